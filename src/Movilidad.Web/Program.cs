@@ -1,10 +1,50 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Movilidad.Web.Features.Institutions;
+using Movilidad.Web.Features.Plans;
+using Movilidad.Web.Features.Reference;
+using Movilidad.Web.Features.Search;
+using Movilidad.Web.Infrastructure.Data;
+using Movilidad.Web.Infrastructure.Localization;
+using Movilidad.Web.Infrastructure.Web;
+
 var builder = WebApplication.CreateBuilder(args);
+builder.Services.AddMovilidadDatabase(builder.Configuration, builder.Environment);
+builder.Services.AddMovilidadLocalization();
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddPlanCache();
+builder.Services.AddProblemDetails();
+builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower)));
+builder.Services.AddOpenApi();
+builder.Services.AddRazorPages(options => options.RootDirectory = "/Features");
+
 var app = builder.Build();
-app.MapGet("/health/live", () => Results.Text("Healthy"));
-app.Run();
+app.UseMovilidadErrorPages();
+app.UseStaticFiles();
+app.UseRequestLocalization();
+app.UseRouting();
+app.UseOutputCache();
+app.MapOpenApi();
+app.MapMovilidadHealth();
+app.MapLanguageSwitch();
+app.MapPlansApi();
+app.MapInstitutionsApi();
+app.MapReferenceApi();
+app.MapSearchApi();
+app.MapRazorPages();
+try
+{
+    await app.RunAsync();
+    return 0;
+}
+catch (Exception e) when (DataFileException.Find(e) is { } broken)
+{
+    await Console.Error.WriteLineAsync($"Movilidad cannot start: a shipped data file is broken. {broken.Message}");
+    return 1;
+}
 
 namespace Movilidad.Web
 {
-    /// <summary>Entry point, visible to the test host.</summary>
+    /// <summary>Names the web assembly for the test host (WebApplicationFactory); the entry point is the top-level program above.</summary>
     public partial class Program;
 }

@@ -1,0 +1,18 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Movilidad.Web.Features.Plans;
+using Movilidad.Web.Infrastructure.Data;
+
+namespace Movilidad.Web.Features;
+
+public class IndexModel(MovilidadDb db) : PageModel
+{
+    public IReadOnlyList<PlanSummary> Plans { get; private set; } = [];
+    public int InstitutionCount { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Plans = await db.PlanSummariesAsync(ct);
+        InstitutionCount = await db.Institutions.CountAsync(ct);
+    }
+}

@@ -1,0 +1,18 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Movilidad.Web.Infrastructure.Data;
+
+namespace Movilidad.Web.Features.Institutions;
+
+internal sealed class InstitutionConfiguration : IEntityTypeConfiguration<Institution>
+{
+    public void Configure(EntityTypeBuilder<Institution> builder)
+    {
+        builder.Property(i => i.Code).HasMaxLength(32);
+        builder.HasIndex(i => i.Code).IsUnique();
+        builder.Property(i => i.Kind).HasConversion<string>().HasMaxLength(32);
+        builder.Property(i => i.CountryCode).HasMaxLength(2);
+        builder.Property(i => i.Url).HasMaxLength(400);
+        builder.HasBilingual(i => i.Acronym, 64).HasBilingual(i => i.Name, 400);
+    }
+}

@@ -1,0 +1,28 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
+using Movilidad.Web.Infrastructure.Data;
+using Movilidad.Web.Infrastructure.Localization;
+
+namespace Movilidad.Web.Features.Plans;
+
+[OutputCache(PolicyName = PlanCache.Policy)]
+public class DetailsModel(MovilidadDb db) : PageModel
+{
+    public PlanDetail? Plan { get; private set; }
+    public IReadOnlyList<TreeNode> Tree { get; private set; } = [];
+    public IReadOnlyDictionary<string, Bilingual> LevelNames { get; private set; } = new Dictionary<string, Bilingual>();
+
+    public async Task<IActionResult> OnGetAsync(string key, CancellationToken ct)
+    {
+        Plan = await db.PlanDetailAsync(null, key, ct);
+        if (Plan is null)
+        {
+            return NotFound();
+        }
+
+        Tree = await db.PlanTreeAsync(Plan.Id, ct) ?? [];
+        LevelNames = Plan.Levels.ToDictionary(l => l.Key, l => l.Name);
+        return Page();
+    }
+}

@@ -1,0 +1,11 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Movilidad.Web.Infrastructure.Data;
+
+namespace Movilidad.Web.Features.Plans;
+
+public class IndexModel(MovilidadDb db) : PageModel
+{
+    public IReadOnlyList<PlanSummary> Plans { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct) => Plans = await db.PlanSummariesAsync(ct);
+}

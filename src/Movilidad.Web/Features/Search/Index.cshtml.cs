@@ -1,0 +1,16 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Movilidad.Web.Infrastructure.Data;
+
+namespace Movilidad.Web.Features.Search;
+
+public class IndexModel(MovilidadDb db) : PageModel
+{
+    public string? Query { get; private set; }
+    public IReadOnlyList<SearchHit> Hits { get; private set; } = [];
+
+    public async Task OnGetAsync(string? q, CancellationToken ct)
+    {
+        Query = q?.Trim();
+        Hits = await db.SearchElementsAsync(Query, 200, ct);
+    }
+}

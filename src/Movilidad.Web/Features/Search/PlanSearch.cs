@@ -1,0 +1,39 @@
+using Microsoft.EntityFrameworkCore;
+using Movilidad.Web.Infrastructure.Data;
+using Movilidad.Web.Infrastructure.Localization;
+
+namespace Movilidad.Web.Features.Search;
+
+public sealed record SearchHit(int Id, string PlanKey, Bilingual PlanTitle, string? Code, string Level, Bilingual Title, Bilingual Text);
+
+public static class PlanSearch
+{
+    /// <summary>Plan elements containing every word of the query, in Spanish or English, ignoring accents and case.</summary>
+    public static async Task<List<SearchHit>> SearchElementsAsync(this MovilidadDb db, string? query, int limit, CancellationToken ct)
+    {
+        var terms = TextSearch.Terms(query);
+        if (terms.Count == 0)
+        {
+            return [];
+        }
+
+        var elements = db.PlanElements.AsNoTracking();
+        foreach (var term in terms)
+        {
+            var pattern = $"%{term}%";
+            elements = elements.Where(e => EF.Functions.Like(e.SearchText, pattern, "\\"));
+        }
+
+        return await elements.OrderBy(e => e.Plan!.SortOrder).ThenBy(e => e.Id).Take(limit)
+            .Select(e => new SearchHit(e.Id, e.Plan!.Key, e.Plan.Title, e.Code, e.LevelKey, e.Title, e.Text))
+            .ToListAsync(ct);
+    }
+
+    public static IEndpointRouteBuilder MapSearchApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/search", async (string? q, MovilidadDb db, CancellationToken ct) => TypedResults.Ok(await db.SearchElementsAsync(q, 100, ct)))
+            .WithTags("Search")
+            .WithSummary("Plan elements matching every word of q, in either language, ignoring accents and case.");
+        return app;
+    }
+}

@@ -1,0 +1,17 @@
+// Progressive enhancements only: every page works without this file.
+document.addEventListener("click", (event) => {
+  const button = event.target.closest("[data-tree]");
+  if (button) {
+    const open = button.dataset.tree === "expand";
+    document.querySelectorAll(".tree details").forEach((d) => { d.open = open; });
+  }
+  if (event.target.closest("[data-print]")) {
+    window.print();
+  }
+});
+
+document.addEventListener("change", (event) => {
+  if (event.target.matches("[data-autosubmit]")) {
+    event.target.form.requestSubmit();
+  }
+});

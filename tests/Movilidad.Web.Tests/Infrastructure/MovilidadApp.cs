@@ -1,0 +1,51 @@
+using System.Net.Http.Headers;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Movilidad.Web.Infrastructure.Data;
+
+namespace Movilidad.Web.Tests.Infrastructure;
+
+/// <summary>The real platform over a fresh database of one provider, with the shipped content loaded.</summary>
+public abstract class MovilidadApp(DatabaseProvider provider) : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    private TestDatabase? database;
+
+    public DatabaseProvider Provider => provider;
+    public TestDatabase Database => database ?? throw new InvalidOperationException("The database is created in InitializeAsync.");
+
+    public async Task InitializeAsync()
+    {
+        database = await TestDatabase.CreateAsync(provider);
+        _ = Server;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Database:Provider", provider.ToString());
+        builder.UseSetting("ConnectionStrings:Movilidad", Database.ConnectionString);
+    }
+
+    /// <summary>A client that reads in the given language, as a browser sending Accept-Language would.</summary>
+    public HttpClient ClientIn(string language)
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        client.DefaultRequestHeaders.AcceptLanguage.Add(new StringWithQualityHeaderValue(language));
+        return client;
+    }
+
+    public MovilidadDb CreateDb() => Database.CreateContext();
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await DisposeAsync();
+        if (database is not null)
+        {
+            await database.DisposeAsync();
+        }
+    }
+}
+
+public sealed class SqliteApp() : MovilidadApp(DatabaseProvider.Sqlite);
+
+public sealed class PostgresApp() : MovilidadApp(DatabaseProvider.Postgres);
