@@ -1,3 +1,6 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Microsoft.Extensions.WebEncoders;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Movilidad.Web.Features.Institutions;
@@ -17,6 +20,9 @@ builder.Services.AddProblemDetails();
 builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower)));
 builder.Services.AddOpenApi();
 builder.Services.AddRazorPages(options => options.RootDirectory = "/Features");
+
+// Spanish text is written as it is, not as numeric character references: still encoded, smaller and greppable.
+builder.Services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
 
 var app = builder.Build();
 app.UseMovilidadErrorPages();

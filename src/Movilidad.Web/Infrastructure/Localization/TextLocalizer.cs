@@ -5,8 +5,8 @@ using Microsoft.Extensions.Localization;
 namespace Movilidad.Web.Infrastructure.Localization;
 
 /// <summary>
-/// The interface texts of the platform, read from <c>texts.json</c> (embedded): one entry per key with its Spanish
-/// and English text, so a reviewer sees both languages side by side and a missing one fails a test.
+/// The interface texts of the platform, read from every feature's <c>texts.json</c> (embedded): one entry per key
+/// with its Spanish and English text, so a reviewer sees both languages side by side and a missing one fails a test.
 /// </summary>
 public sealed class TextLocalizer : IStringLocalizer
 {
@@ -14,11 +14,21 @@ public sealed class TextLocalizer : IStringLocalizer
 
     public TextLocalizer()
     {
-        using var stream = typeof(TextLocalizer).Assembly.GetManifestResourceStream("Movilidad.Web.texts.json")
-            ?? throw new InvalidOperationException("The embedded texts.json is missing.");
-        var raw = JsonSerializer.Deserialize<Dictionary<string, Dictionary<string, string>>>(stream)
-            ?? throw new InvalidOperationException("texts.json is empty.");
-        texts = raw.ToDictionary(p => p.Key, p => new Bilingual(p.Value.GetValueOrDefault("es", string.Empty), p.Value.GetValueOrDefault("en", string.Empty)), StringComparer.Ordinal);
+        var assembly = typeof(TextLocalizer).Assembly;
+        texts = new Dictionary<string, Bilingual>(StringComparer.Ordinal);
+        foreach (var resource in assembly.GetManifestResourceNames().Where(n => n.EndsWith("texts.json", StringComparison.Ordinal)))
+        {
+            using var stream = assembly.GetManifestResourceStream(resource)!;
+            var raw = JsonSerializer.Deserialize<Dictionary<string, Dictionary<string, string>>>(stream)
+                ?? throw new InvalidOperationException($"{resource} is empty.");
+            foreach (var (key, value) in raw)
+            {
+                if (!texts.TryAdd(key, new Bilingual(value.GetValueOrDefault("es", string.Empty), value.GetValueOrDefault("en", string.Empty))))
+                {
+                    throw new InvalidOperationException($"The text key '{key}' is defined twice ({resource}).");
+                }
+            }
+        }
     }
 
     public IReadOnlyDictionary<string, Bilingual> All => texts;
