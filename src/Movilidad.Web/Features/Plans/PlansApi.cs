@@ -12,15 +12,15 @@ public static class PlansApi
         var plans = app.MapGroup("/api/plans").WithTags("Plans").AllowAnonymous();
         plans.MapGet("/", async (MovilidadDb db, CancellationToken ct) => TypedResults.Ok(await db.PlanSummariesAsync(ct)))
             .WithSummary("The plans, in the order the platform presents them.");
-        plans.MapGet("/{id:int}", async Task<Results<Ok<PlanDetail>, NotFound<ProblemDetailsBody>>> (int id, MovilidadDb db, CancellationToken ct) =>
+        plans.MapGet("/{id:int}", async Task<Results<Ok<PlanDetail>, ProblemHttpResult>> (int id, MovilidadDb db, CancellationToken ct) =>
                 await db.PlanDetailAsync(id, null, ct) is { } plan ? TypedResults.Ok(plan) : NotFoundProblem.Of("plan", id))
             .WithSummary("A plan: kind, period, owner, approval and the names of its levels.");
-        plans.MapGet("/{id:int}/tree", async Task<Results<Ok<IReadOnlyList<TreeNode>>, NotFound<ProblemDetailsBody>>> (int id, MovilidadDb db, CancellationToken ct) =>
+        plans.MapGet("/{id:int}/tree", async Task<Results<Ok<IReadOnlyList<TreeNode>>, ProblemHttpResult>> (int id, MovilidadDb db, CancellationToken ct) =>
                 await db.PlanTreeAsync(id, ct) is { } tree ? TypedResults.Ok(tree) : NotFoundProblem.Of("plan", id))
             .WithSummary("A plan's elements as a tree.")
             .CacheOutput(PlanCache.Policy);
 
-        app.MapGet("/api/elements/{id:int}", async Task<Results<Ok<ElementDetail>, NotFound<ProblemDetailsBody>>> (int id, MovilidadDb db, CancellationToken ct) =>
+        app.MapGet("/api/elements/{id:int}", async Task<Results<Ok<ElementDetail>, ProblemHttpResult>> (int id, MovilidadDb db, CancellationToken ct) =>
                 await db.ElementDetailAsync(id, ct) is { } element ? TypedResults.Ok(element) : NotFoundProblem.Of("element", id))
             .WithTags("Plans")
             .AllowAnonymous()
