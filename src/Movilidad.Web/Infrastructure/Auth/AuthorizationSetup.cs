@@ -9,7 +9,11 @@ public static class AuthorizationSetup
     {
         services.AddSingleton<IAuthorizationHandler, Permissions>();
         services.AddAuthorizationBuilder()
-            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder()
+                // A request that matches no endpoint is let through so that it gets its 404, not a sign-in prompt.
+                .RequireAssertion(context => context.User.Identity?.IsAuthenticated == true
+                    || (context.Resource is HttpContext http && http.GetEndpoint() is null))
+                .Build());
         return services;
     }
 
