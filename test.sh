@@ -94,7 +94,7 @@ fi
 ensure_tools
 
 say "build"
-dotnet build Movilidad.slnx -c Release -nologo -clp:ErrorsOnly -warnaserror
+dotnet build Movilidad.slnx -c Release -nologo -clp:ErrorsOnly
 
 say "tests"
 results="$work/results"
