@@ -28,12 +28,15 @@ public abstract class MovilidadApp(DatabaseProvider provider) : WebApplicationFa
 
         // Tests sign many people in from one address; RateLimitTests checks the limit with its own app.
         builder.UseSetting("Security:SignInPermitsPerMinute", SignInPermitsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Security:ApiPermitsPerMinute", ApiPermitsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 
     /// <summary>Where the app writes its e-mails (.eml files), one folder per app.</summary>
     public string MailFolder { get; } = Directory.CreateTempSubdirectory("movilidad-mail-").FullName;
 
     protected virtual int SignInPermitsPerMinute => 10_000;
+
+    protected virtual int ApiPermitsPerMinute => 100_000;
 
     /// <summary>A client that reads in the given language, as a browser sending Accept-Language would.</summary>
     public HttpClient ClientIn(string language)
