@@ -85,6 +85,8 @@ public abstract class BrowserHost(DatabaseProvider provider) : IAsyncLifetime
         public HostedApp(DatabaseProvider provider)
             : base(provider) => UseKestrel(0);
 
+        protected override bool SecureCookies => false;
+
         public string ServerUrl => ClientOptions.BaseAddress.ToString().TrimEnd('/');
     }
 }
