@@ -5,7 +5,8 @@ internal static class Functions
 {
     public static double Integer(double x) => Math.Truncate(x);
 
-    public static double Modulo(double a, double b) => a - (b * Math.Floor(a / b));
+    /// <summary>Vensim's MODULO and XMILE's MOD keep the sign of the dividend, as C's fmod does.</summary>
+    public static double Modulo(double a, double b) => a % b;
 
     public static double Quantum(double a, double q) => q <= 0 ? a : q * Math.Truncate(a / q);
 

@@ -196,15 +196,32 @@ internal sealed class ExpressionParser
 
     private Expr ParsePower()
     {
+        // Vensim and XMILE both read 2^3^2 as 2^(3^2).
         var left = ParsePrimary();
-        while (IsSymbol("^"))
+        if (!IsSymbol("^"))
         {
-            _index++;
-            Expr right = IsSymbol("-") || IsSymbol("+") ? ParseUnary() : ParsePrimary();
-            left = new BinaryExpr("^", left, right);
+            return left;
         }
 
-        return left;
+        _index++;
+        return new BinaryExpr("^", left, ParseExponent());
+    }
+
+    private Expr ParseExponent()
+    {
+        if (IsSymbol("-"))
+        {
+            _index++;
+            return new UnaryExpr("-", ParseExponent());
+        }
+
+        if (IsSymbol("+"))
+        {
+            _index++;
+            return ParseExponent();
+        }
+
+        return ParsePower();
     }
 
     private Expr ParsePrimary()
@@ -476,7 +493,7 @@ internal sealed class ExpressionParser
                 continue;
             }
 
-            if (c == '\\' && i + 1 < text.Length && text[i + 1] is '\n' or '\r')
+            if (c == '\\' && IsContinuation(text, i))
             {
                 i++;
                 continue;
@@ -522,13 +539,19 @@ internal sealed class ExpressionParser
 
             if (c == '"')
             {
-                var close = text.IndexOf('"', i + 1);
+                var close = i + 1;
+                while (close < text.Length && (text[close] != '"' || text[close - 1] == '\\'))
+                {
+                    close++;
+                }
+
+                close = close < text.Length ? close : -1;
                 if (close < 0)
                 {
                     throw Error("unterminated quoted name", i);
                 }
 
-                var name = text[(i + 1)..close];
+                var name = text[(i + 1)..close].Replace("\\\"", "\"", StringComparison.Ordinal);
                 tokens.Add(new Token(TokenKind.Name, name, i));
                 i = close + 1;
                 if (_dialect == Dialect.Xmile && i + 1 < text.Length && text[i] == '.' && (text[i + 1] == '"' || IsNameChar(text[i + 1])))
@@ -619,6 +642,25 @@ internal sealed class ExpressionParser
         return tokens;
     }
 
+    /// <summary>A backslash ending a line (or the equation) continues the equation on the next line.</summary>
+    private static bool IsContinuation(string text, int index)
+    {
+        for (var j = index + 1; j < text.Length; j++)
+        {
+            if (text[j] == '\n')
+            {
+                return true;
+            }
+
+            if (!char.IsWhiteSpace(text[j]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     private static bool IsNameStart(char c) => char.IsLetter(c) || c is '_' or '$' || c > 127;
 
     private bool IsNameChar(char c) => char.IsLetterOrDigit(c) || c is '_' or '$' or '\'' or '.' or '&' or '%' or '#' || (c > 127 && !char.IsWhiteSpace(c)) || (_dialect == Dialect.Vensim && c == ' ');
@@ -631,7 +673,7 @@ internal sealed class ExpressionParser
         while (i < text.Length)
         {
             var c = text[i];
-            if (_dialect == Dialect.Vensim && c == '\\' && i + 1 < text.Length && text[i + 1] is '\n' or '\r')
+            if (_dialect == Dialect.Vensim && c == '\\' && IsContinuation(text, i))
             {
                 i++;
                 continue;

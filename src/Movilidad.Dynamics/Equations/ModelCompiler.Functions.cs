@@ -52,6 +52,13 @@ internal sealed partial class ModelCompiler
 
     private Expression LowerBinary(BinaryExpr b, LoweringContext cx)
     {
+        // Comparing two subscript ranges compares the elements being computed, by name.
+        if (b.Operator is "=" or "<>" &&
+            BoundElement(b.Left, cx) is { } leftElement && BoundElement(b.Right, cx) is { } rightElement)
+        {
+            return Expression.Constant((leftElement == rightElement) == (b.Operator == "=") ? 1.0 : 0.0);
+        }
+
         var left = Lower(b.Left, cx);
         var right = Lower(b.Right, cx);
         return b.Operator switch
@@ -73,6 +80,11 @@ internal sealed partial class ModelCompiler
             _ => throw Error(cx.Location, cx.Variable, $"unknown operator '{b.Operator}'"),
         };
     }
+
+    private string? BoundElement(Expr expr, LoweringContext cx) =>
+        expr is ReferenceExpr { Subscripts.Count: 0 } r && _dimensions.ContainsKey(r.Name) && !cx.Scope.Body.Variables.ContainsKey(r.Name) && cx.Bindings.TryGet(r.Name, out var element)
+            ? element
+            : null;
 
     private void Arity(CallExpr call, LoweringContext cx, int min, int max)
     {
@@ -161,7 +173,7 @@ internal sealed partial class ModelCompiler
                 return Expression.Call(Builtin(nameof(Functions.Integer)), A(0));
             case "int":
                 Arity(call, cx, 1, 1);
-                return Expression.Call(MathMethod(nameof(Math.Floor), 1), A(0));
+                return Expression.Call(Builtin(nameof(Functions.Integer)), A(0));
             case "round":
                 Arity(call, cx, 1, 1);
                 return Expression.Call(Builtin(nameof(Functions.Round)), A(0));
@@ -210,6 +222,9 @@ internal sealed partial class ModelCompiler
             case "ramp":
                 Arity(call, cx, 2, 3);
                 return Expression.Call(Builtin(nameof(Functions.Ramp)), Time(), A(0), A(1), args.Count > 2 ? A(2) : Expression.Constant(double.PositiveInfinity));
+            case "pi":
+                Arity(call, cx, 0, 0);
+                return Expression.Constant(Math.PI);
             case "game":
                 Arity(call, cx, 1, 1);
                 return A(0);

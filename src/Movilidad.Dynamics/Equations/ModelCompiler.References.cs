@@ -17,6 +17,17 @@ internal sealed partial class ModelCompiler
         var instance = FindInstance(key, cx);
         if (instance is null)
         {
+            // A subscript range used as a value stands for the position (from 1) of the element being computed.
+            if (reference.Subscripts.Count == 0 && _dimensions.TryGetValue(key, out var range) && cx.Bindings.TryGet(key, out var bound))
+            {
+                return Expression.Constant((double)(range.ElementKeys.ToList().IndexOf(bound) + 1));
+            }
+
+            if (reference.Subscripts.Count == 0 && !_dimensions.ContainsKey(key) && _dimensionsOfElement.TryGetValue(key, out var holders))
+            {
+                return Expression.Constant((double)(holders[0].ElementKeys.ToList().IndexOf(key) + 1));
+            }
+
             return LowerBuiltinName(reference, cx);
         }
 
@@ -187,7 +198,8 @@ internal sealed partial class ModelCompiler
 
         if (_dimensions.TryGetValue(name, out var named))
         {
-            foreach (var (boundDim, boundElement) in cx.Bindings.Pairs)
+            var pairs = cx.Bindings.Pairs.OrderByDescending(p => _dimensions.TryGetValue(p.Key, out var d) && Mapped(d, named)).ToList();
+            foreach (var (boundDim, boundElement) in pairs)
             {
                 if (boundDim.StartsWith('!') || !_dimensions.TryGetValue(boundDim, out _))
                 {
@@ -220,14 +232,14 @@ internal sealed partial class ModelCompiler
     private int Translate(string fromDim, string element, DimensionDefinition target)
     {
         var direct = IndexInDimension(target, element);
-        if (direct >= 0)
+        if (!_dimensions.TryGetValue(fromDim, out var from))
         {
             return direct;
         }
 
-        if (!_dimensions.TryGetValue(fromDim, out var from))
+        if (direct >= 0 && (from.Key == target.Key || !Mapped(from, target)))
         {
-            return -1;
+            return direct;
         }
 
         var position = from.ElementKeys.ToList().IndexOf(element);
@@ -271,6 +283,11 @@ internal sealed partial class ModelCompiler
             }
         }
 
+        if (direct >= 0)
+        {
+            return direct;
+        }
+
         if (from.Elements.Count == target.Elements.Count && from.Mappings.Count == 0 && target.Mappings.Count == 0 && !IsSubrangeOfAnother(from, target))
         {
             return position;
@@ -278,6 +295,9 @@ internal sealed partial class ModelCompiler
 
         return -1;
     }
+
+    private static bool Mapped(DimensionDefinition a, DimensionDefinition b) =>
+        a.Mappings.Any(m => m.Target == b.Key) || b.Mappings.Any(m => m.Target == a.Key);
 
     private static bool IsSubrangeOfAnother(DimensionDefinition a, DimensionDefinition b) =>
         a.ElementKeys.Intersect(b.ElementKeys, StringComparer.Ordinal).Any();

@@ -91,6 +91,11 @@ internal sealed partial class ModelCompiler
                         : r.Subscripts.ToList();
                     for (var p = 0; p < subs.Count && p < instance.Dimensions.Length; p++)
                     {
+                        if (!IsVensim && !subs[p].Bang && !subs[p].Wildcard && _dimensions.ContainsKey(subs[p].Name) && !cx.Bindings.TryGet(subs[p].Name, out _))
+                        {
+                            subs[p] = new SubscriptRef(subs[p].Name, true, false);
+                        }
+
                         if (subs[p].Wildcard)
                         {
                             var dimKey = subs[p].Name == "*" ? instance.Dimensions[p].Key : subs[p].Name;
@@ -415,18 +420,59 @@ internal sealed partial class ModelCompiler
         return (int)Math.Round(value.Value);
     }
 
-    private static double? TryConstant(Expr expr, Scope scope) => expr switch
+    /// <summary>
+    /// The value of an expression at the initial time, when it can be known while compiling; the order of
+    /// DELAY N and SMOOTH N is fixed then, as in Vensim.
+    /// </summary>
+    private double? TryConstant(Expr expr, Scope scope, int depth = 0)
     {
-        NumberExpr n => n.Value,
-        UnaryExpr { Operator: "-" } u => -TryConstant(u.Operand, scope),
-        BinaryExpr { Operator: "+" } b => TryConstant(b.Left, scope) + TryConstant(b.Right, scope),
-        BinaryExpr { Operator: "-" } b => TryConstant(b.Left, scope) - TryConstant(b.Right, scope),
-        BinaryExpr { Operator: "*" } b => TryConstant(b.Left, scope) * TryConstant(b.Right, scope),
-        BinaryExpr { Operator: "/" } b => TryConstant(b.Left, scope) / TryConstant(b.Right, scope),
-        ReferenceExpr r when scope.Parameters.TryGetValue(r.Name, out var p) => TryConstant(p.Argument, p.Scope),
-        ReferenceExpr r when scope.Body.Variables.TryGetValue(r.Name, out var v) && v.Equations.Count == 1 && v.Equations[0].Expression is { } e => TryConstant(e, scope),
-        _ => null,
-    };
+        if (depth > 100)
+        {
+            return null;
+        }
+
+        double? C(Expr e) => TryConstant(e, scope, depth + 1);
+        switch (expr)
+        {
+            case NumberExpr n:
+                return n.Value;
+            case UnaryExpr { Operator: "-" } u:
+                return -C(u.Operand);
+            case BinaryExpr b:
+                {
+                    var l = C(b.Left);
+                    var r = C(b.Right);
+                    return b.Operator switch
+                    {
+                        "+" => l + r,
+                        "-" => l - r,
+                        "*" => l * r,
+                        "/" => l / r,
+                        "^" when l is { } x && r is { } y => Math.Pow(x, y),
+                        _ => null,
+                    };
+                }
+
+            case ReferenceExpr { Name: "time" or "initial time" or "starttime" } r when !scope.Body.Variables.ContainsKey(r.Name) || r.Name == "initial time":
+                return scope.Body.Variables.TryGetValue("initial time", out var start) && start.Equations.Count == 1 && start.Equations[0].Expression is { } se
+                    ? TryConstant(se, scope, depth + 1)
+                    : _model.Specs.Start ?? 0;
+            case ReferenceExpr r when scope.Parameters.TryGetValue(r.Name, out var p):
+                return TryConstant(p.Argument, p.Scope, depth + 1);
+            case ReferenceExpr r when scope.Body.Variables.TryGetValue(r.Name, out var v) && v.Equations.Count == 1 && v.Equations[0].Expression is { } e:
+                return C(e);
+            case CallExpr { Function: "step", Arguments.Count: 2 } step:
+                {
+                    var time = C(new ReferenceExpr("time", "Time", []));
+                    return time >= C(step.Arguments[1]) ? C(step.Arguments[0]) : 0;
+                }
+
+            case CallExpr { Function: "integer" or "int", Arguments.Count: 1 } integer:
+                return C(integer.Arguments[0]) is { } value ? Math.Truncate(value) : null;
+            default:
+                return null;
+        }
+    }
 
     private BinaryExpression LowerMacroCall(CallExpr call, MacroDefinition macro, LoweringContext cx)
     {

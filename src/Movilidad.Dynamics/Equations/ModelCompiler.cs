@@ -46,6 +46,11 @@ internal sealed partial class ModelCompiler
         _cancellation = cancellation;
         _main = new Scope(_scopeCount++, model.Main, string.Empty);
         _dimensions = model.Dimensions;
+        foreach (var dim in _dimensions.Values)
+        {
+            dim.Elements = ExpandSubranges(dim, 0);
+        }
+
         foreach (var dim in _dimensions.Values.Where(d => d.EquivalentTo is not null))
         {
             if (_dimensions.TryGetValue(dim.EquivalentTo!, out var target))
@@ -75,6 +80,26 @@ internal sealed partial class ModelCompiler
     }
 
     private bool IsVensim => _model.Format == ModelFormat.Vensim;
+
+    /// <summary>A range may list another range among its elements, defined before or after it.</summary>
+    private List<string> ExpandSubranges(DimensionDefinition dim, int depth)
+    {
+        var result = new List<string>();
+        foreach (var element in dim.Elements)
+        {
+            var key = Names.Canonical(element);
+            if (depth < 20 && key != dim.Key && _dimensions.TryGetValue(key, out var sub))
+            {
+                result.AddRange(ExpandSubranges(sub, depth + 1));
+            }
+            else
+            {
+                result.Add(element);
+            }
+        }
+
+        return result;
+    }
 
     public static CompiledModel Compile(SystemDynamicsModel model, CancellationToken cancellationToken)
     {

@@ -63,6 +63,7 @@ public sealed class ReferenceOutput
         var names = header.Skip(1).ToList();
         var times = new List<double>();
         var columns = names.Select(_ => new List<double>()).ToList();
+        var blank = new int[names.Count];
         foreach (var line in lines.Skip(1))
         {
             var fields = SplitLine(line, separator);
@@ -77,12 +78,24 @@ public sealed class ReferenceOutput
                 var field = c + 1 < fields.Count ? fields[c + 1] : string.Empty;
                 if (field.Length == 0)
                 {
-                    // Vensim writes a constant only on the first row and leaves the rest blank.
-                    columns[c].Add(columns[c].Count > 0 ? columns[c][^1] : double.NaN);
+                    columns[c].Add(double.NaN);
+                    blank[c]++;
                     continue;
                 }
 
                 columns[c].Add(double.TryParse(field, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) ? v : double.NaN);
+            }
+        }
+
+        for (var c = 0; c < names.Count; c++)
+        {
+            // Vensim writes a constant only on the first row and leaves the others blank.
+            if (times.Count > 1 && blank[c] == times.Count - 1 && !double.IsNaN(columns[c][0]))
+            {
+                for (var r = 1; r < times.Count; r++)
+                {
+                    columns[c][r] = columns[c][0];
+                }
             }
         }
 

@@ -27,9 +27,14 @@ internal sealed class MdlReader
     private void Read()
     {
         var text = _text;
-        var sketch = text.IndexOf("\\\\\\---///", StringComparison.Ordinal);
+        var sketch = text.IndexOf("\\\\---///", StringComparison.Ordinal);
         if (sketch >= 0)
         {
+            while (sketch > 0 && text[sketch - 1] == '\\')
+            {
+                sketch--;
+            }
+
             text = text[..sketch];
         }
 
@@ -136,7 +141,11 @@ internal sealed class MdlReader
         for (var i = offset; i < text.Length; i++)
         {
             var c = text[i];
-            if (c == '"')
+            if (c == '\\' && inQuotes && i + 1 < text.Length && text[i + 1] == '"')
+            {
+                i++;
+            }
+            else if (c == '"')
             {
                 inQuotes = !inQuotes;
             }
@@ -169,7 +178,11 @@ internal sealed class MdlReader
         var start = 0;
         for (var i = 0; i < text.Length; i++)
         {
-            if (text[i] == '"')
+            if (text[i] == '\\' && inQuotes && i + 1 < text.Length && text[i + 1] == '"')
+            {
+                i++;
+            }
+            else if (text[i] == '"')
             {
                 inQuotes = !inQuotes;
             }
@@ -425,10 +438,6 @@ internal sealed class MdlReader
                 if (element.StartsWith('(') && element.EndsWith(')') && element.Contains('-', StringComparison.Ordinal))
                 {
                     elements.AddRange(ExpandNumberedRange(element[1..^1], offset));
-                }
-                else if (_model.Dimensions.TryGetValue(Names.Canonical(element), out var sub) && !string.Equals(Names.Canonical(element), Names.Canonical(name), StringComparison.Ordinal))
-                {
-                    elements.AddRange(sub.Elements);
                 }
                 else
                 {

@@ -12,6 +12,8 @@ internal sealed partial class XmileReader
 {
     private readonly string _file;
     private readonly SystemDynamicsModel _model;
+    private bool _stocksNonNegative;
+    private bool _flowsNonNegative;
 
     private XmileReader(string file, SystemDynamicsModel model)
     {
@@ -34,6 +36,15 @@ internal sealed partial class XmileReader
         }
 
         var root = document.Root ?? throw new ModelException("the file has no root element", _file, "xmile", null);
+        var behavior = Child(root, "behavior");
+        if (Child(behavior, "non_negative") is not null)
+        {
+            _stocksNonNegative = true;
+            _flowsNonNegative = true;
+        }
+
+        _stocksNonNegative |= Child(Child(behavior, "stock"), "non_negative") is not null;
+        _flowsNonNegative |= Child(Child(behavior, "flow"), "non_negative") is not null;
         ReadSimSpecs(Child(root, "sim_specs"));
         foreach (var dims in Children(root, "dimensions"))
         {
@@ -54,16 +65,18 @@ internal sealed partial class XmileReader
             throw new ModelException("the file has no <model> element", _file, "xmile", null);
         }
 
+        var main = models.FirstOrDefault(m => m.Attribute("name") is null) ?? models[0];
         foreach (var model in models)
         {
-            var name = (string?)model.Attribute("name");
+            var name = model == main ? null : (string?)model.Attribute("name");
             var body = name is null ? _model.Main : new ModelBody();
             if (name is not null)
             {
                 _model.Submodels[Names.Canonical(name)] = body;
             }
 
-            ReadVariables(Child(model, "variables"), body);
+            // Older isee files put the variables directly under <model>.
+            ReadVariables(Child(model, "variables") ?? model, body);
         }
     }
 
@@ -185,7 +198,10 @@ internal sealed partial class XmileReader
             };
             var variable = body.GetOrAdd(name, kind, ElementPath(element));
             variable.Units = Child(element, "units")?.Value;
-            variable.NonNegative = Child(element, "non_negative") is not null;
+            var nonNegative = Child(element, "non_negative");
+            variable.NonNegative = nonNegative is null
+                ? (kind == VariableKind.Stock && _stocksNonNegative) || (kind == VariableKind.Flow && _flowsNonNegative)
+                : !string.Equals(nonNegative.Value.Trim(), "false", StringComparison.OrdinalIgnoreCase);
             variable.DeclaredDimensions = [.. Children(Child(element, "dimensions"), "dim").Select(d => Names.Canonical((string?)d.Attribute("name") ?? string.Empty))];
             if (kind == VariableKind.Module)
             {
@@ -204,7 +220,21 @@ internal sealed partial class XmileReader
             }
 
             var elements = Children(element, "element").ToList();
-            if (elements.Count == 0)
+            var equations = Children(element, "eqn").ToList();
+            if (elements.Count == 0 && equations.Count > 1 && variable.DeclaredDimensions.Count == 1 && _model.Dimensions.TryGetValue(variable.DeclaredDimensions[0], out var only))
+            {
+                // Some tools write one <eqn> per element, in element order, instead of <element> blocks.
+                for (var i = 0; i < equations.Count && i < only.Elements.Count; i++)
+                {
+                    variable.Equations.Add(new EquationDefinition
+                    {
+                        Subscripts = [Names.Canonical(only.Elements[i])],
+                        Expression = ParseEquation(equations[i], variable.Name),
+                        Location = ElementPath(equations[i]),
+                    });
+                }
+            }
+            else if (elements.Count == 0)
             {
                 variable.Equations.Add(ReadEquation(element, variable, kind, []));
             }
@@ -223,6 +253,11 @@ internal sealed partial class XmileReader
     private EquationDefinition ReadEquation(XElement element, VariableDefinition variable, VariableKind kind, IReadOnlyList<string> subscripts, XElement? parent = null)
     {
         var eqn = Child(element, "eqn");
+        if (eqn is not null && NumberList(eqn.Value) is { Length: > 1 } values)
+        {
+            return new EquationDefinition { Subscripts = subscripts, Values = values, Location = ElementPath(eqn) };
+        }
+
         var expression = eqn is null || string.IsNullOrWhiteSpace(eqn.Value) ? null : ParseEquation(eqn, variable.Name);
         var gf = kind == VariableKind.Lookup ? element : Child(element, "gf") ?? (parent is null ? null : Child(parent, "gf"));
         TableExpr? table = null;
@@ -249,6 +284,21 @@ internal sealed partial class XmileReader
             Outflows = [.. Children(kind == VariableKind.Stock ? (parent ?? element) : null, "outflow").Select(e => Names.Canonical(e.Value))],
             Location = location,
         };
+    }
+
+    private static double[]? NumberList(string text)
+    {
+        var pieces = text.Split([',', ';'], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        var values = new double[pieces.Length];
+        for (var i = 0; i < pieces.Length; i++)
+        {
+            if (!double.TryParse(pieces[i], NumberStyles.Float, CultureInfo.InvariantCulture, out values[i]))
+            {
+                return null;
+            }
+        }
+
+        return values;
     }
 
     private TableExpr ReadTable(XElement gf, string variable)
