@@ -42,7 +42,7 @@ internal sealed class DataSources(string modelFile)
         var flat = 0;
         foreach (var dim in dims)
         {
-            flat = (flat * dim.Elements.Count) + (bindings.TryGet(dim.Key, out var e) ? dim.ElementKeys.ToList().IndexOf(e) : 0);
+            flat = (flat * dim.Elements.Count) + (bindings.TryGet(dim.Key, out var e) ? dim.ElementKeys.IndexOf(e) : 0);
         }
 
         var across = int.TryParse(timeAxis, NumberStyles.Integer, CultureInfo.InvariantCulture, out var timeRow);

@@ -48,6 +48,8 @@ internal sealed class Instance(VariableDefinition definition, Scope scope, Dimen
     public int[] Tables { get; } = Enumerable.Repeat(-1, count).ToArray();
 
     public bool IsTableOnly { get; set; }
+
+    public bool Lowered { get; set; }
 }
 
 /// <summary>Where names are looked up: the main model, a macro call or an XMILE module instance.</summary>
@@ -75,13 +77,14 @@ internal sealed class Bindings
 
     private readonly Dictionary<string, string> _map;
 
+    private string? _key;
+
     public Bindings(Dictionary<string, string> map)
     {
         _map = map;
-        Key = string.Join(",", map.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => p.Key + "=" + p.Value));
     }
 
-    public string Key { get; }
+    public string Key => _key ??= string.Join(",", _map.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => p.Key + "=" + p.Value));
 
     public IEnumerable<KeyValuePair<string, string>> Pairs => _map;
 

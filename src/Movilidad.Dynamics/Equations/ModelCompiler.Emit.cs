@@ -25,9 +25,9 @@ internal sealed partial class ModelCompiler
             flowBody.Add(Expression.Assign(Expression.ArrayAccess(_rates, Expression.Constant(k)), stocks[k].Rate ?? Zero));
         }
 
-        var init = Expression.Lambda<Action<double[], RunContext>>(Block(initBody), _state, _context).Compile();
-        var flows = Expression.Lambda<Action<double[], double[], RunContext>>(Block(flowBody), _state, _rates, _context).Compile();
-        var update = Expression.Lambda<Action<double[], RunContext>>(Block(_updates), _state, _context).Compile();
+        var init = Chained(Chunks(initBody).Select(c => IlEmitter.Compile<Action<double[], RunContext>>(c, _state, _context)).ToArray());
+        var flows = Chained(Chunks(flowBody).Select(c => IlEmitter.Compile<Action<double[], double[], RunContext>>(c, _state, _rates, _context)).ToArray());
+        var update = Chained(Chunks(_updates).Select(c => IlEmitter.Compile<Action<double[], RunContext>>(c, _state, _context)).ToArray());
 
         var outputs = _slots.Where(s => s.OutputName is not null).OrderBy(s => s.OutputName, StringComparer.OrdinalIgnoreCase).ToList();
         var named = new Dictionary<string, List<int>>(StringComparer.Ordinal);
@@ -62,8 +62,42 @@ internal sealed partial class ModelCompiler
             auxOrder.Count + stocks.Count);
     }
 
-    private static Expression Block(List<Expression> statements) =>
-        statements.Count == 0 ? Expression.Empty() : Expression.Block(typeof(void), statements);
+    /// <summary>
+    /// Splits a phase into methods of a few hundred statements: the JIT stops optimising very large methods,
+    /// which would make a big model run several times slower than its parts.
+    /// </summary>
+    private static IEnumerable<Expression> Chunks(List<Expression> statements)
+    {
+        const int size = 400;
+        if (statements.Count == 0)
+        {
+            yield return Expression.Empty();
+            yield break;
+        }
+
+        for (var i = 0; i < statements.Count; i += size)
+        {
+            yield return Expression.Block(typeof(void), statements.Skip(i).Take(size));
+        }
+    }
+
+    private static Action<double[], RunContext> Chained(Action<double[], RunContext>[] parts) =>
+        parts.Length == 1 ? parts[0] : (s, context) =>
+        {
+            foreach (var part in parts)
+            {
+                part(s, context);
+            }
+        };
+
+    private static Action<double[], double[], RunContext> Chained(Action<double[], double[], RunContext>[] parts) =>
+        parts.Length == 1 ? parts[0] : (s, d, context) =>
+        {
+            foreach (var part in parts)
+            {
+                part(s, d, context);
+            }
+        };
 
     /// <summary>A slot must be recomputed every step when it depends, directly or not, on time, a stock or a random stream.</summary>
     private bool[] ComputeDynamic()

@@ -348,18 +348,9 @@ internal sealed partial class ModelCompiler
 
     private void LowerInstanceNow(Instance instance)
     {
-        if (!_pending.Contains(instance))
+        if (!instance.Lowered)
         {
-            return;
+            LowerInstance(instance);
         }
-
-        var rest = _pending.Where(i => i != instance).ToList();
-        _pending.Clear();
-        foreach (var i in rest)
-        {
-            _pending.Enqueue(i);
-        }
-
-        LowerInstance(instance);
     }
 }

@@ -32,6 +32,12 @@ internal sealed partial class ModelCompiler
 {
     private void LowerInstance(Instance instance)
     {
+        if (instance.Lowered)
+        {
+            return;
+        }
+
+        instance.Lowered = true;
         var definition = instance.Definition;
         var defined = new bool[instance.Slots.Length];
         var outer = Bindings.Empty;

@@ -20,12 +20,12 @@ internal sealed partial class ModelCompiler
             // A subscript range used as a value stands for the position (from 1) of the element being computed.
             if (reference.Subscripts.Count == 0 && _dimensions.TryGetValue(key, out var range) && cx.Bindings.TryGet(key, out var bound))
             {
-                return Expression.Constant((double)(range.ElementKeys.ToList().IndexOf(bound) + 1));
+                return Expression.Constant((double)(range.ElementKeys.IndexOf(bound) + 1));
             }
 
             if (reference.Subscripts.Count == 0 && !_dimensions.ContainsKey(key) && _dimensionsOfElement.TryGetValue(key, out var holders))
             {
-                return Expression.Constant((double)(holders[0].ElementKeys.ToList().IndexOf(key) + 1));
+                return Expression.Constant((double)(holders[0].ElementKeys.IndexOf(key) + 1));
             }
 
             return LowerBuiltinName(reference, cx);
@@ -242,7 +242,7 @@ internal sealed partial class ModelCompiler
             return direct;
         }
 
-        var position = from.ElementKeys.ToList().IndexOf(element);
+        var position = from.ElementKeys.IndexOf(element);
         if (position < 0)
         {
             return -1;

@@ -321,7 +321,7 @@ internal sealed partial class ModelCompiler
                     var index = IndexInDimension(dims[p], element);
                     if (index < 0)
                     {
-                        index = dim.Elements.Count == dims[p].Elements.Count ? dim.ElementKeys.ToList().IndexOf(element) : -1;
+                        index = dim.Elements.Count == dims[p].Elements.Count ? dim.ElementKeys.IndexOf(element) : -1;
                     }
 
                     if (index < 0)

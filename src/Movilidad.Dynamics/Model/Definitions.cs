@@ -68,9 +68,20 @@ internal sealed class DimensionDefinition(string name, IReadOnlyList<string> ele
 
     public string Key { get; } = Names.Canonical(name);
 
-    public IReadOnlyList<string> Elements { get; set; } = elements;
+    private IReadOnlyList<string> _elements = elements;
+    private List<string>? _keys;
 
-    public IReadOnlyList<string> ElementKeys => [.. Elements.Select(Names.Canonical)];
+    public IReadOnlyList<string> Elements
+    {
+        get => _elements;
+        set
+        {
+            _elements = value;
+            _keys = null;
+        }
+    }
+
+    public List<string> ElementKeys => _keys ??= [.. _elements.Select(Names.Canonical)];
 
     public List<DimensionMapping> Mappings { get; } = [];
 
