@@ -18,7 +18,8 @@ public static class Simulator
         ArgumentNullException.ThrowIfNull(options);
         var context = CreateContext(model, options);
         var s = new double[model.SlotCount];
-        var d = new double[model.StockSlots.Length];
+        // Generated code takes the address of element 0, so even a model without stocks gets one rate slot.
+        var d = new double[Math.Max(1, model.StockSlots.Length)];
         var phases = model.Phases;
 
         Fix(s, context, ModelCompiler.StartSlot, options.Start);

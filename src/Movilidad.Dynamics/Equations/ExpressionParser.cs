@@ -231,7 +231,7 @@ internal sealed class ExpressionParser
         {
             case TokenKind.Number:
                 _index++;
-                return new NumberExpr(double.Parse(token.Value, NumberStyles.Float, CultureInfo.InvariantCulture));
+                return new NumberExpr(Number(token));
             case TokenKind.Text:
                 _index++;
                 return new TextExpr(token.Value);
@@ -469,8 +469,13 @@ internal sealed class ExpressionParser
             throw Error($"expected a number but found '{Current.Value}'", Current.Offset);
         }
 
-        return sign * double.Parse(Advance().Value, NumberStyles.Float, CultureInfo.InvariantCulture);
+        return sign * Number(Advance());
     }
+
+    private double Number(Token token) =>
+        double.TryParse(token.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var value)
+            ? value
+            : throw Error($"'{token.Value}' is not a number", token.Offset);
 
     private List<Token> Tokenize()
     {

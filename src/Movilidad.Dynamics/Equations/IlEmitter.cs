@@ -13,11 +13,13 @@ internal sealed class IlEmitter
 {
     private readonly ILGenerator _il;
     private readonly IReadOnlyList<ParameterExpression> _parameters;
+    private readonly LocalBuilder?[] _elementZero;
 
     private IlEmitter(ILGenerator il, IReadOnlyList<ParameterExpression> parameters)
     {
         _il = il;
         _parameters = parameters;
+        _elementZero = new LocalBuilder?[parameters.Count];
     }
 
     public static TDelegate Compile<TDelegate>(Expression body, params ParameterExpression[] parameters)
@@ -25,9 +27,47 @@ internal sealed class IlEmitter
     {
         var method = new DynamicMethod("phase", typeof(void), [.. parameters.Select(p => p.Type)], typeof(IlEmitter).Module, skipVisibility: true);
         var emitter = new IlEmitter(method.GetILGenerator(), parameters);
+        emitter.PinArrays();
         emitter.Statement(body);
         emitter._il.Emit(OpCodes.Ret);
         return (TDelegate)method.CreateDelegate(typeof(TDelegate));
+    }
+
+    /// <summary>
+    /// Takes a reference to element 0 of each double[] parameter, so constant-index reads and writes need no
+    /// bounds check. The simulator sizes these arrays from the same compiled model, so every index is in range.
+    /// </summary>
+    private void PinArrays()
+    {
+        for (var i = 0; i < _parameters.Count; i++)
+        {
+            if (_parameters[i].Type == typeof(double[]))
+            {
+                var local = _il.DeclareLocal(typeof(double).MakeByRefType());
+                _il.Emit(OpCodes.Ldarg, (short)i);
+                _il.Emit(OpCodes.Ldc_I4_0);
+                _il.Emit(OpCodes.Ldelema, typeof(double));
+                _il.Emit(OpCodes.Stloc, local);
+                _elementZero[i] = local;
+            }
+        }
+    }
+
+    private bool TryElementAddress(Expression array, Expression index)
+    {
+        if (array is ParameterExpression p && index is ConstantExpression { Value: int i } && _elementZero[IndexOf(p)] is { } local)
+        {
+            _il.Emit(OpCodes.Ldloc, local);
+            if (i != 0)
+            {
+                _il.Emit(OpCodes.Ldc_I4, i * sizeof(double));
+                _il.Emit(OpCodes.Add);
+            }
+
+            return true;
+        }
+
+        return false;
     }
 
     private void Statement(Expression e)
@@ -125,15 +165,30 @@ internal sealed class IlEmitter
         switch (b.NodeType)
         {
             case ExpressionType.ArrayIndex:
+                if (TryElementAddress(b.Left, b.Right))
+                {
+                    _il.Emit(OpCodes.Ldind_R8);
+                    return;
+                }
+
                 Value(b.Left);
                 Value(b.Right);
                 LoadElement(b.Type);
                 return;
             case ExpressionType.Assign when b.Left is IndexExpression { Object: { } array } index:
-                Value(array);
-                Value(index.Arguments[0]);
-                Value(b.Right);
-                _il.Emit(OpCodes.Stelem_R8);
+                if (TryElementAddress(array, index.Arguments[0]))
+                {
+                    Value(b.Right);
+                    _il.Emit(OpCodes.Stind_R8);
+                }
+                else
+                {
+                    Value(array);
+                    Value(index.Arguments[0]);
+                    Value(b.Right);
+                    _il.Emit(OpCodes.Stelem_R8);
+                }
+
                 _il.Emit(OpCodes.Ldc_R8, 0.0);
                 return;
             case ExpressionType.AndAlso or ExpressionType.OrElse:

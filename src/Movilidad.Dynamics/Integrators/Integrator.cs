@@ -23,7 +23,7 @@ internal sealed class Integrator
         _stocks = stocks;
         _nonNegative = nonNegative;
         _evaluate = evaluate;
-        var n = stocks.Length;
+        var n = Math.Max(1, stocks.Length);
         _y0 = new double[n];
         _k2 = new double[n];
         _k3 = new double[n];

@@ -106,7 +106,14 @@ internal sealed class MdlReader
             }
 
             var units = parts.Count > 1 ? parts[1].Trim() : null;
-            ParseEquation(equation, eqStart, units, body);
+            try
+            {
+                ParseEquation(equation, eqStart, units, body);
+            }
+            catch (SyntaxException e)
+            {
+                throw new ModelException(e.Message, _file, e.Position.Line, e.Position.Column, null);
+            }
         }
     }
 
@@ -266,6 +273,11 @@ internal sealed class MdlReader
             while (i < equation.Length && equation[i] == '[')
             {
                 var close = equation.IndexOf(']', i);
+                if (close < 0)
+                {
+                    throw Error(offset + i, "unclosed '[' after :EXCEPT:", name);
+                }
+
                 except.Add([.. WithoutContinuations(equation[(i + 1)..close]).Split(',', StringSplitOptions.TrimEntries).Select(Names.Canonical)]);
                 i = close + 1;
                 SkipSpace(equation, ref i);
@@ -455,6 +467,11 @@ internal sealed class MdlReader
                 if (target.StartsWith('('))
                 {
                     var colon = target.IndexOf(':', StringComparison.Ordinal);
+                    if (colon < 0 || !target.EndsWith(')'))
+                    {
+                        throw Error(offset, $"the mapping '{target}' must look like (Range: element, element)", name);
+                    }
+
                     var targetName = Names.Canonical(target[1..colon]);
                     var list = target[(colon + 1)..^1].Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(Names.Canonical).ToList();
                     dimension.Mappings.Add(new DimensionMapping(targetName, list));
