@@ -3,7 +3,6 @@ using System.Text;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using Movilidad.Dynamics.Equations;
-using Movilidad.Dynamics.Model;
 
 namespace Movilidad.Dynamics.Builtins;
 
@@ -15,35 +14,35 @@ internal sealed class DataSources(string modelFile)
 {
     private readonly Dictionary<string, Dictionary<(int Row, int Column), string>> _sheets = new(StringComparer.Ordinal);
 
-    public double ReadConstant(CallExpr call, DimensionDefinition[] dims, Bindings bindings, int flat, string location, string variable)
+    /// <summary>
+    /// One element of a GET ... CONSTANTS block: <paramref name="ordinal"/> counts the elements of the equation's
+    /// left side in order, <paramref name="columns"/> is the size of its last subscript (the block's width).
+    /// </summary>
+    public double ReadConstant(CallExpr call, int rank, int columns, int ordinal, string location, string variable)
     {
         var args = Texts(call, 3, location, variable);
         var sheet = Sheet(args[0], args[1], location, variable);
         var cellText = args[2].Trim();
         var transpose = cellText.EndsWith('*');
         var (row, column) = Cell(cellText.TrimEnd('*'), location, variable);
-        var (i, j) = Position(dims, flat);
+        var (i, j) = rank <= 1 ? (ordinal, 0) : (ordinal / columns, ordinal % columns);
         if (transpose)
         {
             (i, j) = (j, i);
         }
 
-        return dims.Length <= 1
+        return rank <= 1
             ? Number(sheet, transpose ? row + i : row, transpose ? column : column + i)
             : Number(sheet, row + i, column + j);
     }
 
-    public (double[] X, double[] Y) ReadTable(CallExpr call, DimensionDefinition[] dims, Bindings bindings, string location, string variable)
+    /// <summary>One series of a GET ... DATA or LOOKUPS block; <paramref name="flat"/> counts the equation's elements in order.</summary>
+    public (double[] X, double[] Y) ReadTable(CallExpr call, int flat, string location, string variable)
     {
         var args = Texts(call, 4, location, variable);
         var sheet = Sheet(args[0], args[1], location, variable);
         var timeAxis = args[2].Trim();
         var (row, column) = Cell(args[3].Trim(), location, variable);
-        var flat = 0;
-        foreach (var dim in dims)
-        {
-            flat = (flat * dim.Elements.Count) + (bindings.TryGet(dim.Key, out var e) ? dim.ElementKeys.IndexOf(e) : 0);
-        }
 
         var across = int.TryParse(timeAxis, NumberStyles.Integer, CultureInfo.InvariantCulture, out var timeRow);
         var xs = new List<double>();
@@ -105,17 +104,6 @@ internal sealed class DataSources(string modelFile)
         }
 
         return result;
-    }
-
-    private static (int I, int J) Position(DimensionDefinition[] dims, int flat)
-    {
-        if (dims.Length <= 1)
-        {
-            return (flat, 0);
-        }
-
-        var columns = dims[^1].Elements.Count;
-        return (flat / columns, flat % columns);
     }
 
     private List<string> Texts(CallExpr call, int min, string location, string? variable)

@@ -14,13 +14,23 @@ internal enum LookupMode
 }
 
 /// <summary>A lookup or a data series as two precomputed arrays, searched without allocation.</summary>
-internal sealed class LookupTable(double[] x, double[] y, LookupMode mode)
+internal sealed class LookupTable
 {
-    public double[] X { get; } = x;
+    /// <summary>Points are kept sorted by x, as Vensim does with tables typed out of order.</summary>
+    public LookupTable(double[] x, double[] y, LookupMode mode)
+    {
+        var count = Math.Min(x.Length, y.Length);
+        var order = Enumerable.Range(0, count).OrderBy(i => x[i]).ToArray();
+        X = [.. order.Select(i => x[i])];
+        Y = [.. order.Select(i => y[i])];
+        Mode = mode;
+    }
 
-    public double[] Y { get; } = y;
+    public double[] X { get; }
 
-    public LookupMode Mode { get; } = mode;
+    public double[] Y { get; }
+
+    public LookupMode Mode { get; }
 
     public static double Evaluate(LookupTable table, double input) => table.At(input, table.Mode);
 

@@ -52,11 +52,17 @@ internal sealed partial class ModelCompiler
 
     private Expression LowerBinary(BinaryExpr b, LoweringContext cx)
     {
-        // Comparing two subscript ranges compares the elements being computed, by name.
+        // Comparing two subscript ranges compares the elements being computed: by name when the ranges
+        // share elements, by position when they are unrelated (Vensim's behaviour in both cases).
         if (b.Operator is "=" or "<>" &&
             BoundElement(b.Left, cx) is { } leftElement && BoundElement(b.Right, cx) is { } rightElement)
         {
-            return Expression.Constant((leftElement == rightElement) == (b.Operator == "=") ? 1.0 : 0.0);
+            var leftRange = _dimensions[((ReferenceExpr)b.Left).Name];
+            var rightRange = _dimensions[((ReferenceExpr)b.Right).Name];
+            var equal = leftRange.ElementKeys.Intersect(rightRange.ElementKeys, StringComparer.Ordinal).Any()
+                ? leftElement == rightElement
+                : leftRange.ElementKeys.IndexOf(leftElement) == rightRange.ElementKeys.IndexOf(rightElement);
+            return Expression.Constant(equal == (b.Operator == "=") ? 1.0 : 0.0);
         }
 
         var left = Lower(b.Left, cx);

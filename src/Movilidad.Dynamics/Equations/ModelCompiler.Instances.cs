@@ -56,12 +56,14 @@ internal sealed partial class ModelCompiler
             return;
         }
 
+        // Vensim leaves elements without an equation out of the results and reads them as 0.
         for (var e = 0; e < defined.Length; e++)
         {
-            if (!defined[e])
+            if (!defined[e] && instance.Slots[e] >= 0)
             {
-                var names = ElementNames(instance.Dimensions);
-                throw Error(definition.Location, definition.Name, $"element [{names[e]}] has no equation");
+                var slot = _slots[instance.Slots[e]];
+                slot.OutputName = null;
+                SetConstant(slot, 0);
             }
         }
     }
@@ -134,7 +136,7 @@ internal sealed partial class ModelCompiler
         if (instance.IsTableOnly || (definition.Kind == VariableKind.Data && equation.Expression is CallExpr { Function: "get xls data" or "get direct data" or "get data" }))
         {
             var call = equation.Expression as CallExpr ?? throw Error(location, definition.Name, "a lookup needs a table or a GET ... LOOKUPS call");
-            var cells = _model.DataSources.ReadTable(call, instance.Dimensions, bindings, location, definition.Name);
+            var cells = _model.DataSources.ReadTable(call, ordinal, location, definition.Name);
             var table = AddTable(new LookupTable(cells.X, cells.Y, LookupMode.Continuous), scope == _main ? ElementName(definition, instance, flat) : null);
             instance.Tables[flat] = table;
             if (slot is not null)
@@ -171,7 +173,8 @@ internal sealed partial class ModelCompiler
 
         if (expression is CallExpr { Function: "get xls constants" or "get direct constants" } constants)
         {
-            SetConstant(slot, _model.DataSources.ReadConstant(constants, instance.Dimensions, bindings, flat, location, definition.Name));
+            var sizes = equation.Subscripts.Select(sub => _dimensions.TryGetValue(sub, out var d) ? d.Elements.Count : 1).ToList();
+            SetConstant(slot, _model.DataSources.ReadConstant(constants, sizes.Count, sizes.Count == 0 ? 1 : sizes[^1], ordinal, location, definition.Name));
             return;
         }
 

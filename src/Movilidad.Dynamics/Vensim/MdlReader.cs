@@ -141,14 +141,28 @@ internal sealed class MdlReader
         return new MacroBuilder(new MacroDefinition(name, Split(inputs), Split(outputs), new ModelBody()));
     }
 
+    /// <summary>
+    /// Splits the file at '|'. Quotes only delimit names in the equation part; in the units and comment
+    /// (after the first '~') they are prose, so an odd number of them must not hide the next '|'.
+    /// </summary>
     private static IEnumerable<(int Start, string Text)> SplitSections(string text, int offset)
     {
         var start = offset;
         var inQuotes = false;
+        var inComment = false;
         for (var i = offset; i < text.Length; i++)
         {
             var c = text[i];
-            if (c == '\\' && inQuotes && i + 1 < text.Length && text[i + 1] == '"')
+            if (inComment)
+            {
+                if (c == '|')
+                {
+                    yield return (start, text[start..i]);
+                    start = i + 1;
+                    inComment = false;
+                }
+            }
+            else if (c == '\\' && inQuotes && i + 1 < text.Length && text[i + 1] == '"')
             {
                 i++;
             }
@@ -156,19 +170,14 @@ internal sealed class MdlReader
             {
                 inQuotes = !inQuotes;
             }
+            else if (c == '~' && !inQuotes)
+            {
+                inComment = true;
+            }
             else if (c == '|' && !inQuotes)
             {
                 yield return (start, text[start..i]);
                 start = i + 1;
-            }
-            else if (c is '\n' && inQuotes)
-            {
-                // An unbalanced quote inside a comment must not swallow the rest of the file.
-                var lineEnd = text.IndexOf('"', i);
-                if (lineEnd < 0)
-                {
-                    inQuotes = false;
-                }
             }
         }
 
@@ -380,9 +389,17 @@ internal sealed class MdlReader
         try
         {
             var expr = ExpressionParser.Parse(rhs, Dialect.Vensim, PositionOf(rhsOffset));
-            if (expr is CallExpr { Function: "integ" })
+            switch (expr)
             {
-                variable.Kind = VariableKind.Stock;
+                case CallExpr { Function: "integ" }:
+                    variable.Kind = VariableKind.Stock;
+                    break;
+                case CallExpr { Function: "get xls lookups" or "get direct lookups" }:
+                    variable.Kind = VariableKind.Lookup;
+                    break;
+                case CallExpr { Function: "get xls data" or "get direct data" }:
+                    variable.Kind = VariableKind.Data;
+                    break;
             }
 
             if (expr is CallExpr { Function: "a function of" })
@@ -541,9 +558,14 @@ internal sealed class MdlReader
     {
         if (equation.StartsWith('"'))
         {
-            var close = equation.IndexOf('"', 1);
-            i = close < 0 ? equation.Length : close + 1;
-            return equation[1..(close < 0 ? equation.Length : close)];
+            var close = 1;
+            while (close < equation.Length && (equation[close] != '"' || equation[close - 1] == '\\'))
+            {
+                close++;
+            }
+
+            i = Math.Min(close + 1, equation.Length);
+            return equation[1..Math.Min(close, equation.Length)].Replace("\\\"", "\"", StringComparison.Ordinal);
         }
 
         var sb = new StringBuilder();
