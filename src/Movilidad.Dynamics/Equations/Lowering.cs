@@ -61,6 +61,9 @@ internal sealed class Scope(int id, ModelBody body, string prefix)
 
     public string Prefix { get; } = prefix;
 
+    /// <summary>True for the main model and XMILE module instances, whose variables are saved; false inside macros.</summary>
+    public bool Saved { get; init; }
+
     public Dictionary<string, Instance> Instances { get; } = [];
 
     public Dictionary<string, ArgumentBinding> Parameters { get; } = [];

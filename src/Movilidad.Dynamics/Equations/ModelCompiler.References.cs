@@ -62,7 +62,7 @@ internal sealed partial class ModelCompiler
             var inner = key[(dot + 1)..];
             if (scope.Body.Variables.TryGetValue(moduleName, out var module) && module.Kind == VariableKind.Module)
             {
-                var moduleScope = ModuleScope(scope, module, cx);
+                var moduleScope = ModuleScope(scope, module);
                 if (moduleScope.Body.Variables.ContainsKey(inner))
                 {
                     return EnsureInstance(moduleScope, inner, cx.Location);
@@ -73,7 +73,7 @@ internal sealed partial class ModelCompiler
         return null;
     }
 
-    private Scope ModuleScope(Scope parent, VariableDefinition module, LoweringContext cx)
+    private Scope ModuleScope(Scope parent, VariableDefinition module)
     {
         if (parent.Modules.TryGetValue(module.Key, out var existing))
         {
@@ -85,7 +85,7 @@ internal sealed partial class ModelCompiler
             throw Error(module.Location, module.Name, $"the module refers to a model '{module.ModuleModel}' that the file does not define");
         }
 
-        var scope = new Scope(_scopeCount++, body, parent.Prefix + module.Name + ".");
+        var scope = new Scope(_scopeCount++, body, parent.Prefix + module.Name + ".") { Saved = parent.Saved };
         foreach (var (to, from) in module.ModuleConnections)
         {
             var target = to.StartsWith(module.Key + ".", StringComparison.Ordinal) ? to[(module.Key.Length + 1)..] : to.TrimStart('.');

@@ -44,7 +44,7 @@ internal sealed partial class ModelCompiler
     {
         _model = model;
         _cancellation = cancellation;
-        _main = new Scope(_scopeCount++, model.Main, string.Empty);
+        _main = new Scope(_scopeCount++, model.Main, string.Empty) { Saved = true };
         _dimensions = model.Dimensions;
         foreach (var dim in _dimensions.Values)
         {
@@ -109,13 +109,7 @@ internal sealed partial class ModelCompiler
 
     private CompiledModel Run()
     {
-        foreach (var variable in _model.Main.Order)
-        {
-            if (variable.Kind != VariableKind.Module)
-            {
-                EnsureInstance(_main, variable.Key, variable.Location);
-            }
-        }
+        InstantiateAll(_main);
 
         while (_pending.Count > 0)
         {
@@ -125,6 +119,22 @@ internal sealed partial class ModelCompiler
 
         ConfigureControlSlots();
         return Emit();
+    }
+
+    /// <summary>Every variable of a saved scope is computed and saved, including those of its modules.</summary>
+    private void InstantiateAll(Scope scope)
+    {
+        foreach (var variable in scope.Body.Order)
+        {
+            if (variable.Kind == VariableKind.Module)
+            {
+                InstantiateAll(ModuleScope(scope, variable));
+            }
+            else if (!scope.Parameters.ContainsKey(variable.Key))
+            {
+                EnsureInstance(scope, variable.Key, variable.Location);
+            }
+        }
     }
 
     private void ConfigureControlSlots()
@@ -201,9 +211,9 @@ internal sealed partial class ModelCompiler
             }
 
             var slot = control >= 0 ? _slots[control] : NewSlot(definition.Name, definition.Location);
-            if (scope == _main)
+            if (scope.Saved)
             {
-                slot.OutputName = names[e].Length == 0 ? definition.Name : $"{definition.Name}[{names[e]}]";
+                slot.OutputName = scope.Prefix + (names[e].Length == 0 ? definition.Name : $"{definition.Name}[{names[e]}]");
             }
 
             instance.Slots[e] = slot.Index;

@@ -258,7 +258,7 @@ internal sealed partial class XmileReader
             return new EquationDefinition { Subscripts = subscripts, Values = values, Location = ElementPath(eqn) };
         }
 
-        var expression = eqn is null || string.IsNullOrWhiteSpace(eqn.Value) ? null : ParseEquation(eqn, variable.Name);
+        var expression = eqn is null || IsBlank(eqn.Value) ? null : ParseEquation(eqn, variable.Name);
         var gf = kind == VariableKind.Lookup ? element : Child(element, "gf") ?? (parent is null ? null : Child(parent, "gf"));
         TableExpr? table = null;
         var tableKind = "continuous";
@@ -268,9 +268,9 @@ internal sealed partial class XmileReader
             tableKind = ((string?)gf.Attribute("type") ?? "continuous").ToLowerInvariant();
         }
 
-        if (expression is null && table is null && kind != VariableKind.Stock)
+        if (expression is null && table is null && kind != VariableKind.Stock && eqn is null)
         {
-            throw Error(eqn ?? element, "the variable has no equation", variable.Name);
+            throw Error(element, "the variable has no equation", variable.Name);
         }
 
         var location = ElementPath(eqn ?? element);
@@ -285,6 +285,10 @@ internal sealed partial class XmileReader
             Location = location,
         };
     }
+
+    /// <summary>Stella writes "{comment}" placeholders for module inputs meant to be connected from outside.</summary>
+    private static bool IsBlank(string equation) =>
+        string.IsNullOrWhiteSpace(System.Text.RegularExpressions.Regex.Replace(equation, "\\{[^}]*\\}", string.Empty));
 
     private static double[]? NumberList(string text)
     {
