@@ -1,4 +1,5 @@
 using System.CommandLine;
 
 var root = new RootCommand("movilidad: the Movilidad platform's command line");
+root.Add(Movilidad.Cli.Sd.SdCommand.Create());
 return root.Parse(args).Invoke();
