@@ -3,10 +3,12 @@ using System.Text.Unicode;
 using Microsoft.Extensions.WebEncoders;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Movilidad.Web.Features.Accounts;
 using Movilidad.Web.Features.Institutions;
 using Movilidad.Web.Features.Plans;
 using Movilidad.Web.Features.Reference;
 using Movilidad.Web.Features.Search;
+using Movilidad.Web.Infrastructure.Auth;
 using Movilidad.Web.Infrastructure.Data;
 using Movilidad.Web.Infrastructure.Localization;
 using Movilidad.Web.Infrastructure.Web;
@@ -15,6 +17,9 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddMovilidadDatabase(builder.Configuration, builder.Environment);
 builder.Services.AddMovilidadLocalization();
 builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddAccounts(builder.Configuration, builder.Environment);
+builder.Services.AddMovilidadAuthorization();
+builder.Services.AddMovilidadRateLimits();
 builder.Services.AddPlanCache();
 builder.Services.AddProblemDetails();
 builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower)));
@@ -24,19 +29,38 @@ builder.Services.AddRazorPages(options => options.RootDirectory = "/Features");
 // Spanish text is written as it is, not as numeric character references: still encoded, smaller and greppable.
 builder.Services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
 
+var security = builder.Configuration.GetSection(SecurityOptions.Section).Get<SecurityOptions>() ?? new SecurityOptions();
+builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = security.MaxRequestBodyBytes);
+builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(form => form.MultipartBodyLengthLimit = security.MaxRequestBodyBytes);
+
 var app = builder.Build();
+app.UseSecurityHeaders();
+if (!app.Environment.IsDevelopment())
+{
+    app.UseHsts();
+}
+
 app.UseMovilidadErrorPages();
 app.UseStaticFiles();
 app.UseRequestLocalization();
 app.UseRouting();
+app.UseAuthentication();
+app.UseUnpublishedVisibility();
+app.UseRateLimiter();
+app.UseAuthorization();
+
+// After authentication: the output cache only serves and stores responses for people who are not signed in.
 app.UseOutputCache();
-app.MapOpenApi();
+app.MapOpenApi().AllowAnonymous();
 app.MapMovilidadHealth();
 app.MapLanguageSwitch();
 app.MapPlansApi();
+app.MapPlanEditingApi();
 app.MapInstitutionsApi();
+app.MapInstitutionEditingApi();
 app.MapReferenceApi();
 app.MapSearchApi();
+app.MapAccountsApi();
 app.MapRazorPages();
 try
 {

@@ -1,7 +1,9 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Movilidad.Web.Features;
 
+[AllowAnonymous]
 public class ErrorModel : PageModel
 {
     public int Code { get; private set; } = 500;

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Movilidad.Web.Features.Plans;
@@ -5,6 +6,7 @@ using Movilidad.Web.Infrastructure.Data;
 
 namespace Movilidad.Web.Features;
 
+[AllowAnonymous]
 public class IndexModel(MovilidadDb db) : PageModel
 {
     public IReadOnlyList<PlanSummary> Plans { get; private set; } = [];

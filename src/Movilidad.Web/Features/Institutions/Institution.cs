@@ -23,4 +23,10 @@ public class Institution
     public Bilingual Name { get; set; } = Bilingual.Empty;
     public string? CountryCode { get; set; }
     public string? Url { get; set; }
+
+    /// <summary>Goes up by one on every save; a save made from an older version is a conflict.</summary>
+    public int Version { get; set; }
+
+    /// <summary>When someone last edited the institution here; the shipped file no longer overwrites it.</summary>
+    public DateTime? EditedAt { get; set; }
 }

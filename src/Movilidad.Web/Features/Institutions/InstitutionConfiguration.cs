@@ -13,6 +13,7 @@ internal sealed class InstitutionConfiguration : IEntityTypeConfiguration<Instit
         builder.Property(i => i.Kind).HasConversion<string>().HasMaxLength(32);
         builder.Property(i => i.CountryCode).HasMaxLength(2);
         builder.Property(i => i.Url).HasMaxLength(400);
+        builder.Property(i => i.Version).IsConcurrencyToken();
         builder.HasBilingual(i => i.Acronym, 64).HasBilingual(i => i.Name, 400);
     }
 }

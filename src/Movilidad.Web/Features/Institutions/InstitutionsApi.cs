@@ -26,6 +26,7 @@ public static class InstitutionsApi
                     ? TypedResults.Ok(await db.InstitutionViewsAsync(parsed, ct))
                     : problem!)
             .WithTags("Institutions")
+            .AllowAnonymous()
             .WithSummary("Member states, CRM bodies, working groups, UN agencies and other organisations, optionally of one kind.");
         return app;
     }

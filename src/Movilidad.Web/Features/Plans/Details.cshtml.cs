@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.OutputCaching;
@@ -7,6 +8,7 @@ using Movilidad.Web.Infrastructure.Localization;
 namespace Movilidad.Web.Features.Plans;
 
 [OutputCache(PolicyName = PlanCache.Policy)]
+[AllowAnonymous]
 public class DetailsModel(MovilidadDb db) : PageModel
 {
     public PlanDetail? Plan { get; private set; }

@@ -1,8 +1,10 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Movilidad.Web.Infrastructure.Data;
 
 namespace Movilidad.Web.Features.Plans;
 
+[AllowAnonymous]
 public class IndexModel(MovilidadDb db) : PageModel
 {
     public IReadOnlyList<PlanSummary> Plans { get; private set; } = [];

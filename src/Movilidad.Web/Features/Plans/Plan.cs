@@ -36,6 +36,9 @@ public class Plan
     public string? ApprovalCountries { get; set; }
     public int SortOrder { get; set; }
 
+    /// <summary>Published plans are read by everyone; unpublished ones only by the people who work on them.</summary>
+    public bool IsPublished { get; set; } = true;
+
     /// <summary>Hash of the shipped content last applied; a row whose content no longer hashes to it was edited here.</summary>
     public string SourceHash { get; set; } = string.Empty;
     public List<PlanLevel> Levels { get; set; } = [];

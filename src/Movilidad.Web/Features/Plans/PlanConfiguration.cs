@@ -48,6 +48,7 @@ internal sealed class PlanConfiguration :
         builder.Property(e => e.Term).HasConversion<string>().HasMaxLength(16);
         builder.Property(e => e.IndicatorType).HasConversion<string>().HasMaxLength(16);
         builder.Property(e => e.SourceHash).HasMaxLength(64);
+        builder.Property(e => e.Version).IsConcurrencyToken();
         builder.HasBilingual(e => e.Title).HasBilingual(e => e.Text).HasBilingual(e => e.TimeframeLabel, 200);
         builder.HasOne(e => e.Parent).WithMany(e => e.Children).HasForeignKey(e => e.ParentId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(e => new { e.PlanId, e.ParentId, e.SortOrder });

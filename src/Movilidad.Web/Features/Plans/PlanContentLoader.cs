@@ -14,7 +14,8 @@ namespace Movilidad.Web.Features.Plans;
 /// <summary>
 /// Loads <c>data/institutions.yaml</c> and <c>data/plans/*.yaml</c>, matching rows by their stable keys.
 /// A row whose content still hashes to what was last shipped is brought up to date; a row edited in the
-/// platform since then keeps its edits. Each file lands whole or not at all.
+/// platform since then keeps its edits; so does an institution edited here. Deleted and unpublished rows are
+/// matched too (query filters off), so a reload never brings back a copy. Each file lands whole or not at all.
 /// </summary>
 public sealed class PlanContentLoader(MovilidadDb db)
 {
@@ -83,6 +84,10 @@ public sealed class PlanContentLoader(MovilidadDb db)
             {
                 institution = new Institution { Code = entry.Code };
                 db.Institutions.Add(institution);
+            }
+            else if (institution.EditedAt is not null)
+            {
+                continue;
             }
 
             institution.Kind = kind;
@@ -211,7 +216,7 @@ public sealed class PlanContentLoader(MovilidadDb db)
 
     private async Task ApplyAsync(PlanFile file, int order, Dictionary<string, Institution> institutions, CancellationToken cancellationToken)
     {
-        var plan = await db.Plans.Include(p => p.Levels).SingleOrDefaultAsync(p => p.Key == file.Key, cancellationToken);
+        var plan = await db.Plans.IgnoreQueryFilters().Include(p => p.Levels).SingleOrDefaultAsync(p => p.Key == file.Key, cancellationToken);
         var planHash = Hash(PlanContent(file, order));
         if (plan is null)
         {
@@ -226,7 +231,7 @@ public sealed class PlanContentLoader(MovilidadDb db)
 
         var elements = plan.Id == 0
             ? []
-            : await db.PlanElements.Where(e => e.PlanId == plan.Id)
+            : await db.PlanElements.IgnoreQueryFilters().Where(e => e.PlanId == plan.Id)
                 .Include(e => e.Footnotes).Include(e => e.Institutions).Include(e => e.GcmObjectives)
                 .Include(e => e.SdgTargets).Include(e => e.Axes).ThenInclude(a => a.Axis)
                 .Include(e => e.Parent)
@@ -254,9 +259,12 @@ public sealed class PlanContentLoader(MovilidadDb db)
                     apply = Hash(ElementContent(entity, byId)) == entity.SourceHash;
                 }
 
-                if (apply)
+                var hash = Hash(content);
+                if (apply && entity.SourceHash != hash)
                 {
-                    ApplyElement(entity, item, parent, sort, depth, institutions, Hash(content));
+                    // A shipped update is a new version: an edit started on the old one is then a conflict.
+                    entity.Version++;
+                    ApplyElement(entity, item, parent, sort, depth, institutions, hash);
                 }
 
                 fileElements.Add((item, entity, apply));
@@ -339,7 +347,7 @@ public sealed class PlanContentLoader(MovilidadDb db)
 
     private async Task LinkParentsAsync(List<PlanFile> files, CancellationToken cancellationToken)
     {
-        var plans = await db.Plans.ToDictionaryAsync(p => p.Key, cancellationToken);
+        var plans = await db.Plans.IgnoreQueryFilters().ToDictionaryAsync(p => p.Key, cancellationToken);
         foreach (var file in files)
         {
             var plan = plans[file.Key];

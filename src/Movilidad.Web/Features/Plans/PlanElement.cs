@@ -54,6 +54,12 @@ public class PlanElement
     public string SearchText { get; set; } = string.Empty;
     public string SourceHash { get; set; } = string.Empty;
 
+    /// <summary>Goes up by one on every save; a save made from an older version is a conflict.</summary>
+    public int Version { get; set; }
+
+    /// <summary>When the element was deleted; deleted elements are hidden and can be restored.</summary>
+    public DateTime? DeletedAt { get; set; }
+
     public List<PlanElement> Children { get; set; } = [];
     public List<Footnote> Footnotes { get; set; } = [];
     public List<ElementInstitution> Institutions { get; set; } = [];

@@ -95,6 +95,6 @@ public static class PlanQueries
             e.GcmObjectives.Select(g => g.Objective).Order().ToList(),
             e.SdgTargets.Select(s => s.Target).Order(StringComparer.Ordinal).ToList(),
             e.Axes.Select(a => new ElementRef(a.Axis!.Id, a.Axis.Code, a.Axis.LevelKey, a.Axis.Title)).ToList(),
-            e.IndicatorType, plan.SourceDocument, e.Section, ancestors, children);
+            e.IndicatorType, plan.SourceDocument, e.Section, ancestors, children, e.Version);
     }
 }

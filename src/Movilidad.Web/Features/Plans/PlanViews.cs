@@ -36,7 +36,7 @@ public sealed record ElementDetail(
     IReadOnlyList<FootnoteView> Footnotes, IReadOnlyList<InstitutionLink> Institutions, TimeframeView? Timeframe,
     IReadOnlyList<int> GcmObjectives, IReadOnlyList<string> SdgTargets, IReadOnlyList<ElementRef> Axes,
     IndicatorType? IndicatorType, string SourceDocument, string Section, IReadOnlyList<ElementRef> Ancestors,
-    IReadOnlyList<ElementRef> Children);
+    IReadOnlyList<ElementRef> Children, int Version);
 
 public static class InstitutionViews
 {

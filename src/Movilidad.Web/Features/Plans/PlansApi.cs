@@ -8,7 +8,8 @@ public static class PlansApi
 {
     public static IEndpointRouteBuilder MapPlansApi(this IEndpointRouteBuilder app)
     {
-        var plans = app.MapGroup("/api/plans").WithTags("Plans");
+        // Public reads: unpublished plans are filtered out for readers who may not see them (Visibility).
+        var plans = app.MapGroup("/api/plans").WithTags("Plans").AllowAnonymous();
         plans.MapGet("/", async (MovilidadDb db, CancellationToken ct) => TypedResults.Ok(await db.PlanSummariesAsync(ct)))
             .WithSummary("The plans, in the order the platform presents them.");
         plans.MapGet("/{id:int}", async Task<Results<Ok<PlanDetail>, ProblemHttpResult>> (int id, MovilidadDb db, CancellationToken ct) =>
@@ -22,6 +23,7 @@ public static class PlansApi
         app.MapGet("/api/elements/{id:int}", async Task<Results<Ok<ElementDetail>, ProblemHttpResult>> (int id, MovilidadDb db, CancellationToken ct) =>
                 await db.ElementDetailAsync(id, ct) is { } element ? TypedResults.Ok(element) : NotFoundProblem.Of("element", id))
             .WithTags("Plans")
+            .AllowAnonymous()
             .WithSummary("A plan element: text, footnotes, institutions by role, timeframe, GCM and SDG links, source.");
         return app;
     }

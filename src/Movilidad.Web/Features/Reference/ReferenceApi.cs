@@ -19,7 +19,7 @@ public static class ReferenceApi
 
     public static IEndpointRouteBuilder MapReferenceApi(this IEndpointRouteBuilder app)
     {
-        var reference = app.MapGroup("/api/reference").WithTags("Reference");
+        var reference = app.MapGroup("/api/reference").WithTags("Reference").AllowAnonymous();
         reference.MapGet("/countries", async (MovilidadDb db, CancellationToken ct) =>
             {
                 var countries = await db.Countries.AsNoTracking().OrderBy(c => c.Alpha2).ToListAsync(ct);

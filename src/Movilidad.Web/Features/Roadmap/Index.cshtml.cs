@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using System.Globalization;
 using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Mvc;
@@ -10,6 +11,7 @@ using Movilidad.Web.Infrastructure.Localization;
 
 namespace Movilidad.Web.Features.Roadmap;
 
+[AllowAnonymous]
 public class IndexModel(MovilidadDb db, IStringLocalizer text, TimeProvider clock) : PageModel
 {
     public IReadOnlyList<PlanSummary> Plans { get; private set; } = [];

@@ -1,8 +1,10 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Movilidad.Web.Infrastructure.Data;
 
 namespace Movilidad.Web.Features.Search;
 
+[AllowAnonymous]
 public class IndexModel(MovilidadDb db) : PageModel
 {
     public string? Query { get; private set; }

@@ -33,6 +33,7 @@ public static class PlanSearch
     {
         app.MapGet("/api/search", async (string? q, MovilidadDb db, CancellationToken ct) => TypedResults.Ok(await db.SearchElementsAsync(q, 100, ct)))
             .WithTags("Search")
+            .AllowAnonymous()
             .WithSummary("Plan elements matching every word of q, in either language, ignoring accents and case.");
         return app;
     }

@@ -1,7 +1,10 @@
 using Microsoft.EntityFrameworkCore;
+using Movilidad.Web.Features.Accounts;
 using Movilidad.Web.Features.Institutions;
 using Movilidad.Web.Features.Plans;
 using Movilidad.Web.Features.Reference;
+using Movilidad.Web.Infrastructure.Audit;
+using Movilidad.Web.Infrastructure.Auth;
 
 namespace Movilidad.Web.Infrastructure.Data;
 
@@ -19,7 +22,22 @@ public class MovilidadDb(DbContextOptions<MovilidadDb> options) : DbContext(opti
     public DbSet<Country> Countries => Set<Country>();
     public DbSet<Currency> Currencies => Set<Currency>();
     public DbSet<Occupation> Occupations => Set<Occupation>();
+    public DbSet<Account> Accounts => Set<Account>();
+    public DbSet<RoleGrant> RoleGrants => Set<RoleGrant>();
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+    /// <summary>
+    /// Whether this unit of work may see unpublished plans: set per request from the reader's grants
+    /// (<c>VisibilitySetup</c>), true for the command line. Deleted elements are never seen through the filters.
+    /// </summary>
+    public bool ShowsUnpublished { get; set; }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(MovilidadDb).Assembly);
+        modelBuilder.Entity<Plan>().HasQueryFilter(p => ShowsUnpublished || p.IsPublished);
+        modelBuilder.Entity<PlanElement>().HasQueryFilter(e => e.DeletedAt == null && (ShowsUnpublished || e.Plan!.IsPublished));
+    }
 }

@@ -1,0 +1,124 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.EntityFrameworkCore;
+using Movilidad.Web.Features.Accounts;
+using Movilidad.Web.Features.Plans;
+using Movilidad.Web.Infrastructure.Api;
+using Movilidad.Web.Infrastructure.Audit;
+using Movilidad.Web.Infrastructure.Auth;
+using Movilidad.Web.Infrastructure.Data;
+using Movilidad.Web.Infrastructure.Localization;
+
+namespace Movilidad.Web.Features.Institutions;
+
+/// <summary>What may be changed in an institution, with the version it was read at.</summary>
+public sealed record InstitutionEdit(int Version, Bilingual Acronym, Bilingual Name, string? Url);
+
+/// <summary>
+/// Editing an institution. A member state's institution belongs to its country: its focal points edit it, the
+/// Secretariat edits any. Once edited here, the shipped file no longer overwrites it.
+/// </summary>
+public static class InstitutionEditing
+{
+    public const string EntityType = "institution";
+
+    public static object? ScopeOf(Institution i) => i.CountryCode is { } country ? new CountryScope(country) : null;
+
+    public static IEndpointRouteBuilder MapInstitutionEditingApi(this IEndpointRouteBuilder app)
+    {
+        app.MapPut("/api/institutions/{id:int}", async Task<IResult> (int id, InstitutionEdit edit, HttpContext http, MovilidadDb db, IAuthorizationService auth, IOutputCacheStore cache, TimeProvider clock, CancellationToken ct) =>
+            {
+                var institution = await db.Institutions.SingleOrDefaultAsync(i => i.Id == id, ct);
+                if (institution is null)
+                {
+                    return NotFoundProblem.Of("institution", id);
+                }
+
+                if (!await auth.CanAsync(http.User, InstitutionOperations.Edit, ScopeOf(institution)))
+                {
+                    return TypedResults.Forbid();
+                }
+
+                return await db.SaveAsync(institution, edit, AuditActor.From(http), clock, ct) switch
+                {
+                    InstitutionOutcome.Saved saved => await EvictAndReturn(cache, saved, ct),
+                    InstitutionOutcome.Conflict conflict => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Conflict",
+                        detail: $"Institution {id} was saved by someone else; the current version is {conflict.Current.Version}. Merge and send again with that version.",
+                        extensions: new Dictionary<string, object?> { ["current"] = conflict.Current }),
+                    InstitutionOutcome.Invalid invalid => TypedResults.ValidationProblem(invalid.Errors),
+                    _ => throw new InvalidOperationException("Unknown outcome."),
+                };
+            })
+            .WithTags("Institutions").RequireAuthorization().AddEndpointFilter(AccountsSetup.RequireAntiforgeryForCookies)
+            .WithSummary("Saves an institution's acronym, name and web address. A member state's focal points edit their own country's; send the version you read.");
+        return app;
+    }
+
+    private static async Task<IResult> EvictAndReturn(IOutputCacheStore cache, InstitutionOutcome.Saved saved, CancellationToken ct)
+    {
+        // Plan pages show institution names.
+        await cache.EvictByTagAsync(PlanCache.Tag, ct);
+        return TypedResults.Ok(saved.Institution);
+    }
+
+    public sealed record Snapshot(int Version, Bilingual Acronym, Bilingual Name, string? Url);
+
+    public static Snapshot SnapshotOf(Institution i) => new(i.Version, i.Acronym, i.Name, i.Url);
+
+    public static async Task<InstitutionOutcome> SaveAsync(this MovilidadDb db, Institution institution, InstitutionEdit edit, AuditActor actor, TimeProvider clock, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (string.IsNullOrWhiteSpace(edit.Name?.Es) || string.IsNullOrWhiteSpace(edit.Name?.En) || edit.Name.Es.Length > 400 || edit.Name.En.Length > 400)
+        {
+            errors["name"] = ["A name in Spanish and English of at most 400 characters is required."];
+        }
+
+        if (string.IsNullOrWhiteSpace(edit.Acronym?.Es) || string.IsNullOrWhiteSpace(edit.Acronym?.En) || edit.Acronym.Es.Length > 64 || edit.Acronym.En.Length > 64)
+        {
+            errors["acronym"] = ["An acronym in Spanish and English of at most 64 characters is required."];
+        }
+
+        if (edit.Url is { Length: > 0 } url && (url.Length > 400 || !Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp)))
+        {
+            errors["url"] = ["The web address must be an absolute http or https address."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return new InstitutionOutcome.Invalid(errors);
+        }
+
+        if (institution.Version != edit.Version)
+        {
+            return new InstitutionOutcome.Conflict(SnapshotOf(institution));
+        }
+
+        var before = SnapshotOf(institution);
+        institution.Acronym = new Bilingual(edit.Acronym!.Es.Trim(), edit.Acronym.En.Trim());
+        institution.Name = new Bilingual(edit.Name!.Es.Trim(), edit.Name.En.Trim());
+        institution.Url = string.IsNullOrWhiteSpace(edit.Url) ? null : edit.Url.Trim();
+        institution.EditedAt = clock.GetUtcNow().UtcDateTime;
+        institution.Version++;
+        try
+        {
+            await db.SaveAuditedAsync(actor, () => new AuditRecord(AuditActions.Update, EntityType, institution.Id.ToString(CultureInfo.InvariantCulture), before, SnapshotOf(institution), institution.CountryCode), clock, ct);
+            return new InstitutionOutcome.Saved(SnapshotOf(institution));
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            var current = await db.Institutions.AsNoTracking().SingleAsync(i => i.Id == institution.Id, ct);
+            return new InstitutionOutcome.Conflict(SnapshotOf(current));
+        }
+    }
+}
+
+public abstract record InstitutionOutcome
+{
+    public sealed record Saved(InstitutionEditing.Snapshot Institution) : InstitutionOutcome;
+
+    public sealed record Conflict(InstitutionEditing.Snapshot Current) : InstitutionOutcome;
+
+    public sealed record Invalid(IDictionary<string, string[]> Errors) : InstitutionOutcome;
+}

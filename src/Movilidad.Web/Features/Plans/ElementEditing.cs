@@ -1,0 +1,153 @@
+using Microsoft.EntityFrameworkCore;
+using Movilidad.Web.Features.Institutions;
+using Movilidad.Web.Features.Search;
+using Movilidad.Web.Infrastructure.Audit;
+using Movilidad.Web.Infrastructure.Auth;
+using Movilidad.Web.Infrastructure.Data;
+using Movilidad.Web.Infrastructure.Localization;
+
+namespace Movilidad.Web.Features.Plans;
+
+/// <summary>What a person may change in a plan element, with the version they started from.</summary>
+public sealed record ElementEdit(int Version, Bilingual Title, Bilingual Text, Bilingual TimeframeLabel, IReadOnlyList<FootnoteView> Footnotes);
+
+/// <summary>An element's editable content as saved at one version: the audit trail keeps one before and after each write.</summary>
+public sealed record ElementSnapshot(int Version, Bilingual Title, Bilingual Text, Bilingual TimeframeLabel, IReadOnlyList<FootnoteView> Footnotes, bool Deleted);
+
+public abstract record EditOutcome
+{
+    public sealed record Saved(ElementSnapshot Element) : EditOutcome;
+
+    /// <summary>Someone saved first: their version is kept and returned, nothing of either is lost.</summary>
+    public sealed record Conflict(ElementSnapshot Current) : EditOutcome;
+
+    public sealed record NotFound : EditOutcome;
+
+    public sealed record Invalid(IDictionary<string, string[]> Errors) : EditOutcome;
+}
+
+/// <summary>Edits, deletes and restores plan elements: one transaction per write, with its audit entry, and the plan cache evicted.</summary>
+public static class ElementEditing
+{
+    public const int TitleMaxLength = 2000;
+    public const int TextMaxLength = 20000;
+
+    public const string EntityType = "plan-element";
+
+    public static ElementSnapshot Snapshot(PlanElement e) => new(
+        e.Version, e.Title, e.Text, e.TimeframeLabel,
+        e.Footnotes.OrderBy(f => f.Number).Select(f => new FootnoteView(f.Number, f.Text)).ToList(),
+        e.DeletedAt is not null);
+
+    /// <summary>The working groups an element names: their members may edit it.</summary>
+    public static async Task<WorkingGroupScope> ScopeAsync(this MovilidadDb db, int id, CancellationToken ct) =>
+        new(await db.ElementInstitutions.Where(l => l.ElementId == id && l.Institution!.Kind == InstitutionKind.WorkingGroup)
+            .Select(l => l.InstitutionId).Distinct().ToListAsync(ct));
+
+    public static Task<PlanElement?> FindForEditAsync(this MovilidadDb db, int id, CancellationToken ct) =>
+        db.PlanElements.IgnoreQueryFilters().Include(e => e.Footnotes).SingleOrDefaultAsync(e => e.Id == id, ct);
+
+    public static IDictionary<string, string[]> Validate(ElementEdit edit)
+    {
+        var errors = new Dictionary<string, string[]>();
+        void Check(string field, string? value, int max, bool required)
+        {
+            if (required && string.IsNullOrWhiteSpace(value))
+            {
+                errors[field] = [$"{field} is required."];
+            }
+            else if (value?.Length > max)
+            {
+                errors[field] = [$"{field} is longer than {max} characters."];
+            }
+        }
+
+        Check("title.es", edit.Title?.Es, TitleMaxLength, required: true);
+        Check("title.en", edit.Title?.En, TitleMaxLength, required: true);
+        Check("text.es", edit.Text?.Es, TextMaxLength, required: false);
+        Check("text.en", edit.Text?.En, TextMaxLength, required: false);
+        Check("timeframeLabel.es", edit.TimeframeLabel?.Es, 200, required: false);
+        Check("timeframeLabel.en", edit.TimeframeLabel?.En, 200, required: false);
+        var footnotes = edit.Footnotes ?? [];
+        if (footnotes.Select(f => f.Number).Distinct().Count() != footnotes.Count || footnotes.Any(f => f.Number < 1))
+        {
+            errors["footnotes"] = ["Footnote numbers must be positive and distinct."];
+        }
+
+        foreach (var (f, i) in footnotes.Select((f, i) => (f, i)))
+        {
+            Check($"footnotes[{i}].text.es", f.Text?.Es, TextMaxLength, required: true);
+            Check($"footnotes[{i}].text.en", f.Text?.En, TextMaxLength, required: false);
+        }
+
+        return errors;
+    }
+
+    public static async Task<EditOutcome> SaveAsync(this MovilidadDb db, int id, ElementEdit edit, AuditActor actor, TimeProvider clock, CancellationToken ct)
+    {
+        if (Validate(edit) is { Count: > 0 } errors)
+        {
+            return new EditOutcome.Invalid(errors);
+        }
+
+        var element = await db.FindForEditAsync(id, ct);
+        if (element is null || element.DeletedAt is not null)
+        {
+            return new EditOutcome.NotFound();
+        }
+
+        if (element.Version != edit.Version)
+        {
+            return new EditOutcome.Conflict(Snapshot(element));
+        }
+
+        var before = Snapshot(element);
+        element.Title = Trim(edit.Title);
+        element.Text = Trim(edit.Text);
+        element.TimeframeLabel = Trim(edit.TimeframeLabel);
+        element.Footnotes.Clear();
+        element.Footnotes.AddRange(edit.Footnotes.OrderBy(f => f.Number).Select(f => new Footnote { Number = f.Number, Text = Trim(f.Text) }));
+        element.SearchText = TextSearch.Fold(string.Join(' ',
+            new[] { element.Code, element.Title.Es, element.Title.En, element.Text.Es, element.Text.En }
+                .Concat(element.Footnotes.SelectMany(f => new[] { f.Text.Es, f.Text.En }))));
+        element.Version++;
+        return await CommitAsync(db, element, AuditActions.Update, before, actor, clock, ct);
+    }
+
+    public static async Task<EditOutcome> SetDeletedAsync(this MovilidadDb db, int id, bool deleted, int version, AuditActor actor, TimeProvider clock, CancellationToken ct)
+    {
+        var element = await db.FindForEditAsync(id, ct);
+        if (element is null || (element.DeletedAt is not null) == deleted)
+        {
+            return new EditOutcome.NotFound();
+        }
+
+        if (element.Version != version)
+        {
+            return new EditOutcome.Conflict(Snapshot(element));
+        }
+
+        var before = Snapshot(element);
+        element.DeletedAt = deleted ? clock.GetUtcNow().UtcDateTime : null;
+        element.Version++;
+        return await CommitAsync(db, element, deleted ? AuditActions.Delete : AuditActions.Restore, before, actor, clock, ct);
+    }
+
+    private static async Task<EditOutcome> CommitAsync(MovilidadDb db, PlanElement element, string action, ElementSnapshot before, AuditActor actor, TimeProvider clock, CancellationToken ct)
+    {
+        try
+        {
+            // The version check above reads; the concurrency token makes the UPDATE itself fail if someone saved in between.
+            await db.SaveAuditedAsync(actor, () => new AuditRecord(action, EntityType, element.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), before, Snapshot(element)), clock, ct);
+            return new EditOutcome.Saved(Snapshot(element));
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            var current = await db.FindForEditAsync(element.Id, ct);
+            return current is null ? new EditOutcome.NotFound() : new EditOutcome.Conflict(Snapshot(current));
+        }
+    }
+
+    private static Bilingual Trim(Bilingual? text) => text is null ? Bilingual.Empty : new Bilingual(text.Es?.Trim() ?? string.Empty, text.En?.Trim() ?? string.Empty);
+}

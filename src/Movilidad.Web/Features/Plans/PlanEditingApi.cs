@@ -1,0 +1,100 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.EntityFrameworkCore;
+using Movilidad.Web.Features.Accounts;
+using Movilidad.Web.Infrastructure.Api;
+using Movilidad.Web.Infrastructure.Audit;
+using Movilidad.Web.Infrastructure.Auth;
+using Movilidad.Web.Infrastructure.Data;
+
+namespace Movilidad.Web.Features.Plans;
+
+public sealed record PublicationChange(bool IsPublished);
+
+/// <summary>One version of an item as the audit trail recorded it: who saved it, when, and the values before and after.</summary>
+public sealed record HistoryEntry(long Id, DateTime At, string Actor, string Action, string? Before, string? After);
+
+/// <summary>The writes on plans: element edit, delete and restore, plan publication. Every one is authorised, audited and evicts the plan cache.</summary>
+public static class PlanEditingApi
+{
+    public static IEndpointRouteBuilder MapPlanEditingApi(this IEndpointRouteBuilder app)
+    {
+        var elements = app.MapGroup("/api/elements").WithTags("Plans").RequireAuthorization()
+            .AddEndpointFilter(AccountsSetup.RequireAntiforgeryForCookies);
+        elements.MapPut("/{id:int}", async Task<IResult> (int id, ElementEdit edit, HttpContext http, MovilidadDb db, IAuthorizationService auth, IOutputCacheStore cache, TimeProvider clock, CancellationToken ct) =>
+            {
+                if (!await auth.CanAsync(http.User, PlanOperations.Edit, await db.ScopeAsync(id, ct)))
+                {
+                    return TypedResults.Forbid();
+                }
+
+                var outcome = await db.SaveAsync(id, edit, AuditActor.From(http), clock, ct);
+                return await ToResultAsync(outcome, id, cache, ct);
+            })
+            .WithSummary("Saves an element's title, text, timeframe label and footnotes (both languages). Send the version you read; a stale one gets 409 with the current content.");
+        elements.MapDelete("/{id:int}", async Task<IResult> (int id, [FromQuery] int version, HttpContext http, MovilidadDb db, IAuthorizationService auth, IOutputCacheStore cache, TimeProvider clock, CancellationToken ct) =>
+                await auth.CanAsync(http.User, PlanOperations.Edit, await db.ScopeAsync(id, ct))
+                    ? await ToResultAsync(await db.SetDeletedAsync(id, deleted: true, version, AuditActor.From(http), clock, ct), id, cache, ct)
+                    : TypedResults.Forbid())
+            .WithSummary("Deletes an element (soft: it can be restored).");
+        elements.MapPost("/{id:int}/restore", async Task<IResult> (int id, [FromQuery] int version, HttpContext http, MovilidadDb db, IAuthorizationService auth, IOutputCacheStore cache, TimeProvider clock, CancellationToken ct) =>
+                await auth.CanAsync(http.User, PlanOperations.Edit, await db.ScopeAsync(id, ct))
+                    ? await ToResultAsync(await db.SetDeletedAsync(id, deleted: false, version, AuditActor.From(http), clock, ct), id, cache, ct)
+                    : TypedResults.Forbid())
+            .WithSummary("Restores a deleted element.");
+        elements.MapGet("/{id:int}/history", async Task<IResult> (int id, HttpContext http, MovilidadDb db, IAuthorizationService auth, CancellationToken ct) =>
+                await auth.CanAsync(http.User, PlanOperations.Read, new PublicationScope(false))
+                    ? TypedResults.Ok(await db.HistoryAsync(ElementEditing.EntityType, id.ToString(CultureInfo.InvariantCulture), ct))
+                    : TypedResults.Forbid())
+            .WithSummary("Every saved version of an element, newest first, with the values before and after.");
+
+        app.MapPut("/api/plans/{id:int}/publication", async Task<IResult> (int id, PublicationChange change, HttpContext http, MovilidadDb db, IAuthorizationService auth, IOutputCacheStore cache, TimeProvider clock, CancellationToken ct) =>
+            {
+                if (!await auth.CanAsync(http.User, PlanOperations.Publish))
+                {
+                    return TypedResults.Forbid();
+                }
+
+                var plan = await db.Plans.IgnoreQueryFilters().SingleOrDefaultAsync(p => p.Id == id, ct);
+                if (plan is null)
+                {
+                    return NotFoundProblem.Of("plan", id);
+                }
+
+                var before = new { plan.IsPublished };
+                plan.IsPublished = change.IsPublished;
+                await db.SaveAuditedAsync(AuditActor.From(http), () => new AuditRecord(AuditActions.Publish, "plan", plan.Id.ToString(CultureInfo.InvariantCulture), before, new { plan.IsPublished }), clock, ct);
+                await cache.EvictByTagAsync(PlanCache.Tag, ct);
+                return TypedResults.NoContent();
+            })
+            .WithTags("Plans").RequireAuthorization().AddEndpointFilter(AccountsSetup.RequireAntiforgeryForCookies)
+            .WithSummary("Publishes a plan (everyone reads it) or withdraws it (only the people who work on plans read it).");
+        return app;
+    }
+
+    public static Task<List<HistoryEntry>> HistoryAsync(this MovilidadDb db, string entityType, string entityId, CancellationToken ct) =>
+        db.AuditEntries.AsNoTracking().Where(e => e.EntityType == entityType && e.EntityId == entityId).OrderByDescending(e => e.Id)
+            .Select(e => new HistoryEntry(e.Id, e.At, e.Actor, e.Action, e.Before, e.After)).ToListAsync(ct);
+
+    private static async Task<IResult> ToResultAsync(EditOutcome outcome, int id, IOutputCacheStore cache, CancellationToken ct)
+    {
+        switch (outcome)
+        {
+            case EditOutcome.Saved saved:
+                await cache.EvictByTagAsync(PlanCache.Tag, ct);
+                return TypedResults.Ok(saved.Element);
+            case EditOutcome.Conflict conflict:
+                return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Conflict",
+                    detail: $"Element {id} was saved by someone else since the version you started from; the current version is {conflict.Current.Version}. Merge and send again with that version.",
+                    extensions: new Dictionary<string, object?> { ["current"] = conflict.Current });
+            case EditOutcome.NotFound:
+                return NotFoundProblem.Of("element", id);
+            case EditOutcome.Invalid invalid:
+                return TypedResults.ValidationProblem(invalid.Errors);
+            default:
+                throw new InvalidOperationException($"Unknown outcome {outcome}.");
+        }
+    }
+}

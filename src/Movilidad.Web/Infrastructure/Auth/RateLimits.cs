@@ -1,0 +1,53 @@
+using System.Globalization;
+using System.Security.Claims;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
+
+namespace Movilidad.Web.Infrastructure.Auth;
+
+/// <summary>Sign-in and password reset per client address; the API per person and per address. Refusals are 429 with Retry-After.</summary>
+public static class RateLimits
+{
+    public const string SignIn = "sign-in";
+
+    public static IServiceCollection AddMovilidadRateLimits(this IServiceCollection services)
+    {
+        services.AddOptions<RateLimiterOptions>().Configure<IOptions<SecurityOptions>>((options, security) =>
+        {
+            var limits = security.Value;
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            options.OnRejected = (context, _) =>
+            {
+                var retry = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : TimeSpan.FromMinutes(1);
+                context.HttpContext.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retry.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+                return ValueTask.CompletedTask;
+            };
+            options.AddPolicy(SignIn, http => RateLimitPartition.GetFixedWindowLimiter(
+                "address:" + Address(http),
+                _ => Window(limits.SignInPermitsPerMinute)));
+            var perUser = PartitionedRateLimiter.Create<HttpContext, string>(http =>
+                !IsApi(http) || http.User.FindFirstValue(ClaimTypes.NameIdentifier) is not { } user
+                    ? RateLimitPartition.GetNoLimiter(string.Empty)
+                    : RateLimitPartition.GetFixedWindowLimiter("user:" + user, _ => Window(limits.ApiPermitsPerMinute)));
+            var perAddress = PartitionedRateLimiter.Create<HttpContext, string>(http =>
+                !IsApi(http)
+                    ? RateLimitPartition.GetNoLimiter(string.Empty)
+                    : RateLimitPartition.GetFixedWindowLimiter("address:" + Address(http), _ => Window(limits.ApiPermitsPerMinute)));
+            options.GlobalLimiter = PartitionedRateLimiter.CreateChained(perUser, perAddress);
+        });
+        services.AddRateLimiter(_ => { });
+        return services;
+    }
+
+    private static bool IsApi(HttpContext http) => http.Request.Path.StartsWithSegments("/api");
+
+    private static string Address(HttpContext http) => http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+
+    private static FixedWindowRateLimiterOptions Window(int permits) => new()
+    {
+        PermitLimit = permits,
+        Window = TimeSpan.FromMinutes(1),
+        QueueLimit = 0,
+    };
+}

@@ -1,0 +1,23 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Movilidad.Web.Infrastructure.Auth;
+
+public sealed class SecurityOptions
+{
+    public const string Section = "Security";
+
+    /// <summary>Sign-in, password-reset and invitation attempts per client address per minute.</summary>
+    [Range(1, 10_000)]
+    public int SignInPermitsPerMinute { get; set; } = 10;
+
+    /// <summary>API requests per minute, counted per person (or token owner) and per client address.</summary>
+    [Range(1, 1_000_000)]
+    public int ApiPermitsPerMinute { get; set; } = 600;
+
+    [Range(1, 3650)]
+    public int TokenLifetimeDays { get; set; } = 90;
+
+    /// <summary>Largest request body accepted, in bytes.</summary>
+    [Range(1024, 100_000_000)]
+    public long MaxRequestBodyBytes { get; set; } = 1_000_000;
+}

@@ -1,0 +1,17 @@
+using Movilidad.Web.Infrastructure.Data;
+
+namespace Movilidad.Web.Infrastructure.Auth;
+
+public static class Visibility
+{
+    /// <summary>
+    /// Unpublished plans exist only for the people who may read them: for everyone else every query, page and
+    /// API answer behaves as if they were not there (404, not listed, not found by search).
+    /// </summary>
+    public static IApplicationBuilder UseUnpublishedVisibility(this IApplicationBuilder app) =>
+        app.Use((http, next) =>
+        {
+            http.RequestServices.GetRequiredService<MovilidadDb>().ShowsUnpublished = Permissions.ReadsUnpublished(http.User);
+            return next(http);
+        });
+}
