@@ -208,6 +208,20 @@ public abstract class ElementEditingTests(MovilidadApp app)
     }
 
     [Fact]
+    public async Task DeleteParent_HidesItsChildrenUntilRestored()
+    {
+        await using var db = app.CreateDb();
+        var parent = await db.PlanElements.Where(e => e.Children.Any() && e.ParentId != null).OrderByDescending(e => e.Id).FirstAsync();
+        var child = await db.PlanElements.Where(e => e.ParentId == parent.Id).Select(e => e.Id).FirstAsync();
+        var client = await app.TokenClientAsync(await app.AddPersonAsync(Unique("parent"), false, "presidency"));
+        Assert.Equal(HttpStatusCode.OK, (await client.DeleteAsync($"/api/elements/{parent.Id}?version={parent.Version}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await app.Browser().GetAsync($"/api/elements/{child}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await app.Browser().GetAsync($"/elements/{child}")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.PostAsync($"/api/elements/{parent.Id}/restore?version={parent.Version + 1}", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await app.Browser().GetAsync($"/api/elements/{child}")).StatusCode);
+    }
+
+    [Fact]
     public async Task UnpublishedPlan_IsReadByStaffOnly()
     {
         var secretariat = await app.TokenClientAsync(await app.AddPersonAsync(Unique("pub"), true, "secretariat"));
