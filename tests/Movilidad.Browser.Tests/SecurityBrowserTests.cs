@@ -6,10 +6,10 @@ using Movilidad.Web.Tests.Infrastructure;
 namespace Movilidad.Browser.Tests;
 
 /// <summary>
-/// A Presidency officer saves script and event-handler payloads in every text field of a plan element; in a real
-/// browser nothing runs and every page that shows the element shows the text literally.
+/// The security baseline against the real server (Kestrel) and a real browser: script and event-handler payloads
+/// saved in every text field of a plan element run nowhere and show literally; an oversized body is refused.
 /// </summary>
-public abstract class XssBrowserTests(BrowserHost host)
+public abstract class SecurityBrowserTests(BrowserHost host)
 {
     private const string Script = "<script>window.__xss = (window.__xss || 0) + 1; alert('xss')</script>";
     private const string Image = "<img src=x onerror=\"window.__xss = (window.__xss || 0) + 1; alert('xss')\">";
@@ -93,6 +93,19 @@ public abstract class XssBrowserTests(BrowserHost host)
         Assert.Empty(host.PageErrors);
     }
 
+    [Fact]
+    public async Task Put_BodyOverTheLimit_IsRefusedBeforeItIsRead()
+    {
+        var person = await host.App.AddPersonAsync($"big-{Guid.NewGuid():N}@example.org", twoFactor: false, "presidency");
+        var token = await host.App.TokenClientAsync(person);
+        using var client = new HttpClient { BaseAddress = new Uri(host.BaseUrl) };
+        client.DefaultRequestHeaders.Authorization = token.DefaultRequestHeaders.Authorization;
+        var huge = new string('x', 2_000_000);
+        using var content = new StringContent($"{{\"version\":0,\"title\":{{\"es\":\"{huge}\",\"en\":\"x\"}}}}", System.Text.Encoding.UTF8, "application/json");
+        var response = await client.PutAsync("/api/elements/1", content);
+        Assert.Equal(System.Net.HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+    }
+
     private static async Task AssertNothingRan(IPage page, List<string> dialogs)
     {
         Assert.Empty(dialogs);
@@ -101,6 +114,6 @@ public abstract class XssBrowserTests(BrowserHost host)
     }
 }
 
-public sealed class XssBrowserTestsOnSqlite(SqliteBrowserHost host) : XssBrowserTests(host), IClassFixture<SqliteBrowserHost>;
+public sealed class SecurityBrowserTestsOnSqlite(SqliteBrowserHost host) : SecurityBrowserTests(host), IClassFixture<SqliteBrowserHost>;
 
-public sealed class XssBrowserTestsOnPostgres(PostgresBrowserHost host) : XssBrowserTests(host), IClassFixture<PostgresBrowserHost>;
+public sealed class SecurityBrowserTestsOnPostgres(PostgresBrowserHost host) : SecurityBrowserTests(host), IClassFixture<PostgresBrowserHost>;
