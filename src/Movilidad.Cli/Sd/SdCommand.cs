@@ -117,6 +117,11 @@ internal static class SdCommand
             Console.Error.WriteLine("cancelled");
             return 130;
         }
+        catch (Exception e) when (e is InvalidOperationException or NotSupportedException or ArgumentException or IndexOutOfRangeException)
+        {
+            Console.Error.WriteLine($"{modelFile.Name}: internal error in the engine ({e.GetType().Name}): {e.Message}");
+            return 3;
+        }
     }
 
     /// <summary>Runs on a worker; a progress bar appears on the error stream only when the run lasts more than a moment.</summary>

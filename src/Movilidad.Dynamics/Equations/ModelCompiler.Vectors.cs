@@ -57,7 +57,7 @@ internal sealed partial class ModelCompiler
                 {
                     Arity(call, cx, 2, 2);
                     var (values, position) = AlongLastDimension(args[0], cx);
-                    var ascending = IsTrue(Expression.Equal(Lower(args[1], cx), One));
+                    var ascending = Expression.Equal(Lower(args[1], cx), One);
                     return Expression.Condition(ascending, Rank(values, position, true), Rank(values, position, false));
                 }
 
@@ -65,7 +65,7 @@ internal sealed partial class ModelCompiler
                 {
                     Arity(call, cx, 2, 2);
                     var (values, position) = AlongLastDimension(args[0], cx);
-                    var ascending = IsTrue(Expression.Equal(Lower(args[1], cx), One));
+                    var ascending = Expression.Equal(Lower(args[1], cx), One);
                     return Expression.Condition(ascending, SortOrder(values, position, true), SortOrder(values, position, false));
                 }
 
