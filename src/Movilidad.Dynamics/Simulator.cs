@@ -153,7 +153,7 @@ public static class Simulator
         {
             if (data.TryGetValue(Names.Canonical(name), out var series))
             {
-                tables[id] = new LookupTable([.. series.X], [.. series.Y], LookupMode.Continuous);
+                tables[id] = new LookupTable([.. series.X], [.. series.Y], tables[id].Mode);
             }
             else if (tables[id].X.Length == 0)
             {

@@ -15,7 +15,6 @@ internal static class ExpectedFailures
         ["tests/allocate_available/test_allocate_available.mdl"] = "ALLOCATE AVAILABLE is not implemented",
         ["tests/allocate_by_priority/test_allocate_by_priority.mdl"] = "ALLOCATE BY PRIORITY is not implemented",
         ["tests/data_from_other_model/model_to_generate_data.mdl"] = "the folder's output.tab belongs to the other model (test_data_from_other_model.mdl)",
-        ["tests/data_from_other_model/test_data_from_other_model.mdl"] = "data read from a .tab file is interpolated; Vensim holds it between points",
         ["tests/delay_pipeline/test_pipeline_delays.mdl"] = "DELAY FIXED with a delay that is not a multiple of TIME STEP rounds differently from Vensim",
         ["tests/delays/test_delays.mdl"] = "DELAY N order changes during the run; the order is fixed at the initial time",
         ["tests/get_constants_incomplete_subscript/test_get_constants_incomplete_subscript.mdl"] = "data comes from a legacy binary .xls workbook; only .xlsx, .csv and .tab are read",

@@ -122,7 +122,7 @@ internal sealed partial class ModelCompiler
         if (definition.Kind == VariableKind.Data && equation.Expression is null)
         {
             var name = ElementName(definition, instance, flat);
-            var table = AddTable(new LookupTable([], [], LookupMode.Continuous), name);
+            var table = AddTable(new LookupTable([], [], definition.DataMode), name);
             _dataTableNames[table] = name;
             instance.Tables[flat] = table;
             if (slot is not null)
@@ -137,7 +137,7 @@ internal sealed partial class ModelCompiler
         {
             var call = equation.Expression as CallExpr ?? throw Error(location, definition.Name, "a lookup needs a table or a GET ... LOOKUPS call");
             var cells = _model.DataSources.ReadTable(call, ordinal, location, definition.Name);
-            var table = AddTable(new LookupTable(cells.X, cells.Y, LookupMode.Continuous), scope == _main ? ElementName(definition, instance, flat) : null);
+            var table = AddTable(new LookupTable(cells.X, cells.Y, definition.DataMode), scope == _main ? ElementName(definition, instance, flat) : null);
             instance.Tables[flat] = table;
             if (slot is not null)
             {

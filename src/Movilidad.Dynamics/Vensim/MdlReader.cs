@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Movilidad.Dynamics.Builtins;
 using Movilidad.Dynamics.Equations;
 using Movilidad.Dynamics.Model;
 
@@ -299,6 +300,7 @@ internal sealed class MdlReader
         }
 
         var keywordFound = true;
+        var dataMode = LookupMode.Continuous;
         while (keywordFound)
         {
             keywordFound = false;
@@ -306,6 +308,13 @@ internal sealed class MdlReader
             {
                 if (StartsWithAt(equation, i, keyword))
                 {
+                    dataMode = keyword switch
+                    {
+                        ":RAW:" => LookupMode.Raw,
+                        ":HOLD BACKWARD:" => LookupMode.Discrete,
+                        ":LOOK FORWARD:" => LookupMode.Forward,
+                        _ => LookupMode.Continuous,
+                    };
                     i += keyword.Length;
                     SkipSpace(equation, ref i);
                     keywordFound = true;
@@ -318,6 +327,7 @@ internal sealed class MdlReader
         {
             var dataVariable = body.GetOrAdd(name, VariableKind.Data, location);
             dataVariable.Kind = VariableKind.Data;
+            dataVariable.DataMode = dataMode;
             dataVariable.Units ??= units;
             dataVariable.Equations.Add(new EquationDefinition { Subscripts = subscripts, Except = except, Location = location });
             return;
@@ -376,6 +386,7 @@ internal sealed class MdlReader
         if (isData)
         {
             variable.Kind = VariableKind.Data;
+            variable.DataMode = dataMode;
         }
 
         variable.Units ??= units;
