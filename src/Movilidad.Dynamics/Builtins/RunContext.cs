@@ -19,7 +19,7 @@ internal sealed class RunContext(LookupTable[] tables, int delayLines, int rando
 
     public static double StartLine(RunContext context, int line, double delay, double dt, double initial)
     {
-        var length = Math.Max(1, (int)Math.Round(delay / dt));
+        var length = Math.Max(1, (int)Math.Round(delay / dt, MidpointRounding.AwayFromZero));
         context.Lines[line] = new DelayLine(length, initial);
         return initial;
     }

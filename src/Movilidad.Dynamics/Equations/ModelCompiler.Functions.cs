@@ -233,6 +233,21 @@ internal sealed partial class ModelCompiler
             case "pi":
                 Arity(call, cx, 0, 0);
                 return Expression.Constant(Math.PI);
+            case "get time value":
+                {
+                    Arity(call, cx, 3, 3);
+                    var relativeTo = TryConstant(args[0], cx.Scope);
+                    var measure = TryConstant(args[2], cx.Scope);
+                    if (measure != 0 || relativeTo is not (0 or 1))
+                    {
+                        throw Error(cx.Location, cx.Variable, "GET TIME VALUE is supported relative to the simulation time (0) or the initial time (1), measured in model time units (0); calendar dates are not");
+                    }
+
+                    var origin = relativeTo == 0 ? Time() : Read(StartSlot);
+                    cx.Deps.Add(StartSlot);
+                    return Expression.Add(origin, A(1));
+                }
+
             case "game":
                 Arity(call, cx, 1, 1);
                 return A(0);
