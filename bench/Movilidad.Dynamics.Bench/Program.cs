@@ -19,6 +19,7 @@ static void Quick()
     foreach (var variables in new[] { 1_000, 10_000 })
     {
         var text = GeneratedModel.Mdl(variables);
+        // The first compile also JIT-compiles the compiler; measure the second, as BenchmarkDotNet would.
         GeneratedModel.Load(variables).Compile();
         var clock = new ProcessorClock();
         using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(text));
@@ -27,7 +28,11 @@ static void Quick()
         var model = parsed.Compile();
         var compile = clock.Elapsed;
         var options = new SimulationOptions { Start = 0, Stop = 10_000, Dt = 1, SaveStep = 10_000 };
-        model.Run(options with { Stop = 100 });
+        for (var warmup = 0; warmup < 3; warmup++)
+        {
+            model.Run(options with { Stop = 2_000 });
+        }
+
         var before = GC.GetAllocatedBytesForCurrentThread();
         clock.Restart();
         model.Run(options);

@@ -5,8 +5,15 @@ internal static class Functions
 {
     public static double Integer(double x) => Math.Truncate(x);
 
-    /// <summary>Vensim's MODULO and XMILE's MOD keep the sign of the dividend, as C's fmod does.</summary>
-    public static double Modulo(double a, double b) => a % b;
+    /// <summary>
+    /// Vensim's MODULO and XMILE's MOD keep the sign of the dividend, as C's fmod does. Written with a truncated
+    /// quotient because the runtime's fmod helper is several times slower in models that call it every step.
+    /// </summary>
+    public static double Modulo(double a, double b)
+    {
+        var quotient = Math.Truncate(a / b);
+        return double.IsInfinity(quotient) || double.IsNaN(quotient) ? a % b : a - (b * quotient);
+    }
 
     public static double Quantum(double a, double q) => q <= 0 ? a : q * Math.Truncate(a / q);
 
