@@ -390,7 +390,7 @@ internal sealed class MdlReader
         }
 
         variable.Units ??= units;
-        var values = TryParseNumberList(rhs);
+        var values = TryParseNumberList(rhs) ?? TryParseTabbedArray(rhs);
         if (values is not null && values.Length > 1)
         {
             variable.Equations.Add(new EquationDefinition { Subscripts = subscripts, Except = except, Values = values, Location = location });
@@ -424,6 +424,37 @@ internal sealed class MdlReader
         {
             throw new ModelException(e.Message, _file, e.Position.Line, e.Position.Column, name);
         }
+    }
+
+    /// <summary>TABBED ARRAY(...) holds numbers separated by tabs and line breaks, filled in element order.</summary>
+    private static double[]? TryParseTabbedArray(string rhs)
+    {
+        var text = rhs.Trim();
+        const string function = "TABBED ARRAY";
+        if (!text.StartsWith(function, StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        var open = text.IndexOf('(', StringComparison.Ordinal);
+        var close = text.LastIndexOf(')');
+        if (open < 0 || close < open)
+        {
+            return null;
+        }
+
+        var values = new List<double>();
+        foreach (var piece in text[(open + 1)..close].Split([' ', '\t', '\r', '\n'], StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (!double.TryParse(piece, NumberStyles.Float, CultureInfo.InvariantCulture, out var v))
+            {
+                return null;
+            }
+
+            values.Add(v);
+        }
+
+        return [.. values];
     }
 
     private static double[]? TryParseNumberList(string rhs)
