@@ -69,9 +69,55 @@ internal sealed partial class ModelCompiler
                     return Expression.Condition(ascending, SortOrder(values, position, true), SortOrder(values, position, false));
                 }
 
+            case "allocate by priority":
+                {
+                    Arity(call, cx, 5, 5);
+                    var (request, position, count) = ContiguousVector(args[0], cx);
+                    var (priority, _, priorityCount) = ContiguousVector(args[1], cx);
+                    if (priorityCount != count)
+                    {
+                        throw Error(cx.Location, cx.Variable, "the request and priority arrays of ALLOCATE BY PRIORITY have different sizes");
+                    }
+
+                    return Expression.Call(
+                        typeof(Builtins.Allocation).GetMethod(nameof(Builtins.Allocation.ByPriority))!,
+                        _state,
+                        Expression.Constant(request),
+                        Expression.Constant(priority),
+                        Expression.Constant(count),
+                        Expression.Constant(position),
+                        Lower(args[3], cx),
+                        Lower(args[4], cx));
+                }
+
             default:
                 throw Error(cx.Location, cx.Variable, $"unknown function '{call.Function.ToUpperInvariant()}'");
         }
+    }
+
+    /// <summary>The first slot and length of a vector along the last subscript, whose slots are consecutive.</summary>
+    private (int First, int Position, int Count) ContiguousVector(Expr argument, LoweringContext cx)
+    {
+        if (argument is not ReferenceExpr reference || FindInstance(reference.Name, cx) is not { Dimensions.Length: > 0 } instance)
+        {
+            throw Error(cx.Location, cx.Variable, "allocation functions need subscripted variables as their request and priority");
+        }
+
+        var length = instance.Dimensions[^1].Elements.Count;
+        var flat = ResolveElement(reference, instance, cx);
+        var position = flat % length;
+        var first = flat - position;
+        for (var j = 0; j < length; j++)
+        {
+            if (instance.Slots[first + j] != instance.Slots[first] + j)
+            {
+                throw Error(cx.Location, cx.Variable, $"'{reference.DisplayName}' cannot be used as an allocation vector here");
+            }
+
+            cx.Deps.Add(instance.Slots[first + j]);
+        }
+
+        return (instance.Slots[first], position, length);
     }
 
     /// <summary>1-based rank of element <paramref name="position"/>; ties keep element order, as a stable sort does.</summary>
