@@ -126,7 +126,7 @@ internal sealed class DataSources(string modelFile)
     {
         if (call.Arguments.Count < min)
         {
-            throw new ModelException($"{call.Function.ToUpperInvariant()} takes at least {min} arguments but is given {call.Arguments.Count}", modelFile, location, variable);
+            throw ModelException.At($"{call.Function.ToUpperInvariant()} takes at least {min} arguments but is given {call.Arguments.Count}", modelFile, location, variable);
         }
 
         return [.. call.Arguments.Select(a => a switch
@@ -134,7 +134,7 @@ internal sealed class DataSources(string modelFile)
             TextExpr t => t.Value,
             ReferenceExpr r => r.DisplayName,
             NumberExpr n => n.Value.ToString(CultureInfo.InvariantCulture),
-            _ => throw new ModelException($"the arguments of {call.Function.ToUpperInvariant()} must be quoted text", modelFile, location, variable),
+            _ => throw ModelException.At($"the arguments of {call.Function.ToUpperInvariant()} must be quoted text", modelFile, location, variable),
         })];
     }
 
@@ -165,7 +165,7 @@ internal sealed class DataSources(string modelFile)
 
         if (letters == 0 || !int.TryParse(reference[letters..], NumberStyles.Integer, CultureInfo.InvariantCulture, out var row))
         {
-            throw new ModelException($"'{reference}' is neither a cell reference such as B2 nor a name defined in the workbook", modelFile, location, variable);
+            throw ModelException.At($"'{reference}' is neither a cell reference such as B2 nor a name defined in the workbook", modelFile, location, variable);
         }
 
         return (row - 1, ColumnIndex(reference[..letters]));
@@ -194,7 +194,7 @@ internal sealed class DataSources(string modelFile)
 
         if (!File.Exists(path))
         {
-            throw new ModelException($"the data file '{file}' does not exist (looked in {directory})", modelFile, location, variable);
+            throw ModelException.At($"the data file '{file}' does not exist (looked in {directory})", modelFile, location, variable);
         }
 
         var extension = Path.GetExtension(path).ToUpperInvariant();
@@ -202,7 +202,7 @@ internal sealed class DataSources(string modelFile)
         {
             ".XLSX" or ".XLSM" => ReadXlsx(path, sheetOrSeparator, location, variable),
             ".CSV" or ".TAB" or ".TXT" => new Sheet(ReadDelimited(path, extension == ".TAB" ? "\t" : sheetOrSeparator), []),
-            _ => throw new ModelException($"'{file}': only .xlsx, .csv and .tab data files can be read", modelFile, location, variable),
+            _ => throw ModelException.At($"'{file}': only .xlsx, .csv and .tab data files can be read", modelFile, location, variable),
         };
         _sheets[key] = sheet;
         return sheet;
@@ -262,9 +262,9 @@ internal sealed class DataSources(string modelFile)
         try
         {
             using var document = SpreadsheetDocument.Open(path, false);
-            var workbook = document.WorkbookPart ?? throw new ModelException($"'{Path.GetFileName(path)}' has no workbook", modelFile, location, variable);
+            var workbook = document.WorkbookPart ?? throw ModelException.At($"'{Path.GetFileName(path)}' has no workbook", modelFile, location, variable);
             var sheet = workbook.Workbook.Descendants<DocumentFormat.OpenXml.Spreadsheet.Sheet>().FirstOrDefault(s => string.Equals(s.Name?.Value, sheetName, StringComparison.OrdinalIgnoreCase))
-                ?? throw new ModelException($"'{Path.GetFileName(path)}' has no sheet named '{sheetName}'", modelFile, location, variable);
+                ?? throw ModelException.At($"'{Path.GetFileName(path)}' has no sheet named '{sheetName}'", modelFile, location, variable);
             var part = (WorksheetPart)workbook.GetPartById(sheet.Id!.Value!);
             var shared = workbook.SharedStringTablePart?.SharedStringTable.Elements<SharedStringItem>().Select(i => i.InnerText).ToList() ?? [];
             var cells = new Dictionary<(int, int), string>();
@@ -288,7 +288,7 @@ internal sealed class DataSources(string modelFile)
         }
         catch (Exception e) when (e is IOException or OpenXmlPackageException or InvalidDataException)
         {
-            throw new ModelException($"'{Path.GetFileName(path)}' cannot be read as .xlsx: {e.Message}", modelFile, location, variable);
+            throw ModelException.At($"'{Path.GetFileName(path)}' cannot be read as .xlsx: {e.Message}", modelFile, location, variable);
         }
     }
 }
