@@ -173,6 +173,11 @@ public static class Simulator
                 throw new ModelException($"there is no variable named '{name}' to set", model.Model.Source, null, name);
             }
 
+            if (slots.Any(slot => !model.Settable[slot]))
+            {
+                throw new ModelException($"'{name}' changes during the run; only constants and initial values can be set", model.Model.Source, null, name);
+            }
+
             foreach (var slot in slots)
             {
                 s[slot] = value;

@@ -262,7 +262,6 @@ internal sealed partial class ModelCompiler
     {
         slot.Init = Expression.Constant(value);
         slot.InitDeps = [];
-        slot.IsConstant = true;
     }
 
     private static void SetAuxiliary(Slot slot, Expression value, HashSet<int> deps, bool usesTime)

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Linq.Expressions;
 using Movilidad.Dynamics.Model;
 
@@ -304,5 +303,4 @@ internal sealed partial class ModelCompiler
     private static bool IsSubrangeOfAnother(DimensionDefinition a, DimensionDefinition b) =>
         a.ElementKeys.Intersect(b.ElementKeys, StringComparer.Ordinal).Any();
 
-    private static string Describe(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 }

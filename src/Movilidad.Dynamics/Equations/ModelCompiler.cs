@@ -152,7 +152,6 @@ internal sealed partial class ModelCompiler
                     _ => _model.Specs.SaveStep ?? double.NaN,
                 };
                 slot.Init = Expression.Constant(spec);
-                slot.IsConstant = true;
             }
         }
     }

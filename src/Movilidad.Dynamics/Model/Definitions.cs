@@ -136,6 +136,4 @@ internal sealed class SimulationSpecs
     public double? SaveStep { get; set; }
 
     public string? Method { get; set; }
-
-    public string? TimeUnits { get; set; }
 }
