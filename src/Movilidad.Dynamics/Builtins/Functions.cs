@@ -75,6 +75,22 @@ internal static class Functions
 
     public static double Log(double x, double b) => Math.Log(x) / Math.Log(b);
 
+    public static double Factorial(double n)
+    {
+        if (n < 0 || double.IsNaN(n))
+        {
+            return double.NaN;
+        }
+
+        var result = 1.0;
+        for (var i = 2; i <= (int)n && !double.IsInfinity(result); i++)
+        {
+            result *= i;
+        }
+
+        return result;
+    }
+
     public static double Round(double x) => Math.Round(x, MidpointRounding.AwayFromZero);
 
     public static double Trend(double input, double average, double averageTime) => Zidz(input - average, averageTime * Math.Abs(average));

@@ -298,6 +298,31 @@ internal sealed partial class ModelCompiler
                     return Expression.Call(typeof(RunContext).GetMethod(nameof(RunContext.Normal))!, _context, Expression.Constant(stream), A(0), A(1), A(2), A(3), A(4));
                 }
 
+            case "random" or "exprnd" or "lognormal" or "poisson":
+                {
+                    cx.UsesTime = true;
+                    var stream = Expression.Constant(_randomCount++);
+                    Expression Seed(int index) => args.Count > index ? A(index) : Zero;
+                    switch (f)
+                    {
+                        case "random":
+                            Arity(call, cx, 2, 3);
+                            return Expression.Call(typeof(RunContext).GetMethod(nameof(RunContext.Uniform))!, _context, stream, A(0), A(1), Seed(2));
+                        case "exprnd":
+                            Arity(call, cx, 1, 2);
+                            return Expression.Call(typeof(RunContext).GetMethod(nameof(RunContext.Exponential))!, _context, stream, A(0), Seed(1));
+                        case "lognormal":
+                            Arity(call, cx, 2, 3);
+                            return Expression.Call(typeof(RunContext).GetMethod(nameof(RunContext.LogNormal))!, _context, stream, A(0), A(1), Seed(2));
+                        default:
+                            Arity(call, cx, 1, 2);
+                            return Expression.Call(typeof(RunContext).GetMethod(nameof(RunContext.Poisson))!, _context, stream, A(0), Seed(1));
+                    }
+                }
+
+            case "fact":
+                Arity(call, cx, 1, 1);
+                return Expression.Call(Builtin(nameof(Functions.Factorial)), A(0));
             case "normal":
                 {
                     Arity(call, cx, 2, 3);
