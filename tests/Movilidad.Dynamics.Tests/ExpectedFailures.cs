@@ -27,7 +27,6 @@ internal static class ExpectedFailures
         ["tests/get_values_order/test_get_values_order.mdl"] = "GET DIRECT DATA over named ranges with elements in a different order than the range reads the wrong series",
         ["tests/get_with_missing_values_xlsx/test_get_with_missing_values_xlsx.mdl"] = "GET XLS DATA interpolation keywords (hold backward, look forward, raw) over missing cells are not implemented",
         ["tests/get_xls_cellrange/test_get_xls_cellrange.mdl"] = "one-off difference in a value computed from named-range data (cause not yet found)",
-        ["tests/invert_matrix/test_invert_matrix.mdl"] = "INVERT MATRIX is not implemented",
         ["tests/logicals/test_logicals.stmx"] = "the file's equation 'IF false_input not THEN' is not valid XMILE",
         ["tests/macro_expression/test_macro_expression.stmx"] = "the XMILE file calls a macro it does not define (the Vensim original defines it)",
         ["tests/macro_expression/test_macro_expression.xmile"] = "the XMILE file calls a macro it does not define (the Vensim original defines it)",

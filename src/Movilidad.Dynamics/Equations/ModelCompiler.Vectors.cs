@@ -69,6 +69,43 @@ internal sealed partial class ModelCompiler
                     return Expression.Condition(ascending, SortOrder(values, position, true), SortOrder(values, position, false));
                 }
 
+            case "invert matrix":
+                {
+                    Arity(call, cx, 2, 2);
+                    if (args[0] is not ReferenceExpr reference || FindInstance(reference.Name, cx) is not { Dimensions.Length: >= 2 } instance ||
+                        instance.Dimensions[^1].Elements.Count != instance.Dimensions[^2].Elements.Count)
+                    {
+                        throw Error(cx.Location, cx.Variable, "INVERT MATRIX needs a variable whose last two subscripts have the same size");
+                    }
+
+                    var n = instance.Dimensions[^1].Elements.Count;
+                    if (n > 32)
+                    {
+                        throw Error(cx.Location, cx.Variable, $"INVERT MATRIX is limited to 32×32 matrices; '{reference.DisplayName}' is {n}×{n}");
+                    }
+
+                    var flat = ResolveElement(reference, instance, cx);
+                    var position = flat % (n * n);
+                    var first = flat - position;
+                    for (var k = 0; k < n * n; k++)
+                    {
+                        if (instance.Slots[first + k] != instance.Slots[first] + k)
+                        {
+                            throw Error(cx.Location, cx.Variable, $"'{reference.DisplayName}' cannot be inverted here");
+                        }
+
+                        cx.Deps.Add(instance.Slots[first + k]);
+                    }
+
+                    return Expression.Call(
+                        typeof(Builtins.Functions).GetMethod(nameof(Builtins.Functions.InverseElement))!,
+                        _state,
+                        Expression.Constant(instance.Slots[first]),
+                        Expression.Constant(n),
+                        Expression.Constant(position / n),
+                        Expression.Constant(position % n));
+                }
+
             case "allocate by priority":
                 {
                     Arity(call, cx, 5, 5);
