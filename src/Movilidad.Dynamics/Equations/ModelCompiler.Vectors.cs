@@ -53,6 +53,20 @@ internal sealed partial class ModelCompiler
                     return chosen;
                 }
 
+            case "vector reorder":
+                {
+                    Arity(call, cx, 2, 2);
+                    var (values, _) = AlongLastDimension(args[0], cx);
+                    var index = Lower(args[1], cx);
+                    Expression chosen = Expression.Constant(double.NaN);
+                    for (var j = values.Count - 1; j >= 0; j--)
+                    {
+                        chosen = Expression.Condition(Expression.Equal(index, Expression.Constant((double)j)), values[j], chosen);
+                    }
+
+                    return chosen;
+                }
+
             case "vector rank":
                 {
                     Arity(call, cx, 2, 2);
