@@ -39,7 +39,7 @@ internal sealed class DataSources(string modelFile)
         var transpose = cellText.EndsWith('*');
         var (row, column, _, _) = Resolve(sheet, cellText.TrimEnd('*'), location, variable);
         var (i, j) = rank <= 1 ? (ordinal, 0) : (ordinal / columns, ordinal % columns);
-        if (transpose)
+        if (transpose && rank > 1)
         {
             (i, j) = (j, i);
         }
