@@ -21,7 +21,6 @@ internal static class ExpectedFailures
         ["tests/get_lookups_data_3d_xls/test_get_lookups_data_3d_xls.mdl"] = "data comes from a legacy binary .xls workbook; only .xlsx, .csv and .tab are read",
         ["tests/get_lookups_subscripted_args/test_get_lookups_subscripted_args.mdl"] = "data comes from a legacy binary .xls workbook; only .xlsx, .csv and .tab are read",
         ["tests/get_lookups_subset/test_get_lookups_subset.mdl"] = "data comes from a legacy binary .xls workbook; only .xlsx, .csv and .tab are read",
-        ["tests/get_mixed_definitions/test_get_mixed_definitions.mdl"] = "GET constants over a two-dimensional named range mixed with other definitions read the wrong cells",
         ["tests/get_subscript_3d_arrays_xls/test_get_subscript_3d_arrays_xls.mdl"] = "data comes from a legacy binary .xls workbook; only .xlsx, .csv and .tab are read",
         ["tests/get_time_value/test_get_time_value.mdl"] = "GET TIME VALUE with calendar measures (years, months, days...) is not implemented",
         ["tests/get_with_missing_values_xlsx/test_get_with_missing_values_xlsx.mdl"] = "GET XLS DATA interpolation keywords (hold backward, look forward, raw) over missing cells are not implemented",

@@ -173,7 +173,8 @@ internal sealed partial class ModelCompiler
 
         if (expression is CallExpr { Function: "get xls constants" or "get direct constants" } constants)
         {
-            var sizes = equation.Subscripts.Select(sub => _dimensions.TryGetValue(sub, out var d) ? d.Elements.Count : 1).ToList();
+            // The block's shape comes from the ranges on the left side; single elements do not add a direction.
+            var sizes = equation.Subscripts.Where(_dimensions.ContainsKey).Select(sub => _dimensions[sub].Elements.Count).ToList();
             SetConstant(slot, _model.DataSources.ReadConstant(constants, sizes.Count, sizes.Count == 0 ? 1 : sizes[^1], ordinal, location, definition.Name));
             return;
         }
