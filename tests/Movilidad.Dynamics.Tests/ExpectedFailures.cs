@@ -23,7 +23,6 @@ internal static class ExpectedFailures
         ["tests/get_lookups_subset/test_get_lookups_subset.mdl"] = "data comes from a legacy binary .xls workbook; only .xlsx, .csv and .tab are read",
         ["tests/get_subscript_3d_arrays_xls/test_get_subscript_3d_arrays_xls.mdl"] = "data comes from a legacy binary .xls workbook; only .xlsx, .csv and .tab are read",
         ["tests/get_time_value/test_get_time_value.mdl"] = "GET TIME VALUE with calendar measures (years, months, days...) is not implemented",
-        ["tests/get_with_missing_values_xlsx/test_get_with_missing_values_xlsx.mdl"] = "GET XLS DATA interpolation keywords (hold backward, look forward, raw) over missing cells are not implemented",
         ["tests/logicals/test_logicals.stmx"] = "the file's equation 'IF false_input not THEN' is not valid XMILE",
         ["tests/macro_expression/test_macro_expression.stmx"] = "the XMILE file calls a macro it does not define (the Vensim original defines it)",
         ["tests/macro_expression/test_macro_expression.xmile"] = "the XMILE file calls a macro it does not define (the Vensim original defines it)",

@@ -77,17 +77,20 @@ internal sealed class DataSources(string modelFile)
         }
         else if (int.TryParse(timeAxis, NumberStyles.Integer, CultureInfo.InvariantCulture, out var timeRow))
         {
-            for (var c = column; sheet.TryGetValue((timeRow - 1, c), out var t) && TryNumber(t, out _); c++)
+            // Missing cells are skipped, as Vensim does, up to the sheet's last used column.
+            var lastColumn = sheet.Cells.Keys.Select(k => k.Column).DefaultIfEmpty(column).Max();
+            for (var c = column; c <= lastColumn; c++)
             {
-                Add(t, sheet.TryGetValue((row + flat, c), out var v) ? v : null);
+                Add(sheet.TryGetValue((timeRow - 1, c), out var t) ? t : null, sheet.TryGetValue((row + flat, c), out var v) ? v : null);
             }
         }
         else
         {
             var timeColumn = ColumnIndex(timeAxis);
-            for (var r = row; sheet.TryGetValue((r, timeColumn), out var t) && TryNumber(t, out _); r++)
+            var lastRow = sheet.Cells.Keys.Select(k => k.Row).DefaultIfEmpty(row).Max();
+            for (var r = row; r <= lastRow; r++)
             {
-                Add(t, sheet.TryGetValue((r, column + flat), out var v) ? v : null);
+                Add(sheet.TryGetValue((r, timeColumn), out var t) ? t : null, sheet.TryGetValue((r, column + flat), out var v) ? v : null);
             }
         }
 
