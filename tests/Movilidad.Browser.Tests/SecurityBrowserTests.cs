@@ -40,8 +40,9 @@ public abstract class SecurityBrowserTests(BrowserHost host)
         await page.GotoAsync("/account/sign-in");
         await page.FillAsync("#Email", person.Email);
         await page.FillAsync("#Password", person.Password);
-        await page.ClickAsync("form.form button[type=submit]");
-        await page.WaitForURLAsync("**/");
+        await Task.WhenAll(
+            page.WaitForURLAsync(url => !url.Contains("/account/sign-in", StringComparison.Ordinal)),
+            page.ClickAsync("form.form button[type=submit]"));
         Assert.Equal(person.Email, await page.GetByTestId("account").InnerTextAsync());
 
         await page.GotoAsync($"/elements/{id}/edit");
