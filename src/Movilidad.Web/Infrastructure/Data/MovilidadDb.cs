@@ -39,5 +39,8 @@ public class MovilidadDb(DbContextOptions<MovilidadDb> options) : DbContext(opti
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(MovilidadDb).Assembly);
         modelBuilder.Entity<Plan>().HasQueryFilter(p => ShowsUnpublished || p.IsPublished);
         modelBuilder.Entity<PlanElement>().HasQueryFilter(e => e.DeletedAt == null && (ShowsUnpublished || e.Plan!.IsPublished));
+
+        // A link to an axis is seen only while the axis itself is: the same filter, so no link points at a hidden element.
+        modelBuilder.Entity<AxisLink>().HasQueryFilter(a => a.Axis!.DeletedAt == null && (ShowsUnpublished || a.Axis.Plan!.IsPublished));
     }
 }
