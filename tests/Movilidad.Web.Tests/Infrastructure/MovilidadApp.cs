@@ -16,7 +16,7 @@ public abstract class MovilidadApp(DatabaseProvider provider) : WebApplicationFa
     public async Task InitializeAsync()
     {
         database = await TestDatabase.CreateAsync(provider);
-        _ = Server;
+        StartServer();
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

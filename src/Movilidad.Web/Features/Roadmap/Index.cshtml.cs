@@ -20,17 +20,29 @@ public class IndexModel(MovilidadDb db, IStringLocalizer text, TimeProvider cloc
     public IReadOnlyList<(int Id, string? Code, Bilingual Title, Term Term, Bilingual Plan)> Undated { get; private set; } = [];
     public HtmlString? Chart { get; private set; }
 
+    /// <summary>The value of the plan filter that shows every plan, past ones included.</summary>
+    public const string AllPlans = "all";
+
     public async Task<IActionResult> OnGetAsync(string? plan, CancellationToken ct)
     {
         Plans = await db.PlanSummariesAsync(ct);
-        if (plan is not null && Plans.All(p => p.Key != plan))
+        if (plan is not null && plan != AllPlans && Plans.All(p => p.Key != plan))
         {
             return NotFound();
         }
 
         PlanKey = plan;
+
+        // By default, plans still running or ended in the last two years: a 2009 workshop would squeeze the chart.
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var shown = plan switch
+        {
+            null => Plans.Where(p => p.PeriodEnd >= today.Year - 2).Select(p => p.Key).ToList(),
+            AllPlans => Plans.Select(p => p.Key).ToList(),
+            _ => [plan],
+        };
         var elements = await db.PlanElements.AsNoTracking()
-            .Where(e => plan == null || e.Plan!.Key == plan)
+            .Where(e => shown.Contains(e.Plan!.Key))
             .Select(e => new { e.Id, e.ParentId, e.Code, e.Title, e.StartDate, e.EndDate, e.Term, e.TimeframeLabel, PlanKey = e.Plan!.Key, PlanTitle = e.Plan.Title, PlanOrder = e.Plan.SortOrder, e.SortOrder })
             .ToListAsync(ct);
         var byId = elements.ToDictionary(e => e.Id);
@@ -43,17 +55,17 @@ public class IndexModel(MovilidadDb db, IStringLocalizer text, TimeProvider cloc
                     top = byId[parent];
                 }
 
-                var group = top.ParentId is { } p ? byId[p] : top;
+                var group = top.ParentId is { } p ? byId[p] : null;
                 return (Element: e, Group: group);
             })
             .ToList();
         Groups = dated
-            .GroupBy(d => d.Group.Id)
-            .Select(g => (Group: g.First().Group, Items: g.Select(d => d.Element).ToList()))
-            .OrderBy(g => g.Group.PlanOrder).ThenBy(g => g.Group.SortOrder)
+            .GroupBy(d => (d.Element.PlanKey, GroupId: d.Group?.Id))
+            .Select(g => (First: g.First().Element, g.First().Group, Items: g.Select(d => d.Element).ToList()))
+            .OrderBy(g => g.First.PlanOrder).ThenBy(g => g.Group?.SortOrder ?? -1)
             .Select(g => new RoadmapGroup(
-                g.Group.PlanKey, g.Group.PlanTitle,
-                new Bilingual($"{g.Group.Code} {g.Group.Title.Es}".Trim(), $"{g.Group.Code} {g.Group.Title.En}".Trim()),
+                g.First.PlanKey, g.First.PlanTitle,
+                g.Group is { } top ? new Bilingual($"{top.Code} {top.Title.Es}".Trim(), $"{top.Code} {top.Title.En}".Trim()) : null,
                 g.Items.OrderBy(i => i.StartDate ?? i.EndDate).Select(i => new RoadmapItem(
                     i.Id, i.Code, i.Title, (i.StartDate ?? i.EndDate)!.Value, (i.EndDate ?? i.StartDate)!.Value, i.TimeframeLabel)).ToList()))
             .ToList();
@@ -62,7 +74,7 @@ public class IndexModel(MovilidadDb db, IStringLocalizer text, TimeProvider cloc
             .Select(e => (e.Id, e.Code, e.Title, e.Term!.Value, e.PlanTitle)).ToList();
         if (Groups.Count > 0)
         {
-            var svg = RoadmapChart.Render(Groups, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), CultureInfo.CurrentUICulture, text["Roadmap.ChartLabel"]);
+            var svg = RoadmapChart.Render(Groups, today, CultureInfo.CurrentUICulture, text["Roadmap.ChartLabel"]);
             Chart = new HtmlString(svg.ToString(System.Xml.Linq.SaveOptions.DisableFormatting));
         }
 

@@ -6,7 +6,8 @@ namespace Movilidad.Web.Features.Roadmap;
 
 public sealed record RoadmapItem(int Id, string? Code, Bilingual Title, DateOnly Start, DateOnly End, Bilingual Label);
 
-public sealed record RoadmapGroup(string PlanKey, Bilingual PlanTitle, Bilingual GroupTitle, IReadOnlyList<RoadmapItem> Items);
+/// <summary>Dated elements under one line or priority of a plan; a plan's top-level elements form a group with no title.</summary>
+public sealed record RoadmapGroup(string PlanKey, Bilingual PlanTitle, Bilingual? GroupTitle, IReadOnlyList<RoadmapItem> Items);
 
 /// <summary>Draws the roadmap as an SVG Gantt chart: one row per dated element, grouped by plan and line, with today's line.</summary>
 public static class RoadmapChart
@@ -27,10 +28,13 @@ public static class RoadmapChart
         double X(DateOnly d) => LabelWidth + ((d.DayNumber - first.DayNumber) / days * ChartWidth);
         string F(double v) => v.ToString("0.#", CultureInfo.InvariantCulture);
 
-        var height = AxisHeight + (groups.Count * GroupHeight) + (items.Count * RowHeight) + 10;
+        var plans = groups.Select(g => g.PlanKey).Distinct().Count();
+        var titled = groups.Count(g => g.GroupTitle is not null);
+        var height = AxisHeight + ((plans + titled) * GroupHeight) + (items.Count * RowHeight) + 24;
+        var yearWidth = ChartWidth / (last.Year - first.Year + 1.0);
         var root = new XElement(svg + "svg",
             new XAttribute("viewBox", $"0 0 {LabelWidth + ChartWidth + 10} {height}"),
-            new XAttribute("role", "img"),
+            new XAttribute("role", "group"),
             new XAttribute("aria-label", title),
             new XAttribute("class", "gantt"),
             new XElement(svg + "title", title));
@@ -39,6 +43,11 @@ public static class RoadmapChart
         {
             for (var quarter = 0; quarter < 4; quarter++)
             {
+                if (quarter > 0 && yearWidth < 90)
+                {
+                    continue;
+                }
+
                 var x = X(new DateOnly(year, (quarter * 3) + 1, 1));
                 root.Add(new XElement(svg + "line", Attr("x1", F(x)), Attr("x2", F(x)), Attr("y1", "22"), Attr("y2", F(height)), Attr("class", quarter == 0 ? "year-line" : "quarter-line")));
                 root.Add(new XElement(svg + "text", Attr("x", F(x + 3)), Attr("y", quarter == 0 ? "14" : "30"), Attr("class", quarter == 0 ? "year" : "quarter"),
@@ -47,11 +56,24 @@ public static class RoadmapChart
         }
 
         var y = (double)AxisHeight;
+        string? plan = null;
         foreach (var group in groups)
         {
-            root.Add(new XElement(svg + "rect", Attr("x", "0"), Attr("y", F(y)), Attr("width", F(LabelWidth + ChartWidth)), Attr("height", F(GroupHeight - 4)), Attr("class", "group-band")));
-            root.Add(new XElement(svg + "text", Attr("x", "6"), Attr("y", F(y + 18)), Attr("class", "group"), Truncate(group.GroupTitle.For(culture), 120)));
-            y += GroupHeight;
+            if (group.PlanKey != plan)
+            {
+                plan = group.PlanKey;
+                root.Add(new XElement(svg + "rect", Attr("x", "0"), Attr("y", F(y)), Attr("width", F(LabelWidth + ChartWidth)), Attr("height", F(GroupHeight - 4)), Attr("class", "plan-band")));
+                root.Add(new XElement(svg + "text", Attr("x", "6"), Attr("y", F(y + 18)), Attr("class", "plan"), Truncate(group.PlanTitle.For(culture), 130)));
+                y += GroupHeight;
+            }
+
+            if (group.GroupTitle is { } groupTitle)
+            {
+                root.Add(new XElement(svg + "rect", Attr("x", "0"), Attr("y", F(y)), Attr("width", F(LabelWidth + ChartWidth)), Attr("height", F(GroupHeight - 4)), Attr("class", "group-band")));
+                root.Add(new XElement(svg + "text", Attr("x", "6"), Attr("y", F(y + 18)), Attr("class", "group"), Truncate(groupTitle.For(culture), 130)));
+                y += GroupHeight;
+            }
+
             foreach (var item in group.Items)
             {
                 var x1 = X(item.Start);
@@ -68,8 +90,9 @@ public static class RoadmapChart
 
         var todayX = X(today);
         root.Add(new XElement(svg + "line", Attr("x1", F(todayX)), Attr("x2", F(todayX)), Attr("y1", "18"), Attr("y2", F(height)), Attr("class", "today")));
-        root.Add(new XElement(svg + "text", Attr("x", F(todayX + 3)), Attr("y", F(height - 2)), Attr("class", "today-label"),
-            today.ToString("d MMM yyyy", culture)));
+        var nearRightEdge = todayX > LabelWidth + ChartWidth - 90;
+        root.Add(new XElement(svg + "text", Attr("x", F(nearRightEdge ? todayX - 4 : todayX + 4)), Attr("y", F(height - 6)),
+            Attr("text-anchor", nearRightEdge ? "end" : "start"), Attr("class", "today-label"), today.ToString("d MMM yyyy", culture)));
         return root;
     }
 

@@ -1,0 +1,94 @@
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+using Movilidad.Web.Infrastructure.Data;
+using Movilidad.Web.Tests.Infrastructure;
+
+namespace Movilidad.Browser.Tests;
+
+/// <summary>The real platform on a real port (Kestrel) over a fresh database, and Debian's Chromium driven by Playwright.</summary>
+public abstract class BrowserHost(DatabaseProvider provider) : IAsyncLifetime
+{
+    private HostedApp? app;
+    private IPlaywright? playwright;
+
+    public IBrowser Browser { get; private set; } = null!;
+    public string BaseUrl { get; private set; } = string.Empty;
+    public DatabaseProvider Provider => provider;
+    public MovilidadApp App => app!;
+
+    public static string Chromium =>
+        Environment.GetEnvironmentVariable("MOVILIDAD_CHROMIUM") is { Length: > 0 } path ? path
+        : File.Exists("/usr/bin/chromium") ? "/usr/bin/chromium"
+        : throw new InvalidOperationException("Chromium is not installed: run ./test.sh (it installs Debian's chromium) or set MOVILIDAD_CHROMIUM.");
+
+    public async Task InitializeAsync()
+    {
+        app = new HostedApp(provider);
+        await ((IAsyncLifetime)app).InitializeAsync();
+        BaseUrl = app.ServerUrl;
+        playwright = await Playwright.CreateAsync();
+        Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Chromium,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-quic", "--no-first-run", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"],
+        });
+    }
+
+    public async Task<IPage> NewPageAsync(string language = "es")
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseUrl,
+            Locale = language,
+            ExtraHTTPHeaders = new Dictionary<string, string> { ["Accept-Language"] = language },
+            ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
+        });
+        var page = await context.NewPageAsync();
+        page.PageError += (_, error) => PageErrors.Add(error);
+        return page;
+    }
+
+    /// <summary>Script errors seen on any page: a page that works shows none.</summary>
+    public List<string> PageErrors { get; } = [];
+
+    /// <summary>Saves a full-page screenshot under artifacts/screenshots, named by provider and step.</summary>
+    public async Task ScreenshotAsync(IPage page, string name)
+    {
+        var folder = Path.Combine(LocalizationTests.RepositoryRoot(), "artifacts", "screenshots");
+        Directory.CreateDirectory(folder);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, $"{name}.{provider.ToString().ToLowerInvariant()}.png"), FullPage = true });
+    }
+
+    /// <summary>The accessibility violations axe-core rates serious or critical.</summary>
+    public static async Task<List<string>> SeriousAccessibilityViolationsAsync(IPage page)
+    {
+        var result = await page.RunAxe();
+        return result.Violations
+            .Where(v => v.Impact is "serious" or "critical")
+            .Select(v => $"{v.Id} ({v.Impact}): {v.Help} — {string.Join(" | ", v.Nodes.Take(3).Select(n => n.Html))}")
+            .ToList();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Browser.CloseAsync();
+        playwright?.Dispose();
+        if (app is not null)
+        {
+            await ((IAsyncLifetime)app).DisposeAsync();
+        }
+    }
+
+    private sealed class HostedApp : MovilidadApp
+    {
+        public HostedApp(DatabaseProvider provider)
+            : base(provider) => UseKestrel(0);
+
+        public string ServerUrl => ClientOptions.BaseAddress.ToString().TrimEnd('/');
+    }
+}
+
+public sealed class SqliteBrowserHost() : BrowserHost(DatabaseProvider.Sqlite);
+
+public sealed class PostgresBrowserHost() : BrowserHost(DatabaseProvider.Postgres);
