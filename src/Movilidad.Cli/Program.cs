@@ -1,4 +1,6 @@
 using System.CommandLine;
 
 var root = new RootCommand("movilidad: the Movilidad platform's command line");
+root.Add(Movilidad.Cli.Users.UsersCommand.Create());
+root.Add(Movilidad.Cli.Audit.AuditCommand.Create());
 return root.Parse(args).Invoke();

@@ -24,7 +24,16 @@ public abstract class MovilidadApp(DatabaseProvider provider) : WebApplicationFa
         builder.UseEnvironment("Testing");
         builder.UseSetting("Database:Provider", provider.ToString());
         builder.UseSetting("ConnectionStrings:Movilidad", Database.ConnectionString);
+        builder.UseSetting("Mail:PickupDirectory", MailFolder);
+
+        // Tests sign many people in from one address; RateLimitTests checks the limit with its own app.
+        builder.UseSetting("Security:SignInPermitsPerMinute", SignInPermitsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
+
+    /// <summary>Where the app writes its e-mails (.eml files), one folder per app.</summary>
+    public string MailFolder { get; } = Directory.CreateTempSubdirectory("movilidad-mail-").FullName;
+
+    protected virtual int SignInPermitsPerMinute => 10_000;
 
     /// <summary>A client that reads in the given language, as a browser sending Accept-Language would.</summary>
     public HttpClient ClientIn(string language)
@@ -43,6 +52,8 @@ public abstract class MovilidadApp(DatabaseProvider provider) : WebApplicationFa
         {
             await database.DisposeAsync();
         }
+
+        Directory.Delete(MailFolder, recursive: true);
     }
 }
 

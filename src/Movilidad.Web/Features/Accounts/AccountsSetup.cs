@@ -32,7 +32,8 @@ public static class AccountsSetup
             .AddUserStore<AccountStore>()
             .AddClaimsPrincipalFactory<AccountClaims>()
             .AddSignInManager()
-            .AddDefaultTokenProviders();
+            .AddTokenProvider<DataProtectorTokenProvider<Account>>(TokenOptions.DefaultProvider)
+            .AddTokenProvider<AuthenticatorTokenProvider<Account>>(TokenOptions.DefaultAuthenticatorProvider);
         services.Configure<DataProtectionTokenProviderOptions>(options => options.TokenLifespan = TimeSpan.FromDays(3));
 
         var secure = environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;

@@ -14,6 +14,7 @@ public class DetailsModel(MovilidadDb db) : PageModel
     public PlanDetail? Plan { get; private set; }
     public IReadOnlyList<TreeNode> Tree { get; private set; } = [];
     public IReadOnlyDictionary<string, Bilingual> LevelNames { get; private set; } = new Dictionary<string, Bilingual>();
+    public IReadOnlyList<PlanSummary> ServedBy { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(string key, CancellationToken ct)
     {
@@ -25,6 +26,7 @@ public class DetailsModel(MovilidadDb db) : PageModel
 
         Tree = await db.PlanTreeAsync(Plan.Id, ct) ?? [];
         LevelNames = Plan.Levels.ToDictionary(l => l.Key, l => l.Name);
+        ServedBy = (await db.PlanSummariesAsync(ct)).Where(p => p.ParentKey == Plan.Key).ToList();
         return Page();
     }
 }

@@ -3,7 +3,6 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Movilidad.Web.Infrastructure.Audit;
-using Movilidad.Web.Infrastructure.Auth;
 using Movilidad.Web.Tests.Infrastructure;
 
 namespace Movilidad.Web.Tests.Features.Monitoring;
@@ -13,7 +12,7 @@ public abstract class ActivitiesApiTests(MovilidadApp app)
     private async Task<(HttpClient Client, int ActionId, int GroupId)> WorkingGroupMemberAsync()
     {
         var group = await app.WorkingGroupIdAsync();
-        return (await app.ClientAsAsync(new Grant(Role.WorkingGroupMember, WorkingGroupId: group)), await app.ActionIdAsync(), group);
+        return (await app.ClientAsAsync("working-group-member:GT-ML"), await app.ActionIdAsync(), group);
     }
 
     private static async Task<JsonElement> CreatedAsync(HttpResponseMessage response)
@@ -116,8 +115,8 @@ public abstract class ActivitiesApiTests(MovilidadApp app)
     {
         var action = await app.ActionIdAsync();
         var group = await app.WorkingGroupIdAsync();
-        var other = await app.ClientAsAsync(new Grant(Role.WorkingGroupMember, WorkingGroupId: await app.WorkingGroupIdAsync("GT-PROT")));
-        var focal = await app.ClientAsAsync(new Grant(Role.FocalPoint, Country: "GT"));
+        var other = await app.ClientAsAsync("working-group-member:GT-PROT");
+        var focal = await app.ClientAsAsync("focal-point:GT");
         var before = await ActivityCountAsync();
 
         Assert.Equal(HttpStatusCode.Forbidden, (await other.PostAsJsonAsync("/api/activities", ActivityBuilders.Activity(action, group, "1.1.5"))).StatusCode);
@@ -156,7 +155,7 @@ public abstract class ActivitiesApiTests(MovilidadApp app)
     {
         var (client, action, group) = await WorkingGroupMemberAsync();
         var id = (await CreatedAsync(await client.PostAsJsonAsync("/api/activities", ActivityBuilders.Activity(action, group, "1.1.8")))).GetProperty("id").GetInt32();
-        var focal = await app.ClientAsAsync(new Grant(Role.FocalPoint, Country: "HN"));
+        var focal = await app.ClientAsAsync("focal-point:HN");
         var share = new { version = 0, responsibleInstitutionId = await app.InstitutionIdAsync("HN"), startDate = "2025-04-01", endDate = "2025-04-02", budgetAmount = 3500.75m, budgetCurrency = "HNL", status = "postponed", statusReason = "Elecciones" };
 
         var response = await focal.PutAsJsonAsync($"/api/activities/{id}/countries/HN", share);
@@ -175,7 +174,7 @@ public abstract class ActivitiesApiTests(MovilidadApp app)
     {
         var (client, action, group) = await WorkingGroupMemberAsync();
         var id = (await CreatedAsync(await client.PostAsJsonAsync("/api/activities", ActivityBuilders.Activity(action, group, "1.1.9")))).GetProperty("id").GetInt32();
-        var focal = await app.ClientAsAsync(new Grant(Role.FocalPoint, Country: "GT"));
+        var focal = await app.ClientAsAsync("focal-point:GT");
 
         var response = await focal.PutAsJsonAsync($"/api/activities/{id}/countries/HN", new { version = 0, status = "cancelled", statusReason = "No" });
 

@@ -3,7 +3,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using Movilidad.Web.Infrastructure.Auth;
 using Movilidad.Web.Tests.Infrastructure;
 
 namespace Movilidad.Web.Tests.Features.Monitoring;
@@ -13,7 +12,7 @@ public abstract class ActivityPagesTests(MovilidadApp app)
     private async Task<(HttpClient Client, int ActionId, int GroupId)> WorkingGroupMemberAsync(string language = "es")
     {
         var group = await app.WorkingGroupIdAsync();
-        return (await app.ClientAsAsync(language, new Grant(Role.WorkingGroupMember, WorkingGroupId: group)), await app.ActionIdAsync(), group);
+        return (await app.ClientInAsync(language, "working-group-member:GT-ML"), await app.ActionIdAsync(), group);
     }
 
     private async Task<int> CreateAsync(HttpClient client, int action, int group, string code)
@@ -62,7 +61,7 @@ public abstract class ActivityPagesTests(MovilidadApp app)
     {
         var (member, action, group) = await WorkingGroupMemberAsync();
         await CreateAsync(member, action, group, "1.1.20");
-        var observer = await app.ClientAsAsync("en", new Grant(Role.Observer));
+        var observer = await app.ClientInAsync("en", "observer");
 
         var html = await observer.GetStringAsync("/monitoring/activities?country=GT");
 
@@ -77,7 +76,7 @@ public abstract class ActivityPagesTests(MovilidadApp app)
     {
         var (client, action, group) = await WorkingGroupMemberAsync();
 
-        var response = await client.PostFormAsync("/monitoring/activities/edit", Form(action, group, "1.1.21", "1234,56"));
+        var response = await client.PostPageFormAsync("/monitoring/activities/edit", Form(action, group, "1.1.21", "1234,56"));
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var location = response.Headers.Location!.ToString();
@@ -99,7 +98,7 @@ public abstract class ActivityPagesTests(MovilidadApp app)
         var before = await db.Activities.IgnoreQueryFilters().CountAsync();
         var form = Form(action, group, "1.1.22", "mil");
 
-        var response = await client.PostFormAsync("/monitoring/activities/edit", form);
+        var response = await client.PostPageFormAsync("/monitoring/activities/edit", form);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
@@ -110,7 +109,7 @@ public abstract class ActivityPagesTests(MovilidadApp app)
 
         form.RemoveAll(f => f.Key == "Form.Countries" || f.Key == "Form.BudgetLines[0].Amount");
         form.Add(new("Form.BudgetLines[0].Amount", "10"));
-        var second = await client.PostFormAsync("/monitoring/activities/edit", form);
+        var second = await client.PostPageFormAsync("/monitoring/activities/edit", form);
         Assert.Equal(HttpStatusCode.BadRequest, second.StatusCode);
         Assert.Contains("Países participantes: marque al menos un país", WebUtility.HtmlDecode(await second.Content.ReadAsStringAsync()), StringComparison.Ordinal);
         Assert.Equal(before, await db.Activities.IgnoreQueryFilters().CountAsync());
@@ -121,7 +120,7 @@ public abstract class ActivityPagesTests(MovilidadApp app)
     {
         var (member, action, group) = await WorkingGroupMemberAsync();
         var id = await CreateAsync(member, action, group, "1.1.23");
-        var other = await app.ClientAsAsync(new Grant(Role.WorkingGroupMember, WorkingGroupId: await app.WorkingGroupIdAsync("GT-PROT")));
+        var other = await app.ClientAsAsync("working-group-member:GT-PROT");
 
         Assert.Equal(HttpStatusCode.Forbidden, (await other.GetAsync($"/monitoring/activities/edit/{id}")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await other.GetAsync($"/monitoring/activities/{id}/concept-note")).StatusCode);
@@ -133,7 +132,7 @@ public abstract class ActivityPagesTests(MovilidadApp app)
         var (client, action, group) = await WorkingGroupMemberAsync();
         var id = await CreateAsync(client, action, group, "1.1.24");
 
-        var response = await client.PostFormAsync($"/monitoring/activities/{id}?handler=Status", [new("Version", "0"), new("NewStatus", "ConceptNoteComplete"), new("Reason", "")]);
+        var response = await client.PostPageFormAsync($"/monitoring/activities/{id}?handler=Status", [new("Version", "0"), new("NewStatus", "ConceptNoteComplete"), new("Reason", "")]);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
@@ -156,12 +155,12 @@ public abstract class ActivityPagesTests(MovilidadApp app)
             .Append(new("Form.Version", "0"))
             .ToList();
 
-        var saved = await client.PostFormAsync($"/monitoring/activities/{id}/concept-note", note);
+        var saved = await client.PostPageFormAsync($"/monitoring/activities/{id}/concept-note", note);
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         var page = WebUtility.HtmlDecode(await client.GetStringAsync($"/monitoring/activities/{id}"));
         Assert.Contains("La nota conceptual está completa", page, StringComparison.Ordinal);
 
-        var moved = await client.PostFormAsync($"/monitoring/activities/{id}?handler=Status", [new("Version", "1"), new("NewStatus", "ConceptNoteComplete"), new("Reason", "")]);
+        var moved = await client.PostPageFormAsync($"/monitoring/activities/{id}?handler=Status", [new("Version", "1"), new("NewStatus", "ConceptNoteComplete"), new("Reason", "")]);
         Assert.Equal(HttpStatusCode.Redirect, moved.StatusCode);
         var read = await client.GetFromJsonAsync<JsonElement>($"/api/activities/{id}/concept-note");
         Assert.Equal(25000.50m, read.GetProperty("note").GetProperty("budgetAmount").GetDecimal());
@@ -173,11 +172,11 @@ public abstract class ActivityPagesTests(MovilidadApp app)
     {
         var (member, action, group) = await WorkingGroupMemberAsync();
         var id = await CreateAsync(member, action, group, "1.1.26");
-        var honduras = await app.ClientAsAsync(new Grant(Role.FocalPoint, Country: "HN"));
-        var guatemala = await app.ClientAsAsync(new Grant(Role.FocalPoint, Country: "GT"));
+        var honduras = await app.ClientAsAsync("focal-point:HN");
+        var guatemala = await app.ClientAsAsync("focal-point:GT");
 
         Assert.Equal(HttpStatusCode.Forbidden, (await guatemala.GetAsync($"/monitoring/activities/{id}/countries/HN")).StatusCode);
-        var response = await honduras.PostFormAsync($"/monitoring/activities/{id}/countries/HN",
+        var response = await honduras.PostPageFormAsync($"/monitoring/activities/{id}/countries/HN",
         [
             new("Form.Version", "0"), new("Form.StartDate", "2025-05-01"), new("Form.EndDate", "2025-05-03"),
             new("Form.BudgetAmount", "980,5"), new("Form.BudgetCurrency", "HNL"), new("Form.Status", "Planned"), new("Form.StatusReason", ""),

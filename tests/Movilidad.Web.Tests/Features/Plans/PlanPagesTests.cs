@@ -59,6 +59,16 @@ public abstract class PlanPagesTests(MovilidadApp app)
     }
 
     [Fact]
+    public async Task StrategicPlanPage_LinksDownToThePlansThatCarryItOut()
+    {
+        var (_, strategic) = await Get("/plans/pe-crm-2023-2026");
+        Assert.Contains("href=\"/plans/prml-2023-2027\"", strategic, StringComparison.Ordinal);
+        var (_, regional) = await Get("/plans/prml-2023-2027");
+        Assert.Contains("href=\"/plans/po-prml-2023-2027\"", regional, StringComparison.Ordinal);
+        Assert.Contains("href=\"/plans/pe-crm-2023-2026\"", regional, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ElementPage_ShowsTextFootnotesInstitutionsAndSource()
     {
         await using var db = app.CreateDb();

@@ -1,0 +1,72 @@
+using System.CommandLine;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Movilidad.Web.Features.Accounts;
+using Movilidad.Web.Infrastructure.Data;
+
+namespace Movilidad.Cli;
+
+/// <summary>
+/// Opens the web platform's own database with the web platform's own configuration: <c>appsettings.json</c> of
+/// <c>src/Movilidad.Web</c>, then the environment (<c>Database__Provider</c>, <c>ConnectionStrings__Movilidad</c>),
+/// then <c>--database</c> (a SQLite file or a connection string). Run from anywhere inside the repository, the
+/// default is the same SQLite file the web app uses: <c>src/Movilidad.Web/App_Data/movilidad.db</c>.
+/// </summary>
+public static class PlatformDatabase
+{
+    public static readonly Option<string?> DatabaseOption = new("--database")
+    {
+        Description = "SQLite file, or a full connection string (with Database__Provider=Postgres for PostgreSQL). Default: the web app's database.",
+    };
+
+    public static IHost Open(string? database)
+    {
+        var contentRoot = WebContentRoot();
+        var settings = new HostApplicationBuilderSettings
+        {
+            ContentRootPath = contentRoot,
+            EnvironmentName = Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT") ?? Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT") ?? Environments.Production,
+        };
+        var builder = Host.CreateEmptyApplicationBuilder(settings);
+        builder.Configuration.AddJsonFile(Path.Combine(contentRoot, "appsettings.json"), optional: true)
+            .AddJsonFile(Path.Combine(contentRoot, $"appsettings.{builder.Environment.EnvironmentName}.json"), optional: true)
+            .AddEnvironmentVariables();
+        if (database is { Length: > 0 })
+        {
+            builder.Configuration["ConnectionStrings:Movilidad"] = database.Contains('=', StringComparison.Ordinal)
+                ? database
+                : $"Data Source={Path.GetFullPath(database)}";
+        }
+
+        builder.Services.AddLogging();
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddMovilidadDatabase(builder.Configuration, builder.Environment);
+        builder.Services.AddAccounts(builder.Configuration, builder.Environment);
+        return builder.Build();
+    }
+
+    /// <summary>Applies pending migrations, so the first command on a fresh install works before the web app ever ran.</summary>
+    public static async Task<MovilidadDb> MigratedAsync(this IServiceProvider services, CancellationToken ct)
+    {
+        var db = services.GetRequiredService<MovilidadDb>();
+        db.ShowsUnpublished = true;
+        await Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions.MigrateAsync(db.Database, ct);
+        return db;
+    }
+
+    /// <summary><c>src/Movilidad.Web</c> of the repository around the current folder; else the current folder.</summary>
+    private static string WebContentRoot()
+    {
+        for (var folder = new DirectoryInfo(Directory.GetCurrentDirectory()); folder is not null; folder = folder.Parent)
+        {
+            var web = Path.Combine(folder.FullName, "src", "Movilidad.Web");
+            if (File.Exists(Path.Combine(folder.FullName, "Movilidad.slnx")) && Directory.Exists(web))
+            {
+                return web;
+            }
+        }
+
+        return Directory.GetCurrentDirectory();
+    }
+}

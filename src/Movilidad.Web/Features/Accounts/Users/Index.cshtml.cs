@@ -1,0 +1,84 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Movilidad.Web.Infrastructure.Audit;
+using Movilidad.Web.Infrastructure.Auth;
+using Movilidad.Web.Infrastructure.Data;
+
+namespace Movilidad.Web.Features.Accounts.Users;
+
+/// <summary>The Secretariat's list of accounts, and the invitation of a new one (a one-time link by e-mail).</summary>
+public class IndexModel(MovilidadDb db, UserManager<Account> users, Mailer mailer, IAuthorizationService authorization, TimeProvider clock) : PageModel
+{
+    public IReadOnlyList<AccountView> Accounts { get; private set; } = [];
+    public IReadOnlyList<string> Errors { get; private set; } = [];
+    public string? Invited { get; private set; }
+
+    [BindProperty, Required, EmailAddress, StringLength(256)]
+    public string Email { get; set; } = string.Empty;
+
+    [BindProperty, StringLength(200)]
+    public string DisplayName { get; set; } = string.Empty;
+
+    /// <summary>One grant as the Secretariat writes it: <c>focal-point:GT</c>, <c>presidency</c>...</summary>
+    [BindProperty, Required, StringLength(64)]
+    public string Grant { get; set; } = string.Empty;
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (!await authorization.CanAsync(User, AccountOperations.Manage))
+        {
+            return Forbid();
+        }
+
+        Accounts = await db.AccountViewsAsync(null, clock.GetUtcNow(), ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostInviteAsync(CancellationToken ct)
+    {
+        if (!await authorization.CanAsync(User, AccountOperations.Manage))
+        {
+            return Forbid();
+        }
+
+        var errors = new List<string>();
+        RoleGrant? grant = null;
+        if (!ModelState.IsValid)
+        {
+            errors.Add("Users.InvalidEmail");
+        }
+        else if (!GrantRequest.TryParse(Grant, out var request))
+        {
+            errors.Add("Users.InvalidGrant");
+        }
+        else
+        {
+            (grant, var error) = await db.ResolveAsync(request!, ct);
+            if (error is not null)
+            {
+                errors.Add("Users.InvalidGrant");
+            }
+        }
+
+        if (errors.Count == 0)
+        {
+            var (account, failures) = await users.CreateAsync(db, Email, DisplayName, [grant!], AuditActor.From(HttpContext), clock, ct);
+            if (account is null)
+            {
+                errors.Add(failures.Count > 0 ? "Users.Exists" : "Users.InvalidEmail");
+            }
+            else
+            {
+                await users.SendPasswordLinkAsync(mailer, Request, account, invitation: true, ct);
+                Invited = account.Email;
+            }
+        }
+
+        Errors = errors;
+        Accounts = await db.AccountViewsAsync(null, clock.GetUtcNow(), ct);
+        return Page();
+    }
+}

@@ -1,0 +1,105 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Movilidad.Web.Infrastructure.Audit;
+using Movilidad.Web.Infrastructure.Auth;
+using Movilidad.Web.Infrastructure.Data;
+
+namespace Movilidad.Web.Features.Audit;
+
+/// <summary>The audit trail, filtered by entity, person, country and date. The Secretariat sees all of it; a focal point their countries' part.</summary>
+public class IndexModel(MovilidadDb db, IAuthorizationService authorization) : PageModel
+{
+    public const int Limit = 500;
+
+    [BindProperty(SupportsGet = true)]
+    public string? Entity { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Id { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Person { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Country { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public DateOnly? From { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public DateOnly? To { get; set; }
+
+    public IReadOnlyList<AuditEntry> Entries { get; private set; } = [];
+
+    /// <summary>Null when every country is visible (the Secretariat).</summary>
+    public IReadOnlyList<string>? Countries { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (!await authorization.CanAsync(User, AuditOperations.Read))
+        {
+            var own = new List<string>();
+            foreach (var country in User.FocalCountries())
+            {
+                if (await authorization.CanAsync(User, AuditOperations.Read, new CountryScope(country)))
+                {
+                    own.Add(country);
+                }
+            }
+
+            if (own.Count == 0)
+            {
+                return Forbid();
+            }
+
+            Countries = own;
+        }
+
+        var query = db.AuditEntries.AsNoTracking();
+        if (Countries is { } countries)
+        {
+            query = query.Where(e => e.Country != null && countries.Contains(e.Country));
+        }
+
+        if (Country is { Length: > 0 } c)
+        {
+            var code = c.ToUpperInvariant();
+            query = query.Where(e => e.Country == code);
+        }
+
+        if (Entity is { Length: > 0 } entity)
+        {
+            query = query.Where(e => e.EntityType == entity);
+        }
+
+        if (Id is { Length: > 0 } id)
+        {
+            query = query.Where(e => e.EntityId == id);
+        }
+
+        if (Person is { Length: > 0 } person)
+        {
+            query = query.Where(e => e.Actor.Contains(person));
+        }
+
+        if (From is { } from)
+        {
+            var start = from.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+            query = query.Where(e => e.At >= start);
+        }
+
+        if (To is { } to)
+        {
+            var end = to.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+            query = query.Where(e => e.At < end);
+        }
+
+        Entries = await query.OrderByDescending(e => e.Id).Take(Limit).ToListAsync(ct);
+        return Page();
+    }
+
+    public static string Format(DateTime at) => at.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,153 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
+using Movilidad.Web.Infrastructure.Audit;
+using Movilidad.Web.Infrastructure.Auth;
+using Movilidad.Web.Infrastructure.Data;
+using Movilidad.Web.Infrastructure.Localization;
+
+namespace Movilidad.Web.Features.Plans;
+
+public sealed class FootnoteInput
+{
+    public int Number { get; set; }
+    public string? Es { get; set; }
+    public string? En { get; set; }
+}
+
+public sealed class ElementInput
+{
+    public int Version { get; set; }
+    public string? TitleEs { get; set; }
+    public string? TitleEn { get; set; }
+    public string? TextEs { get; set; }
+    public string? TextEn { get; set; }
+    public string? LabelEs { get; set; }
+    public string? LabelEn { get; set; }
+    public List<FootnoteInput> Footnotes { get; set; } = [];
+
+    public static ElementInput From(ElementSnapshot s) => new()
+    {
+        Version = s.Version,
+        TitleEs = s.Title.Es,
+        TitleEn = s.Title.En,
+        TextEs = s.Text.Es,
+        TextEn = s.Text.En,
+        LabelEs = s.TimeframeLabel.Es,
+        LabelEn = s.TimeframeLabel.En,
+        Footnotes = s.Footnotes.Select(f => new FootnoteInput { Number = f.Number, Es = f.Text.Es, En = f.Text.En }).ToList(),
+    };
+
+    /// <summary>Blank footnote rows (the empty one the form offers for a new note) are dropped.</summary>
+    public ElementEdit ToEdit() => new(
+        Version,
+        new Bilingual(TitleEs ?? string.Empty, TitleEn ?? string.Empty),
+        new Bilingual(TextEs ?? string.Empty, TextEn ?? string.Empty),
+        new Bilingual(LabelEs ?? string.Empty, LabelEn ?? string.Empty),
+        Footnotes.Where(f => !string.IsNullOrWhiteSpace(f.Es) || !string.IsNullOrWhiteSpace(f.En))
+            .Select(f => new FootnoteView(f.Number, new Bilingual(f.Es ?? string.Empty, f.En ?? string.Empty))).ToList());
+}
+
+/// <summary>
+/// Editing a plan element in both languages. When someone else saved first, the page shows their version beside
+/// this person's, keeps this person's text in the form and takes the new version: saving again is the merge.
+/// </summary>
+public class EditModel(MovilidadDb db, IAuthorizationService authorization, IOutputCacheStore cache, TimeProvider clock) : PageModel
+{
+    [BindProperty]
+    public ElementInput Input { get; set; } = new();
+
+    public int Id { get; private set; }
+    public string? Code { get; private set; }
+    public bool Deleted { get; private set; }
+
+    /// <summary>The version someone else saved while this person was editing.</summary>
+    public ElementSnapshot? Theirs { get; private set; }
+    public IDictionary<string, string[]> Errors { get; private set; } = new Dictionary<string, string[]>();
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    {
+        if (await LoadAsync(id, ct) is { } denied)
+        {
+            return denied;
+        }
+
+        Input = ElementInput.From(ElementEditing.Snapshot((await db.FindForEditAsync(id, ct))!));
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int id, CancellationToken ct)
+    {
+        if (await LoadAsync(id, ct) is { } denied)
+        {
+            return denied;
+        }
+
+        switch (await db.SaveAsync(id, Input.ToEdit(), AuditActor.From(HttpContext), clock, ct))
+        {
+            case EditOutcome.Saved:
+                await cache.EvictByTagAsync(PlanCache.Tag, ct);
+                return Redirect($"/elements/{id}");
+            case EditOutcome.Conflict conflict:
+                Theirs = conflict.Current;
+                Input.Version = conflict.Current.Version;
+                Response.StatusCode = StatusCodes.Status409Conflict;
+                return Page();
+            case EditOutcome.Invalid invalid:
+                Errors = invalid.Errors;
+                Response.StatusCode = StatusCodes.Status400BadRequest;
+                return Page();
+            case EditOutcome.NotFound:
+                return NotFound();
+            default:
+                throw new InvalidOperationException("Unknown outcome.");
+        }
+    }
+
+    public Task<IActionResult> OnPostDeleteAsync(int id, CancellationToken ct) => SetDeletedAsync(id, deleted: true, ct);
+
+    public Task<IActionResult> OnPostRestoreAsync(int id, CancellationToken ct) => SetDeletedAsync(id, deleted: false, ct);
+
+    private async Task<IActionResult> SetDeletedAsync(int id, bool deleted, CancellationToken ct)
+    {
+        if (await LoadAsync(id, ct) is { } denied)
+        {
+            return denied;
+        }
+
+        switch (await db.SetDeletedAsync(id, deleted, Input.Version, AuditActor.From(HttpContext), clock, ct))
+        {
+            case EditOutcome.Saved:
+                await cache.EvictByTagAsync(PlanCache.Tag, ct);
+                return Redirect(deleted ? $"/elements/{id}/edit" : $"/elements/{id}");
+            case EditOutcome.Conflict conflict:
+                Theirs = conflict.Current;
+                Input = ElementInput.From(conflict.Current);
+                Response.StatusCode = StatusCodes.Status409Conflict;
+                return Page();
+            default:
+                return NotFound();
+        }
+    }
+
+    private async Task<IActionResult?> LoadAsync(int id, CancellationToken ct)
+    {
+        var element = await db.FindForEditAsync(id, ct);
+        if (element is null)
+        {
+            return NotFound();
+        }
+
+        if (!await authorization.CanAsync(User, PlanOperations.Edit, await db.ScopeAsync(id, ct)))
+        {
+            return Forbid();
+        }
+
+        Id = id;
+        Code = element.Code;
+        Deleted = element.DeletedAt is not null;
+        db.ChangeTracker.Clear();
+        return null;
+    }
+}

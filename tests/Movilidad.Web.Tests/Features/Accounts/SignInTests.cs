@@ -1,0 +1,174 @@
+using System.Net;
+using System.Net.Http.Json;
+using Microsoft.EntityFrameworkCore;
+using Movilidad.Web.Tests.Infrastructure;
+
+namespace Movilidad.Web.Tests.Features.Accounts;
+
+public abstract class SignInTests(MovilidadApp app)
+{
+    private static string Unique(string name) => $"{name}-{Guid.NewGuid():N}@example.org";
+
+    [Fact]
+    public async Task SignIn_RightPassword_SignsInAndIsAudited()
+    {
+        var person = await app.AddPersonAsync(Unique("ana"), twoFactor: false, "observer");
+        var client = await app.SignInAsync(person);
+        var me = await client.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/me");
+        Assert.Equal(person.Email, me.GetProperty("email").GetString());
+        await using var db = app.CreateDb();
+        Assert.True(await db.AuditEntries.AnyAsync(e => e.Action == "sign-in" && e.AccountId == person.Id));
+    }
+
+    [Fact]
+    public async Task SignIn_FiveWrongPasswords_LocksTheAccountEvenForTheRightPassword()
+    {
+        var person = await app.AddPersonAsync(Unique("locked"), twoFactor: false, "observer");
+        var client = app.Browser();
+        for (var i = 0; i < 5; i++)
+        {
+            var wrong = await client.PostFormAsync("/account/sign-in", "/account/sign-in", new() { ["Email"] = person.Email, ["Password"] = "wrong password 123" });
+            Assert.Equal(HttpStatusCode.OK, wrong.StatusCode);
+        }
+
+        var right = await client.PostFormAsync("/account/sign-in", "/account/sign-in", new() { ["Email"] = person.Email, ["Password"] = person.Password });
+        Assert.Equal(HttpStatusCode.OK, right.StatusCode);
+        Assert.Contains("locked", await right.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/me")).StatusCode);
+        await using var db = app.CreateDb();
+        Assert.NotNull((await db.Accounts.SingleAsync(a => a.Id == person.Id)).LockoutEnd);
+    }
+
+    [Fact]
+    public async Task SignIn_TwoFactorAccount_NeedsTheAuthenticatorCode()
+    {
+        var person = await app.AddPersonAsync(Unique("sec"), twoFactor: true, "secretariat");
+        var client = app.Browser();
+        var first = await client.PostFormAsync("/account/sign-in", "/account/sign-in", new() { ["Email"] = person.Email, ["Password"] = person.Password });
+        Assert.StartsWith("/account/two-factor", first.Headers.Location?.OriginalString, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/me")).StatusCode);
+
+        var wrong = await client.PostFormAsync("/account/two-factor", "/account/two-factor", new() { ["Code"] = "000000" == People.Totp(person.AuthenticatorKey!, DateTimeOffset.UtcNow) ? "111111" : "000000" });
+        Assert.Equal(HttpStatusCode.OK, wrong.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/me")).StatusCode);
+
+        var right = await client.PostFormAsync("/account/two-factor", "/account/two-factor", new() { ["Code"] = People.Totp(person.AuthenticatorKey!, DateTimeOffset.UtcNow) });
+        Assert.Equal("/", right.Headers.Location?.OriginalString);
+        var me = await client.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/me");
+        Assert.Contains(me.GetProperty("grants").EnumerateArray(), g => g.GetProperty("role").GetString() == "secretariat");
+    }
+
+    [Fact]
+    public async Task Secretariat_WithoutTwoFactor_DoesNotActAsSecretariat()
+    {
+        var person = await app.AddPersonAsync(Unique("new-sec"), twoFactor: false, "secretariat");
+        var client = await app.SignInAsync(person);
+        var me = await client.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/me");
+        Assert.Empty(me.GetProperty("grants").EnumerateArray());
+        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/accounts/users")).StatusCode);
+    }
+
+    [Fact]
+    public async Task SignInPost_WithoutAntiforgeryToken_IsRejected()
+    {
+        var person = await app.AddPersonAsync(Unique("csrf"), twoFactor: false, "observer");
+        var client = app.Browser();
+        var response = await client.PostAsync("/account/sign-in", new FormUrlEncodedContent(new Dictionary<string, string> { ["Email"] = person.Email, ["Password"] = person.Password }));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/me")).StatusCode);
+    }
+
+    [Fact]
+    public async Task ApiWrite_FromSignedInBrowserWithoutCsrfHeader_IsRejectedAndChangesNothing()
+    {
+        var person = await app.AddPersonAsync(Unique("csrf-api"), twoFactor: true, "secretariat");
+        var client = await app.SignInAsync(person);
+        await using var db = app.CreateDb();
+        var element = await db.PlanElements.AsNoTracking().OrderBy(e => e.Id).FirstAsync();
+        var response = await client.PutAsJsonAsync($"/api/elements/{element.Id}", new
+        {
+            version = element.Version,
+            title = new { es = "Cambiado", en = "Changed" },
+            text = element.Text,
+            timeframeLabel = element.TimeframeLabel,
+            footnotes = Array.Empty<object>(),
+        });
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        await using var after = app.CreateDb();
+        Assert.Equal(element.Title, (await after.PlanElements.AsNoTracking().SingleAsync(e => e.Id == element.Id)).Title);
+    }
+
+    [Fact]
+    public async Task Token_RevokedOrExpired_GetsUnauthorized()
+    {
+        var person = await app.AddPersonAsync(Unique("token"), twoFactor: false, "presidency");
+        var client = await app.TokenClientAsync(person);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/me")).StatusCode);
+        await using (var db = app.CreateDb())
+        {
+            var token = await db.ApiTokens.SingleAsync(t => t.AccountId == person.Id);
+            token.RevokedAt = DateTimeOffset.UtcNow;
+            await db.SaveChangesAsync();
+        }
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/me")).StatusCode);
+
+        var expired = await app.TokenClientAsync(person);
+        await using (var db = app.CreateDb())
+        {
+            var token = await db.ApiTokens.SingleAsync(t => t.AccountId == person.Id && t.RevokedAt == null);
+            token.ExpiresAt = DateTimeOffset.UtcNow.AddMinutes(-1);
+            await db.SaveChangesAsync();
+        }
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await expired.GetAsync("/api/me")).StatusCode);
+    }
+
+    [Fact]
+    public async Task TokenPage_CreatesATokenShownOnceAndStoredOnlyAsItsHash()
+    {
+        var person = await app.AddPersonAsync(Unique("tokens"), twoFactor: false, "observer");
+        var client = await app.SignInAsync(person);
+        var response = await client.PostFormAsync("/account/tokens", "/account/tokens?handler=Create", new() { ["Name"] = "script" });
+        var html = await response.Content.ReadAsStringAsync();
+        var token = System.Text.RegularExpressions.Regex.Match(html, "mov_[0-9a-f]{64}").Value;
+        Assert.NotEmpty(token);
+        await using var db = app.CreateDb();
+        var row = await db.ApiTokens.SingleAsync(t => t.AccountId == person.Id);
+        Assert.NotEqual(token, row.Hash);
+        Assert.DoesNotContain(token, row.Hash, StringComparison.Ordinal);
+        Assert.DoesNotContain(token, await (await client.GetAsync("/account/tokens")).Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        var machine = app.Browser();
+        machine.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        Assert.Equal(HttpStatusCode.OK, (await machine.GetAsync("/api/me")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Invitation_LinkSetsThePasswordOnce()
+    {
+        var secretariat = await app.AddPersonAsync(Unique("inviter"), twoFactor: true, "secretariat");
+        var client = await app.SignInAsync(secretariat);
+        var email = Unique("invited");
+        var invite = await client.PostFormAsync("/accounts/users", "/accounts/users?handler=Invite", new() { ["Email"] = email, ["DisplayName"] = "Invited", ["Grant"] = "focal-point:GT" });
+        Assert.Equal(HttpStatusCode.OK, invite.StatusCode);
+        var mail = Directory.GetFiles(app.MailFolder, "*.eml").Select(File.ReadAllText).Single(m => m.Contains(email, StringComparison.Ordinal));
+        var link = Mails.Link(mail, "/account/reset");
+
+        var invited = app.Browser();
+        var set = await invited.PostFormAsync(link, link, new() { ["Password"] = People.Password });
+        Assert.Contains("Password saved", await set.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var again = await invited.PostFormAsync(link, link, new() { ["Password"] = "another password 99" });
+        Assert.Contains("not valid or was already used", await again.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        await using var db = app.CreateDb();
+        var id = await db.Accounts.Where(a => a.Email == email).Select(a => a.Id).SingleAsync();
+        var signedIn = await app.SignInAsync(new Person(id, email, People.Password, null));
+        var me = await signedIn.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/me");
+        Assert.Contains(me.GetProperty("grants").EnumerateArray(), g => g.GetProperty("country").GetString() == "GT");
+    }
+}
+
+public sealed class SignInTestsOnSqlite(SqliteApp app) : SignInTests(app), IClassFixture<SqliteApp>;
+
+public sealed class SignInTestsOnPostgres(PostgresApp app) : SignInTests(app), IClassFixture<PostgresApp>;

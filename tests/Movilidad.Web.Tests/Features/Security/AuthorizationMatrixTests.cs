@@ -1,0 +1,444 @@
+using System.Net;
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.RazorPages.Infrastructure;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Movilidad.Web.Features.Institutions;
+using Movilidad.Web.Tests.Infrastructure;
+using Xunit.Abstractions;
+
+namespace Movilidad.Web.Tests.Features.Security;
+
+/// <summary>
+/// Every endpoint and page handler the app has, read from its endpoint data source at test time, called as every
+/// role, for data of the focal point's own country (GT) or working group (GT-ML) and of another, and compared with
+/// the table below. A new endpoint without a row fails; any allow the table does not list fails.
+/// </summary>
+public abstract class AuthorizationMatrixTests(MovilidadApp app, ITestOutputHelper output)
+{
+    private const string Anonymous = "anonymous";
+    private const string Secretariat = "secretariat";
+    private const string Presidency = "presidency";
+    private const string FocalPoint = "focal-point:GT";
+    private const string Member = "working-group-member:GT-ML";
+    private const string Observer = "observer";
+    private const string CivilSociety = "civil-society";
+
+    private static readonly string[] Roles = [Anonymous, Secretariat, Presidency, FocalPoint, Member, Observer, CivilSociety];
+    private static readonly string[] Everyone = Roles;
+    private static readonly string[] SignedIn = [Secretariat, Presidency, FocalPoint, Member, Observer, CivilSociety];
+    private static readonly string[] Staff = [Secretariat, Presidency, FocalPoint, Member, Observer];
+    private static readonly string[] Editors = [Secretariat, Presidency];
+    private static readonly string[] OnlySecretariat = [Secretariat];
+    private static readonly string[] Nobody = [];
+
+    private enum Scope
+    {
+        None,
+        Own,
+        Other,
+    }
+
+    /// <summary>What one row of the table calls and who may: <paramref name="Own"/> for own-scope data, <paramref name="Other"/> for the other scope.</summary>
+    private sealed record Row(string[] Own, string[]? Other, Func<Ids, Scope, Task<HttpRequestMessage>> Request)
+    {
+        public bool Scoped => Other is not null;
+    }
+
+    /// <summary>The data the calls use: GT's and MX's institutions, elements of GT-ML and of no working group, an account to administer.</summary>
+    private sealed record Ids(int PlanId, string PlanKey, int ReadElement, int OwnElement, int OtherElement, int OwnDeletable, int OtherDeletable, int OwnInstitution, int OtherInstitution, int TargetAccount, Func<DbContext> Db);
+
+    private static HttpRequestMessage Get(string url) => new(HttpMethod.Get, url);
+
+    private static Func<Ids, Scope, Task<HttpRequestMessage>> Static(Func<Ids, string> url) => (ids, _) => Task.FromResult(Get(url(ids)));
+
+    private static Func<Ids, Scope, Task<HttpRequestMessage>> Form(Func<Ids, Scope, string> url, Func<Ids, Scope, Task<Dictionary<string, string>>> fields) =>
+        async (ids, scope) => new HttpRequestMessage(HttpMethod.Post, url(ids, scope)) { Content = new FormUrlEncodedContent(await fields(ids, scope)) };
+
+    private static int Element(Ids ids, Scope scope) => scope == Scope.Other ? ids.OtherElement : ids.OwnElement;
+
+    private static int Deletable(Ids ids, Scope scope) => scope == Scope.Other ? ids.OtherDeletable : ids.OwnDeletable;
+
+    private static int Institution(Ids ids, Scope scope) => scope == Scope.Other ? ids.OtherInstitution : ids.OwnInstitution;
+
+    private static async Task<int> ElementVersion(Ids ids, int id)
+    {
+        await using var db = (Web.Infrastructure.Data.MovilidadDb)ids.Db();
+        return await db.PlanElements.IgnoreQueryFilters().Where(e => e.Id == id).Select(e => e.Version).SingleAsync();
+    }
+
+    private static async Task<int> InstitutionVersion(Ids ids, int id)
+    {
+        await using var db = (Web.Infrastructure.Data.MovilidadDb)ids.Db();
+        return await db.Institutions.Where(e => e.Id == id).Select(e => e.Version).SingleAsync();
+    }
+
+    private static async Task<Dictionary<string, string>> ElementForm(Ids ids, int id)
+    {
+        await using var db = (Web.Infrastructure.Data.MovilidadDb)ids.Db();
+        var e = await db.PlanElements.IgnoreQueryFilters().SingleAsync(x => x.Id == id);
+        return new()
+        {
+            ["Input.Version"] = e.Version.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Input.TitleEs"] = e.Title.Es,
+            ["Input.TitleEn"] = e.Title.En,
+            ["Input.TextEs"] = e.Text.Es,
+            ["Input.TextEn"] = e.Text.En,
+        };
+    }
+
+    private static async Task<HttpRequestMessage> ElementPut(Ids ids, Scope scope)
+    {
+        await using var db = (Web.Infrastructure.Data.MovilidadDb)ids.Db();
+        var id = Element(ids, scope);
+        var e = await db.PlanElements.Include(x => x.Footnotes).SingleAsync(x => x.Id == id);
+        return new HttpRequestMessage(HttpMethod.Put, $"/api/elements/{id}")
+        {
+            Content = JsonContent.Create(new { e.Version, e.Title, e.Text, e.TimeframeLabel, Footnotes = e.Footnotes.Select(f => new { f.Number, f.Text }) }),
+        };
+    }
+
+    private static async Task<HttpRequestMessage> InstitutionPut(Ids ids, Scope scope)
+    {
+        await using var db = (Web.Infrastructure.Data.MovilidadDb)ids.Db();
+        var id = Institution(ids, scope);
+        var i = await db.Institutions.SingleAsync(x => x.Id == id);
+        return new HttpRequestMessage(HttpMethod.Put, $"/api/institutions/{id}") { Content = JsonContent.Create(new { i.Version, i.Acronym, i.Name, i.Url }) };
+    }
+
+    /// <summary>
+    /// A fresh activity for every call, so that one role's write (a delete, a status change) does not change what the
+    /// next role meets: GT-ML's (own) or GT-PROT's (other), with Guatemala and Mexico taking part.
+    /// </summary>
+    private static async Task<int> NewActivity(Ids ids, Scope scope)
+    {
+        await using var db = (Web.Infrastructure.Data.MovilidadDb)ids.Db();
+        var group = await db.Institutions.Where(i => i.Code == (scope == Scope.Other ? "GT-PROT" : "GT-ML")).Select(i => i.Id).SingleAsync();
+        var action = await db.PlanElements.Where(e => e.LevelKey == "action").OrderBy(e => e.Id).Select(e => e.Id).FirstAsync();
+        var activity = new Web.Features.Monitoring.Activity
+        {
+            ActionId = action,
+            Code = "M" + Guid.NewGuid().ToString("N")[..8],
+            Title = new("Actividad de la matriz", "Matrix activity"),
+            WorkingGroupId = group,
+            CreatedAt = DateTime.UtcNow,
+            Countries = [new() { CountryCode = "GT" }, new() { CountryCode = "MX" }],
+        };
+        db.Activities.Add(activity);
+        await db.SaveChangesAsync();
+        return activity.Id;
+    }
+
+    private static string Country(Scope scope) => scope == Scope.Other ? "MX" : "GT";
+
+    private static async Task<HttpRequestMessage> ActivityJson(HttpMethod method, Func<int, string> url, Ids ids, Scope scope, Func<int, object> body)
+    {
+        var id = await NewActivity(ids, scope);
+        return new HttpRequestMessage(method, url(id)) { Content = JsonContent.Create(body(id)) };
+    }
+
+    private static async Task<object> ActivityBody(Ids ids, Scope scope)
+    {
+        await using var db = (Web.Infrastructure.Data.MovilidadDb)ids.Db();
+        var group = await db.Institutions.Where(i => i.Code == (scope == Scope.Other ? "GT-PROT" : "GT-ML")).Select(i => i.Id).SingleAsync();
+        var action = await db.PlanElements.Where(e => e.LevelKey == "action").OrderBy(e => e.Id).Select(e => e.Id).FirstAsync();
+        return new
+        {
+            version = 0, actionId = action, code = "N" + Guid.NewGuid().ToString("N")[..8], title = new { es = "Nueva", en = "New" },
+            workingGroupId = group, priority = "medium", genderMarker = 0, countries = new[] { "GT" },
+        };
+    }
+
+    private static Func<Ids, Scope, Task<HttpRequestMessage>> ActivityPage(Func<int, Scope, string> url) =>
+        async (ids, scope) => Get(url(await NewActivity(ids, scope), scope));
+
+    private static Func<Ids, Scope, Task<HttpRequestMessage>> ActivityForm(Func<int, Scope, string> url, Dictionary<string, string> fields) =>
+        async (ids, scope) => new HttpRequestMessage(HttpMethod.Post, url(await NewActivity(ids, scope), scope)) { Content = new FormUrlEncodedContent(fields) };
+
+    /// <summary>The expected table: key is "METHOD route" as the endpoint data source names it, with "?handler=" for named page handlers.</summary>
+    private static readonly Dictionary<string, Row> Table = new()
+    {
+        ["GET /"] = new(Everyone, null, Static(_ => "/")),
+        ["GET /Index"] = new(Everyone, null, Static(_ => "/Index")),
+        ["GET /Error"] = new(Everyone, null, Static(_ => "/Error?code=404")),
+        ["GET /plans"] = new(Everyone, null, Static(_ => "/plans")),
+        ["GET /plans/{key}"] = new(Everyone, null, Static(ids => $"/plans/{ids.PlanKey}")),
+        ["GET /elements/{id:int}"] = new(Everyone, null, Static(ids => $"/elements/{ids.ReadElement}")),
+        ["GET /roadmap"] = new(Everyone, null, Static(_ => "/roadmap")),
+        ["GET /search"] = new(Everyone, null, Static(_ => "/search?q=migracion")),
+        ["GET /institutions"] = new(Everyone, null, Static(_ => "/institutions")),
+        ["ANY /health"] = new(Everyone, null, Static(_ => "/health")),
+        ["GET /health/live"] = new(Everyone, null, Static(_ => "/health/live")),
+        ["GET /openapi/{documentName}.json"] = new(Everyone, null, Static(_ => "/openapi/v1.json")),
+        ["GET /language/{culture}"] = new(Everyone, null, Static(_ => "/language/en?returnUrl=%2F")),
+        ["GET /api/plans/"] = new(Everyone, null, Static(_ => "/api/plans")),
+        ["GET /api/plans/{id:int}"] = new(Everyone, null, Static(ids => $"/api/plans/{ids.PlanId}")),
+        ["GET /api/plans/{id:int}/tree"] = new(Everyone, null, Static(ids => $"/api/plans/{ids.PlanId}/tree")),
+        ["GET /api/elements/{id:int}"] = new(Everyone, null, Static(ids => $"/api/elements/{ids.ReadElement}")),
+        ["GET /api/institutions"] = new(Everyone, null, Static(_ => "/api/institutions")),
+        ["GET /api/search"] = new(Everyone, null, Static(_ => "/api/search?q=migracion")),
+        ["GET /api/reference/countries"] = new(Everyone, null, Static(_ => "/api/reference/countries")),
+        ["GET /api/reference/currencies"] = new(Everyone, null, Static(_ => "/api/reference/currencies")),
+        ["GET /api/reference/occupations"] = new(Everyone, null, Static(_ => "/api/reference/occupations?q=nurse")),
+        ["GET /api/me"] = new(SignedIn, null, Static(_ => "/api/me")),
+
+        ["PUT /api/elements/{id:int}"] = new([Secretariat, Presidency, Member], Editors, ElementPut),
+        ["DELETE /api/elements/{id:int}"] = new([Secretariat, Presidency, Member], Editors,
+            async (ids, scope) => new HttpRequestMessage(HttpMethod.Delete, $"/api/elements/{Deletable(ids, scope)}?version={await ElementVersion(ids, Deletable(ids, scope))}")),
+        ["POST /api/elements/{id:int}/restore"] = new([Secretariat, Presidency, Member], Editors,
+            async (ids, scope) => new HttpRequestMessage(HttpMethod.Post, $"/api/elements/{Deletable(ids, scope)}/restore?version={await ElementVersion(ids, Deletable(ids, scope))}")),
+        ["GET /api/elements/{id:int}/history"] = new(Staff, null, Static(ids => $"/api/elements/{ids.OwnElement}/history")),
+        ["PUT /api/plans/{id:int}/publication"] = new(OnlySecretariat, null,
+            (ids, _) => Task.FromResult(new HttpRequestMessage(HttpMethod.Put, $"/api/plans/{ids.PlanId}/publication") { Content = JsonContent.Create(new { isPublished = true }) })),
+        ["PUT /api/institutions/{id:int}"] = new([Secretariat, FocalPoint], OnlySecretariat, InstitutionPut),
+
+        ["GET /elements/{id:int}/edit"] = new([Secretariat, Presidency, Member], Editors, (ids, scope) => Task.FromResult(Get($"/elements/{Element(ids, scope)}/edit"))),
+        ["POST /elements/{id:int}/edit"] = new([Secretariat, Presidency, Member], Editors,
+            Form((ids, scope) => $"/elements/{Element(ids, scope)}/edit", (ids, scope) => ElementForm(ids, Element(ids, scope)))),
+        ["POST /elements/{id:int}/edit?handler=Delete"] = new([Secretariat, Presidency, Member], Editors,
+            Form((ids, scope) => $"/elements/{Deletable(ids, scope)}/edit?handler=Delete", (ids, scope) => ElementForm(ids, Deletable(ids, scope)))),
+        ["POST /elements/{id:int}/edit?handler=Restore"] = new([Secretariat, Presidency, Member], Editors,
+            Form((ids, scope) => $"/elements/{Deletable(ids, scope)}/edit?handler=Restore", (ids, scope) => ElementForm(ids, Deletable(ids, scope)))),
+        ["GET /elements/{id:int}/history"] = new(Staff, null, Static(ids => $"/elements/{ids.OwnElement}/history")),
+        ["GET /institutions/{id:int}/edit"] = new([Secretariat, FocalPoint], OnlySecretariat, (ids, scope) => Task.FromResult(Get($"/institutions/{Institution(ids, scope)}/edit"))),
+        ["POST /institutions/{id:int}/edit"] = new([Secretariat, FocalPoint], OnlySecretariat,
+            Form((ids, scope) => $"/institutions/{Institution(ids, scope)}/edit", async (ids, scope) =>
+            {
+                await using var db = (Web.Infrastructure.Data.MovilidadDb)ids.Db();
+                var id = Institution(ids, scope);
+                var i = await db.Institutions.SingleAsync(x => x.Id == id);
+                return new()
+                {
+                    ["Input.Version"] = i.Version.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    ["Input.AcronymEs"] = i.Acronym.Es,
+                    ["Input.AcronymEn"] = i.Acronym.En,
+                    ["Input.NameEs"] = i.Name.Es,
+                    ["Input.NameEn"] = i.Name.En,
+                };
+            })),
+        ["GET /audit"] = new([Secretariat, FocalPoint], null, Static(_ => "/audit")),
+
+        ["GET /api/activities/"] = new(Staff, null, Static(_ => "/api/activities")),
+        ["GET /api/activities/{id:int}"] = new(Staff, null, async (ids, scope) => Get($"/api/activities/{await NewActivity(ids, scope)}")),
+        ["POST /api/activities/"] = new([Secretariat, Presidency, Member], Editors,
+            async (ids, scope) => new HttpRequestMessage(HttpMethod.Post, "/api/activities") { Content = JsonContent.Create(await ActivityBody(ids, scope)) }),
+        ["PUT /api/activities/{id:int}"] = new([Secretariat, Presidency, Member], Editors,
+            async (ids, scope) =>
+            {
+                var body = await ActivityBody(ids, scope);
+                return await ActivityJson(HttpMethod.Put, id => $"/api/activities/{id}", ids, scope, _ => body);
+            }),
+        ["DELETE /api/activities/{id:int}"] = new([Secretariat, Presidency, Member], Editors, async (ids, scope) => new HttpRequestMessage(HttpMethod.Delete, $"/api/activities/{await NewActivity(ids, scope)}?version=0")),
+        ["PUT /api/activities/{id:int}/status"] = new([Secretariat, Presidency, Member], Editors,
+            (ids, scope) => ActivityJson(HttpMethod.Put, id => $"/api/activities/{id}/status", ids, scope, _ => new { version = 0, status = "cancelled", reason = "matrix" })),
+        ["PUT /api/activities/{id:int}/countries/{country}"] = new([Secretariat, FocalPoint], OnlySecretariat,
+            (ids, scope) => ActivityJson(HttpMethod.Put, id => $"/api/activities/{id}/countries/{Country(scope)}", ids, scope, _ => new { version = 0, status = "planned" })),
+        ["GET /api/activities/{id:int}/concept-note"] = new(Staff, null, async (ids, scope) => Get($"/api/activities/{await NewActivity(ids, scope)}/concept-note")),
+        ["PUT /api/activities/{id:int}/concept-note"] = new([Secretariat, Presidency, Member], Editors,
+            (ids, scope) => ActivityJson(HttpMethod.Put, id => $"/api/activities/{id}/concept-note", ids, scope, _ => new { version = 0, objective = "Objetivo" })),
+        ["GET /api/activities/{id:int}/history"] = new(Staff, null, async (ids, scope) => Get($"/api/activities/{await NewActivity(ids, scope)}/history")),
+        ["GET /monitoring/activities"] = new(Staff, null, Static(_ => "/monitoring/activities")),
+        ["GET /monitoring/activities/{id:int}"] = new(Staff, null, ActivityPage((id, _) => $"/monitoring/activities/{id}")),
+        ["POST /monitoring/activities/{id:int}?handler=Status"] = new([Secretariat, Presidency, Member], Editors,
+            ActivityForm((id, _) => $"/monitoring/activities/{id}?handler=Status", new() { ["Version"] = "0", ["NewStatus"] = "Cancelled", ["Reason"] = "matrix" })),
+        ["GET /monitoring/activities/edit/{id:int?}"] = new([Secretariat, Presidency, Member], Editors, ActivityPage((id, _) => $"/monitoring/activities/edit/{id}")),
+        ["POST /monitoring/activities/edit/{id:int?}"] = new([Secretariat, Presidency, Member], Editors,
+            async (ids, scope) =>
+            {
+                await using var db = (Web.Infrastructure.Data.MovilidadDb)ids.Db();
+                var id = await NewActivity(ids, scope);
+                var a = await db.Activities.SingleAsync(x => x.Id == id);
+                return new HttpRequestMessage(HttpMethod.Post, $"/monitoring/activities/edit/{id}")
+                {
+                    Content = new FormUrlEncodedContent(new Dictionary<string, string>
+                    {
+                        ["Form.Version"] = "0", ["Form.ActionId"] = a.ActionId.ToString(System.Globalization.CultureInfo.InvariantCulture), ["Form.Code"] = a.Code,
+                        ["Form.TitleEs"] = "Editada", ["Form.TitleEn"] = "Edited", ["Form.WorkingGroupId"] = a.WorkingGroupId!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                        ["Form.Priority"] = "Medium", ["Form.GenderMarker"] = "0", ["Form.Countries"] = "GT",
+                    }),
+                };
+            }),
+        ["GET /monitoring/activities/{id:int}/concept-note"] = new([Secretariat, Presidency, Member], Editors, ActivityPage((id, _) => $"/monitoring/activities/{id}/concept-note")),
+        ["POST /monitoring/activities/{id:int}/concept-note"] = new([Secretariat, Presidency, Member], Editors,
+            ActivityForm((id, _) => $"/monitoring/activities/{id}/concept-note", new() { ["Form.Version"] = "0", ["Form.Objective"] = "Objetivo" })),
+        ["GET /monitoring/activities/{id:int}/countries/{country:length(2)}"] = new([Secretariat, FocalPoint], OnlySecretariat,
+            ActivityPage((id, scope) => $"/monitoring/activities/{id}/countries/{Country(scope)}")),
+        ["POST /monitoring/activities/{id:int}/countries/{country:length(2)}"] = new([Secretariat, FocalPoint], OnlySecretariat,
+            ActivityForm((id, scope) => $"/monitoring/activities/{id}/countries/{Country(scope)}", new() { ["Form.Version"] = "0", ["Form.Status"] = "Planned" })),
+
+        ["GET /account/sign-in"] = new(Everyone, null, Static(_ => "/account/sign-in")),
+        ["POST /account/sign-in"] = new(Everyone, null,
+            Form((_, _) => "/account/sign-in", (_, _) => Task.FromResult(new Dictionary<string, string> { ["Email"] = "nobody@example.org", ["Password"] = "not the password" }))),
+        ["GET /account/two-factor"] = new(Everyone, null, Static(_ => "/account/two-factor")),
+        ["POST /account/two-factor"] = new(Everyone, null, Form((_, _) => "/account/two-factor", (_, _) => Task.FromResult(new Dictionary<string, string> { ["Code"] = "000000" }))),
+        // The access-denied page itself: everyone who reaches it is told 403, so no role is "allowed" through it.
+        ["GET /account/denied"] = new(Nobody, null, Static(_ => "/account/denied")),
+        ["GET /account/forgot"] = new(Everyone, null, Static(_ => "/account/forgot")),
+        ["POST /account/forgot"] = new(Everyone, null, Form((_, _) => "/account/forgot", (_, _) => Task.FromResult(new Dictionary<string, string> { ["Email"] = "nobody@example.org" }))),
+        ["GET /account/reset"] = new(Everyone, null, Static(_ => "/account/reset?email=nobody%40example.org&token=x")),
+        ["POST /account/reset"] = new(Everyone, null,
+            Form((_, _) => "/account/reset", (_, _) => Task.FromResult(new Dictionary<string, string> { ["Email"] = "nobody@example.org", ["Token"] = "x", ["Password"] = "a long enough password 1" }))),
+        ["GET /account/security"] = new(SignedIn, null, Static(_ => "/account/security")),
+        ["POST /account/security?handler=Enable"] = new(SignedIn, null, Form((_, _) => "/account/security?handler=Enable", (_, _) => Task.FromResult(new Dictionary<string, string> { ["Code"] = "000000" }))),
+        ["GET /account/tokens"] = new(SignedIn, null, Static(_ => "/account/tokens")),
+        ["POST /account/tokens?handler=Create"] = new(SignedIn, null, Form((_, _) => "/account/tokens?handler=Create", (_, _) => Task.FromResult(new Dictionary<string, string> { ["Name"] = "matrix" }))),
+        ["POST /account/tokens?handler=Revoke"] = new(SignedIn, null, Form((_, _) => "/account/tokens?handler=Revoke&token=0", (_, _) => Task.FromResult(new Dictionary<string, string>()))),
+        ["GET /accounts/users"] = new(OnlySecretariat, null, Static(_ => "/accounts/users")),
+        ["POST /accounts/users?handler=Invite"] = new(OnlySecretariat, null,
+            Form((_, _) => "/accounts/users?handler=Invite", (_, _) => Task.FromResult(new Dictionary<string, string> { ["Email"] = $"invited-{Guid.NewGuid():N}@example.org", ["Grant"] = "observer" }))),
+        ["GET /accounts/users/{id:int}"] = new(OnlySecretariat, null, Static(ids => $"/accounts/users/{ids.TargetAccount}")),
+        ["POST /accounts/users/{id:int}?handler=Grant"] = new(OnlySecretariat, null,
+            Form((ids, _) => $"/accounts/users/{ids.TargetAccount}?handler=Grant", (_, _) => Task.FromResult(new Dictionary<string, string> { ["Grant"] = "observer" }))),
+        ["POST /accounts/users/{id:int}?handler=Revoke"] = new(OnlySecretariat, null,
+            Form((ids, _) => $"/accounts/users/{ids.TargetAccount}?handler=Revoke&grant=0", (_, _) => Task.FromResult(new Dictionary<string, string>()))),
+        ["POST /accounts/users/{id:int}?handler=Close"] = new(OnlySecretariat, null, Form((ids, _) => $"/accounts/users/{ids.TargetAccount}?handler=Close", (_, _) => Task.FromResult(new Dictionary<string, string>()))),
+        ["POST /accounts/users/{id:int}?handler=Reopen"] = new(OnlySecretariat, null, Form((ids, _) => $"/accounts/users/{ids.TargetAccount}?handler=Reopen", (_, _) => Task.FromResult(new Dictionary<string, string>()))),
+
+        // Last: it ends the session of the client that calls it.
+        ["POST /account/sign-out"] = new(SignedIn, null, Form((_, _) => "/account/sign-out", (_, _) => Task.FromResult(new Dictionary<string, string>()))),
+    };
+
+    /// <summary>"METHOD route[?handler=Name]" for every endpoint and every page handler the running app has.</summary>
+    private async Task<SortedSet<string>> EndpointsAsync()
+    {
+        var keys = new SortedSet<string>(StringComparer.Ordinal);
+        var loader = app.Services.GetRequiredService<PageLoader>();
+        foreach (var endpoint in app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>())
+        {
+            var route = "/" + endpoint.RoutePattern.RawText?.TrimStart('/');
+            if (endpoint.Metadata.GetMetadata<PageActionDescriptor>() is { } page)
+            {
+                if (page.RouteValues["page"] is "/_ViewStart" or "/_ViewImports")
+                {
+                    continue;
+                }
+
+                var compiled = await loader.LoadAsync(page, endpoint.Metadata);
+                foreach (var handler in compiled.HandlerMethods)
+                {
+                    keys.Add($"{handler.HttpMethod.ToUpperInvariant()} {route}{(handler.Name is null ? string.Empty : "?handler=" + handler.Name)}");
+                }
+
+                continue;
+            }
+
+            foreach (var method in endpoint.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()?.HttpMethods ?? ["ANY"])
+            {
+                keys.Add($"{method} {route}");
+            }
+        }
+
+        return keys;
+    }
+
+    [Fact]
+    public async Task Endpoints_EveryOneHasARowInTheTable()
+    {
+        var endpoints = await EndpointsAsync();
+        var missing = endpoints.Where(e => !Table.ContainsKey(e)).ToList();
+        var stale = Table.Keys.Where(k => !endpoints.Contains(k)).ToList();
+        Assert.True(missing.Count == 0, "Endpoints without a row in the authorisation table: " + string.Join(", ", missing));
+        Assert.True(stale.Count == 0, "Rows for endpoints that no longer exist: " + string.Join(", ", stale));
+    }
+
+    [Fact]
+    public async Task EveryEndpoint_AsEveryRole_IsAllowedExactlyAsTheTableSays()
+    {
+        var ids = await IdsAsync();
+        var clients = new Dictionary<string, (HttpClient Pages, HttpClient Api)>();
+        foreach (var role in Roles)
+        {
+            if (role == Anonymous)
+            {
+                clients[role] = (app.Browser(), app.Browser());
+                continue;
+            }
+
+            var person = await app.AddPersonAsync($"matrix-{role.Replace(':', '-')}-{Guid.NewGuid():N}@example.org", twoFactor: role == Secretariat, role);
+            clients[role] = (await app.SignInAsync(person), await app.TokenClientAsync(person));
+        }
+
+        var unexpectedAllows = new List<string>();
+        var unexpectedDenials = new List<string>();
+        var calls = 0;
+        foreach (var (key, row) in Table)
+        {
+            foreach (var scope in row.Scoped ? new[] { Scope.Own, Scope.Other } : [Scope.None])
+            {
+                var allowed = scope == Scope.Other ? row.Other! : row.Own;
+                foreach (var role in Roles)
+                {
+                    var isApi = key.Contains(" /api/", StringComparison.Ordinal);
+                    var client = isApi ? clients[role].Api : clients[role].Pages;
+                    using var request = await row.Request(ids, scope);
+                    if (!isApi && request.Method == HttpMethod.Post && await client.FormTokenAsync(role == Anonymous ? "/account/sign-in" : "/") is { } token
+                        && request.Content is FormUrlEncodedContent)
+                    {
+                        var fields = (await request.Content.ReadAsStringAsync()).Split('&', StringSplitOptions.RemoveEmptyEntries)
+                            .Select(p => p.Split('=', 2)).ToDictionary(p => WebUtility.UrlDecode(p[0]), p => WebUtility.UrlDecode(p[1]));
+                        fields["__RequestVerificationToken"] = token;
+                        request.Content = new FormUrlEncodedContent(fields);
+                    }
+
+                    var response = await client.SendAsync(request);
+                    calls++;
+                    var denied = Denied(response);
+                    var expected = allowed.Contains(role);
+                    var what = $"{key} [{scope}] as {role}: {(int)response.StatusCode} {response.Headers.Location}";
+                    if (!denied && !expected)
+                    {
+                        unexpectedAllows.Add(what);
+                    }
+                    else if (denied && expected)
+                    {
+                        unexpectedDenials.Add(what);
+                    }
+                    else if (!denied && (int)response.StatusCode >= 500)
+                    {
+                        unexpectedDenials.Add(what + " (server error)");
+                    }
+                }
+            }
+        }
+
+        output.WriteLine($"Authorisation matrix on {app.Provider}: {Table.Count} endpoints and page handlers, {Table.Values.Sum(r => r.Scoped ? 2 : 1)} endpoint-scope pairs, {Roles.Length} roles: {calls} calls.");
+        Assert.True(unexpectedAllows.Count == 0, "Unexpected allows:\n" + string.Join("\n", unexpectedAllows));
+        Assert.True(unexpectedDenials.Count == 0, "Unexpected denials or failures:\n" + string.Join("\n", unexpectedDenials));
+        Assert.Equal(Table.Values.Sum(r => r.Scoped ? 2 : 1) * Roles.Length, calls);
+    }
+
+    /// <summary>401/403, or a page's redirect to the sign-in or access-denied page.</summary>
+    private static bool Denied(HttpResponseMessage response)
+    {
+        if (response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
+        {
+            return true;
+        }
+
+        var location = response.Headers.Location?.OriginalString ?? string.Empty;
+        return response.StatusCode == HttpStatusCode.Redirect
+            && (location.Contains("/account/sign-in?ReturnUrl=", StringComparison.Ordinal) || location.Contains("/account/denied?ReturnUrl=", StringComparison.Ordinal));
+    }
+
+    private async Task<Ids> IdsAsync()
+    {
+        await using var db = app.CreateDb();
+        var group = await db.Institutions.Where(i => i.Code == "GT-ML").Select(i => i.Id).SingleAsync();
+        var linked = await db.ElementInstitutions.Where(l => l.InstitutionId == group).Select(l => l.ElementId).Distinct().OrderBy(id => id).Take(2).ToListAsync();
+        var unlinked = await db.PlanElements
+            .Where(e => !db.ElementInstitutions.Any(l => l.ElementId == e.Id && l.Institution!.Kind == InstitutionKind.WorkingGroup) && !e.Children.Any())
+            .OrderBy(e => e.Id).Select(e => e.Id).Take(3).ToListAsync();
+        var plan = await db.Plans.OrderBy(p => p.SortOrder).FirstAsync();
+        var gt = await db.Institutions.Where(i => i.CountryCode == "GT" && i.Kind == InstitutionKind.MemberState).Select(i => i.Id).SingleAsync();
+        var mx = await db.Institutions.Where(i => i.CountryCode == "MX" && i.Kind == InstitutionKind.MemberState).Select(i => i.Id).SingleAsync();
+        var target = await app.AddPersonAsync($"target-{Guid.NewGuid():N}@example.org", twoFactor: false, "observer");
+        Assert.Equal(2, linked.Count);
+        return new Ids(plan.Id, plan.Key, unlinked[2], linked[0], unlinked[0], linked[1], unlinked[1], gt, mx, target.Id, app.CreateDb);
+    }
+}
+
+public sealed class AuthorizationMatrixTestsOnSqlite(SqliteApp app, ITestOutputHelper output) : AuthorizationMatrixTests(app, output), IClassFixture<SqliteApp>;
+
+public sealed class AuthorizationMatrixTestsOnPostgres(PostgresApp app, ITestOutputHelper output) : AuthorizationMatrixTests(app, output), IClassFixture<PostgresApp>;
