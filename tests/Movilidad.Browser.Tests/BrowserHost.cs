@@ -44,6 +44,9 @@ public abstract class BrowserHost(DatabaseProvider provider) : IAsyncLifetime
             ExtraHTTPHeaders = new Dictionary<string, string> { ["Accept-Language"] = language },
             ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
         });
+        // Generous: on a loaded 2-core machine a first page render can take seconds; a real failure still fails.
+        context.SetDefaultTimeout(90_000);
+        context.SetDefaultNavigationTimeout(90_000);
         var page = await context.NewPageAsync();
         page.PageError += (_, error) => PageErrors.Add(error);
         return page;

@@ -69,6 +69,7 @@ public abstract class PlanBrowserTests(BrowserHost host)
         await host.ScreenshotAsync(page, "roadmap");
         await AssertAccessible(page);
         await page.Locator("#plan").SelectOptionAsync("po-prml-2023-2027");
+        await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Show" }).ClickAsync();
         await page.WaitForURLAsync("**plan=po-prml-2023-2027");
         await using var db = host.App.CreateDb();
         var dated = await db.PlanElements.CountAsync(e => e.Plan!.Key == "po-prml-2023-2027" && (e.StartDate != null || e.EndDate != null));

@@ -9,9 +9,3 @@ document.addEventListener("click", (event) => {
     window.print();
   }
 });
-
-document.addEventListener("change", (event) => {
-  if (event.target.matches("[data-autosubmit]")) {
-    event.target.form.requestSubmit();
-  }
-});

@@ -1,0 +1,209 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text;
+using Movilidad.Dynamics;
+using Movilidad.Dynamics.Results;
+using Spectre.Console;
+
+namespace Movilidad.Cli.Sd;
+
+/// <summary><c>movilidad sd</c>: run system-dynamics models and check them against reference outputs.</summary>
+internal static class SdCommand
+{
+    public static Command Create()
+    {
+        var sd = new Command("sd", "Run Vensim (.mdl) and XMILE system-dynamics models");
+        sd.Add(CreateRun());
+        sd.Add(CreateCheck());
+        return sd;
+    }
+
+    private static Command CreateRun()
+    {
+        var model = new Argument<FileInfo>("MODEL") { Description = "The model file (.mdl, .xmile, .stmx, .itmx)" };
+        var method = new Option<string>("--method") { Description = "Integration method: euler, rk2 or rk4 (default: the model's)" };
+        method.AcceptOnlyFromAmong("euler", "rk2", "rk4");
+        var set = new Option<string[]>("--set") { Description = "Override a constant: NAME=VALUE (repeatable)" };
+        var data = new Option<FileInfo[]>("--data") { Description = "A data file (.tab, .csv, .dat) feeding data variables (repeatable)" };
+        var output = new Option<FileInfo>("--out") { Description = "Write the results to this CSV file instead of printing them" };
+        var command = new Command("run", "Run a model and print or write its results table") { model, method, set, data, output };
+        command.SetAction((parse, cancellation) => Task.FromResult(Run(
+            parse.GetValue(model)!,
+            parse.GetValue(method),
+            parse.GetValue(set) ?? [],
+            parse.GetValue(data) ?? [],
+            parse.GetValue(output),
+            cancellation)));
+        return command;
+    }
+
+    private static Command CreateCheck()
+    {
+        var directory = new Argument<DirectoryInfo>("DIR") { Description = "A folder searched for models with a reference output beside them" };
+        var command = new Command("check", "Run every model that has a reference output and compare") { directory };
+        command.SetAction((parse, cancellation) => Task.FromResult(Check(parse.GetValue(directory)!, cancellation)));
+        return command;
+    }
+
+    private static int Run(FileInfo modelFile, string? method, string[] sets, FileInfo[] dataFiles, FileInfo? output, CancellationToken cancellation)
+    {
+        try
+        {
+            var constants = new Dictionary<string, double>(StringComparer.Ordinal);
+            foreach (var assignment in sets)
+            {
+                var equals = assignment.LastIndexOf('=');
+                if (equals <= 0 || !double.TryParse(assignment[(equals + 1)..], NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
+                {
+                    Console.Error.WriteLine($"--set expects NAME=VALUE with a number, not '{assignment}'");
+                    return 2;
+                }
+
+                constants[assignment[..equals].Trim()] = value;
+            }
+
+            var data = new Dictionary<string, DataSeries>(StringComparer.Ordinal);
+            foreach (var file in dataFiles)
+            {
+                foreach (var (name, series) in ReferenceOutput.Load(file.FullName).ToSeries())
+                {
+                    data[name] = series;
+                }
+            }
+
+            var compiled = SystemDynamicsModel.Load(modelFile.FullName).Compile(cancellation);
+            var options = new SimulationOptions
+            {
+                Constants = constants,
+                Data = data,
+                Method = method switch
+                {
+                    "rk2" => IntegrationMethod.RungeKutta2,
+                    "rk4" => IntegrationMethod.RungeKutta4,
+                    "euler" => IntegrationMethod.Euler,
+                    _ => null,
+                },
+            };
+            var result = RunWithProgress(compiled, options, cancellation);
+            if (output is null)
+            {
+                Write(result, Console.Out, '\t');
+            }
+            else
+            {
+                using var writer = new StreamWriter(output.FullName, false, new UTF8Encoding(false));
+                Write(result, writer, ',');
+            }
+
+            return 0;
+        }
+        catch (ModelException e)
+        {
+            Console.Error.WriteLine(e.Message);
+            return 1;
+        }
+        catch (IOException e)
+        {
+            Console.Error.WriteLine(e.Message);
+            return 1;
+        }
+        catch (UnauthorizedAccessException e)
+        {
+            Console.Error.WriteLine(e.Message);
+            return 1;
+        }
+        catch (OperationCanceledException)
+        {
+            Console.Error.WriteLine("cancelled");
+            return 130;
+        }
+    }
+
+    /// <summary>Runs on a worker; a progress bar appears on the error stream only when the run lasts more than a moment.</summary>
+    private static SimulationResult RunWithProgress(CompiledModel compiled, SimulationOptions options, CancellationToken cancellation)
+    {
+        var fraction = 0.0;
+        var progress = new Progress(value => Volatile.Write(ref fraction, value));
+        var run = Task.Run(() => compiled.Run(options with { Progress = progress }, cancellation), cancellation);
+        if (run.Wait(TimeSpan.FromMilliseconds(500), cancellation) || Console.IsErrorRedirected)
+        {
+            return run.GetAwaiter().GetResult();
+        }
+
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+        console.Progress().Start(context =>
+        {
+            var task = context.AddTask("Simulating", maxValue: 1.0);
+            while (!run.Wait(TimeSpan.FromMilliseconds(100), cancellation))
+            {
+                task.Value = Volatile.Read(ref fraction);
+            }
+
+            task.Value = 1.0;
+        });
+        return run.GetAwaiter().GetResult();
+    }
+
+    private static void Write(SimulationResult result, TextWriter writer, char separator)
+    {
+        var sb = new StringBuilder("Time");
+        foreach (var name in result.Names)
+        {
+            sb.Append(separator).Append(separator == ',' && name.Contains(',', StringComparison.Ordinal) ? $"\"{name}\"" : name);
+        }
+
+        writer.WriteLine(sb.ToString());
+        for (var row = 0; row < result.Times.Count; row++)
+        {
+            sb.Clear();
+            sb.Append(result.Times[row].ToString("R", CultureInfo.InvariantCulture));
+            for (var column = 0; column < result.Names.Count; column++)
+            {
+                sb.Append(separator).Append(result[row, column].ToString("R", CultureInfo.InvariantCulture));
+            }
+
+            writer.WriteLine(sb.ToString());
+        }
+    }
+
+    private static int Check(DirectoryInfo directory, CancellationToken cancellation)
+    {
+        if (!directory.Exists)
+        {
+            Console.Error.WriteLine($"the folder '{directory.FullName}' does not exist");
+            return 2;
+        }
+
+        var passed = 0;
+        var failed = 0;
+        foreach (var (model, reference) in ConformanceCheck.FindModels(directory.FullName))
+        {
+            cancellation.ThrowIfCancellationRequested();
+            var check = ConformanceCheck.Check(model, reference, TimeSpan.FromSeconds(30), cancellation);
+            var relative = Path.GetRelativePath(directory.FullName, model);
+            switch (check.Status)
+            {
+                case CheckStatus.Passed:
+                    passed++;
+                    Console.WriteLine($"pass   {relative}");
+                    break;
+                case CheckStatus.Failed:
+                    failed++;
+                    Console.WriteLine($"fail   {relative}: {check.Detail}");
+                    break;
+                default:
+                    failed++;
+                    Console.WriteLine($"error  {relative}: {check.Detail}");
+                    break;
+            }
+        }
+
+        Console.WriteLine($"{passed} passed, {failed} failed");
+        return failed == 0 ? 0 : 1;
+    }
+
+    private sealed class Progress(Action<double> report) : IProgress<double>
+    {
+        public void Report(double value) => report(value);
+    }
+}

@@ -1,0 +1,77 @@
+namespace Movilidad.Dynamics.Builtins;
+
+/// <summary>Scalar builtins with Vensim's conventions, called from compiled equations.</summary>
+internal static class Functions
+{
+    public static double Integer(double x) => Math.Truncate(x);
+
+    /// <summary>Vensim's MODULO and XMILE's MOD keep the sign of the dividend, as C's fmod does.</summary>
+    public static double Modulo(double a, double b) => a % b;
+
+    public static double Quantum(double a, double q) => q <= 0 ? a : q * Math.Truncate(a / q);
+
+    public static double Xidz(double a, double b, double x) => b == 0 ? x : a / b;
+
+    public static double Zidz(double a, double b) => b == 0 ? 0 : a / b;
+
+    public static double Step(double time, double height, double start) => time >= start ? height : 0;
+
+    public static double Pulse(double time, double dt, double start, double width)
+    {
+        var w = width > 0 ? width : dt;
+        return time >= start && time < start + w ? 1 : 0;
+    }
+
+    public static double PulseTrain(double time, double dt, double start, double width, double interval, double end)
+    {
+        if (time < start || time > end)
+        {
+            return 0;
+        }
+
+        var w = width > 0 ? width : dt;
+        if (interval <= 0)
+        {
+            return time < start + w ? 1 : 0;
+        }
+
+        var phase = Modulo(time - start, interval);
+        return phase < w ? 1 : 0;
+    }
+
+    /// <summary>XMILE PULSE: a volume of <paramref name="magnitude"/> delivered over one dt, repeating every interval.</summary>
+    public static double XmilePulse(double time, double dt, double magnitude, double first, double interval)
+    {
+        if (time < first - (dt / 2))
+        {
+            return 0;
+        }
+
+        if (interval <= 0)
+        {
+            return Math.Abs(time - first) < dt / 2 ? magnitude / dt : 0;
+        }
+
+        var phase = Modulo(time - first + (dt / 2), interval);
+        return phase < dt ? magnitude / dt : 0;
+    }
+
+    public static double Ramp(double time, double slope, double start, double end)
+    {
+        if (time <= start)
+        {
+            return 0;
+        }
+
+        return time < end ? slope * (time - start) : slope * (end - start);
+    }
+
+    public static double Log(double x, double b) => Math.Log(x) / Math.Log(b);
+
+    public static double Round(double x) => Math.Round(x, MidpointRounding.AwayFromZero);
+
+    public static double Trend(double input, double average, double averageTime) => Zidz(input - average, averageTime * Math.Abs(average));
+
+    public static double Forecast(double input, double average, double averageTime, double horizon) =>
+        input * (1 + (Zidz(input - average, averageTime * Math.Abs(average)) * horizon));
+}

@@ -1,0 +1,129 @@
+namespace Movilidad.Dynamics.Builtins;
+
+/// <summary>How a table answers between and beyond its points.</summary>
+internal enum LookupMode
+{
+    /// <summary>Linear between points, held flat beyond the ends (Vensim lookups, XMILE continuous).</summary>
+    Continuous,
+
+    /// <summary>Linear between points and continued along the end segments beyond them.</summary>
+    Extrapolate,
+
+    /// <summary>The value of the last point at or before the input (XMILE discrete).</summary>
+    Discrete,
+}
+
+/// <summary>A lookup or a data series as two precomputed arrays, searched without allocation.</summary>
+internal sealed class LookupTable
+{
+    /// <summary>Points are kept sorted by x, as Vensim does with tables typed out of order.</summary>
+    public LookupTable(double[] x, double[] y, LookupMode mode)
+    {
+        var count = Math.Min(x.Length, y.Length);
+        var order = Enumerable.Range(0, count).OrderBy(i => x[i]).ToArray();
+        X = [.. order.Select(i => x[i])];
+        Y = [.. order.Select(i => y[i])];
+        Mode = mode;
+    }
+
+    public double[] X { get; }
+
+    public double[] Y { get; }
+
+    public LookupMode Mode { get; }
+
+    public static double Evaluate(LookupTable table, double input) => table.At(input, table.Mode);
+
+    public static double Extrapolate(LookupTable table, double input) => table.At(input, LookupMode.Extrapolate);
+
+    public static double Forward(LookupTable table, double input)
+    {
+        var x = table.X;
+        if (x.Length == 0)
+        {
+            return double.NaN;
+        }
+
+        for (var i = 0; i < x.Length; i++)
+        {
+            if (x[i] >= input)
+            {
+                return table.Y[i];
+            }
+        }
+
+        return table.Y[^1];
+    }
+
+    public static double Backward(LookupTable table, double input) => table.At(input, LookupMode.Discrete);
+
+    public static double Invert(LookupTable table, double value)
+    {
+        var y = table.Y;
+        var x = table.X;
+        if (y.Length == 0)
+        {
+            return double.NaN;
+        }
+
+        for (var i = 0; i < y.Length - 1; i++)
+        {
+            var lo = Math.Min(y[i], y[i + 1]);
+            var hi = Math.Max(y[i], y[i + 1]);
+            if (value >= lo && value <= hi)
+            {
+                return y[i + 1] == y[i] ? x[i] : x[i] + ((value - y[i]) * (x[i + 1] - x[i]) / (y[i + 1] - y[i]));
+            }
+        }
+
+        return value < y[0] ? x[0] : x[^1];
+    }
+
+    private double At(double input, LookupMode mode)
+    {
+        var x = X;
+        var y = Y;
+        var n = x.Length;
+        if (n == 0)
+        {
+            return double.NaN;
+        }
+
+        if (double.IsNaN(input))
+        {
+            return double.NaN;
+        }
+
+        if (input <= x[0])
+        {
+            return mode == LookupMode.Extrapolate && n > 1 && input < x[0] ? y[0] + ((input - x[0]) * (y[1] - y[0]) / (x[1] - x[0])) : y[0];
+        }
+
+        if (input >= x[n - 1])
+        {
+            return mode == LookupMode.Extrapolate && n > 1 && input > x[n - 1] ? y[n - 1] + ((input - x[n - 1]) * (y[n - 1] - y[n - 2]) / (x[n - 1] - x[n - 2])) : y[n - 1];
+        }
+
+        var lo = 0;
+        var hi = n - 1;
+        while (hi - lo > 1)
+        {
+            var mid = (lo + hi) >> 1;
+            if (x[mid] <= input)
+            {
+                lo = mid;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        if (mode == LookupMode.Discrete)
+        {
+            return y[lo];
+        }
+
+        return y[lo] + ((input - x[lo]) * (y[hi] - y[lo]) / (x[hi] - x[lo]));
+    }
+}

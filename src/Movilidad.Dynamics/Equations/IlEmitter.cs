@@ -1,0 +1,319 @@
+using System.Linq.Expressions;
+using System.Reflection;
+using System.Reflection.Emit;
+
+namespace Movilidad.Dynamics.Equations;
+
+/// <summary>
+/// Emits a list of lowered statements as one <see cref="DynamicMethod"/>. Lowering builds expression trees for
+/// their type checking, but LambdaExpression.Compile costs too much on models of tens of thousands of
+/// equations; the few node kinds lowering produces are emitted directly here.
+/// </summary>
+internal sealed class IlEmitter
+{
+    private readonly ILGenerator _il;
+    private readonly IReadOnlyList<ParameterExpression> _parameters;
+    private readonly LocalBuilder?[] _elementZero;
+
+    private IlEmitter(ILGenerator il, IReadOnlyList<ParameterExpression> parameters)
+    {
+        _il = il;
+        _parameters = parameters;
+        _elementZero = new LocalBuilder?[parameters.Count];
+    }
+
+    public static TDelegate Compile<TDelegate>(Expression body, params ParameterExpression[] parameters)
+        where TDelegate : Delegate
+    {
+        var method = new DynamicMethod("phase", typeof(void), [.. parameters.Select(p => p.Type)], typeof(IlEmitter).Module, skipVisibility: true);
+        var emitter = new IlEmitter(method.GetILGenerator(), parameters);
+        emitter.PinArrays();
+        emitter.Statement(body);
+        emitter._il.Emit(OpCodes.Ret);
+        return (TDelegate)method.CreateDelegate(typeof(TDelegate));
+    }
+
+    /// <summary>
+    /// Takes a reference to element 0 of each double[] parameter, so constant-index reads and writes need no
+    /// bounds check. The simulator sizes these arrays from the same compiled model, so every index is in range.
+    /// </summary>
+    private void PinArrays()
+    {
+        for (var i = 0; i < _parameters.Count; i++)
+        {
+            if (_parameters[i].Type == typeof(double[]))
+            {
+                var local = _il.DeclareLocal(typeof(double).MakeByRefType());
+                _il.Emit(OpCodes.Ldarg, (short)i);
+                _il.Emit(OpCodes.Ldc_I4_0);
+                _il.Emit(OpCodes.Ldelema, typeof(double));
+                _il.Emit(OpCodes.Stloc, local);
+                _elementZero[i] = local;
+            }
+        }
+    }
+
+    private bool TryElementAddress(Expression array, Expression index)
+    {
+        if (array is ParameterExpression p && index is ConstantExpression { Value: int i } && _elementZero[IndexOf(p)] is { } local)
+        {
+            _il.Emit(OpCodes.Ldloc, local);
+            if (i != 0)
+            {
+                _il.Emit(OpCodes.Ldc_I4, i * sizeof(double));
+                _il.Emit(OpCodes.Add);
+            }
+
+            return true;
+        }
+
+        return false;
+    }
+
+    private void Statement(Expression e)
+    {
+        Value(e);
+        if (e.Type != typeof(void))
+        {
+            _il.Emit(OpCodes.Pop);
+        }
+    }
+
+    private void Value(Expression e)
+    {
+        switch (e)
+        {
+            case ConstantExpression c:
+                Constant(c);
+                break;
+            case ParameterExpression p:
+                _il.Emit(OpCodes.Ldarg, (short)IndexOf(p));
+                break;
+            case BlockExpression block:
+                foreach (var statement in block.Expressions)
+                {
+                    Statement(statement);
+                }
+
+                break;
+            case DefaultExpression:
+                break;
+            case BinaryExpression b:
+                Binary(b);
+                break;
+            case UnaryExpression u:
+                Unary(u);
+                break;
+            case ConditionalExpression c:
+                Conditional(c);
+                break;
+            case MethodCallExpression call:
+                if (call.Object is not null)
+                {
+                    Value(call.Object);
+                }
+
+                foreach (var argument in call.Arguments)
+                {
+                    Value(argument);
+                }
+
+                _il.Emit(call.Method.IsStatic ? OpCodes.Call : OpCodes.Callvirt, call.Method);
+                break;
+            case MemberExpression { Member: PropertyInfo property } member:
+                Value(member.Expression!);
+                _il.Emit(OpCodes.Call, property.GetMethod!);
+                break;
+            default:
+                throw new NotSupportedException($"lowering produced a {e.NodeType} node, which the emitter does not handle");
+        }
+    }
+
+    private int IndexOf(ParameterExpression parameter)
+    {
+        for (var i = 0; i < _parameters.Count; i++)
+        {
+            if (_parameters[i] == parameter)
+            {
+                return i;
+            }
+        }
+
+        throw new InvalidOperationException($"parameter {parameter.Name} is not one of the method's");
+    }
+
+    private void Constant(ConstantExpression c)
+    {
+        switch (c.Value)
+        {
+            case double d:
+                _il.Emit(OpCodes.Ldc_R8, d);
+                break;
+            case int i:
+                _il.Emit(OpCodes.Ldc_I4, i);
+                break;
+            case bool b:
+                _il.Emit(b ? OpCodes.Ldc_I4_1 : OpCodes.Ldc_I4_0);
+                break;
+            default:
+                throw new NotSupportedException($"constant of type {c.Type} cannot be emitted");
+        }
+    }
+
+    private void Binary(BinaryExpression b)
+    {
+        switch (b.NodeType)
+        {
+            case ExpressionType.ArrayIndex:
+                if (TryElementAddress(b.Left, b.Right))
+                {
+                    _il.Emit(OpCodes.Ldind_R8);
+                    return;
+                }
+
+                Value(b.Left);
+                Value(b.Right);
+                LoadElement(b.Type);
+                return;
+            case ExpressionType.Assign when b.Left is IndexExpression { Object: { } array } index:
+                if (TryElementAddress(array, index.Arguments[0]))
+                {
+                    Value(b.Right);
+                    _il.Emit(OpCodes.Stind_R8);
+                }
+                else
+                {
+                    Value(array);
+                    Value(index.Arguments[0]);
+                    Value(b.Right);
+                    _il.Emit(OpCodes.Stelem_R8);
+                }
+
+                _il.Emit(OpCodes.Ldc_R8, 0.0);
+                return;
+            case ExpressionType.AndAlso or ExpressionType.OrElse:
+                {
+                    var shortCut = _il.DefineLabel();
+                    var end = _il.DefineLabel();
+                    Value(b.Left);
+                    _il.Emit(b.NodeType == ExpressionType.AndAlso ? OpCodes.Brfalse : OpCodes.Brtrue, shortCut);
+                    Value(b.Right);
+                    _il.Emit(OpCodes.Br, end);
+                    _il.MarkLabel(shortCut);
+                    _il.Emit(b.NodeType == ExpressionType.AndAlso ? OpCodes.Ldc_I4_0 : OpCodes.Ldc_I4_1);
+                    _il.MarkLabel(end);
+                    return;
+                }
+        }
+
+        Value(b.Left);
+        Value(b.Right);
+        switch (b.NodeType)
+        {
+            case ExpressionType.Add:
+                _il.Emit(OpCodes.Add);
+                break;
+            case ExpressionType.Subtract:
+                _il.Emit(OpCodes.Sub);
+                break;
+            case ExpressionType.Multiply:
+                _il.Emit(OpCodes.Mul);
+                break;
+            case ExpressionType.Divide:
+                _il.Emit(OpCodes.Div);
+                break;
+            case ExpressionType.Equal:
+                _il.Emit(OpCodes.Ceq);
+                break;
+            case ExpressionType.NotEqual:
+                _il.Emit(OpCodes.Ceq);
+                _il.Emit(OpCodes.Ldc_I4_0);
+                _il.Emit(OpCodes.Ceq);
+                break;
+            case ExpressionType.LessThan:
+                _il.Emit(OpCodes.Clt);
+                break;
+            case ExpressionType.GreaterThan:
+                _il.Emit(OpCodes.Cgt);
+                break;
+            case ExpressionType.LessThanOrEqual:
+                // a <= b is "not (a > b or unordered)", so NaN compares false as in C#.
+                _il.Emit(OpCodes.Cgt_Un);
+                _il.Emit(OpCodes.Ldc_I4_0);
+                _il.Emit(OpCodes.Ceq);
+                break;
+            case ExpressionType.GreaterThanOrEqual:
+                _il.Emit(OpCodes.Clt_Un);
+                _il.Emit(OpCodes.Ldc_I4_0);
+                _il.Emit(OpCodes.Ceq);
+                break;
+            default:
+                throw new NotSupportedException($"binary node {b.NodeType} cannot be emitted");
+        }
+    }
+
+    private void LoadElement(Type type)
+    {
+        if (type == typeof(double))
+        {
+            _il.Emit(OpCodes.Ldelem_R8);
+        }
+        else if (type == typeof(bool))
+        {
+            _il.Emit(OpCodes.Ldelem_U1);
+        }
+        else
+        {
+            _il.Emit(OpCodes.Ldelem_Ref);
+        }
+    }
+
+    private void Unary(UnaryExpression u)
+    {
+        Value(u.Operand);
+        switch (u.NodeType)
+        {
+            case ExpressionType.Negate:
+                _il.Emit(OpCodes.Neg);
+                break;
+            case ExpressionType.Not:
+                _il.Emit(OpCodes.Ldc_I4_0);
+                _il.Emit(OpCodes.Ceq);
+                break;
+            case ExpressionType.Convert when u.Type == typeof(double):
+                _il.Emit(OpCodes.Conv_R8);
+                break;
+            default:
+                throw new NotSupportedException($"unary node {u.NodeType} cannot be emitted");
+        }
+    }
+
+    private void Conditional(ConditionalExpression c)
+    {
+        var otherwise = _il.DefineLabel();
+        var end = _il.DefineLabel();
+        Value(c.Test);
+        _il.Emit(OpCodes.Brfalse, otherwise);
+        if (c.Type == typeof(void))
+        {
+            Statement(c.IfTrue);
+        }
+        else
+        {
+            Value(c.IfTrue);
+        }
+
+        _il.Emit(OpCodes.Br, end);
+        _il.MarkLabel(otherwise);
+        if (c.Type == typeof(void))
+        {
+            Statement(c.IfFalse);
+        }
+        else
+        {
+            Value(c.IfFalse);
+        }
+
+        _il.MarkLabel(end);
+    }
+}

@@ -1,0 +1,200 @@
+using System.Linq.Expressions;
+using Movilidad.Dynamics.Builtins;
+
+namespace Movilidad.Dynamics.Equations;
+
+internal sealed partial class ModelCompiler
+{
+    private CompiledModel Emit()
+    {
+        _cancellation.ThrowIfCancellationRequested();
+        var initial = _slots.Where(s => s.Index != TimeSlot && s.Init is not null).ToList();
+        var initOrder = Order(initial, s => s.InitDeps, "initial values");
+        var dynamic = ComputeDynamic();
+        var auxiliaries = _slots.Where(s => !s.IsStock && s.Dynamic is not null && dynamic[s.Index]).ToList();
+        var auxOrder = Order(auxiliaries, s => s.DynamicDeps, "auxiliaries");
+        var stocks = _slots.Where(s => s.IsStock).ToList();
+
+        var fixedFlags = Expression.Property(_context, nameof(RunContext.Fixed));
+        var initBody = initOrder.Select(s => (Expression)Expression.IfThen(
+            Expression.Not(Expression.ArrayIndex(fixedFlags, Expression.Constant(s.Index))),
+            Expression.Assign(Expression.ArrayAccess(_state, Expression.Constant(s.Index)), s.Init!))).ToList();
+        var flowBody = auxOrder.Select(s => (Expression)Expression.Assign(Expression.ArrayAccess(_state, Expression.Constant(s.Index)), s.Dynamic!)).ToList();
+        for (var k = 0; k < stocks.Count; k++)
+        {
+            flowBody.Add(Expression.Assign(Expression.ArrayAccess(_rates, Expression.Constant(k)), stocks[k].Rate ?? Zero));
+        }
+
+        var init = Chained(Chunks(initBody).Select(c => IlEmitter.Compile<Action<double[], RunContext>>(c, _state, _context)).ToArray());
+        var flows = Chained(Chunks(flowBody).Select(c => IlEmitter.Compile<Action<double[], double[], RunContext>>(c, _state, _rates, _context)).ToArray());
+        var update = Chained(Chunks(_updates).Select(c => IlEmitter.Compile<Action<double[], RunContext>>(c, _state, _context)).ToArray());
+
+        var outputs = _slots.Where(s => s.OutputName is not null).OrderBy(s => s.OutputName, StringComparer.OrdinalIgnoreCase).ToList();
+        var named = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        foreach (var instance in _main.Instances.Values)
+        {
+            var all = instance.Slots.Where(i => i >= 0).ToList();
+            if (all.Count > 0)
+            {
+                named[instance.Definition.Key] = all;
+            }
+        }
+
+        foreach (var slot in outputs)
+        {
+            named[Names.Canonical(slot.OutputName!)] = [slot.Index];
+        }
+
+        return new CompiledModel(
+            _model,
+            new CompiledPhases(init, flows, update),
+            _slots.Count,
+            [.. stocks.Select(s => s.Index)],
+            [.. stocks.Select(s => s.NonNegative)],
+            [.. outputs.Select(s => s.OutputName!)],
+            [.. outputs.Select(s => s.Index)],
+            [.. _tables],
+            _tableByName,
+            _dataTableNames,
+            named.ToDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal),
+            _lineCount,
+            _randomCount,
+            auxOrder.Count + stocks.Count);
+    }
+
+    /// <summary>
+    /// Splits a phase into methods of a few hundred statements: the JIT stops optimising very large methods,
+    /// which would make a big model run several times slower than its parts.
+    /// </summary>
+    private static IEnumerable<Expression> Chunks(List<Expression> statements)
+    {
+        const int size = 400;
+        if (statements.Count == 0)
+        {
+            yield return Expression.Empty();
+            yield break;
+        }
+
+        for (var i = 0; i < statements.Count; i += size)
+        {
+            yield return Expression.Block(typeof(void), statements.Skip(i).Take(size));
+        }
+    }
+
+    private static Action<double[], RunContext> Chained(Action<double[], RunContext>[] parts) =>
+        parts.Length == 1 ? parts[0] : (s, context) =>
+        {
+            foreach (var part in parts)
+            {
+                part(s, context);
+            }
+        };
+
+    private static Action<double[], double[], RunContext> Chained(Action<double[], double[], RunContext>[] parts) =>
+        parts.Length == 1 ? parts[0] : (s, d, context) =>
+        {
+            foreach (var part in parts)
+            {
+                part(s, d, context);
+            }
+        };
+
+    /// <summary>A slot must be recomputed every step when it depends, directly or not, on time, a stock or a random stream.</summary>
+    private bool[] ComputeDynamic()
+    {
+        var dependents = new List<int>[_slots.Count];
+        foreach (var slot in _slots)
+        {
+            foreach (var dep in slot.DynamicDeps)
+            {
+                (dependents[dep] ??= []).Add(slot.Index);
+            }
+        }
+
+        var result = new bool[_slots.Count];
+        var queue = new Queue<int>();
+        foreach (var slot in _slots.Where(s => s.Index == TimeSlot || s.IsStock || s.AlwaysDynamic))
+        {
+            result[slot.Index] = true;
+            queue.Enqueue(slot.Index);
+        }
+
+        while (queue.Count > 0)
+        {
+            var current = queue.Dequeue();
+            if (dependents[current] is not { } list)
+            {
+                continue;
+            }
+
+            foreach (var next in list)
+            {
+                if (!result[next] && _slots[next].Dynamic is not null && !_slots[next].IsStock)
+                {
+                    result[next] = true;
+                    queue.Enqueue(next);
+                }
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>Topological order by dependency; a cycle is reported with the names along it.</summary>
+    private List<Slot> Order(List<Slot> nodes, Func<Slot, HashSet<int>> depsOf, string phase)
+    {
+        var member = new bool[_slots.Count];
+        foreach (var node in nodes)
+        {
+            member[node.Index] = true;
+        }
+
+        var state = new int[_slots.Count];
+        var order = new List<Slot>(nodes.Count);
+        var stack = new Stack<(int Slot, IEnumerator<int> Deps)>();
+        foreach (var node in nodes)
+        {
+            if (state[node.Index] != 0)
+            {
+                continue;
+            }
+
+            state[node.Index] = 1;
+            stack.Push((node.Index, depsOf(node).GetEnumerator()));
+            while (stack.Count > 0)
+            {
+                var (current, deps) = stack.Peek();
+                if (deps.MoveNext())
+                {
+                    var next = deps.Current;
+                    if (!member[next] || next == current && _slots[next].IsStock)
+                    {
+                        continue;
+                    }
+
+                    if (state[next] == 1)
+                    {
+                        var cycle = stack.Select(e => e.Slot).TakeWhile(s => s != next).Reverse().Prepend(next).Append(next)
+                            .Select(s => _slots[s].OutputName ?? _slots[s].Variable);
+                        var first = _slots[next];
+                        throw Error(first.Location, first.Variable, $"circular definition among {phase}: {string.Join(" -> ", cycle)}");
+                    }
+
+                    if (state[next] == 0)
+                    {
+                        state[next] = 1;
+                        stack.Push((next, depsOf(_slots[next]).GetEnumerator()));
+                    }
+
+                    continue;
+                }
+
+                state[current] = 2;
+                order.Add(_slots[current]);
+                stack.Pop();
+            }
+        }
+
+        return order;
+    }
+}

@@ -1,0 +1,306 @@
+using System.Globalization;
+using System.Linq.Expressions;
+using Movilidad.Dynamics.Model;
+
+namespace Movilidad.Dynamics.Equations;
+
+internal sealed partial class ModelCompiler
+{
+    private Expression LowerReference(ReferenceExpr reference, LoweringContext cx)
+    {
+        var key = reference.Name;
+        if (cx.Scope.Parameters.TryGetValue(key, out var argument))
+        {
+            return Lower(argument.Argument, cx.With(argument.Scope, argument.Bindings));
+        }
+
+        var instance = FindInstance(key, cx);
+        if (instance is null)
+        {
+            // A subscript range used as a value stands for the position (from 1) of the element being computed.
+            if (reference.Subscripts.Count == 0 && _dimensions.TryGetValue(key, out var range) && cx.Bindings.TryGet(key, out var bound))
+            {
+                return Expression.Constant((double)(range.ElementKeys.IndexOf(bound) + 1));
+            }
+
+            if (reference.Subscripts.Count == 0 && !_dimensions.ContainsKey(key) && _dimensionsOfElement.TryGetValue(key, out var holders))
+            {
+                return Expression.Constant((double)(holders[0].ElementKeys.IndexOf(key) + 1));
+            }
+
+            return LowerBuiltinName(reference, cx);
+        }
+
+        if (instance.IsTableOnly)
+        {
+            throw Error(cx.Location, cx.Variable, $"'{reference.DisplayName}' is a lookup: call it with an input, as {reference.DisplayName}(x)");
+        }
+
+        var flat = ResolveElement(reference, instance, cx);
+        var slot = instance.Slots[flat];
+        cx.Deps.Add(slot);
+        return Read(slot);
+    }
+
+    private Instance? FindInstance(string key, LoweringContext cx)
+    {
+        var scope = cx.Scope;
+        if (scope.Body.Variables.ContainsKey(key))
+        {
+            if (scope.Body.Variables[key].Kind == VariableKind.Module)
+            {
+                return null;
+            }
+
+            return EnsureInstance(scope, key, cx.Location);
+        }
+
+        var dot = key.IndexOf('.', StringComparison.Ordinal);
+        if (dot > 0)
+        {
+            var moduleName = key[..dot];
+            var inner = key[(dot + 1)..];
+            if (scope.Body.Variables.TryGetValue(moduleName, out var module) && module.Kind == VariableKind.Module)
+            {
+                var moduleScope = ModuleScope(scope, module);
+                if (moduleScope.Body.Variables.ContainsKey(inner))
+                {
+                    return EnsureInstance(moduleScope, inner, cx.Location);
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private Scope ModuleScope(Scope parent, VariableDefinition module)
+    {
+        if (parent.Modules.TryGetValue(module.Key, out var existing))
+        {
+            return existing;
+        }
+
+        if (module.ModuleModel is null || !_model.Submodels.TryGetValue(module.ModuleModel, out var body))
+        {
+            throw Error(module.Location, module.Name, $"the module refers to a model '{module.ModuleModel}' that the file does not define");
+        }
+
+        var scope = new Scope(_scopeCount++, body, parent.Prefix + module.Name + ".") { Saved = parent.Saved };
+        foreach (var (to, from) in module.ModuleConnections)
+        {
+            var target = to.StartsWith(module.Key + ".", StringComparison.Ordinal) ? to[(module.Key.Length + 1)..] : to.TrimStart('.');
+            var source = from.TrimStart('.');
+            scope.Parameters[target] = new ArgumentBinding(new ReferenceExpr(source, source, []), parent, Bindings.Empty);
+        }
+
+        parent.Modules[module.Key] = scope;
+        return scope;
+    }
+
+    private Expression LowerBuiltinName(ReferenceExpr reference, LoweringContext cx)
+    {
+        switch (reference.Name)
+        {
+            case "time":
+                cx.UsesTime = true;
+                cx.Deps.Add(TimeSlot);
+                return Read(TimeSlot);
+            case "dt" or "time step":
+                cx.Deps.Add(DtSlot);
+                return Read(DtSlot);
+            case "starttime" or "initial time":
+                cx.Deps.Add(StartSlot);
+                return Read(StartSlot);
+            case "stoptime" or "final time":
+                cx.Deps.Add(StopSlot);
+                return Read(StopSlot);
+            case "saveper":
+                cx.Deps.Add(SaveSlot);
+                return Read(SaveSlot);
+            case "pi":
+                return Expression.Constant(Math.PI);
+            case "e":
+                return Expression.Constant(Math.E);
+            case "inf" or "infinity":
+                return Expression.Constant(double.PositiveInfinity);
+            default:
+                throw Error(cx.Location, cx.Variable, $"unknown variable '{reference.DisplayName}'");
+        }
+    }
+
+    /// <summary>The flat element index a reference designates, given the dimension names bound by the equation being lowered.</summary>
+    private int ResolveElement(ReferenceExpr reference, Instance instance, LoweringContext cx)
+    {
+        var dims = instance.Dimensions;
+        if (dims.Length == 0)
+        {
+            if (reference.Subscripts.Count > 0)
+            {
+                throw Error(cx.Location, cx.Variable, $"'{reference.DisplayName}' has no subscripts but is used with [{string.Join(",", reference.Subscripts.Select(s => s.Name))}]");
+            }
+
+            return 0;
+        }
+
+        var subscripts = reference.Subscripts;
+        if (subscripts.Count == 0)
+        {
+            subscripts = [.. dims.Select(d => new SubscriptRef(d.Key, false, false))];
+        }
+
+        if (subscripts.Count != dims.Length)
+        {
+            throw Error(cx.Location, cx.Variable, $"'{reference.DisplayName}' has {dims.Length} subscripts but is used with {subscripts.Count}");
+        }
+
+        var flat = 0;
+        for (var p = 0; p < dims.Length; p++)
+        {
+            var index = ResolveSubscript(subscripts[p], dims[p], cx, reference.DisplayName);
+            flat = (flat * dims[p].Elements.Count) + index;
+        }
+
+        return flat;
+    }
+
+    private int ResolveSubscript(SubscriptRef subscript, DimensionDefinition target, LoweringContext cx, string variable)
+    {
+        var name = subscript.Name;
+        if (subscript.Bang || subscript.Wildcard)
+        {
+            var dimKey = subscript.Wildcard ? target.Key : name;
+            if (cx.Bindings.TryGet("!" + dimKey, out var iterated))
+            {
+                var mapped = Translate(dimKey, iterated, target);
+                if (mapped >= 0)
+                {
+                    return mapped;
+                }
+            }
+
+            throw Error(cx.Location, cx.Variable, $"'{variable}[{name}!]' is only valid inside an array function such as SUM");
+        }
+
+        if (cx.Bindings.TryGet(name, out var element))
+        {
+            var mapped = Translate(name, element, target);
+            if (mapped >= 0)
+            {
+                return mapped;
+            }
+        }
+
+        var direct = IndexInDimension(target, name);
+        if (direct >= 0 && !_dimensions.ContainsKey(name))
+        {
+            return direct;
+        }
+
+        if (_dimensions.TryGetValue(name, out var named))
+        {
+            var pairs = cx.Bindings.Pairs.OrderByDescending(p => _dimensions.TryGetValue(p.Key, out var d) && Mapped(d, named)).ToList();
+            foreach (var (boundDim, boundElement) in pairs)
+            {
+                if (boundDim.StartsWith('!') || !_dimensions.TryGetValue(boundDim, out _))
+                {
+                    continue;
+                }
+
+                var inNamed = Translate(boundDim, boundElement, named);
+                if (inNamed >= 0)
+                {
+                    var mapped = Translate(name, named.ElementKeys[inNamed], target);
+                    if (mapped >= 0)
+                    {
+                        return mapped;
+                    }
+                }
+            }
+
+            throw Error(cx.Location, cx.Variable, $"dimension mismatch: '{variable}' is used with [{named.Name}] but the equation does not range over it");
+        }
+
+        if (direct >= 0)
+        {
+            return direct;
+        }
+
+        throw Error(cx.Location, cx.Variable, $"'{name}' is not an element of '{target.Name}' (in '{variable}')");
+    }
+
+    /// <summary>Maps an element of one dimension onto another: same element, declared mapping, or position when sizes match.</summary>
+    private int Translate(string fromDim, string element, DimensionDefinition target)
+    {
+        var direct = IndexInDimension(target, element);
+        if (!_dimensions.TryGetValue(fromDim, out var from))
+        {
+            return direct;
+        }
+
+        if (direct >= 0 && (from.Key == target.Key || !Mapped(from, target)))
+        {
+            return direct;
+        }
+
+        var position = from.ElementKeys.IndexOf(element);
+        if (position < 0)
+        {
+            return -1;
+        }
+
+        foreach (var mapping in from.Mappings)
+        {
+            if (mapping.Target == target.Key)
+            {
+                if (mapping.Elements is null)
+                {
+                    return position < target.Elements.Count ? position : -1;
+                }
+
+                if (position < mapping.Elements.Count)
+                {
+                    return IndexInDimension(target, mapping.Elements[position]);
+                }
+            }
+        }
+
+        foreach (var mapping in target.Mappings)
+        {
+            if (mapping.Target == from.Key)
+            {
+                if (mapping.Elements is null)
+                {
+                    return position < target.Elements.Count ? position : -1;
+                }
+
+                for (var i = 0; i < mapping.Elements.Count; i++)
+                {
+                    if (mapping.Elements[i] == element || (_dimensions.TryGetValue(mapping.Elements[i], out var sub) && sub.ElementKeys.Contains(element)))
+                    {
+                        return i;
+                    }
+                }
+            }
+        }
+
+        if (direct >= 0)
+        {
+            return direct;
+        }
+
+        if (from.Elements.Count == target.Elements.Count && from.Mappings.Count == 0 && target.Mappings.Count == 0 && !IsSubrangeOfAnother(from, target))
+        {
+            return position;
+        }
+
+        return -1;
+    }
+
+    private static bool Mapped(DimensionDefinition a, DimensionDefinition b) =>
+        a.Mappings.Any(m => m.Target == b.Key) || b.Mappings.Any(m => m.Target == a.Key);
+
+    private static bool IsSubrangeOfAnother(DimensionDefinition a, DimensionDefinition b) =>
+        a.ElementKeys.Intersect(b.ElementKeys, StringComparer.Ordinal).Any();
+
+    private static string Describe(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,507 @@
+using System.Linq.Expressions;
+using Movilidad.Dynamics.Builtins;
+using Movilidad.Dynamics.Model;
+
+namespace Movilidad.Dynamics.Equations;
+
+internal sealed partial class ModelCompiler
+{
+    /// <summary>Array reductions: the argument is lowered once per element of the dimensions marked with '!' or '*'.</summary>
+    private Expression LowerArrayFunction(CallExpr call, LoweringContext cx)
+    {
+        var f = call.Function;
+        var values = new List<Expression>();
+        foreach (var argument in call.Arguments)
+        {
+            values.AddRange(Expand(argument, cx));
+        }
+
+        if (values.Count == 0)
+        {
+            throw Error(cx.Location, cx.Variable, $"{f.ToUpperInvariant()} needs an argument");
+        }
+
+        switch (f)
+        {
+            case "sum":
+                return values.Aggregate(Expression.Add);
+            case "prod":
+                return values.Aggregate(Expression.Multiply);
+            case "min" or "vmin":
+                return values.Aggregate((a, b) => Expression.Call(MathMethod(nameof(Math.Min), 2), a, b));
+            case "max" or "vmax":
+                return values.Aggregate((a, b) => Expression.Call(MathMethod(nameof(Math.Max), 2), a, b));
+            case "mean":
+                return Expression.Divide(values.Aggregate(Expression.Add), Expression.Constant((double)values.Count));
+            case "size" or "elmcount":
+                return Expression.Constant((double)values.Count);
+            default:
+                {
+                    var mean = Expression.Divide(values.Aggregate(Expression.Add), Expression.Constant((double)values.Count));
+                    var squares = values.Select(v => (Expression)Expression.Call(Pow, Expression.Subtract(v, mean), Expression.Constant(2.0))).Aggregate(Expression.Add);
+                    return Expression.Call(MathMethod(nameof(Math.Sqrt), 1), Expression.Divide(squares, Expression.Constant((double)values.Count)));
+                }
+        }
+    }
+
+    private List<Expression> Expand(Expr argument, LoweringContext cx)
+    {
+        var iterated = new List<DimensionDefinition>();
+        argument = MarkIteration(argument, cx, iterated);
+        if (iterated.Count == 0)
+        {
+            if (argument is ReferenceExpr { Subscripts.Count: 0 } plain && plain.Name is var n && _dimensions.TryGetValue(n, out var dimension))
+            {
+                return [.. dimension.Elements.Select(_ => (Expression)One)];
+            }
+
+            return [Lower(argument, cx)];
+        }
+
+        var result = new List<Expression>();
+        IEnumerable<List<KeyValuePair<string, string>>> combos = [[]];
+        foreach (var dim in iterated.DistinctBy(d => d.Key))
+        {
+            combos = combos.SelectMany(c => dim.ElementKeys.Select(e => new List<KeyValuePair<string, string>>(c) { new("!" + dim.Key, e) }));
+        }
+
+        foreach (var combo in combos)
+        {
+            result.Add(Lower(argument, cx.With(cx.Bindings.With(combo))));
+        }
+
+        return result;
+    }
+
+    /// <summary>Finds the dimensions an array function iterates, turning XMILE wildcards and whole-array names into Vensim's bang form.</summary>
+    private Expr MarkIteration(Expr expr, LoweringContext cx, List<DimensionDefinition> iterated)
+    {
+        switch (expr)
+        {
+            case ReferenceExpr r:
+                {
+                    var instance = cx.Scope.Parameters.ContainsKey(r.Name) ? null : FindInstance(r.Name, cx);
+                    if (instance is null || instance.Dimensions.Length == 0)
+                    {
+                        return r;
+                    }
+
+                    var subs = r.Subscripts.Count == 0 && !IsVensim
+                        ? [.. instance.Dimensions.Select(d => new SubscriptRef(d.Key, true, false))]
+                        : r.Subscripts.ToList();
+                    for (var p = 0; p < subs.Count && p < instance.Dimensions.Length; p++)
+                    {
+                        if (!IsVensim && !subs[p].Bang && !subs[p].Wildcard && _dimensions.ContainsKey(subs[p].Name) && !cx.Bindings.TryGet(subs[p].Name, out _))
+                        {
+                            subs[p] = new SubscriptRef(subs[p].Name, true, false);
+                        }
+
+                        if (subs[p].Wildcard)
+                        {
+                            var dimKey = subs[p].Name == "*" ? instance.Dimensions[p].Key : subs[p].Name;
+                            subs[p] = new SubscriptRef(dimKey, true, false);
+                        }
+
+                        if (subs[p].Bang)
+                        {
+                            iterated.Add(_dimensions.TryGetValue(subs[p].Name, out var d) ? d : instance.Dimensions[p]);
+                        }
+                    }
+
+                    return r with { Subscripts = subs };
+                }
+
+            case BinaryExpr b:
+                return b with { Left = MarkIteration(b.Left, cx, iterated), Right = MarkIteration(b.Right, cx, iterated) };
+            case UnaryExpr u:
+                return u with { Operand = MarkIteration(u.Operand, cx, iterated) };
+            case ConditionalExpr c:
+                return new ConditionalExpr(MarkIteration(c.Condition, cx, iterated), MarkIteration(c.WhenTrue, cx, iterated), MarkIteration(c.WhenFalse, cx, iterated));
+            case CallExpr call when call.Function is not ("sum" or "prod" or "vmin" or "vmax" or "min" or "max" or "mean" or "size" or "elmcount" or "stddev"):
+                return call with { Arguments = [.. call.Arguments.Select(a => MarkIteration(a, cx, iterated))] };
+            default:
+                return expr;
+        }
+    }
+
+    /// <summary>Delays, smooths and the like become hidden stocks, created once per call site and element.</summary>
+    private Expression LowerStatefulCall(CallExpr call, LoweringContext cx)
+    {
+        var f = call.Function;
+        var args = call.Arguments;
+        var site = SiteCache(call, cx);
+        switch (f)
+        {
+            case "integ":
+                {
+                    Arity(call, cx, 2, 2);
+                    var stocks = HiddenStocks(site, cx, 1, _ => args[1], _ => args[0]);
+                    return ReadHidden(stocks[0], cx);
+                }
+
+            case "smooth" or "smoothi" or "smth1" or "smooth3" or "smooth3i" or "smth3" or "smooth n" or "smthn":
+                {
+                    int order;
+                    Expr input = args.Count > 0 ? args[0] : new NumberExpr(0);
+                    Expr time;
+                    Expr initial;
+                    switch (f)
+                    {
+                        case "smooth" or "smooth3":
+                            Arity(call, cx, 2, 2);
+                            order = f == "smooth" ? 1 : 3;
+                            time = args[1];
+                            initial = input;
+                            break;
+                        case "smoothi" or "smooth3i":
+                            Arity(call, cx, 3, 3);
+                            order = f == "smoothi" ? 1 : 3;
+                            time = args[1];
+                            initial = args[2];
+                            break;
+                        case "smth1" or "smth3":
+                            Arity(call, cx, 2, 3);
+                            order = f == "smth1" ? 1 : 3;
+                            time = args[1];
+                            initial = args.Count > 2 ? args[2] : input;
+                            break;
+                        case "smooth n":
+                            Arity(call, cx, 4, 4);
+                            time = args[1];
+                            initial = args[2];
+                            order = ConstantOrder(args[3], cx);
+                            break;
+                        default:
+                            Arity(call, cx, 3, 4);
+                            time = args[1];
+                            order = ConstantOrder(args[2], cx);
+                            initial = args.Count > 3 ? args[3] : input;
+                            break;
+                    }
+
+                    var stage = new BinaryExpr("/", time, new NumberExpr(order));
+                    var stocks = HiddenStocks(site, cx, order, _ => initial, _ => null);
+                    if (_slots[stocks[0]].Rate is null)
+                    {
+                        var rcx = RateContext(cx);
+                        for (var k = 0; k < order; k++)
+                        {
+                            var upstream = k == 0 ? Lower(input, rcx) : Read(stocks[k - 1]);
+                            _slots[stocks[k]].Rate = Expression.Divide(Expression.Subtract(upstream, Read(stocks[k])), Lower(stage, rcx));
+                        }
+                    }
+
+                    return ReadHidden(stocks[order - 1], cx);
+                }
+
+            case "delay1" or "delay1i" or "delay3" or "delay3i" or "delay n" or "delayn":
+                {
+                    int order;
+                    var input = args.Count > 0 ? args[0] : new NumberExpr(0);
+                    Expr time;
+                    Expr initial;
+                    switch (f)
+                    {
+                        case "delay1" or "delay3" when IsVensim:
+                            Arity(call, cx, 2, 2);
+                            order = f == "delay1" ? 1 : 3;
+                            time = args[1];
+                            initial = input;
+                            break;
+                        case "delay1" or "delay3":
+                            Arity(call, cx, 2, 3);
+                            order = f == "delay1" ? 1 : 3;
+                            time = args[1];
+                            initial = args.Count > 2 ? args[2] : input;
+                            break;
+                        case "delay1i" or "delay3i":
+                            Arity(call, cx, 3, 3);
+                            order = f == "delay1i" ? 1 : 3;
+                            time = args[1];
+                            initial = args[2];
+                            break;
+                        case "delay n":
+                            Arity(call, cx, 4, 4);
+                            time = args[1];
+                            initial = args[2];
+                            order = ConstantOrder(args[3], cx);
+                            break;
+                        default:
+                            Arity(call, cx, 3, 4);
+                            time = args[1];
+                            order = ConstantOrder(args[2], cx);
+                            initial = args.Count > 3 ? args[3] : input;
+                            break;
+                    }
+
+                    var stage = new BinaryExpr("/", time, new NumberExpr(order));
+                    var stocks = HiddenStocks(site, cx, order, _ => new BinaryExpr("*", initial, stage), _ => null);
+                    if (_slots[stocks[0]].Rate is null)
+                    {
+                        var rcx = RateContext(cx);
+                        for (var k = 0; k < order; k++)
+                        {
+                            var stageTime = Lower(stage, rcx);
+                            var upstream = k == 0 ? Lower(input, rcx) : Expression.Divide(Read(stocks[k - 1]), stageTime);
+                            _slots[stocks[k]].Rate = Expression.Subtract(upstream, Expression.Divide(Read(stocks[k]), stageTime));
+                        }
+                    }
+
+                    return Expression.Divide(ReadHidden(stocks[order - 1], cx), Lower(stage, cx));
+                }
+
+            case "trend" or "forecast" or "forcst":
+                {
+                    Expr input = args[0];
+                    Expr averageTime;
+                    Expr initialTrend;
+                    Expr? horizon = null;
+                    if (f == "trend")
+                    {
+                        Arity(call, cx, 3, 3);
+                        averageTime = args[1];
+                        initialTrend = args[2];
+                    }
+                    else
+                    {
+                        Arity(call, cx, 3, 4);
+                        averageTime = args[1];
+                        horizon = args[2];
+                        initialTrend = args.Count > 3 ? args[3] : new NumberExpr(0);
+                    }
+
+                    var initial = new BinaryExpr("/", input, new BinaryExpr("+", new NumberExpr(1), new BinaryExpr("*", initialTrend, averageTime)));
+                    var stocks = HiddenStocks(site, cx, 1, _ => initial, _ => null);
+                    var s = stocks[0];
+                    if (_slots[s].Rate is null)
+                    {
+                        var rcx = RateContext(cx);
+                        _slots[s].Rate = Expression.Divide(Expression.Subtract(Lower(input, rcx), Read(s)), Lower(averageTime, rcx));
+                    }
+                    var average = ReadHidden(s, cx);
+                    return horizon is null
+                        ? Expression.Call(Builtin(nameof(Functions.Trend)), Lower(input, cx), average, Lower(averageTime, cx))
+                        : Expression.Call(Builtin(nameof(Functions.Forecast)), Lower(input, cx), average, Lower(averageTime, cx), Lower(horizon, cx));
+                }
+
+            case "initial" or "init":
+                {
+                    Arity(call, cx, 1, 1);
+                    if (!site.TryGetValue("initial", out var held))
+                    {
+                        var slot = NewSlot(cx.Variable, cx.Location);
+                        site["initial"] = held = slot.Index;
+                        var deps = new HashSet<int>();
+                        slot.Init = Lower(args[0], new LoweringContext(cx.Scope, cx.Bindings, true, deps, cx.Variable, cx.Location));
+                        slot.InitDeps = deps;
+                    }
+
+                    cx.Deps.Add((int)held);
+                    return Read((int)held);
+                }
+
+            case "active initial":
+                Arity(call, cx, 2, 2);
+                return cx.Initial ? Lower(args[1], cx) : Lower(args[0], cx);
+            case "sample if true":
+                {
+                    Arity(call, cx, 3, 3);
+                    if (!site.TryGetValue("sample", out var held))
+                    {
+                        var memory = NewSlot(cx.Variable, cx.Location);
+                        var value = NewSlot(cx.Variable, cx.Location);
+                        site["sample"] = held = value.Index;
+                        var initDeps = new HashSet<int>();
+                        memory.Init = Lower(args[2], new LoweringContext(cx.Scope, cx.Bindings, true, initDeps, cx.Variable, cx.Location));
+                        memory.InitDeps = initDeps;
+                        var deps = new HashSet<int> { memory.Index };
+                        var inner = new LoweringContext(cx.Scope, cx.Bindings, false, deps, cx.Variable, cx.Location);
+                        var expression = Expression.Condition(IsTrue(Lower(args[0], inner)), Lower(args[1], inner), Read(memory.Index));
+                        value.Init = expression;
+                        value.InitDeps = [.. deps];
+                        value.Dynamic = expression;
+                        value.DynamicDeps = deps;
+                        value.AlwaysDynamic = true;
+                        _updates.Add(Expression.Assign(Expression.ArrayAccess(_state, Expression.Constant(memory.Index)), Read(value.Index)));
+                    }
+
+                    cx.Deps.Add((int)held);
+                    return Read((int)held);
+                }
+
+            case "delay fixed" or "delay":
+                {
+                    Arity(call, cx, 2, 3);
+                    if (!site.TryGetValue("fixed", out var held))
+                    {
+                        var line = _lineCount++;
+                        var input = NewSlot(cx.Variable, cx.Location);
+                        var output = NewSlot(cx.Variable, cx.Location);
+                        site["fixed"] = held = output.Index;
+                        var inputDeps = new HashSet<int>();
+                        var inputCx = new LoweringContext(cx.Scope, cx.Bindings, false, inputDeps, cx.Variable, cx.Location);
+                        SetAuxiliary(input, Lower(args[0], inputCx), inputDeps, true);
+                        var initDeps = new HashSet<int> { DtSlot };
+                        var initCx = new LoweringContext(cx.Scope, cx.Bindings, true, initDeps, cx.Variable, cx.Location);
+                        var lineRef = Expression.ArrayIndex(Expression.Property(_context, nameof(RunContext.Lines)), Expression.Constant(line));
+                        output.Init = Expression.Call(
+                            typeof(RunContext).GetMethod(nameof(RunContext.StartLine))!,
+                            _context,
+                            Expression.Constant(line),
+                            Lower(args[1], initCx),
+                            Read(DtSlot),
+                            args.Count > 2 ? Lower(args[2], initCx) : Lower(args[0], initCx));
+                        output.InitDeps = initDeps;
+                        output.Dynamic = Expression.Call(typeof(DelayLine).GetMethod(nameof(DelayLine.Output))!, lineRef);
+                        output.DynamicDeps = [];
+                        output.AlwaysDynamic = true;
+                        _updates.Add(Expression.Call(typeof(DelayLine).GetMethod(nameof(DelayLine.Push))!, lineRef, Read(input.Index)));
+                    }
+
+                    cx.Deps.Add((int)held);
+                    return Read((int)held);
+                }
+
+            default:
+                throw Error(cx.Location, cx.Variable, $"unknown function '{call.Function.ToUpperInvariant()}'");
+        }
+    }
+
+    private static LoweringContext RateContext(LoweringContext cx) =>
+        new(cx.Scope, cx.Bindings, false, [], cx.Variable, cx.Location);
+
+    private BinaryExpression ReadHidden(int slot, LoweringContext cx)
+    {
+        cx.Deps.Add(slot);
+        return Read(slot);
+    }
+
+    private int[] HiddenStocks(Dictionary<string, object> site, LoweringContext cx, int count, Func<int, Expr> initial, Func<int, Expr?> rate)
+    {
+        if (site.TryGetValue("stocks", out var existing))
+        {
+            return (int[])existing;
+        }
+
+        var stocks = new int[count];
+        for (var k = 0; k < count; k++)
+        {
+            var slot = NewSlot(cx.Variable, cx.Location);
+            slot.IsStock = true;
+            stocks[k] = slot.Index;
+        }
+
+        site["stocks"] = stocks;
+        for (var k = 0; k < count; k++)
+        {
+            var slot = _slots[stocks[k]];
+            var deps = new HashSet<int>();
+            slot.Init = Lower(initial(k), new LoweringContext(cx.Scope, cx.Bindings, true, deps, cx.Variable, cx.Location));
+            slot.InitDeps = deps;
+            if (rate(k) is { } r)
+            {
+                var rateDeps = new HashSet<int>();
+                slot.Rate = Lower(r, new LoweringContext(cx.Scope, cx.Bindings, false, rateDeps, cx.Variable, cx.Location));
+                slot.DynamicDeps = rateDeps;
+            }
+        }
+
+        return stocks;
+    }
+
+    private int ConstantOrder(Expr expr, LoweringContext cx)
+    {
+        var value = TryConstant(expr, cx.Scope);
+        if (value is null || value < 1 || double.IsNaN(value.Value))
+        {
+            throw Error(cx.Location, cx.Variable, "the order of a DELAY N or SMOOTH N must be a constant of at least 1");
+        }
+
+        return (int)Math.Round(value.Value);
+    }
+
+    /// <summary>
+    /// The value of an expression at the initial time, when it can be known while compiling; the order of
+    /// DELAY N and SMOOTH N is fixed then, as in Vensim.
+    /// </summary>
+    private double? TryConstant(Expr expr, Scope scope, int depth = 0)
+    {
+        if (depth > 100)
+        {
+            return null;
+        }
+
+        double? C(Expr e) => TryConstant(e, scope, depth + 1);
+        switch (expr)
+        {
+            case NumberExpr n:
+                return n.Value;
+            case UnaryExpr { Operator: "-" } u:
+                return -C(u.Operand);
+            case BinaryExpr b:
+                {
+                    var l = C(b.Left);
+                    var r = C(b.Right);
+                    return b.Operator switch
+                    {
+                        "+" => l + r,
+                        "-" => l - r,
+                        "*" => l * r,
+                        "/" => l / r,
+                        "^" when l is { } x && r is { } y => Math.Pow(x, y),
+                        _ => null,
+                    };
+                }
+
+            case ReferenceExpr { Name: "time" or "initial time" or "starttime" } r when !scope.Body.Variables.ContainsKey(r.Name) || r.Name == "initial time":
+                return scope.Body.Variables.TryGetValue("initial time", out var start) && start.Equations.Count == 1 && start.Equations[0].Expression is { } se
+                    ? TryConstant(se, scope, depth + 1)
+                    : _model.Specs.Start ?? 0;
+            case ReferenceExpr r when scope.Parameters.TryGetValue(r.Name, out var p):
+                return TryConstant(p.Argument, p.Scope, depth + 1);
+            case ReferenceExpr r when scope.Body.Variables.TryGetValue(r.Name, out var v) && v.Equations.Count == 1 && v.Equations[0].Expression is { } e:
+                return C(e);
+            case CallExpr { Function: "step", Arguments.Count: 2 } step:
+                {
+                    var time = C(new ReferenceExpr("time", "Time", []));
+                    return time >= C(step.Arguments[1]) ? C(step.Arguments[0]) : 0;
+                }
+
+            case CallExpr { Function: "integer" or "int", Arguments.Count: 1 } integer:
+                return C(integer.Arguments[0]) is { } value ? Math.Truncate(value) : null;
+            default:
+                return null;
+        }
+    }
+
+    private BinaryExpression LowerMacroCall(CallExpr call, MacroDefinition macro, LoweringContext cx)
+    {
+        if (call.Arguments.Count != macro.Parameters.Count + macro.Outputs.Count)
+        {
+            throw Error(cx.Location, cx.Variable, $"the macro {call.Function.ToUpperInvariant()} takes {macro.Parameters.Count} arguments but is given {call.Arguments.Count}");
+        }
+
+        var site = SiteCache(call, cx);
+        if (!site.TryGetValue("macro", out var existing))
+        {
+            var scope = new Scope(_scopeCount++, macro.Body, cx.Scope.Prefix + macro.Key + ".");
+            for (var i = 0; i < macro.Parameters.Count; i++)
+            {
+                scope.Parameters[macro.Parameters[i]] = new ArgumentBinding(call.Arguments[i], cx.Scope, cx.Bindings);
+            }
+
+            site["macro"] = existing = scope;
+        }
+
+        var macroScope = (Scope)existing;
+        if (!macro.Body.Variables.ContainsKey(macro.Key))
+        {
+            throw Error(cx.Location, cx.Variable, $"the macro {call.Function.ToUpperInvariant()} does not define its output '{macro.Key}'");
+        }
+
+        var instance = EnsureInstance(macroScope, macro.Key, cx.Location);
+        var slot = instance.Slots[0];
+        cx.Deps.Add(slot);
+        return Read(slot);
+    }
+}

@@ -1,0 +1,143 @@
+using System.Linq.Expressions;
+
+namespace Movilidad.Dynamics.Equations;
+
+internal sealed partial class ModelCompiler
+{
+    private const int LargestVector = 256;
+
+    /// <summary>VECTOR SELECT, VECTOR ELM MAP, VECTOR SORT ORDER and VECTOR RANK, unrolled over the vector's elements.</summary>
+    private Expression LowerVectorFunction(CallExpr call, LoweringContext cx)
+    {
+        var args = call.Arguments;
+        switch (call.Function)
+        {
+            case "vector select":
+                {
+                    Arity(call, cx, 4, 5);
+                    var selections = Expand(args[0], cx);
+                    var values = Expand(args[1], cx);
+                    if (selections.Count != values.Count)
+                    {
+                        throw Error(cx.Location, cx.Variable, "the selection and expression arrays of VECTOR SELECT have different sizes");
+                    }
+
+                    var missing = Lower(args[2], cx);
+                    var action = TryConstant(args[3], cx.Scope) ?? throw Error(cx.Location, cx.Variable, "the numerical action of VECTOR SELECT must be a constant");
+                    var selected = selections.Select(s => (Expression)IsTrue(s)).ToList();
+                    var none = selected.Select(s => (Expression)Expression.Not(s)).Aggregate(Expression.AndAlso);
+                    Expression result = (int)action switch
+                    {
+                        0 => values.Select((v, i) => (Expression)Expression.Condition(selected[i], v, Zero)).Aggregate(Expression.Add),
+                        1 => values.Select((v, i) => (Expression)Expression.Condition(selected[i], v, One)).Aggregate(Expression.Multiply),
+                        2 => values.Select((v, i) => (Expression)Expression.Condition(selected[i], v, Expression.Constant(double.PositiveInfinity)))
+                            .Aggregate((a, b) => Expression.Call(MathMethod(nameof(Math.Min), 2), a, b)),
+                        3 => values.Select((v, i) => (Expression)Expression.Condition(selected[i], v, Expression.Constant(double.NegativeInfinity)))
+                            .Aggregate((a, b) => Expression.Call(MathMethod(nameof(Math.Max), 2), a, b)),
+                        _ => throw Error(cx.Location, cx.Variable, "the numerical action of VECTOR SELECT must be 0 (sum), 1 (product), 2 (minimum) or 3 (maximum)"),
+                    };
+                    return Expression.Condition(none, missing, result);
+                }
+
+            case "vector elm map":
+                {
+                    Arity(call, cx, 2, 2);
+                    var (values, position) = AlongLastDimension(args[0], cx);
+                    var target = Expression.Add(Expression.Constant((double)position), Expression.Call(typeof(Math).GetMethod(nameof(Math.Floor), [typeof(double)])!, Lower(args[1], cx)));
+                    Expression chosen = Expression.Constant(double.NaN);
+                    for (var j = values.Count - 1; j >= 0; j--)
+                    {
+                        chosen = Expression.Condition(Expression.Equal(target, Expression.Constant((double)j)), values[j], chosen);
+                    }
+
+                    return chosen;
+                }
+
+            case "vector rank":
+                {
+                    Arity(call, cx, 2, 2);
+                    var (values, position) = AlongLastDimension(args[0], cx);
+                    var ascending = IsTrue(Expression.Equal(Lower(args[1], cx), One));
+                    return Expression.Condition(ascending, Rank(values, position, true), Rank(values, position, false));
+                }
+
+            case "vector sort order":
+                {
+                    Arity(call, cx, 2, 2);
+                    var (values, position) = AlongLastDimension(args[0], cx);
+                    var ascending = IsTrue(Expression.Equal(Lower(args[1], cx), One));
+                    return Expression.Condition(ascending, SortOrder(values, position, true), SortOrder(values, position, false));
+                }
+
+            default:
+                throw Error(cx.Location, cx.Variable, $"unknown function '{call.Function.ToUpperInvariant()}'");
+        }
+    }
+
+    /// <summary>1-based rank of element <paramref name="position"/>; ties keep element order, as a stable sort does.</summary>
+    private static Expression Rank(List<Expression> values, int position, bool ascending)
+    {
+        Expression rank = One;
+        for (var j = 0; j < values.Count; j++)
+        {
+            if (j == position)
+            {
+                continue;
+            }
+
+            Expression before = ascending ? Expression.LessThan(values[j], values[position]) : Expression.GreaterThan(values[j], values[position]);
+            if (j < position)
+            {
+                before = Expression.OrElse(before, Expression.Equal(values[j], values[position]));
+            }
+
+            rank = Expression.Add(rank, Truth(before));
+        }
+
+        return rank;
+    }
+
+    /// <summary>The 0-based index of the element that comes <paramref name="position"/>-th once the vector is sorted.</summary>
+    private static Expression SortOrder(List<Expression> values, int position, bool ascending)
+    {
+        Expression index = Zero;
+        for (var j = 0; j < values.Count; j++)
+        {
+            var isThere = Expression.Equal(Rank(values, j, ascending), Expression.Constant((double)(position + 1)));
+            index = Expression.Add(index, Expression.Condition(isThere, Expression.Constant((double)j), Zero));
+        }
+
+        return index;
+    }
+
+    /// <summary>
+    /// The whole vector along the last subscript of a reference, and the position along it of the element the
+    /// reference designates in the current equation.
+    /// </summary>
+    private (List<Expression> Values, int Position) AlongLastDimension(Expr argument, LoweringContext cx)
+    {
+        if (argument is not ReferenceExpr reference || FindInstance(reference.Name, cx) is not { Dimensions.Length: > 0 } instance)
+        {
+            throw Error(cx.Location, cx.Variable, "vector functions need a subscripted variable as their vector");
+        }
+
+        var last = instance.Dimensions[^1];
+        if (last.Elements.Count > LargestVector)
+        {
+            throw Error(cx.Location, cx.Variable, $"vector functions are limited to {LargestVector} elements; '{reference.DisplayName}' has {last.Elements.Count}");
+        }
+
+        var flat = ResolveElement(reference, instance, cx);
+        var position = flat % last.Elements.Count;
+        var first = flat - position;
+        var values = new List<Expression>(last.Elements.Count);
+        for (var j = 0; j < last.Elements.Count; j++)
+        {
+            var slot = instance.Slots[first + j];
+            cx.Deps.Add(slot);
+            values.Add(Read(slot));
+        }
+
+        return (values, position);
+    }
+}

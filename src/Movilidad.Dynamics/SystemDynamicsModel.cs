@@ -1,0 +1,115 @@
+using System.Text;
+using Movilidad.Dynamics.Builtins;
+using Movilidad.Dynamics.Equations;
+using Movilidad.Dynamics.Model;
+using Movilidad.Dynamics.Vensim;
+using Movilidad.Dynamics.Xmile;
+
+namespace Movilidad.Dynamics;
+
+/// <summary>The file format a model was read from.</summary>
+public enum ModelFormat
+{
+    /// <summary>A Vensim text model (.mdl).</summary>
+    Vensim,
+
+    /// <summary>An XMILE model (.xmile, .stmx, .itmx).</summary>
+    Xmile,
+}
+
+/// <summary>A model as read from a Vensim or XMILE file, before compilation.</summary>
+public sealed class SystemDynamicsModel
+{
+    private SystemDynamicsModel(string source, ModelFormat format, string baseDirectory)
+    {
+        Source = source;
+        Format = format;
+        BaseDirectory = baseDirectory;
+        DataSources = new DataSources(source);
+    }
+
+    /// <summary>The file the model came from (or the name given with a stream).</summary>
+    public string Source { get; }
+
+    /// <summary>The format the model was read from.</summary>
+    public ModelFormat Format { get; }
+
+    /// <summary>The names of the model's variables as the modelling tool writes them.</summary>
+    public IReadOnlyList<string> VariableNames => [.. Main.Order.Select(v => v.Name)];
+
+    internal string BaseDirectory { get; }
+
+    internal ModelBody Main { get; } = new();
+
+    internal Dictionary<string, DimensionDefinition> Dimensions { get; } = [];
+
+    internal Dictionary<string, MacroDefinition> Macros { get; } = [];
+
+    internal Dictionary<string, ModelBody> Submodels { get; } = [];
+
+    internal SimulationSpecs Specs { get; } = new();
+
+    internal DataSources DataSources { get; }
+
+    /// <summary>Reads a model file; the format comes from the extension, or from the content when the extension is unknown.</summary>
+    /// <exception cref="ModelException">The file is missing or is not a valid model.</exception>
+    public static SystemDynamicsModel Load(string path)
+    {
+        if (!System.IO.File.Exists(path))
+        {
+            throw new ModelException("the model file does not exist", path, null, null);
+        }
+
+        using var stream = System.IO.File.OpenRead(path);
+        return Load(stream, Path.GetFullPath(path));
+    }
+
+    /// <summary>Reads a model from a stream; <paramref name="fileName"/> gives the format and the folder where data files are looked for.</summary>
+    /// <exception cref="ModelException">The content is not a valid model.</exception>
+    public static SystemDynamicsModel Load(Stream stream, string fileName)
+    {
+        byte[] bytes;
+        using (var buffer = new MemoryStream())
+        {
+            stream.CopyTo(buffer);
+            bytes = buffer.ToArray();
+        }
+
+        var text = Decode(bytes);
+        var extension = Path.GetExtension(fileName).ToUpperInvariant();
+        var format = extension switch
+        {
+            ".MDL" => ModelFormat.Vensim,
+            ".XMILE" or ".STMX" or ".ITMX" or ".XML" => ModelFormat.Xmile,
+            _ => text.TrimStart().StartsWith('<') ? ModelFormat.Xmile : ModelFormat.Vensim,
+        };
+        var directory = Path.GetDirectoryName(Path.GetFullPath(fileName)) ?? Directory.GetCurrentDirectory();
+        var model = new SystemDynamicsModel(fileName, format, directory);
+        if (format == ModelFormat.Vensim)
+        {
+            MdlReader.Read(fileName, text, model);
+        }
+        else
+        {
+            XmileReader.Read(fileName, text, model);
+        }
+
+        return model;
+    }
+
+    /// <summary>Compiles the model into a runnable form.</summary>
+    /// <exception cref="ModelException">An equation refers to something unknown, is circular, or has the wrong shape.</exception>
+    public CompiledModel Compile(CancellationToken cancellationToken = default) => ModelCompiler.Compile(this, cancellationToken);
+
+    private static string Decode(byte[] bytes)
+    {
+        try
+        {
+            return new UTF8Encoding(false, true).GetString(bytes).TrimStart('\uFEFF');
+        }
+        catch (DecoderFallbackException)
+        {
+            return Encoding.Latin1.GetString(bytes);
+        }
+    }
+}

@@ -1,0 +1,68 @@
+namespace Movilidad.Dynamics.Tests;
+
+/// <summary>
+/// Suite models known to fail, each with the reason. The list may only shrink: a listed model that passes
+/// fails the conformance test, and so does an unlisted model that fails.
+/// </summary>
+internal static class ExpectedFailures
+{
+    public static readonly IReadOnlyDictionary<string, string> Models = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["samples/Query_file/Query_file.mdl"] = "kWhPerStovePerDay differs at time 0 (cause not yet found)",
+        ["samples/Roessler_Chaos/roessler_chaos.mdl"] = "chaotic system: after t=30 rounding differences exceed 1e-5 relative (reference has 6 significant digits)",
+        ["tests/active_initial/test_active_initial.stmx"] = "the XMILE translation drops ACTIVE INITIAL, but the reference is Vensim's output with it",
+        ["tests/active_initial/test_active_initial.xmile"] = "the XMILE translation drops ACTIVE INITIAL, but the reference is Vensim's output with it",
+        ["tests/allocate_available/test_allocate_available.mdl"] = "ALLOCATE AVAILABLE is not implemented",
+        ["tests/allocate_by_priority/test_allocate_by_priority.mdl"] = "ALLOCATE BY PRIORITY is not implemented",
+        ["tests/data_from_other_model/model_to_generate_data.mdl"] = "the folder's output.tab belongs to the other model (test_data_from_other_model.mdl)",
+        ["tests/data_from_other_model/test_data_from_other_model.mdl"] = "data read from a .tab file is interpolated; Vensim holds it between points",
+        ["tests/delay_pipeline/test_pipeline_delays.mdl"] = "DELAY FIXED with a delay that is not a multiple of TIME STEP rounds differently from Vensim",
+        ["tests/delays/test_delays.mdl"] = "DELAY N order changes during the run; the order is fixed at the initial time",
+        ["tests/get_constants_incomplete_subscript/test_get_constants_incomplete_subscript.mdl"] = "data comes from a legacy binary .xls workbook; only .xlsx, .csv and .tab are read",
+        ["tests/get_data_args_3d_xls/test_get_data_args_3d_xls.mdl"] = "data comes from a legacy binary .xls workbook; only .xlsx, .csv and .tab are read",
+        ["tests/get_lookups_data_3d_xls/test_get_lookups_data_3d_xls.mdl"] = "data comes from a legacy binary .xls workbook; only .xlsx, .csv and .tab are read",
+        ["tests/get_lookups_subscripted_args/test_get_lookups_subscripted_args.mdl"] = "data comes from a legacy binary .xls workbook; only .xlsx, .csv and .tab are read",
+        ["tests/get_lookups_subset/test_get_lookups_subset.mdl"] = "data comes from a legacy binary .xls workbook; only .xlsx, .csv and .tab are read",
+        ["tests/get_mixed_definitions/test_get_mixed_definitions.mdl"] = "cells are addressed by Excel named ranges, which the reader does not resolve",
+        ["tests/get_subscript_3d_arrays_xls/test_get_subscript_3d_arrays_xls.mdl"] = "data comes from a legacy binary .xls workbook; only .xlsx, .csv and .tab are read",
+        ["tests/get_time_value/test_get_time_value.mdl"] = "GET TIME VALUE is not implemented",
+        ["tests/get_time_value/test_get_time_value_simple.mdl"] = "GET TIME VALUE is not implemented",
+        ["tests/get_values_order/test_get_values_order.mdl"] = "cells are addressed by Excel named ranges, which the reader does not resolve",
+        ["tests/get_with_missing_values_xlsx/test_get_with_missing_values_xlsx.mdl"] = "GET XLS DATA interpolation keywords (hold backward, look forward, raw) over missing cells are not implemented",
+        ["tests/get_xls_cellrange/test_get_xls_cellrange.mdl"] = "cells are addressed by Excel named ranges, which the reader does not resolve",
+        ["tests/invert_matrix/test_invert_matrix.mdl"] = "INVERT MATRIX is not implemented",
+        ["tests/logicals/test_logicals.stmx"] = "the file's equation 'IF false_input not THEN' is not valid XMILE",
+        ["tests/macro_expression/test_macro_expression.stmx"] = "the XMILE equation calls a macro by a name with spaces, which XMILE names cannot contain",
+        ["tests/macro_expression/test_macro_expression.xmile"] = "the XMILE equation calls a macro by a name with spaces, which XMILE names cannot contain",
+        ["tests/macro_multi_expression/test_macro_multi_expression.stmx"] = "the XMILE equation calls a macro by a name with spaces, which XMILE names cannot contain",
+        ["tests/macro_multi_expression/test_macro_multi_expression.xmile"] = "the XMILE equation calls a macro by a name with spaces, which XMILE names cannot contain",
+        ["tests/macro_multi_macros/test_macro_multi_macros.stmx"] = "the XMILE equation calls a macro by a name with spaces, which XMILE names cannot contain",
+        ["tests/macro_multi_macros/test_macro_multi_macros.xmile"] = "the XMILE equation calls a macro by a name with spaces, which XMILE names cannot contain",
+        ["tests/macro_stock/test_macro_stock.stmx"] = "the XMILE equation calls a macro by a name with spaces, which XMILE names cannot contain",
+        ["tests/macro_stock/test_macro_stock.xmile"] = "the XMILE equation calls a macro by a name with spaces, which XMILE names cannot contain",
+        ["tests/non_negative_flows/test_non_negative_flows.xmile"] = "the XMILE file is not well-formed XML (mismatched tags)",
+        ["tests/non_negative_flows/test_non_negative_flows_behavior.xmile"] = "the XMILE file is not well-formed XML (mismatched tags)",
+        ["tests/subscript_1d_arrays/test_subscript_1d_arrays.stmx"] = "the XMILE file has '???' placeholder equations (the model is incomplete)",
+        ["tests/subscript_1d_arrays/test_subscript_1d_arrays.xmile"] = "the XMILE file has '???' placeholder equations (the model is incomplete)",
+        ["tests/subscript_constant_call/test_subscript_constant_call.stmx"] = "the XMILE file has '???' placeholder equations (the model is incomplete)",
+        ["tests/subscript_constant_call/test_subscript_constant_call.xmile"] = "the XMILE file has '???' placeholder equations (the model is incomplete)",
+        ["tests/subscript_definition/test_subscript_definition.mdl"] = "a subrange used as a value gives its position in the subrange, Vensim gives it in the parent range",
+        ["tests/subscript_mixed_assembly/test_subscript_mixed_assembly.stmx"] = "the XMILE file has '???' placeholder equations (the model is incomplete)",
+        ["tests/subscript_mixed_assembly/test_subscript_mixed_assembly.xmile"] = "the XMILE file has '???' placeholder equations (the model is incomplete)",
+        ["tests/subscript_multiples/test_multiple_subscripts.stmx"] = "the XMILE file has '???' placeholder equations (the model is incomplete)",
+        ["tests/subscript_multiples/test_multiple_subscripts.xmile"] = "the XMILE file has '???' placeholder equations (the model is incomplete)",
+        ["tests/subscript_subranges/test_subscript_subrange.stmx"] = "the XMILE file has '???' placeholder equations (the model is incomplete)",
+        ["tests/subscript_subranges/test_subscript_subrange.xmile"] = "the XMILE file has '???' placeholder equations (the model is incomplete)",
+        ["tests/subscript_subranges_equal/test_subscript_subrange_equal.stmx"] = "the XMILE file has '???' placeholder equations (the model is incomplete)",
+        ["tests/subscript_subranges_equal/test_subscript_subrange_equal.xmile"] = "the XMILE file has '???' placeholder equations (the model is incomplete)",
+        ["tests/subscript_updimensioning/test_subscript_updimensioning.stmx"] = "the XMILE file has '???' placeholder equations (the model is incomplete)",
+        ["tests/subscript_updimensioning/test_subscript_updimensioning.xmile"] = "the XMILE file has '???' placeholder equations (the model is incomplete)",
+        ["tests/subscripted_flows/test_subscripted_flows.stmx"] = "the XMILE file has '???' placeholder equations (the model is incomplete)",
+        ["tests/subscripted_flows/test_subscripted_flows.xmile"] = "the XMILE file has '???' placeholder equations (the model is incomplete)",
+        ["tests/tabbed_arrays/tabbed_arrays.mdl"] = "TABBED ARRAY is not implemented",
+        ["tests/vector_order/test_vector_order.mdl"] = "cells are addressed by Excel named ranges, which the reader does not resolve",
+        ["tests/vector_select/test_vector_select.mdl"] = "VECTOR SELECT broadcasting arrays of different ranks, and numerical actions other than 0-3, are not implemented",
+        ["tests/with_lookup/test_with_lookup.mdl"] = "cells are addressed by Excel named ranges, which the reader does not resolve",
+        ["tests/zeroled_decimals/test_zeroled_decimals.xmile"] = "the file asks for RK4 but the reference output was computed with Euler",
+    };
+}

@@ -1,0 +1,116 @@
+namespace Movilidad.Dynamics.Tests;
+
+public sealed class SimulationTests
+{
+    private const string Growth = "population = INTEG(births, 100) ~~|\nbirths = population * rate ~~|\nrate = 0.1 ~~|";
+
+    [Fact]
+    public void Run_ConstantOverridden_UsesTheNewValue()
+    {
+        var model = ModelText.Vensim(Growth).Compile();
+
+        var result = model.Run(new SimulationOptions { Constants = new Dictionary<string, double> { ["Rate"] = 0 } });
+
+        Assert.All(result.Series("population"), value => Assert.Equal(100, value));
+    }
+
+    [Fact]
+    public void Run_UnknownOverride_ThrowsNamingIt()
+    {
+        var model = ModelText.Vensim(Growth).Compile();
+
+        var error = Assert.Throws<ModelException>(() => model.Run(new SimulationOptions { Constants = new Dictionary<string, double> { ["speed"] = 1 } }));
+
+        Assert.Contains("speed", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Run_LookupOverridden_UsesTheNewTable()
+    {
+        var model = ModelText.Vensim("effect((0,0),(10,10)) ~~|\nout = effect(Time) ~~|").Compile();
+
+        var result = model.Run(new SimulationOptions { Lookups = new Dictionary<string, DataSeries> { ["effect"] = new([0, 10], [0, 20]) } });
+
+        Assert.Equal(10, result.Series("out")[5], 12);
+    }
+
+    [Fact]
+    public void Run_DataVariableFedWithSeries_InterpolatesIt()
+    {
+        var model = ModelText.Vensim("demand ~~|\ndoubled = demand * 2 ~~|").Compile();
+
+        var result = model.Run(new SimulationOptions { Data = new Dictionary<string, DataSeries> { ["demand"] = new([0, 10], [0, 100]) } });
+
+        Assert.Equal(60, result.Series("doubled")[3], 12);
+    }
+
+    [Fact]
+    public void Run_ManyRunsInParallel_GiveTheSameAnswersAsAlone()
+    {
+        var model = ModelText.Vensim(Growth + "\nsmoothed = SMOOTH(births, 3) ~~|\nlate = DELAY FIXED(births, 2, 0) ~~|").Compile();
+        double Final(double rate) => model.Run(new SimulationOptions { Constants = new Dictionary<string, double> { ["rate"] = rate } }).Series("late")[^1];
+        var alone = Enumerable.Range(0, 20).Select(i => Final(i / 100.0)).ToArray();
+
+        var parallel = new double[20];
+        Parallel.For(0, 20, i => parallel[i] = Final(i / 100.0));
+
+        Assert.Equal(alone, parallel);
+    }
+
+    [Fact]
+    public void Run_LongRunAfterStart_AllocatesNothingPerStep()
+    {
+        var model = ModelText.Vensim(Growth + "\nsmoothed = SMOOTH3(births, 3) ~~|\nlate = DELAY FIXED(births, 2, 0) ~~|\nshape((0,0),(1,2)) ~~|\nshaped = shape(rate) ~~|").Compile();
+        var shortRun = new SimulationOptions { Stop = 1_000, Dt = 0.5, SaveStep = 1_000 };
+        var longRun = shortRun with { Stop = 100_000, SaveStep = 100_000 };
+        model.Run(shortRun);
+        model.Run(longRun);
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        model.Run(shortRun);
+        var shortBytes = GC.GetAllocatedBytesForCurrentThread() - before;
+        before = GC.GetAllocatedBytesForCurrentThread();
+        model.Run(longRun);
+        var longBytes = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.Equal(shortBytes, longBytes);
+    }
+
+    [Fact]
+    public void Run_CancelledToken_Stops()
+    {
+        var model = ModelText.Vensim(Growth, final: 1_000_000, dt: 0.01).Compile();
+        using var cancellation = new CancellationTokenSource();
+        cancellation.Cancel();
+
+        Assert.ThrowsAny<OperationCanceledException>(() => model.Run(cancellationToken: cancellation.Token));
+    }
+
+    [Fact]
+    public void Run_MoreStepsThanTheLimit_ThrowsBeforeStarting()
+    {
+        var model = ModelText.Vensim(Growth, final: 1_000_000, dt: 0.001).Compile();
+
+        var error = Assert.Throws<ModelException>(() => model.Run(new SimulationOptions { MaxSteps = 1_000 }));
+
+        Assert.Contains("limit of 1000", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Run_LongerThanTheWallTimeLimit_IsStopped()
+    {
+        var model = ModelText.Vensim(Growth, final: 1e9, dt: 0.5).Compile();
+
+        var error = Assert.Throws<ModelException>(() => model.Run(new SimulationOptions { MaxWallTime = TimeSpan.FromMilliseconds(50), MaxSteps = long.MaxValue, SaveStep = 1e9 }));
+
+        Assert.Contains("wall-time limit", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Run_SaveStepLargerThanTimeStep_SavesOnlyAtSaveTimes()
+    {
+        var result = ModelText.Vensim(Growth, final: 10, dt: 0.25).Compile().Run(new SimulationOptions { SaveStep = 2 });
+
+        Assert.Equal([0.0, 2, 4, 6, 8, 10], result.Times);
+    }
+}
