@@ -71,5 +71,8 @@ public static class ActivityQueries
 
     public static string Date(DateOnly? date) => date?.ToString("d MMM yyyy", CultureInfo.CurrentCulture) ?? "–";
 
+    /// <summary>A date range for reading; one dash when neither end is known.</summary>
+    public static string Dates(DateOnly? start, DateOnly? end) => start is null && end is null ? "–" : $"{Date(start)} – {Date(end)}";
+
     public static string Iso(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? string.Empty;
 }
