@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Movilidad.Web.Features.Institutions;
 using Movilidad.Web.Infrastructure.Data;
+using Movilidad.Web.Infrastructure.Localization;
 
 namespace Movilidad.Web.Features.Monitoring;
 
@@ -15,8 +16,44 @@ public sealed record ActivityChoices(
         value is null ? string.Empty : list.FirstOrDefault(c => c.Value == Convert.ToString(value, CultureInfo.InvariantCulture))?.Label ?? Convert.ToString(value, CultureInfo.InvariantCulture)!;
 }
 
+/// <summary>One country's share of an activity that ends soon or has ended without being done or cancelled.</summary>
+public sealed record DueShare(int ActivityId, string Code, Bilingual Title, string Country, DateOnly End, ActivityStatus Status)
+{
+    public bool IsLate(DateOnly today) => End < today;
+}
+
 public static class ActivityQueries
 {
+    /// <summary>
+    /// The shares still open (neither they nor their activity done or cancelled) whose end (the country's own, else the activity's) is before
+    /// <paramref name="until"/>, earliest first; of the given countries, or of all when none are given.
+    /// </summary>
+    public static async Task<List<DueShare>> DueSharesAsync(this MovilidadDb db, IReadOnlyCollection<string>? countries, DateOnly until, CancellationToken ct)
+    {
+        // Joined from the shares (not SelectMany from the activities), which SQLite cannot translate; the activities' filter drops deleted ones.
+        var shares = db.ActivityCountries.AsNoTracking().Join(db.Activities.AsNoTracking(), c => c.ActivityId, a => a.Id, (c, a) => new
+        {
+            a.Id,
+            a.Code,
+            a.Title,
+            c.CountryCode,
+            End = c.EndDate ?? a.EndDate,
+            c.Status,
+            ActivityStatus = a.Status,
+        });
+        if (countries is { Count: > 0 })
+        {
+            shares = shares.Where(s => countries.Contains(s.CountryCode));
+        }
+
+        var rows = await shares
+            .Where(s => s.End != null && s.End < until && s.Status != ActivityStatus.Done && s.Status != ActivityStatus.Cancelled
+                && s.ActivityStatus != ActivityStatus.Done && s.ActivityStatus != ActivityStatus.Cancelled)
+            .OrderBy(s => s.End).ThenBy(s => s.CountryCode).ThenBy(s => s.Code)
+            .ToListAsync(ct);
+        return rows.Select(s => new DueShare(s.Id, s.Code, s.Title, s.CountryCode, s.End!.Value, s.Status)).ToList();
+    }
+
     public static async Task<ActivityChoices> ActivityChoicesAsync(this MovilidadDb db, CancellationToken ct)
     {
         var members = await db.MemberCountriesAsync(ct);

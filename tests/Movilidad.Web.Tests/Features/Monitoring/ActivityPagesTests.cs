@@ -190,6 +190,43 @@ public abstract class ActivityPagesTests(MovilidadApp app)
         Assert.Contains($"/monitoring/activities/{id}/countries/HN", details, StringComparison.Ordinal);
         Assert.DoesNotContain($"/monitoring/activities/{id}/countries/GT", details, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Due_AsFocalPoint_ListsTheirCountrysLateAndSoonSharesButNotClosedOnes()
+    {
+        var (member, action, group) = await WorkingGroupMemberAsync();
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        async Task<int> Create(string code, DateOnly end, params string[] countries)
+        {
+            var body = ActivityBuilders.Activity(action, group, code, countries);
+            body["startDate"] = end.AddDays(-20).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            body["endDate"] = end.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            var response = await member.PostAsJsonAsync("/api/activities", body);
+            Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+            return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
+        }
+
+        await Create("DUE-LATE", new DateOnly(2025, 6, 30), "HN", "GT");
+        await Create("DUE-OTHER", new DateOnly(2025, 6, 30), "GT");
+        await Create("DUE-SOON", today.AddDays(10), "HN");
+        await Create("DUE-LATER", today.AddDays(60), "HN");
+        var cancelled = await Create("DUE-CANCELLED", new DateOnly(2025, 6, 30), "HN");
+        Assert.Equal(HttpStatusCode.OK, (await member.PutAsJsonAsync($"/api/activities/{cancelled}/status", new { version = 0, status = "cancelled", reason = "Sin fondos" })).StatusCode);
+        var honduras = await app.ClientAsAsync("focal-point:HN");
+
+        var html = await honduras.GetStringAsync("/monitoring/due");
+
+        var parts = html.Split("data-testid=\"soon\"");
+        Assert.Equal(2, parts.Length);
+        var late = parts[0].Split("data-testid=\"late\"")[1];
+        Assert.Contains(">DUE-LATE<", late, StringComparison.Ordinal);
+        Assert.DoesNotContain(">DUE-OTHER<", html, StringComparison.Ordinal);
+        Assert.DoesNotContain(">DUE-CANCELLED<", html, StringComparison.Ordinal);
+        Assert.DoesNotContain(">DUE-LATER<", html, StringComparison.Ordinal);
+        Assert.Contains(">DUE-SOON<", parts[1], StringComparison.Ordinal);
+        Assert.DoesNotContain(">DUE-SOON<", late, StringComparison.Ordinal);
+        Assert.Contains(">DUE-OTHER<", await honduras.GetStringAsync("/monitoring/due?country=GT"), StringComparison.Ordinal);
+    }
 }
 
 public sealed class ActivityPagesTestsOnSqlite(SqliteApp app) : ActivityPagesTests(app), IClassFixture<SqliteApp>;

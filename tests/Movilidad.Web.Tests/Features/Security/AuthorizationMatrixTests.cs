@@ -240,6 +240,7 @@ public abstract class AuthorizationMatrixTests(MovilidadApp app, ITestOutputHelp
             (ids, scope) => ActivityJson(HttpMethod.Put, id => $"/api/activities/{id}/concept-note", ids, scope, _ => new { version = 0, objective = "Objetivo" })),
         ["GET /api/activities/{id:int}/history"] = new(Staff, null, async (ids, scope) => Get($"/api/activities/{await NewActivity(ids, scope)}/history")),
         ["GET /monitoring/activities"] = new(Staff, null, Static(_ => "/monitoring/activities")),
+        ["GET /monitoring/due"] = new(Staff, null, Static(_ => "/monitoring/due")),
         ["GET /monitoring/activities/{id:int}"] = new(Staff, null, ActivityPage((id, _) => $"/monitoring/activities/{id}")),
         ["POST /monitoring/activities/{id:int}?handler=Status"] = new([Secretariat, Presidency, Member], Editors,
             ActivityForm((id, _) => $"/monitoring/activities/{id}?handler=Status", new() { ["Version"] = "0", ["NewStatus"] = "Cancelled", ["Reason"] = "matrix" })),
