@@ -16,9 +16,33 @@ BenchmarkSwitcher.FromAssembly(typeof(CompileBenchmarks).Assembly).Run(args);
 
 static void Quick()
 {
+    foreach (var path in new[] { "samples/Population/Subscripted Population Model.mdl", "tests/subscript_3d_arrays/test_subscript_3d_arrays.mdl" })
+    {
+        var model = SystemDynamicsModel.Load(Path.Combine(SuiteFolder.Root, path)).Compile();
+        var options = new SimulationOptions { Start = 0, Stop = 10_000, Dt = 1, SaveStep = 10_000 };
+        for (var warmup = 0; warmup < 3; warmup++)
+        {
+            model.Run(options with { Stop = 2_000 });
+        }
+
+        var clock = new ProcessorClock();
+        model.Run(options);
+        var run = clock.Elapsed;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{path}: {model.EquationsPerStep} equations/step, 1,000 steps {run.TotalMilliseconds / 10:0.000} ms, {model.EquationsPerStep * 10_000.0 / run.TotalSeconds / 1e6:0} M evaluations/s"));
+    }
+
+    var parallelModel = GeneratedModel.Load(100).Compile();
+    var parallelClock = Stopwatch.StartNew();
+    var parallelCpu = new ProcessorClock();
+    Parallel.For(0, 1_000, i => parallelModel.Run(new SimulationOptions { Constants = new Dictionary<string, double> { ["c0"] = 1 + (i % 10) } }));
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"1,000 parallel runs of a {parallelModel.EquationsPerStep}-equation model (1,000 steps each): {parallelClock.Elapsed.TotalMilliseconds:0} ms wall, {parallelCpu.Elapsed.TotalMilliseconds:0} ms processor"));
+
     foreach (var variables in new[] { 1_000, 10_000 })
     {
         var text = GeneratedModel.Mdl(variables);
+        // The first compile also JIT-compiles the compiler; measure the second, as BenchmarkDotNet would.
         GeneratedModel.Load(variables).Compile();
         var clock = new ProcessorClock();
         using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(text));
@@ -27,7 +51,11 @@ static void Quick()
         var model = parsed.Compile();
         var compile = clock.Elapsed;
         var options = new SimulationOptions { Start = 0, Stop = 10_000, Dt = 1, SaveStep = 10_000 };
-        model.Run(options with { Stop = 100 });
+        for (var warmup = 0; warmup < 3; warmup++)
+        {
+            model.Run(options with { Stop = 2_000 });
+        }
+
         var before = GC.GetAllocatedBytesForCurrentThread();
         clock.Restart();
         model.Run(options);

@@ -20,7 +20,14 @@ public static class PlatformDatabase
         Description = "SQLite file, or a full connection string (with Database__Provider=Postgres for PostgreSQL). Default: the web app's database.",
     };
 
-    public static IHost Open(string? database)
+    public static readonly Option<DatabaseProvider?> ProviderOption = new("--provider")
+    {
+        Description = "Sqlite or Postgres, for a connection string given with --database. Default: Database__Provider, else Sqlite.",
+    };
+
+    public static IHost Open(ParseResult parse) => Open(parse.GetValue(DatabaseOption), parse.GetValue(ProviderOption));
+
+    public static IHost Open(string? database, DatabaseProvider? provider)
     {
         var contentRoot = WebContentRoot();
         var settings = new HostApplicationBuilderSettings
@@ -32,6 +39,11 @@ public static class PlatformDatabase
         builder.Configuration.AddJsonFile(Path.Combine(contentRoot, "appsettings.json"), optional: true)
             .AddJsonFile(Path.Combine(contentRoot, $"appsettings.{builder.Environment.EnvironmentName}.json"), optional: true)
             .AddEnvironmentVariables();
+        if (provider is { } chosen)
+        {
+            builder.Configuration["Database:Provider"] = chosen.ToString();
+        }
+
         if (database is { Length: > 0 })
         {
             builder.Configuration["ConnectionStrings:Movilidad"] = database.Contains('=', StringComparison.Ordinal)

@@ -1,7 +1,7 @@
 using System.CommandLine;
 
 var root = new RootCommand("movilidad: the Movilidad platform's command line");
+root.Add(Movilidad.Cli.Sd.SdCommand.Create());
 root.Add(Movilidad.Cli.Users.UsersCommand.Create());
 root.Add(Movilidad.Cli.Audit.AuditCommand.Create());
-root.Add(Movilidad.Cli.Sd.SdCommand.Create());
 return root.Parse(args).Invoke();

@@ -27,8 +27,10 @@ public sealed class CompiledModel
         Dictionary<string, int[]> slotsByName,
         int delayLines,
         int randomStreams,
-        int equationsPerStep)
+        int equationsPerStep,
+        bool[] settable)
     {
+        Settable = settable;
         Model = model;
         Phases = phases;
         SlotCount = slotCount;
@@ -71,6 +73,9 @@ public sealed class CompiledModel
     internal Dictionary<int, string> DataTables { get; }
 
     internal Dictionary<string, int[]> SlotsByName { get; }
+
+    /// <summary>Slots computed only when the run starts (constants, initial values), which a run may therefore set.</summary>
+    internal bool[] Settable { get; }
 
     internal int DelayLines { get; }
 

@@ -49,6 +49,20 @@ public sealed class ModelException : Exception
     {
     }
 
+    /// <summary>An error at a location written by the readers: "file:line:column" for Vensim, an element path for XMILE.</summary>
+    internal static ModelException At(string problem, string? file, string location, string? variable)
+    {
+        var parts = location.Split(':');
+        if (parts.Length >= 3 &&
+            int.TryParse(parts[^2], NumberStyles.Integer, CultureInfo.InvariantCulture, out var line) &&
+            int.TryParse(parts[^1], NumberStyles.Integer, CultureInfo.InvariantCulture, out var column))
+        {
+            return new ModelException(problem, file, line, column, variable);
+        }
+
+        return new ModelException(problem, file, location.Length == 0 ? null : location, variable);
+    }
+
     /// <summary>What is wrong, without the location.</summary>
     public string Problem { get; } = string.Empty;
 
@@ -83,7 +97,7 @@ public sealed class ModelException : Exception
 
         if (element is not null)
         {
-            sb.Append(CultureInfo.InvariantCulture, $"in <{element}>: ");
+            sb.Append(CultureInfo.InvariantCulture, $"in {element}: ");
         }
 
         if (variable is not null)

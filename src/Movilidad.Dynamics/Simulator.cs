@@ -153,7 +153,7 @@ public static class Simulator
         {
             if (data.TryGetValue(Names.Canonical(name), out var series))
             {
-                tables[id] = new LookupTable([.. series.X], [.. series.Y], LookupMode.Continuous);
+                tables[id] = new LookupTable([.. series.X], [.. series.Y], tables[id].Mode);
             }
             else if (tables[id].X.Length == 0)
             {
@@ -171,6 +171,11 @@ public static class Simulator
             if (!model.SlotsByName.TryGetValue(Names.Canonical(name), out var slots))
             {
                 throw new ModelException($"there is no variable named '{name}' to set", model.Model.Source, null, name);
+            }
+
+            if (slots.Any(slot => !model.Settable[slot]))
+            {
+                throw new ModelException($"'{name}' changes during the run; only constants and initial values can be set", model.Model.Source, null, name);
             }
 
             foreach (var slot in slots)

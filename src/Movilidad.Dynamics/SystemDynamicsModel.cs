@@ -37,6 +37,22 @@ public sealed class SystemDynamicsModel
     /// <summary>The names of the model's variables as the modelling tool writes them.</summary>
     public IReadOnlyList<string> VariableNames => [.. Main.Order.Select(v => v.Name)];
 
+    /// <summary>
+    /// The units the model declares for a variable (without Vensim's [min,max] range), or null when it declares
+    /// none or the variable is unknown.
+    /// </summary>
+    public string? UnitsOf(string variable)
+    {
+        if (!Main.Variables.TryGetValue(Equations.Names.Canonical(variable), out var definition) || definition.Units is not { } units)
+        {
+            return null;
+        }
+
+        var range = units.IndexOf('[', StringComparison.Ordinal);
+        var text = (range >= 0 ? units[..range] : units).Trim();
+        return text.Length == 0 ? null : text;
+    }
+
     internal string BaseDirectory { get; }
 
     internal ModelBody Main { get; } = new();

@@ -1,9 +1,4 @@
 using Deque.AxeCore.Playwright;
-using Microsoft.AspNetCore.Antiforgery;
-using Microsoft.AspNetCore.Authentication.Cookies;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Movilidad.Web.Infrastructure.Data;
 using Movilidad.Web.Tests.Infrastructure;
@@ -93,20 +88,9 @@ public abstract class BrowserHost(DatabaseProvider provider) : IAsyncLifetime
         public HostedApp(DatabaseProvider provider)
             : base(provider) => UseKestrel(0);
 
+        protected override bool SecureCookies => false;
+
         public string ServerUrl => ClientOptions.BaseAddress.ToString().TrimEnd('/');
-
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-
-            // Kestrel serves plain http on the loopback here: production's secure-only cookies (sign-in, antiforgery)
-            // would make every form fail, so here they follow the request's scheme.
-            builder.ConfigureServices(services =>
-            {
-                services.PostConfigure<AntiforgeryOptions>(options => options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
-                services.PostConfigureAll<CookieAuthenticationOptions>(options => options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
-            });
-        }
     }
 }
 

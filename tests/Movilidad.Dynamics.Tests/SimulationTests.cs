@@ -113,4 +113,30 @@ public sealed class SimulationTests
 
         Assert.Equal([0.0, 2, 4, 6, 8, 10], result.Times);
     }
+
+    [Fact]
+    public void Run_SetVariableThatChangesDuringTheRun_ThrowsSayingOnlyConstantsCanBeSet()
+    {
+        var model = ModelText.Vensim(Growth).Compile();
+
+        var error = Assert.Throws<ModelException>(() => model.Run(new SimulationOptions { Constants = new Dictionary<string, double> { ["births"] = 1 } }));
+
+        Assert.Contains("only constants and initial values can be set", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Run_StockSet_StartsFromTheGivenValue()
+    {
+        var result = ModelText.Vensim(Growth).Compile().Run(new SimulationOptions { Constants = new Dictionary<string, double> { ["population"] = 5 } });
+
+        Assert.Equal(5, result.Series("population")[0]);
+    }
+
+    [Fact]
+    public void UnitsOf_VensimUnitsWithRange_ReturnsTheUnitsAlone()
+    {
+        var model = ModelText.Vensim("rate = 0.1 ~ 1/Year [0,1] ~ the growth rate |");
+
+        Assert.Equal("1/Year", model.UnitsOf("Rate"));
+    }
 }

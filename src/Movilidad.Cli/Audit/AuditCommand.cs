@@ -12,11 +12,11 @@ public static class AuditCommand
         var audit = new Command("audit", "The audit trail.");
         var verify = new Command("verify", "Checks that no audit entry was edited, inserted or removed. Exit code 0 when intact, 1 when broken.")
         {
-            PlatformDatabase.DatabaseOption,
+            PlatformDatabase.DatabaseOption, PlatformDatabase.ProviderOption,
         };
         verify.SetAction(async (parse, ct) =>
         {
-            using var host = PlatformDatabase.Open(parse.GetValue(PlatformDatabase.DatabaseOption));
+            using var host = PlatformDatabase.Open(parse);
             await using var scope = host.Services.CreateAsyncScope();
             var db = await scope.ServiceProvider.MigratedAsync(ct);
             var check = await AuditChain.VerifyAsync(db, ct);

@@ -117,6 +117,11 @@ internal static class SdCommand
             Console.Error.WriteLine("cancelled");
             return 130;
         }
+        catch (Exception e) when (e is InvalidOperationException or NotSupportedException or ArgumentException or IndexOutOfRangeException)
+        {
+            Console.Error.WriteLine($"{modelFile.Name}: internal error in the engine ({e.GetType().Name}): {e.Message}");
+            return 3;
+        }
     }
 
     /// <summary>Runs on a worker; a progress bar appears on the error stream only when the run lasts more than a moment.</summary>
@@ -125,7 +130,7 @@ internal static class SdCommand
         var fraction = 0.0;
         var progress = new Progress(value => Volatile.Write(ref fraction, value));
         var run = Task.Run(() => compiled.Run(options with { Progress = progress }, cancellation), cancellation);
-        if (run.Wait(TimeSpan.FromMilliseconds(500), cancellation) || Console.IsErrorRedirected)
+        if (Finished(run, 500) || Console.IsErrorRedirected)
         {
             return run.GetAwaiter().GetResult();
         }
@@ -134,7 +139,7 @@ internal static class SdCommand
         console.Progress().Start(context =>
         {
             var task = context.AddTask("Simulating", maxValue: 1.0);
-            while (!run.Wait(TimeSpan.FromMilliseconds(100), cancellation))
+            while (!Finished(run, 100))
             {
                 task.Value = Volatile.Read(ref fraction);
             }
@@ -143,6 +148,10 @@ internal static class SdCommand
         });
         return run.GetAwaiter().GetResult();
     }
+
+    /// <summary>Waits a little for the run without unwrapping its failure, which GetResult then rethrows as it was.</summary>
+    private static bool Finished(Task run, int milliseconds) =>
+        Task.WhenAny(run, Task.Delay(milliseconds)).GetAwaiter().GetResult() == run;
 
     private static void Write(SimulationResult result, TextWriter writer, char separator)
     {

@@ -30,11 +30,11 @@ public static class UsersCommand
         var baseUrl = new Option<string>("--base-url") { Description = "Where the web app is reached, for the password link.", DefaultValueFactory = _ => "http://localhost:5000" };
         var command = new Command("add", "Creates an account and prints a one-time link (valid 3 days) where its owner chooses a password.")
         {
-            email, name, roles, baseUrl, PlatformDatabase.DatabaseOption,
+            email, name, roles, baseUrl, PlatformDatabase.DatabaseOption, PlatformDatabase.ProviderOption,
         };
         command.SetAction(async (parse, ct) =>
         {
-            using var host = PlatformDatabase.Open(parse.GetValue(PlatformDatabase.DatabaseOption));
+            using var host = PlatformDatabase.Open(parse);
             await using var scope = host.Services.CreateAsyncScope();
             var db = await scope.ServiceProvider.MigratedAsync(ct);
             var grants = new List<RoleGrant>();
@@ -82,10 +82,10 @@ public static class UsersCommand
 
     private static Command List()
     {
-        var command = new Command("list", "Lists the accounts with their roles.") { PlatformDatabase.DatabaseOption };
+        var command = new Command("list", "Lists the accounts with their roles.") { PlatformDatabase.DatabaseOption, PlatformDatabase.ProviderOption };
         command.SetAction(async (parse, ct) =>
         {
-            using var host = PlatformDatabase.Open(parse.GetValue(PlatformDatabase.DatabaseOption));
+            using var host = PlatformDatabase.Open(parse);
             await using var scope = host.Services.CreateAsyncScope();
             var db = await scope.ServiceProvider.MigratedAsync(ct);
             foreach (var a in await db.AccountViewsAsync(null, TimeProvider.System.GetUtcNow(), ct))

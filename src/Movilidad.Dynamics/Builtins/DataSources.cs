@@ -12,7 +12,20 @@ namespace Movilidad.Dynamics.Builtins;
 /// </summary>
 internal sealed class DataSources(string modelFile)
 {
-    private readonly Dictionary<string, Dictionary<(int Row, int Column), string>> _sheets = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Sheet> _sheets = new(StringComparer.Ordinal);
+
+    /// <summary>A block of cells named in the workbook, 0-based and inclusive.</summary>
+    private readonly record struct CellRange(int Row, int Column, int LastRow, int LastColumn);
+
+    /// <summary>The cells of one sheet (or delimited file) and the names the workbook defines for it.</summary>
+    private sealed class Sheet(Dictionary<(int Row, int Column), string> cells, Dictionary<string, CellRange> names)
+    {
+        public Dictionary<(int Row, int Column), string> Cells { get; } = cells;
+
+        public Dictionary<string, CellRange> Names { get; } = names;
+
+        public bool TryGetValue((int Row, int Column) cell, out string text) => Cells.TryGetValue(cell, out text!);
+    }
 
     /// <summary>
     /// One element of a GET ... CONSTANTS block: <paramref name="ordinal"/> counts the elements of the equation's
@@ -21,12 +34,12 @@ internal sealed class DataSources(string modelFile)
     public double ReadConstant(CallExpr call, int rank, int columns, int ordinal, string location, string variable)
     {
         var args = Texts(call, 3, location, variable);
-        var sheet = Sheet(args[0], args[1], location, variable);
+        var sheet = Open(args[0], args[1], location, variable);
         var cellText = args[2].Trim();
         var transpose = cellText.EndsWith('*');
-        var (row, column) = Cell(cellText.TrimEnd('*'), location, variable);
+        var (row, column, _, _) = Resolve(sheet, cellText.TrimEnd('*'), location, variable);
         var (i, j) = rank <= 1 ? (ordinal, 0) : (ordinal / columns, ordinal % columns);
-        if (transpose)
+        if (transpose && rank > 1)
         {
             (i, j) = (j, i);
         }
@@ -40,42 +53,48 @@ internal sealed class DataSources(string modelFile)
     public (double[] X, double[] Y) ReadTable(CallExpr call, int flat, string location, string variable)
     {
         var args = Texts(call, 4, location, variable);
-        var sheet = Sheet(args[0], args[1], location, variable);
+        var sheet = Open(args[0], args[1], location, variable);
         var timeAxis = args[2].Trim();
-        var (row, column) = Cell(args[3].Trim(), location, variable);
-
-        var across = int.TryParse(timeAxis, NumberStyles.Integer, CultureInfo.InvariantCulture, out var timeRow);
+        var (row, column, _, _) = Resolve(sheet, args[3].Trim(), location, variable);
         var xs = new List<double>();
         var ys = new List<double>();
-        if (across)
+        void Add(string? time, string? value)
         {
-            for (var c = column; c < column + 100_000; c++)
-            {
-                if (!sheet.TryGetValue((timeRow - 1, c), out var t) || !TryNumber(t, out var x))
-                {
-                    break;
-                }
+            xs.Add(time is not null && TryNumber(time, out var x) ? x : double.NaN);
+            ys.Add(value is not null && TryNumber(value, out var y) ? y : double.NaN);
+        }
 
-                xs.Add(x);
-                ys.Add(sheet.TryGetValue((row + flat, c), out var v) && TryNumber(v, out var y) ? y : double.NaN);
+        if (sheet.Names.TryGetValue(timeAxis.ToUpperInvariant(), out var named))
+        {
+            var across = named.Row == named.LastRow;
+            var length = across ? named.LastColumn - named.Column + 1 : named.LastRow - named.Row + 1;
+            for (var k = 0; k < length; k++)
+            {
+                var timeCell = across ? (named.Row, named.Column + k) : (named.Row + k, named.Column);
+                var valueCell = across ? (row + flat, column + k) : (row + k, column + flat);
+                Add(sheet.TryGetValue(timeCell, out var t) ? t : null, sheet.TryGetValue(valueCell, out var v) ? v : null);
+            }
+        }
+        else if (int.TryParse(timeAxis, NumberStyles.Integer, CultureInfo.InvariantCulture, out var timeRow))
+        {
+            // Missing cells are skipped, as Vensim does, up to the sheet's last used column.
+            var lastColumn = sheet.Cells.Keys.Select(k => k.Column).DefaultIfEmpty(column).Max();
+            for (var c = column; c <= lastColumn; c++)
+            {
+                Add(sheet.TryGetValue((timeRow - 1, c), out var t) ? t : null, sheet.TryGetValue((row + flat, c), out var v) ? v : null);
             }
         }
         else
         {
             var timeColumn = ColumnIndex(timeAxis);
-            for (var r = row; r < row + 1_000_000; r++)
+            var lastRow = sheet.Cells.Keys.Select(k => k.Row).DefaultIfEmpty(row).Max();
+            for (var r = row; r <= lastRow; r++)
             {
-                if (!sheet.TryGetValue((r, timeColumn), out var t) || !TryNumber(t, out var x))
-                {
-                    break;
-                }
-
-                xs.Add(x);
-                ys.Add(sheet.TryGetValue((r, column + flat), out var v) && TryNumber(v, out var y) ? y : double.NaN);
+                Add(sheet.TryGetValue((r, timeColumn), out var t) ? t : null, sheet.TryGetValue((r, column + flat), out var v) ? v : null);
             }
         }
 
-        var keep = Enumerable.Range(0, xs.Count).Where(k => !double.IsNaN(ys[k])).ToList();
+        var keep = Enumerable.Range(0, xs.Count).Where(k => !double.IsNaN(xs[k]) && !double.IsNaN(ys[k])).ToList();
         return ([.. keep.Select(k => xs[k])], [.. keep.Select(k => ys[k])]);
     }
 
@@ -87,8 +106,8 @@ internal sealed class DataSources(string modelFile)
         }
 
         var args = Texts(call, 3, string.Empty, null);
-        var sheet = Sheet(args[0], args[1], string.Empty, null);
-        var (row, column) = Cell(args[2], string.Empty, null);
+        var sheet = Open(args[0], args[1], string.Empty, null);
+        var (row, column, _, _) = Resolve(sheet, args[2], string.Empty, null);
         var (lastRow, lastColumn) = args.Count > 3 && args[3].Length > 0 ? Cell(args[3], string.Empty, null) : (row + 10_000, column + 10_000);
         var prefix = args.Count > 4 ? args[4] : string.Empty;
         var result = new List<string>();
@@ -110,7 +129,7 @@ internal sealed class DataSources(string modelFile)
     {
         if (call.Arguments.Count < min)
         {
-            throw new ModelException($"{call.Function.ToUpperInvariant()} takes at least {min} arguments but is given {call.Arguments.Count}", modelFile, location, variable);
+            throw ModelException.At($"{call.Function.ToUpperInvariant()} takes at least {min} arguments but is given {call.Arguments.Count}", modelFile, location, variable);
         }
 
         return [.. call.Arguments.Select(a => a switch
@@ -118,14 +137,25 @@ internal sealed class DataSources(string modelFile)
             TextExpr t => t.Value,
             ReferenceExpr r => r.DisplayName,
             NumberExpr n => n.Value.ToString(CultureInfo.InvariantCulture),
-            _ => throw new ModelException($"the arguments of {call.Function.ToUpperInvariant()} must be quoted text", modelFile, location, variable),
+            _ => throw ModelException.At($"the arguments of {call.Function.ToUpperInvariant()} must be quoted text", modelFile, location, variable),
         })];
     }
 
     private static bool TryNumber(string text, out double value) =>
         double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value);
 
-    private static double Number(Dictionary<(int Row, int Column), string> sheet, int row, int column) =>
+    private CellRange Resolve(Sheet sheet, string reference, string location, string? variable)
+    {
+        if (sheet.Names.TryGetValue(reference.Trim().ToUpperInvariant(), out var range))
+        {
+            return range;
+        }
+
+        var (row, column) = Cell(reference.Trim(), location, variable);
+        return new CellRange(row, column, row, column);
+    }
+
+    private static double Number(Sheet sheet, int row, int column) =>
         sheet.TryGetValue((row, column), out var text) && TryNumber(text, out var v) ? v : double.NaN;
 
     private (int Row, int Column) Cell(string reference, string location, string? variable)
@@ -138,7 +168,7 @@ internal sealed class DataSources(string modelFile)
 
         if (letters == 0 || !int.TryParse(reference[letters..], NumberStyles.Integer, CultureInfo.InvariantCulture, out var row))
         {
-            throw new ModelException($"'{reference}' is not a cell reference such as B2 (named ranges are not supported)", modelFile, location, variable);
+            throw ModelException.At($"'{reference}' is neither a cell reference such as B2 nor a name defined in the workbook", modelFile, location, variable);
         }
 
         return (row - 1, ColumnIndex(reference[..letters]));
@@ -155,7 +185,7 @@ internal sealed class DataSources(string modelFile)
         return column - 1;
     }
 
-    private Dictionary<(int Row, int Column), string> Sheet(string file, string sheetOrSeparator, string location, string? variable)
+    private Sheet Open(string file, string sheetOrSeparator, string location, string? variable)
     {
         var directory = Path.GetDirectoryName(modelFile) ?? ".";
         var path = Path.Combine(directory, file.Trim());
@@ -167,15 +197,15 @@ internal sealed class DataSources(string modelFile)
 
         if (!File.Exists(path))
         {
-            throw new ModelException($"the data file '{file}' does not exist (looked in {directory})", modelFile, location, variable);
+            throw ModelException.At($"the data file '{file}' does not exist (looked in {directory})", modelFile, location, variable);
         }
 
         var extension = Path.GetExtension(path).ToUpperInvariant();
         var sheet = extension switch
         {
             ".XLSX" or ".XLSM" => ReadXlsx(path, sheetOrSeparator, location, variable),
-            ".CSV" or ".TAB" or ".TXT" => ReadDelimited(path, extension == ".TAB" ? "\t" : sheetOrSeparator),
-            _ => throw new ModelException($"'{file}': only .xlsx, .csv and .tab data files can be read", modelFile, location, variable),
+            ".CSV" or ".TAB" or ".TXT" => new Sheet(ReadDelimited(path, extension == ".TAB" ? "\t" : sheetOrSeparator), []),
+            _ => throw ModelException.At($"'{file}': only .xlsx, .csv and .tab data files can be read", modelFile, location, variable),
         };
         _sheets[key] = sheet;
         return sheet;
@@ -199,14 +229,45 @@ internal sealed class DataSources(string modelFile)
         return cells;
     }
 
-    private Dictionary<(int Row, int Column), string> ReadXlsx(string path, string sheetName, string location, string? variable)
+    /// <summary>Workbook names visible from a sheet: its own (local) names override global ones.</summary>
+    private Dictionary<string, CellRange> DefinedNames(WorkbookPart workbook, DocumentFormat.OpenXml.Spreadsheet.Sheet sheet, string location, string? variable)
+    {
+        var names = new Dictionary<string, CellRange>(StringComparer.Ordinal);
+        var sheets = workbook.Workbook.Descendants<DocumentFormat.OpenXml.Spreadsheet.Sheet>().ToList();
+        var index = sheets.IndexOf(sheet);
+        var definitions = workbook.Workbook.DefinedNames?.Elements<DefinedName>() ?? [];
+        foreach (var definition in definitions.OrderBy(d => d.LocalSheetId is null ? 0 : 1))
+        {
+            if (definition.LocalSheetId is { } local && local.Value != index)
+            {
+                continue;
+            }
+
+            var text = definition.Text.Replace("$", string.Empty, StringComparison.Ordinal);
+            var bang = text.LastIndexOf('!');
+            var area = bang >= 0 ? text[(bang + 1)..] : text;
+            var corners = area.Split(':');
+            if (definition.Name?.Value is not { } name || !char.IsAsciiLetter(corners[0].FirstOrDefault()))
+            {
+                continue;
+            }
+
+            var (row, column) = Cell(corners[0], location, variable);
+            var (lastRow, lastColumn) = corners.Length > 1 ? Cell(corners[1], location, variable) : (row, column);
+            names[name.ToUpperInvariant()] = new CellRange(row, column, lastRow, lastColumn);
+        }
+
+        return names;
+    }
+
+    private Sheet ReadXlsx(string path, string sheetName, string location, string? variable)
     {
         try
         {
             using var document = SpreadsheetDocument.Open(path, false);
-            var workbook = document.WorkbookPart ?? throw new ModelException($"'{Path.GetFileName(path)}' has no workbook", modelFile, location, variable);
-            var sheet = workbook.Workbook.Descendants<Sheet>().FirstOrDefault(s => string.Equals(s.Name?.Value, sheetName, StringComparison.OrdinalIgnoreCase))
-                ?? throw new ModelException($"'{Path.GetFileName(path)}' has no sheet named '{sheetName}'", modelFile, location, variable);
+            var workbook = document.WorkbookPart ?? throw ModelException.At($"'{Path.GetFileName(path)}' has no workbook", modelFile, location, variable);
+            var sheet = workbook.Workbook.Descendants<DocumentFormat.OpenXml.Spreadsheet.Sheet>().FirstOrDefault(s => string.Equals(s.Name?.Value, sheetName, StringComparison.OrdinalIgnoreCase))
+                ?? throw ModelException.At($"'{Path.GetFileName(path)}' has no sheet named '{sheetName}'", modelFile, location, variable);
             var part = (WorksheetPart)workbook.GetPartById(sheet.Id!.Value!);
             var shared = workbook.SharedStringTablePart?.SharedStringTable.Elements<SharedStringItem>().Select(i => i.InnerText).ToList() ?? [];
             var cells = new Dictionary<(int, int), string>();
@@ -226,11 +287,11 @@ internal sealed class DataSources(string modelFile)
                 cells[Cell(reference, location, variable)] = value;
             }
 
-            return cells;
+            return new Sheet(cells, DefinedNames(workbook, sheet, location, variable));
         }
         catch (Exception e) when (e is IOException or OpenXmlPackageException or InvalidDataException)
         {
-            throw new ModelException($"'{Path.GetFileName(path)}' cannot be read as .xlsx: {e.Message}", modelFile, location, variable);
+            throw ModelException.At($"'{Path.GetFileName(path)}' cannot be read as .xlsx: {e.Message}", modelFile, location, variable);
         }
     }
 }

@@ -9,8 +9,14 @@ internal enum LookupMode
     /// <summary>Linear between points and continued along the end segments beyond them.</summary>
     Extrapolate,
 
-    /// <summary>The value of the last point at or before the input (XMILE discrete).</summary>
+    /// <summary>The value of the last point at or before the input (XMILE discrete, Vensim :HOLD BACKWARD:).</summary>
     Discrete,
+
+    /// <summary>The value of the first point at or after the input (Vensim :LOOK FORWARD:).</summary>
+    Forward,
+
+    /// <summary>Values only at the points themselves, missing in between (Vensim :RAW:).</summary>
+    Raw,
 }
 
 /// <summary>A lookup or a data series as two precomputed arrays, searched without allocation.</summary>
@@ -94,6 +100,12 @@ internal sealed class LookupTable
             return double.NaN;
         }
 
+        if (mode == LookupMode.Raw)
+        {
+            var at = Array.BinarySearch(x, input);
+            return at >= 0 ? y[at] : double.NaN;
+        }
+
         if (input <= x[0])
         {
             return mode == LookupMode.Extrapolate && n > 1 && input < x[0] ? y[0] + ((input - x[0]) * (y[1] - y[0]) / (x[1] - x[0])) : y[0];
@@ -122,6 +134,11 @@ internal sealed class LookupTable
         if (mode == LookupMode.Discrete)
         {
             return y[lo];
+        }
+
+        if (mode == LookupMode.Forward)
+        {
+            return x[lo] == input ? y[lo] : y[hi];
         }
 
         return y[lo] + ((input - x[lo]) * (y[hi] - y[lo]) / (x[hi] - x[lo]));

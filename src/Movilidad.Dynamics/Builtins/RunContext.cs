@@ -19,7 +19,7 @@ internal sealed class RunContext(LookupTable[] tables, int delayLines, int rando
 
     public static double StartLine(RunContext context, int line, double delay, double dt, double initial)
     {
-        var length = Math.Max(1, (int)Math.Round(delay / dt));
+        var length = Math.Max(1, (int)Math.Round(delay / dt, MidpointRounding.AwayFromZero));
         context.Lines[line] = new DelayLine(length, initial);
         return initial;
     }
@@ -28,6 +28,37 @@ internal sealed class RunContext(LookupTable[] tables, int delayLines, int rando
     {
         var random = context.Randoms[stream] ??= new Random(unchecked((int)seed + context.Seed));
         return min + ((max - min) * random.NextDouble());
+    }
+
+    /// <summary>XMILE EXPRND: exponentially distributed with the given mean.</summary>
+    public static double Exponential(RunContext context, int stream, double mean, double seed)
+    {
+        var random = context.Randoms[stream] ??= new Random(unchecked((int)seed + context.Seed));
+        return -mean * Math.Log(1.0 - random.NextDouble());
+    }
+
+    /// <summary>XMILE LOGNORMAL: exp of a normal draw, parameterised by the mean and deviation of the result.</summary>
+    public static double LogNormal(RunContext context, int stream, double mean, double sd, double seed)
+    {
+        var variance = Math.Log(1 + (sd * sd / (mean * mean)));
+        var mu = Math.Log(mean) - (variance / 2);
+        return Math.Exp(Normal(context, stream, double.NegativeInfinity, double.PositiveInfinity, mu, Math.Sqrt(variance), seed));
+    }
+
+    /// <summary>XMILE POISSON: Knuth's product-of-uniforms method, adequate for the small means models use.</summary>
+    public static double Poisson(RunContext context, int stream, double mean, double seed)
+    {
+        var random = context.Randoms[stream] ??= new Random(unchecked((int)seed + context.Seed));
+        var limit = Math.Exp(-mean);
+        var count = 0;
+        var product = random.NextDouble();
+        while (product > limit && count < 100_000)
+        {
+            count++;
+            product *= random.NextDouble();
+        }
+
+        return count;
     }
 
     public static double Normal(RunContext context, int stream, double min, double max, double mean, double sd, double seed)

@@ -58,7 +58,9 @@ internal sealed class ExpressionParser
         }
     }
 
-    public SyntaxException Error(string message, int offset)
+    public SyntaxException Error(string message, int offset) => new(message, PositionOf(offset));
+
+    public SourcePosition PositionOf(int offset)
     {
         var line = _origin.Line;
         var column = _origin.Column;
@@ -75,10 +77,8 @@ internal sealed class ExpressionParser
             }
         }
 
-        return new SyntaxException(message, new SourcePosition(line, column));
+        return new SourcePosition(line, column);
     }
-
-    public SourcePosition PositionOf(int offset) => Error(string.Empty, offset).Position;
 
     public Expr ParseExpression() => ParseOr();
 

@@ -29,9 +29,6 @@ internal sealed class Slot(int index, string variable, string location)
     public bool AlwaysDynamic { get; set; }
 
     public bool NonNegative { get; set; }
-
-    /// <summary>True when the value is a literal in the model, so overriding it is meaningful.</summary>
-    public bool IsConstant { get; set; }
 }
 
 /// <summary>A variable of a model body instantiated in a scope: its dimensions and the slot (or table) of each element.</summary>

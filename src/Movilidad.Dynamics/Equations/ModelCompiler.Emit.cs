@@ -59,7 +59,8 @@ internal sealed partial class ModelCompiler
             named.ToDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal),
             _lineCount,
             _randomCount,
-            auxOrder.Count + stocks.Count);
+            auxOrder.Count + stocks.Count,
+            [.. _slots.Select(s => s.IsStock || !dynamic[s.Index])]);
     }
 
     /// <summary>

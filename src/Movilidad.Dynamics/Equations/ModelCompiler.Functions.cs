@@ -211,7 +211,7 @@ internal sealed partial class ModelCompiler
                 return Expression.Condition(IsTrue(A(0)), A(1), A(2));
             case "min" or "max" when args.Count == 2:
                 return Expression.Call(MathMethod(f == "min" ? nameof(Math.Min) : nameof(Math.Max), 2), A(0), A(1));
-            case "vector select" or "vector elm map" or "vector rank" or "vector sort order":
+            case "vector select" or "vector elm map" or "vector rank" or "vector sort order" or "vector reorder" or "allocate by priority" or "invert matrix":
                 return LowerVectorFunction(call, cx);
             case "min" or "max" or "vmin" or "vmax" or "sum" or "prod" or "mean" or "stddev" or "size" or "elmcount":
                 return LowerArrayFunction(call, cx);
@@ -233,6 +233,21 @@ internal sealed partial class ModelCompiler
             case "pi":
                 Arity(call, cx, 0, 0);
                 return Expression.Constant(Math.PI);
+            case "get time value":
+                {
+                    Arity(call, cx, 3, 3);
+                    var relativeTo = TryConstant(args[0], cx.Scope);
+                    var measure = TryConstant(args[2], cx.Scope);
+                    if (measure != 0 || relativeTo is not (0 or 1))
+                    {
+                        throw Error(cx.Location, cx.Variable, "GET TIME VALUE is supported relative to the simulation time (0) or the initial time (1), measured in model time units (0); calendar dates are not");
+                    }
+
+                    var origin = relativeTo == 0 ? Time() : Read(StartSlot);
+                    cx.Deps.Add(StartSlot);
+                    return Expression.Add(origin, A(1));
+                }
+
             case "game":
                 Arity(call, cx, 1, 1);
                 return A(0);
@@ -283,6 +298,31 @@ internal sealed partial class ModelCompiler
                     return Expression.Call(typeof(RunContext).GetMethod(nameof(RunContext.Normal))!, _context, Expression.Constant(stream), A(0), A(1), A(2), A(3), A(4));
                 }
 
+            case "random" or "exprnd" or "lognormal" or "poisson":
+                {
+                    cx.UsesTime = true;
+                    var stream = Expression.Constant(_randomCount++);
+                    Expression Seed(int index) => args.Count > index ? A(index) : Zero;
+                    switch (f)
+                    {
+                        case "random":
+                            Arity(call, cx, 2, 3);
+                            return Expression.Call(typeof(RunContext).GetMethod(nameof(RunContext.Uniform))!, _context, stream, A(0), A(1), Seed(2));
+                        case "exprnd":
+                            Arity(call, cx, 1, 2);
+                            return Expression.Call(typeof(RunContext).GetMethod(nameof(RunContext.Exponential))!, _context, stream, A(0), Seed(1));
+                        case "lognormal":
+                            Arity(call, cx, 2, 3);
+                            return Expression.Call(typeof(RunContext).GetMethod(nameof(RunContext.LogNormal))!, _context, stream, A(0), A(1), Seed(2));
+                        default:
+                            Arity(call, cx, 1, 2);
+                            return Expression.Call(typeof(RunContext).GetMethod(nameof(RunContext.Poisson))!, _context, stream, A(0), Seed(1));
+                    }
+                }
+
+            case "fact":
+                Arity(call, cx, 1, 1);
+                return Expression.Call(Builtin(nameof(Functions.Factorial)), A(0));
             case "normal":
                 {
                     Arity(call, cx, 2, 3);

@@ -122,7 +122,7 @@ internal sealed partial class ModelCompiler
         if (definition.Kind == VariableKind.Data && equation.Expression is null)
         {
             var name = ElementName(definition, instance, flat);
-            var table = AddTable(new LookupTable([], [], LookupMode.Continuous), name);
+            var table = AddTable(new LookupTable([], [], definition.DataMode), name);
             _dataTableNames[table] = name;
             instance.Tables[flat] = table;
             if (slot is not null)
@@ -137,7 +137,7 @@ internal sealed partial class ModelCompiler
         {
             var call = equation.Expression as CallExpr ?? throw Error(location, definition.Name, "a lookup needs a table or a GET ... LOOKUPS call");
             var cells = _model.DataSources.ReadTable(call, ordinal, location, definition.Name);
-            var table = AddTable(new LookupTable(cells.X, cells.Y, LookupMode.Continuous), scope == _main ? ElementName(definition, instance, flat) : null);
+            var table = AddTable(new LookupTable(cells.X, cells.Y, definition.DataMode), scope == _main ? ElementName(definition, instance, flat) : null);
             instance.Tables[flat] = table;
             if (slot is not null)
             {
@@ -173,7 +173,8 @@ internal sealed partial class ModelCompiler
 
         if (expression is CallExpr { Function: "get xls constants" or "get direct constants" } constants)
         {
-            var sizes = equation.Subscripts.Select(sub => _dimensions.TryGetValue(sub, out var d) ? d.Elements.Count : 1).ToList();
+            // The block's shape comes from the ranges on the left side; single elements do not add a direction.
+            var sizes = equation.Subscripts.Where(_dimensions.ContainsKey).Select(sub => _dimensions[sub].Elements.Count).ToList();
             SetConstant(slot, _model.DataSources.ReadConstant(constants, sizes.Count, sizes.Count == 0 ? 1 : sizes[^1], ordinal, location, definition.Name));
             return;
         }
@@ -262,7 +263,6 @@ internal sealed partial class ModelCompiler
     {
         slot.Init = Expression.Constant(value);
         slot.InitDeps = [];
-        slot.IsConstant = true;
     }
 
     private static void SetAuxiliary(Slot slot, Expression value, HashSet<int> deps, bool usesTime)

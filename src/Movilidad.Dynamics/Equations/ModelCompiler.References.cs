@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Linq.Expressions;
 using Movilidad.Dynamics.Model;
 
@@ -17,10 +16,12 @@ internal sealed partial class ModelCompiler
         var instance = FindInstance(key, cx);
         if (instance is null)
         {
-            // A subscript range used as a value stands for the position (from 1) of the element being computed.
-            if (reference.Subscripts.Count == 0 && _dimensions.TryGetValue(key, out var range) && cx.Bindings.TryGet(key, out var bound))
+            // A subscript range used as a value stands for the position (from 1) of the element being computed,
+            // counted in the widest range holding it: a subrange's elements keep their parent's numbers.
+            if (reference.Subscripts.Count == 0 && _dimensions.ContainsKey(key) && cx.Bindings.TryGet(key, out var bound))
             {
-                return Expression.Constant((double)(range.ElementKeys.IndexOf(bound) + 1));
+                var parent = _dimensionsOfElement[bound].MaxBy(d => d.Elements.Count)!;
+                return Expression.Constant((double)(parent.ElementKeys.IndexOf(bound) + 1));
             }
 
             if (reference.Subscripts.Count == 0 && !_dimensions.ContainsKey(key) && _dimensionsOfElement.TryGetValue(key, out var holders))
@@ -302,5 +303,4 @@ internal sealed partial class ModelCompiler
     private static bool IsSubrangeOfAnother(DimensionDefinition a, DimensionDefinition b) =>
         a.ElementKeys.Intersect(b.ElementKeys, StringComparer.Ordinal).Any();
 
-    private static string Describe(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 }

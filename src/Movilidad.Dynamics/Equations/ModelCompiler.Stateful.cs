@@ -329,6 +329,27 @@ internal sealed partial class ModelCompiler
                     return Read((int)held);
                 }
 
+            case "previous":
+                {
+                    Arity(call, cx, 1, 2);
+                    if (!site.TryGetValue("previous", out var held))
+                    {
+                        var memory = NewSlot(cx.Variable, cx.Location);
+                        var current = NewSlot(cx.Variable, cx.Location);
+                        site["previous"] = held = memory.Index;
+                        var initDeps = new HashSet<int>();
+                        memory.Init = Lower(args.Count > 1 ? args[1] : args[0], new LoweringContext(cx.Scope, cx.Bindings, true, initDeps, cx.Variable, cx.Location));
+                        memory.InitDeps = initDeps;
+                        memory.AlwaysDynamic = true;
+                        var currentDeps = new HashSet<int>();
+                        SetAuxiliary(current, Lower(args[0], new LoweringContext(cx.Scope, cx.Bindings, false, currentDeps, cx.Variable, cx.Location)), currentDeps, true);
+                        _updates.Add(Expression.Assign(Expression.ArrayAccess(_state, Expression.Constant(memory.Index)), Read(current.Index)));
+                    }
+
+                    cx.Deps.Add((int)held);
+                    return Read((int)held);
+                }
+
             case "delay fixed" or "delay":
                 {
                     Arity(call, cx, 2, 3);

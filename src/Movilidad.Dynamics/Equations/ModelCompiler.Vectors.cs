@@ -53,11 +53,25 @@ internal sealed partial class ModelCompiler
                     return chosen;
                 }
 
+            case "vector reorder":
+                {
+                    Arity(call, cx, 2, 2);
+                    var (values, _) = AlongLastDimension(args[0], cx);
+                    var index = Lower(args[1], cx);
+                    Expression chosen = Expression.Constant(double.NaN);
+                    for (var j = values.Count - 1; j >= 0; j--)
+                    {
+                        chosen = Expression.Condition(Expression.Equal(index, Expression.Constant((double)j)), values[j], chosen);
+                    }
+
+                    return chosen;
+                }
+
             case "vector rank":
                 {
                     Arity(call, cx, 2, 2);
                     var (values, position) = AlongLastDimension(args[0], cx);
-                    var ascending = IsTrue(Expression.Equal(Lower(args[1], cx), One));
+                    var ascending = Expression.Equal(Lower(args[1], cx), One);
                     return Expression.Condition(ascending, Rank(values, position, true), Rank(values, position, false));
                 }
 
@@ -65,13 +79,96 @@ internal sealed partial class ModelCompiler
                 {
                     Arity(call, cx, 2, 2);
                     var (values, position) = AlongLastDimension(args[0], cx);
-                    var ascending = IsTrue(Expression.Equal(Lower(args[1], cx), One));
+                    var ascending = Expression.Equal(Lower(args[1], cx), One);
                     return Expression.Condition(ascending, SortOrder(values, position, true), SortOrder(values, position, false));
+                }
+
+            case "invert matrix":
+                {
+                    Arity(call, cx, 2, 2);
+                    if (args[0] is not ReferenceExpr reference || FindInstance(reference.Name, cx) is not { Dimensions.Length: >= 2 } instance ||
+                        instance.Dimensions[^1].Elements.Count != instance.Dimensions[^2].Elements.Count)
+                    {
+                        throw Error(cx.Location, cx.Variable, "INVERT MATRIX needs a variable whose last two subscripts have the same size");
+                    }
+
+                    var n = instance.Dimensions[^1].Elements.Count;
+                    if (n > 32)
+                    {
+                        throw Error(cx.Location, cx.Variable, $"INVERT MATRIX is limited to 32×32 matrices; '{reference.DisplayName}' is {n}×{n}");
+                    }
+
+                    var flat = ResolveElement(reference, instance, cx);
+                    var position = flat % (n * n);
+                    var first = flat - position;
+                    for (var k = 0; k < n * n; k++)
+                    {
+                        if (instance.Slots[first + k] != instance.Slots[first] + k)
+                        {
+                            throw Error(cx.Location, cx.Variable, $"'{reference.DisplayName}' cannot be inverted here");
+                        }
+
+                        cx.Deps.Add(instance.Slots[first + k]);
+                    }
+
+                    return Expression.Call(
+                        typeof(Builtins.Functions).GetMethod(nameof(Builtins.Functions.InverseElement))!,
+                        _state,
+                        Expression.Constant(instance.Slots[first]),
+                        Expression.Constant(n),
+                        Expression.Constant(position / n),
+                        Expression.Constant(position % n));
+                }
+
+            case "allocate by priority":
+                {
+                    Arity(call, cx, 5, 5);
+                    var (request, position, count) = ContiguousVector(args[0], cx);
+                    var (priority, _, priorityCount) = ContiguousVector(args[1], cx);
+                    if (priorityCount != count)
+                    {
+                        throw Error(cx.Location, cx.Variable, "the request and priority arrays of ALLOCATE BY PRIORITY have different sizes");
+                    }
+
+                    return Expression.Call(
+                        typeof(Builtins.Allocation).GetMethod(nameof(Builtins.Allocation.ByPriority))!,
+                        _state,
+                        Expression.Constant(request),
+                        Expression.Constant(priority),
+                        Expression.Constant(count),
+                        Expression.Constant(position),
+                        Lower(args[3], cx),
+                        Lower(args[4], cx));
                 }
 
             default:
                 throw Error(cx.Location, cx.Variable, $"unknown function '{call.Function.ToUpperInvariant()}'");
         }
+    }
+
+    /// <summary>The first slot and length of a vector along the last subscript, whose slots are consecutive.</summary>
+    private (int First, int Position, int Count) ContiguousVector(Expr argument, LoweringContext cx)
+    {
+        if (argument is not ReferenceExpr reference || FindInstance(reference.Name, cx) is not { Dimensions.Length: > 0 } instance)
+        {
+            throw Error(cx.Location, cx.Variable, "allocation functions need subscripted variables as their request and priority");
+        }
+
+        var length = instance.Dimensions[^1].Elements.Count;
+        var flat = ResolveElement(reference, instance, cx);
+        var position = flat % length;
+        var first = flat - position;
+        for (var j = 0; j < length; j++)
+        {
+            if (instance.Slots[first + j] != instance.Slots[first] + j)
+            {
+                throw Error(cx.Location, cx.Variable, $"'{reference.DisplayName}' cannot be used as an allocation vector here");
+            }
+
+            cx.Deps.Add(instance.Slots[first + j]);
+        }
+
+        return (instance.Slots[first], position, length);
     }
 
     /// <summary>1-based rank of element <paramref name="position"/>; ties keep element order, as a stable sort does.</summary>

@@ -152,7 +152,6 @@ internal sealed partial class ModelCompiler
                     _ => _model.Specs.SaveStep ?? double.NaN,
                 };
                 slot.Init = Expression.Constant(spec);
-                slot.IsConstant = true;
             }
         }
     }
@@ -166,19 +165,8 @@ internal sealed partial class ModelCompiler
         return slot;
     }
 
-    private ModelException Error(string location, string? variable, string message)
-    {
-        var file = _model.Source;
-        var parts = location.Split(':');
-        if (IsVensim && parts.Length >= 3 &&
-            int.TryParse(parts[^2], NumberStyles.Integer, CultureInfo.InvariantCulture, out var line) &&
-            int.TryParse(parts[^1], NumberStyles.Integer, CultureInfo.InvariantCulture, out var column))
-        {
-            return new ModelException(message, file, line, column, variable);
-        }
-
-        return new ModelException(message, file, location.Length == 0 ? null : location, variable);
-    }
+    private ModelException Error(string location, string? variable, string message) =>
+        ModelException.At(message, _model.Source, location, variable);
 
     private Instance EnsureInstance(Scope scope, string key, string location)
     {

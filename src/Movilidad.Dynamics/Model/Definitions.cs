@@ -50,6 +50,9 @@ internal sealed class VariableDefinition(string name, VariableKind kind, string 
 
     public bool NonNegative { get; set; }
 
+    /// <summary>How a Vensim data variable reads between its points (:INTERPOLATE:, :HOLD BACKWARD:, ...).</summary>
+    public Builtins.LookupMode DataMode { get; set; } = Builtins.LookupMode.Continuous;
+
     public string Location { get; } = location;
 
     /// <summary>For XMILE arrays: the dimensions declared on the variable element.</summary>
@@ -133,6 +136,4 @@ internal sealed class SimulationSpecs
     public double? SaveStep { get; set; }
 
     public string? Method { get; set; }
-
-    public string? TimeUnits { get; set; }
 }

@@ -80,6 +80,11 @@ public static class ConformanceCheck
         {
             return new ModelCheck(model, reference, CheckStatus.Error, e.Message);
         }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // One model exposing an engine defect must not stop the check of the others.
+            return new ModelCheck(model, reference, CheckStatus.Error, $"internal error ({e.GetType().Name}): {e.Message}");
+        }
     }
 
     private static Dictionary<string, DataSeries> DataBeside(string model, string reference)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Movilidad.Dynamics.Builtins;
 using Movilidad.Dynamics.Equations;
 using Movilidad.Dynamics.Model;
 
@@ -299,6 +300,7 @@ internal sealed class MdlReader
         }
 
         var keywordFound = true;
+        var dataMode = LookupMode.Continuous;
         while (keywordFound)
         {
             keywordFound = false;
@@ -306,6 +308,13 @@ internal sealed class MdlReader
             {
                 if (StartsWithAt(equation, i, keyword))
                 {
+                    dataMode = keyword switch
+                    {
+                        ":RAW:" => LookupMode.Raw,
+                        ":HOLD BACKWARD:" => LookupMode.Discrete,
+                        ":LOOK FORWARD:" => LookupMode.Forward,
+                        _ => LookupMode.Continuous,
+                    };
                     i += keyword.Length;
                     SkipSpace(equation, ref i);
                     keywordFound = true;
@@ -318,6 +327,7 @@ internal sealed class MdlReader
         {
             var dataVariable = body.GetOrAdd(name, VariableKind.Data, location);
             dataVariable.Kind = VariableKind.Data;
+            dataVariable.DataMode = dataMode;
             dataVariable.Units ??= units;
             dataVariable.Equations.Add(new EquationDefinition { Subscripts = subscripts, Except = except, Location = location });
             return;
@@ -376,10 +386,11 @@ internal sealed class MdlReader
         if (isData)
         {
             variable.Kind = VariableKind.Data;
+            variable.DataMode = dataMode;
         }
 
         variable.Units ??= units;
-        var values = TryParseNumberList(rhs);
+        var values = TryParseNumberList(rhs) ?? TryParseTabbedArray(rhs);
         if (values is not null && values.Length > 1)
         {
             variable.Equations.Add(new EquationDefinition { Subscripts = subscripts, Except = except, Values = values, Location = location });
@@ -413,6 +424,37 @@ internal sealed class MdlReader
         {
             throw new ModelException(e.Message, _file, e.Position.Line, e.Position.Column, name);
         }
+    }
+
+    /// <summary>TABBED ARRAY(...) holds numbers separated by tabs and line breaks, filled in element order.</summary>
+    private static double[]? TryParseTabbedArray(string rhs)
+    {
+        var text = rhs.Trim();
+        const string function = "TABBED ARRAY";
+        if (!text.StartsWith(function, StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        var open = text.IndexOf('(', StringComparison.Ordinal);
+        var close = text.LastIndexOf(')');
+        if (open < 0 || close < open)
+        {
+            return null;
+        }
+
+        var values = new List<double>();
+        foreach (var piece in text[(open + 1)..close].Split([' ', '\t', '\r', '\n'], StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (!double.TryParse(piece, NumberStyles.Float, CultureInfo.InvariantCulture, out var v))
+            {
+                return null;
+            }
+
+            values.Add(v);
+        }
+
+        return [.. values];
     }
 
     private static double[]? TryParseNumberList(string rhs)

@@ -35,7 +35,7 @@ internal sealed partial class XmileReader
             throw new ModelException($"the file is not well-formed XML: {e.Message}", _file, e.LineNumber, e.LinePosition, null);
         }
 
-        var root = document.Root ?? throw new ModelException("the file has no root element", _file, "xmile", null);
+        var root = document.Root ?? throw new ModelException("the file has no root element", _file, "<xmile>", null);
         var behavior = Child(root, "behavior");
         if (Child(behavior, "non_negative") is not null)
         {
@@ -62,7 +62,7 @@ internal sealed partial class XmileReader
         var models = Children(root, "model").ToList();
         if (models.Count == 0)
         {
-            throw new ModelException("the file has no <model> element", _file, "xmile", null);
+            throw new ModelException("the file has no <model> element", _file, "<xmile>", null);
         }
 
         var main = models.FirstOrDefault(m => m.Attribute("name") is null) ?? models[0];
@@ -139,7 +139,6 @@ internal sealed partial class XmileReader
 
         s.SaveStep = Number(Child(specs, "savestep")) ?? Number(specs.Attribute("savestep"));
         s.Method = (string?)specs.Attribute("method");
-        s.TimeUnits = (string?)specs.Attribute("time_units");
     }
 
     private void ReadDimension(XElement dim)
@@ -369,13 +368,13 @@ internal sealed partial class XmileReader
     {
         var info = (IXmlLineInfo)element;
         var owner = element.AncestorsAndSelf().FirstOrDefault(e => e.Attribute("name") is not null);
-        var label = owner is null ? element.Name.LocalName : $"{owner.Name.LocalName} name=\"{owner.Attribute("name")!.Value}\"";
+        var label = owner is null ? $"<{element.Name.LocalName}>" : $"<{owner.Name.LocalName} name=\"{owner.Attribute("name")!.Value}\">";
         if (owner != element)
         {
-            label += $"/{element.Name.LocalName}";
+            label += $"/<{element.Name.LocalName}>";
         }
 
-        return info.HasLineInfo() ? string.Create(CultureInfo.InvariantCulture, $"{label}> at line {info.LineNumber}") : label;
+        return info.HasLineInfo() ? string.Create(CultureInfo.InvariantCulture, $"{label} (line {info.LineNumber})") : label;
     }
 
     private ModelException Error(XElement element, string message, string? variable) => new(message, _file, ElementPath(element), variable);

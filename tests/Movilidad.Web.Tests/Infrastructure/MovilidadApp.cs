@@ -28,12 +28,19 @@ public abstract class MovilidadApp(DatabaseProvider provider) : WebApplicationFa
 
         // Tests sign many people in from one address; RateLimitTests checks the limit with its own app.
         builder.UseSetting("Security:SignInPermitsPerMinute", SignInPermitsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Security:ApiPermitsPerMinute", ApiPermitsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Security:SecureCookies", SecureCookies ? "true" : "false");
     }
+
+    /// <summary>In-memory clients use https; a server on a real port (browser tests) is plain http.</summary>
+    protected virtual bool SecureCookies => true;
 
     /// <summary>Where the app writes its e-mails (.eml files), one folder per app.</summary>
     public string MailFolder { get; } = Directory.CreateTempSubdirectory("movilidad-mail-").FullName;
 
     protected virtual int SignInPermitsPerMinute => 10_000;
+
+    protected virtual int ApiPermitsPerMinute => 100_000;
 
     /// <summary>A client that reads in the given language, as a browser sending Accept-Language would.</summary>
     public HttpClient ClientIn(string language)

@@ -36,7 +36,8 @@ public static class AccountsSetup
             .AddTokenProvider<AuthenticatorTokenProvider<Account>>(TokenOptions.DefaultAuthenticatorProvider);
         services.Configure<DataProtectionTokenProviderOptions>(options => options.TokenLifespan = TimeSpan.FromDays(3));
 
-        var secure = environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+        var security = configuration.GetSection(SecurityOptions.Section).Get<SecurityOptions>() ?? new SecurityOptions();
+        var secure = environment.IsDevelopment() || !security.SecureCookies ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
         services.AddAuthentication(options =>
             {
                 options.DefaultScheme = Scheme;

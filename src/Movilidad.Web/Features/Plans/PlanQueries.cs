@@ -73,7 +73,13 @@ public static class PlanQueries
         while (parentId is { } pid)
         {
             var parent = await db.PlanElements.AsNoTracking().Where(x => x.Id == pid)
-                .Select(x => new { Ref = new ElementRef(x.Id, x.Code, x.LevelKey, x.Title), x.ParentId }).SingleAsync(ct);
+                .Select(x => new { Ref = new ElementRef(x.Id, x.Code, x.LevelKey, x.Title), x.ParentId }).SingleOrDefaultAsync(ct);
+            if (parent is null)
+            {
+                // A deleted element hides everything under it, until it is restored.
+                return null;
+            }
+
             ancestors.Insert(0, parent.Ref);
             parentId = parent.ParentId;
         }
@@ -94,7 +100,7 @@ public static class PlanQueries
             timeframe,
             e.GcmObjectives.Select(g => g.Objective).Order().ToList(),
             e.SdgTargets.Select(s => s.Target).Order(StringComparer.Ordinal).ToList(),
-            e.Axes.Select(a => new ElementRef(a.Axis!.Id, a.Axis.Code, a.Axis.LevelKey, a.Axis.Title)).ToList(),
+            e.Axes.Where(a => a.Axis is not null).Select(a => new ElementRef(a.Axis!.Id, a.Axis.Code, a.Axis.LevelKey, a.Axis.Title)).ToList(),
             e.IndicatorType, plan.SourceDocument, e.Section, ancestors, children, e.Version);
     }
 }

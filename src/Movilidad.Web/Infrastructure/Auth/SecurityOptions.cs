@@ -17,6 +17,12 @@ public sealed class SecurityOptions
     [Range(1, 3650)]
     public int TokenLifetimeDays { get; set; } = 90;
 
+    /// <summary>
+    /// Cookies only over HTTPS (the default). Turn off only for a server reached over plain http that is not
+    /// Development, such as the browser tests' local server; behind a TLS proxy, forward the scheme instead.
+    /// </summary>
+    public bool SecureCookies { get; set; } = true;
+
     /// <summary>Largest request body accepted, in bytes.</summary>
     [Range(1024, 100_000_000)]
     public long MaxRequestBodyBytes { get; set; } = 1_000_000;

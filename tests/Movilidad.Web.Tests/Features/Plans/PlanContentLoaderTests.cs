@@ -165,8 +165,18 @@ public sealed class StartupTests
             using var process = Process.Start(start)!;
             var stderr = process.StandardError.ReadToEndAsync();
             var stdout = process.StandardOutput.ReadToEndAsync();
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-            await process.WaitForExitAsync(timeout.Token);
+            using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(4));
+            try
+            {
+                await process.WaitForExitAsync(timeout.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                process.Kill(entireProcessTree: true);
+                await process.WaitForExitAsync();
+                Assert.Fail("The platform did not stop within 4 minutes on a broken data file. It printed:\n" + await stderr + await stdout);
+            }
+
             var output = await stderr + await stdout;
             Assert.Equal(1, process.ExitCode);
             Assert.Contains(Path.GetFileName(plan), output, StringComparison.Ordinal);

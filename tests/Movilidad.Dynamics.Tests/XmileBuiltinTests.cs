@@ -1,0 +1,57 @@
+namespace Movilidad.Dynamics.Tests;
+
+public sealed class XmileBuiltinTests
+{
+    private static SimulationResult Run(string variables) =>
+        ModelText.Load(
+            $"""
+            <xmile version="1.0" xmlns="http://docs.oasis-open.org/xmile/ns/XMILE/v1.0">
+              <sim_specs><start>0</start><stop>4</stop><dt>1</dt></sim_specs>
+              <model><variables>{variables}</variables></model>
+            </xmile>
+            """,
+            "m.xmile").Compile().Run();
+
+    [Fact]
+    public void Previous_EachStep_ReturnsTheValueOneStepBefore()
+    {
+        var result = Run("""<aux name="x"><eqn>TIME * 2</eqn></aux><aux name="last"><eqn>PREVIOUS(x, -1)</eqn></aux>""");
+
+        Assert.Equal([-1.0, 0, 2, 4, 6], result.Series("last"));
+    }
+
+    [Fact]
+    public void Fact_OfFour_IsTwentyFour()
+    {
+        var result = Run("""<aux name="f"><eqn>FACT(4)</eqn></aux>""");
+
+        Assert.Equal(24, result.Series("f")[0]);
+    }
+
+    [Fact]
+    public void Smth1_ConstantInput_StaysAtTheInput()
+    {
+        var result = Run("""<aux name="s"><eqn>SMTH1(5, 3)</eqn></aux>""");
+
+        Assert.All(result.Series("s"), value => Assert.Equal(5, value, 12));
+    }
+
+    [Fact]
+    public void RandomFunctions_SameSeed_RepeatTheirSequence()
+    {
+        const string model = """<aux name="r"><eqn>RANDOM(0, 1, 7) + EXPRND(2, 3) + POISSON(3, 4) + LOGNORMAL(1, 0.5, 5)</eqn></aux>""";
+
+        Assert.Equal(Run(model).Series("r"), Run(model).Series("r"));
+    }
+
+    [Fact]
+    public void NonNegativeStock_DrainedFasterThanItHolds_StopsAtZero()
+    {
+        var result = Run("""
+            <stock name="s"><eqn>3</eqn><outflow>out</outflow><non_negative/></stock>
+            <flow name="out"><eqn>2</eqn></flow>
+            """);
+
+        Assert.Equal([3.0, 1, 0, 0, 0], result.Series("s"));
+    }
+}
