@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Movilidad.Dynamics.Builtins;
 using Movilidad.Dynamics.Equations;
 using Movilidad.Dynamics.Integrators;
@@ -12,6 +13,7 @@ public static class Simulator
     /// <summary>Runs <paramref name="model"/> with <paramref name="options"/>.</summary>
     /// <exception cref="ModelException">An override names an unknown variable, data is missing, or a limit is reached.</exception>
     /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static SimulationResult Run(CompiledModel model, SimulationOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(model);

@@ -14,7 +14,6 @@ internal static class ExpectedFailures
         ["tests/active_initial/test_active_initial.xmile"] = "the XMILE translation drops ACTIVE INITIAL, but the reference is Vensim's output with it",
         ["tests/allocate_available/test_allocate_available.mdl"] = "ALLOCATE AVAILABLE is not implemented",
         ["tests/data_from_other_model/model_to_generate_data.mdl"] = "the folder's output.tab belongs to the other model (test_data_from_other_model.mdl)",
-        ["tests/delay_pipeline/test_pipeline_delays.mdl"] = "DELAY N with a stage time (delay/order) shorter than TIME STEP differs from Vensim",
         ["tests/delays/test_delays.mdl"] = "DELAY N order changes during the run; the order is fixed at the initial time",
         ["tests/get_constants_incomplete_subscript/test_get_constants_incomplete_subscript.mdl"] = "data comes from a legacy binary .xls workbook; only .xlsx, .csv and .tab are read",
         ["tests/get_data_args_3d_xls/test_get_data_args_3d_xls.mdl"] = "data comes from a legacy binary .xls workbook; only .xlsx, .csv and .tab are read",

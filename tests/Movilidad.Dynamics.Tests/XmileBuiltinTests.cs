@@ -54,4 +54,47 @@ public sealed class XmileBuiltinTests
 
         Assert.Equal([3.0, 1, 0, 0, 0], result.Series("s"));
     }
+
+    [Fact]
+    public void Macro_DefinedInTheFile_IsExpandedAtEachCall()
+    {
+        const string xmile = """
+            <xmile version="1.0" xmlns="http://docs.oasis-open.org/xmile/ns/XMILE/v1.0">
+              <sim_specs><start>0</start><stop>2</stop><dt>1</dt></sim_specs>
+              <macro name="double_plus"><parm>a</parm><parm>b</parm><eqn>2 * a + b</eqn></macro>
+              <model><variables>
+                <aux name="x"><eqn>double_plus(TIME, 1)</eqn></aux>
+                <aux name="y"><eqn>double_plus(x, x)</eqn></aux>
+              </variables></model>
+            </xmile>
+            """;
+
+        var result = ModelText.Load(xmile, "m.xmile").Compile().Run();
+
+        Assert.Equal([1.0, 3, 5], result.Series("x"));
+        Assert.Equal([3.0, 9, 15], result.Series("y"));
+    }
+
+    [Fact]
+    public void ApplyToAllAndElementEquations_WithSumOverWildcard_AddUp()
+    {
+        const string xmile = """
+            <xmile version="1.0" xmlns="http://docs.oasis-open.org/xmile/ns/XMILE/v1.0">
+              <sim_specs><start>0</start><stop>1</stop><dt>1</dt></sim_specs>
+              <dimensions><dim name="Region"><elem name="north"/><elem name="south"/></dim></dimensions>
+              <model><variables>
+                <aux name="people"><dimensions><dim name="Region"/></dimensions>
+                  <element subscript="north"><eqn>10</eqn></element>
+                  <element subscript="south"><eqn>30</eqn></element>
+                </aux>
+                <aux name="share"><dimensions><dim name="Region"/></dimensions><eqn>people[Region] / SUM(people[*])</eqn></aux>
+              </variables></model>
+            </xmile>
+            """;
+
+        var result = ModelText.Load(xmile, "m.xmile").Compile().Run();
+
+        Assert.Equal(0.25, result.Series("share[north]")[0]);
+        Assert.Equal(0.75, result.Series("share[south]")[0]);
+    }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace Movilidad.Dynamics.Equations;
@@ -477,6 +478,7 @@ internal sealed class ExpressionParser
             ? value
             : throw Error($"'{token.Value}' is not a number", token.Offset);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private List<Token> Tokenize()
     {
         var tokens = new List<Token>();
@@ -670,6 +672,7 @@ internal sealed class ExpressionParser
 
     private bool IsNameChar(char c) => char.IsLetterOrDigit(c) || c is '_' or '$' or '\'' or '.' or '&' or '%' or '#' || (c > 127 && !char.IsWhiteSpace(c)) || (_dialect == Dialect.Vensim && c == ' ');
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int ReadName(int start, out string name)
     {
         var text = _text;

@@ -225,6 +225,12 @@ internal sealed partial class ModelCompiler
                             time = args[1];
                             initial = args[2];
                             order = ConstantOrder(args[3], cx);
+                            // Vensim lowers the order when a stage would be shorter than the time step.
+                            if (TryConstant(time, cx.Scope) is { } delay && TryConstant(new ReferenceExpr("time step", "TIME STEP", []), cx.Scope) is { } step && step > 0 && delay / order < step)
+                            {
+                                order = Math.Max(1, (int)Math.Floor(delay / step));
+                            }
+
                             break;
                         default:
                             Arity(call, cx, 3, 4);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace Movilidad.Dynamics.Equations;
@@ -5,6 +6,7 @@ namespace Movilidad.Dynamics.Equations;
 /// <summary>Vensim and XMILE names are compared case-insensitively with spaces and underscores equivalent.</summary>
 internal static class Names
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static string Canonical(string name)
     {
         var sb = new StringBuilder(name.Length);

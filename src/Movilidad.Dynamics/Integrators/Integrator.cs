@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Movilidad.Dynamics.Builtins;
 
 namespace Movilidad.Dynamics.Integrators;
@@ -48,6 +49,7 @@ internal sealed class Integrator
         ClampNonNegative(s);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Euler(double[] s, double[] k1, double dt)
     {
         var stocks = _stocks;
@@ -57,6 +59,7 @@ internal sealed class Integrator
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void RungeKutta2(double[] s, double[] k1, RunContext context, double time, double dt)
     {
         var stocks = _stocks;
@@ -74,6 +77,7 @@ internal sealed class Integrator
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void RungeKutta4(double[] s, double[] k1, RunContext context, double time, double dt)
     {
         var stocks = _stocks;
@@ -106,6 +110,7 @@ internal sealed class Integrator
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ClampNonNegative(double[] s)
     {
         var flags = _nonNegative;

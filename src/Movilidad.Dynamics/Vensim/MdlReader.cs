@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 using Movilidad.Dynamics.Builtins;
 using Movilidad.Dynamics.Equations;
@@ -146,6 +147,7 @@ internal sealed class MdlReader
     /// Splits the file at '|'. Quotes only delimit names in the equation part; in the units and comment
     /// (after the first '~') they are prose, so an odd number of them must not hide the next '|'.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static IEnumerable<(int Start, string Text)> SplitSections(string text, int offset)
     {
         var start = offset;
@@ -188,6 +190,7 @@ internal sealed class MdlReader
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static List<string> SplitOutsideQuotes(string text, char separator)
     {
         var parts = new List<string>();
