@@ -5,6 +5,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Movilidad.Web.Features.Accounts;
 using Movilidad.Web.Features.Institutions;
+using Movilidad.Web.Features.Monitoring;
 using Movilidad.Web.Features.Plans;
 using Movilidad.Web.Features.Reference;
 using Movilidad.Web.Features.Search;
@@ -61,6 +62,7 @@ app.MapInstitutionEditingApi();
 app.MapReferenceApi();
 app.MapSearchApi();
 app.MapAccountsApi();
+app.MapMonitoringApi();
 app.MapRazorPages();
 try
 {

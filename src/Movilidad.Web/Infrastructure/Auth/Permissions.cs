@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
+using Movilidad.Web.Features.Monitoring;
 
 namespace Movilidad.Web.Infrastructure.Auth;
 
@@ -39,7 +40,18 @@ public sealed class Permissions : AuthorizationHandler<Operation>
                 || (grant.Role == Role.WorkingGroupMember && resource is WorkingGroupScope scope && grant.WorkingGroupId is { } group && scope.WorkingGroupIds.Contains(group));
         }
 
-        if (operation == InstitutionOperations.Edit || operation == AuditOperations.Read)
+        if (operation == MonitoringOperations.Read)
+        {
+            return grant.Role is Role.Presidency or Role.FocalPoint or Role.WorkingGroupMember or Role.Observer;
+        }
+
+        if (operation == MonitoringOperations.EditActivity)
+        {
+            return grant.Role == Role.Presidency
+                || (grant.Role == Role.WorkingGroupMember && resource is WorkingGroupScope groups && grant.WorkingGroupId is { } member && groups.WorkingGroupIds.Contains(member));
+        }
+
+        if (operation == InstitutionOperations.Edit || operation == AuditOperations.Read || operation == MonitoringOperations.EditCountryShare)
         {
             return grant.Role == Role.FocalPoint && resource is CountryScope country && country.Country == grant.Country;
         }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Movilidad.Web.Features.Accounts;
 using Movilidad.Web.Features.Institutions;
+using Movilidad.Web.Features.Monitoring;
 using Movilidad.Web.Features.Plans;
 using Movilidad.Web.Features.Reference;
 using Movilidad.Web.Infrastructure.Audit;
@@ -27,6 +28,10 @@ public class MovilidadDb(DbContextOptions<MovilidadDb> options) : DbContext(opti
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<Activity> Activities => Set<Activity>();
+    public DbSet<ActivityCountry> ActivityCountries => Set<ActivityCountry>();
+    public DbSet<BudgetLine> BudgetLines => Set<BudgetLine>();
+    public DbSet<ConceptNote> ConceptNotes => Set<ConceptNote>();
 
     /// <summary>
     /// Whether this unit of work may see unpublished plans: set per request from the reader's grants
@@ -39,6 +44,7 @@ public class MovilidadDb(DbContextOptions<MovilidadDb> options) : DbContext(opti
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(MovilidadDb).Assembly);
         modelBuilder.Entity<Plan>().HasQueryFilter(p => ShowsUnpublished || p.IsPublished);
         modelBuilder.Entity<PlanElement>().HasQueryFilter(e => e.DeletedAt == null && (ShowsUnpublished || e.Plan!.IsPublished));
+        modelBuilder.Entity<Activity>().HasQueryFilter(a => a.DeletedAt == null && (ShowsUnpublished || a.Action!.Plan!.IsPublished));
 
         // A link to an axis is seen only while the axis itself is: the same filter, so no link points at a hidden element.
         modelBuilder.Entity<AxisLink>().HasQueryFilter(a => a.Axis!.DeletedAt == null && (ShowsUnpublished || a.Axis.Plan!.IsPublished));

@@ -108,6 +108,55 @@ public abstract class AuthorizationMatrixTests(MovilidadApp app, ITestOutputHelp
         return new HttpRequestMessage(HttpMethod.Put, $"/api/institutions/{id}") { Content = JsonContent.Create(new { i.Version, i.Acronym, i.Name, i.Url }) };
     }
 
+    /// <summary>
+    /// A fresh activity for every call, so that one role's write (a delete, a status change) does not change what the
+    /// next role meets: GT-ML's (own) or GT-PROT's (other), with Guatemala and Mexico taking part.
+    /// </summary>
+    private static async Task<int> NewActivity(Ids ids, Scope scope)
+    {
+        await using var db = (Web.Infrastructure.Data.MovilidadDb)ids.Db();
+        var group = await db.Institutions.Where(i => i.Code == (scope == Scope.Other ? "GT-PROT" : "GT-ML")).Select(i => i.Id).SingleAsync();
+        var action = await db.PlanElements.Where(e => e.LevelKey == "action").OrderBy(e => e.Id).Select(e => e.Id).FirstAsync();
+        var activity = new Web.Features.Monitoring.Activity
+        {
+            ActionId = action,
+            Code = "M" + Guid.NewGuid().ToString("N")[..8],
+            Title = new("Actividad de la matriz", "Matrix activity"),
+            WorkingGroupId = group,
+            CreatedAt = DateTime.UtcNow,
+            Countries = [new() { CountryCode = "GT" }, new() { CountryCode = "MX" }],
+        };
+        db.Activities.Add(activity);
+        await db.SaveChangesAsync();
+        return activity.Id;
+    }
+
+    private static string Country(Scope scope) => scope == Scope.Other ? "MX" : "GT";
+
+    private static async Task<HttpRequestMessage> ActivityJson(HttpMethod method, Func<int, string> url, Ids ids, Scope scope, Func<int, object> body)
+    {
+        var id = await NewActivity(ids, scope);
+        return new HttpRequestMessage(method, url(id)) { Content = JsonContent.Create(body(id)) };
+    }
+
+    private static async Task<object> ActivityBody(Ids ids, Scope scope)
+    {
+        await using var db = (Web.Infrastructure.Data.MovilidadDb)ids.Db();
+        var group = await db.Institutions.Where(i => i.Code == (scope == Scope.Other ? "GT-PROT" : "GT-ML")).Select(i => i.Id).SingleAsync();
+        var action = await db.PlanElements.Where(e => e.LevelKey == "action").OrderBy(e => e.Id).Select(e => e.Id).FirstAsync();
+        return new
+        {
+            version = 0, actionId = action, code = "N" + Guid.NewGuid().ToString("N")[..8], title = new { es = "Nueva", en = "New" },
+            workingGroupId = group, priority = "medium", genderMarker = 0, countries = new[] { "GT" },
+        };
+    }
+
+    private static Func<Ids, Scope, Task<HttpRequestMessage>> ActivityPage(Func<int, Scope, string> url) =>
+        async (ids, scope) => Get(url(await NewActivity(ids, scope), scope));
+
+    private static Func<Ids, Scope, Task<HttpRequestMessage>> ActivityForm(Func<int, Scope, string> url, Dictionary<string, string> fields) =>
+        async (ids, scope) => new HttpRequestMessage(HttpMethod.Post, url(await NewActivity(ids, scope), scope)) { Content = new FormUrlEncodedContent(fields) };
+
     /// <summary>The expected table: key is "METHOD route" as the endpoint data source names it, with "?handler=" for named page handlers.</summary>
     private static readonly Dictionary<string, Row> Table = new()
     {
@@ -170,6 +219,55 @@ public abstract class AuthorizationMatrixTests(MovilidadApp app, ITestOutputHelp
                 };
             })),
         ["GET /audit"] = new([Secretariat, FocalPoint], null, Static(_ => "/audit")),
+
+        ["GET /api/activities/"] = new(Staff, null, Static(_ => "/api/activities")),
+        ["GET /api/activities/{id:int}"] = new(Staff, null, async (ids, scope) => Get($"/api/activities/{await NewActivity(ids, scope)}")),
+        ["POST /api/activities/"] = new([Secretariat, Presidency, Member], Editors,
+            async (ids, scope) => new HttpRequestMessage(HttpMethod.Post, "/api/activities") { Content = JsonContent.Create(await ActivityBody(ids, scope)) }),
+        ["PUT /api/activities/{id:int}"] = new([Secretariat, Presidency, Member], Editors,
+            async (ids, scope) =>
+            {
+                var body = await ActivityBody(ids, scope);
+                return await ActivityJson(HttpMethod.Put, id => $"/api/activities/{id}", ids, scope, _ => body);
+            }),
+        ["DELETE /api/activities/{id:int}"] = new([Secretariat, Presidency, Member], Editors, async (ids, scope) => new HttpRequestMessage(HttpMethod.Delete, $"/api/activities/{await NewActivity(ids, scope)}?version=0")),
+        ["PUT /api/activities/{id:int}/status"] = new([Secretariat, Presidency, Member], Editors,
+            (ids, scope) => ActivityJson(HttpMethod.Put, id => $"/api/activities/{id}/status", ids, scope, _ => new { version = 0, status = "cancelled", reason = "matrix" })),
+        ["PUT /api/activities/{id:int}/countries/{country}"] = new([Secretariat, FocalPoint], OnlySecretariat,
+            (ids, scope) => ActivityJson(HttpMethod.Put, id => $"/api/activities/{id}/countries/{Country(scope)}", ids, scope, _ => new { version = 0, status = "planned" })),
+        ["GET /api/activities/{id:int}/concept-note"] = new(Staff, null, async (ids, scope) => Get($"/api/activities/{await NewActivity(ids, scope)}/concept-note")),
+        ["PUT /api/activities/{id:int}/concept-note"] = new([Secretariat, Presidency, Member], Editors,
+            (ids, scope) => ActivityJson(HttpMethod.Put, id => $"/api/activities/{id}/concept-note", ids, scope, _ => new { version = 0, objective = "Objetivo" })),
+        ["GET /api/activities/{id:int}/history"] = new(Staff, null, async (ids, scope) => Get($"/api/activities/{await NewActivity(ids, scope)}/history")),
+        ["GET /monitoring/activities"] = new(Staff, null, Static(_ => "/monitoring/activities")),
+        ["GET /monitoring/due"] = new(Staff, null, Static(_ => "/monitoring/due")),
+        ["GET /monitoring/activities/{id:int}"] = new(Staff, null, ActivityPage((id, _) => $"/monitoring/activities/{id}")),
+        ["POST /monitoring/activities/{id:int}?handler=Status"] = new([Secretariat, Presidency, Member], Editors,
+            ActivityForm((id, _) => $"/monitoring/activities/{id}?handler=Status", new() { ["Version"] = "0", ["NewStatus"] = "Cancelled", ["Reason"] = "matrix" })),
+        ["GET /monitoring/activities/edit/{id:int?}"] = new([Secretariat, Presidency, Member], Editors, ActivityPage((id, _) => $"/monitoring/activities/edit/{id}")),
+        ["POST /monitoring/activities/edit/{id:int?}"] = new([Secretariat, Presidency, Member], Editors,
+            async (ids, scope) =>
+            {
+                await using var db = (Web.Infrastructure.Data.MovilidadDb)ids.Db();
+                var id = await NewActivity(ids, scope);
+                var a = await db.Activities.SingleAsync(x => x.Id == id);
+                return new HttpRequestMessage(HttpMethod.Post, $"/monitoring/activities/edit/{id}")
+                {
+                    Content = new FormUrlEncodedContent(new Dictionary<string, string>
+                    {
+                        ["Form.Version"] = "0", ["Form.ActionId"] = a.ActionId.ToString(System.Globalization.CultureInfo.InvariantCulture), ["Form.Code"] = a.Code,
+                        ["Form.TitleEs"] = "Editada", ["Form.TitleEn"] = "Edited", ["Form.WorkingGroupId"] = a.WorkingGroupId!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                        ["Form.Priority"] = "Medium", ["Form.GenderMarker"] = "0", ["Form.Countries"] = "GT",
+                    }),
+                };
+            }),
+        ["GET /monitoring/activities/{id:int}/concept-note"] = new([Secretariat, Presidency, Member], Editors, ActivityPage((id, _) => $"/monitoring/activities/{id}/concept-note")),
+        ["POST /monitoring/activities/{id:int}/concept-note"] = new([Secretariat, Presidency, Member], Editors,
+            ActivityForm((id, _) => $"/monitoring/activities/{id}/concept-note", new() { ["Form.Version"] = "0", ["Form.Objective"] = "Objetivo" })),
+        ["GET /monitoring/activities/{id:int}/countries/{country:length(2)}"] = new([Secretariat, FocalPoint], OnlySecretariat,
+            ActivityPage((id, scope) => $"/monitoring/activities/{id}/countries/{Country(scope)}")),
+        ["POST /monitoring/activities/{id:int}/countries/{country:length(2)}"] = new([Secretariat, FocalPoint], OnlySecretariat,
+            ActivityForm((id, scope) => $"/monitoring/activities/{id}/countries/{Country(scope)}", new() { ["Form.Version"] = "0", ["Form.Status"] = "Planned" })),
 
         ["GET /account/sign-in"] = new(Everyone, null, Static(_ => "/account/sign-in")),
         ["POST /account/sign-in"] = new(Everyone, null,

@@ -1,0 +1,38 @@
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Movilidad.Web.Features.Monitoring.Activities;
+
+/// <summary>
+/// What the activity pages share: the validation errors of a write, keyed by the API's field names, shown next to
+/// their field in the reader's language (the API's own messages are in English for machine clients).
+/// </summary>
+public abstract partial class ActivityPage : PageModel
+{
+    public IDictionary<string, string[]> Errors { get; protected set; } = new Dictionary<string, string[]>();
+
+    /// <summary>The text key that explains an error of a field: indices are dropped, so every budget line's amount shares one text.</summary>
+    public static string ErrorKey(string field) => "Error." + Index().Replace(field, string.Empty);
+
+    /// <summary>Where an error is shown: an item of a list of choices (countries[1]) is shown at its list.</summary>
+    public static string Anchor(string field) => ListItem().Match(field) is { Success: true } item ? item.Groups[1].Value : field;
+
+    /// <summary>The id of a field's error message, for the field's aria-describedby and the summary's links.</summary>
+    public static string ErrorId(string field) => "error-" + NotIdCharacter().Replace(Anchor(field), "-");
+
+    public bool HasError(string field) => Errors.Keys.Any(k => Anchor(k) == field);
+
+    public string? DescribedBy(string field) => HasError(field) ? ErrorId(field) : null;
+
+    /// <summary>One line per place an error is shown, in field order.</summary>
+    public IEnumerable<string> ErrorFields => Errors.Keys.Select(Anchor).Distinct().Order(StringComparer.Ordinal);
+
+    [GeneratedRegex("\\[[0-9]+\\]")]
+    private static partial Regex Index();
+
+    [GeneratedRegex("^([A-Za-z]+)\\[[0-9]+\\]$")]
+    private static partial Regex ListItem();
+
+    [GeneratedRegex("[^A-Za-z0-9-]")]
+    private static partial Regex NotIdCharacter();
+}

@@ -1,0 +1,92 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Movilidad.Web.Infrastructure.Audit;
+using Movilidad.Web.Infrastructure.Auth;
+using Movilidad.Web.Infrastructure.Data;
+using Movilidad.Web.Infrastructure.Localization;
+
+namespace Movilidad.Web.Features.Monitoring.Activities;
+
+public class DetailsModel(MovilidadDb db, IAuthorizationService auth, TimeProvider clock) : ActivityPage
+{
+    public ActivitySnapshot Activity { get; private set; } = null!;
+    public ActivityChoices Choices { get; private set; } = null!;
+    public string? ActionCode { get; private set; }
+    public Bilingual ActionTitle { get; private set; } = Bilingual.Empty;
+    public bool CanEdit { get; private set; }
+
+    /// <summary>The countries whose share this person may edit.</summary>
+    public IReadOnlySet<string> EditableShares { get; private set; } = new HashSet<string>();
+    public bool IsConflict { get; private set; }
+
+    [BindProperty]
+    public ActivityStatus NewStatus { get; set; }
+
+    [BindProperty]
+    public string? Reason { get; set; }
+
+    [BindProperty]
+    public int Version { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) =>
+        await auth.CanAsync(User, MonitoringOperations.Read) ? await ShowAsync(id, ct) : Forbid();
+
+    public async Task<IActionResult> OnPostStatusAsync(int id, CancellationToken ct)
+    {
+        var current = await db.Activities.AsNoTracking().Where(a => a.Id == id).Select(a => new { a.WorkingGroupId, a.ActionId }).SingleOrDefaultAsync(ct);
+        if (current is null)
+        {
+            return NotFound();
+        }
+
+        if (!await auth.CanAsync(User, MonitoringOperations.EditActivity, await db.ActivityScopeAsync(current.WorkingGroupId, current.ActionId, ct)))
+        {
+            return Forbid();
+        }
+
+        switch (await db.ChangeStatusAsync(id, new StatusChange(Version, NewStatus, Reason), AuditActor.From(HttpContext), clock, ct))
+        {
+            case WriteOutcome<ActivitySnapshot>.Saved:
+                return Redirect($"/monitoring/activities/{ActivityEditing.Id(id)}");
+            case WriteOutcome<ActivitySnapshot>.Invalid invalid:
+                Errors = invalid.Errors;
+                Response.StatusCode = StatusCodes.Status400BadRequest;
+                return await ShowAsync(id, ct);
+            case WriteOutcome<ActivitySnapshot>.Conflict:
+                IsConflict = true;
+                Response.StatusCode = StatusCodes.Status409Conflict;
+                return await ShowAsync(id, ct);
+            default:
+                return NotFound();
+        }
+    }
+
+    private async Task<IActionResult> ShowAsync(int id, CancellationToken ct)
+    {
+        db.ChangeTracker.Clear();
+        var activity = await db.FindForEditAsync(id, ct);
+        if (activity is null)
+        {
+            return NotFound();
+        }
+
+        Activity = ActivityEditing.Snapshot(activity);
+        Choices = await db.ActivityChoicesAsync(ct);
+        var action = await db.PlanElements.AsNoTracking().Where(e => e.Id == activity.ActionId).Select(e => new { e.Code, e.Title }).SingleOrDefaultAsync(ct);
+        ActionCode = action?.Code;
+        ActionTitle = action?.Title ?? Bilingual.Empty;
+        CanEdit = await auth.CanAsync(User, MonitoringOperations.EditActivity, await db.ActivityScopeAsync(activity.WorkingGroupId, activity.ActionId, ct));
+        var editable = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var share in Activity.Countries)
+        {
+            if (await auth.CanAsync(User, MonitoringOperations.EditCountryShare, new CountryScope(share.Country)))
+            {
+                editable.Add(share.Country);
+            }
+        }
+
+        EditableShares = editable;
+        return Page();
+    }
+}

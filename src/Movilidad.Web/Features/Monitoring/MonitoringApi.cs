@@ -1,0 +1,206 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Movilidad.Web.Features.Accounts;
+using Movilidad.Web.Features.Plans;
+using Movilidad.Web.Infrastructure.Api;
+using Movilidad.Web.Infrastructure.Audit;
+using Movilidad.Web.Infrastructure.Auth;
+using Movilidad.Web.Infrastructure.Data;
+using Movilidad.Web.Infrastructure.Localization;
+
+namespace Movilidad.Web.Features.Monitoring;
+
+/// <summary>One line of the activity list.</summary>
+public sealed record ActivitySummary(int Id, int ActionId, string? ActionCode, string Code, Bilingual Title, int? WorkingGroupId, ActivityStatus Status, DateOnly? StartDate, DateOnly? EndDate, IReadOnlyList<string> Countries, int Version);
+
+/// <summary>The operational plan's activities, their country shares and concept notes. Every write is authorised, validated, audited and version-checked.</summary>
+public static class MonitoringApi
+{
+    public static IEndpointRouteBuilder MapMonitoringApi(this IEndpointRouteBuilder app)
+    {
+        var activities = app.MapGroup("/api/activities").WithTags("Monitoring").RequireAuthorization()
+            .AddEndpointFilter(AccountsSetup.RequireAntiforgeryForCookies);
+
+        activities.MapGet("/", async Task<IResult> (int? actionId, string? country, int? workingGroupId, HttpContext http, MovilidadDb db, IAuthorizationService auth, CancellationToken ct) =>
+                await auth.CanAsync(http.User, MonitoringOperations.Read)
+                    ? TypedResults.Ok(await db.ActivitySummariesAsync(actionId, country, workingGroupId, ct))
+                    : TypedResults.Forbid())
+            .WithSummary("The activities, filtered by action, country and working group, in plan order.");
+
+        activities.MapGet("/{id:int}", async Task<IResult> (int id, HttpContext http, MovilidadDb db, IAuthorizationService auth, CancellationToken ct) =>
+            {
+                if (!await auth.CanAsync(http.User, MonitoringOperations.Read))
+                {
+                    return TypedResults.Forbid();
+                }
+
+                var activity = await db.FindForEditAsync(id, ct);
+                return activity is null ? NotFoundProblem.Of("activity", id) : TypedResults.Ok(ActivityEditing.Snapshot(activity));
+            })
+            .WithSummary("An activity with its institutions, country shares, budget lines, GCM objectives, SDG targets and what its concept note still misses.");
+
+        activities.MapPost("/", async Task<IResult> (HttpContext http, MovilidadDb db, IAuthorizationService auth, TimeProvider clock, CancellationToken ct) =>
+            {
+                var body = await JsonBody.ReadAsync<ActivityEdit>(http, ct);
+                if (body.Value is not { } edit)
+                {
+                    return body.Problem!;
+                }
+
+                if (!await auth.CanAsync(http.User, MonitoringOperations.EditActivity, await db.ActivityScopeAsync(edit.WorkingGroupId, edit.ActionId, ct)))
+                {
+                    return TypedResults.Forbid();
+                }
+
+                var outcome = await db.CreateAsync(edit, AuditActor.From(http), clock, ct);
+                return outcome is WriteOutcome<ActivitySnapshot>.Saved saved
+                    ? TypedResults.Created($"/api/activities/{saved.Value.Id.ToString(CultureInfo.InvariantCulture)}", saved.Value)
+                    : ToResult(outcome, "activity", "new");
+            })
+            .Accepts<ActivityEdit>("application/json")
+            .WithSummary("Creates an activity under an action (version 0). Its working group, or the action's, must be yours.");
+
+        activities.MapPut("/{id:int}", async Task<IResult> (int id, HttpContext http, MovilidadDb db, IAuthorizationService auth, TimeProvider clock, CancellationToken ct) =>
+            {
+                var body = await JsonBody.ReadAsync<ActivityEdit>(http, ct);
+                if (body.Value is not { } edit)
+                {
+                    return body.Problem!;
+                }
+
+                if (!await CanEditAsync(id, http, db, auth, ct)
+                    || !await auth.CanAsync(http.User, MonitoringOperations.EditActivity, await db.ActivityScopeAsync(edit.WorkingGroupId, edit.ActionId, ct)))
+                {
+                    return TypedResults.Forbid();
+                }
+
+                return ToResult(await db.SaveAsync(id, edit, AuditActor.From(http), clock, ct), "activity", id);
+            })
+            .Accepts<ActivityEdit>("application/json")
+            .WithSummary("Saves an activity. Send the version you read; a stale one gets 409 with the current activity.");
+
+        activities.MapDelete("/{id:int}", async Task<IResult> (int id, [FromQuery] int version, HttpContext http, MovilidadDb db, IAuthorizationService auth, TimeProvider clock, CancellationToken ct) =>
+                await CanEditAsync(id, http, db, auth, ct)
+                    ? ToResult(await db.DeleteAsync(id, version, AuditActor.From(http), clock, ct), "activity", id)
+                    : TypedResults.Forbid())
+            .WithSummary("Deletes an activity (soft: the audit trail keeps it).");
+
+        activities.MapPut("/{id:int}/status", async Task<IResult> (int id, HttpContext http, MovilidadDb db, IAuthorizationService auth, TimeProvider clock, CancellationToken ct) =>
+            {
+                var body = await JsonBody.ReadAsync<StatusChange>(http, ct);
+                if (body.Value is not { } change)
+                {
+                    return body.Problem!;
+                }
+
+                return await CanEditAsync(id, http, db, auth, ct)
+                    ? ToResult(await db.ChangeStatusAsync(id, change, AuditActor.From(http), clock, ct), "activity", id)
+                    : TypedResults.Forbid();
+            })
+            .Accepts<StatusChange>("application/json")
+            .WithSummary("Moves an activity along its workflow; approved and in progress need a complete concept note, postponed and cancelled a reason.");
+
+        activities.MapPut("/{id:int}/countries/{country}", async Task<IResult> (int id, string country, HttpContext http, MovilidadDb db, IAuthorizationService auth, TimeProvider clock, CancellationToken ct) =>
+            {
+                var body = await JsonBody.ReadAsync<CountryShareEdit>(http, ct);
+                if (body.Value is not { } edit)
+                {
+                    return body.Problem!;
+                }
+
+                var code = country.ToUpperInvariant();
+                return await auth.CanAsync(http.User, MonitoringOperations.EditCountryShare, new CountryScope(code))
+                    ? ToResult(await db.SaveShareAsync(id, code, edit, AuditActor.From(http), clock, ct), "country share", $"{id}/{code}")
+                    : TypedResults.Forbid();
+            })
+            .Accepts<CountryShareEdit>("application/json")
+            .WithSummary("Saves one country's share of an activity: its responsible institution, dates, budget and status. Only that country's focal point.");
+
+        activities.MapGet("/{id:int}/concept-note", async Task<IResult> (int id, HttpContext http, MovilidadDb db, IAuthorizationService auth, CancellationToken ct) =>
+            {
+                if (!await auth.CanAsync(http.User, MonitoringOperations.Read))
+                {
+                    return TypedResults.Forbid();
+                }
+
+                var activity = await db.FindForEditAsync(id, ct);
+                return activity is null ? NotFoundProblem.Of("activity", id) : TypedResults.Ok(ConceptNoteEditing.View(activity));
+            })
+            .WithSummary("The activity's concept note, its results, and the fields still missing for it to be complete.");
+
+        activities.MapPut("/{id:int}/concept-note", async Task<IResult> (int id, HttpContext http, MovilidadDb db, IAuthorizationService auth, TimeProvider clock, CancellationToken ct) =>
+            {
+                var body = await JsonBody.ReadAsync<ConceptNoteEdit>(http, ct);
+                if (body.Value is not { } edit)
+                {
+                    return body.Problem!;
+                }
+
+                return await CanEditAsync(id, http, db, auth, ct)
+                    ? ToResult(await db.SaveConceptNoteAsync(id, edit, AuditActor.From(http), clock, ct), "activity", id)
+                    : TypedResults.Forbid();
+            })
+            .Accepts<ConceptNoteEdit>("application/json")
+            .WithSummary("Saves the concept note and results of an activity. Send the activity's version you read.");
+
+        activities.MapGet("/{id:int}/history", async Task<IResult> (int id, HttpContext http, MovilidadDb db, IAuthorizationService auth, CancellationToken ct) =>
+                await auth.CanAsync(http.User, MonitoringOperations.Read)
+                    ? TypedResults.Ok(await db.AuditEntries.AsNoTracking()
+                        .Where(e => (e.EntityType == ActivityEditing.EntityType || e.EntityType == ConceptNoteEditing.EntityType) && e.EntityId == ActivityEditing.Id(id)
+                            || (e.EntityType == ActivityEditing.ShareEntityType && e.EntityId.StartsWith(ActivityEditing.Id(id) + ":")))
+                        .OrderByDescending(e => e.Id)
+                        .Select(e => new HistoryEntry(e.Id, e.At, e.Actor, e.Action, e.Before, e.After)).ToListAsync(ct))
+                    : TypedResults.Forbid())
+            .WithSummary("Every saved version of an activity, its country shares and its concept note, newest first.");
+        return app;
+    }
+
+    /// <summary>Edits need the activity's current working group: someone cannot take over an activity by naming their own group.</summary>
+    private static async Task<bool> CanEditAsync(int id, HttpContext http, MovilidadDb db, IAuthorizationService auth, CancellationToken ct)
+    {
+        var current = await db.Activities.AsNoTracking().Where(a => a.Id == id).Select(a => new { a.WorkingGroupId, a.ActionId }).SingleOrDefaultAsync(ct);
+
+        // An unknown activity is answered 404 by the write itself, to the people who may edit activities at all.
+        return current is null
+            ? await auth.CanAsync(http.User, MonitoringOperations.EditActivity, new WorkingGroupScope([]))
+            : await auth.CanAsync(http.User, MonitoringOperations.EditActivity, await db.ActivityScopeAsync(current.WorkingGroupId, current.ActionId, ct));
+    }
+
+    public static async Task<List<ActivitySummary>> ActivitySummariesAsync(this MovilidadDb db, int? actionId, string? country, int? workingGroupId, CancellationToken ct)
+    {
+        var query = db.Activities.AsNoTracking();
+        if (actionId is { } action)
+        {
+            query = query.Where(a => a.ActionId == action);
+        }
+
+        if (!string.IsNullOrEmpty(country))
+        {
+            query = query.Where(a => a.Countries.Any(c => c.CountryCode == country));
+        }
+
+        if (workingGroupId is { } group)
+        {
+            query = query.Where(a => a.WorkingGroupId == group);
+        }
+
+        return await query
+            .OrderBy(a => a.Action!.Plan!.SortOrder).ThenBy(a => a.Action!.SortOrder).ThenBy(a => a.Code).ThenBy(a => a.Id)
+            .Select(a => new ActivitySummary(a.Id, a.ActionId, a.Action!.Code, a.Code, a.Title, a.WorkingGroupId, a.Status, a.StartDate, a.EndDate,
+                a.Countries.OrderBy(c => c.CountryCode).Select(c => c.CountryCode).ToList(), a.Version))
+            .ToListAsync(ct);
+    }
+
+    internal static IResult ToResult<T>(WriteOutcome<T> outcome, string what, object id) => outcome switch
+    {
+        WriteOutcome<T>.Saved saved => TypedResults.Ok(saved.Value),
+        WriteOutcome<T>.Conflict conflict => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Conflict",
+            detail: $"The {what} {id} was saved by someone else since the version you started from. Merge with the current one and send again with its version.",
+            extensions: new Dictionary<string, object?> { ["current"] = conflict.Current }),
+        WriteOutcome<T>.NotFound => NotFoundProblem.Of(what, id),
+        WriteOutcome<T>.Invalid invalid => TypedResults.ValidationProblem(invalid.Errors),
+        _ => throw new InvalidOperationException($"Unknown outcome {outcome}."),
+    };
+}
