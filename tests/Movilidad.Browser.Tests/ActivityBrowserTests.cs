@@ -54,8 +54,9 @@ public abstract class ActivityBrowserTests(BrowserHost host)
         await host.ScreenshotAsync(page, "activity-details");
         await AssertAccessible(page);
 
-        await page.GetByRole(AriaRole.Link, new PageGetByRoleOptions { Name = "Nota conceptual" }).ClickAsync();
-        await page.WaitForURLAsync("**/concept-note");
+        var conceptNote = await page.GetByRole(AriaRole.Link, new PageGetByRoleOptions { Name = "Nota conceptual" }).GetAttributeAsync("href");
+        Assert.EndsWith("/concept-note", conceptNote, StringComparison.Ordinal);
+        await page.GotoAsync(conceptNote!);
         await page.Locator("#objective").FillAsync("Acordar un marco regional de reconocimiento.");
         await host.ScreenshotAsync(page, "concept-note");
         await AssertAccessible(page);
