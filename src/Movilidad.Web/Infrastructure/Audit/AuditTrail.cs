@@ -41,6 +41,7 @@ public static class AuditActions
     public const string TokenRevoke = "token-revoke";
     public const string Password = "password";
     public const string TwoFactor = "two-factor";
+    public const string Hide = "hide";
 }
 
 public static class AuditTrail
