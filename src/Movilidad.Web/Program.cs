@@ -49,6 +49,7 @@ app.UseRouting();
 app.UseAuthentication();
 app.UseUnpublishedVisibility();
 app.UseRateLimiter();
+app.UseSharedAttemptLimit();
 app.UseAuthorization();
 
 // After authentication: the output cache only serves and stores responses for people who are not signed in.

@@ -141,7 +141,9 @@ public class SecurityModel(UserManager<Account> users, SignInManager<Account> si
             var key = await users.GetAuthenticatorKeyAsync(account);
             if (string.IsNullOrEmpty(key))
             {
+                // A new key renews the security stamp: without signing in again, this very session would be signed out at its next check.
                 await users.ResetAuthenticatorKeyAsync(account);
+                await signIn.RefreshSignInAsync(account);
                 key = await users.GetAuthenticatorKeyAsync(account);
             }
 

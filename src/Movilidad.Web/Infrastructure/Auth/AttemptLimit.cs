@@ -1,6 +1,4 @@
 using System.Globalization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Microsoft.Extensions.Options;
@@ -49,34 +47,41 @@ public static class AttemptCounters
 
         return counts[0];
     }
+
+    /// <summary>
+    /// Counts every request to an endpoint marked <see cref="SharedAttemptLimitAttribute"/>, before antiforgery or the
+    /// page itself see it; over the limit: 429 with Retry-After until the minute ends.
+    /// </summary>
+    public static IApplicationBuilder UseSharedAttemptLimit(this IApplicationBuilder app) =>
+        app.Use(async (http, next) =>
+        {
+            if (http.GetEndpoint()?.Metadata.GetMetadata<SharedAttemptLimitAttribute>() is null)
+            {
+                await next(http);
+                return;
+            }
+
+            var services = http.RequestServices;
+            var now = services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+            var window = new DateTime(now.Ticks - (now.Ticks % TimeSpan.TicksPerMinute), DateTimeKind.Utc);
+            var partition = "sign-in:address:" + (http.Connection.RemoteIpAddress?.ToString() ?? "unknown");
+            var count = await services.GetRequiredService<MovilidadDb>().CountAttemptAsync(partition, window, http.RequestAborted);
+            if (count > services.GetRequiredService<IOptions<SecurityOptions>>().Value.SignInPermitsPerMinute)
+            {
+                var retry = Math.Max(1, (int)Math.Ceiling((window.AddMinutes(1) - now).TotalSeconds));
+                http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+                http.Response.Headers.RetryAfter = retry.ToString(CultureInfo.InvariantCulture);
+                return;
+            }
+
+            await next(http);
+        });
 }
 
 /// <summary>
-/// The sign-in, two-factor, forgotten-password and reset pages: at most <see cref="SecurityOptions.SignInPermitsPerMinute"/>
+/// Marks the sign-in, two-factor, forgotten-password and reset pages: at most <see cref="SecurityOptions.SignInPermitsPerMinute"/>
 /// requests per client address per minute, counted in the database so that every web node behind a load balancer
-/// shares one count. Over the limit: 429 with Retry-After until the minute ends.
+/// shares one count (<see cref="AttemptCounters.UseSharedAttemptLimit"/>).
 /// </summary>
 [AttributeUsage(AttributeTargets.Class)]
-public sealed class SharedAttemptLimitAttribute : Attribute, IAsyncPageFilter
-{
-    public Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context) => Task.CompletedTask;
-
-    public async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
-    {
-        var http = context.HttpContext;
-        var services = http.RequestServices;
-        var now = services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
-        var window = new DateTime(now.Ticks - (now.Ticks % TimeSpan.TicksPerMinute), DateTimeKind.Utc);
-        var partition = "sign-in:address:" + (http.Connection.RemoteIpAddress?.ToString() ?? "unknown");
-        var count = await services.GetRequiredService<MovilidadDb>().CountAttemptAsync(partition, window, http.RequestAborted);
-        if (count > services.GetRequiredService<IOptions<SecurityOptions>>().Value.SignInPermitsPerMinute)
-        {
-            var retry = Math.Max(1, (int)Math.Ceiling((window.AddMinutes(1) - now).TotalSeconds));
-            http.Response.Headers.RetryAfter = retry.ToString(CultureInfo.InvariantCulture);
-            context.Result = new StatusCodeResult(StatusCodes.Status429TooManyRequests);
-            return;
-        }
-
-        await next();
-    }
-}
+public sealed class SharedAttemptLimitAttribute : Attribute;
