@@ -3,6 +3,7 @@ using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using Movilidad.Web.Infrastructure.Data;
 
@@ -46,7 +47,8 @@ public static class AuditActions
 
 public static class AuditTrail
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    // Enumerations by name, as the API writes them: a history reads "planned → postponed", not "0 → 5".
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) } };
 
     public static string? ToJson(object? value) => value is null ? null : JsonSerializer.Serialize(value, Json);
 
