@@ -13,6 +13,9 @@ public class ElementModel(MovilidadDb db, IAuthorizationService authorization, T
     public ElementDetail? Element { get; private set; }
     public bool CanEdit { get; private set; }
 
+    /// <summary>The history tab is for the people who work on the plans (those who read unpublished content).</summary>
+    public bool ReadsHistory { get; private set; }
+
     /// <summary>The comments section, for signed-in readers only.</summary>
     public CommentThread? Comments { get; private set; }
 
@@ -25,6 +28,7 @@ public class ElementModel(MovilidadDb db, IAuthorizationService authorization, T
         }
 
         CanEdit = User.Identity?.IsAuthenticated == true && await authorization.CanAsync(User, PlanOperations.Edit, await db.ScopeAsync(id, ct));
+        ReadsHistory = Permissions.ReadsUnpublished(User);
         Comments = await CommentThread.LoadAsync(db, authorization, HttpContext, ElementEditing.EntityType, id.ToString(System.Globalization.CultureInfo.InvariantCulture), clock, ct);
         return Page();
     }
