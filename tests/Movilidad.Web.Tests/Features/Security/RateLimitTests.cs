@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.EntityFrameworkCore;
 using Movilidad.Web.Infrastructure.Auth;
 using Movilidad.Web.Infrastructure.Data;
@@ -95,15 +97,24 @@ public abstract class AttemptAndCommentLimitTests(MovilidadApp app)
     [Fact]
     public async Task SignIn_AlternatingBetweenTwoNodes_SharesOneLimit()
     {
-        await using var other = app.WithWebHostBuilder(_ => { });
-        var nodes = new[] { app.Browser(), other.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri("https://localhost") }) };
-        var statuses = new List<HttpStatusCode>();
+        // Both nodes read one fixed minute of their own, so the count neither crosses a minute nor meets other tests' attempts.
+        var clock = new FixedClock(new DateTimeOffset(2031, 3, 4, 5, 6, 30, TimeSpan.Zero));
+        await using var first = app.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(clock)));
+        await using var second = app.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(clock)));
+        var nodes = new[] { first, second }.Select(n => n.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri("https://localhost") })).ToArray();
+        var responses = new List<HttpResponseMessage>();
         for (var i = 0; i < 4; i++)
         {
-            statuses.Add((await nodes[i % 2].GetAsync("/account/sign-in")).StatusCode);
+            responses.Add(await nodes[i % 2].GetAsync("/account/sign-in"));
         }
 
-        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], statuses);
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], responses.Select(r => r.StatusCode));
+        Assert.Equal(TimeSpan.FromSeconds(30), responses[3].Headers.RetryAfter?.Delta);
+    }
+
+    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now;
     }
 
     [Fact]
