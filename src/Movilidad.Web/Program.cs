@@ -4,6 +4,7 @@ using Microsoft.Extensions.WebEncoders;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Movilidad.Web.Features.Accounts;
+using Movilidad.Web.Features.Comments;
 using Movilidad.Web.Features.Institutions;
 using Movilidad.Web.Features.Monitoring;
 using Movilidad.Web.Features.Plans;
@@ -48,6 +49,7 @@ app.UseRouting();
 app.UseAuthentication();
 app.UseUnpublishedVisibility();
 app.UseRateLimiter();
+app.UseSharedAttemptLimit();
 app.UseAuthorization();
 
 // After authentication: the output cache only serves and stores responses for people who are not signed in.
@@ -63,6 +65,7 @@ app.MapReferenceApi();
 app.MapSearchApi();
 app.MapAccountsApi();
 app.MapMonitoringApi();
+app.MapCommentsApi();
 app.MapRazorPages();
 try
 {

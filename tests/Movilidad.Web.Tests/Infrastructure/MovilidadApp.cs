@@ -29,6 +29,7 @@ public abstract class MovilidadApp(DatabaseProvider provider) : WebApplicationFa
         // Tests sign many people in from one address; RateLimitTests checks the limit with its own app.
         builder.UseSetting("Security:SignInPermitsPerMinute", SignInPermitsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Security:ApiPermitsPerMinute", ApiPermitsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Security:CommentPermitsPerMinute", CommentPermitsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Security:SecureCookies", SecureCookies ? "true" : "false");
     }
 
@@ -41,6 +42,8 @@ public abstract class MovilidadApp(DatabaseProvider provider) : WebApplicationFa
     protected virtual int SignInPermitsPerMinute => 10_000;
 
     protected virtual int ApiPermitsPerMinute => 100_000;
+
+    protected virtual int CommentPermitsPerMinute => 10_000;
 
     /// <summary>A client that reads in the given language, as a browser sending Accept-Language would.</summary>
     public HttpClient ClientIn(string language)

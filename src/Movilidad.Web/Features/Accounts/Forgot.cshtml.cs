@@ -3,13 +3,12 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.RateLimiting;
 using Movilidad.Web.Infrastructure.Auth;
 
 namespace Movilidad.Web.Features.Accounts;
 
 [AllowAnonymous]
-[EnableRateLimiting(RateLimits.SignIn)]
+[SharedAttemptLimit]
 public class ForgotModel(UserManager<Account> users, Mailer mailer) : PageModel
 {
     [BindProperty, Required, EmailAddress, StringLength(256)]

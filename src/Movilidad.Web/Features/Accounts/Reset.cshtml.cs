@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.RateLimiting;
 using Movilidad.Web.Infrastructure.Audit;
 using Movilidad.Web.Infrastructure.Auth;
 using Movilidad.Web.Infrastructure.Data;
@@ -12,7 +11,7 @@ namespace Movilidad.Web.Features.Accounts;
 
 /// <summary>Where an invitation or a password-reset link leads: choose a password. The link works once.</summary>
 [AllowAnonymous]
-[EnableRateLimiting(RateLimits.SignIn)]
+[SharedAttemptLimit]
 public class ResetModel(UserManager<Account> users, MovilidadDb db, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true), Required, EmailAddress]

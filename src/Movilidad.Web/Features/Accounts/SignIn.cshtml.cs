@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.RateLimiting;
 using Movilidad.Web.Infrastructure.Audit;
 using Movilidad.Web.Infrastructure.Auth;
 using Movilidad.Web.Infrastructure.Data;
@@ -11,7 +10,7 @@ using Movilidad.Web.Infrastructure.Data;
 namespace Movilidad.Web.Features.Accounts;
 
 [AllowAnonymous]
-[EnableRateLimiting(RateLimits.SignIn)]
+[SharedAttemptLimit]
 public class SignInModel(SignInManager<Account> signIn, MovilidadDb db, TimeProvider clock) : PageModel
 {
     [BindProperty, Required, EmailAddress, StringLength(256)]

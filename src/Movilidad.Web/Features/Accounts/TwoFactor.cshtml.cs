@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.RateLimiting;
 using Movilidad.Web.Infrastructure.Audit;
 using Movilidad.Web.Infrastructure.Auth;
 using Movilidad.Web.Infrastructure.Data;
@@ -12,7 +11,7 @@ namespace Movilidad.Web.Features.Accounts;
 
 /// <summary>The second step of signing in: a code from the authenticator app, or one of the recovery codes.</summary>
 [AllowAnonymous]
-[EnableRateLimiting(RateLimits.SignIn)]
+[SharedAttemptLimit]
 public class TwoFactorModel(SignInManager<Account> signIn, MovilidadDb db, TimeProvider clock) : PageModel
 {
     [BindProperty, Required, StringLength(32)]

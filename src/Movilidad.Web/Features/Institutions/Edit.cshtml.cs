@@ -27,6 +27,7 @@ public class EditModel(MovilidadDb db, IAuthorizationService authorization, IOut
     [BindProperty]
     public InstitutionInput Input { get; set; } = new();
 
+    public int Id { get; private set; }
     public string Code { get; private set; } = string.Empty;
     public InstitutionEditing.Snapshot? Theirs { get; private set; }
     public IDictionary<string, string[]> Errors { get; private set; } = new Dictionary<string, string[]>();
@@ -44,6 +45,7 @@ public class EditModel(MovilidadDb db, IAuthorizationService authorization, IOut
             return Forbid();
         }
 
+        Id = institution.Id;
         Code = institution.Code;
         Input = new InstitutionInput
         {
@@ -70,6 +72,7 @@ public class EditModel(MovilidadDb db, IAuthorizationService authorization, IOut
             return Forbid();
         }
 
+        Id = institution.Id;
         Code = institution.Code;
         var edit = new InstitutionEdit(Input.Version, new Bilingual(Input.AcronymEs ?? string.Empty, Input.AcronymEn ?? string.Empty),
             new Bilingual(Input.NameEs ?? string.Empty, Input.NameEn ?? string.Empty), Input.Url);

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Movilidad.Web.Infrastructure.Auth;
 using Movilidad.Web.Infrastructure.Data;
 
 namespace Movilidad.Web.Features.Institutions;
@@ -9,5 +10,12 @@ public class IndexModel(MovilidadDb db) : PageModel
 {
     public IReadOnlyList<InstitutionView> Institutions { get; private set; } = [];
 
-    public async Task OnGetAsync(CancellationToken ct) => Institutions = await db.InstitutionViewsAsync(null, ct);
+    /// <summary>The history of institutions is read by the people who work on the plans (the page is cached only for the public).</summary>
+    public bool ShowsHistory { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Institutions = await db.InstitutionViewsAsync(null, ct);
+        ShowsHistory = Permissions.ReadsUnpublished(User);
+    }
 }

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Movilidad.Web.Features.Accounts;
-using Movilidad.Web.Features.Plans;
 using Movilidad.Web.Infrastructure.Api;
 using Movilidad.Web.Infrastructure.Audit;
 using Movilidad.Web.Infrastructure.Auth;
@@ -147,14 +146,19 @@ public static class MonitoringApi
 
         activities.MapGet("/{id:int}/history", async Task<IResult> (int id, HttpContext http, MovilidadDb db, IAuthorizationService auth, CancellationToken ct) =>
                 await auth.CanAsync(http.User, MonitoringOperations.Read)
-                    ? TypedResults.Ok(await db.AuditEntries.AsNoTracking()
-                        .Where(e => (e.EntityType == ActivityEditing.EntityType || e.EntityType == ConceptNoteEditing.EntityType) && e.EntityId == ActivityEditing.Id(id)
-                            || (e.EntityType == ActivityEditing.ShareEntityType && e.EntityId.StartsWith(ActivityEditing.Id(id) + ":")))
-                        .OrderByDescending(e => e.Id)
-                        .Select(e => new HistoryEntry(e.Id, e.At, e.Actor, e.Action, e.Before, e.After)).ToListAsync(ct))
+                    ? TypedResults.Ok(ItemHistory.ForReader(await db.ActivityHistoryAsync(id, ct), await auth.CanAsync(http.User, AuditOperations.Read)))
                     : TypedResults.Forbid())
             .WithSummary("Every saved version of an activity, its country shares and its concept note, newest first.");
         return app;
+    }
+
+    /// <summary>The versions of an activity, of its country shares and of its concept note, newest first.</summary>
+    public static Task<List<HistoryEntry>> ActivityHistoryAsync(this MovilidadDb db, int id, CancellationToken ct)
+    {
+        var key = ActivityEditing.Id(id);
+        var shares = key + ":";
+        return db.HistoryAsync(e => ((e.EntityType == ActivityEditing.EntityType || e.EntityType == ConceptNoteEditing.EntityType) && e.EntityId == key)
+            || (e.EntityType == ActivityEditing.ShareEntityType && e.EntityId.StartsWith(shares)), ct);
     }
 
     /// <summary>Edits need the activity's current working group: someone cannot take over an activity by naming their own group.</summary>

@@ -1,16 +1,23 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Movilidad.Web.Features.Comments;
 using Movilidad.Web.Infrastructure.Auth;
 using Movilidad.Web.Infrastructure.Data;
 
 namespace Movilidad.Web.Features.Plans;
 
 [AllowAnonymous]
-public class ElementModel(MovilidadDb db, IAuthorizationService authorization) : PageModel
+public class ElementModel(MovilidadDb db, IAuthorizationService authorization, TimeProvider clock) : PageModel
 {
     public ElementDetail? Element { get; private set; }
     public bool CanEdit { get; private set; }
+
+    /// <summary>The history tab is for the people who work on the plans (those who read unpublished content).</summary>
+    public bool ReadsHistory { get; private set; }
+
+    /// <summary>The comments section, for signed-in readers only.</summary>
+    public CommentThread? Comments { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
@@ -21,6 +28,8 @@ public class ElementModel(MovilidadDb db, IAuthorizationService authorization) :
         }
 
         CanEdit = User.Identity?.IsAuthenticated == true && await authorization.CanAsync(User, PlanOperations.Edit, await db.ScopeAsync(id, ct));
+        ReadsHistory = Permissions.ReadsUnpublished(User);
+        Comments = await CommentThread.LoadAsync(db, authorization, HttpContext, ElementEditing.EntityType, id.ToString(System.Globalization.CultureInfo.InvariantCulture), clock, ct);
         return Page();
     }
 }

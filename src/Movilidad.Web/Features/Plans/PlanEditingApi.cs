@@ -13,9 +13,6 @@ namespace Movilidad.Web.Features.Plans;
 
 public sealed record PublicationChange(bool IsPublished);
 
-/// <summary>One version of an item as the audit trail recorded it: who saved it, when, and the values before and after.</summary>
-public sealed record HistoryEntry(long Id, DateTime At, string Actor, string Action, string? Before, string? After);
-
 /// <summary>The writes on plans: element edit, delete and restore, plan publication. Every one is authorised, audited and evicts the plan cache.</summary>
 public static class PlanEditingApi
 {
@@ -46,7 +43,7 @@ public static class PlanEditingApi
             .WithSummary("Restores a deleted element.");
         elements.MapGet("/{id:int}/history", async Task<IResult> (int id, HttpContext http, MovilidadDb db, IAuthorizationService auth, CancellationToken ct) =>
                 await auth.CanAsync(http.User, PlanOperations.Read, new PublicationScope(false))
-                    ? TypedResults.Ok(await db.HistoryAsync(ElementEditing.EntityType, id.ToString(CultureInfo.InvariantCulture), ct))
+                    ? TypedResults.Ok(ItemHistory.ForReader(await db.HistoryAsync(ElementEditing.EntityType, id.ToString(CultureInfo.InvariantCulture), ct), await auth.CanAsync(http.User, AuditOperations.Read)))
                     : TypedResults.Forbid())
             .WithSummary("Every saved version of an element, newest first, with the values before and after.");
 
@@ -73,10 +70,6 @@ public static class PlanEditingApi
             .WithSummary("Publishes a plan (everyone reads it) or withdraws it (only the people who work on plans read it).");
         return app;
     }
-
-    public static Task<List<HistoryEntry>> HistoryAsync(this MovilidadDb db, string entityType, string entityId, CancellationToken ct) =>
-        db.AuditEntries.AsNoTracking().Where(e => e.EntityType == entityType && e.EntityId == entityId).OrderByDescending(e => e.Id)
-            .Select(e => new HistoryEntry(e.Id, e.At, e.Actor, e.Action, e.Before, e.After)).ToListAsync(ct);
 
     private static async Task<IResult> ToResultAsync(EditOutcome outcome, int id, IOutputCacheStore cache, CancellationToken ct)
     {

@@ -1,23 +1,30 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 
 namespace Movilidad.Web.Infrastructure.Audit;
 
 /// <summary>One value that a write changed, named by its path in the recorded JSON (<c>title.es</c>, <c>footnotes[0].text.en</c>).</summary>
 public sealed record FieldChange(string Field, string? Before, string? After);
 
-public static class AuditDiff
+public static partial class AuditDiff
 {
     /// <summary>The fields whose values differ between the before and after of one audit entry.</summary>
     public static IReadOnlyList<FieldChange> Between(string? before, string? after)
     {
         var old = Flatten(before);
         var now = Flatten(after);
-        return old.Keys.Union(now.Keys).Order(StringComparer.Ordinal)
+        return old.Keys.Union(now.Keys).OrderBy(SortKey, StringComparer.Ordinal)
             .Select(k => new FieldChange(k, old.GetValueOrDefault(k), now.GetValueOrDefault(k)))
             .Where(c => c.Before != c.After)
             .ToList();
     }
+
+    /// <summary>List items in their order: <c>notes[2]</c> before <c>notes[10]</c>.</summary>
+    private static string SortKey(string path) => Index().Replace(path, m => "[" + m.Groups[1].Value.PadLeft(6, '0') + "]");
+
+    [GeneratedRegex("\\[([0-9]+)\\]")]
+    private static partial Regex Index();
 
     private static Dictionary<string, string?> Flatten(string? json)
     {

@@ -3,6 +3,7 @@ using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using Movilidad.Web.Infrastructure.Data;
 
@@ -41,11 +42,13 @@ public static class AuditActions
     public const string TokenRevoke = "token-revoke";
     public const string Password = "password";
     public const string TwoFactor = "two-factor";
+    public const string Hide = "hide";
 }
 
 public static class AuditTrail
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    // Enumerations by name, as the API writes them: a history reads "planned → postponed", not "0 → 5".
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) } };
 
     public static string? ToJson(object? value) => value is null ? null : JsonSerializer.Serialize(value, Json);
 

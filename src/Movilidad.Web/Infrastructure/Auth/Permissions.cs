@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
+using Movilidad.Web.Features.Comments;
 using Movilidad.Web.Features.Monitoring;
 
 namespace Movilidad.Web.Infrastructure.Auth;
@@ -24,6 +25,12 @@ public sealed class Permissions : AuthorizationHandler<Operation>
     {
         if (grant.Role == Role.Secretariat)
         {
+            return true;
+        }
+
+        if (operation == CommentOperations.Write)
+        {
+            // Every role comments, on what it may read: the item's own read rule is checked with it (CommentTargets).
             return true;
         }
 

@@ -6,10 +6,14 @@ using Microsoft.Extensions.Options;
 
 namespace Movilidad.Web.Infrastructure.Auth;
 
-/// <summary>Sign-in and password reset per client address; the API per person and per address. Refusals are 429 with Retry-After.</summary>
+/// <summary>
+/// The API per person and per address, and comment writes per person, counted on each web node (in memory). Sign-in
+/// and password reset are counted in the database for all nodes together (<see cref="SharedAttemptLimitAttribute"/>).
+/// Refusals are 429 with Retry-After.
+/// </summary>
 public static class RateLimits
 {
-    public const string SignIn = "sign-in";
+    public const string Comment = "comment";
 
     public static IServiceCollection AddMovilidadRateLimits(this IServiceCollection services)
     {
@@ -23,9 +27,9 @@ public static class RateLimits
                 context.HttpContext.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retry.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
                 return ValueTask.CompletedTask;
             };
-            options.AddPolicy(SignIn, http => RateLimitPartition.GetFixedWindowLimiter(
-                "address:" + Address(http),
-                _ => Window(limits.SignInPermitsPerMinute)));
+            options.AddPolicy(Comment, http => HttpMethods.IsGet(http.Request.Method) || http.User.FindFirstValue(ClaimTypes.NameIdentifier) is not { } person
+                ? RateLimitPartition.GetNoLimiter(string.Empty)
+                : RateLimitPartition.GetFixedWindowLimiter("comment:" + person, _ => Window(limits.CommentPermitsPerMinute)));
             var perUser = PartitionedRateLimiter.Create<HttpContext, string>(http =>
                 !IsApi(http) || http.User.FindFirstValue(ClaimTypes.NameIdentifier) is not { } user
                     ? RateLimitPartition.GetNoLimiter(string.Empty)

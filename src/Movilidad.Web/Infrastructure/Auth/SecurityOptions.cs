@@ -14,6 +14,10 @@ public sealed class SecurityOptions
     [Range(1, 1_000_000)]
     public int ApiPermitsPerMinute { get; set; } = 600;
 
+    /// <summary>Comment writes (add, edit, delete) per person per minute, on the pages and the API together.</summary>
+    [Range(1, 10_000)]
+    public int CommentPermitsPerMinute { get; set; } = 10;
+
     [Range(1, 3650)]
     public int TokenLifetimeDays { get; set; } = 90;
 

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Movilidad.Web.Features.Accounts;
+using Movilidad.Web.Features.Comments;
 using Movilidad.Web.Features.Institutions;
 using Movilidad.Web.Features.Monitoring;
 using Movilidad.Web.Features.Plans;
@@ -32,6 +33,8 @@ public class MovilidadDb(DbContextOptions<MovilidadDb> options) : DbContext(opti
     public DbSet<ActivityCountry> ActivityCountries => Set<ActivityCountry>();
     public DbSet<BudgetLine> BudgetLines => Set<BudgetLine>();
     public DbSet<ConceptNote> ConceptNotes => Set<ConceptNote>();
+    public DbSet<Comment> Comments => Set<Comment>();
+    public DbSet<AttemptCounter> AttemptCounters => Set<AttemptCounter>();
 
     /// <summary>
     /// Whether this unit of work may see unpublished plans: set per request from the reader's grants

@@ -9,3 +9,20 @@ document.addEventListener("click", (event) => {
     window.print();
   }
 });
+
+// The account menu is a <details>: it opens without script; this closes it on a click elsewhere or on Escape.
+document.addEventListener("click", (event) => {
+  document.querySelectorAll(".account-menu[open]").forEach((menu) => {
+    if (!menu.contains(event.target)) {
+      menu.open = false;
+    }
+  });
+});
+document.addEventListener("keydown", (event) => {
+  if (event.key === "Escape") {
+    document.querySelectorAll(".account-menu[open]").forEach((menu) => {
+      menu.open = false;
+      menu.querySelector("summary").focus();
+    });
+  }
+});

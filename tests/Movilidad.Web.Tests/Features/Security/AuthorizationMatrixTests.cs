@@ -157,6 +157,35 @@ public abstract class AuthorizationMatrixTests(MovilidadApp app, ITestOutputHelp
     private static Func<Ids, Scope, Task<HttpRequestMessage>> ActivityForm(Func<int, Scope, string> url, Dictionary<string, string> fields) =>
         async (ids, scope) => new HttpRequestMessage(HttpMethod.Post, url(await NewActivity(ids, scope), scope)) { Content = new FormUrlEncodedContent(fields) };
 
+    /// <summary>A fresh comment by someone else (the administered account) on the published element, for every call.</summary>
+    private static async Task<int> NewComment(Ids ids)
+    {
+        await using var db = (Web.Infrastructure.Data.MovilidadDb)ids.Db();
+        var comment = new Web.Features.Comments.Comment
+        {
+            EntityType = "plan-element",
+            EntityId = ids.ReadElement.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            AccountId = ids.TargetAccount,
+            Text = "Comentario de otra persona",
+            CreatedAt = DateTime.UtcNow,
+        };
+        db.Comments.Add(comment);
+        await db.SaveChangesAsync();
+        return comment.Id;
+    }
+
+    /// <summary>What a comment is on: the published element (own scope, every role reads it) or an activity (other scope: the staff read it).</summary>
+    private static async Task<(string Type, string Id)> CommentTarget(Ids ids, Scope scope) =>
+        scope == Scope.Other
+            ? ("activity", (await NewActivity(ids, scope)).ToString(System.Globalization.CultureInfo.InvariantCulture))
+            : ("plan-element", ids.ReadElement.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+    private static Func<Ids, Scope, Task<HttpRequestMessage>> CommentForm(string handler, Dictionary<string, string> fields) =>
+        async (ids, _) => new HttpRequestMessage(HttpMethod.Post, $"/comments/{await NewComment(ids)}{(handler.Length == 0 ? string.Empty : "?handler=" + handler)}")
+        {
+            Content = new FormUrlEncodedContent(fields),
+        };
+
     /// <summary>The expected table: key is "METHOD route" as the endpoint data source names it, with "?handler=" for named page handlers.</summary>
     private static readonly Dictionary<string, Row> Table = new()
     {
@@ -269,6 +298,38 @@ public abstract class AuthorizationMatrixTests(MovilidadApp app, ITestOutputHelp
         ["POST /monitoring/activities/{id:int}/countries/{country:length(2)}"] = new([Secretariat, FocalPoint], OnlySecretariat,
             ActivityForm((id, scope) => $"/monitoring/activities/{id}/countries/{Country(scope)}", new() { ["Form.Version"] = "0", ["Form.Status"] = "Planned" })),
 
+        ["GET /institutions/{id:int}/history"] = new(Staff, null, Static(ids => $"/institutions/{ids.OwnInstitution}/history")),
+        ["GET /monitoring/activities/{id:int}/history"] = new(Staff, null, ActivityPage((id, _) => $"/monitoring/activities/{id}/history")),
+
+        // Comments: on the published element everyone signed in may; on an activity the staff; someone else's comment only the Secretariat moderates.
+        ["GET /api/comments/"] = new(SignedIn, Staff, async (ids, scope) =>
+        {
+            var (type, id) = await CommentTarget(ids, scope);
+            return Get($"/api/comments?entityType={type}&entityId={id}");
+        }),
+        ["POST /api/comments/"] = new(SignedIn, Staff, async (ids, scope) =>
+        {
+            var (type, id) = await CommentTarget(ids, scope);
+            return new HttpRequestMessage(HttpMethod.Post, "/api/comments") { Content = JsonContent.Create(new { entityType = type, entityId = id, text = "Comentario de la matriz" }) };
+        }),
+        ["PUT /api/comments/{id:int}"] = new(Nobody, null, async (ids, _) =>
+            new HttpRequestMessage(HttpMethod.Put, $"/api/comments/{await NewComment(ids)}") { Content = JsonContent.Create(new { version = 0, text = "Cambiado" }) }),
+        ["DELETE /api/comments/{id:int}"] = new(Nobody, null, async (ids, _) => new HttpRequestMessage(HttpMethod.Delete, $"/api/comments/{await NewComment(ids)}?version=0")),
+        ["POST /api/comments/{id:int}/hide"] = new(OnlySecretariat, null, async (ids, _) =>
+            new HttpRequestMessage(HttpMethod.Post, $"/api/comments/{await NewComment(ids)}/hide") { Content = JsonContent.Create(new { version = 0, reason = "Fuera de tema" }) }),
+        ["GET /comments/{id:int?}"] = new(OnlySecretariat, null, async (ids, _) => Get($"/comments/{await NewComment(ids)}")),
+        ["POST /comments/{id:int?}"] = new(Nobody, null, CommentForm(string.Empty, new() { ["Version"] = "0", ["Text"] = "Cambiado" })),
+        ["POST /comments/{id:int?}?handler=Delete"] = new(Nobody, null, CommentForm("Delete", new() { ["Version"] = "0" })),
+        ["POST /comments/{id:int?}?handler=Hide"] = new(OnlySecretariat, null, CommentForm("Hide", new() { ["Version"] = "0", ["Reason"] = "Fuera de tema" })),
+        ["POST /comments/{id:int?}?handler=Add"] = new(SignedIn, Staff, async (ids, scope) =>
+        {
+            var (type, id) = await CommentTarget(ids, scope);
+            return new HttpRequestMessage(HttpMethod.Post, "/comments?handler=Add")
+            {
+                Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["EntityType"] = type, ["EntityId"] = id, ["Text"] = "Comentario de la matriz" }),
+            };
+        }),
+
         ["GET /account/sign-in"] = new(Everyone, null, Static(_ => "/account/sign-in")),
         ["POST /account/sign-in"] = new(Everyone, null,
             Form((_, _) => "/account/sign-in", (_, _) => Task.FromResult(new Dictionary<string, string> { ["Email"] = "nobody@example.org", ["Password"] = "not the password" }))),
@@ -283,6 +344,11 @@ public abstract class AuthorizationMatrixTests(MovilidadApp app, ITestOutputHelp
             Form((_, _) => "/account/reset", (_, _) => Task.FromResult(new Dictionary<string, string> { ["Email"] = "nobody@example.org", ["Token"] = "x", ["Password"] = "a long enough password 1" }))),
         ["GET /account/security"] = new(SignedIn, null, Static(_ => "/account/security")),
         ["POST /account/security?handler=Enable"] = new(SignedIn, null, Form((_, _) => "/account/security?handler=Enable", (_, _) => Task.FromResult(new Dictionary<string, string> { ["Code"] = "000000" }))),
+        ["POST /account/security?handler=RecoveryCodes"] = new(SignedIn, null, Form((_, _) => "/account/security?handler=RecoveryCodes", (_, _) => Task.FromResult(new Dictionary<string, string>()))),
+        ["POST /account/security?handler=Disable"] = new(SignedIn, null, Form((_, _) => "/account/security?handler=Disable", (_, _) => Task.FromResult(new Dictionary<string, string> { ["Password"] = "not the password" }))),
+        ["GET /account/password"] = new(SignedIn, null, Static(_ => "/account/password")),
+        ["POST /account/password"] = new(SignedIn, null,
+            Form((_, _) => "/account/password", (_, _) => Task.FromResult(new Dictionary<string, string> { ["Current"] = "not the password", ["New"] = "a long enough password 1", ["Confirm"] = "a long enough password 1" }))),
         ["GET /account/tokens"] = new(SignedIn, null, Static(_ => "/account/tokens")),
         ["POST /account/tokens?handler=Create"] = new(SignedIn, null, Form((_, _) => "/account/tokens?handler=Create", (_, _) => Task.FromResult(new Dictionary<string, string> { ["Name"] = "matrix" }))),
         ["POST /account/tokens?handler=Revoke"] = new(SignedIn, null, Form((_, _) => "/account/tokens?handler=Revoke&token=0", (_, _) => Task.FromResult(new Dictionary<string, string>()))),

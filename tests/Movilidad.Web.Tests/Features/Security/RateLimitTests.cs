@@ -1,15 +1,24 @@
+using System.Globalization;
 using System.Net;
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.EntityFrameworkCore;
+using Movilidad.Web.Infrastructure.Auth;
 using Movilidad.Web.Infrastructure.Data;
 using Movilidad.Web.Tests.Infrastructure;
 
 namespace Movilidad.Web.Tests.Features.Security;
 
-/// <summary>An app with small limits: 3 sign-in attempts and 5 API calls per minute.</summary>
+/// <summary>An app with small limits: 3 sign-in attempts, 5 API calls and 3 comment writes per minute.</summary>
 public abstract class RateLimitedApp(DatabaseProvider provider) : MovilidadApp(provider)
 {
     protected override int SignInPermitsPerMinute => 3;
 
     protected override int ApiPermitsPerMinute => 5;
+
+    protected override int CommentPermitsPerMinute => 3;
 }
 
 public sealed class RateLimitedSqliteApp() : RateLimitedApp(DatabaseProvider.Sqlite);
@@ -54,6 +63,81 @@ public abstract class RateLimitTests(MovilidadApp app)
         Assert.DoesNotContain(HttpStatusCode.TooManyRequests, statuses.Take(1));
     }
 }
+
+/// <summary>
+/// Sign-in attempts are counted in the database: two web nodes on one database share one limit, and attempts counted
+/// at the same moment are all counted (the upsert is atomic on SQLite and PostgreSQL). Comment writes are limited per
+/// person. Apart from <see cref="RateLimitTests"/>, whose calls use up the same minute's limits.
+/// </summary>
+public abstract class AttemptAndCommentLimitTests(MovilidadApp app)
+{
+    [Fact]
+    public async Task Comments_OverThePerPersonLimit_Gets429AndNothingMoreIsSaved()
+    {
+        var person = await app.AddPersonAsync($"chatty-{Guid.NewGuid():N}@example.org", false, "observer");
+        var client = await app.TokenClientAsync(person);
+        int element;
+        await using (var db = app.CreateDb())
+        {
+            element = await db.PlanElements.OrderBy(e => e.Id).Select(e => e.Id).FirstAsync();
+        }
+
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 4; i++)
+        {
+            var response = await client.PostAsJsonAsync("/api/comments", new { entityType = "plan-element", entityId = element.ToString(CultureInfo.InvariantCulture), text = $"Comentario {i}" });
+            statuses.Add(response.StatusCode);
+        }
+
+        Assert.Equal([HttpStatusCode.Created, HttpStatusCode.Created, HttpStatusCode.Created, HttpStatusCode.TooManyRequests], statuses);
+        await using var check = app.CreateDb();
+        Assert.Equal(3, await check.Comments.CountAsync(c => c.AccountId == person.Id));
+    }
+
+    [Fact]
+    public async Task SignIn_AlternatingBetweenTwoNodes_SharesOneLimit()
+    {
+        // Both nodes read one fixed minute of their own, so the count neither crosses a minute nor meets other tests' attempts.
+        var clock = new FixedClock(new DateTimeOffset(2031, 3, 4, 5, 6, 30, TimeSpan.Zero));
+        await using var first = app.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(clock)));
+        await using var second = app.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(clock)));
+        var nodes = new[] { first, second }.Select(n => n.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri("https://localhost") })).ToArray();
+        var responses = new List<HttpResponseMessage>();
+        for (var i = 0; i < 4; i++)
+        {
+            responses.Add(await nodes[i % 2].GetAsync("/account/sign-in"));
+        }
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], responses.Select(r => r.StatusCode));
+        Assert.Equal(TimeSpan.FromSeconds(30), responses[3].Headers.RetryAfter?.Delta);
+    }
+
+    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now;
+    }
+
+    [Fact]
+    public async Task CountAttempt_ManyAtOnce_CountsEveryOne()
+    {
+        var partition = "test:" + Guid.NewGuid().ToString("N");
+        var window = new DateTime(2026, 11, 29, 12, 0, 0, DateTimeKind.Utc);
+
+        var counts = await Task.WhenAll(Enumerable.Range(0, 12).Select(async _ =>
+        {
+            await using var db = app.CreateDb();
+            return await db.CountAttemptAsync(partition, window, default);
+        }));
+
+        Assert.Equal(Enumerable.Range(1, 12), counts.Order());
+        await using var check = app.CreateDb();
+        Assert.Equal(12, (await check.AttemptCounters.SingleAsync(c => c.Partition == partition)).Count);
+    }
+}
+
+public sealed class AttemptAndCommentLimitTestsOnSqlite(RateLimitedSqliteApp app) : AttemptAndCommentLimitTests(app), IClassFixture<RateLimitedSqliteApp>;
+
+public sealed class AttemptAndCommentLimitTestsOnPostgres(RateLimitedPostgresApp app) : AttemptAndCommentLimitTests(app), IClassFixture<RateLimitedPostgresApp>;
 
 public sealed class RateLimitTestsOnSqlite(RateLimitedSqliteApp app) : RateLimitTests(app), IClassFixture<RateLimitedSqliteApp>;
 

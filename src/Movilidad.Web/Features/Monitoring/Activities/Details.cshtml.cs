@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Movilidad.Web.Features.Comments;
 using Movilidad.Web.Infrastructure.Audit;
 using Movilidad.Web.Infrastructure.Auth;
 using Movilidad.Web.Infrastructure.Data;
@@ -19,6 +20,7 @@ public class DetailsModel(MovilidadDb db, IAuthorizationService auth, TimeProvid
     /// <summary>The countries whose share this person may edit.</summary>
     public IReadOnlySet<string> EditableShares { get; private set; } = new HashSet<string>();
     public bool IsConflict { get; private set; }
+    public CommentThread? Comments { get; private set; }
 
     [BindProperty]
     public ActivityStatus NewStatus { get; set; }
@@ -87,6 +89,7 @@ public class DetailsModel(MovilidadDb db, IAuthorizationService auth, TimeProvid
         }
 
         EditableShares = editable;
+        Comments = await CommentThread.LoadAsync(db, auth, HttpContext, ActivityEditing.EntityType, ActivityEditing.Id(id), clock, ct);
         return Page();
     }
 }

@@ -1,0 +1,13 @@
+using Movilidad.Web.Infrastructure.Auth;
+
+namespace Movilidad.Web.Features.Comments;
+
+/// <summary>The operations on comments; <see cref="Permissions"/> decides who may do them.</summary>
+public static class CommentOperations
+{
+    /// <summary>Comment on an item: every role, on the items it may read (checked per item by <see cref="CommentTargets"/>).</summary>
+    public static readonly Operation Write = new("comments.write");
+
+    /// <summary>Hide anyone's comment, with a reason: the Secretariat.</summary>
+    public static readonly Operation Moderate = new("comments.moderate");
+}
