@@ -5,7 +5,9 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Movilidad.Web.Features.Accounts;
 using Movilidad.Web.Features.Institutions;
+using Movilidad.Web.Features.Matrix;
 using Movilidad.Web.Features.Monitoring;
+using Movilidad.Web.Features.OpenData;
 using Movilidad.Web.Features.Plans;
 using Movilidad.Web.Features.Reference;
 using Movilidad.Web.Features.Search;
@@ -22,6 +24,7 @@ builder.Services.AddAccounts(builder.Configuration, builder.Environment);
 builder.Services.AddMovilidadAuthorization();
 builder.Services.AddMovilidadRateLimits();
 builder.Services.AddPlanCache();
+builder.Services.AddOpenData(builder.Configuration);
 builder.Services.AddProblemDetails();
 builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower)));
 builder.Services.AddOpenApi();
@@ -63,6 +66,8 @@ app.MapReferenceApi();
 app.MapSearchApi();
 app.MapAccountsApi();
 app.MapMonitoringApi();
+app.MapMatrixApi();
+app.MapOpenDataApi();
 app.MapRazorPages();
 try
 {
