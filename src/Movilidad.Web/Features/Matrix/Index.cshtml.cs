@@ -11,6 +11,8 @@ using Movilidad.Web.Infrastructure.Localization;
 namespace Movilidad.Web.Features.Matrix;
 
 /// <summary>The follow-up matrix page: download it in a language for a plan or line, upload it edited and see what happened.</summary>
+[RequestSizeLimit(MatrixUpload.MaxBytes)]
+[RequestFormLimits(MultipartBodyLengthLimit = MatrixUpload.MaxBytes)]
 public class IndexModel(MovilidadDb db, IAuthorizationService auth, TextLocalizer texts, TimeProvider clock) : PageModel
 {
     public sealed record PlanChoice(string Key, string Title, IReadOnlyList<Choice> Lines);

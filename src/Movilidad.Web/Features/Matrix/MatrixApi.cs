@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http.Features;
 using Movilidad.Web.Features.Accounts;
 using Movilidad.Web.Features.Monitoring;
 using Movilidad.Web.Infrastructure.Audit;
@@ -68,6 +69,13 @@ public static class MatrixApi
             return null;
         }
 
+        // A whole matrix is larger than the general request limit: this endpoint raises it for itself.
+        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
+        {
+            size.MaxRequestBodySize = MatrixUpload.MaxBytes;
+        }
+
+        http.Features.Set<IFormFeature>(new FormFeature(http.Request, new FormOptions { MultipartBodyLengthLimit = MatrixUpload.MaxBytes }));
         try
         {
             return (await http.Request.ReadFormAsync(ct)).Files.GetFile("file");
@@ -82,6 +90,9 @@ public static class MatrixApi
 
 public static class MatrixUpload
 {
+    /// <summary>The largest matrix accepted: a 10,000-row matrix is about 2 MB.</summary>
+    public const long MaxBytes = 50_000_000;
+
     /// <summary>The upload in a seekable stream (the package reader needs one): a temporary file, so a large workbook does not sit in memory.</summary>
     public static async Task<Stream> BufferAsync(IFormFile file, CancellationToken ct)
     {

@@ -103,6 +103,10 @@ public abstract class FollowUpMatrixTests(MovilidadApp app)
         using var es = new MatrixWorkbook(await ExportAsync(client, "es"));
         using var en = new MatrixWorkbook(await ExportAsync(client, "en"));
 
+        // Well-formed for Excel: the SDK's own schema validator finds nothing to say.
+        var problems = new DocumentFormat.OpenXml.Validation.OpenXmlValidator(DocumentFormat.OpenXml.FileFormatVersions.Office2010).Validate(es.Document)
+            .Select(p => $"{p.Part?.Uri} {p.Path?.XPath}: {p.Description}").ToList();
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
         Assert.Equal(["Matriz", "Lists", "Export"], es.Sheets.Select(s => s.Name!.Value));
         Assert.Equal(["Matrix", "Lists", "Export"], en.Sheets.Select(s => s.Name!.Value));
         Assert.All(es.Sheets.Skip(1), s => Assert.Equal(SheetStateValues.Hidden, s.State!.Value));
@@ -340,6 +344,19 @@ public abstract class FollowUpMatrixTests(MovilidadApp app)
         Assert.Contains("no tiene id de actividad", Assert.Single(Errors(outcome)).Es, StringComparison.Ordinal);
 
         (status, outcome) = await ImportAsync(client, "not a workbook"u8.ToArray());
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, status);
+        Assert.Contains("not an Excel workbook", Assert.Single(Errors(outcome)).En, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Import_LargerThanTheGeneralRequestLimit_IsStillRead()
+    {
+        var client = await app.ClientAsAsync("secretariat");
+        var large = new byte[3_000_000];
+        Random.Shared.NextBytes(large);
+
+        var (status, outcome) = await ImportAsync(client, large);
+
         Assert.Equal(HttpStatusCode.UnprocessableEntity, status);
         Assert.Contains("not an Excel workbook", Assert.Single(Errors(outcome)).En, StringComparison.Ordinal);
     }

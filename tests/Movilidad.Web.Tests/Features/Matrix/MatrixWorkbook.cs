@@ -18,6 +18,8 @@ public sealed class MatrixWorkbook : IDisposable
         document = SpreadsheetDocument.Open(stream, true);
     }
 
+    public SpreadsheetDocument Document => document;
+
     public WorkbookPart Workbook => document.WorkbookPart!;
 
     public IReadOnlyList<Sheet> Sheets => Workbook.Workbook.Sheets!.Elements<Sheet>().ToList();
