@@ -100,10 +100,33 @@ public abstract class MatrixBrowserTests(BrowserHost host)
         await host.ScreenshotAsync(page, "matrix-upload-applied");
         await AssertAccessible(page);
 
-        await using var db = host.App.CreateDb();
-        var share = await db.ActivityCountries.SingleAsync(c => c.ActivityId == id && c.CountryCode == "GT");
-        Assert.Equal(1500m, share.BudgetAmount);
-        Assert.Equal(new DateOnly(2025, 6, 30), share.EndDate);
+        await using (var db = host.App.CreateDb())
+        {
+            var share = await db.ActivityCountries.SingleAsync(c => c.ActivityId == id && c.CountryCode == "GT");
+            Assert.Equal(1500m, share.BudgetAmount);
+            Assert.Equal(new DateOnly(2025, 6, 30), share.EndDate);
+        }
+
+        // A second edit of the first download: the row changed in the platform since, so it is a conflict.
+        var stale = Path.Combine(folder, "matriz-antigua.xlsx");
+        using (var workbook = new MatrixWorkbook(exported))
+        {
+            workbook.Type(id, "GT", "Presupuesto (país)", "2.750,00");
+            workbook.Type(id, "GT", "Moneda (país)", "USD");
+            await File.WriteAllBytesAsync(stale, workbook.Save());
+        }
+
+        await page.Locator("input[type=file]").SetInputFilesAsync(stale);
+        await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Subir y aplicar" }).ClickAsync();
+        await page.GetByTestId("conflicts").WaitForAsync();
+        Assert.Contains("2.750,00", await page.GetByTestId("conflicts").InnerTextAsync(), StringComparison.Ordinal);
+        await host.ScreenshotAsync(page, "matrix-upload-conflict");
+        await AssertAccessible(page);
+        await using (var db = host.App.CreateDb())
+        {
+            Assert.Equal(1500m, (await db.ActivityCountries.SingleAsync(c => c.ActivityId == id && c.CountryCode == "GT")).BudgetAmount);
+        }
+
         Directory.Delete(folder, recursive: true);
         Assert.Empty(host.PageErrors);
     }
