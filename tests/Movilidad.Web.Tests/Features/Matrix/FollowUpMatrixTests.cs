@@ -15,12 +15,12 @@ namespace Movilidad.Web.Tests.Features.Matrix;
 
 public abstract class FollowUpMatrixTests(MovilidadApp app)
 {
-    /// <summary>An activity of GT-ML under action 1.1 of the regional plan, with Guatemala's and Mexico's shares (Guatemala's budgeted).</summary>
-    private async Task<int> ActivityAsync(bool completeNote = false)
+    /// <summary>An activity of GT-ML under action 1.1 (or another) of the regional plan, with Guatemala's and Mexico's shares (Guatemala's budgeted).</summary>
+    private async Task<int> ActivityAsync(bool completeNote = false, string actionCode = "1.1")
     {
         await using var db = app.CreateDb();
         db.ShowsUnpublished = true;
-        var action = await app.ActionIdAsync();
+        var action = await app.ActionIdAsync(actionCode);
         var group = await app.WorkingGroupIdAsync();
         var ministry = await db.Institutions.Where(i => i.Kind == InstitutionKind.MemberState && i.CountryCode == "GT").Select(i => i.Id).FirstAsync();
         var activity = new Activity
@@ -173,6 +173,37 @@ public abstract class FollowUpMatrixTests(MovilidadApp app)
         Assert.Equal("movilidad.follow-up-matrix/1", es.Text(export[0].Elements<Cell>().ElementAt(1)));
         Assert.Equal("es", es.Text(export[2].Elements<Cell>().ElementAt(1)));
         Assert.Contains(export, r => r.Elements<Cell>().Select(es.Text).Take(3).SequenceEqual([id.ToString(CultureInfo.InvariantCulture), "GT", "0"]));
+    }
+
+    [Fact]
+    public async Task Export_OfOneLineOrAnotherPlan_HasOnlyItsRows()
+    {
+        var first = await ActivityAsync();
+        var second = await ActivityAsync(actionCode: "2.1");
+        int line;
+        await using (var db = app.CreateDb())
+        {
+            var action = await app.ActionIdAsync("2.1");
+            var parent = await db.PlanElements.Where(e => e.Id == action).Select(e => e.ParentId).SingleAsync();
+            while (await db.PlanElements.Where(e => e.Id == parent).Select(e => new { e.LevelKey, e.ParentId }).SingleAsync() is { LevelKey: not "line" } step)
+            {
+                parent = step.ParentId;
+            }
+
+            line = parent!.Value;
+        }
+
+        var client = await app.ClientAsAsync("observer");
+        var response = await client.GetAsync($"/api/matrix?language=en&plan=prml-2023-2027&line={line}");
+        using var workbook = new MatrixWorkbook(await response.Content.ReadAsByteArrayAsync());
+        Assert.Equal("2.1", workbook.Value(second, "GT", "Action"));
+        Assert.DoesNotContain(workbook.Rows.Skip(1), r => workbook.Text(r.Elements<Cell>().First()) == first.ToString(CultureInfo.InvariantCulture));
+        Assert.All(workbook.Rows.Skip(1), r => Assert.NotEqual("1", workbook.Text(r.Elements<Cell>().ElementAt(workbook.Column("Line")))));
+
+        response = await client.GetAsync("/api/matrix?plan=pe-crm-2023-2026");
+        using var empty = new MatrixWorkbook(await response.Content.ReadAsByteArrayAsync());
+        Assert.Single(empty.Rows);
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync("/api/matrix?language=fr")).StatusCode);
     }
 
     [Fact]
