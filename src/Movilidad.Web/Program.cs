@@ -6,7 +6,9 @@ using System.Text.Json.Serialization;
 using Movilidad.Web.Features.Accounts;
 using Movilidad.Web.Features.Comments;
 using Movilidad.Web.Features.Institutions;
+using Movilidad.Web.Features.Matrix;
 using Movilidad.Web.Features.Monitoring;
+using Movilidad.Web.Features.OpenData;
 using Movilidad.Web.Features.Plans;
 using Movilidad.Web.Features.Reference;
 using Movilidad.Web.Features.Search;
@@ -23,6 +25,7 @@ builder.Services.AddAccounts(builder.Configuration, builder.Environment);
 builder.Services.AddMovilidadAuthorization();
 builder.Services.AddMovilidadRateLimits();
 builder.Services.AddPlanCache();
+builder.Services.AddOpenData(builder.Configuration);
 builder.Services.AddProblemDetails();
 builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower)));
 builder.Services.AddOpenApi();
@@ -66,6 +69,8 @@ app.MapSearchApi();
 app.MapAccountsApi();
 app.MapMonitoringApi();
 app.MapCommentsApi();
+app.MapMatrixApi();
+app.MapOpenDataApi();
 app.MapRazorPages();
 try
 {

@@ -56,7 +56,11 @@ public static class AuditTrail
     /// Saves the pending changes and the audit entry that describes them in one transaction. The record is asked
     /// for after the changes are saved, so a created entity's id is known.
     /// </summary>
-    public static async Task SaveAuditedAsync(this MovilidadDb db, AuditActor actor, Func<AuditRecord> describe, TimeProvider clock, CancellationToken ct = default)
+    public static Task SaveAuditedAsync(this MovilidadDb db, AuditActor actor, Func<AuditRecord> describe, TimeProvider clock, CancellationToken ct = default) =>
+        db.SaveAuditedManyAsync(actor, () => [describe()], clock, ct);
+
+    /// <summary>Saves the pending changes of a write that touches many entities (an import) with one chained audit entry per entity, in one transaction.</summary>
+    public static async Task SaveAuditedManyAsync(this MovilidadDb db, AuditActor actor, Func<IReadOnlyList<AuditRecord>> describe, TimeProvider clock, CancellationToken ct = default)
     {
         var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         try
@@ -68,27 +72,31 @@ public static class AuditTrail
             }
 
             await db.SaveChangesAsync(ct);
-            var record = describe();
             var previous = await db.AuditEntries.OrderByDescending(e => e.Id).Select(e => e.Hash).FirstOrDefaultAsync(ct) ?? AuditChain.Genesis;
             var now = clock.GetUtcNow().UtcDateTime;
-            var entry = new AuditEntry
+            foreach (var record in describe())
             {
-                At = new DateTime(now.Ticks - (now.Ticks % TimeSpan.TicksPerMillisecond), DateTimeKind.Utc),
-                AccountId = actor.AccountId,
-                Actor = actor.Name,
-                Address = actor.Address,
-                Via = actor.Via,
-                Action = record.Action,
-                EntityType = record.EntityType,
-                EntityId = record.EntityId,
-                Country = record.Country,
-                Before = ToJson(record.Before),
-                After = ToJson(record.After),
-                PreviousHash = previous,
-                Hash = string.Empty,
-            };
-            entry.Hash = AuditChain.HashOf(entry);
-            db.AuditEntries.Add(entry);
+                var entry = new AuditEntry
+                {
+                    At = new DateTime(now.Ticks - (now.Ticks % TimeSpan.TicksPerMillisecond), DateTimeKind.Utc),
+                    AccountId = actor.AccountId,
+                    Actor = actor.Name,
+                    Address = actor.Address,
+                    Via = actor.Via,
+                    Action = record.Action,
+                    EntityType = record.EntityType,
+                    EntityId = record.EntityId,
+                    Country = record.Country,
+                    Before = ToJson(record.Before),
+                    After = ToJson(record.After),
+                    PreviousHash = previous,
+                    Hash = string.Empty,
+                };
+                entry.Hash = AuditChain.HashOf(entry);
+                previous = entry.Hash;
+                db.AuditEntries.Add(entry);
+            }
+
             await db.SaveChangesAsync(ct);
             if (own is not null)
             {

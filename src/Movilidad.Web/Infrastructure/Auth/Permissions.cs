@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Movilidad.Web.Features.Comments;
+using Movilidad.Web.Features.Matrix;
 using Movilidad.Web.Features.Monitoring;
 
 namespace Movilidad.Web.Infrastructure.Auth;
@@ -56,6 +57,12 @@ public sealed class Permissions : AuthorizationHandler<Operation>
         {
             return grant.Role == Role.Presidency
                 || (grant.Role == Role.WorkingGroupMember && resource is WorkingGroupScope groups && grant.WorkingGroupId is { } member && groups.WorkingGroupIds.Contains(member));
+        }
+
+        if (operation == MatrixOperations.Import)
+        {
+            // Any focal point may upload; each changed row is then checked against the row's country.
+            return grant.Role == Role.FocalPoint;
         }
 
         if (operation == InstitutionOperations.Edit || operation == AuditOperations.Read || operation == MonitoringOperations.EditCountryShare)

@@ -329,6 +329,15 @@ public abstract class AuthorizationMatrixTests(MovilidadApp app, ITestOutputHelp
                 Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["EntityType"] = type, ["EntityId"] = id, ["Text"] = "Comentario de la matriz" }),
             };
         }),
+        ["GET /api/matrix/"] = new(Staff, null, Static(_ => "/api/matrix?language=en")),
+        ["POST /api/matrix/"] = new([Secretariat, FocalPoint], null, (_, _) => Task.FromResult(new HttpRequestMessage(HttpMethod.Post, "/api/matrix")
+        {
+            Content = new MultipartFormDataContent { { new ByteArrayContent("not a workbook"u8.ToArray()), "file", "matrix.xlsx" } },
+        })),
+        ["GET /monitoring/matrix"] = new(Staff, null, Static(_ => "/monitoring/matrix")),
+        ["GET /monitoring/matrix?handler=Download"] = new(Staff, null, Static(_ => "/monitoring/matrix?handler=Download&language=es")),
+        ["POST /monitoring/matrix?handler=Upload"] = new([Secretariat, FocalPoint], null, Form((_, _) => "/monitoring/matrix?handler=Upload", (_, _) => Task.FromResult(new Dictionary<string, string>()))),
+        ["GET /api/open-data/iati-activities.xml"] = new(Everyone, null, Static(_ => "/api/open-data/iati-activities.xml")),
 
         ["GET /account/sign-in"] = new(Everyone, null, Static(_ => "/account/sign-in")),
         ["POST /account/sign-in"] = new(Everyone, null,
