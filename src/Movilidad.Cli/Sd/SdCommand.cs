@@ -188,7 +188,7 @@ internal static class SdCommand
         foreach (var (model, reference) in ConformanceCheck.FindModels(directory.FullName))
         {
             cancellation.ThrowIfCancellationRequested();
-            var check = ConformanceCheck.Check(model, reference, TimeSpan.FromSeconds(30), cancellation);
+            var check = ConformanceCheck.Check(model, reference, TimeSpan.FromSeconds(30), cancellationToken: cancellation);
             var relative = Path.GetRelativePath(directory.FullName, model);
             switch (check.Status)
             {

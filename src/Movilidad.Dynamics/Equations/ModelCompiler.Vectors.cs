@@ -141,9 +141,88 @@ internal sealed partial class ModelCompiler
                         Lower(args[4], cx));
                 }
 
+            case "allocate available":
+                {
+                    Arity(call, cx, 3, 3);
+                    return LowerAllocateAvailable(call, cx);
+                }
+
             default:
                 throw Error(cx.Location, cx.Variable, $"unknown function '{call.Function.ToUpperInvariant()}'");
         }
+    }
+
+    /// <summary>
+    /// ALLOCATE AVAILABLE(request, pp, avail) allocates along the last subscript of the request; the priority
+    /// profile names the same subscript second to last and the profile's first field (ptype) last, with
+    /// ppriority, pwidth and pextra following it. Both are passed as strided runs of slots.
+    /// </summary>
+    private MethodCallExpression LowerAllocateAvailable(CallExpr call, LoweringContext cx)
+    {
+        const string Message = "ALLOCATE AVAILABLE needs a request subscripted by the allocation range last, and a priority profile subscripted by the same range and then the profile's first field";
+        if (call.Arguments[0] is not ReferenceExpr { Subscripts.Count: > 0 } request || call.Arguments[1] is not ReferenceExpr { Subscripts.Count: >= 2 } profile ||
+            FindInstance(request.Name, cx) is not { } requestInstance || FindInstance(profile.Name, cx) is not { } profileInstance ||
+            requestInstance.IsTableOnly || profileInstance.IsTableOnly || profileInstance.Dimensions.Length < 2 ||
+            !_dimensions.TryGetValue(request.Subscripts[^1].Name, out var range) || !cx.Bindings.TryGet(range.Key, out var current) ||
+            profile.Subscripts[^2].Name != range.Key)
+        {
+            throw Error(cx.Location, cx.Variable, Message);
+        }
+
+        var fields = profileInstance.Dimensions[^1].Elements.Count;
+        var count = range.Elements.Count;
+        var requestSlots = new int[count];
+        var profileSlots = new int[count];
+        for (var i = 0; i < count; i++)
+        {
+            var element = cx.With(cx.Bindings.With([new(range.Key, range.ElementKeys[i])]));
+            requestSlots[i] = requestInstance.Slots[ResolveElement(request, requestInstance, element)];
+            var flat = ResolveElement(profile, profileInstance, element);
+            if (flat % fields + 4 > fields)
+            {
+                throw Error(cx.Location, cx.Variable, $"the priority profile '{profile.DisplayName}' needs four fields (ptype, ppriority, pwidth, pextra) from the one named");
+            }
+
+            profileSlots[i] = profileInstance.Slots[flat];
+            for (var k = 0; k < 4; k++)
+            {
+                if (profileInstance.Slots[flat + k] != profileSlots[i] + k)
+                {
+                    throw Error(cx.Location, cx.Variable, Message);
+                }
+
+                cx.Deps.Add(profileSlots[i] + k);
+            }
+
+            cx.Deps.Add(requestSlots[i]);
+        }
+
+        var position = range.ElementKeys.IndexOf(current);
+        if (position < 0)
+        {
+            throw Error(cx.Location, cx.Variable, Message);
+        }
+
+        var requestStride = count > 1 ? requestSlots[1] - requestSlots[0] : 1;
+        var profileStride = count > 1 ? profileSlots[1] - profileSlots[0] : 1;
+        for (var i = 1; i < count; i++)
+        {
+            if (requestSlots[i] != requestSlots[0] + (i * requestStride) || profileSlots[i] != profileSlots[0] + (i * profileStride))
+            {
+                throw Error(cx.Location, cx.Variable, Message);
+            }
+        }
+
+        return Expression.Call(
+            typeof(Builtins.Allocation).GetMethod(nameof(Builtins.Allocation.Available))!,
+            _state,
+            Expression.Constant(requestSlots[0]),
+            Expression.Constant(requestStride),
+            Expression.Constant(profileSlots[0]),
+            Expression.Constant(profileStride),
+            Expression.Constant(count),
+            Expression.Constant(position),
+            Lower(call.Arguments[2], cx));
     }
 
     /// <summary>The first slot and length of a vector along the last subscript, whose slots are consecutive.</summary>
