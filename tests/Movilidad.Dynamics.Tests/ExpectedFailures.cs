@@ -47,7 +47,6 @@ internal static class ExpectedFailures
         ["tests/subscript_updimensioning/test_subscript_updimensioning.xmile"] = "the XMILE file has '???' placeholder equations (the model is incomplete)",
         ["tests/subscripted_flows/test_subscripted_flows.stmx"] = "the XMILE file has '???' placeholder equations (the model is incomplete)",
         ["tests/subscripted_flows/test_subscripted_flows.xmile"] = "the XMILE file has '???' placeholder equations (the model is incomplete)",
-        ["tests/vector_select/test_vector_select.mdl"] = "VECTOR SELECT broadcasting arrays of different ranks, and numerical actions other than 0-3, are not implemented",
         ["tests/zeroled_decimals/test_zeroled_decimals.xmile"] = "the file asks for RK4 but the reference output was computed with Euler",
     };
 

@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using Movilidad.Dynamics.Model;
 
 namespace Movilidad.Dynamics.Equations;
 
@@ -15,27 +16,28 @@ internal sealed partial class ModelCompiler
             case "vector select":
                 {
                     Arity(call, cx, 4, 5);
-                    var selections = Expand(args[0], cx);
-                    var values = Expand(args[1], cx);
-                    if (selections.Count != values.Count)
+                    var pairs = ExpandTogether(args[0], args[1], cx);
+                    var missing = Lower(args[2], cx);
+                    var selected = pairs.Select(p => (Expression)IsTrue(p.Selection)).ToList();
+                    var none = selected.Select(s => (Expression)Expression.Not(s)).Aggregate(Expression.AndAlso);
+                    Expression result;
+                    if (args[3] is NumberExpr { Value: var constant })
                     {
-                        throw Error(cx.Location, cx.Variable, "the selection and expression arrays of VECTOR SELECT have different sizes");
+                        result = (int)constant is >= 0 and <= 10 && constant == Math.Floor(constant)
+                            ? SelectAction((int)constant, pairs, selected)
+                            : throw Error(cx.Location, cx.Variable, "the numerical action of VECTOR SELECT must be a whole number from 0 to 10");
+                    }
+                    else
+                    {
+                        // An action given by an expression (it may change during the run) picks among all eleven at each evaluation.
+                        var action = Lower(args[3], cx);
+                        result = Expression.Constant(double.NaN);
+                        for (var k = 10; k >= 0; k--)
+                        {
+                            result = Expression.Condition(Expression.Equal(action, Expression.Constant((double)k)), SelectAction(k, pairs, selected), result);
+                        }
                     }
 
-                    var missing = Lower(args[2], cx);
-                    var action = TryConstant(args[3], cx.Scope) ?? throw Error(cx.Location, cx.Variable, "the numerical action of VECTOR SELECT must be a constant");
-                    var selected = selections.Select(s => (Expression)IsTrue(s)).ToList();
-                    var none = selected.Select(s => (Expression)Expression.Not(s)).Aggregate(Expression.AndAlso);
-                    Expression result = (int)action switch
-                    {
-                        0 => values.Select((v, i) => (Expression)Expression.Condition(selected[i], v, Zero)).Aggregate(Expression.Add),
-                        1 => values.Select((v, i) => (Expression)Expression.Condition(selected[i], v, One)).Aggregate(Expression.Multiply),
-                        2 => values.Select((v, i) => (Expression)Expression.Condition(selected[i], v, Expression.Constant(double.PositiveInfinity)))
-                            .Aggregate((a, b) => Expression.Call(MathMethod(nameof(Math.Min), 2), a, b)),
-                        3 => values.Select((v, i) => (Expression)Expression.Condition(selected[i], v, Expression.Constant(double.NegativeInfinity)))
-                            .Aggregate((a, b) => Expression.Call(MathMethod(nameof(Math.Max), 2), a, b)),
-                        _ => throw Error(cx.Location, cx.Variable, "the numerical action of VECTOR SELECT must be 0 (sum), 1 (product), 2 (minimum) or 3 (maximum)"),
-                    };
                     return Expression.Condition(none, missing, result);
                 }
 
@@ -223,6 +225,63 @@ internal sealed partial class ModelCompiler
             Expression.Constant(count),
             Expression.Constant(position),
             Lower(call.Arguments[2], cx));
+    }
+
+    /// <summary>
+    /// VECTOR SELECT's numerical actions over the selected elements (selection value w, expression value v):
+    /// 0–4 the sum, product, minimum, maximum and mean of w·v; 5 the product of v^w; 6–10 the sum, product,
+    /// minimum, maximum and mean of v.
+    /// </summary>
+    private static Expression SelectAction(int action, List<(Expression Selection, Expression Value)> pairs, List<Expression> selected)
+    {
+        var values = pairs.Select(p => action switch
+        {
+            <= 4 => Expression.Multiply(p.Selection, p.Value),
+            5 => Expression.Call(Pow, p.Value, p.Selection),
+            _ => p.Value,
+        }).ToList();
+        Expression Fold(Expression identity, Func<Expression, Expression, Expression> combine) =>
+            values.Select((v, i) => (Expression)Expression.Condition(selected[i], v, identity)).Aggregate(combine);
+        return action switch
+        {
+            0 or 6 => Fold(Zero, Expression.Add),
+            1 or 5 or 7 => Fold(One, Expression.Multiply),
+            2 or 8 => Fold(Expression.Constant(double.PositiveInfinity), (a, b) => Expression.Call(MathMethod(nameof(Math.Min), 2), a, b)),
+            3 or 9 => Fold(Expression.Constant(double.NegativeInfinity), (a, b) => Expression.Call(MathMethod(nameof(Math.Max), 2), a, b)),
+            _ => Expression.Divide(Fold(Zero, Expression.Add), selected.Select(s => (Expression)Truth(s)).Aggregate(Expression.Add)),
+        };
+    }
+
+    /// <summary>
+    /// The selection and expression of VECTOR SELECT lowered together over every dimension either marks with
+    /// '!', so arrays of different ranks broadcast against each other as Vensim does.
+    /// </summary>
+    private List<(Expression Selection, Expression Value)> ExpandTogether(Expr selection, Expr value, LoweringContext cx)
+    {
+        var iterated = new List<DimensionDefinition>();
+        selection = MarkIteration(selection, cx, iterated);
+        value = MarkIteration(value, cx, iterated);
+        var dims = iterated.DistinctBy(d => d.Key).ToList();
+        var count = dims.Aggregate(1L, (n, d) => n * d.Elements.Count);
+        if (count > LargestVector * LargestVector)
+        {
+            throw Error(cx.Location, cx.Variable, $"VECTOR SELECT over {count} combinations of elements is more than this engine unrolls ({LargestVector * LargestVector})");
+        }
+
+        IEnumerable<List<KeyValuePair<string, string>>> combos = [[]];
+        foreach (var dim in dims)
+        {
+            combos = combos.SelectMany(c => dim.ElementKeys.Select(e => new List<KeyValuePair<string, string>>(c) { new("!" + dim.Key, e) }));
+        }
+
+        var result = new List<(Expression, Expression)>();
+        foreach (var combo in combos)
+        {
+            var element = cx.With(cx.Bindings.With(combo));
+            result.Add((Lower(selection, element), Lower(value, element)));
+        }
+
+        return result;
     }
 
     /// <summary>The first slot and length of a vector along the last subscript, whose slots are consecutive.</summary>
