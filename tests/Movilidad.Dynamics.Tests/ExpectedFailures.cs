@@ -29,8 +29,6 @@ internal static class ExpectedFailures
         ["tests/macro_multi_macros/test_macro_multi_macros.xmile"] = "the XMILE file calls a macro it does not define (the Vensim original defines it)",
         ["tests/macro_stock/test_macro_stock.stmx"] = "the XMILE file calls a macro it does not define (the Vensim original defines it)",
         ["tests/macro_stock/test_macro_stock.xmile"] = "the XMILE file calls a macro it does not define (the Vensim original defines it)",
-        ["tests/non_negative_flows/test_non_negative_flows.xmile"] = "the XMILE file is not well-formed XML (mismatched tags)",
-        ["tests/non_negative_flows/test_non_negative_flows_behavior.xmile"] = "the XMILE file is not well-formed XML (mismatched tags)",
         ["tests/subscript_1d_arrays/test_subscript_1d_arrays.stmx"] = "the XMILE file has '???' placeholder equations (the model is incomplete)",
         ["tests/subscript_1d_arrays/test_subscript_1d_arrays.xmile"] = "the XMILE file has '???' placeholder equations (the model is incomplete)",
         ["tests/subscript_constant_call/test_subscript_constant_call.stmx"] = "the XMILE file has '???' placeholder equations (the model is incomplete)",
