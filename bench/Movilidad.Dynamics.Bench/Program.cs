@@ -12,6 +12,15 @@ if (args.Length > 0 && args[0] == "quick")
     return;
 }
 
+// "steps VARIABLES COUNT" only runs a generated model, for a profiler (perf, valgrind) to look at the step loop.
+if (args.Length == 3 && args[0] == "steps")
+{
+    var model = GeneratedModel.Load(int.Parse(args[1], CultureInfo.InvariantCulture)).Compile();
+    var result = model.Run(new SimulationOptions { Start = 0, Stop = int.Parse(args[2], CultureInfo.InvariantCulture), Dt = 1, SaveStep = 1_000_000 });
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{model.EquationsPerStep} equations/step, last value {result[result.Times.Count - 1, 0]}"));
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(CompileBenchmarks).Assembly).Run(args);
 
 static void Quick()
