@@ -27,11 +27,12 @@ internal sealed partial class ModelCompiler
             flowBody.Add(Expression.Assign(Expression.ArrayAccess(_rates, Expression.Constant(k)), stocks[k].Rate ?? Zero));
         }
 
-        // Initial values are computed once or twice per run: on a large model, making machine code for them costs
-        // far more than interpreting them, while a small model's runs (many of them, in sensitivity analysis) gain.
-        var init = initBody.Count > InterpretedInitialValues
+        var interpreted = initBody.Count > InterpretedInitialValues
             ? Expression.Lambda<Action<double[], RunContext>>(Expression.Block(typeof(void), initBody), _state, _context).Compile(preferInterpretation: true)
-            : Chained(Chunks(initBody).Select(c => IlEmitter.Compile<Action<double[], RunContext>>(c, _state, _context)).ToArray());
+            : null;
+        var state = _state;
+        var context = _context;
+        var init = new InitialValues(interpreted, () => Chained(Chunks(initBody).Select(c => IlEmitter.Compile<Action<double[], RunContext>>(c, state, context)).ToArray()));
         var flows = Chained(Chunks(flowBody).Select(c => IlEmitter.Compile<Action<double[], double[], RunContext>>(c, _state, _rates, _context)).ToArray());
         var update = Chained(Chunks(_updates).Select(c => IlEmitter.Compile<Action<double[], RunContext>>(c, _state, _context)).ToArray());
 
