@@ -7,7 +7,10 @@ internal sealed partial class ModelCompiler
 {
     private const int LargestVector = 256;
 
-    /// <summary>VECTOR SELECT, VECTOR ELM MAP, VECTOR SORT ORDER and VECTOR RANK, unrolled over the vector's elements.</summary>
+    /// <summary>
+    /// VECTOR SELECT, VECTOR ELM MAP, VECTOR SORT ORDER, VECTOR RANK and the allocation functions, unrolled over the
+    /// vector's elements. VECTOR SELECT's error action (its fifth argument) is accepted but not enforced.
+    /// </summary>
     private Expression LowerVectorFunction(CallExpr call, LoweringContext cx)
     {
         var args = call.Arguments;
