@@ -12,6 +12,30 @@ if (args.Length > 0 && args[0] == "quick")
     return;
 }
 
+// "steps VARIABLES|SUITE-PATH COUNT" only runs one model, for a profiler (perf, valgrind) to look at the step loop.
+if (args.Length == 3 && args[0] == "steps")
+{
+    var model = (int.TryParse(args[1], CultureInfo.InvariantCulture, out var variables)
+        ? GeneratedModel.Load(variables)
+        : SystemDynamicsModel.Load(Path.Combine(SuiteFolder.Root, args[1]))).Compile();
+    var result = model.Run(new SimulationOptions { Start = 0, Stop = int.Parse(args[2], CultureInfo.InvariantCulture), Dt = 1, SaveStep = 1_000_000 });
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{model.EquationsPerStep} equations/step, last value {result[result.Times.Count - 1, 0]}"));
+    return;
+}
+
+// "compile VARIABLES TIMES" parses and compiles a generated model again and again, for a profiler.
+if (args.Length == 3 && args[0] == "compile")
+{
+    var text = GeneratedModel.Mdl(int.Parse(args[1], CultureInfo.InvariantCulture));
+    for (var i = 0; i < int.Parse(args[2], CultureInfo.InvariantCulture); i++)
+    {
+        using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(text));
+        SystemDynamicsModel.Load(stream, "generated.mdl").Compile();
+    }
+
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(CompileBenchmarks).Assembly).Run(args);
 
 static void Quick()
@@ -51,6 +75,9 @@ static void Quick()
         var model = parsed.Compile();
         var compile = clock.Elapsed;
         var options = new SimulationOptions { Start = 0, Stop = 10_000, Dt = 1, SaveStep = 10_000 };
+        // The generated methods are compiled to machine code when first called: that is part of the first run.
+        model.Run(options with { Stop = 1 });
+        var firstRun = clock.Elapsed;
         for (var warmup = 0; warmup < 3; warmup++)
         {
             model.Run(options with { Stop = 2_000 });
@@ -63,7 +90,7 @@ static void Quick()
         var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
         var evaluations = model.EquationsPerStep * 10_000.0;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{variables} variables: {model.EquationsPerStep} equations/step, parse {parse.TotalMilliseconds:0} ms + compile {(compile - parse).TotalMilliseconds:0} ms, 1,000 steps {run.TotalMilliseconds / 10:0.000} ms, {evaluations / run.TotalSeconds / 1e6:0} M evaluations/s, {allocated} bytes for a 10,000-step run"));
+            $"{variables} variables: {model.EquationsPerStep} equations/step, parse {parse.TotalMilliseconds:0} ms + compile {(compile - parse).TotalMilliseconds:0} ms, first 1-step run (machine code for the generated methods) {(firstRun - compile).TotalMilliseconds:0} ms, 1,000 steps {run.TotalMilliseconds / 10:0.000} ms, {evaluations / run.TotalSeconds / 1e6:0} M evaluations/s, {allocated} bytes for a 10,000-step run"));
     }
 }
 

@@ -3,9 +3,35 @@ using Movilidad.Dynamics.Builtins;
 namespace Movilidad.Dynamics;
 
 internal sealed record CompiledPhases(
-    Action<double[], RunContext> Initialize,
+    InitialValues Initial,
     Action<double[], double[], RunContext> Evaluate,
     Action<double[], RunContext> Update);
+
+/// <summary>
+/// The initial-value phase. A large model's first run, often its only one, interprets it: making machine code
+/// for tens of thousands of statements that run once or twice costs far more. Later runs (sensitivity analysis,
+/// calibration) use the compiled methods, made once on the second run. Small models compile it at once.
+/// </summary>
+internal sealed class InitialValues
+{
+    private readonly Action<double[], RunContext>? _interpreted;
+    private readonly Lazy<Action<double[], RunContext>> _compiled;
+    private int _runs;
+
+    public InitialValues(Action<double[], RunContext>? interpreted, Func<Action<double[], RunContext>> compile)
+    {
+        _interpreted = interpreted;
+        _compiled = new Lazy<Action<double[], RunContext>>(compile, LazyThreadSafetyMode.ExecutionAndPublication);
+        if (interpreted is null)
+        {
+            _ = _compiled.Value;
+        }
+    }
+
+    /// <summary>The method one run uses, however many times it calls it.</summary>
+    public Action<double[], RunContext> ForRun() =>
+        _interpreted is not null && Interlocked.Increment(ref _runs) == 1 ? _interpreted : _compiled.Value;
+}
 
 /// <summary>
 /// A model compiled to three generated methods over a flat state array. Immutable: any number of runs,

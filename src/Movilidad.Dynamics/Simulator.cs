@@ -31,12 +31,13 @@ public static class Simulator
         ApplyConstants(model, options, s, context);
 
         s[ModelCompiler.TimeSlot] = options.Start ?? model.Model.Specs.Start ?? 0;
-        phases.Initialize(s, context);
+        var initialize = phases.Initial.ForRun();
+        initialize(s, context);
         var start = s[ModelCompiler.StartSlot];
         if (s[ModelCompiler.TimeSlot] != start)
         {
             s[ModelCompiler.TimeSlot] = start;
-            phases.Initialize(s, context);
+            initialize(s, context);
         }
 
         var dt = s[ModelCompiler.DtSlot];

@@ -12,16 +12,8 @@ internal static class ExpectedFailures
         ["samples/Roessler_Chaos/roessler_chaos.mdl"] = "chaotic system: after t=30 rounding differences exceed 1e-5 relative (reference has 6 significant digits)",
         ["tests/active_initial/test_active_initial.stmx"] = "the XMILE translation drops ACTIVE INITIAL, but the reference is Vensim's output with it",
         ["tests/active_initial/test_active_initial.xmile"] = "the XMILE translation drops ACTIVE INITIAL, but the reference is Vensim's output with it",
-        ["tests/allocate_available/test_allocate_available.mdl"] = "ALLOCATE AVAILABLE is not implemented",
         ["tests/data_from_other_model/model_to_generate_data.mdl"] = "the folder's output.tab belongs to the other model (test_data_from_other_model.mdl)",
-        ["tests/delays/test_delays.mdl"] = "DELAY N order changes during the run; the order is fixed at the initial time",
-        ["tests/get_constants_incomplete_subscript/test_get_constants_incomplete_subscript.mdl"] = "data comes from a legacy binary .xls workbook; only .xlsx, .csv and .tab are read",
-        ["tests/get_data_args_3d_xls/test_get_data_args_3d_xls.mdl"] = "data comes from a legacy binary .xls workbook; only .xlsx, .csv and .tab are read",
-        ["tests/get_lookups_data_3d_xls/test_get_lookups_data_3d_xls.mdl"] = "data comes from a legacy binary .xls workbook; only .xlsx, .csv and .tab are read",
-        ["tests/get_lookups_subscripted_args/test_get_lookups_subscripted_args.mdl"] = "data comes from a legacy binary .xls workbook; only .xlsx, .csv and .tab are read",
-        ["tests/get_lookups_subset/test_get_lookups_subset.mdl"] = "data comes from a legacy binary .xls workbook; only .xlsx, .csv and .tab are read",
-        ["tests/get_subscript_3d_arrays_xls/test_get_subscript_3d_arrays_xls.mdl"] = "data comes from a legacy binary .xls workbook; only .xlsx, .csv and .tab are read",
-        ["tests/get_time_value/test_get_time_value.mdl"] = "GET TIME VALUE with calendar measures (years, months, days...) is not implemented",
+        ["tests/get_time_value/test_get_time_value.mdl"] = "the folder's output.tab is test_get_time_value_simple.mdl's (its 'get time 0 dim 0' adds (dim-20)/3, this model's adds dim-20); this model also asks for calendar measures (1-10) of the simulation time, which are not implemented (only the computer clock's are)",
         ["tests/logicals/test_logicals.stmx"] = "the file's equation 'IF false_input not THEN' is not valid XMILE",
         ["tests/macro_expression/test_macro_expression.stmx"] = "the XMILE file calls a macro it does not define (the Vensim original defines it)",
         ["tests/macro_expression/test_macro_expression.xmile"] = "the XMILE file calls a macro it does not define (the Vensim original defines it)",
@@ -31,8 +23,6 @@ internal static class ExpectedFailures
         ["tests/macro_multi_macros/test_macro_multi_macros.xmile"] = "the XMILE file calls a macro it does not define (the Vensim original defines it)",
         ["tests/macro_stock/test_macro_stock.stmx"] = "the XMILE file calls a macro it does not define (the Vensim original defines it)",
         ["tests/macro_stock/test_macro_stock.xmile"] = "the XMILE file calls a macro it does not define (the Vensim original defines it)",
-        ["tests/non_negative_flows/test_non_negative_flows.xmile"] = "the XMILE file is not well-formed XML (mismatched tags)",
-        ["tests/non_negative_flows/test_non_negative_flows_behavior.xmile"] = "the XMILE file is not well-formed XML (mismatched tags)",
         ["tests/subscript_1d_arrays/test_subscript_1d_arrays.stmx"] = "the XMILE file has '???' placeholder equations (the model is incomplete)",
         ["tests/subscript_1d_arrays/test_subscript_1d_arrays.xmile"] = "the XMILE file has '???' placeholder equations (the model is incomplete)",
         ["tests/subscript_constant_call/test_subscript_constant_call.stmx"] = "the XMILE file has '???' placeholder equations (the model is incomplete)",
@@ -49,7 +39,15 @@ internal static class ExpectedFailures
         ["tests/subscript_updimensioning/test_subscript_updimensioning.xmile"] = "the XMILE file has '???' placeholder equations (the model is incomplete)",
         ["tests/subscripted_flows/test_subscripted_flows.stmx"] = "the XMILE file has '???' placeholder equations (the model is incomplete)",
         ["tests/subscripted_flows/test_subscripted_flows.xmile"] = "the XMILE file has '???' placeholder equations (the model is incomplete)",
-        ["tests/vector_select/test_vector_select.mdl"] = "VECTOR SELECT broadcasting arrays of different ranks, and numerical actions other than 0-3, are not implemented",
         ["tests/zeroled_decimals/test_zeroled_decimals.xmile"] = "the file asks for RK4 but the reference output was computed with Euler",
+    };
+
+    /// <summary>
+    /// Suite models compared with a looser relative tolerance than PySD's 1e-5, each with the reason; a model
+    /// listed here must fail at the default tolerance (so the entry cannot outlive its cause).
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, (double Relative, string Reason)> Tolerances = new Dictionary<string, (double, string)>(StringComparer.Ordinal)
+    {
+        ["tests/allocate_available/test_allocate_available.mdl"] = (1e-3, "Vensim stops its search for the clearing priority early: its allocations add up to the available amount only within about 2e-5 of it (99.9988 of 100), so small shares differ by up to 9e-4 relative (PySD compares this model at 2e-2)"),
     };
 }

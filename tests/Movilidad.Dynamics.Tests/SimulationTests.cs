@@ -77,6 +77,32 @@ public sealed class SimulationTests
     }
 
     [Fact]
+    public void Run_ModelWithThousandsOfInitialValues_ComputesThemAsASmallModelDoes()
+    {
+        // Past a thousand initial values the first run interprets them and later runs use machine code.
+        var chain = string.Join("\n", Enumerable.Range(1, 1_500).Select(i => $"a{i} = a{i - 1} + 1 ~~|"));
+        var model = ModelText.Vensim($"a0 = 0 ~~|\n{chain}\nlevel = INTEG(a1500 / 100, a1500 * 2) ~~|\nhalf = INITIAL(level / 2) ~~|", final: 4).Compile();
+        var shortRun = new SimulationOptions { Stop = 1_000, SaveStep = 1_000 };
+        var longRun = shortRun with { Stop = 100_000, SaveStep = 100_000 };
+
+        var changed = new SimulationOptions { Constants = new Dictionary<string, double> { ["a0"] = 10 } };
+        var result = model.Run(changed);
+        var again = model.Run(changed);
+        model.Run(longRun);
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        model.Run(shortRun);
+        var shortBytes = GC.GetAllocatedBytesForCurrentThread() - before;
+        before = GC.GetAllocatedBytesForCurrentThread();
+        model.Run(longRun);
+        var longBytes = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.Equal([3020.0, 3035.1, 3050.2, 3065.3, 3080.4], result.Series("level").Select(v => Math.Round(v, 9)));
+        Assert.Equal(1510, result.Series("half")[4]);
+        Assert.Equal(result.Series("level"), again.Series("level"));
+        Assert.Equal(shortBytes, longBytes);
+    }
+
+    [Fact]
     public void Run_CancelledToken_Stops()
     {
         var model = ModelText.Vensim(Growth, final: 1_000_000, dt: 0.01).Compile();

@@ -97,4 +97,21 @@ public sealed class XmileBuiltinTests
         Assert.Equal(0.25, result.Series("share[north]")[0]);
         Assert.Equal(0.75, result.Series("share[south]")[0]);
     }
+
+    [Fact]
+    public void Load_VariableElementLeftOpen_IsClosedWhereTheNextVariableStarts()
+    {
+        var result = Run("""<flow name="inflow"><eqn>2</eqn><stock name="level"><eqn>1</eqn><inflow>inflow</inflow></stock>""");
+
+        Assert.Equal([1.0, 3, 5, 7, 9], result.Series("level"));
+    }
+
+    [Fact]
+    public void Load_TagsBeyondRepair_ReportTheOriginalErrorWithItsLine()
+    {
+        var error = Assert.Throws<ModelException>(() => ModelText.Load("<xmile>\n<model><variables><aux name=\"a\"><eqn>1 < 2</eqn></aux></variables></model></xmile>", "m.xmile"));
+
+        Assert.Contains("not well-formed XML", error.Message, StringComparison.Ordinal);
+        Assert.Contains("m.xmile:2:", error.Message, StringComparison.Ordinal);
+    }
 }

@@ -8,7 +8,7 @@ using Spectre.Console;
 namespace Movilidad.Cli.Sd;
 
 /// <summary><c>movilidad sd</c>: run system-dynamics models and check them against reference outputs.</summary>
-internal static class SdCommand
+public static class SdCommand
 {
     public static Command Create()
     {
@@ -26,13 +26,19 @@ internal static class SdCommand
         var set = new Option<string[]>("--set") { Description = "Override a constant: NAME=VALUE (repeatable)" };
         var data = new Option<FileInfo[]>("--data") { Description = "A data file (.tab, .csv, .dat) feeding data variables (repeatable)" };
         var output = new Option<FileInfo>("--out") { Description = "Write the results to this CSV file instead of printing them" };
-        var command = new Command("run", "Run a model and print or write its results table") { model, method, set, data, output };
+        var progress = new Option<string>("--progress") { Description = "Progress bar on the error stream: auto (on a terminal, for runs over half a second), always or never", DefaultValueFactory = _ => "auto" };
+        progress.AcceptOnlyFromAmong("auto", "always", "never");
+        var command = new Command("run", "Run a model and print or write its results table") { model, method, set, data, output, progress };
         command.SetAction((parse, cancellation) => Task.FromResult(Run(
-            parse.GetValue(model)!,
-            parse.GetValue(method),
-            parse.GetValue(set) ?? [],
-            parse.GetValue(data) ?? [],
-            parse.GetValue(output),
+            new RunRequest(
+                parse.GetValue(model)!,
+                parse.GetValue(method),
+                parse.GetValue(set) ?? [],
+                parse.GetValue(data) ?? [],
+                parse.GetValue(output),
+                parse.GetValue(progress) ?? "auto"),
+            parse.InvocationConfiguration.Output,
+            parse.InvocationConfiguration.Error,
             cancellation)));
         return command;
     }
@@ -41,21 +47,24 @@ internal static class SdCommand
     {
         var directory = new Argument<DirectoryInfo>("DIR") { Description = "A folder searched for models with a reference output beside them" };
         var command = new Command("check", "Run every model that has a reference output and compare") { directory };
-        command.SetAction((parse, cancellation) => Task.FromResult(Check(parse.GetValue(directory)!, cancellation)));
+        command.SetAction((parse, cancellation) => Task.FromResult(Check(parse.GetValue(directory)!, parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, cancellation)));
         return command;
     }
 
-    private static int Run(FileInfo modelFile, string? method, string[] sets, FileInfo[] dataFiles, FileInfo? output, CancellationToken cancellation)
+    private sealed record RunRequest(FileInfo Model, string? Method, string[] Sets, FileInfo[] DataFiles, FileInfo? Output, string Progress);
+
+    private static int Run(RunRequest request, TextWriter stdout, TextWriter stderr, CancellationToken cancellation)
     {
+        var modelFile = request.Model;
         try
         {
             var constants = new Dictionary<string, double>(StringComparer.Ordinal);
-            foreach (var assignment in sets)
+            foreach (var assignment in request.Sets)
             {
                 var equals = assignment.LastIndexOf('=');
                 if (equals <= 0 || !double.TryParse(assignment[(equals + 1)..], NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
                 {
-                    Console.Error.WriteLine($"--set expects NAME=VALUE with a number, not '{assignment}'");
+                    stderr.WriteLine($"--set expects NAME=VALUE with a number, not '{assignment}'");
                     return 2;
                 }
 
@@ -63,7 +72,7 @@ internal static class SdCommand
             }
 
             var data = new Dictionary<string, DataSeries>(StringComparer.Ordinal);
-            foreach (var file in dataFiles)
+            foreach (var file in request.DataFiles)
             {
                 foreach (var (name, series) in ReferenceOutput.Load(file.FullName).ToSeries())
                 {
@@ -76,7 +85,7 @@ internal static class SdCommand
             {
                 Constants = constants,
                 Data = data,
-                Method = method switch
+                Method = request.Method switch
                 {
                     "rk2" => IntegrationMethod.RungeKutta2,
                     "rk4" => IntegrationMethod.RungeKutta4,
@@ -84,14 +93,14 @@ internal static class SdCommand
                     _ => null,
                 },
             };
-            var result = RunWithProgress(compiled, options, cancellation);
-            if (output is null)
+            var result = RunWithProgress(compiled, options, request.Progress, stderr, cancellation);
+            if (request.Output is null)
             {
-                Write(result, Console.Out, '\t');
+                Write(result, stdout, '\t');
             }
             else
             {
-                using var writer = new StreamWriter(output.FullName, false, new UTF8Encoding(false));
+                using var writer = new StreamWriter(request.Output.FullName, false, new UTF8Encoding(false));
                 Write(result, writer, ',');
             }
 
@@ -99,43 +108,57 @@ internal static class SdCommand
         }
         catch (ModelException e)
         {
-            Console.Error.WriteLine(e.Message);
+            stderr.WriteLine(e.Message);
             return 1;
         }
         catch (IOException e)
         {
-            Console.Error.WriteLine(e.Message);
+            stderr.WriteLine(e.Message);
             return 1;
         }
         catch (UnauthorizedAccessException e)
         {
-            Console.Error.WriteLine(e.Message);
+            stderr.WriteLine(e.Message);
             return 1;
         }
         catch (OperationCanceledException)
         {
-            Console.Error.WriteLine("cancelled");
+            stderr.WriteLine("cancelled");
             return 130;
         }
         catch (Exception e) when (e is InvalidOperationException or NotSupportedException or ArgumentException or IndexOutOfRangeException)
         {
-            Console.Error.WriteLine($"{modelFile.Name}: internal error in the engine ({e.GetType().Name}): {e.Message}");
+            stderr.WriteLine($"{modelFile.Name}: internal error in the engine ({e.GetType().Name}): {e.Message}");
             return 3;
         }
     }
 
-    /// <summary>Runs on a worker; a progress bar appears on the error stream only when the run lasts more than a moment.</summary>
-    private static SimulationResult RunWithProgress(CompiledModel compiled, SimulationOptions options, CancellationToken cancellation)
+    /// <summary>
+    /// Runs on a worker. With <c>auto</c> a progress bar appears on the error stream only when it is a terminal and
+    /// the run lasts more than a moment; <c>always</c> draws it on any error stream, <c>never</c> not at all.
+    /// </summary>
+    private static SimulationResult RunWithProgress(CompiledModel compiled, SimulationOptions options, string mode, TextWriter stderr, CancellationToken cancellation)
     {
         var fraction = 0.0;
         var progress = new Progress(value => Volatile.Write(ref fraction, value));
         var run = Task.Run(() => compiled.Run(options with { Progress = progress }, cancellation), cancellation);
-        if (Finished(run, 500) || Console.IsErrorRedirected)
+        var show = mode switch
+        {
+            "always" => true,
+            "never" => false,
+            _ => !Finished(run, 500) && stderr == Console.Error && !Console.IsErrorRedirected,
+        };
+        if (!show)
         {
             return run.GetAwaiter().GetResult();
         }
 
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+        // Asked for explicitly, the bar is drawn even where the stream does not look like a terminal (a log, a pipe).
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(stderr),
+            Interactive = mode == "always" ? InteractionSupport.Yes : InteractionSupport.Detect,
+        });
         console.Progress().Start(context =>
         {
             var task = context.AddTask("Simulating", maxValue: 1.0);
@@ -144,7 +167,10 @@ internal static class SdCommand
                 task.Value = Volatile.Read(ref fraction);
             }
 
-            task.Value = 1.0;
+            if (run.IsCompletedSuccessfully)
+            {
+                task.Value = 1.0;
+            }
         });
         return run.GetAwaiter().GetResult();
     }
@@ -175,11 +201,11 @@ internal static class SdCommand
         }
     }
 
-    private static int Check(DirectoryInfo directory, CancellationToken cancellation)
+    private static int Check(DirectoryInfo directory, TextWriter stdout, TextWriter stderr, CancellationToken cancellation)
     {
         if (!directory.Exists)
         {
-            Console.Error.WriteLine($"the folder '{directory.FullName}' does not exist");
+            stderr.WriteLine($"the folder '{directory.FullName}' does not exist");
             return 2;
         }
 
@@ -188,26 +214,26 @@ internal static class SdCommand
         foreach (var (model, reference) in ConformanceCheck.FindModels(directory.FullName))
         {
             cancellation.ThrowIfCancellationRequested();
-            var check = ConformanceCheck.Check(model, reference, TimeSpan.FromSeconds(30), cancellation);
+            var check = ConformanceCheck.Check(model, reference, TimeSpan.FromSeconds(30), cancellationToken: cancellation);
             var relative = Path.GetRelativePath(directory.FullName, model);
             switch (check.Status)
             {
                 case CheckStatus.Passed:
                     passed++;
-                    Console.WriteLine($"pass   {relative}");
+                    stdout.WriteLine($"pass   {relative}");
                     break;
                 case CheckStatus.Failed:
                     failed++;
-                    Console.WriteLine($"fail   {relative}: {check.Detail}");
+                    stdout.WriteLine($"fail   {relative}: {check.Detail}");
                     break;
                 default:
                     failed++;
-                    Console.WriteLine($"error  {relative}: {check.Detail}");
+                    stdout.WriteLine($"error  {relative}: {check.Detail}");
                     break;
             }
         }
 
-        Console.WriteLine($"{passed} passed, {failed} failed");
+        stdout.WriteLine($"{passed} passed, {failed} failed");
         return failed == 0 ? 0 : 1;
     }
 

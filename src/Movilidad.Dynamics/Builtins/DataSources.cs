@@ -204,8 +204,9 @@ internal sealed class DataSources(string modelFile)
         var sheet = extension switch
         {
             ".XLSX" or ".XLSM" => ReadXlsx(path, sheetOrSeparator, location, variable),
+            ".XLS" => ReadXls(path, sheetOrSeparator, location, variable),
             ".CSV" or ".TAB" or ".TXT" => new Sheet(ReadDelimited(path, extension == ".TAB" ? "\t" : sheetOrSeparator), []),
-            _ => throw ModelException.At($"'{file}': only .xlsx, .csv and .tab data files can be read", modelFile, location, variable),
+            _ => throw ModelException.At($"'{file}': only .xlsx, .xls, .csv and .tab data files can be read", modelFile, location, variable),
         };
         _sheets[key] = sheet;
         return sheet;
@@ -292,6 +293,56 @@ internal sealed class DataSources(string modelFile)
         catch (Exception e) when (e is IOException or OpenXmlPackageException or InvalidDataException)
         {
             throw ModelException.At($"'{Path.GetFileName(path)}' cannot be read as .xlsx: {e.Message}", modelFile, location, variable);
+        }
+    }
+
+    /// <summary>
+    /// A legacy binary workbook (BIFF, Excel 97–2003), read with ExcelDataReader. Its named ranges are not read,
+    /// so cells are addressed by reference only.
+    /// </summary>
+    private Sheet ReadXls(string path, string sheetName, string location, string? variable)
+    {
+        // Older workbooks store text in Windows code pages, which .NET provides only through this provider.
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        try
+        {
+            using var stream = File.OpenRead(path);
+            using var reader = ExcelDataReader.ExcelReaderFactory.CreateBinaryReader(stream);
+            do
+            {
+                if (!string.Equals(reader.Name, sheetName, StringComparison.OrdinalIgnoreCase))
+                {
+                    continue;
+                }
+
+                var cells = new Dictionary<(int, int), string>();
+                for (var row = 0; reader.Read(); row++)
+                {
+                    for (var column = 0; column < reader.FieldCount; column++)
+                    {
+                        var text = reader.GetValue(column) switch
+                        {
+                            null => null,
+                            double d => d.ToString("R", CultureInfo.InvariantCulture),
+                            IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+                            var other => other.ToString(),
+                        };
+                        if (text is not null)
+                        {
+                            cells[(row, column)] = text;
+                        }
+                    }
+                }
+
+                return new Sheet(cells, []);
+            }
+            while (reader.NextResult());
+
+            throw ModelException.At($"'{Path.GetFileName(path)}' has no sheet named '{sheetName}'", modelFile, location, variable);
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException or NotSupportedException or ExcelDataReader.Exceptions.ExcelReaderException)
+        {
+            throw ModelException.At($"'{Path.GetFileName(path)}' cannot be read as .xls: {e.Message}", modelFile, location, variable);
         }
     }
 }

@@ -1,28 +1,60 @@
+using System.Runtime.CompilerServices;
+
 namespace Movilidad.Dynamics.Builtins;
 
 /// <summary>Scalar builtins with Vensim's conventions, called from compiled equations.</summary>
 internal static class Functions
 {
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double Integer(double x) => Math.Truncate(x);
 
     /// <summary>
     /// Vensim's MODULO and XMILE's MOD keep the sign of the dividend, as C's fmod does. Written with a truncated
     /// quotient because the runtime's fmod helper is several times slower in models that call it every step.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double Modulo(double a, double b)
     {
         var quotient = Math.Truncate(a / b);
         return double.IsInfinity(quotient) || double.IsNaN(quotient) ? a % b : a - (b * quotient);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double Quantum(double a, double q) => q <= 0 ? a : q * Math.Truncate(a / q);
 
+    /// <summary>
+    /// GET TIME VALUE(2, 0, measure): the computer's local clock as Vensim measures it: 1 year, 2 quarter (1–4),
+    /// 3 month (1–12), 4 day of month, 5 day of week (0 is Sunday), 6 days since 1 January of year 1, 7 hour,
+    /// 8 minute, 9 second with its fraction, 10 elapsed seconds modulo 500,000.
+    /// </summary>
+    public static double ClockValue(int measure)
+    {
+        var now = DateTime.Now;
+        return measure switch
+        {
+            1 => now.Year,
+            2 => ((now.Month - 1) / 3) + 1,
+            3 => now.Month,
+            4 => now.Day,
+            5 => (int)now.DayOfWeek,
+            6 => (now - DateTime.MinValue).Days,
+            7 => now.Hour,
+            8 => now.Minute,
+            9 => now.Second + (now.Millisecond / 1000.0),
+            _ => Math.Floor((now - DateTime.MinValue).TotalSeconds) % 500_000,
+        };
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double Xidz(double a, double b, double x) => b == 0 ? x : a / b;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double Zidz(double a, double b) => b == 0 ? 0 : a / b;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double Step(double time, double height, double start) => time >= start ? height : 0;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double Pulse(double time, double dt, double start, double width)
     {
         var w = width > 0 ? width : dt;
@@ -63,6 +95,7 @@ internal static class Functions
         return phase < dt ? magnitude / dt : 0;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double Ramp(double time, double slope, double start, double end)
     {
         if (time <= start)
@@ -73,6 +106,7 @@ internal static class Functions
         return time < end ? slope * (time - start) : slope * (end - start);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double Log(double x, double b) => Math.Log(x) / Math.Log(b);
 
     /// <summary>
@@ -156,8 +190,10 @@ internal static class Functions
         return result;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double Round(double x) => Math.Round(x, MidpointRounding.AwayFromZero);
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double Trend(double input, double average, double averageTime) => Zidz(input - average, averageTime * Math.Abs(average));
 
     public static double Forecast(double input, double average, double averageTime, double horizon) =>

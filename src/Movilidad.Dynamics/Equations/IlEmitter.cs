@@ -14,6 +14,9 @@ internal sealed class IlEmitter
     private readonly ILGenerator _il;
     private readonly IReadOnlyList<ParameterExpression> _parameters;
     private readonly LocalBuilder?[] _elementZero;
+    private readonly HashSet<(ParameterExpression Array, int Index)> _readElements = [];
+    private readonly Dictionary<(ParameterExpression Array, int Index), LocalBuilder> _heldElements = [];
+    private int _conditionalDepth;
 
     private IlEmitter(ILGenerator il, IReadOnlyList<ParameterExpression> parameters)
     {
@@ -27,6 +30,7 @@ internal sealed class IlEmitter
     {
         var method = new DynamicMethod("phase", typeof(void), [.. parameters.Select(p => p.Type)], typeof(IlEmitter).Module, skipVisibility: true);
         var emitter = new IlEmitter(method.GetILGenerator(), parameters);
+        emitter.FindReadElements(body);
         emitter.PinArrays();
         emitter.Statement(body);
         emitter._il.Emit(OpCodes.Ret);
@@ -49,6 +53,64 @@ internal sealed class IlEmitter
                 _il.Emit(OpCodes.Ldelema, typeof(double));
                 _il.Emit(OpCodes.Stloc, local);
                 _elementZero[i] = local;
+            }
+        }
+    }
+
+    /// <summary>Every constant-index element the method reads; only those are worth holding in a local once written.</summary>
+    private void FindReadElements(Expression body)
+    {
+        var pending = new Stack<Expression>();
+        pending.Push(body);
+        while (pending.Count > 0)
+        {
+            switch (pending.Pop())
+            {
+                case BinaryExpression { NodeType: ExpressionType.ArrayIndex, Left: ParameterExpression array, Right: ConstantExpression { Value: int i } }:
+                    _readElements.Add((array, i));
+                    break;
+                case BinaryExpression b:
+                    pending.Push(b.Left);
+                    pending.Push(b.Right);
+                    break;
+                case UnaryExpression u:
+                    pending.Push(u.Operand);
+                    break;
+                case ConditionalExpression c:
+                    pending.Push(c.Test);
+                    pending.Push(c.IfTrue);
+                    pending.Push(c.IfFalse);
+                    break;
+                case BlockExpression block:
+                    foreach (var statement in block.Expressions)
+                    {
+                        pending.Push(statement);
+                    }
+
+                    break;
+                case MethodCallExpression call:
+                    foreach (var argument in call.Arguments)
+                    {
+                        pending.Push(argument);
+                    }
+
+                    if (call.Object is not null)
+                    {
+                        pending.Push(call.Object);
+                    }
+
+                    break;
+                case IndexExpression index:
+                    pending.Push(index.Object!);
+                    foreach (var argument in index.Arguments)
+                    {
+                        pending.Push(argument);
+                    }
+
+                    break;
+                case MemberExpression { Expression: { } inner }:
+                    pending.Push(inner);
+                    break;
             }
         }
     }
@@ -165,6 +227,12 @@ internal sealed class IlEmitter
         switch (b.NodeType)
         {
             case ExpressionType.ArrayIndex:
+                if (b.Left is ParameterExpression heldArray && b.Right is ConstantExpression { Value: int heldIndex } && _heldElements.TryGetValue((heldArray, heldIndex), out var held))
+                {
+                    _il.Emit(OpCodes.Ldloc, held);
+                    return;
+                }
+
                 if (TryElementAddress(b.Left, b.Right))
                 {
                     _il.Emit(OpCodes.Ldind_R8);
@@ -176,9 +244,25 @@ internal sealed class IlEmitter
                 LoadElement(b.Type);
                 return;
             case ExpressionType.Assign when b.Left is IndexExpression { Object: { } array } index:
+                if (array is ParameterExpression target && index.Arguments[0] is ConstantExpression { Value: int targetIndex })
+                {
+                    _heldElements.Remove((target, targetIndex));
+                }
+
                 if (TryElementAddress(array, index.Arguments[0]))
                 {
                     Value(b.Right);
+                    // An element written on every pass through the method and read later in it is kept in a local
+                    // too: the JIT cannot forward the store through the array reference, but keeps a local in a register.
+                    if (_conditionalDepth == 0 && array is ParameterExpression written && index.Arguments[0] is ConstantExpression { Value: int writtenIndex } &&
+                        _readElements.Contains((written, writtenIndex)))
+                    {
+                        var local = _il.DeclareLocal(typeof(double));
+                        _il.Emit(OpCodes.Dup);
+                        _il.Emit(OpCodes.Stloc, local);
+                        _heldElements[(written, writtenIndex)] = local;
+                    }
+
                     _il.Emit(OpCodes.Stind_R8);
                 }
                 else
@@ -197,7 +281,9 @@ internal sealed class IlEmitter
                     var end = _il.DefineLabel();
                     Value(b.Left);
                     _il.Emit(b.NodeType == ExpressionType.AndAlso ? OpCodes.Brfalse : OpCodes.Brtrue, shortCut);
+                    _conditionalDepth++;
                     Value(b.Right);
+                    _conditionalDepth--;
                     _il.Emit(OpCodes.Br, end);
                     _il.MarkLabel(shortCut);
                     _il.Emit(b.NodeType == ExpressionType.AndAlso ? OpCodes.Ldc_I4_0 : OpCodes.Ldc_I4_1);
@@ -294,6 +380,7 @@ internal sealed class IlEmitter
         var end = _il.DefineLabel();
         Value(c.Test);
         _il.Emit(OpCodes.Brfalse, otherwise);
+        _conditionalDepth++;
         if (c.Type == typeof(void))
         {
             Statement(c.IfTrue);
@@ -314,6 +401,7 @@ internal sealed class IlEmitter
             Value(c.IfFalse);
         }
 
+        _conditionalDepth--;
         _il.MarkLabel(end);
     }
 }

@@ -5,6 +5,8 @@ namespace Movilidad.Dynamics.Equations;
 
 internal sealed partial class ModelCompiler
 {
+    private const int InterpretedInitialValues = 1_000;
+
     private CompiledModel Emit()
     {
         _cancellation.ThrowIfCancellationRequested();
@@ -25,7 +27,12 @@ internal sealed partial class ModelCompiler
             flowBody.Add(Expression.Assign(Expression.ArrayAccess(_rates, Expression.Constant(k)), stocks[k].Rate ?? Zero));
         }
 
-        var init = Chained(Chunks(initBody).Select(c => IlEmitter.Compile<Action<double[], RunContext>>(c, _state, _context)).ToArray());
+        var interpreted = initBody.Count > InterpretedInitialValues
+            ? Expression.Lambda<Action<double[], RunContext>>(Expression.Block(typeof(void), initBody), _state, _context).Compile(preferInterpretation: true)
+            : null;
+        var state = _state;
+        var context = _context;
+        var init = new InitialValues(interpreted, () => Chained(Chunks(initBody).Select(c => IlEmitter.Compile<Action<double[], RunContext>>(c, state, context)).ToArray()));
         var flows = Chained(Chunks(flowBody).Select(c => IlEmitter.Compile<Action<double[], double[], RunContext>>(c, _state, _rates, _context)).ToArray());
         var update = Chained(Chunks(_updates).Select(c => IlEmitter.Compile<Action<double[], RunContext>>(c, _state, _context)).ToArray());
 

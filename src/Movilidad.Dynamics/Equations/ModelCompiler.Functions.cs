@@ -211,7 +211,7 @@ internal sealed partial class ModelCompiler
                 return Expression.Condition(IsTrue(A(0)), A(1), A(2));
             case "min" or "max" when args.Count == 2:
                 return Expression.Call(MathMethod(f == "min" ? nameof(Math.Min) : nameof(Math.Max), 2), A(0), A(1));
-            case "vector select" or "vector elm map" or "vector rank" or "vector sort order" or "vector reorder" or "allocate by priority" or "invert matrix":
+            case "vector select" or "vector elm map" or "vector rank" or "vector sort order" or "vector reorder" or "allocate by priority" or "allocate available" or "invert matrix":
                 return LowerVectorFunction(call, cx);
             case "min" or "max" or "vmin" or "vmax" or "sum" or "prod" or "mean" or "stddev" or "size" or "elmcount":
                 return LowerArrayFunction(call, cx);
@@ -238,9 +238,16 @@ internal sealed partial class ModelCompiler
                     Arity(call, cx, 3, 3);
                     var relativeTo = TryConstant(args[0], cx.Scope);
                     var measure = TryConstant(args[2], cx.Scope);
+                    if (relativeTo == 2 && measure is >= 1 and <= 10 && measure == Math.Floor(measure.Value))
+                    {
+                        // The computer's clock: read at each evaluation, so the variable is recomputed every step.
+                        cx.UsesTime = true;
+                        return Expression.Call(Builtin(nameof(Functions.ClockValue)), Expression.Constant((int)measure));
+                    }
+
                     if (measure != 0 || relativeTo is not (0 or 1))
                     {
-                        throw Error(cx.Location, cx.Variable, "GET TIME VALUE is supported relative to the simulation time (0) or the initial time (1), measured in model time units (0); calendar dates are not");
+                        throw Error(cx.Location, cx.Variable, "GET TIME VALUE takes the simulation time (0) or the initial time (1) in model time units (measure 0), or the computer's clock (2) in calendar measures 1 to 10; calendar measures of the simulation time are not supported");
                     }
 
                     var origin = relativeTo == 0 ? Time() : Read(StartSlot);

@@ -242,6 +242,23 @@ internal sealed partial class ModelCompiler
 
                     var stage = new BinaryExpr("/", time, new NumberExpr(order));
                     var stocks = HiddenStocks(site, cx, order, _ => new BinaryExpr("*", initial, stage), _ => null);
+                    if (f == "delay n" && order > 1)
+                    {
+                        var lagged = LaggedStageTimes(site, cx, stage, order);
+                        if (_slots[stocks[0]].Rate is null)
+                        {
+                            var rcx = RateContext(cx);
+                            for (var k = 0; k < order; k++)
+                            {
+                                var upstream = k == 0 ? Lower(input, rcx) : Expression.Divide(Read(stocks[k - 1]), Read(lagged[k - 1]));
+                                _slots[stocks[k]].Rate = Expression.Subtract(upstream, Expression.Divide(Read(stocks[k]), Read(lagged[k])));
+                            }
+                        }
+
+                        cx.Deps.Add(lagged[order - 1]);
+                        return Expression.Divide(ReadHidden(stocks[order - 1], cx), Read(lagged[order - 1]));
+                    }
+
                     if (_slots[stocks[0]].Rate is null)
                     {
                         var rcx = RateContext(cx);
@@ -392,6 +409,44 @@ internal sealed partial class ModelCompiler
             default:
                 throw Error(cx.Location, cx.Variable, $"unknown function '{call.Function.ToUpperInvariant()}'");
         }
+    }
+
+    /// <summary>
+    /// Vensim's DELAY N gives each stage the stage time its contents entered with: stage k of a step at time t
+    /// uses (delay time)/order as it was k steps earlier. Slot 0 is the current stage time (an auxiliary); slots 1
+    /// to order−1 are memories shifted along once per step, all starting at the initial stage time.
+    /// </summary>
+    private int[] LaggedStageTimes(Dictionary<string, object> site, LoweringContext cx, Expr stage, int order)
+    {
+        if (site.TryGetValue("lagged", out var existing))
+        {
+            return (int[])existing;
+        }
+
+        var slots = new int[order];
+        var current = NewSlot(cx.Variable, cx.Location);
+        var currentDeps = new HashSet<int>();
+        SetAuxiliary(current, Lower(stage, new LoweringContext(cx.Scope, cx.Bindings, false, currentDeps, cx.Variable, cx.Location)), currentDeps, false);
+        var initDeps = new HashSet<int>();
+        current.Init = Lower(stage, new LoweringContext(cx.Scope, cx.Bindings, true, initDeps, cx.Variable, cx.Location));
+        current.InitDeps = initDeps;
+        slots[0] = current.Index;
+        for (var k = 1; k < order; k++)
+        {
+            var memory = NewSlot(cx.Variable, cx.Location);
+            memory.Init = Read(current.Index);
+            memory.InitDeps = [current.Index];
+            memory.AlwaysDynamic = true;
+            slots[k] = memory.Index;
+        }
+
+        for (var k = order - 1; k >= 1; k--)
+        {
+            _updates.Add(Expression.Assign(Expression.ArrayAccess(_state, Expression.Constant(slots[k])), Read(slots[k - 1])));
+        }
+
+        site["lagged"] = slots;
+        return slots;
     }
 
     private static LoweringContext RateContext(LoweringContext cx) =>

@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using Movilidad.Dynamics.Model;
 
 namespace Movilidad.Dynamics.Equations;
 
@@ -6,7 +7,10 @@ internal sealed partial class ModelCompiler
 {
     private const int LargestVector = 256;
 
-    /// <summary>VECTOR SELECT, VECTOR ELM MAP, VECTOR SORT ORDER and VECTOR RANK, unrolled over the vector's elements.</summary>
+    /// <summary>
+    /// VECTOR SELECT, VECTOR ELM MAP, VECTOR SORT ORDER, VECTOR RANK and the allocation functions, unrolled over the
+    /// vector's elements. VECTOR SELECT's error action (its fifth argument) is accepted but not enforced.
+    /// </summary>
     private Expression LowerVectorFunction(CallExpr call, LoweringContext cx)
     {
         var args = call.Arguments;
@@ -15,27 +19,28 @@ internal sealed partial class ModelCompiler
             case "vector select":
                 {
                     Arity(call, cx, 4, 5);
-                    var selections = Expand(args[0], cx);
-                    var values = Expand(args[1], cx);
-                    if (selections.Count != values.Count)
+                    var pairs = ExpandTogether(args[0], args[1], cx);
+                    var missing = Lower(args[2], cx);
+                    var selected = pairs.Select(p => (Expression)IsTrue(p.Selection)).ToList();
+                    var none = selected.Select(s => (Expression)Expression.Not(s)).Aggregate(Expression.AndAlso);
+                    Expression result;
+                    if (args[3] is NumberExpr { Value: var constant })
                     {
-                        throw Error(cx.Location, cx.Variable, "the selection and expression arrays of VECTOR SELECT have different sizes");
+                        result = (int)constant is >= 0 and <= 10 && constant == Math.Floor(constant)
+                            ? SelectAction((int)constant, pairs, selected)
+                            : throw Error(cx.Location, cx.Variable, "the numerical action of VECTOR SELECT must be a whole number from 0 to 10");
+                    }
+                    else
+                    {
+                        // An action given by an expression (it may change during the run) picks among all eleven at each evaluation.
+                        var action = Lower(args[3], cx);
+                        result = Expression.Constant(double.NaN);
+                        for (var k = 10; k >= 0; k--)
+                        {
+                            result = Expression.Condition(Expression.Equal(action, Expression.Constant((double)k)), SelectAction(k, pairs, selected), result);
+                        }
                     }
 
-                    var missing = Lower(args[2], cx);
-                    var action = TryConstant(args[3], cx.Scope) ?? throw Error(cx.Location, cx.Variable, "the numerical action of VECTOR SELECT must be a constant");
-                    var selected = selections.Select(s => (Expression)IsTrue(s)).ToList();
-                    var none = selected.Select(s => (Expression)Expression.Not(s)).Aggregate(Expression.AndAlso);
-                    Expression result = (int)action switch
-                    {
-                        0 => values.Select((v, i) => (Expression)Expression.Condition(selected[i], v, Zero)).Aggregate(Expression.Add),
-                        1 => values.Select((v, i) => (Expression)Expression.Condition(selected[i], v, One)).Aggregate(Expression.Multiply),
-                        2 => values.Select((v, i) => (Expression)Expression.Condition(selected[i], v, Expression.Constant(double.PositiveInfinity)))
-                            .Aggregate((a, b) => Expression.Call(MathMethod(nameof(Math.Min), 2), a, b)),
-                        3 => values.Select((v, i) => (Expression)Expression.Condition(selected[i], v, Expression.Constant(double.NegativeInfinity)))
-                            .Aggregate((a, b) => Expression.Call(MathMethod(nameof(Math.Max), 2), a, b)),
-                        _ => throw Error(cx.Location, cx.Variable, "the numerical action of VECTOR SELECT must be 0 (sum), 1 (product), 2 (minimum) or 3 (maximum)"),
-                    };
                     return Expression.Condition(none, missing, result);
                 }
 
@@ -141,9 +146,145 @@ internal sealed partial class ModelCompiler
                         Lower(args[4], cx));
                 }
 
+            case "allocate available":
+                {
+                    Arity(call, cx, 3, 3);
+                    return LowerAllocateAvailable(call, cx);
+                }
+
             default:
                 throw Error(cx.Location, cx.Variable, $"unknown function '{call.Function.ToUpperInvariant()}'");
         }
+    }
+
+    /// <summary>
+    /// ALLOCATE AVAILABLE(request, pp, avail) allocates along the last subscript of the request; the priority
+    /// profile names the same subscript second to last and the profile's first field (ptype) last, with
+    /// ppriority, pwidth and pextra following it. Both are passed as strided runs of slots.
+    /// </summary>
+    private MethodCallExpression LowerAllocateAvailable(CallExpr call, LoweringContext cx)
+    {
+        const string Message = "ALLOCATE AVAILABLE needs a request subscripted by the allocation range last, and a priority profile subscripted by the same range and then the profile's first field";
+        if (call.Arguments[0] is not ReferenceExpr { Subscripts.Count: > 0 } request || call.Arguments[1] is not ReferenceExpr { Subscripts.Count: >= 2 } profile ||
+            FindInstance(request.Name, cx) is not { } requestInstance || FindInstance(profile.Name, cx) is not { } profileInstance ||
+            requestInstance.IsTableOnly || profileInstance.IsTableOnly || profileInstance.Dimensions.Length < 2 ||
+            !_dimensions.TryGetValue(request.Subscripts[^1].Name, out var range) || !cx.Bindings.TryGet(range.Key, out var current) ||
+            profile.Subscripts[^2].Name != range.Key)
+        {
+            throw Error(cx.Location, cx.Variable, Message);
+        }
+
+        var fields = profileInstance.Dimensions[^1].Elements.Count;
+        var count = range.Elements.Count;
+        var requestSlots = new int[count];
+        var profileSlots = new int[count];
+        for (var i = 0; i < count; i++)
+        {
+            var element = cx.With(cx.Bindings.With([new(range.Key, range.ElementKeys[i])]));
+            requestSlots[i] = requestInstance.Slots[ResolveElement(request, requestInstance, element)];
+            var flat = ResolveElement(profile, profileInstance, element);
+            if (flat % fields + 4 > fields)
+            {
+                throw Error(cx.Location, cx.Variable, $"the priority profile '{profile.DisplayName}' needs four fields (ptype, ppriority, pwidth, pextra) from the one named");
+            }
+
+            profileSlots[i] = profileInstance.Slots[flat];
+            for (var k = 0; k < 4; k++)
+            {
+                if (profileInstance.Slots[flat + k] != profileSlots[i] + k)
+                {
+                    throw Error(cx.Location, cx.Variable, Message);
+                }
+
+                cx.Deps.Add(profileSlots[i] + k);
+            }
+
+            cx.Deps.Add(requestSlots[i]);
+        }
+
+        var position = range.ElementKeys.IndexOf(current);
+        if (position < 0)
+        {
+            throw Error(cx.Location, cx.Variable, Message);
+        }
+
+        var requestStride = count > 1 ? requestSlots[1] - requestSlots[0] : 1;
+        var profileStride = count > 1 ? profileSlots[1] - profileSlots[0] : 1;
+        for (var i = 1; i < count; i++)
+        {
+            if (requestSlots[i] != requestSlots[0] + (i * requestStride) || profileSlots[i] != profileSlots[0] + (i * profileStride))
+            {
+                throw Error(cx.Location, cx.Variable, Message);
+            }
+        }
+
+        return Expression.Call(
+            typeof(Builtins.Allocation).GetMethod(nameof(Builtins.Allocation.Available))!,
+            _state,
+            Expression.Constant(requestSlots[0]),
+            Expression.Constant(requestStride),
+            Expression.Constant(profileSlots[0]),
+            Expression.Constant(profileStride),
+            Expression.Constant(count),
+            Expression.Constant(position),
+            Lower(call.Arguments[2], cx));
+    }
+
+    /// <summary>
+    /// VECTOR SELECT's numerical actions over the selected elements (selection value w, expression value v):
+    /// 0–4 the sum, product, minimum, maximum and mean of w·v; 5 the product of v^w; 6–10 the sum, product,
+    /// minimum, maximum and mean of v.
+    /// </summary>
+    private static Expression SelectAction(int action, List<(Expression Selection, Expression Value)> pairs, List<Expression> selected)
+    {
+        var values = pairs.Select(p => action switch
+        {
+            <= 4 => Expression.Multiply(p.Selection, p.Value),
+            5 => Expression.Call(Pow, p.Value, p.Selection),
+            _ => p.Value,
+        }).ToList();
+        Expression Fold(Expression identity, Func<Expression, Expression, Expression> combine) =>
+            values.Select((v, i) => (Expression)Expression.Condition(selected[i], v, identity)).Aggregate(combine);
+        return action switch
+        {
+            0 or 6 => Fold(Zero, Expression.Add),
+            1 or 5 or 7 => Fold(One, Expression.Multiply),
+            2 or 8 => Fold(Expression.Constant(double.PositiveInfinity), (a, b) => Expression.Call(MathMethod(nameof(Math.Min), 2), a, b)),
+            3 or 9 => Fold(Expression.Constant(double.NegativeInfinity), (a, b) => Expression.Call(MathMethod(nameof(Math.Max), 2), a, b)),
+            _ => Expression.Divide(Fold(Zero, Expression.Add), selected.Select(s => (Expression)Truth(s)).Aggregate(Expression.Add)),
+        };
+    }
+
+    /// <summary>
+    /// The selection and expression of VECTOR SELECT lowered together over every dimension either marks with
+    /// '!', so arrays of different ranks broadcast against each other as Vensim does.
+    /// </summary>
+    private List<(Expression Selection, Expression Value)> ExpandTogether(Expr selection, Expr value, LoweringContext cx)
+    {
+        var iterated = new List<DimensionDefinition>();
+        selection = MarkIteration(selection, cx, iterated);
+        value = MarkIteration(value, cx, iterated);
+        var dims = iterated.DistinctBy(d => d.Key).ToList();
+        var count = dims.Aggregate(1L, (n, d) => n * d.Elements.Count);
+        if (count > LargestVector * LargestVector)
+        {
+            throw Error(cx.Location, cx.Variable, $"VECTOR SELECT over {count} combinations of elements is more than this engine unrolls ({LargestVector * LargestVector})");
+        }
+
+        IEnumerable<List<KeyValuePair<string, string>>> combos = [[]];
+        foreach (var dim in dims)
+        {
+            combos = combos.SelectMany(c => dim.ElementKeys.Select(e => new List<KeyValuePair<string, string>>(c) { new("!" + dim.Key, e) }));
+        }
+
+        var result = new List<(Expression, Expression)>();
+        foreach (var combo in combos)
+        {
+            var element = cx.With(cx.Bindings.With(combo));
+            result.Add((Lower(selection, element), Lower(value, element)));
+        }
+
+        return result;
     }
 
     /// <summary>The first slot and length of a vector along the last subscript, whose slots are consecutive.</summary>

@@ -1,17 +1,19 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Movilidad.Dynamics.Builtins;
 
 namespace Movilidad.Dynamics.Integrators;
 
 /// <summary>
 /// Advances the stocks one step. On entry the auxiliaries and rates have been evaluated at the current time;
-/// the rates are in <c>k1</c>. Buffers are allocated once per run.
+/// the rates are in <c>k1</c>. Buffers are allocated once per run. The loops index the state through references
+/// without bounds checks: the compiler gives stock slots below the state's length and one rate per stock.
 /// </summary>
 internal sealed class Integrator
 {
     private readonly IntegrationMethod _method;
     private readonly int[] _stocks;
-    private readonly bool[] _nonNegative;
+    private readonly int[] _nonNegative;
     private readonly Action<double[], double[], RunContext> _evaluate;
     private readonly double[] _y0;
     private readonly double[] _k2;
@@ -22,7 +24,7 @@ internal sealed class Integrator
     {
         _method = method;
         _stocks = stocks;
-        _nonNegative = nonNegative;
+        _nonNegative = [.. stocks.Where((_, i) => nonNegative[i])];
         _evaluate = evaluate;
         var n = Math.Max(1, stocks.Length);
         _y0 = new double[n];
@@ -52,10 +54,12 @@ internal sealed class Integrator
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Euler(double[] s, double[] k1, double dt)
     {
+        ref var state = ref MemoryMarshal.GetArrayDataReference(s);
+        ref var rate = ref MemoryMarshal.GetArrayDataReference(k1);
         var stocks = _stocks;
         for (var i = 0; i < stocks.Length; i++)
         {
-            s[stocks[i]] += dt * k1[i];
+            Unsafe.Add(ref state, stocks[i]) += dt * Unsafe.Add(ref rate, i);
         }
     }
 
@@ -113,12 +117,11 @@ internal sealed class Integrator
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ClampNonNegative(double[] s)
     {
-        var flags = _nonNegative;
-        for (var i = 0; i < flags.Length; i++)
+        foreach (var slot in _nonNegative)
         {
-            if (flags[i] && s[_stocks[i]] < 0)
+            if (s[slot] < 0)
             {
-                s[_stocks[i]] = 0;
+                s[slot] = 0;
             }
         }
     }

@@ -59,15 +59,18 @@ public static class ConformanceCheck
         return candidates.FirstOrDefault(File.Exists);
     }
 
-    /// <summary>Loads, compiles and runs a model, then compares with the reference. Data files beside the model feed its data variables.</summary>
-    public static ModelCheck Check(string model, string reference, TimeSpan wallTimeLimit, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Loads, compiles and runs a model, then compares with the reference (see <see cref="ResultComparison.Compare"/>
+    /// for <paramref name="relativeTolerance"/>). Data files beside the model feed its data variables.
+    /// </summary>
+    public static ModelCheck Check(string model, string reference, TimeSpan wallTimeLimit, double relativeTolerance = ResultComparison.DefaultTolerance, CancellationToken cancellationToken = default)
     {
         try
         {
             var compiled = SystemDynamicsModel.Load(model).Compile(cancellationToken);
             var options = new SimulationOptions { MaxWallTime = wallTimeLimit, Data = DataBeside(model, reference) };
             var result = compiled.Run(options, cancellationToken);
-            var report = ResultComparison.Compare(result, ReferenceOutput.Load(reference));
+            var report = ResultComparison.Compare(result, ReferenceOutput.Load(reference), relativeTolerance);
             if (report.Passed)
             {
                 return new ModelCheck(model, reference, CheckStatus.Passed, $"{report.ComparedVariables} variables, {report.ComparedRows} rows");

@@ -32,7 +32,16 @@ internal sealed partial class XmileReader
         }
         catch (XmlException e)
         {
-            throw new ModelException($"the file is not well-formed XML: {e.Message}", _file, e.LineNumber, e.LinePosition, null);
+            // Hand-edited files sometimes leave a variable's element unclosed; close it where the next variable
+            // starts, as a recovering XML reader would, and report the original error if that is not enough.
+            try
+            {
+                document = XDocument.Parse(DeclareVendorPrefixes(CloseUnclosedElements(text)), LoadOptions.SetLineInfo);
+            }
+            catch (XmlException)
+            {
+                throw new ModelException($"the file is not well-formed XML: {e.Message}", _file, e.LineNumber, e.LinePosition, null);
+            }
         }
 
         var root = document.Root ?? throw new ModelException("the file has no root element", _file, "<xmile>", null);
@@ -100,6 +109,61 @@ internal sealed partial class XmileReader
         var declarations = string.Concat(prefixes.Select(p => $" xmlns:{p}=\"urn:vendor:{p}\""));
         return text.Insert(root + 6, declarations);
     }
+
+    /// <summary>
+    /// Balances tags: an end tag closes the elements left open inside the element it names (and is dropped if it
+    /// names none), and a stock, flow, aux or module starting inside another closes that one first, since XMILE
+    /// variables never nest. Closing tags are inserted on the same line, so line numbers stay right.
+    /// </summary>
+    private static string CloseUnclosedElements(string text)
+    {
+        var result = new System.Text.StringBuilder(text.Length + 64);
+        var open = new List<string>();
+        var last = 0;
+        foreach (Match tag in Tag().Matches(text))
+        {
+            result.Append(text, last, tag.Index - last);
+            last = tag.Index + tag.Length;
+            var end = tag.Groups["end"].Success;
+            var name = tag.Groups["name"].Value;
+            if (!tag.Groups["name"].Success || tag.Groups["empty"].Value == "/")
+            {
+                result.Append(tag.Value);
+                continue;
+            }
+
+            var local = name[(name.IndexOf(':', StringComparison.Ordinal) + 1)..];
+            var closeFrom = end
+                ? open.FindLastIndex(o => o == name)
+                : local is "stock" or "flow" or "aux" or "module" ? open.FindLastIndex(o => o is "stock" or "flow" or "aux" or "module") : -1;
+            if (end && closeFrom < 0)
+            {
+                continue;
+            }
+
+            if (closeFrom >= 0)
+            {
+                for (var k = open.Count - 1; k >= closeFrom + (end ? 1 : 0); k--)
+                {
+                    result.Append("</").Append(open[k]).Append('>');
+                }
+
+                open.RemoveRange(closeFrom, open.Count - closeFrom);
+            }
+
+            result.Append(tag.Value);
+            if (!end)
+            {
+                open.Add(name);
+            }
+        }
+
+        result.Append(text, last, text.Length - last);
+        return result.ToString();
+    }
+
+    [GeneratedRegex("""<!--.*?-->|<!\[CDATA\[.*?\]\]>|<[?!][^>]*>|<(?<end>/)?(?<name>[A-Za-z_][\w.:-]*)(?:\s+[^\s=/>]+\s*=\s*(?:"[^"]*"|'[^']*'))*\s*(?<empty>/?)>""", RegexOptions.Singleline)]
+    private static partial Regex Tag();
 
     [GeneratedRegex(@"[<\s/]([A-Za-z_][\w.-]*):[A-Za-z_]")]
     private static partial Regex VendorPrefix();

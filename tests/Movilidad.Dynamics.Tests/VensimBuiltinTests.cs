@@ -1,0 +1,153 @@
+namespace Movilidad.Dynamics.Tests;
+
+public sealed class VensimBuiltinTests
+{
+    private const string Branches = "branch: Boston, Dayton, Fresno ~~|\npprofile: ptype, ppriority, pwidth, pextra ~~|\n";
+
+    private static SimulationResult Run(string equations, double final = 4) => ModelText.Vensim(equations, final).Compile().Run();
+
+    [Fact]
+    public void AllocateAvailable_EnoughForEveryone_GivesEachItsRequest()
+    {
+        var result = Run(Branches + """
+            request[branch] = 10, 20, 30 ~~|
+            profile[branch,pprofile] = 1,5,2,0; 1,7,2,0; 1,3,2,0; ~~|
+            shipped[branch] = ALLOCATE AVAILABLE(request[branch], profile[branch,ptype], 100) ~~|
+            """);
+
+        Assert.Equal([10.0, 20, 30], [result.Series("shipped[Boston]")[0], result.Series("shipped[Dayton]")[0], result.Series("shipped[Fresno]")[0]]);
+    }
+
+    [Fact]
+    public void AllocateAvailable_RectangularProfiles_SplitsAtTheClearingPriority()
+    {
+        // Widths of 2 around 5 and 7: at a clearing priority of 5.5 Dayton gets all 20 and Boston a quarter of its 40.
+        var result = Run(Branches + """
+            request[branch] = 40, 20, 0 ~~|
+            profile[branch,pprofile] = 1,5,2,0; 1,7,2,0; 1,3,2,0; ~~|
+            shipped[branch] = ALLOCATE AVAILABLE(request[branch], profile[branch,ptype], 30) ~~|
+            """);
+
+        Assert.Equal(10, result.Series("shipped[Boston]")[0], 9);
+        Assert.Equal(20, result.Series("shipped[Dayton]")[0], 9);
+        Assert.Equal(0, result.Series("shipped[Fresno]")[0], 9);
+    }
+
+    [Theory]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(4)]
+    public void AllocateAvailable_AnyProfileShape_SharesAddUpToWhatIsAvailable(int shape)
+    {
+        var result = Run(Branches + $"""
+            request[branch] = 500, 300, 750 ~~|
+            profile[branch,pprofile] = {shape},5,1,0; {shape},7,2,0; {shape},3,2,0; ~~|
+            shipped[branch] = ALLOCATE AVAILABLE(request[branch], profile[branch,ptype], 20 * Time) ~~|
+            """);
+
+        for (var t = 1; t <= 4; t++)
+        {
+            var total = result.Series("shipped[Boston]")[t] + result.Series("shipped[Dayton]")[t] + result.Series("shipped[Fresno]")[t];
+            Assert.Equal(20.0 * t, total, 9);
+            Assert.True(result.Series("shipped[Dayton]")[t] > result.Series("shipped[Fresno]")[t], "the higher priority gets more");
+        }
+    }
+
+    [Fact]
+    public void AllocateAvailable_ProfileNotEndingWithFourFields_IsAnErrorNamingIt()
+    {
+        var model = ModelText.Vensim(Branches + """
+            request[branch] = 40, 20, 0 ~~|
+            profile[branch,pprofile] = 1,5,2,0; 1,7,2,0; 1,3,2,0; ~~|
+            shipped[branch] = ALLOCATE AVAILABLE(request[branch], profile[branch,pwidth], 30) ~~|
+            """);
+
+        var error = Assert.Throws<ModelException>(() => model.Compile());
+
+        Assert.Contains("four fields", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void DelayN_DelayTimeChanges_EachStageKeepsTheStageTimeItWasEnteredWith()
+    {
+        // Order 2, delay 4 then 6 from t=3, each stage holding 8. At t=3 the output still divides the last stage
+        // by the old stage time (8/2), while the first stage already drains at the new one (8/3); at t=4 the
+        // last stage holds 8 + 8/3 − 4 and drains at the new stage time, 3.
+        var result = Run("out = DELAY N(4, 4 + STEP(2, 3), 4, 2) ~~|", final: 5);
+
+        Assert.Equal([4.0, 4, 4, 4, Math.Round((8 + (8 / 3.0) - 4) / 3, 12)], result.Series("out").Take(5).Select(v => Math.Round(v, 12)));
+    }
+
+    [Theory]
+    [InlineData(0, 0.5 * 2 + (-1 * 4))]
+    [InlineData(1, 0.5 * 2 * (-1 * 4))]
+    [InlineData(2, -1 * 4.0)]
+    [InlineData(3, 0.5 * 2)]
+    [InlineData(4, ((0.5 * 2) + (-1 * 4)) / 2)]
+    [InlineData(6, 2.0 + 4)]
+    [InlineData(7, 2.0 * 4)]
+    [InlineData(8, 2.0)]
+    [InlineData(9, 4.0)]
+    [InlineData(10, 3.0)]
+    public void VectorSelect_EachNumericalAction_ComputesItOverTheSelected(int action, double expected)
+    {
+        var result = Run($"""
+            dim: (A1-A3) ~~|
+            sel[dim] = 0.5, 0, -1 ~~|
+            val[dim] = 2, 3, 4 ~~|
+            out = VECTOR SELECT(sel[dim!], val[dim!], -99, {action}, 0) ~~|
+            """);
+
+        Assert.Equal(expected, result.Series("out")[0], 12);
+    }
+
+    [Fact]
+    public void VectorSelect_ActionFromAnExpression_FollowsItDuringTheRun()
+    {
+        var result = Run("""
+            dim: (A1-A3) ~~|
+            sel[dim] = 1, 0, 1 ~~|
+            val[dim] = 2, 3, 4 ~~|
+            out = VECTOR SELECT(sel[dim!], val[dim!], -99, Time, 0) ~~|
+            """);
+
+        Assert.Equal([6.0, 8, 2, 4, 3], result.Series("out"));
+    }
+
+    [Fact]
+    public void VectorSelect_ArraysOfDifferentRanges_CombineEveryPair()
+    {
+        var result = Run("""
+            rows: (R1-R2) ~~|
+            cols: (C1-C3) ~~|
+            sel[rows] = 1, 2 ~~|
+            val[cols] = 1, 10, 100 ~~|
+            out = VECTOR SELECT(sel[rows!], val[cols!], -99, 0, 0) ~~|
+            none = VECTOR SELECT(sel[rows!] * 0, val[cols!], -99, 0, 0) ~~|
+            """);
+
+        Assert.Equal(3 * 111, result.Series("out")[0], 12);
+        Assert.Equal(-99, result.Series("none")[0]);
+    }
+
+    [Fact]
+    public void GetTimeValue_ComputerClock_GivesTheCalendarMeasures()
+    {
+        var before = DateTime.Now;
+        var result = Run("year = GET TIME VALUE(2, 0, 1) ~~|\nmonth = GET TIME VALUE(2, 0, 3) ~~|\nweekday = GET TIME VALUE(2, 0, 5) ~~|\nsimulated = GET TIME VALUE(0, 2, 0) ~~|");
+        var after = DateTime.Now;
+
+        Assert.InRange(result.Series("year")[0], before.Year, after.Year);
+        Assert.InRange(result.Series("month")[0], 1, 12);
+        Assert.InRange(result.Series("weekday")[0], 0, 6);
+        Assert.Equal([2.0, 3, 4, 5, 6], result.Series("simulated"));
+    }
+
+    [Fact]
+    public void GetTimeValue_CalendarMeasureOfSimulationTime_IsAnErrorSayingWhatIsSupported()
+    {
+        var error = Assert.Throws<ModelException>(() => ModelText.Vensim("y = GET TIME VALUE(0, 0, 1) ~~|").Compile());
+
+        Assert.Contains("computer's clock", error.Message, StringComparison.Ordinal);
+    }
+}
