@@ -8,6 +8,7 @@ using Movilidad.Web.Features.Institutions;
 using Movilidad.Web.Features.Monitoring;
 using Movilidad.Web.Features.Plans;
 using Movilidad.Web.Features.Reference;
+using Movilidad.Web.Features.Reports;
 using Movilidad.Web.Features.Search;
 using Movilidad.Web.Infrastructure.Auth;
 using Movilidad.Web.Infrastructure.Data;
@@ -22,6 +23,7 @@ builder.Services.AddAccounts(builder.Configuration, builder.Environment);
 builder.Services.AddMovilidadAuthorization();
 builder.Services.AddMovilidadRateLimits();
 builder.Services.AddPlanCache();
+builder.Services.AddReports();
 builder.Services.AddProblemDetails();
 builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower)));
 builder.Services.AddOpenApi();
@@ -63,6 +65,7 @@ app.MapReferenceApi();
 app.MapSearchApi();
 app.MapAccountsApi();
 app.MapMonitoringApi();
+app.MapReportsApi();
 app.MapRazorPages();
 try
 {
