@@ -140,10 +140,11 @@ public sealed class ActivitiesSection : ReportSection<ActivitiesSection.Data>
         ]);
         yield return new Table(
         [
-            new(text["Report.Col.Line"], 30), new(text["Report.Col.Activities"], 10, Numeric: true), new(text["ActivityStatus.Done"], 10, Numeric: true),
+            new(text["Report.Col.Line"], 31), new(text["Report.Col.Activities"], 12, Numeric: true), new(text["ActivityStatus.Done"], 11, Numeric: true),
             new(text["ActivityStatus.InProgress"], 10, Numeric: true), new(text["Report.Col.NoteComplete"], 12, Numeric: true),
-            new(text["Report.Col.Planned"], 14, Numeric: true), new(text["Report.Col.Executed"], 14, Numeric: true),
+            new(text["Report.Col.Planned"], 12, Numeric: true), new(text["Report.Col.Executed"], 12, Numeric: true),
         ], overview, TotalRow: true);
+        yield return new Paragraph(text["Report.BudgetNote"], IsNote: true);
 
         var groups = data.Groups.ToDictionary(g => g.Id);
         foreach (var line in data.Lines)
@@ -155,9 +156,9 @@ public sealed class ActivitiesSection : ReportSection<ActivitiesSection.Data>
                 yield return new Heading(3, group.Key is { } id && groups.TryGetValue(id, out var wg) ? text.Pick(wg.Name) : text["Report.NoWorkingGroup"]);
                 yield return new Table(
                 [
-                    new(text["Report.Col.Code"], 9), new(text["Report.Col.Activity"], 27), new(text["Report.Col.Countries"], 11), new(text["Report.Col.Dates"], 13),
-                    new(text["Report.Col.Status"], 11), new(text["Report.Col.Planned"], 11, Numeric: true), new(text["Report.Col.Executed"], 11, Numeric: true),
-                    new(text["Report.Col.ConceptNote"], 10),
+                    new(text["Report.Col.Code"], 9), new(text["Report.Col.Activity"], 22), new(text["Report.Col.Countries"], 10), new(text["Report.Col.Dates"], 13),
+                    new(text["Report.Col.Status"], 12), new(text["Report.Col.Planned"], 11, Numeric: true), new(text["Report.Col.Executed"], 11, Numeric: true),
+                    new(text["Report.Col.ConceptNote"], 12),
                 ],
                 group.Select(a => (IReadOnlyList<string>)
                 [

@@ -16,7 +16,7 @@ public static class PdfReport
     private const float Right = PageWidth - 62;
     private const float Top = 78;
     private const float Bottom = PageHeight - 72;
-    private const float CellPadding = 4;
+    private const float CellPadding = 3.5f;
 
     private static readonly SKColor Ink = SKColor.Parse("#1b2733");
     private static readonly SKColor Muted = SKColor.Parse("#5a6b7b");
@@ -293,9 +293,9 @@ public static class PdfReport
 
         public void Table(Table table)
         {
-            var regular = new SKFont(ReportFonts.Regular, 8.5f);
-            var bold = new SKFont(ReportFonts.Bold, 8.5f);
-            const float lineHeight = 11.5f;
+            var regular = new SKFont(ReportFonts.Regular, 8);
+            var bold = new SKFont(ReportFonts.Bold, 8);
+            const float lineHeight = 11;
             var totalWidth = table.Columns.Sum(c => c.Width);
             var widths = table.Columns.Select(c => (Right - Left) * c.Width / totalWidth).ToArray();
 
@@ -331,7 +331,7 @@ public static class PdfReport
                     for (var c = 0; c < cells.Length; c++)
                     {
                         var numeric = table.Columns[c].Numeric;
-                        var lineY = at + CellPadding + 8.5f;
+                        var lineY = at + CellPadding + 8;
                         foreach (var line in cells[c])
                         {
                             if (numeric)

@@ -70,7 +70,7 @@ public static class ReportChart
 
                 using var fill = new SKPaint { Color = SKColor.Parse(series.Color), IsAntialias = true };
                 canvas.DrawRect(left, barY, w, BarHeight, fill);
-                if (w > 14)
+                if (w > 14 && chart.Series.Count > 1)
                 {
                     using var white = new SKPaint { Color = SKColors.White, IsAntialias = true };
                     canvas.DrawText(series.Values[i].ToString("0", CultureInfo.InvariantCulture), left + (w / 2), barY + (BarHeight / 2) + 3, SKTextAlign.Center, small, white);

@@ -137,7 +137,7 @@ public static class ReportEditing
         var before = narrative is null ? null : View(narrative);
         if (narrative is null)
         {
-            narrative = new ReportNarrative { ReportId = id, CountryCode = country };
+            narrative = new ReportNarrative { ReportId = id, CountryCode = country, Version = 1 };
             db.ReportNarratives.Add(narrative);
         }
         else
