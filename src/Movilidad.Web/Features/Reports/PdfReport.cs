@@ -232,8 +232,8 @@ public static class PdfReport
             {
                 y += AtTop ? 0 : before;
 
-                // A heading is kept with the first lines of what follows it.
-                Ensure((lines.Count * lineHeight) + 60);
+                // A heading is kept with what follows it: a line of text, or a subheading and a table's first rows.
+                Ensure((lines.Count * lineHeight) + (heading.Level == 2 ? 120 : 70));
             }
 
             foreach (var line in lines)

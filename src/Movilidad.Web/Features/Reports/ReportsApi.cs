@@ -12,7 +12,7 @@ using Movilidad.Web.Infrastructure.Localization;
 namespace Movilidad.Web.Features.Reports;
 
 /// <summary>One line of the report list.</summary>
-public sealed record ReportSummary(int Id, int PlanId, string PlanNumber, Bilingual PlanTitle, string Semester, ReportStatus Status, DateTime? SubmittedAt, DateTime? ApprovedAt, int Version);
+public sealed record ReportSummary(int Id, int PlanId, string PlanNumber, Bilingual PlanTitle, string Semester, int Year, int Half, ReportStatus Status, DateTime? SubmittedAt, DateTime? ApprovedAt, int Version);
 
 /// <summary>The semi-annual reports to the GRCM: prepared by the Secretariat, narratives by each country's focal point, approved by the Presidency.</summary>
 public static class ReportsApi
@@ -150,7 +150,7 @@ public static class ReportsApi
     public static async Task<List<ReportSummary>> ReportSummariesAsync(this MovilidadDb db, CancellationToken ct) =>
         await db.Reports.AsNoTracking().OrderByDescending(r => r.Year).ThenByDescending(r => r.Half).ThenBy(r => r.Plan!.SortOrder)
             .Select(r => new ReportSummary(r.Id, r.PlanId, r.Plan!.Number, r.Plan.Title, r.Year.ToString(CultureInfo.InvariantCulture) + "-S" + r.Half.ToString(CultureInfo.InvariantCulture),
-                r.Status, r.SubmittedAt, r.ApprovedAt, r.Version))
+                r.Year, r.Half, r.Status, r.SubmittedAt, r.ApprovedAt, r.Version))
             .ToListAsync(ct);
 }
 
