@@ -226,6 +226,33 @@ public abstract class ReportsTests(MovilidadApp app)
         Assert.Equal(HttpStatusCode.Forbidden, (await (await app.ClientAsAsync("presidency")).PostAsJsonAsync("/api/reports", new { planId = await app.PlanIdAsync(), semester = "2026-S1" })).StatusCode);
     }
 
+    [Fact]
+    public async Task NarrativePage_SavedByOtherMeanwhile_Answers409WithBothVersionsAndKeepsWhatWasTyped()
+    {
+        var secretariat = await app.ClientAsAsync("secretariat");
+        var created = await secretariat.PostAsJsonAsync("/api/reports", new { planId = await app.PlanIdAsync(), semester = "2026-S1" });
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
+        var person = await app.AddPersonAsync($"{Guid.NewGuid():N}@example.org", twoFactor: false, "focal-point:GT");
+        var page = await app.SignInAsync(person);
+        var url = $"/reports/{id}/narratives/GT";
+
+        await OkAsync(await (await app.ClientAsAsync("focal-point:GT")).PutAsJsonAsync($"/api/reports/{id}/narratives/GT", Narrative(0, "Versión de la colega.", string.Empty)));
+        var response = await page.PostPageFormAsync(url, [new("Version", "0"), new("TextEs", "Mi versión escrita a la vez."), new("TextEn", string.Empty)]);
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        Assert.Contains("Versión de la colega.", html, StringComparison.Ordinal);
+        Assert.Contains("Mi versión escrita a la vez.", html, StringComparison.Ordinal);
+        Assert.Contains("name=\"Version\" value=\"1\"", html, StringComparison.Ordinal);
+        var saved = await page.PostPageFormAsync(url, [new("Version", "1"), new("TextEs", "Mi versión, revisada."), new("TextEn", string.Empty)]);
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var honduras = await page.GetAsync($"/reports/{id}/narratives/HN");
+        Assert.Equal(HttpStatusCode.Redirect, honduras.StatusCode);
+        Assert.Contains("/account/denied?ReturnUrl=", honduras.Headers.Location?.OriginalString, StringComparison.Ordinal);
+        await using var db = app.CreateDb();
+        Assert.Equal("Mi versión, revisada.", await db.ReportNarratives.Where(n => n.ReportId == id && n.CountryCode == "GT").Select(n => n.Text.Es).SingleAsync());
+    }
+
     private static string Run(string program, params string[] arguments)
     {
         var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true };
