@@ -27,7 +27,7 @@ public static class PdfReport
 
     public static byte[] ToPdf(ReportDocument document, DateTime generatedAt)
     {
-        var layout = new Layout();
+        using var layout = new Layout();
         foreach (var block in document.Blocks)
         {
             switch (block)
@@ -189,9 +189,26 @@ public static class PdfReport
     }
 
     /// <summary>The pages after the title page, each a list of drawings, so the total is known before the numbers are drawn.</summary>
-    private sealed class Layout
+    private sealed class Layout : IDisposable
     {
+        private readonly List<SKFont> fonts = [];
         private float y = Top;
+
+        /// <summary>A font that the page drawings keep using until the document is written; disposed with the layout.</summary>
+        private SKFont Font(SKTypeface typeface, float size)
+        {
+            var font = new SKFont(typeface, size);
+            fonts.Add(font);
+            return font;
+        }
+
+        public void Dispose()
+        {
+            foreach (var font in fonts)
+            {
+                font.Dispose();
+            }
+        }
 
         public List<List<Action<SKCanvas>>> Pages { get; } = [[]];
 
@@ -221,7 +238,7 @@ public static class PdfReport
                 2 => (13f, Ink, 14f, 6f),
                 _ => (11f, Accent, 10f, 4f),
             };
-            var font = new SKFont(ReportFonts.Bold, size);
+            var font = Font(ReportFonts.Bold, size);
             var lines = Wrap(heading.Text, font, Right - Left);
             var lineHeight = size * 1.3f;
             if (heading.Level == 1 && !AtTop)
@@ -263,7 +280,7 @@ public static class PdfReport
 
         public void Paragraph(Paragraph paragraph)
         {
-            var font = new SKFont(ReportFonts.Regular, paragraph.IsNote ? 9 : 10);
+            var font = Font(ReportFonts.Regular, paragraph.IsNote ? 9 : 10);
             var colour = paragraph.IsNote ? Muted : Ink;
             var lineHeight = paragraph.IsNote ? 13f : 14.5f;
             foreach (var line in Wrap(paragraph.Text, font, Right - Left))
@@ -293,8 +310,8 @@ public static class PdfReport
 
         public void Table(Table table)
         {
-            var regular = new SKFont(ReportFonts.Regular, 8);
-            var bold = new SKFont(ReportFonts.Bold, 8);
+            var regular = Font(ReportFonts.Regular, 8);
+            var bold = Font(ReportFonts.Bold, 8);
             const float lineHeight = 11;
             var totalWidth = table.Columns.Sum(c => c.Width);
             var widths = table.Columns.Select(c => (Right - Left) * c.Width / totalWidth).ToArray();

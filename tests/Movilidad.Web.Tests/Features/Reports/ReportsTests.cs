@@ -2,7 +2,9 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Validation;
 using DocumentFormat.OpenXml.Wordprocessing;
 using Microsoft.EntityFrameworkCore;
 using DocxReport = Movilidad.Web.Features.Reports.DocxReport;
@@ -112,6 +114,8 @@ public abstract class ReportsTests(MovilidadApp app)
             Narrative(0, string.Empty, "Honduras trained 40 labour inspectors.")));
 
         using var es = WordprocessingDocument.Open(new MemoryStream(await DocumentAsync(secretariat, s.ReportId, "docx", "es")), false);
+        var invalid = new OpenXmlValidator(FileFormatVersions.Office2016).Validate(es).Select(e => $"{e.Path?.XPath}: {e.Description}").ToList();
+        Assert.True(invalid.Count == 0, "The Word document does not follow the schema:\n" + string.Join("\n", invalid));
         var main = es.MainDocumentPart!;
         var styles = main.StyleDefinitionsPart!.Styles!;
         Assert.Equal("es-ES", styles.DocDefaults!.RunPropertiesDefault!.RunPropertiesBaseStyle!.GetFirstChild<Languages>()!.Val!.Value);
