@@ -11,6 +11,7 @@ using Movilidad.Web.Features.Monitoring;
 using Movilidad.Web.Features.OpenData;
 using Movilidad.Web.Features.Plans;
 using Movilidad.Web.Features.Reference;
+using Movilidad.Web.Features.Reports;
 using Movilidad.Web.Features.Search;
 using Movilidad.Web.Infrastructure.Auth;
 using Movilidad.Web.Infrastructure.Data;
@@ -26,6 +27,7 @@ builder.Services.AddMovilidadAuthorization();
 builder.Services.AddMovilidadRateLimits();
 builder.Services.AddPlanCache();
 builder.Services.AddOpenData(builder.Configuration);
+builder.Services.AddReports();
 builder.Services.AddProblemDetails();
 builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower)));
 builder.Services.AddOpenApi();
@@ -71,6 +73,7 @@ app.MapMonitoringApi();
 app.MapCommentsApi();
 app.MapMatrixApi();
 app.MapOpenDataApi();
+app.MapReportsApi();
 app.MapRazorPages();
 try
 {

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Movilidad.Web.Features.Comments;
 using Movilidad.Web.Features.Matrix;
 using Movilidad.Web.Features.Monitoring;
+using Movilidad.Web.Features.Reports;
 
 namespace Movilidad.Web.Infrastructure.Auth;
 
@@ -24,6 +25,12 @@ public sealed class Permissions : AuthorizationHandler<Operation>
 
     public static bool Allows(Grant grant, Operation operation, object? resource)
     {
+        // The Secretariat prepares the report and the Presidency approves it: the one thing the Secretariat may not do itself.
+        if (operation == ReportOperations.Approve)
+        {
+            return grant.Role == Role.Presidency;
+        }
+
         if (grant.Role == Role.Secretariat)
         {
             return true;
@@ -48,7 +55,7 @@ public sealed class Permissions : AuthorizationHandler<Operation>
                 || (grant.Role == Role.WorkingGroupMember && resource is WorkingGroupScope scope && grant.WorkingGroupId is { } group && scope.WorkingGroupIds.Contains(group));
         }
 
-        if (operation == MonitoringOperations.Read)
+        if (operation == MonitoringOperations.Read || operation == ReportOperations.Read)
         {
             return grant.Role is Role.Presidency or Role.FocalPoint or Role.WorkingGroupMember or Role.Observer;
         }
@@ -65,7 +72,8 @@ public sealed class Permissions : AuthorizationHandler<Operation>
             return grant.Role == Role.FocalPoint;
         }
 
-        if (operation == InstitutionOperations.Edit || operation == AuditOperations.Read || operation == MonitoringOperations.EditCountryShare)
+        if (operation == InstitutionOperations.Edit || operation == AuditOperations.Read || operation == MonitoringOperations.EditCountryShare
+            || operation == ReportOperations.EditNarrative)
         {
             return grant.Role == Role.FocalPoint && resource is CountryScope country && country.Country == grant.Country;
         }

@@ -5,6 +5,7 @@ using Movilidad.Web.Features.Institutions;
 using Movilidad.Web.Features.Monitoring;
 using Movilidad.Web.Features.Plans;
 using Movilidad.Web.Features.Reference;
+using Movilidad.Web.Features.Reports;
 using Movilidad.Web.Infrastructure.Audit;
 using Movilidad.Web.Infrastructure.Auth;
 
@@ -35,6 +36,8 @@ public class MovilidadDb(DbContextOptions<MovilidadDb> options) : DbContext(opti
     public DbSet<ConceptNote> ConceptNotes => Set<ConceptNote>();
     public DbSet<Comment> Comments => Set<Comment>();
     public DbSet<AttemptCounter> AttemptCounters => Set<AttemptCounter>();
+    public DbSet<Report> Reports => Set<Report>();
+    public DbSet<ReportNarrative> ReportNarratives => Set<ReportNarrative>();
 
     /// <summary>
     /// Whether this unit of work may see unpublished plans: set per request from the reader's grants

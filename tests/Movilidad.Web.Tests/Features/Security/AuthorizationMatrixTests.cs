@@ -185,6 +185,23 @@ public abstract class AuthorizationMatrixTests(MovilidadApp app, ITestOutputHelp
         {
             Content = new FormUrlEncodedContent(fields),
         };
+    private static int reportYear = 3000;
+
+    /// <summary>A fresh report for every call (a year of its own, so none clashes), draft or submitted, so one role's move does not change what the next meets.</summary>
+    private static async Task<int> NewReport(Ids ids, Web.Features.Reports.ReportStatus status = Web.Features.Reports.ReportStatus.Draft)
+    {
+        await using var db = (Web.Infrastructure.Data.MovilidadDb)ids.Db();
+        var report = new Web.Features.Reports.Report { PlanId = ids.PlanId, Year = Interlocked.Increment(ref reportYear), Half = 1, Status = status, CreatedAt = DateTime.UtcNow };
+        db.Reports.Add(report);
+        await db.SaveChangesAsync();
+        return report.Id;
+    }
+
+    private static Func<Ids, Scope, Task<HttpRequestMessage>> ReportJson(HttpMethod method, Func<int, Scope, string> url, object body, Web.Features.Reports.ReportStatus status = Web.Features.Reports.ReportStatus.Draft) =>
+        async (ids, scope) => new HttpRequestMessage(method, url(await NewReport(ids, status), scope)) { Content = JsonContent.Create(body) };
+
+    private static Func<Ids, Scope, Task<HttpRequestMessage>> ReportForm(Func<int, Scope, string> url, Dictionary<string, string> fields, Web.Features.Reports.ReportStatus status = Web.Features.Reports.ReportStatus.Draft) =>
+        async (ids, scope) => new HttpRequestMessage(HttpMethod.Post, url(await NewReport(ids, status), scope)) { Content = new FormUrlEncodedContent(fields) };
 
     /// <summary>The expected table: key is "METHOD route" as the endpoint data source names it, with "?handler=" for named page handlers.</summary>
     private static readonly Dictionary<string, Row> Table = new()
@@ -338,6 +355,36 @@ public abstract class AuthorizationMatrixTests(MovilidadApp app, ITestOutputHelp
         ["GET /monitoring/matrix?handler=Download"] = new(Staff, null, Static(_ => "/monitoring/matrix?handler=Download&language=es")),
         ["POST /monitoring/matrix?handler=Upload"] = new([Secretariat, FocalPoint], null, Form((_, _) => "/monitoring/matrix?handler=Upload", (_, _) => Task.FromResult(new Dictionary<string, string>()))),
         ["GET /api/open-data/iati-activities.xml"] = new(Everyone, null, Static(_ => "/api/open-data/iati-activities.xml")),
+        ["GET /api/reports/"] = new(Staff, null, Static(_ => "/api/reports")),
+        ["POST /api/reports/"] = new(OnlySecretariat, null,
+            (ids, _) => Task.FromResult(new HttpRequestMessage(HttpMethod.Post, "/api/reports") { Content = JsonContent.Create(new { planId = ids.PlanId, semester = "2099-S2" }) })),
+        ["GET /api/reports/{id:int}"] = new(Staff, null, async (ids, _) => Get($"/api/reports/{await NewReport(ids)}")),
+        ["PUT /api/reports/{id:int}/summary"] = new(OnlySecretariat, null,
+            ReportJson(HttpMethod.Put, (id, _) => $"/api/reports/{id}/summary", new { version = 0, summary = new { es = "Resumen", en = "Summary" } })),
+        ["PUT /api/reports/{id:int}/narratives/{country}"] = new([Secretariat, FocalPoint], OnlySecretariat,
+            ReportJson(HttpMethod.Put, (id, scope) => $"/api/reports/{id}/narratives/{Country(scope)}", new { version = 0, text = new { es = "Narrativa", en = "" } })),
+        ["POST /api/reports/{id:int}/submit"] = new(OnlySecretariat, null, ReportJson(HttpMethod.Post, (id, _) => $"/api/reports/{id}/submit", new { version = 0 })),
+        // Only the Pro-Tempore Presidency approves or returns, not even the Secretariat that prepares the report.
+        ["POST /api/reports/{id:int}/approve"] = new([Presidency], null,
+            ReportJson(HttpMethod.Post, (id, _) => $"/api/reports/{id}/approve", new { version = 0 }, Web.Features.Reports.ReportStatus.Submitted)),
+        ["POST /api/reports/{id:int}/return"] = new([Presidency], null,
+            ReportJson(HttpMethod.Post, (id, _) => $"/api/reports/{id}/return", new { version = 0, comment = "Revisar" }, Web.Features.Reports.ReportStatus.Submitted)),
+        ["GET /api/reports/{id:int}/document"] = new(Staff, null, async (ids, _) => Get($"/api/reports/{await NewReport(ids)}/document?format=docx&language=es")),
+        ["GET /reports"] = new(Staff, null, Static(_ => "/reports")),
+        ["POST /reports?handler=Create"] = new(OnlySecretariat, null,
+            Form((_, _) => "/reports?handler=Create", (ids, _) => Task.FromResult(new Dictionary<string, string> { ["PlanId"] = ids.PlanId.ToString(System.Globalization.CultureInfo.InvariantCulture), ["Semester"] = "2098-S1" }))),
+        ["GET /reports/{id:int}"] = new(Staff, null, async (ids, _) => Get($"/reports/{await NewReport(ids)}")),
+        ["POST /reports/{id:int}?handler=Summary"] = new(OnlySecretariat, null,
+            ReportForm((id, _) => $"/reports/{id}?handler=Summary", new() { ["Version"] = "0", ["SummaryEs"] = "Resumen", ["SummaryEn"] = "Summary" })),
+        ["POST /reports/{id:int}?handler=Submit"] = new(OnlySecretariat, null, ReportForm((id, _) => $"/reports/{id}?handler=Submit", new() { ["Version"] = "0" })),
+        ["POST /reports/{id:int}?handler=Approve"] = new([Presidency], null,
+            ReportForm((id, _) => $"/reports/{id}?handler=Approve", new() { ["Version"] = "0" }, Web.Features.Reports.ReportStatus.Submitted)),
+        ["POST /reports/{id:int}?handler=Return"] = new([Presidency], null,
+            ReportForm((id, _) => $"/reports/{id}?handler=Return", new() { ["Version"] = "0", ["Comment"] = "Revisar" }, Web.Features.Reports.ReportStatus.Submitted)),
+        ["GET /reports/{id:int}/narratives/{country:length(2)}"] = new([Secretariat, FocalPoint], OnlySecretariat,
+            async (ids, scope) => Get($"/reports/{await NewReport(ids)}/narratives/{Country(scope)}")),
+        ["POST /reports/{id:int}/narratives/{country:length(2)}"] = new([Secretariat, FocalPoint], OnlySecretariat,
+            ReportForm((id, scope) => $"/reports/{id}/narratives/{Country(scope)}", new() { ["Version"] = "0", ["TextEs"] = "Narrativa" })),
 
         ["GET /account/sign-in"] = new(Everyone, null, Static(_ => "/account/sign-in")),
         ["POST /account/sign-in"] = new(Everyone, null,

@@ -1,0 +1,114 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Movilidad.Web.Features.Monitoring;
+using Movilidad.Web.Infrastructure.Audit;
+using Movilidad.Web.Infrastructure.Auth;
+using Movilidad.Web.Infrastructure.Data;
+using Movilidad.Web.Infrastructure.Localization;
+
+namespace Movilidad.Web.Features.Reports;
+
+/// <summary>A report: its sections as they will print, the narratives per country, the summary, the moves of its status and the downloads.</summary>
+public class DetailsModel(MovilidadDb db, IAuthorizationService auth, ReportAssembly assembly, TimeProvider clock) : ReportPage
+{
+    public sealed record CountryRow(string Country, Bilingual Name, NarrativeView? Narrative, bool CanEdit);
+
+    public ReportView Report { get; private set; } = null!;
+    public ReportHead Head { get; private set; } = null!;
+    public ReportDocument Preview { get; private set; } = null!;
+    public IReadOnlyList<CountryRow> Countries { get; private set; } = [];
+    public bool CanPrepare { get; private set; }
+    public bool CanApprove { get; private set; }
+
+    [BindProperty]
+    public int Version { get; set; }
+
+    [BindProperty]
+    public string? SummaryEs { get; set; }
+
+    [BindProperty]
+    public string? SummaryEn { get; set; }
+
+    [BindProperty]
+    public string? Comment { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) =>
+        await auth.CanAsync(User, ReportOperations.Read) ? await ShowAsync(id, keepTyped: false, ct) : Forbid();
+
+    public async Task<IActionResult> OnPostSummaryAsync(int id, CancellationToken ct) =>
+        await auth.CanAsync(User, ReportOperations.Prepare)
+            ? await AfterAsync(id, await db.SaveSummaryAsync(id, new SummaryEdit(Version, new Bilingual(SummaryEs ?? string.Empty, SummaryEn ?? string.Empty)), AuditActor.From(HttpContext), clock, ct), ct)
+            : Forbid();
+
+    public async Task<IActionResult> OnPostSubmitAsync(int id, CancellationToken ct) =>
+        await auth.CanAsync(User, ReportOperations.Prepare)
+            ? await AfterAsync(id, await db.SubmitAsync(id, new ReportMove(Version, null), AuditActor.From(HttpContext), clock, ct), ct)
+            : Forbid();
+
+    public async Task<IActionResult> OnPostApproveAsync(int id, CancellationToken ct) =>
+        await auth.CanAsync(User, ReportOperations.Approve)
+            ? await AfterAsync(id, await db.ApproveAsync(id, new ReportMove(Version, null), assembly, AuditActor.From(HttpContext), clock, ct), ct)
+            : Forbid();
+
+    public async Task<IActionResult> OnPostReturnAsync(int id, CancellationToken ct) =>
+        await auth.CanAsync(User, ReportOperations.Approve)
+            ? await AfterAsync(id, await db.ReturnAsync(id, new ReportMove(Version, Comment), AuditActor.From(HttpContext), clock, ct), ct)
+            : Forbid();
+
+    private async Task<IActionResult> AfterAsync(int id, WriteOutcome<ReportView> outcome, CancellationToken ct)
+    {
+        switch (outcome)
+        {
+            case WriteOutcome<ReportView>.Saved:
+                return Redirect($"/reports/{ReportEditing.Id(id)}");
+            case WriteOutcome<ReportView>.Invalid invalid:
+                Errors = invalid.Errors;
+                Response.StatusCode = StatusCodes.Status400BadRequest;
+                return await ShowAsync(id, keepTyped: true, ct);
+            case WriteOutcome<ReportView>.Conflict:
+                IsConflict = true;
+                Response.StatusCode = StatusCodes.Status409Conflict;
+                return await ShowAsync(id, keepTyped: true, ct);
+            default:
+                return NotFound();
+        }
+    }
+
+    private async Task<IActionResult> ShowAsync(int id, bool keepTyped, CancellationToken ct)
+    {
+        db.ChangeTracker.Clear();
+        var report = await db.Reports.AsNoTracking().Include(r => r.Narratives).SingleOrDefaultAsync(r => r.Id == id, ct);
+        var head = await ReportAssembly.HeadAsync(db, id, ct);
+        if (report is null || head is null)
+        {
+            return NotFound();
+        }
+
+        Report = ReportEditing.View(report);
+        Head = head;
+        Preview = assembly.Build(head, await assembly.DataAsync(db, report, ct), System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en" ? "en" : "es");
+        CanPrepare = await auth.CanAsync(User, ReportOperations.Prepare);
+        CanApprove = await auth.CanAsync(User, ReportOperations.Approve);
+        if (!keepTyped)
+        {
+            SummaryEs = report.Summary.Es;
+            SummaryEn = report.Summary.En;
+        }
+
+        // The version the next write starts from: after a conflict, the current one, with what was typed still in the form.
+        Version = report.Version;
+        var members = await db.MemberCountriesAsync(ct);
+        var names = await db.Countries.AsNoTracking().Where(c => members.Contains(c.Alpha2)).ToDictionaryAsync(c => c.Alpha2, c => c.Name, ct);
+        var rows = new List<CountryRow>();
+        foreach (var country in members)
+        {
+            var canEdit = report.Status == ReportStatus.Draft && await auth.CanAsync(User, ReportOperations.EditNarrative, new CountryScope(country));
+            rows.Add(new CountryRow(country, names.GetValueOrDefault(country) ?? new Bilingual(country, country),
+                Report.Narratives.SingleOrDefault(n => n.Country == country), canEdit));
+        }
+
+        Countries = rows.OrderBy(r => r.Name.Current, StringComparer.CurrentCultureIgnoreCase).ToList();
+        return Page();
+    }
+}

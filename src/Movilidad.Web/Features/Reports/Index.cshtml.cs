@@ -1,0 +1,77 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Movilidad.Web.Features.Monitoring;
+using Movilidad.Web.Infrastructure.Audit;
+using Movilidad.Web.Infrastructure.Auth;
+using Movilidad.Web.Infrastructure.Data;
+using Movilidad.Web.Infrastructure.Localization;
+
+namespace Movilidad.Web.Features.Reports;
+
+/// <summary>The semi-annual reports, and for the Secretariat the form that starts one.</summary>
+public class IndexModel(MovilidadDb db, IAuthorizationService auth, TimeProvider clock) : ReportPage
+{
+    public sealed record PlanChoice(int Id, string Number, Bilingual Title);
+
+    public IReadOnlyList<ReportSummary> Reports { get; private set; } = [];
+    public IReadOnlyList<PlanChoice> Plans { get; private set; } = [];
+    public bool CanPrepare { get; private set; }
+
+    [BindProperty]
+    public int PlanId { get; set; }
+
+    [BindProperty]
+    public string? Semester { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (!await auth.CanAsync(User, ReportOperations.Read))
+        {
+            return Forbid();
+        }
+
+        await LoadAsync(ct);
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+
+        // The semester that has just ended is the one usually reported on.
+        var last = today.Month > 6 ? new Movilidad.Web.Features.Reports.Semester(today.Year, 1) : new Movilidad.Web.Features.Reports.Semester(today.Year - 1, 2);
+        Semester = last.ToString();
+        // The plan whose actions carry the operational plan's activities.
+        PlanId = await db.Activities.AsNoTracking().GroupBy(a => a.Action!.PlanId).OrderByDescending(g => g.Count()).Select(g => g.Key).FirstOrDefaultAsync(ct);
+        if (PlanId == 0 && Plans.Count > 0)
+        {
+            PlanId = Plans[0].Id;
+        }
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostCreateAsync(CancellationToken ct)
+    {
+        if (!await auth.CanAsync(User, ReportOperations.Prepare))
+        {
+            return Forbid();
+        }
+
+        switch (await db.CreateReportAsync(new ReportCreate(PlanId, Semester ?? string.Empty), AuditActor.From(HttpContext), clock, ct))
+        {
+            case WriteOutcome<ReportView>.Saved saved:
+                return Redirect($"/reports/{ReportEditing.Id(saved.Value.Id)}");
+            case WriteOutcome<ReportView>.Invalid invalid:
+                Errors = invalid.Errors;
+                Response.StatusCode = StatusCodes.Status400BadRequest;
+                db.ChangeTracker.Clear();
+                await LoadAsync(ct);
+                return Page();
+            default:
+                return NotFound();
+        }
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        Reports = await db.ReportSummariesAsync(ct);
+        CanPrepare = await auth.CanAsync(User, ReportOperations.Prepare);
+        Plans = await db.Plans.AsNoTracking().OrderBy(p => p.SortOrder).Select(p => new PlanChoice(p.Id, p.Number, p.Title)).ToListAsync(ct);
+    }
+}

@@ -1,0 +1,97 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Movilidad.Web.Features.Monitoring;
+using Movilidad.Web.Infrastructure.Audit;
+using Movilidad.Web.Infrastructure.Auth;
+using Movilidad.Web.Infrastructure.Data;
+using Movilidad.Web.Infrastructure.Localization;
+
+namespace Movilidad.Web.Features.Reports;
+
+/// <summary>A country's narrative in a report, written by that country's focal point in Spanish, English or both.</summary>
+public class NarrativeModel(MovilidadDb db, IAuthorizationService auth, TimeProvider clock) : ReportPage
+{
+    public int Id { get; private set; }
+    public string Country { get; private set; } = string.Empty;
+    public Bilingual CountryName { get; private set; } = Bilingual.Empty;
+    public Semester Semester { get; private set; }
+    public ReportStatus Status { get; private set; }
+
+    /// <summary>After a conflict: the narrative as the other person saved it.</summary>
+    public NarrativeView? Current { get; private set; }
+
+    [BindProperty]
+    public int Version { get; set; }
+
+    [BindProperty]
+    public string? TextEs { get; set; }
+
+    [BindProperty]
+    public string? TextEn { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(int id, string country, CancellationToken ct)
+    {
+        if (await LoadAsync(id, country, ct) is { } refused)
+        {
+            return refused;
+        }
+
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int id, string country, CancellationToken ct)
+    {
+        var (es, en, version) = (TextEs, TextEn, Version);
+        if (await LoadAsync(id, country, ct) is { } refused)
+        {
+            return refused;
+        }
+
+        (TextEs, TextEn) = (es, en);
+        switch (await db.SaveNarrativeAsync(id, Country, new NarrativeEdit(version, new Bilingual(es ?? string.Empty, en ?? string.Empty)), AuditActor.From(HttpContext), clock, ct))
+        {
+            case WriteOutcome<NarrativeView>.Saved:
+                return Redirect($"/reports/{ReportEditing.Id(id)}");
+            case WriteOutcome<NarrativeView>.Invalid invalid:
+                Errors = invalid.Errors;
+                Version = version;
+                Response.StatusCode = StatusCodes.Status400BadRequest;
+                return Page();
+            case WriteOutcome<NarrativeView>.Conflict conflict:
+                IsConflict = true;
+                Current = conflict.Current;
+                Version = conflict.Current.Version;
+                Response.StatusCode = StatusCodes.Status409Conflict;
+                return Page();
+            default:
+                return NotFound();
+        }
+    }
+
+    private async Task<IActionResult?> LoadAsync(int id, string country, CancellationToken ct)
+    {
+        Id = id;
+        Country = country.ToUpperInvariant();
+        if (!await auth.CanAsync(User, ReportOperations.EditNarrative, new CountryScope(Country)))
+        {
+            return Forbid();
+        }
+
+        var report = await db.Reports.AsNoTracking().Where(r => r.Id == id).Select(r => new { r.Year, r.Half, r.Status }).SingleOrDefaultAsync(ct);
+        var name = await db.Countries.AsNoTracking().Where(c => c.Alpha2 == Country).Select(c => c.Name).SingleOrDefaultAsync(ct);
+        if (report is null || name is null || !(await db.MemberCountriesAsync(ct)).Contains(Country))
+        {
+            return NotFound();
+        }
+
+        Semester = new Semester(report.Year, report.Half);
+        Status = report.Status;
+        CountryName = name;
+        var narrative = await db.ReportNarratives.AsNoTracking().SingleOrDefaultAsync(n => n.ReportId == id && n.CountryCode == Country, ct);
+        Version = narrative?.Version ?? 0;
+        TextEs = narrative?.Text.Es;
+        TextEn = narrative?.Text.En;
+        return null;
+    }
+}

@@ -1,0 +1,178 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.EntityFrameworkCore;
+using Movilidad.Web.Features.Accounts;
+using Movilidad.Web.Features.Monitoring;
+using Movilidad.Web.Infrastructure.Api;
+using Movilidad.Web.Infrastructure.Audit;
+using Movilidad.Web.Infrastructure.Auth;
+using Movilidad.Web.Infrastructure.Data;
+using Movilidad.Web.Infrastructure.Localization;
+
+namespace Movilidad.Web.Features.Reports;
+
+/// <summary>One line of the report list.</summary>
+public sealed record ReportSummary(int Id, int PlanId, string PlanNumber, Bilingual PlanTitle, string Semester, int Year, int Half, ReportStatus Status, DateTime? SubmittedAt, DateTime? ApprovedAt, int Version);
+
+/// <summary>The semi-annual reports to the GRCM: prepared by the Secretariat, narratives by each country's focal point, approved by the Presidency.</summary>
+public static class ReportsApi
+{
+    public static IEndpointRouteBuilder MapReportsApi(this IEndpointRouteBuilder app)
+    {
+        var reports = app.MapGroup("/api/reports").WithTags("Reports").RequireAuthorization()
+            .AddEndpointFilter(AccountsSetup.RequireAntiforgeryForCookies);
+
+        reports.MapGet("/", async Task<IResult> (HttpContext http, MovilidadDb db, IAuthorizationService auth, CancellationToken ct) =>
+                await auth.CanAsync(http.User, ReportOperations.Read) ? TypedResults.Ok(await db.ReportSummariesAsync(ct)) : TypedResults.Forbid())
+            .WithSummary("The reports, newest semester first.");
+
+        reports.MapPost("/", async Task<IResult> (HttpContext http, MovilidadDb db, IAuthorizationService auth, TimeProvider clock, CancellationToken ct) =>
+            {
+                if (!await auth.CanAsync(http.User, ReportOperations.Prepare))
+                {
+                    return TypedResults.Forbid();
+                }
+
+                var body = await JsonBody.ReadAsync<ReportCreate>(http, ct);
+                if (body.Value is not { } create)
+                {
+                    return body.Problem!;
+                }
+
+                var outcome = await db.CreateReportAsync(create, AuditActor.From(http), clock, ct);
+                return outcome is WriteOutcome<ReportView>.Saved saved
+                    ? TypedResults.Created($"/api/reports/{ReportEditing.Id(saved.Value.Id)}", saved.Value)
+                    : MonitoringApi.ToResult(outcome, "report", "new");
+            })
+            .Accepts<ReportCreate>("application/json")
+            .WithSummary("Starts the report of a plan for a semester (2025-S2), as a draft. The Secretariat only.");
+
+        reports.MapGet("/{id:int}", async Task<IResult> (int id, HttpContext http, MovilidadDb db, IAuthorizationService auth, CancellationToken ct) =>
+            {
+                if (!await auth.CanAsync(http.User, ReportOperations.Read))
+                {
+                    return TypedResults.Forbid();
+                }
+
+                var report = await db.Reports.AsNoTracking().Include(r => r.Narratives).SingleOrDefaultAsync(r => r.Id == id, ct);
+                return report is null ? NotFoundProblem.Of("report", id) : TypedResults.Ok(ReportEditing.View(report));
+            })
+            .WithSummary("A report: its status, summary, narratives and versions.");
+
+        reports.MapPut("/{id:int}/summary", async Task<IResult> (int id, HttpContext http, MovilidadDb db, IAuthorizationService auth, TimeProvider clock, CancellationToken ct) =>
+            {
+                if (!await auth.CanAsync(http.User, ReportOperations.Prepare))
+                {
+                    return TypedResults.Forbid();
+                }
+
+                var body = await JsonBody.ReadAsync<SummaryEdit>(http, ct);
+                return body.Value is not { } edit
+                    ? body.Problem!
+                    : MonitoringApi.ToResult(await db.SaveSummaryAsync(id, edit, AuditActor.From(http), clock, ct), "report", id);
+            })
+            .Accepts<SummaryEdit>("application/json")
+            .WithSummary("Saves the Secretariat's summary of a draft report. Send the report's version you read; a stale one gets 409.");
+
+        reports.MapPut("/{id:int}/narratives/{country}", async Task<IResult> (int id, string country, HttpContext http, MovilidadDb db, IAuthorizationService auth, TimeProvider clock, CancellationToken ct) =>
+            {
+                var code = country.ToUpperInvariant();
+                if (!await auth.CanAsync(http.User, ReportOperations.EditNarrative, new CountryScope(code)))
+                {
+                    return TypedResults.Forbid();
+                }
+
+                var body = await JsonBody.ReadAsync<NarrativeEdit>(http, ct);
+                return body.Value is not { } edit
+                    ? body.Problem!
+                    : MonitoringApi.ToResult(await db.SaveNarrativeAsync(id, code, edit, AuditActor.From(http), clock, ct), "narrative", $"{id}/{code}");
+            })
+            .Accepts<NarrativeEdit>("application/json")
+            .WithSummary("Saves a country's narrative in a draft report (es, en or both). Only that country's focal point; version 0 for the first.");
+
+        reports.MapPost("/{id:int}/submit", async Task<IResult> (int id, HttpContext http, MovilidadDb db, IAuthorizationService auth, TimeProvider clock, CancellationToken ct) =>
+                await MoveAsync(http, ReportOperations.Prepare, auth, move => db.SubmitAsync(id, move, AuditActor.From(http), clock, ct), id, ct))
+            .Accepts<ReportMove>("application/json")
+            .WithSummary("Submits a draft report to the Pro-Tempore Presidency. The Secretariat only.");
+
+        reports.MapPost("/{id:int}/approve", async Task<IResult> (int id, HttpContext http, MovilidadDb db, IAuthorizationService auth, ReportAssembly assembly, TimeProvider clock, CancellationToken ct) =>
+                await MoveAsync(http, ReportOperations.Approve, auth, move => db.ApproveAsync(id, move, assembly, AuditActor.From(http), clock, ct), id, ct))
+            .Accepts<ReportMove>("application/json")
+            .WithSummary("Approves a submitted report and freezes its data. The Pro-Tempore Presidency only.");
+
+        reports.MapPost("/{id:int}/return", async Task<IResult> (int id, HttpContext http, MovilidadDb db, IAuthorizationService auth, TimeProvider clock, CancellationToken ct) =>
+                await MoveAsync(http, ReportOperations.Approve, auth, move => db.ReturnAsync(id, move, AuditActor.From(http), clock, ct), id, ct))
+            .Accepts<ReportMove>("application/json")
+            .WithSummary("Returns a submitted report to draft with a comment saying what to change. The Pro-Tempore Presidency only.");
+
+        reports.MapGet("/{id:int}/document", async Task<IResult> (int id, string? format, string? language, HttpContext http, MovilidadDb db, IAuthorizationService auth,
+                ReportAssembly assembly, TextLocalizer texts, TimeProvider clock, CancellationToken ct) =>
+            {
+                if (!await auth.CanAsync(http.User, ReportOperations.Read))
+                {
+                    return TypedResults.Forbid();
+                }
+
+                var errors = new Dictionary<string, string[]>();
+                if (format is not ("docx" or "pdf"))
+                {
+                    errors["format"] = [$"format is docx or pdf, not '{format}'."];
+                }
+
+                if (language is null || !ReportAssembly.Languages.Contains(language))
+                {
+                    errors["language"] = [$"language is es or en, not '{language}'."];
+                }
+
+                if (errors.Count > 0)
+                {
+                    return TypedResults.ValidationProblem(errors);
+                }
+
+                var file = await ReportFiles.RenderAsync(db, assembly, texts, id, format!, language!, clock, ct);
+                return file is null ? NotFoundProblem.Of("report", id) : TypedResults.File(file.Content, file.ContentType, file.Name);
+            })
+            .WithSummary("The report as a Word (format=docx) or PDF (format=pdf) document in Spanish or English (language=es|en); an approved report as it was approved.");
+        return app;
+    }
+
+    private static async Task<IResult> MoveAsync(HttpContext http, Operation operation, IAuthorizationService auth, Func<ReportMove, Task<WriteOutcome<ReportView>>> move, int id, CancellationToken ct)
+    {
+        if (!await auth.CanAsync(http.User, operation))
+        {
+            return TypedResults.Forbid();
+        }
+
+        var body = await JsonBody.ReadAsync<ReportMove>(http, ct);
+        return body.Value is not { } value ? body.Problem! : MonitoringApi.ToResult(await move(value), "report", id);
+    }
+
+    public static async Task<List<ReportSummary>> ReportSummariesAsync(this MovilidadDb db, CancellationToken ct) =>
+        await db.Reports.AsNoTracking().OrderByDescending(r => r.Year).ThenByDescending(r => r.Half).ThenBy(r => r.Plan!.SortOrder)
+            .Select(r => new ReportSummary(r.Id, r.PlanId, r.Plan!.Number, r.Plan.Title, r.Year.ToString(CultureInfo.InvariantCulture) + "-S" + r.Half.ToString(CultureInfo.InvariantCulture),
+                r.Year, r.Half, r.Status, r.SubmittedAt, r.ApprovedAt, r.Version))
+            .ToListAsync(ct);
+}
+
+/// <summary>A rendered report, ready to download.</summary>
+public sealed record ReportFile(byte[] Content, string ContentType, string Name);
+
+public static class ReportFiles
+{
+    public static async Task<ReportFile?> RenderAsync(MovilidadDb db, ReportAssembly assembly, TextLocalizer texts, int id, string format, string language, TimeProvider clock, CancellationToken ct)
+    {
+        var report = await db.Reports.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, ct);
+        var head = await ReportAssembly.HeadAsync(db, id, ct);
+        if (report is null || head is null)
+        {
+            return null;
+        }
+
+        var document = assembly.Build(head, await assembly.DataAsync(db, report, ct), language);
+        var at = report.ApprovedAt ?? clock.GetUtcNow().UtcDateTime;
+        var name = new ReportText(texts, language)["Report.FileName"] + "-" + report.Semester + "-" + language;
+        return format == "pdf"
+            ? new ReportFile(PdfReport.ToPdf(document, at), "application/pdf", name + ".pdf")
+            : new ReportFile(DocxReport.ToDocx(document, at), DocxReport.ContentType, name + ".docx");
+    }
+}

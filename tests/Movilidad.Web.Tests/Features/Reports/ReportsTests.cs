@@ -1,0 +1,279 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Validation;
+using DocumentFormat.OpenXml.Wordprocessing;
+using Microsoft.EntityFrameworkCore;
+using DocxReport = Movilidad.Web.Features.Reports.DocxReport;
+using ReportEditing = Movilidad.Web.Features.Reports.ReportEditing;
+using Movilidad.Web.Infrastructure.Audit;
+using Movilidad.Web.Tests.Infrastructure;
+
+namespace Movilidad.Web.Tests.Features.Reports;
+
+public abstract class ReportsTests(MovilidadApp app)
+{
+    private static async Task<JsonElement> OkAsync(HttpResponseMessage response)
+    {
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    private static async Task<Dictionary<string, string[]>> ErrorsAsync(HttpResponseMessage response)
+    {
+        Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        return problem.GetProperty("errors").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.EnumerateArray().Select(v => v.GetString()!).ToArray());
+    }
+
+    private static object Narrative(int version, string es, string en) => new { version, text = new { es, en } };
+
+    private async Task<byte[]> DocumentAsync(HttpClient client, int report, string format, string language)
+    {
+        var response = await client.GetAsync($"/api/reports/{report}/document?format={format}&language={language}");
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        return await response.Content.ReadAsByteArrayAsync();
+    }
+
+    [Fact]
+    public async Task Flow_SecretariatPreparesFocalPointsWritePresidencyApproves_ReportIsFrozen()
+    {
+        var secretariat = await app.ClientAsAsync("secretariat");
+        var guatemala = await app.ClientAsAsync("focal-point:GT");
+        var honduras = await app.ClientAsAsync("focal-point:HN");
+        var presidency = await app.ClientAsAsync("presidency");
+        var s = await app.ScenarioAsync(secretariat, 2023);
+        var id = s.ReportId;
+
+        Assert.Equal(HttpStatusCode.OK, (await guatemala.PutAsJsonAsync($"/api/reports/{id}/narratives/GT", Narrative(0, "Guatemala realizó el taller nacional.", string.Empty))).StatusCode);
+
+        // A focal point of Guatemala cannot write Honduras' narrative, nor change its status: 403 and nothing saved.
+        Assert.Equal(HttpStatusCode.Forbidden, (await guatemala.PutAsJsonAsync($"/api/reports/{id}/narratives/HN", Narrative(0, "Texto ajeno", string.Empty))).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await guatemala.PostAsJsonAsync($"/api/reports/{id}/submit", new { version = 0 })).StatusCode);
+        await using (var db = app.CreateDb())
+        {
+            Assert.False(await db.ReportNarratives.AnyAsync(n => n.ReportId == id && n.CountryCode == "HN"));
+        }
+
+        await OkAsync(await honduras.PutAsJsonAsync($"/api/reports/{id}/narratives/HN", Narrative(0, string.Empty, "Honduras trained 40 labour inspectors.")));
+        var stale = await honduras.PutAsJsonAsync($"/api/reports/{id}/narratives/HN", Narrative(0, "Otra versión", string.Empty));
+        Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
+        Assert.Equal("Honduras trained 40 labour inspectors.", (await stale.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("current").GetProperty("text").GetProperty("en").GetString());
+        Assert.Contains("text", (await ErrorsAsync(await honduras.PutAsJsonAsync($"/api/reports/{id}/narratives/HN", Narrative(1, " ", string.Empty)))).Keys);
+
+        var summary = await OkAsync(await secretariat.PutAsJsonAsync($"/api/reports/{id}/summary", new { version = 0, summary = new { es = "Semestre de avances.", en = "A semester of progress." } }));
+        Assert.Equal(HttpStatusCode.Conflict, (await secretariat.PutAsJsonAsync($"/api/reports/{id}/summary", new { version = 0, summary = new { es = "Viejo", en = "Old" } })).StatusCode);
+        var version = summary.GetProperty("version").GetInt32();
+
+        // Only the Pro-Tempore Presidency approves, and only a submitted report.
+        Assert.Contains("status", (await ErrorsAsync(await presidency.PostAsJsonAsync($"/api/reports/{id}/approve", new { version }))).Keys);
+        version = (await OkAsync(await secretariat.PostAsJsonAsync($"/api/reports/{id}/submit", new { version }))).GetProperty("version").GetInt32();
+        Assert.Equal(HttpStatusCode.Forbidden, (await secretariat.PostAsJsonAsync($"/api/reports/{id}/approve", new { version })).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await guatemala.PostAsJsonAsync($"/api/reports/{id}/approve", new { version })).StatusCode);
+        Assert.Contains("status", (await ErrorsAsync(await guatemala.PutAsJsonAsync($"/api/reports/{id}/narratives/GT", Narrative(1, "Cambio tardío", string.Empty)))).Keys);
+
+        // Returned with a comment, it is a draft again; submitted once more, the Presidency approves it.
+        Assert.Contains("comment", (await ErrorsAsync(await presidency.PostAsJsonAsync($"/api/reports/{id}/return", new { version, comment = "" }))).Keys);
+        var returned = await OkAsync(await presidency.PostAsJsonAsync($"/api/reports/{id}/return", new { version, comment = "Añadir el presupuesto ejecutado de México." }));
+        Assert.Equal("draft", returned.GetProperty("status").GetString());
+        Assert.Equal("Añadir el presupuesto ejecutado de México.", returned.GetProperty("returnComment").GetString());
+        version = (await OkAsync(await secretariat.PostAsJsonAsync($"/api/reports/{id}/submit", new { version = returned.GetProperty("version").GetInt32() }))).GetProperty("version").GetInt32();
+        var approved = await OkAsync(await presidency.PostAsJsonAsync($"/api/reports/{id}/approve", new { version }));
+        Assert.Equal("approved", approved.GetProperty("status").GetString());
+        Assert.True(approved.GetProperty("frozen").GetBoolean());
+
+        // Frozen: later changes to activities and narratives do not reach the approved report.
+        await using (var db = app.CreateDb())
+        {
+            await db.Activities.Where(a => a.Id == s.CompleteActivityId).ExecuteUpdateAsync(u => u.SetProperty(a => a.Title, new Web.Infrastructure.Localization.Bilingual("Título cambiado después", "Changed afterwards")));
+            var actions = await db.AuditEntries.Where(e => e.EntityType == ReportEditing.EntityType && e.EntityId == id.ToString(System.Globalization.CultureInfo.InvariantCulture))
+                .OrderBy(e => e.Id).Select(e => e.Action).ToListAsync();
+            Assert.Equal(["create", "update", "submitted", "return", "submitted", "approved"], actions);
+            Assert.Equal(2, await db.AuditEntries.CountAsync(e => e.EntityType == ReportEditing.NarrativeEntityType && e.EntityId.StartsWith(id.ToString(System.Globalization.CultureInfo.InvariantCulture) + ":")));
+            Assert.Null((await AuditChain.VerifyAsync(db)).FirstBroken);
+        }
+
+        Assert.Contains("status", (await ErrorsAsync(await secretariat.PutAsJsonAsync($"/api/reports/{id}/summary", new { version = version + 1, summary = new { es = "Tarde", en = "Late" } }))).Keys);
+        using var word = WordprocessingDocument.Open(new MemoryStream(await DocumentAsync(secretariat, id, "docx", "es")), false);
+        var text = word.MainDocumentPart!.Document.Body!.InnerText;
+        Assert.Contains(s.CompleteTitle, text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Título cambiado después", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Docx_OpenedWithOpenXml_HasStylesHeadingsActivityRowsNarrativesAndLanguage()
+    {
+        var secretariat = await app.ClientAsAsync("secretariat");
+        var s = await app.ScenarioAsync(secretariat, 2024);
+        await OkAsync(await (await app.ClientAsAsync("focal-point:GT")).PutAsJsonAsync($"/api/reports/{s.ReportId}/narratives/GT",
+            Narrative(0, "Guatemala capacitó a 35 funcionarias y funcionarios.\n\nLa segunda fase empezará en julio.", string.Empty)));
+        await OkAsync(await (await app.ClientAsAsync("focal-point:HN")).PutAsJsonAsync($"/api/reports/{s.ReportId}/narratives/HN",
+            Narrative(0, string.Empty, "Honduras trained 40 labour inspectors.")));
+
+        using var es = WordprocessingDocument.Open(new MemoryStream(await DocumentAsync(secretariat, s.ReportId, "docx", "es")), false);
+        var invalid = new OpenXmlValidator(FileFormatVersions.Office2016).Validate(es).Select(e => $"{e.Path?.XPath}: {e.Description}").ToList();
+        Assert.True(invalid.Count == 0, "The Word document does not follow the schema:\n" + string.Join("\n", invalid));
+        var main = es.MainDocumentPart!;
+        var styles = main.StyleDefinitionsPart!.Styles!;
+        Assert.Equal("es-ES", styles.DocDefaults!.RunPropertiesDefault!.RunPropertiesBaseStyle!.GetFirstChild<Languages>()!.Val!.Value);
+        Assert.Contains(styles.Elements<Style>(), st => st.StyleId == "Heading1" && st.StyleName!.Val == "heading 1");
+        Assert.Contains(styles.Elements<Style>(), st => st.StyleId == DocxReport.TableStyleId && st.Type!.Value == StyleValues.Table);
+        var body = main.Document.Body!;
+        string[] Headings(string style) => body.Elements<Paragraph>().Where(p => p.ParagraphProperties?.ParagraphStyleId?.Val == style).Select(p => p.InnerText).ToArray();
+        Assert.Equal(["Resumen de la Secretaría Ejecutiva", "Actividades del plan operativo", "Informes de los Países Miembros"], Headings("Heading1"));
+        Assert.Contains(Headings("Heading2"), h => h.StartsWith("Línea de acción 1.", StringComparison.Ordinal));
+        Assert.Contains("Guatemala", Headings("Heading2"));
+        Assert.Equal(["Grupo de Trabajo sobre Migración Laboral", "Grupo de Trabajo sobre Migración Laboral"], Headings("Heading3"));
+        Assert.Equal("Informe semestral al Grupo Regional de Consulta sobre Migración", Headings("Title").Single());
+        Assert.Equal("Primer semestre de 2024", Headings("Subtitle").Single());
+
+        // Activity tables: a header row repeated on every page, then one row per activity of the semester; the December one is not in S1.
+        var rows = body.Descendants<Table>().SelectMany(t => t.Elements<TableRow>()).ToList();
+        Assert.All(body.Descendants<Table>(), t => Assert.NotNull(t.Elements<TableRow>().First().TableRowProperties!.GetFirstChild<TableHeader>()));
+        var complete = rows.Single(r => r.InnerText.Contains(s.CompleteTitle, StringComparison.Ordinal)).Elements<TableCell>().Select(c => c.InnerText).ToList();
+        Assert.Equal(["1.1 · R2024a", s.CompleteTitle, "GT HN MX", "1/3/2024 –30/4/2024", "Planificada", "25.000,50 USD", "1.200 GTQ", "Completa"], complete);
+        var open = rows.Single(r => r.InnerText.Contains(s.OpenTitle, StringComparison.Ordinal)).Elements<TableCell>().Select(c => c.InnerText).ToList();
+        Assert.Equal("Faltan 11 campos", open[^1]);
+        Assert.DoesNotContain(rows, r => r.InnerText.Contains(s.LaterTitle, StringComparison.Ordinal));
+
+        // Narratives: paragraphs kept; the English-only one is shown with its language tagged and named.
+        var paragraphs = body.Elements<Paragraph>().ToList();
+        Assert.Contains(paragraphs, p => p.InnerText == "La segunda fase empezará en julio.");
+        var english = paragraphs.Single(p => p.InnerText == "Honduras trained 40 labour inspectors.");
+        Assert.Equal("en-GB", english.Descendants<Languages>().Single().Val!.Value);
+        Assert.Contains(paragraphs, p => p.InnerText == "Texto original en inglés.");
+        Assert.Contains(paragraphs, p => p.InnerText == "El país no presentó narrativa para este semestre.");
+
+        // A chart image, the header with the running head, and a footer numbering pages with fields.
+        Assert.Single(main.ImageParts);
+        Assert.Contains("Informe semestral al GRCM · Primer semestre de 2024", main.HeaderParts.Single().Header.InnerText, StringComparison.Ordinal);
+        Assert.Equal([" PAGE ", " NUMPAGES "], main.FooterParts.Single().Footer.Descendants<SimpleField>().Select(f => f.Instruction!.Value));
+        Assert.NotNull(body.GetFirstChild<SectionProperties>()!.GetFirstChild<TitlePage>());
+
+        using var en = WordprocessingDocument.Open(new MemoryStream(await DocumentAsync(secretariat, s.ReportId, "docx", "en")), false);
+        var enStyles = en.MainDocumentPart!.StyleDefinitionsPart!.Styles!;
+        Assert.Equal("en-GB", enStyles.DocDefaults!.RunPropertiesDefault!.RunPropertiesBaseStyle!.GetFirstChild<Languages>()!.Val!.Value);
+        var enBody = en.MainDocumentPart.Document.Body!;
+        Assert.Contains(enBody.Elements<Paragraph>(), p => p.InnerText == "Operational-plan activities");
+        var spanish = enBody.Elements<Paragraph>().Single(p => p.InnerText == "La segunda fase empezará en julio.");
+        Assert.Equal("es-ES", spanish.Descendants<Languages>().Single().Val!.Value);
+        Assert.Contains(enBody.Descendants<TableRow>(), r => r.InnerText.Contains("Skills recognition workshop 2024", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Pdf_RenderedWithPdftoppm_IsARealDocumentWithTheReportsText()
+    {
+        var secretariat = await app.ClientAsAsync("secretariat");
+        var s = await app.ScenarioAsync(secretariat, 2025);
+        await OkAsync(await (await app.ClientAsAsync("focal-point:GT")).PutAsJsonAsync($"/api/reports/{s.ReportId}/narratives/GT",
+            Narrative(0, string.Join("\n\n", Enumerable.Range(1, 6).Select(i => $"Párrafo {i}: la institución de trabajo coordinó con la Secretaría las acciones de reconocimiento de competencias, con participación de organizaciones de empleadores y trabajadores, y acompañamiento técnico de la OIT y la OIM.")),
+                string.Empty)));
+        await OkAsync(await secretariat.PutAsJsonAsync($"/api/reports/{s.ReportId}/summary", new { version = 0, summary = new { es = "Durante el semestre, la Conferencia avanzó en el reconocimiento de competencias y la movilidad laboral.", en = "During the semester the Conference advanced skills recognition and labour mobility." } }));
+        var folder = Path.Combine(LocalizationTests.RepositoryRoot(), "artifacts", "report-pdf");
+        Directory.CreateDirectory(folder);
+
+        foreach (var language in new[] { "es", "en" })
+        {
+            var pdf = await DocumentAsync(secretariat, s.ReportId, "pdf", language);
+            Assert.Equal("%PDF-"u8.ToArray(), pdf[..5]);
+            var file = Path.Combine(folder, $"{app.Provider}-{language}.pdf".ToLowerInvariant());
+            await File.WriteAllBytesAsync(file, pdf);
+            foreach (var old in Directory.GetFiles(folder, Path.GetFileNameWithoutExtension(file) + "-*.png"))
+            {
+                File.Delete(old);
+            }
+
+            Run("pdftoppm", "-png", "-r", "70", file, Path.Combine(folder, Path.GetFileNameWithoutExtension(file)));
+            var pages = Directory.GetFiles(folder, Path.GetFileNameWithoutExtension(file) + "-*.png").Order(StringComparer.Ordinal).ToList();
+            Assert.True(pages.Count >= 4, $"{pages.Count} pages rendered");
+            foreach (var page in pages)
+            {
+                var png = await File.ReadAllBytesAsync(page);
+                Assert.Equal(new byte[] { 0x89, 0x50, 0x4E, 0x47 }, png[..4]);
+                Assert.True(png.Length > 3000, $"{page} is {png.Length} bytes: a blank page?");
+            }
+
+            var text = Run("pdftotext", "-layout", file, "-");
+            if (language == "es")
+            {
+                Assert.Contains("Informe semestral al Grupo", text, StringComparison.Ordinal);
+                Assert.Contains("Resumen de la Secretaría Ejecutiva", text, StringComparison.Ordinal);
+                Assert.Contains("Línea de acción 1.", text, StringComparison.Ordinal);
+                Assert.Contains("Taller de reconocimiento", text, StringComparison.Ordinal);
+                Assert.Contains("Párrafo 6: la institución", text, StringComparison.Ordinal);
+                Assert.Contains($"Página 2 de {pages.Count}", text, StringComparison.Ordinal);
+            }
+            else
+            {
+                Assert.Contains("Semi-annual report to the", text, StringComparison.Ordinal);
+                Assert.Contains("Skills recognition", text, StringComparison.Ordinal);
+                Assert.Contains("Original text in Spanish.", text, StringComparison.Ordinal);
+                Assert.Contains($"Page {pages.Count} of {pages.Count}", text, StringComparison.Ordinal);
+            }
+
+            Assert.DoesNotContain(s.LaterTitle, text, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task Document_WithUnknownFormatOrLanguage_NamesTheParameter()
+    {
+        var secretariat = await app.ClientAsAsync("secretariat");
+        var created = await secretariat.PostAsJsonAsync("/api/reports", new { planId = await app.PlanIdAsync(), semester = "2026-S2" });
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
+        Assert.Equal(["format", "language"], (await ErrorsAsync(await secretariat.GetAsync($"/api/reports/{id}/document?format=odt&language=fr"))).Keys.Order());
+        Assert.Equal(["semester"], (await ErrorsAsync(await secretariat.PostAsJsonAsync("/api/reports", new { planId = await app.PlanIdAsync(), semester = "2026-S2" }))).Keys);
+        Assert.Equal(["planId", "semester"], (await ErrorsAsync(await secretariat.PostAsJsonAsync("/api/reports", new { planId = -1, semester = "2026-S3" }))).Keys.Order());
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await app.ClientAsAsync("presidency")).PostAsJsonAsync("/api/reports", new { planId = await app.PlanIdAsync(), semester = "2026-S1" })).StatusCode);
+    }
+
+    [Fact]
+    public async Task NarrativePage_SavedByOtherMeanwhile_Answers409WithBothVersionsAndKeepsWhatWasTyped()
+    {
+        var secretariat = await app.ClientAsAsync("secretariat");
+        var created = await secretariat.PostAsJsonAsync("/api/reports", new { planId = await app.PlanIdAsync(), semester = "2026-S1" });
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
+        var person = await app.AddPersonAsync($"{Guid.NewGuid():N}@example.org", twoFactor: false, "focal-point:GT");
+        var page = await app.SignInAsync(person);
+        var url = $"/reports/{id}/narratives/GT";
+
+        await OkAsync(await (await app.ClientAsAsync("focal-point:GT")).PutAsJsonAsync($"/api/reports/{id}/narratives/GT", Narrative(0, "Versión de la colega.", string.Empty)));
+        var response = await page.PostPageFormAsync(url, [new("Version", "0"), new("TextEs", "Mi versión escrita a la vez."), new("TextEn", string.Empty)]);
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        Assert.Contains("Versión de la colega.", html, StringComparison.Ordinal);
+        Assert.Contains("Mi versión escrita a la vez.", html, StringComparison.Ordinal);
+        Assert.Contains("name=\"Version\" value=\"1\"", html, StringComparison.Ordinal);
+        var saved = await page.PostPageFormAsync(url, [new("Version", "1"), new("TextEs", "Mi versión, revisada."), new("TextEn", string.Empty)]);
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var honduras = await page.GetAsync($"/reports/{id}/narratives/HN");
+        Assert.Equal(HttpStatusCode.Redirect, honduras.StatusCode);
+        Assert.Contains("/account/denied?ReturnUrl=", honduras.Headers.Location?.OriginalString, StringComparison.Ordinal);
+        await using var db = app.CreateDb();
+        Assert.Equal("Mi versión, revisada.", await db.ReportNarratives.Where(n => n.ReportId == id && n.CountryCode == "GT").Select(n => n.Text.Es).SingleAsync());
+    }
+
+    private static string Run(string program, params string[] arguments)
+    {
+        var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start) ?? throw new InvalidOperationException($"{program} did not start; test.sh installs it (poppler-utils).");
+        var output = process.StandardOutput.ReadToEnd();
+        var error = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        Assert.True(process.ExitCode == 0, $"{program} failed ({process.ExitCode}): {error}");
+        return output;
+    }
+}
+
+public sealed class ReportsTestsOnSqlite(SqliteApp app) : ReportsTests(app), IClassFixture<SqliteApp>;
+
+public sealed class ReportsTestsOnPostgres(PostgresApp app) : ReportsTests(app), IClassFixture<PostgresApp>;
