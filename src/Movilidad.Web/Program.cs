@@ -7,6 +7,8 @@ using Movilidad.Web.Features.Accounts;
 using Movilidad.Web.Features.Institutions;
 using Movilidad.Web.Features.Monitoring;
 using Movilidad.Web.Features.Plans;
+using Movilidad.Web.Features.Pledges;
+using Movilidad.Web.Features.Practices;
 using Movilidad.Web.Features.Reference;
 using Movilidad.Web.Features.Search;
 using Movilidad.Web.Infrastructure.Auth;
@@ -63,6 +65,8 @@ app.MapReferenceApi();
 app.MapSearchApi();
 app.MapAccountsApi();
 app.MapMonitoringApi();
+app.MapPledgesApi();
+app.MapPracticesApi();
 app.MapRazorPages();
 try
 {

@@ -1,6 +1,8 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Movilidad.Web.Features.Monitoring;
+using Movilidad.Web.Features.Pledges;
+using Movilidad.Web.Features.Practices;
 
 namespace Movilidad.Web.Infrastructure.Auth;
 
@@ -54,6 +56,39 @@ public sealed class Permissions : AuthorizationHandler<Operation>
         if (operation == InstitutionOperations.Edit || operation == AuditOperations.Read || operation == MonitoringOperations.EditCountryShare)
         {
             return grant.Role == Role.FocalPoint && resource is CountryScope country && country.Country == grant.Country;
+        }
+
+        if (operation == PledgeOperations.ReadUnpublished)
+        {
+            return grant.Role is Role.Presidency or Role.FocalPoint or Role.WorkingGroupMember or Role.Observer
+                || resource is PledgeScope { RecordedByReader: true };
+        }
+
+        if (operation == PledgeOperations.Edit)
+        {
+            return resource is PledgeScope pledge && grant.Role switch
+            {
+                Role.FocalPoint => pledge.StateCountries.Contains(grant.Country),
+                Role.Observer => pledge.RecordedByReader && pledge.PledgerTypes.Count > 0 && pledge.PledgerTypes.All(t => t is PledgerType.UnAgency or PledgerType.Other),
+                Role.CivilSociety => pledge.RecordedByReader && pledge.PledgerTypes.Count > 0 && pledge.PledgerTypes.All(t => t is PledgerType.CivilSociety or PledgerType.Other),
+                Role.Secretariat or Role.Presidency or Role.WorkingGroupMember => false,
+                _ => false,
+            };
+        }
+
+        if (operation == PracticeOperations.Submit)
+        {
+            return true;
+        }
+
+        if (operation == PracticeOperations.ReadUnpublished)
+        {
+            return grant.Role == Role.Observer || resource is SubmitterScope { IsSubmitter: true };
+        }
+
+        if (operation == PracticeOperations.EditOwn)
+        {
+            return resource is SubmitterScope { IsSubmitter: true };
         }
 
         return false;
