@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Security.Claims;
+using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using Movilidad.Web.Features.Institutions;
 using Movilidad.Web.Features.Monitoring;
@@ -39,10 +40,13 @@ public readonly record struct YearQuarter(int Year, int Quarter) : IComparable<Y
 {
     public static YearQuarter Of(DateOnly date) => new(date.Year, ((date.Month - 1) / 3) + 1);
 
+    [JsonIgnore]
     public DateOnly Start => new(Year, ((Quarter - 1) * 3) + 1, 1);
 
+    [JsonIgnore]
     public DateOnly End => Start.AddMonths(3).AddDays(-1);
 
+    [JsonIgnore]
     public YearQuarter Previous => Quarter == 1 ? new(Year - 1, 4) : new(Year, Quarter - 1);
 
     /// <summary>The last quarter that has ended on <paramref name="today"/>: the one whose update is due.</summary>
