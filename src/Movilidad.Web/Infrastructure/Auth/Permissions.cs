@@ -71,7 +71,6 @@ public sealed class Permissions : AuthorizationHandler<Operation>
                 Role.FocalPoint => pledge.StateCountries.Contains(grant.Country),
                 Role.Observer => pledge.RecordedByReader && pledge.PledgerTypes.Count > 0 && pledge.PledgerTypes.All(t => t is PledgerType.UnAgency or PledgerType.Other),
                 Role.CivilSociety => pledge.RecordedByReader && pledge.PledgerTypes.Count > 0 && pledge.PledgerTypes.All(t => t is PledgerType.CivilSociety or PledgerType.Other),
-                Role.Secretariat or Role.Presidency or Role.WorkingGroupMember => false,
                 _ => false,
             };
         }
@@ -93,6 +92,10 @@ public sealed class Permissions : AuthorizationHandler<Operation>
 
         return false;
     }
+
+    /// <summary>True when the person holds a role that records pledges at all (whose pledges, <see cref="PledgeOperations.Edit"/> decides).</summary>
+    public static bool RecordsPledges(ClaimsPrincipal user) =>
+        Grants.Of(user).Any(g => g.Role is Role.Secretariat or Role.FocalPoint or Role.Observer or Role.CivilSociety);
 
     /// <summary>True when the person may read unpublished content at all (lists filter on it).</summary>
     public static bool ReadsUnpublished(ClaimsPrincipal user) =>
