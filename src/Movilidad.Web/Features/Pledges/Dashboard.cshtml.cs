@@ -21,7 +21,7 @@ public class DashboardModel(MovilidadDb db, TimeProvider clock, IStringLocalizer
         Today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         Dashboard = PledgeQueries.Dashboard(await db.PledgeSummariesAsync(User, ct), Today);
         ByObjective = Svg(BarChart.Render(texts["Pledge.ByObjective"],
-            Dashboard.ByObjective.Select(p => new Bar($"{Int(p.Key)}. {texts["Gcm." + Int(p.Key)].Value}", p.Value)).ToList(), "by-objective"));
+            Dashboard.ByObjective.Select(p => new Bar($"{Int(p.Key)}. {texts["Gcm." + Int(p.Key)].Value}", p.Value)).ToList(), "by-objective", wide: true));
         ByType = Svg(BarChart.Render(texts["Pledge.ByType"], Dashboard.ByPledgerType.Select(p => new Bar(texts["PledgerType." + p.Key], p.Value)).ToList(), "by-type"));
         ByStatus = Svg(BarChart.Render(texts["Pledge.ByStatus"], Dashboard.ByStatus.Select(p => new Bar(texts["PledgeStatus." + p.Key], p.Value, "status-" + Kebab(p.Key))).ToList(), "by-status"));
     }
