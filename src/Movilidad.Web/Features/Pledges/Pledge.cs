@@ -28,6 +28,9 @@ public enum PledgerType
 public class Pledge
 {
     public int Id { get; set; }
+
+    /// <summary>The stable key of a pledge shipped in <c>data/pledges.yaml</c>; none for pledges recorded here.</summary>
+    public string? Key { get; set; }
     public Bilingual Title { get; set; } = Bilingual.Empty;
     public Bilingual Description { get; set; } = Bilingual.Empty;
 

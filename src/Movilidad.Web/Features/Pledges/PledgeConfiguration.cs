@@ -23,6 +23,8 @@ internal sealed class PledgeConfiguration :
     public void Configure(EntityTypeBuilder<Pledge> builder)
     {
         builder.HasBilingual(p => p.Title, TitleMaxLength).HasBilingual(p => p.Description, TextMaxLength);
+        builder.Property(p => p.Key).HasMaxLength(64);
+        builder.HasIndex(p => p.Key).IsUnique();
         builder.Property(p => p.Version).IsConcurrencyToken();
         builder.Ignore(p => p.Status);
         builder.HasOne(p => p.MatchingPledge).WithMany().HasForeignKey(p => p.MatchingPledgeId).OnDelete(DeleteBehavior.Restrict);

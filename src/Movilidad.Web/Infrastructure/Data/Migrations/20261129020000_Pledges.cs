@@ -18,6 +18,7 @@ public sealed class Pledges : Migration
             columns: t => new
             {
                 Id = Initial.Identity(t),
+                Key = t.Column<string>(maxLength: 64, nullable: true),
                 TitleEs = t.Column<string>(maxLength: 400, nullable: false),
                 TitleEn = t.Column<string>(maxLength: 400, nullable: false),
                 DescriptionEs = t.Column<string>(maxLength: 8000, nullable: false),
@@ -34,6 +35,7 @@ public sealed class Pledges : Migration
                 t.ForeignKey("FK_Pledges_Pledges_MatchingPledgeId", x => x.MatchingPledgeId, "Pledges", "Id", onDelete: ReferentialAction.Restrict);
                 t.ForeignKey("FK_Pledges_Accounts_CreatedById", x => x.CreatedById, "Accounts", "Id", onDelete: ReferentialAction.Restrict);
             });
+        migrationBuilder.CreateIndex("IX_Pledges_Key", "Pledges", "Key", unique: true);
         migrationBuilder.CreateIndex("IX_Pledges_MatchingPledgeId", "Pledges", "MatchingPledgeId");
         migrationBuilder.CreateIndex("IX_Pledges_CreatedById", "Pledges", "CreatedById");
 
