@@ -21,9 +21,9 @@ public static class BarChart
     /// </summary>
     public static XElement Render(string title, IReadOnlyList<Bar> bars, string cssClass, bool wide = false)
     {
-        var labelWidth = wide ? 560 : 200;
-        var barWidth = wide ? 520 : 220;
-        var maxLabel = wide ? 80 : 28;
+        var labelWidth = wide ? 560 : 240;
+        var barWidth = wide ? 520 : 200;
+        var maxLabel = wide ? 68 : 30;
         XNamespace svg = "http://www.w3.org/2000/svg";
         var max = Math.Max(1, bars.Count == 0 ? 1 : bars.Max(b => b.Value));
         var height = Math.Max(1, bars.Count) * RowHeight + 6;
