@@ -33,7 +33,7 @@ public sealed record UpdateView(int Id, int Year, int Quarter, PledgeStatus Stat
 public sealed record PledgeSnapshot(
     int Id, int Version, Bilingual Title, Bilingual Description, IReadOnlyList<PledgerView> Pledgers, int? MatchingPledgeId, bool IsPublished,
     IReadOnlyList<int> GcmObjectives, IReadOnlyList<MilestoneEdit> Milestones, IReadOnlyList<int> Elements, IReadOnlyList<int> Activities,
-    IReadOnlyList<UpdateView> Updates, PledgeStatus Status, int? CreatedById, DateTime CreatedAt);
+    IReadOnlyList<UpdateView> Updates, PledgeStatus Status, DateTime CreatedAt);
 
 /// <summary>A year and quarter (1-4).</summary>
 public readonly record struct YearQuarter(int Year, int Quarter) : IComparable<YearQuarter>
@@ -95,7 +95,7 @@ public static class PledgeEditing
         p.Activities.Select(a => a.ActivityId).Order().ToList(),
         p.Updates.OrderByDescending(u => u.Year).ThenByDescending(u => u.Quarter)
             .Select(u => new UpdateView(u.Id, u.Year, u.Quarter, u.Status, u.Narrative, u.EvidenceUrl, u.EvidenceFileName, u.EvidenceContentType, u.EvidenceSize, u.RecordedAt)).ToList(),
-        p.Status, p.CreatedById, p.CreatedAt);
+        p.Status, p.CreatedAt);
 
     /// <summary>A pledge with everything it owns. Links are read past the plans' filters so that a save never loses a link the reader cannot see.</summary>
     public static Task<Pledge?> FindPledgeAsync(this MovilidadDb db, int id, CancellationToken ct) =>

@@ -1,4 +1,6 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
+using Movilidad.Web.Infrastructure.Auth;
 using Movilidad.Web.Infrastructure.Api;
 using Movilidad.Web.Infrastructure.Data;
 using Movilidad.Web.Infrastructure.Localization;
@@ -8,7 +10,7 @@ namespace Movilidad.Web.Features.Practices;
 /// <summary>One line of the practice list.</summary>
 public sealed record PracticeSummary(
     int Id, Bilingual Title, Bilingual Summary, int InstitutionId, Bilingual Institution, PracticeStatus Status, DateOnly? ScheduledMonth, DateTime? PublishedAt,
-    IReadOnlyList<int> GcmObjectives, IReadOnlyList<string> Countries, int? SubmittedById);
+    IReadOnlyList<int> GcmObjectives, IReadOnlyList<string> Countries);
 
 /// <summary>Good practices for machine readers: the ones the reader may see (published ones for everyone), filtered by country and GCM objective.</summary>
 public static class PracticesApi
@@ -21,10 +23,19 @@ public static class PracticesApi
                 TypedResults.Ok(await db.Practices.AsNoTracking().VisibleTo(http.User).PracticeSummariesAsync(country, gcm, ct)))
             .WithSummary("Good practices, newest publication first, filtered by country (ISO 3166 alpha-2) and GCM objective (1-23).");
 
-        practices.MapGet("/{id:int}", async Task<IResult> (int id, HttpContext http, MovilidadDb db, CancellationToken ct) =>
-                await db.Practices.VisibleTo(http.User).AnyAsync(p => p.Id == id, ct) && await db.FindPracticeAsync(id, ct) is { } practice
-                    ? TypedResults.Ok(PracticeWorkflow.Snapshot(practice))
-                    : NotFoundProblem.Of("practice", id))
+        practices.MapGet("/{id:int}", async Task<IResult> (int id, HttpContext http, MovilidadDb db, IAuthorizationService auth, CancellationToken ct) =>
+            {
+                if (!await db.Practices.VisibleTo(http.User).AnyAsync(p => p.Id == id, ct) || await db.FindPracticeAsync(id, ct) is not { } practice)
+                {
+                    return NotFoundProblem.Of("practice", id);
+                }
+
+                // The review comment and who consented, and when, are for the submitter and the Secretariat.
+                var snapshot = PracticeWorkflow.Snapshot(practice);
+                return TypedResults.Ok(await auth.CanAsync(http.User, PracticeOperations.EditOwn, PracticeWorkflow.ScopeOf(practice.SubmittedById, http.User))
+                    ? snapshot
+                    : snapshot with { ReviewComment = null, SubmittedById = null, ConsentGivenBy = null, ConsentGivenOn = null, ConsentRecordedAt = null });
+            })
             .WithSummary("A good practice in both languages with its GCM objectives, plan elements and countries.");
         return app;
     }
@@ -45,7 +56,7 @@ public static class PracticesApi
             .OrderByDescending(p => p.PublishedAt).ThenByDescending(p => p.ScheduledMonth).ThenByDescending(p => p.Id)
             .Select(p => new PracticeSummary(p.Id, p.Title, p.Summary, p.InstitutionId, p.Institution!.Name, p.Status, p.ScheduledMonth, p.PublishedAt,
                 p.GcmObjectives.OrderBy(g => g.Objective).Select(g => g.Objective).ToList(),
-                p.Countries.OrderBy(c => c.CountryCode).Select(c => c.CountryCode).ToList(), p.SubmittedById))
+                p.Countries.OrderBy(c => c.CountryCode).Select(c => c.CountryCode).ToList()))
             .AsSplitQuery()
             .ToListAsync(ct);
     }

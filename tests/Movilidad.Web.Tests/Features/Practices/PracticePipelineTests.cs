@@ -114,6 +114,10 @@ public abstract class PracticePipelineTests(MovilidadApp app)
         var listed = (await anonymous.GetFromJsonAsync<JsonElement>("/api/practices?country=GT")).EnumerateArray().Select(p => p.GetProperty("id").GetInt32()).ToList();
         Assert.Contains(id, listed);
         Assert.DoesNotContain(second, listed);
+        var read = await anonymous.GetFromJsonAsync<JsonElement>($"/api/practices/{id}");
+        Assert.Equal("published", read.GetProperty("status").GetString());
+        Assert.Equal(JsonValueKind.Null, read.GetProperty("consentGivenBy").ValueKind);
+        Assert.Equal(JsonValueKind.Null, read.GetProperty("reviewComment").ValueKind);
 
         await using var db = app.CreateDb();
         var actions = await db.AuditEntries.Where(e => e.EntityType == "practice" && e.EntityId == id.ToString(CultureInfo.InvariantCulture)).OrderBy(e => e.Id).Select(e => e.Action).ToListAsync();
