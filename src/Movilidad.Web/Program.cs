@@ -10,6 +10,8 @@ using Movilidad.Web.Features.Matrix;
 using Movilidad.Web.Features.Monitoring;
 using Movilidad.Web.Features.OpenData;
 using Movilidad.Web.Features.Plans;
+using Movilidad.Web.Features.Pledges;
+using Movilidad.Web.Features.Practices;
 using Movilidad.Web.Features.Reference;
 using Movilidad.Web.Features.Reports;
 using Movilidad.Web.Features.Search;
@@ -74,6 +76,8 @@ app.MapCommentsApi();
 app.MapMatrixApi();
 app.MapOpenDataApi();
 app.MapReportsApi();
+app.MapPledgesApi();
+app.MapPracticesApi();
 app.MapRazorPages();
 try
 {

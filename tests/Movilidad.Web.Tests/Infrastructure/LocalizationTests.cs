@@ -51,6 +51,10 @@ public sealed partial class LocalizationTests
             .Concat(Enum.GetNames<InstitutionRole>().Select(n => "Role." + n))
             .Concat(Enum.GetNames<Term>().Select(n => "Term." + n))
             .Concat(Enum.GetNames<IndicatorType>().Select(n => "IndicatorType." + n))
+            .Concat(Enum.GetNames<Web.Features.Pledges.PledgeStatus>().Select(n => "PledgeStatus." + n))
+            .Concat(Enum.GetNames<Web.Features.Pledges.PledgerType>().Select(n => "PledgerType." + n))
+            .Concat(Enum.GetNames<Web.Features.Practices.PracticeStatus>().Select(n => "PracticeStatus." + n))
+            .Concat(Enum.GetNames<Web.Features.Practices.ReviewDecision>().Select(n => "ReviewDecision." + n))
             .Concat(Enumerable.Range(1, 23).Select(n => "Gcm." + n));
         Assert.All(keys, k => Assert.True(texts.All.ContainsKey(k), k));
     }

@@ -4,6 +4,8 @@ using Movilidad.Web.Features.Comments;
 using Movilidad.Web.Features.Matrix;
 using Movilidad.Web.Features.Monitoring;
 using Movilidad.Web.Features.Reports;
+using Movilidad.Web.Features.Pledges;
+using Movilidad.Web.Features.Practices;
 
 namespace Movilidad.Web.Infrastructure.Auth;
 
@@ -78,8 +80,44 @@ public sealed class Permissions : AuthorizationHandler<Operation>
             return grant.Role == Role.FocalPoint && resource is CountryScope country && country.Country == grant.Country;
         }
 
+        if (operation == PledgeOperations.ReadUnpublished)
+        {
+            return grant.Role is Role.Presidency or Role.FocalPoint or Role.WorkingGroupMember or Role.Observer
+                || resource is PledgeScope { RecordedByReader: true };
+        }
+
+        if (operation == PledgeOperations.Edit)
+        {
+            return resource is PledgeScope pledge && grant.Role switch
+            {
+                Role.FocalPoint => pledge.StateCountries.Contains(grant.Country),
+                Role.Observer => pledge.RecordedByReader && pledge.PledgerTypes.Count > 0 && pledge.PledgerTypes.All(t => t is PledgerType.UnAgency or PledgerType.Other),
+                Role.CivilSociety => pledge.RecordedByReader && pledge.PledgerTypes.Count > 0 && pledge.PledgerTypes.All(t => t is PledgerType.CivilSociety or PledgerType.Other),
+                _ => false,
+            };
+        }
+
+        if (operation == PracticeOperations.Submit)
+        {
+            return true;
+        }
+
+        if (operation == PracticeOperations.ReadUnpublished)
+        {
+            return grant.Role == Role.Observer || resource is SubmitterScope { IsSubmitter: true };
+        }
+
+        if (operation == PracticeOperations.EditOwn)
+        {
+            return resource is SubmitterScope { IsSubmitter: true };
+        }
+
         return false;
     }
+
+    /// <summary>True when the person holds a role that records pledges at all (whose pledges, <see cref="PledgeOperations.Edit"/> decides).</summary>
+    public static bool RecordsPledges(ClaimsPrincipal user) =>
+        Grants.Of(user).Any(g => g.Role is Role.Secretariat or Role.FocalPoint or Role.Observer or Role.CivilSociety);
 
     /// <summary>True when the person may read unpublished content at all (lists filter on it).</summary>
     public static bool ReadsUnpublished(ClaimsPrincipal user) =>

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Movilidad.Web.Features.Plans;
+using Movilidad.Web.Features.Pledges;
 using Movilidad.Web.Features.Reference;
 
 namespace Movilidad.Web.Infrastructure.Data;
@@ -56,6 +57,7 @@ public static class DatabaseSetup
         var dataFolder = options.ContentDirectory ?? ShippedData.Folder;
         await new ReferenceLoader(db).LoadAsync(dataFolder, cancellationToken);
         await new PlanContentLoader(db).LoadAsync(dataFolder, cancellationToken);
+        await new PledgeContentLoader(db, scope.ServiceProvider.GetRequiredService<TimeProvider>()).LoadAsync(dataFolder, cancellationToken);
     }
 }
 

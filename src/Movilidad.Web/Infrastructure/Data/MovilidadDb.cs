@@ -4,6 +4,8 @@ using Movilidad.Web.Features.Comments;
 using Movilidad.Web.Features.Institutions;
 using Movilidad.Web.Features.Monitoring;
 using Movilidad.Web.Features.Plans;
+using Movilidad.Web.Features.Pledges;
+using Movilidad.Web.Features.Practices;
 using Movilidad.Web.Features.Reference;
 using Movilidad.Web.Features.Reports;
 using Movilidad.Web.Infrastructure.Audit;
@@ -38,6 +40,10 @@ public class MovilidadDb(DbContextOptions<MovilidadDb> options) : DbContext(opti
     public DbSet<AttemptCounter> AttemptCounters => Set<AttemptCounter>();
     public DbSet<Report> Reports => Set<Report>();
     public DbSet<ReportNarrative> ReportNarratives => Set<ReportNarrative>();
+    public DbSet<Pledge> Pledges => Set<Pledge>();
+    public DbSet<PledgeUpdate> PledgeUpdates => Set<PledgeUpdate>();
+    public DbSet<PledgeEvidence> PledgeEvidence => Set<PledgeEvidence>();
+    public DbSet<Practice> Practices => Set<Practice>();
 
     /// <summary>
     /// Whether this unit of work may see unpublished plans: set per request from the reader's grants
@@ -54,5 +60,8 @@ public class MovilidadDb(DbContextOptions<MovilidadDb> options) : DbContext(opti
 
         // A link to an axis is seen only while the axis itself is: the same filter, so no link points at a hidden element.
         modelBuilder.Entity<AxisLink>().HasQueryFilter(a => a.Axis!.DeletedAt == null && (ShowsUnpublished || a.Axis.Plan!.IsPublished));
+        modelBuilder.Entity<PledgeElement>().HasQueryFilter(l => l.Element!.DeletedAt == null && (ShowsUnpublished || l.Element.Plan!.IsPublished));
+        modelBuilder.Entity<PledgeActivity>().HasQueryFilter(l => l.Activity!.DeletedAt == null && (ShowsUnpublished || l.Activity.Action!.Plan!.IsPublished));
+        modelBuilder.Entity<PracticeElement>().HasQueryFilter(l => l.Element!.DeletedAt == null && (ShowsUnpublished || l.Element.Plan!.IsPublished));
     }
 }

@@ -202,6 +202,73 @@ public abstract class AuthorizationMatrixTests(MovilidadApp app, ITestOutputHelp
 
     private static Func<Ids, Scope, Task<HttpRequestMessage>> ReportForm(Func<int, Scope, string> url, Dictionary<string, string> fields, Web.Features.Reports.ReportStatus status = Web.Features.Reports.ReportStatus.Draft) =>
         async (ids, scope) => new HttpRequestMessage(HttpMethod.Post, url(await NewReport(ids, status), scope)) { Content = new FormUrlEncodedContent(fields) };
+    /// <summary>A fresh pledge for every call, of Guatemala's state (own) or Mexico's (other), recorded by nobody in the table; published when asked.</summary>
+    private static async Task<int> NewPledge(Ids ids, Scope scope, bool published = false, bool evidence = false)
+    {
+        await using var db = (Web.Infrastructure.Data.MovilidadDb)ids.Db();
+        var pledge = new Web.Features.Pledges.Pledge
+        {
+            Title = new("Compromiso de la matriz", "Matrix pledge"),
+            IsPublished = published,
+            CreatedAt = DateTime.UtcNow,
+            Pledgers = [new() { InstitutionId = Institution(ids, scope) }],
+        };
+        if (evidence)
+        {
+            pledge.Updates.Add(new() { Year = 2025, Quarter = 1, Status = Web.Features.Pledges.PledgeStatus.InProgress, Narrative = "Avance", EvidenceFileName = "acta.pdf", EvidenceContentType = "application/pdf", EvidenceSize = 4, RecordedAt = DateTime.UtcNow });
+        }
+
+        db.Pledges.Add(pledge);
+        await db.SaveChangesAsync();
+        if (evidence)
+        {
+            db.PledgeEvidence.Add(new() { UpdateId = pledge.Updates[0].Id, Content = "%PDF"u8.ToArray() });
+            await db.SaveChangesAsync();
+        }
+
+        return pledge.Id;
+    }
+
+    private static object PledgeBody(Ids ids, Scope scope) => new
+    {
+        version = 0, title = new { es = "Compromiso", en = "Pledge" }, pledgers = new[] { Institution(ids, scope) },
+    };
+
+    private static Dictionary<string, string> PledgeFields(Ids ids, Scope scope) => new()
+    {
+        ["Form.Version"] = "0", ["Form.TitleEs"] = "Compromiso", ["Form.TitleEn"] = "Pledge",
+        ["Form.Pledgers"] = Institution(ids, scope).ToString(System.Globalization.CultureInfo.InvariantCulture),
+    };
+
+    private static object UpdateBody => new { version = 0, year = 2025, quarter = 2, status = "in-progress", narrative = "Avance del trimestre" };
+
+    /// <summary>A fresh good practice in the given status, submitted by nobody in the table; published ones are dated this month.</summary>
+    private static async Task<int> NewPractice(Ids ids, Web.Features.Practices.PracticeStatus status)
+    {
+        await using var db = (Web.Infrastructure.Data.MovilidadDb)ids.Db();
+        var practice = new Web.Features.Practices.Practice
+        {
+            Title = new("Práctica de la matriz", "Matrix practice"),
+            Summary = new("Resumen", "Summary"),
+            Body = new("Texto", "Text"),
+            InstitutionId = ids.OwnInstitution,
+            Status = status,
+            SubmittedAt = DateTime.UtcNow,
+            PublishedAt = status == Web.Features.Practices.PracticeStatus.Published ? DateTime.UtcNow : null,
+            GcmObjectives = [new() { Objective = 6 }],
+            Countries = [new() { CountryCode = "GT" }],
+        };
+        db.Practices.Add(practice);
+        await db.SaveChangesAsync();
+        return practice.Id;
+    }
+
+    private static Func<Ids, Scope, Task<HttpRequestMessage>> PracticeForm(Web.Features.Practices.PracticeStatus status, string handler, Dictionary<string, string> fields) =>
+        async (ids, _) =>
+        {
+            var id = await NewPractice(ids, status);
+            return new HttpRequestMessage(HttpMethod.Post, $"/practices/{id}?handler={handler}") { Content = new FormUrlEncodedContent(new Dictionary<string, string>(fields) { ["Version"] = "0" }) };
+        };
 
     /// <summary>The expected table: key is "METHOD route" as the endpoint data source names it, with "?handler=" for named page handlers.</summary>
     private static readonly Dictionary<string, Row> Table = new()
@@ -385,6 +452,59 @@ public abstract class AuthorizationMatrixTests(MovilidadApp app, ITestOutputHelp
             async (ids, scope) => Get($"/reports/{await NewReport(ids)}/narratives/{Country(scope)}")),
         ["POST /reports/{id:int}/narratives/{country:length(2)}"] = new([Secretariat, FocalPoint], OnlySecretariat,
             ReportForm((id, scope) => $"/reports/{id}/narratives/{Country(scope)}", new() { ["Version"] = "0", ["TextEs"] = "Narrativa" })),
+        ["GET /api/pledges/"] = new(Everyone, null, Static(_ => "/api/pledges")),
+        ["GET /api/pledges/{id:int}"] = new(Everyone, null, async (ids, scope) => Get($"/api/pledges/{await NewPledge(ids, scope, published: true)}")),
+        ["GET /api/pledges/{id:int}/updates/{updateId:int}/evidence"] = new(Everyone, null, async (ids, scope) =>
+        {
+            var id = await NewPledge(ids, scope, published: true, evidence: true);
+            await using var db = (Web.Infrastructure.Data.MovilidadDb)ids.Db();
+            var update = await db.PledgeUpdates.Where(u => u.PledgeId == id).Select(u => u.Id).SingleAsync();
+            return Get($"/api/pledges/{id}/updates/{update}/evidence");
+        }),
+        ["POST /api/pledges/"] = new([Secretariat, FocalPoint], OnlySecretariat,
+            (ids, scope) => Task.FromResult(new HttpRequestMessage(HttpMethod.Post, "/api/pledges") { Content = JsonContent.Create(PledgeBody(ids, scope)) })),
+        ["PUT /api/pledges/{id:int}"] = new([Secretariat, FocalPoint], OnlySecretariat,
+            async (ids, scope) => new HttpRequestMessage(HttpMethod.Put, $"/api/pledges/{await NewPledge(ids, scope)}") { Content = JsonContent.Create(PledgeBody(ids, scope)) }),
+        ["POST /api/pledges/{id:int}/updates"] = new([Secretariat, FocalPoint], OnlySecretariat,
+            async (ids, scope) => new HttpRequestMessage(HttpMethod.Post, $"/api/pledges/{await NewPledge(ids, scope)}/updates") { Content = JsonContent.Create(UpdateBody) }),
+        ["PUT /api/pledges/{id:int}/publication"] = new(OnlySecretariat, null,
+            async (ids, scope) => new HttpRequestMessage(HttpMethod.Put, $"/api/pledges/{await NewPledge(ids, scope)}/publication") { Content = JsonContent.Create(new { version = 0, isPublished = true }) }),
+        ["GET /pledges"] = new(Everyone, null, Static(_ => "/pledges")),
+        ["GET /pledges/dashboard"] = new(Everyone, null, Static(_ => "/pledges/dashboard")),
+        ["GET /pledges/{id:int}"] = new(Everyone, null, async (ids, scope) => Get($"/pledges/{await NewPledge(ids, scope, published: true)}")),
+        ["POST /pledges/{id:int}?handler=Update"] = new([Secretariat, FocalPoint], OnlySecretariat,
+            async (ids, scope) => new HttpRequestMessage(HttpMethod.Post, $"/pledges/{await NewPledge(ids, scope)}?handler=Update")
+            {
+                Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["Form.Version"] = "0", ["Form.Year"] = "2025", ["Form.Quarter"] = "2", ["Form.Status"] = "InProgress", ["Form.Narrative"] = "Avance" }),
+            }),
+        ["POST /pledges/{id:int}?handler=Publish"] = new(OnlySecretariat, null,
+            async (ids, scope) => new HttpRequestMessage(HttpMethod.Post, $"/pledges/{await NewPledge(ids, scope)}?handler=Publish&publish=true")
+            {
+                Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["Form.Version"] = "0" }),
+            }),
+        ["GET /pledges/edit/{id:int?}"] = new([Secretariat, FocalPoint], OnlySecretariat, async (ids, scope) => Get($"/pledges/edit/{await NewPledge(ids, scope)}")),
+        ["POST /pledges/edit/{id:int?}"] = new([Secretariat, FocalPoint], OnlySecretariat,
+            async (ids, scope) => new HttpRequestMessage(HttpMethod.Post, $"/pledges/edit/{await NewPledge(ids, scope)}") { Content = new FormUrlEncodedContent(PledgeFields(ids, scope)) }),
+
+        ["GET /api/practices/"] = new(Everyone, null, Static(_ => "/api/practices")),
+        ["GET /api/practices/{id:int}"] = new(Everyone, null, async (ids, _) => Get($"/api/practices/{await NewPractice(ids, Web.Features.Practices.PracticeStatus.Published)}")),
+        ["GET /practices"] = new(Everyone, null, Static(_ => "/practices")),
+        ["GET /practices/calendar"] = new(Everyone, null, Static(_ => "/practices/calendar")),
+        ["GET /practices/{id:int}"] = new(Everyone, null, async (ids, _) => Get($"/practices/{await NewPractice(ids, Web.Features.Practices.PracticeStatus.Published)}")),
+        ["GET /practices/submit/{id:int?}"] = new(SignedIn, null, Static(_ => "/practices/submit")),
+        ["POST /practices/submit/{id:int?}"] = new(SignedIn, null, Form((_, _) => "/practices/submit", (ids, _) => Task.FromResult(new Dictionary<string, string>
+        {
+            ["Form.Version"] = "0", ["Form.InstitutionId"] = ids.OwnInstitution.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Form.TitleEs"] = "Práctica", ["Form.TitleEn"] = "Practice", ["Form.SummaryEs"] = "Resumen", ["Form.SummaryEn"] = "Summary",
+            ["Form.BodyEs"] = "Texto", ["Form.BodyEn"] = "Text", ["Form.GcmObjectives"] = "6", ["Form.Countries"] = "GT",
+        }))),
+        ["POST /practices/{id:int}?handler=Review"] = new(OnlySecretariat, null,
+            PracticeForm(Web.Features.Practices.PracticeStatus.Submitted, "Review", new() { ["Decision"] = "Accept" })),
+        ["POST /practices/{id:int}?handler=Consent"] = new(OnlySecretariat, null,
+            PracticeForm(Web.Features.Practices.PracticeStatus.Accepted, "Consent", new() { ["ConsentGivenBy"] = "Directora", ["ConsentGivenOn"] = "2025-01-15" })),
+        ["POST /practices/{id:int}?handler=Schedule"] = new(OnlySecretariat, null,
+            PracticeForm(Web.Features.Practices.PracticeStatus.Accepted, "Schedule", new() { ["Month"] = "2099-01" })),
+        ["POST /practices/{id:int}?handler=Publish"] = new(OnlySecretariat, null, PracticeForm(Web.Features.Practices.PracticeStatus.Accepted, "Publish", [])),
 
         ["GET /account/sign-in"] = new(Everyone, null, Static(_ => "/account/sign-in")),
         ["POST /account/sign-in"] = new(Everyone, null,

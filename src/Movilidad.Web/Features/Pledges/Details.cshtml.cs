@@ -1,0 +1,127 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Movilidad.Web.Features.Monitoring;
+using Movilidad.Web.Infrastructure.Audit;
+using Movilidad.Web.Infrastructure.Auth;
+using Movilidad.Web.Infrastructure.Data;
+using Movilidad.Web.Infrastructure.Localization;
+
+namespace Movilidad.Web.Features.Pledges;
+
+/// <summary>The quarterly update form as typed.</summary>
+public sealed class UpdateForm
+{
+    public int Version { get; set; }
+    public int Year { get; set; }
+    public int Quarter { get; set; }
+    public PledgeStatus Status { get; set; } = PledgeStatus.InProgress;
+    public string? Narrative { get; set; }
+    public string? EvidenceUrl { get; set; }
+    public IFormFile? EvidenceFile { get; set; }
+}
+
+[AllowAnonymous]
+public class DetailsModel(MovilidadDb db, IAuthorizationService auth, TimeProvider clock) : PledgePage
+{
+    public PledgeSnapshot Pledge { get; private set; } = null!;
+    public PledgeChoices Choices { get; private set; } = null!;
+    public Bilingual? MatchingTitle { get; private set; }
+    public IReadOnlyList<(int Id, Bilingual Title)> MatchedBy { get; private set; } = [];
+    public bool CanEdit { get; private set; }
+    public bool CanPublish { get; private set; }
+    public bool IsConflict { get; private set; }
+    public DateOnly Today { get; private set; }
+
+    /// <summary>The quarters offered in the update form: the current one and the four before it.</summary>
+    public IReadOnlyList<YearQuarter> Quarters { get; private set; } = [];
+
+    [BindProperty]
+    public UpdateForm Form { get; set; } = new();
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    {
+        Form.Year = YearQuarter.LastEnded(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)).Year;
+        Form.Quarter = YearQuarter.LastEnded(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)).Quarter;
+        return await ShowAsync(id, ct);
+    }
+
+    public async Task<IActionResult> OnPostUpdateAsync(int id, CancellationToken ct)
+    {
+        if (!await PledgesApi.CanEditAsync(id, HttpContext, db, auth, ct))
+        {
+            return Forbid();
+        }
+
+        EvidenceFile? file = null;
+        if (Form.EvidenceFile is { Length: > 0 } upload)
+        {
+            if (upload.Length > PledgeEditing.MaxEvidenceBytes)
+            {
+                Errors = new Dictionary<string, string[]> { ["evidenceFile"] = ["too large"] };
+                Response.StatusCode = StatusCodes.Status400BadRequest;
+                return await ShowAsync(id, ct);
+            }
+
+            using var buffer = new MemoryStream();
+            await upload.CopyToAsync(buffer, ct);
+            file = new EvidenceFile(upload.FileName, upload.ContentType, buffer.ToArray());
+        }
+
+        var edit = new QuarterlyUpdateEdit(Form.Version, Form.Year, Form.Quarter, Form.Status, Form.Narrative, Form.EvidenceUrl);
+        return await OutcomeAsync(id, await db.RecordUpdateAsync(id, edit, file, AuditActor.From(HttpContext), clock, ct), ct);
+    }
+
+    public async Task<IActionResult> OnPostPublishAsync(int id, bool publish, CancellationToken ct)
+    {
+        if (!await auth.CanAsync(User, PledgeOperations.Publish))
+        {
+            return Forbid();
+        }
+
+        return await OutcomeAsync(id, await db.PublishAsync(id, new PublicationChange(Form.Version, publish), AuditActor.From(HttpContext), clock, ct), ct);
+    }
+
+    private async Task<IActionResult> OutcomeAsync(int id, WriteOutcome<PledgeSnapshot> outcome, CancellationToken ct)
+    {
+        switch (outcome)
+        {
+            case WriteOutcome<PledgeSnapshot>.Saved:
+                return Redirect($"/pledges/{Int(id)}");
+            case WriteOutcome<PledgeSnapshot>.Invalid invalid:
+                Errors = invalid.Errors;
+                Response.StatusCode = StatusCodes.Status400BadRequest;
+                return await ShowAsync(id, ct);
+            case WriteOutcome<PledgeSnapshot>.Conflict:
+                IsConflict = true;
+                Response.StatusCode = StatusCodes.Status409Conflict;
+                return await ShowAsync(id, ct);
+            default:
+                return NotFound();
+        }
+    }
+
+    private async Task<IActionResult> ShowAsync(int id, CancellationToken ct)
+    {
+        db.ChangeTracker.Clear();
+        if (!await db.Pledges.VisibleTo(User).AnyAsync(p => p.Id == id, ct) || await db.FindPledgeAsync(id, ct) is not { } pledge)
+        {
+            return NotFound();
+        }
+
+        Pledge = PledgeEditing.Snapshot(pledge);
+        Choices = await db.PledgeChoicesAsync(User, ct);
+        MatchingTitle = pledge.MatchingPledgeId is { } matching
+            ? await db.Pledges.AsNoTracking().VisibleTo(User).Where(p => p.Id == matching).Select(p => p.Title).SingleOrDefaultAsync(ct)
+            : null;
+        MatchedBy = (await db.Pledges.AsNoTracking().VisibleTo(User).Where(p => p.MatchingPledgeId == id).OrderBy(p => p.Id).Select(p => new { p.Id, p.Title }).ToListAsync(ct))
+            .Select(p => (p.Id, p.Title)).ToList();
+        CanEdit = await auth.CanAsync(User, PledgeOperations.Edit, await db.PledgeScopeAsync(pledge, User, ct));
+        CanPublish = await auth.CanAsync(User, PledgeOperations.Publish);
+        Today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var current = YearQuarter.Of(Today);
+        Quarters = [current, current.Previous, current.Previous.Previous, current.Previous.Previous.Previous, current.Previous.Previous.Previous.Previous];
+        Form.Version = Pledge.Version;
+        return Page();
+    }
+}

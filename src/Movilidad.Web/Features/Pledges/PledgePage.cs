@@ -1,0 +1,53 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Movilidad.Web.Features.Monitoring;
+using Movilidad.Web.Features.Monitoring.Activities;
+using Movilidad.Web.Infrastructure.Data;
+
+namespace Movilidad.Web.Features.Pledges;
+
+/// <summary>What the pledge pages offer to choose from: pledging institutions, plan elements, activities, other pledges.</summary>
+public sealed record PledgeChoices(IReadOnlyList<Choice> Institutions, IReadOnlyList<Choice> Elements, IReadOnlyList<Choice> Activities, IReadOnlyList<Choice> Pledges)
+{
+    public string Label(IReadOnlyList<Choice> list, int value)
+    {
+        var key = value.ToString(CultureInfo.InvariantCulture);
+        return list.FirstOrDefault(c => c.Value == key)?.Label ?? key;
+    }
+}
+
+/// <summary>What the pledge pages share: errors shown next to their field in the reader's language (keys <c>PledgeError.{field}</c>).</summary>
+public abstract class PledgePage : ActivityPage
+{
+    public static string MessageKey(string field) => "Pledge" + ErrorKey(field);
+
+    public static string Kebab(PledgeStatus status) => status switch
+    {
+        PledgeStatus.NotStarted => "not-started",
+        PledgeStatus.InProgress => "in-progress",
+        PledgeStatus.Fulfilled => "fulfilled",
+        PledgeStatus.Withdrawn => "withdrawn",
+        _ => throw new ArgumentOutOfRangeException(nameof(status), status, null),
+    };
+
+    public static string Int(int value) => value.ToString(CultureInfo.InvariantCulture);
+}
+
+public static class PledgeChoicesQuery
+{
+    public static async Task<PledgeChoices> PledgeChoicesAsync(this MovilidadDb db, System.Security.Claims.ClaimsPrincipal reader, CancellationToken ct)
+    {
+        var institutions = await db.Institutions.AsNoTracking().Where(i => i.Kind != Institutions.InstitutionKind.WorkingGroup).OrderBy(i => i.Kind).ThenBy(i => i.Code)
+            .Select(i => new { i.Id, i.Acronym, i.Name }).ToListAsync(ct);
+        var elements = await db.PlanElements.AsNoTracking().OrderBy(e => e.Plan!.SortOrder).ThenBy(e => e.SortOrder)
+            .Select(e => new { e.Id, e.Code, e.Title, Plan = e.Plan!.Number }).ToListAsync(ct);
+        var activities = await db.Activities.AsNoTracking().OrderBy(a => a.Action!.Plan!.SortOrder).ThenBy(a => a.Action!.SortOrder).ThenBy(a => a.Code)
+            .Select(a => new { a.Id, a.Code, a.Title }).ToListAsync(ct);
+        var pledges = await db.Pledges.AsNoTracking().VisibleTo(reader).OrderBy(p => p.Id).Select(p => new { p.Id, p.Title }).ToListAsync(ct);
+        return new PledgeChoices(
+            institutions.Select(i => new Choice(PledgePage.Int(i.Id), $"{i.Acronym.Current} · {ActivityQueries.Shorten(i.Name.Current)}")).ToList(),
+            elements.Where(e => !e.Title.IsEmpty).Select(e => new Choice(PledgePage.Int(e.Id), $"{e.Plan} · {e.Code} {ActivityQueries.Shorten(e.Title.Current)}".Trim())).ToList(),
+            activities.Select(a => new Choice(PledgePage.Int(a.Id), $"{a.Code} {ActivityQueries.Shorten(a.Title.Current)}")).ToList(),
+            pledges.Select(p => new Choice(PledgePage.Int(p.Id), $"#{PledgePage.Int(p.Id)} {ActivityQueries.Shorten(p.Title.Current)}")).ToList());
+    }
+}

@@ -1,0 +1,87 @@
+using System.Globalization;
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using Movilidad.Web.Infrastructure.Auth;
+using Movilidad.Web.Infrastructure.Data;
+using Movilidad.Web.Infrastructure.Localization;
+
+namespace Movilidad.Web.Features.Pledges;
+
+/// <summary>One line of the pledge list, with what the dashboard counts.</summary>
+public sealed record PledgeSummary(
+    int Id, Bilingual Title, IReadOnlyList<PledgerView> Pledgers, IReadOnlyList<int> GcmObjectives, PledgeStatus Status, YearQuarter? LastUpdate,
+    bool IsPublished, int? MatchingPledgeId, DateTime CreatedAt, int Version)
+{
+    public IReadOnlyList<PledgerType> PledgerTypes => Pledgers.Select(p => p.Type).Distinct().Order().ToList();
+
+    /// <summary>
+    /// True when the last ended quarter has no update: only for pledges still open (not fulfilled or withdrawn) that
+    /// existed before that quarter ended.
+    /// </summary>
+    public bool IsOverdue(DateOnly today)
+    {
+        var due = YearQuarter.LastEnded(today);
+        return Status is not (PledgeStatus.Fulfilled or PledgeStatus.Withdrawn)
+            && DateOnly.FromDateTime(CreatedAt) <= due.End
+            && (LastUpdate is null || LastUpdate < due);
+    }
+}
+
+/// <summary>Counts for the pledge dashboard's charts.</summary>
+public sealed record PledgeDashboard(
+    int Total, IReadOnlyDictionary<int, int> ByObjective, IReadOnlyDictionary<PledgerType, int> ByPledgerType, IReadOnlyDictionary<PledgeStatus, int> ByStatus,
+    YearQuarter Due, IReadOnlyList<PledgeSummary> Overdue);
+
+public static class PledgeQueries
+{
+    /// <summary>The pledges <paramref name="reader"/> may see: published ones, every one for those who read unpublished content, and their own.</summary>
+    public static IQueryable<Pledge> VisibleTo(this IQueryable<Pledge> pledges, ClaimsPrincipal reader)
+    {
+        if (Grants.Of(reader).Any(g => Permissions.Allows(g, PledgeOperations.ReadUnpublished, null)))
+        {
+            return pledges;
+        }
+
+        var id = int.TryParse(reader.FindFirstValue(ClaimTypes.NameIdentifier), NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) ? parsed : -1;
+        return pledges.Where(p => p.IsPublished || p.CreatedById == id);
+    }
+
+    public static async Task<List<PledgeSummary>> PledgeSummariesAsync(this MovilidadDb db, ClaimsPrincipal reader, CancellationToken ct)
+    {
+        var rows = await db.Pledges.AsNoTracking().VisibleTo(reader)
+            .OrderBy(p => p.Id)
+            .Select(p => new
+            {
+                p.Id,
+                p.Title,
+                Pledgers = p.Pledgers.Select(x => new { x.InstitutionId, x.Institution!.Code, x.Institution.Name, x.Institution.Kind, x.Institution.CountryCode }).ToList(),
+                Objectives = p.GcmObjectives.Select(g => g.Objective).ToList(),
+                Updates = p.Updates.Select(u => new { u.Year, u.Quarter, u.Status }).ToList(),
+                p.IsPublished,
+                p.MatchingPledgeId,
+                p.CreatedAt,
+                p.Version,
+            })
+            .AsSplitQuery()
+            .ToListAsync(ct);
+        return rows.Select(p =>
+        {
+            var latest = p.Updates.OrderByDescending(u => u.Year).ThenByDescending(u => u.Quarter).FirstOrDefault();
+            return new PledgeSummary(
+                p.Id, p.Title,
+                p.Pledgers.OrderBy(x => x.Code, StringComparer.Ordinal).Select(x => new PledgerView(x.InstitutionId, x.Code, x.Name, Pledge.TypeOf(x.Kind), x.CountryCode)).ToList(),
+                p.Objectives.Order().ToList(),
+                latest?.Status ?? PledgeStatus.NotStarted,
+                latest is null ? null : new YearQuarter(latest.Year, latest.Quarter),
+                p.IsPublished, p.MatchingPledgeId, p.CreatedAt, p.Version);
+        }).ToList();
+    }
+
+    public static PledgeDashboard Dashboard(IReadOnlyList<PledgeSummary> pledges, DateOnly today) => new(
+        pledges.Count,
+        Enumerable.Range(1, 23).ToDictionary(o => o, o => pledges.Count(p => p.GcmObjectives.Contains(o))),
+        Enum.GetValues<PledgerType>().ToDictionary(t => t, t => pledges.Count(p => p.PledgerTypes.Contains(t))),
+        Enum.GetValues<PledgeStatus>().ToDictionary(s => s, s => pledges.Count(p => p.Status == s)),
+        YearQuarter.LastEnded(today),
+        pledges.Where(p => p.IsOverdue(today)).ToList());
+}

@@ -1,0 +1,156 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.EntityFrameworkCore;
+using Movilidad.Web.Features.Accounts;
+using Movilidad.Web.Features.Monitoring;
+using Movilidad.Web.Infrastructure.Api;
+using Movilidad.Web.Infrastructure.Audit;
+using Movilidad.Web.Infrastructure.Auth;
+using Movilidad.Web.Infrastructure.Data;
+
+namespace Movilidad.Web.Features.Pledges;
+
+/// <summary>An evidence file sent through the API, its content in base64.</summary>
+public sealed record EvidenceFileRequest(string FileName, string ContentType, byte[] Content);
+
+/// <summary>A quarterly update through the API: the update, and optionally its evidence file.</summary>
+public sealed record QuarterlyUpdateRequest(int Version, int Year, int Quarter, PledgeStatus Status, string? Narrative, string? EvidenceUrl, EvidenceFileRequest? EvidenceFile);
+
+/// <summary>Pledges and their quarterly updates. Published pledges are read by everyone; every write is authorised, validated, audited and version-checked.</summary>
+public static class PledgesApi
+{
+    public static IEndpointRouteBuilder MapPledgesApi(this IEndpointRouteBuilder app)
+    {
+        var pledges = app.MapGroup("/api/pledges").WithTags("Pledges").AddEndpointFilter(AccountsSetup.RequireAntiforgeryForCookies);
+
+        pledges.MapGet("/", async (HttpContext http, MovilidadDb db, CancellationToken ct) => TypedResults.Ok(await db.PledgeSummariesAsync(http.User, ct)))
+            .AllowAnonymous()
+            .WithSummary("The pledges you may read (published ones, and unpublished ones for those who may read them), with their latest status.");
+
+        pledges.MapGet("/{id:int}", async Task<IResult> (int id, HttpContext http, MovilidadDb db, CancellationToken ct) =>
+            {
+                if (!await db.Pledges.VisibleTo(http.User).AnyAsync(p => p.Id == id, ct))
+                {
+                    return NotFoundProblem.Of("pledge", id);
+                }
+
+                return TypedResults.Ok(PledgeEditing.Snapshot((await db.FindPledgeAsync(id, ct))!));
+            })
+            .AllowAnonymous()
+            .WithSummary("A pledge with its pledgers, GCM objectives, milestones, links and quarterly updates.");
+
+        pledges.MapPost("/", async Task<IResult> (HttpContext http, MovilidadDb db, IAuthorizationService auth, TimeProvider clock, CancellationToken ct) =>
+            {
+                var body = await JsonBody.ReadAsync<PledgeEdit>(http, ct);
+                if (body.Value is not { } edit)
+                {
+                    return body.Problem!;
+                }
+
+                var actor = AuditActor.From(http);
+                if (!await auth.CanAsync(http.User, PledgeOperations.Edit, await db.PledgeScopeAsync(edit.Pledgers ?? [], actor.AccountId, http.User, ct)))
+                {
+                    return TypedResults.Forbid();
+                }
+
+                var outcome = await db.CreateAsync(edit, actor, clock, ct);
+                return outcome is WriteOutcome<PledgeSnapshot>.Saved saved
+                    ? TypedResults.Created($"/api/pledges/{saved.Value.Id.ToString(CultureInfo.InvariantCulture)}", saved.Value)
+                    : MonitoringApi.ToResult(outcome, "pledge", "new");
+            })
+            .RequireAuthorization()
+            .Accepts<PledgeEdit>("application/json")
+            .WithSummary("Records a pledge (version 0): a focal point for their country's state, observers and civil society for pledgers of their own kind.");
+
+        pledges.MapPut("/{id:int}", async Task<IResult> (int id, HttpContext http, MovilidadDb db, IAuthorizationService auth, TimeProvider clock, CancellationToken ct) =>
+            {
+                var body = await JsonBody.ReadAsync<PledgeEdit>(http, ct);
+                if (body.Value is not { } edit)
+                {
+                    return body.Problem!;
+                }
+
+                var current = await db.Pledges.AsNoTracking().Where(p => p.Id == id).Select(p => new { p.CreatedById, Pledgers = p.Pledgers.Select(x => x.InstitutionId).ToList() }).SingleOrDefaultAsync(ct);
+                if (current is null)
+                {
+                    return await auth.CanAsync(http.User, PledgeOperations.Edit, await db.PledgeScopeAsync(edit.Pledgers ?? [], AuditActor.From(http).AccountId, http.User, ct))
+                        ? NotFoundProblem.Of("pledge", id)
+                        : TypedResults.Forbid();
+                }
+
+                if (!await auth.CanAsync(http.User, PledgeOperations.Edit, await db.PledgeScopeAsync(current.Pledgers, current.CreatedById, http.User, ct))
+                    || !await auth.CanAsync(http.User, PledgeOperations.Edit, await db.PledgeScopeAsync(edit.Pledgers ?? [], current.CreatedById, http.User, ct)))
+                {
+                    return TypedResults.Forbid();
+                }
+
+                return MonitoringApi.ToResult(await db.SaveAsync(id, edit, AuditActor.From(http), clock, ct), "pledge", id);
+            })
+            .RequireAuthorization()
+            .Accepts<PledgeEdit>("application/json")
+            .WithSummary("Saves a pledge. Send the version you read; a stale one gets 409 with the current pledge.");
+
+        pledges.MapPost("/{id:int}/updates", async Task<IResult> (int id, HttpContext http, MovilidadDb db, IAuthorizationService auth, TimeProvider clock, CancellationToken ct) =>
+            {
+                var body = await JsonBody.ReadAsync<QuarterlyUpdateRequest>(http, ct);
+                if (body.Value is not { } request)
+                {
+                    return body.Problem!;
+                }
+
+                if (!await CanEditAsync(id, http, db, auth, ct))
+                {
+                    return TypedResults.Forbid();
+                }
+
+                var file = request.EvidenceFile is { } f ? new EvidenceFile(f.FileName ?? string.Empty, f.ContentType ?? string.Empty, f.Content ?? []) : null;
+                var edit = new QuarterlyUpdateEdit(request.Version, request.Year, request.Quarter, request.Status, request.Narrative, request.EvidenceUrl);
+                return MonitoringApi.ToResult(await db.RecordUpdateAsync(id, edit, file, AuditActor.From(http), clock, ct), "pledge", id);
+            })
+            .RequireAuthorization()
+            .Accepts<QuarterlyUpdateRequest>("application/json")
+            .WithSummary("Records a quarter's status, narrative and evidence (a link and/or a file in base64: PDF, PNG, JPEG, DOCX, XLSX up to 800 KB).");
+
+        pledges.MapPut("/{id:int}/publication", async Task<IResult> (int id, HttpContext http, MovilidadDb db, IAuthorizationService auth, TimeProvider clock, CancellationToken ct) =>
+            {
+                var body = await JsonBody.ReadAsync<PublicationChange>(http, ct);
+                if (body.Value is not { } change)
+                {
+                    return body.Problem!;
+                }
+
+                return await auth.CanAsync(http.User, PledgeOperations.Publish)
+                    ? MonitoringApi.ToResult(await db.PublishAsync(id, change, AuditActor.From(http), clock, ct), "pledge", id)
+                    : TypedResults.Forbid();
+            })
+            .RequireAuthorization()
+            .Accepts<PublicationChange>("application/json")
+            .WithSummary("Publishes a pledge or takes it back (the Secretariat).");
+
+        pledges.MapGet("/{id:int}/updates/{updateId:int}/evidence", async Task<IResult> (int id, int updateId, HttpContext http, MovilidadDb db, CancellationToken ct) =>
+            {
+                var update = await db.PledgeUpdates.AsNoTracking()
+                    .Where(u => u.Id == updateId && u.PledgeId == id && u.EvidenceFileName != null && db.Pledges.VisibleTo(http.User).Any(p => p.Id == u.PledgeId))
+                    .Select(u => new { u.EvidenceFileName, u.EvidenceContentType }).SingleOrDefaultAsync(ct);
+                var content = update is null ? null : await db.PledgeEvidence.AsNoTracking().Where(e => e.UpdateId == updateId).Select(e => e.Content).SingleOrDefaultAsync(ct);
+                return update is null || content is null
+                    ? NotFoundProblem.Of("evidence file of the update", $"{id}/{updateId}")
+                    : TypedResults.File(content, update.EvidenceContentType, update.EvidenceFileName);
+            })
+            .AllowAnonymous()
+            .WithSummary("The evidence file of a quarterly update, as an attachment.");
+
+        return app;
+    }
+
+    /// <summary>A write needs the pledge's current pledgers: someone cannot take a pledge over by naming their own institution.</summary>
+    public static async Task<bool> CanEditAsync(int id, HttpContext http, MovilidadDb db, IAuthorizationService auth, CancellationToken ct)
+    {
+        var current = await db.Pledges.AsNoTracking().Where(p => p.Id == id).Select(p => new { p.CreatedById, Pledgers = p.Pledgers.Select(x => x.InstitutionId).ToList() }).SingleOrDefaultAsync(ct);
+
+        // An unknown pledge is answered 404 by the write itself, to the people who may edit some pledge.
+        return current is null
+            ? await auth.CanAsync(http.User, PledgeOperations.Publish)
+            : await auth.CanAsync(http.User, PledgeOperations.Edit, await db.PledgeScopeAsync(current.Pledgers, current.CreatedById, http.User, ct));
+    }
+}

@@ -1,0 +1,35 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Movilidad.Web.Infrastructure.Data;
+
+namespace Movilidad.Web.Features.Practices;
+
+/// <summary>Published good practices, filtered by country and GCM objective; below, the practices on their way that the reader may see.</summary>
+[AllowAnonymous]
+public class IndexModel(MovilidadDb db) : PracticePage
+{
+    [BindProperty(SupportsGet = true)]
+    public string? Country { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public int? Gcm { get; set; }
+
+    public IReadOnlyList<PracticeSummary> Published { get; private set; } = [];
+    public IReadOnlyList<PracticeSummary> Pipeline { get; private set; } = [];
+    public PracticeChoices Choices { get; private set; } = null!;
+
+    /// <summary>The countries that have a published practice, for the filter.</summary>
+    public IReadOnlyList<string> Countries { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Choices = await db.PracticeChoicesAsync(ct);
+        var visible = db.Practices.AsNoTracking().VisibleTo(User);
+        Published = await visible.Where(p => p.Status == PracticeStatus.Published).PracticeSummariesAsync(Country, Gcm, ct);
+        Pipeline = User.Identity?.IsAuthenticated == true
+            ? await visible.Where(p => p.Status != PracticeStatus.Published).PracticeSummariesAsync(null, null, ct)
+            : [];
+        Countries = await db.Practices.Where(p => p.Status == PracticeStatus.Published).SelectMany(p => p.Countries.Select(c => c.CountryCode)).Distinct().ToListAsync(ct);
+    }
+}
