@@ -4,6 +4,7 @@ using Microsoft.Extensions.WebEncoders;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Movilidad.Web.Features.Accounts;
+using Movilidad.Web.Features.Indicators;
 using Movilidad.Web.Features.Institutions;
 using Movilidad.Web.Features.Monitoring;
 using Movilidad.Web.Features.Plans;
@@ -63,6 +64,7 @@ app.MapReferenceApi();
 app.MapSearchApi();
 app.MapAccountsApi();
 app.MapMonitoringApi();
+app.MapIndicatorsApi();
 app.MapRazorPages();
 try
 {

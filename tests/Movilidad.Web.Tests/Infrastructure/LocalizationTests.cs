@@ -51,6 +51,7 @@ public sealed partial class LocalizationTests
             .Concat(Enum.GetNames<InstitutionRole>().Select(n => "Role." + n))
             .Concat(Enum.GetNames<Term>().Select(n => "Term." + n))
             .Concat(Enum.GetNames<IndicatorType>().Select(n => "IndicatorType." + n))
+            .Concat(Enum.GetNames<Web.Features.Indicators.ReportStatus>().Select(n => "ReportStatus." + n))
             .Concat(Enumerable.Range(1, 23).Select(n => "Gcm." + n));
         Assert.All(keys, k => Assert.True(texts.All.ContainsKey(k), k));
     }

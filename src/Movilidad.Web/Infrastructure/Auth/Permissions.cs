@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
+using Movilidad.Web.Features.Indicators;
 using Movilidad.Web.Features.Monitoring;
 
 namespace Movilidad.Web.Infrastructure.Auth;
@@ -40,7 +41,7 @@ public sealed class Permissions : AuthorizationHandler<Operation>
                 || (grant.Role == Role.WorkingGroupMember && resource is WorkingGroupScope scope && grant.WorkingGroupId is { } group && scope.WorkingGroupIds.Contains(group));
         }
 
-        if (operation == MonitoringOperations.Read)
+        if (operation == MonitoringOperations.Read || operation == IndicatorOperations.Read)
         {
             return grant.Role is Role.Presidency or Role.FocalPoint or Role.WorkingGroupMember or Role.Observer;
         }
@@ -51,7 +52,8 @@ public sealed class Permissions : AuthorizationHandler<Operation>
                 || (grant.Role == Role.WorkingGroupMember && resource is WorkingGroupScope groups && grant.WorkingGroupId is { } member && groups.WorkingGroupIds.Contains(member));
         }
 
-        if (operation == InstitutionOperations.Edit || operation == AuditOperations.Read || operation == MonitoringOperations.EditCountryShare)
+        if (operation == InstitutionOperations.Edit || operation == AuditOperations.Read || operation == MonitoringOperations.EditCountryShare
+            || operation == IndicatorOperations.EnterValues)
         {
             return grant.Role == Role.FocalPoint && resource is CountryScope country && country.Country == grant.Country;
         }

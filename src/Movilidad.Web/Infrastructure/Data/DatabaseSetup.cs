@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Movilidad.Web.Features.Indicators;
 using Movilidad.Web.Features.Plans;
 using Movilidad.Web.Features.Reference;
 
@@ -56,6 +57,7 @@ public static class DatabaseSetup
         var dataFolder = options.ContentDirectory ?? ShippedData.Folder;
         await new ReferenceLoader(db).LoadAsync(dataFolder, cancellationToken);
         await new PlanContentLoader(db).LoadAsync(dataFolder, cancellationToken);
+        await new IndicatorLoader(db).LoadAsync(dataFolder, cancellationToken);
     }
 }
 
