@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Xml.Linq;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -29,11 +30,11 @@ public class IndexModel(MovilidadDb db, IAuthorizationService auth, IStringLocal
     public IReadOnlyList<(string Key, Bilingual Title)> Plans { get; private set; } = [];
     public IndicatorDashboardData? Data { get; private set; }
     public IReadOnlyList<IndicatorProgress> Pairs { get; private set; } = [];
-    public XElement? LinesChart { get; private set; }
-    public XElement? CountriesChart { get; private set; }
-    public XElement? GroupsChart { get; private set; }
-    public XElement? PairsChart { get; private set; }
-    public XElement? TrendChart { get; private set; }
+    public HtmlString? LinesChart { get; private set; }
+    public HtmlString? CountriesChart { get; private set; }
+    public HtmlString? GroupsChart { get; private set; }
+    public HtmlString? PairsChart { get; private set; }
+    public HtmlString? TrendChart { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -64,15 +65,15 @@ public class IndexModel(MovilidadDb db, IAuthorizationService auth, IStringLocal
         Pairs = candidates;
         if (Pairs.Count > 0)
         {
-            PairsChart = IndicatorCharts.TargetsVsActuals(
+            PairsChart = Html(IndicatorCharts.TargetsVsActuals(
                 Pairs.Select(p => new ChartPair($"{p.Code} {p.Name.Current}", p.Actual, p.Target, Format(p.Actual, p.UnitCode), Format(p.Target, p.UnitCode))).ToList(),
-                text["Indicators.TargetsVsActuals"], text["Indicators.TargetsVsActualsDescription"], text["Indicators.Actual"], text["Indicators.Target"]);
+                text["Indicators.TargetsVsActuals"], text["Indicators.TargetsVsActualsDescription"], text["Indicators.Actual"], text["Indicators.Target"]));
         }
 
         if (Data.TrendIndicatorId is { } trendId && Data.Indicators.Single(i => i.Id == trendId) is var trendIndicator && Data.Trend.Any(t => t.Actual is not null || t.Target is not null))
         {
-            TrendChart = IndicatorCharts.Trend(Data.Trend, Data.Trend.Select(t => Periods.Label(t.Period, CultureInfo.CurrentCulture)).ToList(),
-                text["Indicators.TrendOf", trendIndicator.Code], text["Indicators.TrendDescription"], v => Format(v, trendIndicator.UnitCode));
+            TrendChart = Html(IndicatorCharts.Trend(Data.Trend, Data.Trend.Select(t => Periods.Label(t.Period, CultureInfo.CurrentCulture)).ToList(),
+                text["Indicators.TrendOf", trendIndicator.Code], text["Indicators.TrendDescription"], v => Format(v, trendIndicator.UnitCode)));
         }
 
         return Page();
@@ -88,7 +89,9 @@ public class IndexModel(MovilidadDb db, IAuthorizationService auth, IStringLocal
 
     public string Percent(double? ratio) => ratio is { } r ? (r * 100).ToString("0", CultureInfo.CurrentCulture) + " %" : text["Indicators.NoTarget"];
 
-    private XElement? Bars(IReadOnlyList<ProgressBar> bars, string titleKey) => bars.Count == 0 ? null : IndicatorCharts.Progress(
+    private static HtmlString Html(XElement svg) => new(svg.ToString(SaveOptions.DisableFormatting));
+
+    private HtmlString? Bars(IReadOnlyList<ProgressBar> bars, string titleKey) => bars.Count == 0 ? null : Html(IndicatorCharts.Progress(
         bars.Select(b => new ChartBar(b.Label.Current, b.Ratio, b.Ratio is null ? text["Indicators.NoTarget"] : text["Indicators.BarValue", Percent(b.Ratio), b.WithTarget])).ToList(),
-        text[titleKey], text["Indicators.ProgressDescription"]);
+        text[titleKey], text["Indicators.ProgressDescription"]));
 }
