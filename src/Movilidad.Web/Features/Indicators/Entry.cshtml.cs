@@ -62,7 +62,7 @@ public class EntryModel(MovilidadDb db, IAuthorizationService auth, IStringLocal
             return refused;
         }
 
-        Rows = Grid.Select(FormOf).ToList();
+        Rows = Grid.Where(g => g.Automatic is null).Select(FormOf).ToList();
         Version = Report.Version;
         return Page();
     }
@@ -164,7 +164,7 @@ public class EntryModel(MovilidadDb db, IAuthorizationService auth, IStringLocal
         }
 
         Comment = comment;
-        Rows = Grid.Select(FormOf).ToList();
+        Rows = Grid.Where(g => g.Automatic is null).Select(FormOf).ToList();
         var address = await AddressAsync(plan, period, country, ct);
         db.ChangeTracker.Clear();
         var outcome = await db.StepAsync(address, step, new ReportStep(version, comment), text, AuditActor.From(HttpContext), clock, ct);
