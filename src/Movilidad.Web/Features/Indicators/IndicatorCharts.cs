@@ -24,7 +24,7 @@ public static class IndicatorCharts
     public static XElement Progress(IReadOnlyList<ChartBar> bars, string title, string description)
     {
         var height = 24 + (bars.Count * Row) + 8;
-        var root = Root(LabelWidth + BarWidth + 90, height, "progress-chart", title, description);
+        var root = Root(LabelWidth + BarWidth + 180, height, "progress-chart", title, description);
         foreach (var tick in new[] { 0, 25, 50, 75, 100 })
         {
             var x = LabelWidth + (BarWidth * tick / 100.0);
@@ -37,7 +37,7 @@ public static class IndicatorCharts
         {
             var group = El("g", ("class", "row"));
             group.Add(El("title").With($"{bar.Label}: {bar.ValueText}"));
-            group.Add(El("text", ("x", F(LabelWidth - 8)), ("y", F(y + 18)), ("text-anchor", "end"), ("class", "label")).With(Truncate(bar.Label, 44)));
+            group.Add(El("text", ("x", F(LabelWidth - 8)), ("y", F(y + 18)), ("text-anchor", "end"), ("class", "label")).With(Truncate(bar.Label, 40)));
             group.Add(El("rect", ("x", F(LabelWidth)), ("y", F(y + 5)), ("width", F(BarWidth)), ("height", "16"), ("class", "track")));
             if (bar.Ratio is { } ratio)
             {
@@ -70,7 +70,7 @@ public static class IndicatorCharts
             double W(double? v) => scale <= 0 || v is null ? 0 : BarWidth * v.Value / scale;
             var group = El("g", ("class", "row"));
             group.Add(El("title").With($"{pair.Label}: {targetName} {pair.TargetText}, {actualName} {pair.ActualText}"));
-            group.Add(El("text", ("x", F(LabelWidth - 8)), ("y", F(y + 22)), ("text-anchor", "end"), ("class", "label")).With(Truncate(pair.Label, 44)));
+            group.Add(El("text", ("x", F(LabelWidth - 8)), ("y", F(y + 22)), ("text-anchor", "end"), ("class", "label")).With(Truncate(pair.Label, 38)));
             group.Add(El("rect", ("x", F(LabelWidth)), ("y", F(y + 6)), ("width", F(Math.Max(W(pair.Target), 1))), ("height", "12"), ("class", "target")));
             group.Add(El("rect", ("x", F(LabelWidth)), ("y", F(y + 20)), ("width", F(Math.Max(W(pair.Actual), pair.Actual is > 0 ? 2 : 0))), ("height", "12"), ("class", "actual")));
             group.Add(El("text", ("x", F(LabelWidth + BarWidth + 6)), ("y", F(y + 16)), ("class", "value")).With($"{targetName}: {pair.TargetText}"));
