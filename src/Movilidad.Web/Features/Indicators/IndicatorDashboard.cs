@@ -53,14 +53,21 @@ public static class IndicatorDashboard
         var counted = db.IndicatorValues.AsNoTracking()
             .Where(v => v.Dimension == Disaggregation.All && v.Total != null && v.Report!.Period!.PlanId == plan.Id
                 && (v.Report.Status == ReportStatus.Submitted || v.Report.Status == ReportStatus.Approved))
-            .Select(v => new { v.IndicatorId, v.Report!.CountryCode, v.Report.Period!.Code, Total = (double)v.Total! });
+#pragma warning disable CA1305 // Translated to SQL (CAST AS TEXT / ::text): no .NET culture takes part.
+            .Select(v => new { v.IndicatorId, v.Report!.CountryCode, v.Report.Period!.Code, Total = (double)v.Total!, Text = v.Total!.Value.ToString() });
+#pragma warning restore CA1305
         var byPeriod = await counted.GroupBy(v => new { v.IndicatorId, v.Code })
             .Select(g => new { g.Key.IndicatorId, Period = g.Key.Code, Sum = g.Sum(v => v.Total), Average = g.Average(v => v.Total), Positive = g.Count(v => v.Total > 0) })
             .ToListAsync(ct);
-        var latestCodes = counted.GroupBy(v => new { v.IndicatorId, v.CountryCode }).Select(g => new { g.Key.IndicatorId, g.Key.CountryCode, Code = g.Max(v => v.Code)!, Sum = g.Sum(v => v.Total) });
-        var byCountry = await latestCodes.Join(counted, l => new { l.IndicatorId, l.CountryCode, l.Code }, v => new { v.IndicatorId, v.CountryCode, v.Code },
-                (l, v) => new CountryRow(l.IndicatorId, l.CountryCode, l.Sum, v.Total))
-            .ToListAsync(ct);
+
+        // One pass per indicator and country: the sum, and the latest period's value as the largest "code|value"
+        // (codes of one plan sort by time). A join back to the latest row would scan the values once per group.
+        var byCountry = (await counted.GroupBy(v => new { v.IndicatorId, v.CountryCode })
+                .Select(g => new { g.Key.IndicatorId, g.Key.CountryCode, Sum = g.Sum(v => v.Total), Latest = g.Max(v => v.Code + "|" + v.Text) })
+                .ToListAsync(ct))
+            .Select(r => new CountryRow(r.IndicatorId, r.CountryCode, r.Sum, r.Latest is { } latest
+                ? double.Parse(latest[(latest.IndexOf('|', StringComparison.Ordinal) + 1)..], System.Globalization.CultureInfo.InvariantCulture) : null))
+            .ToList();
 
         // Automatic indicators: counted live, then treated like reported ones.
         var automatic = await db.AutomaticValuesAsync(plan.Id, periods, null, ct);
@@ -74,6 +81,8 @@ public static class IndicatorDashboard
         byCountry.AddRange(automatic.GroupBy(a => (a.Key.Indicator, a.Key.Country)).Select(g =>
             new CountryRow(g.Key.Indicator, g.Key.Country, g.Sum(x => (double)x.Value), (double)g.OrderBy(x => x.Key.Period, StringComparer.Ordinal).Last().Value)));
 
+        var countryRows = byCountry.ToDictionary(r => (r.IndicatorId, r.Country));
+        var targetsOf = targets.ToLookup(t => t.IndicatorId);
         var lines = await LinesAsync(db, plan.Id, ct);
         var progress = new List<IndicatorProgress>();
         var perCountry = new List<(string Country, double Capped)>();
@@ -100,8 +109,8 @@ public static class IndicatorDashboard
             double? actual = indicator.TargetType == TargetType.Cumulative
                 ? series.LastOrDefault(v => v is not null)
                 : series.Any(v => v is not null) ? series.Sum(v => v ?? 0) : null;
-            var regionalTargets = targets.Where(t => t.IndicatorId == indicator.Id && t.CountryCode == null).ToList();
-            var countryTargets = targets.Where(t => t.IndicatorId == indicator.Id && t.CountryCode != null).ToList();
+            var regionalTargets = targetsOf[indicator.Id].Where(t => t.CountryCode == null).ToList();
+            var countryTargets = targetsOf[indicator.Id].Where(t => t.CountryCode != null).ToList();
             double? target = TargetOf(indicator.TargetType, regionalTargets.Select(t => (t.PeriodCode, t.Value)))
                 ?? (indicator.Aggregation == AggregationRule.Sum ? SumOfCountries(indicator.TargetType, countryTargets.Select(t => (t.CountryCode!, t.PeriodCode, t.Value))) : null);
             progress.Add(new IndicatorProgress(indicator.Id, indicator.Code, indicator.Name, indicator.Type, indicator.Source, indicator.UnitCode,
@@ -110,18 +119,18 @@ public static class IndicatorDashboard
             foreach (var country in countryTargets.GroupBy(t => t.CountryCode!))
             {
                 var countryTarget = TargetOf(indicator.TargetType, country.Select(t => (t.PeriodCode, t.Value)));
-                var row = byCountry.FirstOrDefault(r => r.IndicatorId == indicator.Id && r.Country == country.Key);
+                var row = countryRows.GetValueOrDefault((indicator.Id, country.Key));
                 var countryActual = row is null ? 0 : indicator.TargetType == TargetType.Cumulative ? row.Latest ?? 0 : row.Sum;
                 if (countryTarget is > 0)
                 {
                     perCountry.Add((country.Key, Math.Min(countryActual / countryTarget.Value, 1)));
                 }
             }
+        }
 
-            foreach (var row in byCountry.Where(r => r.IndicatorId == indicator.Id))
-            {
-                countryIndicators[row.Country] = countryIndicators.GetValueOrDefault(row.Country) + 1;
-            }
+        foreach (var row in byCountry)
+        {
+            countryIndicators[row.Country] = countryIndicators.GetValueOrDefault(row.Country) + 1;
         }
 
         var lineTitles = await db.PlanElements.AsNoTracking().Where(e => e.PlanId == plan.Id && e.ParentId == null)
