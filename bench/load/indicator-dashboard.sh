@@ -8,6 +8,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 duration=${1:-15}
 connections=${2:-8}
+threads=$(( connections < 2 ? 1 : 2 ))
 postgres=${3:-}
 command -v wrk >/dev/null || { echo "wrk is needed (apt-get install wrk)" >&2; exit 1; }
 
@@ -45,9 +46,9 @@ cookie=$(awk '$6=="movilidad.auth" {print "movilidad.auth=" $7}' "$jar")
 plan=sintetico-realistic
 
 run() { # name url
-  wrk -t2 -c"$connections" -d5s -H "Cookie: $cookie" "$2" >/dev/null 2>&1 || true # warm-up
+  wrk -t"$threads" -c"$connections" -d5s -H "Cookie: $cookie" "$2" >/dev/null 2>&1 || true # warm-up
   local out
-  out=$(wrk -t2 -c"$connections" -d"${duration}s" --latency -H "Cookie: $cookie" -H "Accept-Language: es" \
+  out=$(wrk -t"$threads" -c"$connections" -d"${duration}s" --latency -H "Cookie: $cookie" -H "Accept-Language: es" \
     -s <(printf 'done = function(summary, latency, requests)\n io.write(string.format("p95 %%.1f ms\\n", latency:percentile(95) / 1000))\nend\n') "$2")
   printf '%s\t%s\t%s\t%s\t%s\n' "$1" "$(awk '/Requests\/sec/ {print $2}' <<<"$out")" "$(awk '$1=="50%" {print $2}' <<<"$out")" \
     "$(awk '/^p95/ {print $2 " " $3}' <<<"$out")" "$(awk '/Non-2xx|Socket errors/ {print}' <<<"$out" | tr '\n' ' ')"
