@@ -54,6 +54,6 @@ run() { # name url
     "$(awk '/^p95/ {print $2 " " $3}' <<<"$out")" "$(awk '/Non-2xx|Socket errors/ {print}' <<<"$out" | tr '\n' ' ')"
 }
 
-echo "endpoint	requests/s	p50	p95	errors (${postgres:+PostgreSQL}${postgres:-SQLite}, $connections connections)"
+echo "endpoint	requests/s	p50	p95	errors ($([ -n "$postgres" ] && echo PostgreSQL || echo SQLite), $connections connections)"
 run "/api/indicators/dashboard" "$base/api/indicators/dashboard?plan=$plan"
 run "/indicators" "$base/indicators?plan=$plan"
