@@ -37,7 +37,7 @@ public static class IndicatorsApi
             })
             .WithSummary("One indicator with its targets.");
 
-        api.MapPut("/{id:int}", async Task<IResult> (int id, HttpContext http, MovilidadDb db, IAuthorizationService auth, IStringLocalizer text, TimeProvider clock, CancellationToken ct) =>
+        api.MapPut("/{id:int}", async Task<IResult> (int id, HttpContext http, MovilidadDb db, IAuthorizationService auth, TimeProvider clock, CancellationToken ct) =>
             {
                 var body = await JsonBody.ReadAsync<IndicatorEdit>(http, ct);
                 if (body.Value is not { } edit)

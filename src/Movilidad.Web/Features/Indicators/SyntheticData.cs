@@ -31,7 +31,11 @@ public static class SyntheticData
         db.ShowsUnpublished = true;
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         var key = "sintetico-" + size.Name;
-        await db.Plans.Where(p => p.Key == key).ExecuteDeleteAsync(ct);
+        // Replacing a data set of the same name: what hangs from the plan's elements first (those links are restricted), then the plan.
+        await db.Activities.IgnoreQueryFilters().Where(a => a.Action!.Plan!.Key == key).ExecuteDeleteAsync(ct);
+        await db.Indicators.IgnoreQueryFilters().Where(i => i.Plan!.Key == key).ExecuteDeleteAsync(ct);
+        await db.PlanElements.IgnoreQueryFilters().Where(e => e.Plan!.Key == key && e.ParentId != null).ExecuteDeleteAsync(ct);
+        await db.Plans.IgnoreQueryFilters().Where(p => p.Key == key).ExecuteDeleteAsync(ct);
         var countries = (await ActivityEditing.MemberCountriesAsync(db, ct)).Order(StringComparer.Ordinal).ToList();
         var groups = await db.Institutions.Where(i => i.Kind == InstitutionKind.WorkingGroup).Select(i => i.Id).ToListAsync(ct);
         var first = 2023;
