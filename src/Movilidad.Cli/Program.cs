@@ -4,4 +4,5 @@ var root = new RootCommand("movilidad: the Movilidad platform's command line");
 root.Add(Movilidad.Cli.Sd.SdCommand.Create());
 root.Add(Movilidad.Cli.Users.UsersCommand.Create());
 root.Add(Movilidad.Cli.Audit.AuditCommand.Create());
+root.Add(Movilidad.Cli.Seed.SeedCommand.Create());
 return root.Parse(args).Invoke();

@@ -5,6 +5,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Movilidad.Web.Features.Accounts;
 using Movilidad.Web.Features.Comments;
+using Movilidad.Web.Features.Indicators;
 using Movilidad.Web.Features.Institutions;
 using Movilidad.Web.Features.Matrix;
 using Movilidad.Web.Features.Monitoring;
@@ -78,6 +79,7 @@ app.MapOpenDataApi();
 app.MapReportsApi();
 app.MapPledgesApi();
 app.MapPracticesApi();
+app.MapIndicatorsApi();
 app.MapRazorPages();
 try
 {

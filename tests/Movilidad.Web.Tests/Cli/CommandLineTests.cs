@@ -6,6 +6,7 @@ using Movilidad.Web.Infrastructure.Audit;
 using Movilidad.Web.Infrastructure.Data;
 using Movilidad.Web.Tests.Infrastructure;
 using AuditCommand = cli::Movilidad.Cli.Audit.AuditCommand;
+using SeedCommand = cli::Movilidad.Cli.Seed.SeedCommand;
 using UsersCommand = cli::Movilidad.Cli.Users.UsersCommand;
 
 namespace Movilidad.Web.Tests.Cli;
@@ -15,7 +16,7 @@ public abstract class CommandLineTests(DatabaseProvider provider)
 {
     private static Task<int> RunAsync(params string[] args)
     {
-        var root = new RootCommand { UsersCommand.Create(), AuditCommand.Create() };
+        var root = new RootCommand { UsersCommand.Create(), AuditCommand.Create(), SeedCommand.Create() };
         return root.Parse(args).InvokeAsync();
     }
 
@@ -41,6 +42,29 @@ public abstract class CommandLineTests(DatabaseProvider provider)
         await db.SaveAuditedAsync(AuditActor.CommandLine(), () => new AuditRecord("update", "thing", "1", null, new { Value = 1 }), TimeProvider.System);
         await db.Database.ExecuteSqlAsync($"UPDATE \"AuditEntries\" SET \"Actor\" = 'someone else' WHERE \"Id\" = {entry.Id}");
         Assert.Equal(1, await RunAsync("audit", "verify", "--database", target, "--provider", providerName));
+    }
+
+    [Fact]
+    public async Task SeedSynthetic_Realistic_WritesTheSizeAskedForAndTheSameDataForTheSameSeed()
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var args = new[] { "seed", "--synthetic", "realistic", "--seed", "3", "--database", database.ConnectionString, "--provider", provider.ToString() };
+        Assert.Equal(0, await RunAsync(args));
+        async Task<(int Indicators, int Reports, int Values, int Activities, decimal Total)> CountAsync()
+        {
+            await using var db = database.CreateContext();
+            db.ShowsUnpublished = true;
+            var plan = await db.Plans.Where(p => p.Key == "sintetico-realistic").Select(p => p.Id).SingleAsync();
+            var totals = await db.IndicatorValues.Where(v => v.Report!.Period!.PlanId == plan).Select(v => v.Total!.Value).ToListAsync();
+            return (await db.Indicators.CountAsync(i => i.PlanId == plan), await db.IndicatorReports.CountAsync(r => r.Period!.PlanId == plan),
+                totals.Count, await db.Activities.CountAsync(a => a.Action!.PlanId == plan), totals.Sum());
+        }
+
+        var first = await CountAsync();
+        Assert.Equal((200, 11 * 16, 200 * 11 * 16, 2_000), (first.Indicators, first.Reports, first.Values, first.Activities));
+        Assert.Equal(0, await RunAsync(args));
+        Assert.Equal(first, await CountAsync());
+        Assert.Equal(0, await RunAsync("audit", "verify", "--database", database.ConnectionString, "--provider", provider.ToString()));
     }
 }
 

@@ -145,6 +145,9 @@ public class SecurityModel(UserManager<Account> users, SignInManager<Account> si
                 await users.ResetAuthenticatorKeyAsync(account);
                 await signIn.RefreshSignInAsync(account);
                 key = await users.GetAuthenticatorKeyAsync(account);
+
+                // A new key changes the security stamp; without a fresh cookie this session would end at the next stamp check.
+                await signIn.RefreshSignInAsync(account);
             }
 
             Key = string.Join(' ', key!.Chunk(4).Select(c => new string(c))).ToLowerInvariant();

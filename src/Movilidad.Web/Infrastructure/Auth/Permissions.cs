@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Movilidad.Web.Features.Comments;
 using Movilidad.Web.Features.Matrix;
+using Movilidad.Web.Features.Indicators;
 using Movilidad.Web.Features.Monitoring;
 using Movilidad.Web.Features.Reports;
 using Movilidad.Web.Features.Pledges;
@@ -57,7 +58,7 @@ public sealed class Permissions : AuthorizationHandler<Operation>
                 || (grant.Role == Role.WorkingGroupMember && resource is WorkingGroupScope scope && grant.WorkingGroupId is { } group && scope.WorkingGroupIds.Contains(group));
         }
 
-        if (operation == MonitoringOperations.Read || operation == ReportOperations.Read)
+        if (operation == MonitoringOperations.Read || operation == ReportOperations.Read || operation == IndicatorOperations.Read)
         {
             return grant.Role is Role.Presidency or Role.FocalPoint or Role.WorkingGroupMember or Role.Observer;
         }
@@ -75,7 +76,7 @@ public sealed class Permissions : AuthorizationHandler<Operation>
         }
 
         if (operation == InstitutionOperations.Edit || operation == AuditOperations.Read || operation == MonitoringOperations.EditCountryShare
-            || operation == ReportOperations.EditNarrative)
+            || operation == ReportOperations.EditNarrative || operation == IndicatorOperations.EnterValues)
         {
             return grant.Role == Role.FocalPoint && resource is CountryScope country && country.Country == grant.Country;
         }

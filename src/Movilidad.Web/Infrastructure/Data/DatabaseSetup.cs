@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Movilidad.Web.Features.Indicators;
 using Movilidad.Web.Features.Plans;
 using Movilidad.Web.Features.Pledges;
 using Movilidad.Web.Features.Reference;
@@ -58,6 +59,7 @@ public static class DatabaseSetup
         await new ReferenceLoader(db).LoadAsync(dataFolder, cancellationToken);
         await new PlanContentLoader(db).LoadAsync(dataFolder, cancellationToken);
         await new PledgeContentLoader(db, scope.ServiceProvider.GetRequiredService<TimeProvider>()).LoadAsync(dataFolder, cancellationToken);
+        await new IndicatorLoader(db).LoadAsync(dataFolder, cancellationToken);
     }
 }
 

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Movilidad.Web.Features.Accounts;
 using Movilidad.Web.Features.Comments;
+using Movilidad.Web.Features.Indicators;
 using Movilidad.Web.Features.Institutions;
 using Movilidad.Web.Features.Monitoring;
 using Movilidad.Web.Features.Plans;
@@ -44,6 +45,12 @@ public class MovilidadDb(DbContextOptions<MovilidadDb> options) : DbContext(opti
     public DbSet<PledgeUpdate> PledgeUpdates => Set<PledgeUpdate>();
     public DbSet<PledgeEvidence> PledgeEvidence => Set<PledgeEvidence>();
     public DbSet<Practice> Practices => Set<Practice>();
+    public DbSet<Indicator> Indicators => Set<Indicator>();
+    public DbSet<IndicatorTarget> IndicatorTargets => Set<IndicatorTarget>();
+    public DbSet<ReportingCalendar> ReportingCalendars => Set<ReportingCalendar>();
+    public DbSet<ReportingPeriod> ReportingPeriods => Set<ReportingPeriod>();
+    public DbSet<IndicatorReport> IndicatorReports => Set<IndicatorReport>();
+    public DbSet<IndicatorValue> IndicatorValues => Set<IndicatorValue>();
 
     /// <summary>
     /// Whether this unit of work may see unpublished plans: set per request from the reader's grants
@@ -57,6 +64,12 @@ public class MovilidadDb(DbContextOptions<MovilidadDb> options) : DbContext(opti
         modelBuilder.Entity<Plan>().HasQueryFilter(p => ShowsUnpublished || p.IsPublished);
         modelBuilder.Entity<PlanElement>().HasQueryFilter(e => e.DeletedAt == null && (ShowsUnpublished || e.Plan!.IsPublished));
         modelBuilder.Entity<Activity>().HasQueryFilter(a => a.DeletedAt == null && (ShowsUnpublished || a.Action!.Plan!.IsPublished));
+
+        // Indicators, periods, reports and values are seen with their plan.
+        modelBuilder.Entity<Indicator>().HasQueryFilter(i => ShowsUnpublished || i.Plan!.IsPublished);
+        modelBuilder.Entity<ReportingPeriod>().HasQueryFilter(p => ShowsUnpublished || p.Plan!.IsPublished);
+        modelBuilder.Entity<IndicatorReport>().HasQueryFilter(r => ShowsUnpublished || r.Period!.Plan!.IsPublished);
+        modelBuilder.Entity<IndicatorValue>().HasQueryFilter(v => ShowsUnpublished || v.Report!.Period!.Plan!.IsPublished);
 
         // A link to an axis is seen only while the axis itself is: the same filter, so no link points at a hidden element.
         modelBuilder.Entity<AxisLink>().HasQueryFilter(a => a.Axis!.DeletedAt == null && (ShowsUnpublished || a.Axis.Plan!.IsPublished));

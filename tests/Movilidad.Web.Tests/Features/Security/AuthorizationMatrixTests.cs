@@ -131,6 +131,12 @@ public abstract class AuthorizationMatrixTests(MovilidadApp app, ITestOutputHelp
         return activity.Id;
     }
 
+    private static async Task<int> IndicatorId(Ids ids)
+    {
+        await using var db = (Web.Infrastructure.Data.MovilidadDb)ids.Db();
+        return await db.Indicators.Where(i => i.Key == "ind-r1").Select(i => i.Id).SingleAsync();
+    }
+
     private static string Country(Scope scope) => scope == Scope.Other ? "MX" : "GT";
 
     private static async Task<HttpRequestMessage> ActivityJson(HttpMethod method, Func<int, string> url, Ids ids, Scope scope, Func<int, object> body)
@@ -505,6 +511,47 @@ public abstract class AuthorizationMatrixTests(MovilidadApp app, ITestOutputHelp
         ["POST /practices/{id:int}?handler=Schedule"] = new(OnlySecretariat, null,
             PracticeForm(Web.Features.Practices.PracticeStatus.Accepted, "Schedule", new() { ["Month"] = "2099-01" })),
         ["POST /practices/{id:int}?handler=Publish"] = new(OnlySecretariat, null, PracticeForm(Web.Features.Practices.PracticeStatus.Accepted, "Publish", [])),
+        ["GET /api/indicators/"] = new(Staff, null, Static(_ => "/api/indicators")),
+        ["GET /api/indicators/{id:int}"] = new(Staff, null, async (ids, _) => Get($"/api/indicators/{await IndicatorId(ids)}")),
+        ["PUT /api/indicators/{id:int}"] = new(OnlySecretariat, null, async (ids, _) =>
+        {
+            var id = await IndicatorId(ids);
+            return new HttpRequestMessage(HttpMethod.Put, $"/api/indicators/{id}")
+            {
+                Content = JsonContent.Create(new { version = 0, name = new { es = "Nombre", en = "Name" }, definition = new { es = "Definición", en = "Definition" }, unit = new { es = "Número", en = "Number" } }),
+            };
+        }),
+        ["GET /api/indicators/reports"] = new(Staff, null, Static(_ => "/api/indicators/reports?plan=pe-crm-2023-2026")),
+        ["GET /api/indicators/reports/{plan}/{period}/{country}/"] = new(Staff, null, Static(_ => "/api/indicators/reports/pe-crm-2023-2026/2025-S1/GT")),
+        ["PUT /api/indicators/reports/{plan}/{period}/{country}/"] = new([Secretariat, FocalPoint], OnlySecretariat, (_, scope) => Task.FromResult(
+            new HttpRequestMessage(HttpMethod.Put, $"/api/indicators/reports/pe-crm-2023-2026/2025-S1/{Country(scope)}") { Content = JsonContent.Create(new { version = 0, values = Array.Empty<object>() }) })),
+        ["POST /api/indicators/reports/{plan}/{period}/{country}/submit"] = new([Secretariat, FocalPoint], OnlySecretariat, (_, scope) => Task.FromResult(
+            new HttpRequestMessage(HttpMethod.Post, $"/api/indicators/reports/pe-crm-2023-2026/2025-S1/{Country(scope)}/submit") { Content = JsonContent.Create(new { version = 0 }) })),
+        ["POST /api/indicators/reports/{plan}/{period}/{country}/approve"] = new(OnlySecretariat, null, (_, _) => Task.FromResult(
+            new HttpRequestMessage(HttpMethod.Post, "/api/indicators/reports/pe-crm-2023-2026/2025-S1/GT/approve") { Content = JsonContent.Create(new { version = 0 }) })),
+        ["POST /api/indicators/reports/{plan}/{period}/{country}/return"] = new(OnlySecretariat, null, (_, _) => Task.FromResult(
+            new HttpRequestMessage(HttpMethod.Post, "/api/indicators/reports/pe-crm-2023-2026/2025-S1/GT/return") { Content = JsonContent.Create(new { version = 0, comment = "matrix" }) })),
+        ["POST /api/indicators/periods/{plan}/{period}/lock"] = new(OnlySecretariat, null, (_, _) => Task.FromResult(
+            new HttpRequestMessage(HttpMethod.Post, "/api/indicators/periods/pe-crm-2023-2026/2026-S2/lock") { Content = JsonContent.Create(new { version = 0 }) })),
+        ["POST /api/indicators/periods/{plan}/{period}/reopen"] = new(OnlySecretariat, null, (_, _) => Task.FromResult(
+            new HttpRequestMessage(HttpMethod.Post, "/api/indicators/periods/pe-crm-2023-2026/2026-S2/reopen") { Content = JsonContent.Create(new { version = 1, reason = "matrix" }) })),
+        ["GET /api/indicators/dashboard"] = new(Staff, null, Static(_ => "/api/indicators/dashboard")),
+        ["GET /api/indicators/values.sdmx.csv"] = new(Staff, null, Static(_ => "/api/indicators/values.sdmx.csv")),
+        ["GET /indicators"] = new(Staff, null, Static(_ => "/indicators")),
+        ["GET /indicators/reports"] = new(Staff, null, Static(_ => "/indicators/reports")),
+        ["POST /indicators/reports?handler=Lock"] = new(OnlySecretariat, null,
+            Form((_, _) => "/indicators/reports?handler=Lock&plan=pe-crm-2023-2026", (_, _) => Task.FromResult(new Dictionary<string, string> { ["period"] = "2026-S1", ["version"] = "0" }))),
+        ["POST /indicators/reports?handler=Reopen"] = new(OnlySecretariat, null,
+            Form((_, _) => "/indicators/reports?handler=Reopen&plan=pe-crm-2023-2026", (_, _) => Task.FromResult(new Dictionary<string, string> { ["period"] = "2026-S1", ["version"] = "1", ["reason"] = "matrix" }))),
+        ["GET /indicators/reports/{plan}/{period}/{country:length(2)}"] = new(Staff, null, Static(_ => "/indicators/reports/pe-crm-2023-2026/2025-S2/GT")),
+        ["POST /indicators/reports/{plan}/{period}/{country:length(2)}"] = new([Secretariat, FocalPoint], OnlySecretariat,
+            Form((_, scope) => $"/indicators/reports/pe-crm-2023-2026/2025-S2/{Country(scope)}", (_, _) => Task.FromResult(new Dictionary<string, string> { ["Version"] = "0" }))),
+        ["POST /indicators/reports/{plan}/{period}/{country:length(2)}?handler=Submit"] = new([Secretariat, FocalPoint], OnlySecretariat,
+            Form((_, scope) => $"/indicators/reports/pe-crm-2023-2026/2025-S2/{Country(scope)}?handler=Submit", (_, _) => Task.FromResult(new Dictionary<string, string> { ["Version"] = "0" }))),
+        ["POST /indicators/reports/{plan}/{period}/{country:length(2)}?handler=Approve"] = new(OnlySecretariat, null,
+            Form((_, _) => "/indicators/reports/pe-crm-2023-2026/2025-S2/GT?handler=Approve", (_, _) => Task.FromResult(new Dictionary<string, string> { ["Version"] = "0" }))),
+        ["POST /indicators/reports/{plan}/{period}/{country:length(2)}?handler=Return"] = new(OnlySecretariat, null,
+            Form((_, _) => "/indicators/reports/pe-crm-2023-2026/2025-S2/GT?handler=Return", (_, _) => Task.FromResult(new Dictionary<string, string> { ["Version"] = "0", ["Comment"] = "matrix" }))),
 
         ["GET /account/sign-in"] = new(Everyone, null, Static(_ => "/account/sign-in")),
         ["POST /account/sign-in"] = new(Everyone, null,

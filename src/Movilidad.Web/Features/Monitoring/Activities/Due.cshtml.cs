@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Movilidad.Web.Features.Indicators;
 using Movilidad.Web.Infrastructure.Auth;
 using Movilidad.Web.Infrastructure.Data;
 
@@ -19,6 +20,9 @@ public class DueModel(MovilidadDb db, IAuthorizationService auth, TimeProvider c
     public IReadOnlyList<DueShare> Late { get; private set; } = [];
     public IReadOnlyList<DueShare> Soon { get; private set; } = [];
     public IReadOnlyCollection<string> Countries { get; private set; } = [];
+
+    /// <summary>Indicator values the countries must report now (ended periods, not locked, values not sent).</summary>
+    public IReadOnlyList<DueReport> Reports { get; private set; } = [];
     public ActivityChoices Choices { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
@@ -36,6 +40,7 @@ public class DueModel(MovilidadDb db, IAuthorizationService auth, TimeProvider c
         var due = await db.DueSharesAsync(Countries, Today.AddDays(HorizonDays + 1), ct);
         Late = due.Where(s => s.IsLate(Today)).ToList();
         Soon = due.Where(s => !s.IsLate(Today)).ToList();
+        Reports = await db.DueReportsAsync(Countries, Today, ct);
         return Page();
     }
 }

@@ -1,0 +1,97 @@
+using System.Globalization;
+using System.Xml.Linq;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Html;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Movilidad.Web.Infrastructure.Auth;
+using Movilidad.Web.Infrastructure.Data;
+using Movilidad.Web.Infrastructure.Localization;
+
+namespace Movilidad.Web.Features.Indicators;
+
+/// <summary>The indicators dashboard: progress per line, country and working group, targets against actuals, one indicator's trend.</summary>
+public class IndexModel(MovilidadDb db, IAuthorizationService auth, IStringLocalizer text) : PageModel
+{
+    /// <summary>Above this many indicators, the targets chart shows one line of the plan at a time.</summary>
+    public const int PairsPerChart = 30;
+
+    [BindProperty(SupportsGet = true)]
+    public string? Plan { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public int? Indicator { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public int? Line { get; set; }
+
+    public IReadOnlyList<(string Key, Bilingual Title)> Plans { get; private set; } = [];
+    public IndicatorDashboardData? Data { get; private set; }
+    public IReadOnlyList<IndicatorProgress> Pairs { get; private set; } = [];
+    public HtmlString? LinesChart { get; private set; }
+    public HtmlString? CountriesChart { get; private set; }
+    public HtmlString? GroupsChart { get; private set; }
+    public HtmlString? PairsChart { get; private set; }
+    public HtmlString? TrendChart { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (!await auth.CanAsync(User, IndicatorOperations.Read))
+        {
+            return Forbid();
+        }
+
+        Plans = (await db.Plans.AsNoTracking().Where(p => db.ReportingCalendars.Any(c => c.PlanId == p.Id) && db.Indicators.Any(i => i.PlanId == p.Id))
+            .OrderBy(p => p.SortOrder).Select(p => new { p.Key, p.Title }).ToListAsync(ct)).Select(p => (p.Key, p.Title)).ToList();
+        Data = await db.ComputeAsync(Plans.Any(p => p.Key == Plan) ? Plan : null, Indicator, ct);
+        if (Data is null)
+        {
+            return Page();
+        }
+
+        Plan = Data.PlanKey;
+        LinesChart = Bars(Data.Lines, "Indicators.ByLine");
+        CountriesChart = Bars(Data.Countries, "Indicators.ByCountry");
+        GroupsChart = Bars(Data.WorkingGroups, "Indicators.ByWorkingGroup");
+        var candidates = Data.Indicators.Where(i => i.Target is not null || i.Actual is not null).ToList();
+        if (candidates.Count > PairsPerChart)
+        {
+            Line ??= Data.Lines.Count > 0 ? int.Parse(Data.Lines[0].Key, CultureInfo.InvariantCulture) : null;
+            candidates = candidates.Where(i => i.LineId == Line).Take(PairsPerChart * 2).ToList();
+        }
+
+        Pairs = candidates;
+        if (Pairs.Count > 0)
+        {
+            PairsChart = Html(IndicatorCharts.TargetsVsActuals(
+                Pairs.Select(p => new ChartPair($"{p.Code} {p.Name.Current}", p.Actual, p.Target, Format(p.Actual, p.UnitCode), Format(p.Target, p.UnitCode))).ToList(),
+                text["Indicators.TargetsVsActuals"], text["Indicators.TargetsVsActualsDescription"], text["Indicators.Actual"], text["Indicators.Target"]));
+        }
+
+        if (Data.TrendIndicatorId is { } trendId && Data.Indicators.Single(i => i.Id == trendId) is var trendIndicator && Data.Trend.Any(t => t.Actual is not null || t.Target is not null))
+        {
+            TrendChart = Html(IndicatorCharts.Trend(Data.Trend, Data.Trend.Select(t => Periods.Label(t.Period, CultureInfo.CurrentCulture)).ToList(),
+                text["Indicators.TrendOf", trendIndicator.Code], text["Indicators.TrendDescription"], v => Format(v, trendIndicator.UnitCode)));
+        }
+
+        return Page();
+    }
+
+    /// <summary>A figure in the reader's language: percentages with their sign, money in dollars, counts whole.</summary>
+    public static string Format(double? value, string unit) => value is not { } v ? "–" : unit switch
+    {
+        "PERCENT" => v.ToString("0.#", CultureInfo.CurrentCulture) + " %",
+        "USD" => v.ToString("N0", CultureInfo.CurrentCulture) + " USD",
+        _ => v.ToString(v % 1 == 0 ? "N0" : "N1", CultureInfo.CurrentCulture),
+    };
+
+    public string Percent(double? ratio) => ratio is { } r ? (r * 100).ToString("0", CultureInfo.CurrentCulture) + " %" : text["Indicators.NoTarget"];
+
+    private static HtmlString Html(XElement svg) => new(svg.ToString(SaveOptions.DisableFormatting));
+
+    private HtmlString? Bars(IReadOnlyList<ProgressBar> bars, string titleKey) => bars.Count == 0 ? null : Html(IndicatorCharts.Progress(
+        bars.Select(b => new ChartBar(b.Label.Current, b.Ratio, b.Ratio is null ? text["Indicators.NoTarget"] : text["Indicators.BarValue", Percent(b.Ratio), b.WithTarget])).ToList(),
+        text[titleKey], text["Indicators.ProgressDescription"]));
+}

@@ -1,0 +1,184 @@
+using System.Text;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Movilidad.Web.Features.Accounts;
+using Movilidad.Web.Features.Monitoring;
+using Movilidad.Web.Infrastructure.Api;
+using Movilidad.Web.Infrastructure.Audit;
+using Movilidad.Web.Infrastructure.Auth;
+using Movilidad.Web.Infrastructure.Data;
+
+namespace Movilidad.Web.Features.Indicators;
+
+/// <summary>One country's report of one period in a list.</summary>
+public sealed record ReportSummary(string Plan, string Period, string Country, ReportStatus Status, bool Locked, DateOnly Due, int Version);
+
+/// <summary>Indicators, their values and workflow, the dashboard figures and the SDMX-CSV export.</summary>
+public static class IndicatorsApi
+{
+    public static IEndpointRouteBuilder MapIndicatorsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/indicators").WithTags("Indicators").RequireAuthorization()
+            .AddEndpointFilter(AccountsSetup.RequireAntiforgeryForCookies);
+
+        api.MapGet("/", async Task<IResult> (string? plan, HttpContext http, MovilidadDb db, IAuthorizationService auth, CancellationToken ct) =>
+                await auth.CanAsync(http.User, IndicatorOperations.Read) ? TypedResults.Ok(await db.IndicatorViewsAsync(plan, null, ct)) : TypedResults.Forbid())
+            .WithSummary("The indicators of a plan (or of every plan), with their unit, baseline, targets and rules.");
+
+        api.MapGet("/{id:int}", async Task<IResult> (int id, HttpContext http, MovilidadDb db, IAuthorizationService auth, CancellationToken ct) =>
+            {
+                if (!await auth.CanAsync(http.User, IndicatorOperations.Read))
+                {
+                    return TypedResults.Forbid();
+                }
+
+                return await db.IndicatorViewsAsync(null, id, ct) is [var view] ? TypedResults.Ok(view) : NotFoundProblem.Of("indicator", id);
+            })
+            .WithSummary("One indicator with its targets.");
+
+        api.MapPut("/{id:int}", async Task<IResult> (int id, HttpContext http, MovilidadDb db, IAuthorizationService auth, TimeProvider clock, CancellationToken ct) =>
+            {
+                var body = await JsonBody.ReadAsync<IndicatorEdit>(http, ct);
+                if (body.Value is not { } edit)
+                {
+                    return body.Problem!;
+                }
+
+                return await auth.CanAsync(http.User, IndicatorOperations.Edit)
+                    ? MonitoringApi.ToResult(await db.SaveIndicatorAsync(id, edit, AuditActor.From(http), clock, ct), "indicator", id)
+                    : TypedResults.Forbid();
+            })
+            .Accepts<IndicatorEdit>("application/json")
+            .WithSummary("Edits an indicator's names, unit, baseline and targets (the Secretariat). A reload of the shipped file keeps the edit.");
+
+        api.MapGet("/reports", async Task<IResult> (string? plan, string? country, HttpContext http, MovilidadDb db, IAuthorizationService auth, CancellationToken ct) =>
+                await auth.CanAsync(http.User, IndicatorOperations.Read) ? TypedResults.Ok(await db.ReportSummariesAsync(plan, country?.ToUpperInvariant(), ct)) : TypedResults.Forbid())
+            .WithSummary("Every country and period of the plans with a reporting calendar, with the report's status (draft when nothing is saved).");
+
+        var report = api.MapGroup("/reports/{plan}/{period}/{country}");
+        report.MapGet("/", async Task<IResult> (string plan, string period, string country, HttpContext http, MovilidadDb db, IAuthorizationService auth, IStringLocalizer text, CancellationToken ct) =>
+            {
+                if (!await auth.CanAsync(http.User, IndicatorOperations.Read))
+                {
+                    return TypedResults.Forbid();
+                }
+
+                var (address, errors) = await db.AddressAsync(plan, period, country, text, ct);
+                return address is null ? Refused(errors, plan) : TypedResults.Ok(await db.ViewAsync(address, ct));
+            })
+            .WithSummary("One country's values for one period: status, version, values by sex and disaggregation, and the automatic ones.");
+
+        report.MapPut("/", async Task<IResult> (string plan, string period, string country, HttpContext http, MovilidadDb db, IAuthorizationService auth, IStringLocalizer text, TimeProvider clock, CancellationToken ct) =>
+            {
+                if (!await auth.CanAsync(http.User, IndicatorOperations.EnterValues, new CountryScope(country.ToUpperInvariant())))
+                {
+                    return TypedResults.Forbid();
+                }
+
+                var body = await JsonBody.ReadAsync<ValuesEdit>(http, ct);
+                if (body.Value is not { } edit)
+                {
+                    return body.Problem!;
+                }
+
+                var (address, errors) = await db.AddressAsync(plan, period, country, text, ct);
+                return address is null ? Refused(errors, plan) : MonitoringApi.ToResult(await db.SaveValuesAsync(address, edit, text, AuditActor.From(http), clock, ct), "report", $"{plan}/{period}/{country}");
+            })
+            .Accepts<ValuesEdit>("application/json")
+            .WithSummary("Saves the country's values as a draft. Send the report's version (0 for the first save); every row is checked and nothing is saved if one is wrong.");
+
+        foreach (var (step, operation, summary) in new[]
+        {
+            (ReportActions.Submit, IndicatorOperations.EnterValues, "Submits the country's values for review; every indicator needs a total."),
+            (ReportActions.Approve, IndicatorOperations.Review, "Approves submitted values (the Secretariat)."),
+            (ReportActions.Return, IndicatorOperations.Review, "Returns submitted or approved values to the country with a comment saying what to correct (the Secretariat)."),
+        })
+        {
+            report.MapPost("/" + step, async Task<IResult> (string plan, string period, string country, HttpContext http, MovilidadDb db, IAuthorizationService auth, IStringLocalizer text, TimeProvider clock, CancellationToken ct) =>
+                {
+                    if (!await auth.CanAsync(http.User, operation, new CountryScope(country.ToUpperInvariant())))
+                    {
+                        return TypedResults.Forbid();
+                    }
+
+                    var body = await JsonBody.ReadAsync<ReportStep>(http, ct);
+                    if (body.Value is not { } edit)
+                    {
+                        return body.Problem!;
+                    }
+
+                    var (address, errors) = await db.AddressAsync(plan, period, country, text, ct);
+                    return address is null ? Refused(errors, plan) : MonitoringApi.ToResult(await db.StepAsync(address, step, edit, text, AuditActor.From(http), clock, ct), "report", $"{plan}/{period}/{country}");
+                })
+                .Accepts<ReportStep>("application/json")
+                .WithSummary(summary);
+        }
+
+        foreach (var locking in new[] { true, false })
+        {
+            api.MapPost("/periods/{plan}/{period}/" + (locking ? ReportActions.Lock : ReportActions.Reopen), async Task<IResult> (string plan, string period, HttpContext http, MovilidadDb db, IAuthorizationService auth, IStringLocalizer text, TimeProvider clock, CancellationToken ct) =>
+                {
+                    if (!await auth.CanAsync(http.User, IndicatorOperations.LockPeriods))
+                    {
+                        return TypedResults.Forbid();
+                    }
+
+                    var body = await JsonBody.ReadAsync<PeriodStep>(http, ct);
+                    if (body.Value is not { } edit)
+                    {
+                        return body.Problem!;
+                    }
+
+                    var (address, errors) = await db.AddressAsync(plan, period, null, text, ct);
+                    return address is null ? Refused(errors, plan) : MonitoringApi.ToResult(await db.LockAsync(address, locking, edit, text, AuditActor.From(http), clock, ct), "period", $"{plan}/{period}");
+                })
+                .Accepts<PeriodStep>("application/json")
+                .WithSummary(locking ? "Locks a period: none of its values change until it is reopened (the Secretariat)." : "Reopens a locked period, with the reason (the Secretariat); audited.");
+        }
+
+        api.MapGet("/dashboard", async Task<IResult> (string? plan, int? indicator, HttpContext http, MovilidadDb db, IAuthorizationService auth, CancellationToken ct) =>
+            {
+                if (!await auth.CanAsync(http.User, IndicatorOperations.Read))
+                {
+                    return TypedResults.Forbid();
+                }
+
+                return await db.ComputeAsync(plan, indicator, ct) is { } data ? TypedResults.Ok(data) : NotFoundProblem.Of("plan with indicators", plan ?? "(default)");
+            })
+            .WithSummary("The dashboard's figures: progress per indicator, line, country and working group, the trend of one indicator, and the reporting status per period.");
+
+        api.MapGet("/values.sdmx.csv", async Task<IResult> (string? plan, string? country, string? period, HttpContext http, MovilidadDb db, IAuthorizationService auth, CancellationToken ct) =>
+            {
+                if (!await auth.CanAsync(http.User, IndicatorOperations.Read))
+                {
+                    return TypedResults.Forbid();
+                }
+
+                return Results.Stream(async stream =>
+                {
+                    await using var writer = new StreamWriter(stream, new UTF8Encoding(false));
+                    await SdmxCsv.WriteAsync(db, writer, plan, country?.ToUpperInvariant(), period, ct);
+                }, SdmxCsv.ContentType, "indicator-values.csv");
+            })
+            .WithSummary("The submitted and approved indicator values as SDMX-CSV 1.0 (one observation per sex category), filtered by plan, country and period.");
+        return app;
+    }
+
+    private static IResult Refused(Dictionary<string, string[]>? errors, string plan) =>
+        errors is null ? NotFoundProblem.Of("plan", plan) : TypedResults.ValidationProblem(errors);
+
+    public static async Task<List<ReportSummary>> ReportSummariesAsync(this MovilidadDb db, string? planKey, string? country, CancellationToken ct)
+    {
+        var members = (await db.MemberCountriesAsync(ct)).Where(c => country is null || c == country).Order(StringComparer.Ordinal).ToList();
+        var periods = await db.ReportingPeriods.AsNoTracking().Where(p => planKey == null || p.Plan!.Key == planKey)
+            .OrderBy(p => p.Plan!.SortOrder).ThenBy(p => p.Start).Select(p => new { p.Id, Plan = p.Plan!.Key, p.Code, p.Due, Locked = p.LockedAt != null }).ToListAsync(ct);
+        var ids = periods.Select(p => p.Id).ToList();
+        var reports = await db.IndicatorReports.AsNoTracking().Where(r => ids.Contains(r.PeriodId) && (country == null || r.CountryCode == country))
+            .Select(r => new { r.PeriodId, r.CountryCode, r.Status, r.Version }).ToListAsync(ct);
+        var byKey = reports.ToDictionary(r => (r.PeriodId, r.CountryCode));
+        return periods.SelectMany(p => members.Select(c => byKey.TryGetValue((p.Id, c), out var r)
+            ? new ReportSummary(p.Plan, p.Code, c, r.Status, p.Locked, p.Due, r.Version)
+            : new ReportSummary(p.Plan, p.Code, c, ReportStatus.Draft, p.Locked, p.Due, 0))).ToList();
+    }
+}

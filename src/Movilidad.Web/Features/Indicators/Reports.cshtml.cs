@@ -1,0 +1,97 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Movilidad.Web.Features.Monitoring;
+using Movilidad.Web.Infrastructure.Audit;
+using Movilidad.Web.Infrastructure.Auth;
+using Movilidad.Web.Infrastructure.Data;
+using Movilidad.Web.Infrastructure.Localization;
+
+namespace Movilidad.Web.Features.Indicators;
+
+/// <summary>Every period of a plan against every country with the report's status; the Secretariat locks and reopens periods here.</summary>
+public class ReportsModel(MovilidadDb db, IAuthorizationService auth, IStringLocalizer text, TimeProvider clock) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public string? Plan { get; set; }
+
+    public IReadOnlyList<(string Key, Bilingual Title)> Plans { get; private set; } = [];
+    public IReadOnlyList<ReportSummary> Reports { get; private set; } = [];
+    public IReadOnlyList<PeriodView> PeriodList { get; private set; } = [];
+    public IReadOnlyDictionary<string, Bilingual> CountryNames { get; private set; } = new Dictionary<string, Bilingual>();
+    public bool CanLock { get; private set; }
+    public IDictionary<string, string[]> Errors { get; private set; } = new Dictionary<string, string[]>();
+    public string? ErrorPeriod { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct) =>
+        await LoadAsync(ct) ?? Page();
+
+    public Task<IActionResult> OnPostLockAsync(string period, int version, CancellationToken ct) => LockAsync(period, version, null, true, ct);
+
+    public Task<IActionResult> OnPostReopenAsync(string period, int version, string? reason, CancellationToken ct) => LockAsync(period, version, reason, false, ct);
+
+    private async Task<IActionResult> LockAsync(string period, int version, string? reason, bool locking, CancellationToken ct)
+    {
+        if (!await auth.CanAsync(User, IndicatorOperations.LockPeriods))
+        {
+            return Forbid();
+        }
+
+        if (await LoadAsync(ct) is { } refused)
+        {
+            return refused;
+        }
+
+        var (address, errors) = await db.AddressAsync(Plan!, period, null, text, ct);
+        if (address is null)
+        {
+            return errors is null ? NotFound() : Refuse(period, errors);
+        }
+
+        db.ChangeTracker.Clear();
+        switch (await db.LockAsync(address, locking, new PeriodStep(version, reason), text, AuditActor.From(HttpContext), clock, ct))
+        {
+            case WriteOutcome<PeriodView>.Saved:
+                return Redirect($"/indicators/reports?plan={Uri.EscapeDataString(Plan!)}");
+            case WriteOutcome<PeriodView>.Invalid invalid:
+                return Refuse(period, invalid.Errors);
+            case WriteOutcome<PeriodView>.Conflict:
+                await LoadAsync(ct);
+                return Refuse(period, new Dictionary<string, string[]> { ["period"] = [text["Indicators.Conflict"]] });
+            default:
+                return NotFound();
+        }
+    }
+
+    private PageResult Refuse(string period, IDictionary<string, string[]> errors)
+    {
+        Errors = errors;
+        ErrorPeriod = period;
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return Page();
+    }
+
+    private async Task<IActionResult?> LoadAsync(CancellationToken ct)
+    {
+        if (!await auth.CanAsync(User, IndicatorOperations.Read))
+        {
+            return Forbid();
+        }
+
+        Plans = (await db.Plans.AsNoTracking().Where(p => db.ReportingCalendars.Any(c => c.PlanId == p.Id) && db.Indicators.Any(i => i.PlanId == p.Id && i.Source == IndicatorSource.Reported))
+            .OrderBy(p => p.SortOrder).Select(p => new { p.Key, p.Title }).ToListAsync(ct)).Select(p => (p.Key, p.Title)).ToList();
+        Plan = Plans.Any(p => p.Key == Plan) ? Plan : Plans.Count > 0 ? Plans[0].Key : null;
+        if (Plan is null)
+        {
+            return null;
+        }
+
+        Reports = await db.ReportSummariesAsync(Plan, null, ct);
+        PeriodList = (await db.ReportingPeriods.AsNoTracking().Where(p => p.Plan!.Key == Plan).OrderBy(p => p.Start).ToListAsync(ct)).Select(p => IndicatorReporting.View(Plan, p)).ToList();
+        CountryNames = await db.Countries.AsNoTracking().Where(c => Reports.Select(r => r.Country).Contains(c.Alpha2)).ToDictionaryAsync(c => c.Alpha2, c => c.Name, ct);
+        CanLock = await auth.CanAsync(User, IndicatorOperations.LockPeriods);
+        return null;
+    }
+}

@@ -1,0 +1,66 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Movilidad.Web.Features.Indicators;
+using Movilidad.Web.Features.Plans;
+using Movilidad.Web.Tests.Infrastructure;
+
+namespace Movilidad.Web.Tests.Features.Indicators;
+
+/// <summary>The Strategic Plan (004) and its shipped indicators, plus one indicator that counts people by sex and age group.</summary>
+public static class IndicatorBuilders
+{
+    public const string Plan = "pe-crm-2023-2026";
+    public const string PeopleKey = "test-people-trained";
+
+    /// <summary>Adds (once) an indicator of plan 004 counting people, split by sex and age group, as the Secretariat could define one.</summary>
+    public static async Task<int> PeopleIndicatorAsync(this MovilidadApp app)
+    {
+        await using var db = app.CreateDb();
+        db.ShowsUnpublished = true;
+        var plan = await db.Plans.SingleAsync(p => p.Key == Plan);
+        var existing = await db.Indicators.Where(i => i.PlanId == plan.Id && i.Key == PeopleKey).Select(i => (int?)i.Id).SingleOrDefaultAsync();
+        if (existing is { } id)
+        {
+            return id;
+        }
+
+        var indicator = new Indicator
+        {
+            PlanId = plan.Id, Key = PeopleKey, Code = "T1", UnitCode = "PERSONS", Type = IndicatorType.Result,
+            Name = new("Personas funcionarias capacitadas", "Officials trained"), Definition = new("Personas capacitadas.", "People trained."),
+            Unit = new("Personas", "People"), Dimensions = Disaggregation.AgeGroup, SortOrder = 100, EditedAt = DateTime.UtcNow,
+        };
+        db.Indicators.Add(indicator);
+        await db.SaveChangesAsync();
+        return indicator.Id;
+    }
+
+    public static async Task<int> IndicatorIdAsync(this MovilidadApp app, string key)
+    {
+        await using var db = app.CreateDb();
+        return await db.Indicators.Where(i => i.Key == key && i.Plan!.Key == Plan).Select(i => i.Id).SingleAsync();
+    }
+
+    /// <summary>A values body with a total of 0 for every reported indicator of the plan, then the given rows replacing theirs.</summary>
+    public static async Task<object> ValuesAsync(this MovilidadApp app, int version, params object[] rows)
+    {
+        await using var db = app.CreateDb();
+        var reported = await db.Indicators.Where(i => i.Plan!.Key == Plan && i.Source == IndicatorSource.Reported).Select(i => i.Id).ToListAsync();
+        var given = rows.Select(r => JsonSerializer.SerializeToElement(r)).ToList();
+        var ids = given.Select(g => g.GetProperty("indicatorId").GetInt32()).ToHashSet();
+        var all = reported.Where(id => !ids.Contains(id)).Select(id => (object)new { indicatorId = id, total = 0 }).Concat(rows).ToList();
+        return new { version, values = all };
+    }
+
+    public static string Report(string period, string country) => $"/api/indicators/reports/{Plan}/{period}/{country}";
+
+    public static async Task<JsonElement> JsonAsync(this HttpResponseMessage response) => await response.Content.ReadFromJsonAsync<JsonElement>();
+
+    public static async Task<Dictionary<string, string[]>> ErrorsAsync(this HttpResponseMessage response)
+    {
+        Assert.True(response.StatusCode == System.Net.HttpStatusCode.BadRequest, $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        return problem.GetProperty("errors").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.EnumerateArray().Select(v => v.GetString()!).ToArray());
+    }
+}
