@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Movilidad.Web.Features.Institutions;
 using Movilidad.Web.Features.Pledges;
 using Movilidad.Web.Infrastructure.Data;
 using Movilidad.Web.Infrastructure.Localization;
@@ -13,7 +14,8 @@ namespace Movilidad.Web.Features.Reports;
 /// </summary>
 public sealed class PledgesSection(TimeProvider clock) : ReportSection<PledgesSection.Data>
 {
-    public sealed record Pledger(string Code, Bilingual Acronym, Bilingual Name);
+    /// <summary>A pledging institution: a state by its name, any other by its acronym (or name, without one).</summary>
+    public sealed record Pledger(string Code, Bilingual Label);
 
     public sealed record Update(YearQuarter Quarter, PledgeStatus Status, string Narrative);
 
@@ -42,7 +44,7 @@ public sealed class PledgesSection(TimeProvider clock) : ReportSection<PledgesSe
             .Select(p => new
             {
                 p.Id, p.Title, p.IsPublished, p.CreatedAt,
-                Pledgers = p.Pledgers.Select(x => new Pledger(x.Institution!.Code, x.Institution.Acronym, x.Institution.Name)).ToList(),
+                Pledgers = p.Pledgers.Select(x => new { x.Institution!.Code, x.Institution.Kind, x.Institution.Acronym, x.Institution.Name }).ToList(),
                 Objectives = p.GcmObjectives.Select(g => g.Objective).ToList(),
                 Updates = p.Updates.Select(u => new { u.Year, u.Quarter, u.Status, u.Narrative }).ToList(),
             })
@@ -63,7 +65,9 @@ public sealed class PledgesSection(TimeProvider clock) : ReportSection<PledgesSe
             var missing = due.Where(q => recorded <= q.End && updates.All(u => u.Quarter != q)
                 && StatusBefore(q) is not (PledgeStatus.Fulfilled or PledgeStatus.Withdrawn)).ToList();
             items.Add(new Item(
-                p.Id, p.Title, p.IsPublished, p.Pledgers.OrderBy(x => x.Code, StringComparer.Ordinal).ToList(), p.Objectives.Order().ToList(),
+                p.Id, p.Title, p.IsPublished,
+                p.Pledgers.OrderBy(x => x.Code, StringComparer.Ordinal)
+                    .Select(x => new Pledger(x.Code, x.Kind == InstitutionKind.MemberState || x.Acronym.IsEmpty ? x.Name : x.Acronym)).ToList(), p.Objectives.Order().ToList(),
                 upToEnd?.Status ?? PledgeStatus.NotStarted, upToEnd?.Quarter, updates.Where(u => u.Quarter >= first && u.Quarter <= last).ToList(), missing));
         }
 
@@ -166,7 +170,7 @@ public sealed class PledgesSection(TimeProvider clock) : ReportSection<PledgesSe
         pledge.IsPublished ? text.Pick(pledge.Title) : text.Pick(pledge.Title) + "\n" + text["Report.UnpublishedMark"];
 
     private static string Pledgers(Item pledge, ReportText text) =>
-        string.Join("\n", pledge.Pledgers.Select(p => text.Pick(p.Acronym) is { Length: > 0 } acronym ? acronym : text.Pick(p.Name)));
+        string.Join("\n", pledge.Pledgers.Select(p => text.Pick(p.Label)));
 
     private static string Quarter(YearQuarter quarter, ReportText text) => text.Format("Report.Quarter", quarter.Year, quarter.Quarter);
 }

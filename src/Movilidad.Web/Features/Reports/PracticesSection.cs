@@ -25,8 +25,8 @@ public sealed class PracticesSection : ReportSection<PracticesSection.Data>
 
     protected override async Task<Data> CollectDataAsync(MovilidadDb db, ReportScope scope, CancellationToken ct)
     {
-        var from = scope.Semester.Start.ToDateTime(TimeOnly.MinValue);
-        var to = scope.Semester.End.AddDays(1).ToDateTime(TimeOnly.MinValue);
+        var from = scope.Semester.Start.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+        var to = scope.Semester.End.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
         var published = await db.Practices.AsNoTracking()
             .Where(p => p.Status == PracticeStatus.Published && p.PublishedAt >= from && p.PublishedAt < to)
             .OrderBy(p => p.PublishedAt).ThenBy(p => p.Id)
