@@ -116,7 +116,7 @@ public sealed class PledgesSection(TimeProvider clock) : ReportSection<PledgesSe
         ],
         all.Select(p => (IReadOnlyList<string>)
         [
-            Title(p, text), Pledgers(p, text), string.Join(", ", p.GcmObjectives), text["PledgeStatus." + p.Status],
+            Title(p, text), Pledgers(p, text), p.GcmObjectives.Count == 0 ? "–" : string.Join(", ", p.GcmObjectives), text["PledgeStatus." + p.Status],
             p.LastUpdate is { } q ? Quarter(q, text) : text["Report.NeverUpdated"],
         ]).ToList());
         if (GcmLegend(all.SelectMany(p => p.GcmObjectives), text) is { } legend)
