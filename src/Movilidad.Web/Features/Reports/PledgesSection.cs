@@ -133,7 +133,7 @@ public sealed class PledgesSection(TimeProvider clock) : ReportSection<PledgesSe
 
         foreach (var pledge in updated)
         {
-            yield return new Heading(3, text.Pick(pledge.Title));
+            yield return new Heading(3, pledge.IsPublished ? text.Pick(pledge.Title) : text.Pick(pledge.Title) + " " + text["Report.UnpublishedMark"]);
             foreach (var update in pledge.Updates)
             {
                 yield return new Paragraph(Quarter(update.Quarter, text) + " · " + text["PledgeStatus." + update.Status], IsNote: true);

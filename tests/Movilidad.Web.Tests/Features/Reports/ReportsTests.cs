@@ -326,6 +326,7 @@ public abstract class ReportsTests(MovilidadApp app)
         Assert.DoesNotContain(es, r => r.Contains(p.Withdrawn.Es, StringComparison.Ordinal));
         Assert.Contains(es, r => r.StartsWith("Objetivos del Pacto Mundial: ", StringComparison.Ordinal) && r.Contains("18. Invertir en el desarrollo de aptitudes", StringComparison.Ordinal));
         Assert.Equal(["T1 2022 · En curso", p.Narrative], es.SkipWhile(r => r != p.Visas.Es).Skip(1).Take(2));
+        Assert.Equal(["T1 2022 · Cumplido", "Se formaron 60 inspectores."], es.SkipWhile(r => r != p.Training.Es + " (sin publicar)").Skip(1).Take(2));
 
         // Overdue: the joint pledge did not report on Q2; the ILO pledge was fulfilled in Q1 and owes nothing more.
         var overdue = es.SkipWhile(r => r != "Informes trimestrales atrasados").ToList();
