@@ -7,6 +7,7 @@ public static class ReportsSetup
     {
         services.AddSingleton<IReportSection, SummarySection>();
         services.AddSingleton<IReportSection, ActivitiesSection>();
+        services.AddSingleton<IReportSection, IndicatorsSection>();
         services.AddSingleton<IReportSection, NarrativesSection>();
         services.AddSingleton<ReportAssembly>();
         return services;
