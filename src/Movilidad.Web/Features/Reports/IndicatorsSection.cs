@@ -138,7 +138,7 @@ public sealed class IndicatorsSection : ReportSection<IndicatorsSection.Data>
                 measured.Select(i => i.Code + " · " + text.Pick(i.Name)).ToList(),
                 [
                     new ChartSeries(text["Report.Ind.Reached"], "#1f7a68", measured.Select(i => Percent(i, capped: true)).ToList()),
-                    new ChartSeries(text["Report.Ind.Pending"], "#d9e1e8", measured.Select(i => 100 - Percent(i, capped: true)).ToList()),
+                    new ChartSeries(text["Report.Ind.Pending"], "#9aa9b8", measured.Select(i => 100 - Percent(i, capped: true)).ToList()),
                 ]);
         }
 
