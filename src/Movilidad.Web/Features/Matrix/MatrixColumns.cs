@@ -93,6 +93,11 @@ public static class MatrixColumns
         new(End, "Matrix.Column.End", 12, CellKind.Date, true, (r, _) => r.Values.End),
         new(Budget, "Matrix.Column.Budget", 14, CellKind.Amount, true, (r, _) => r.Values.BudgetAmount),
         new(Currency, "Matrix.Column.Currency", 10, CellKind.Text, true, (r, _) => r.Values.BudgetCurrency, MatrixList.Currencies),
+        new("indicators", "Matrix.Column.Indicators", 40, CellKind.Text, false,
+            (r, l) => string.Join("; ", r.Indicators.Select(i => $"{i.Code} {i.Name.For(l.Culture)}"))),
+        new("indicator-values", "Matrix.Column.IndicatorValues", 36, CellKind.Text, false,
+            (r, l) => string.Join("; ", r.Indicators.Where(i => i.Value is not null)
+                .Select(i => $"{i.Code}: {i.Value!.Value.ToString("#,##0.##", l.Culture)} ({Indicators.Periods.Label(i.PeriodCode!, l.Culture)})"))),
     ];
 
     public static int IndexOf(string key) => All.Select((c, i) => (c, i)).Single(p => p.c.Key == key).i;

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Movilidad.Web.Features.Indicators;
 using Movilidad.Web.Features.Monitoring;
 using Movilidad.Web.Features.Plans;
 using Movilidad.Web.Infrastructure.Data;
@@ -16,7 +17,14 @@ public sealed record ActivityBudget(decimal? Planned, decimal? Executed, string?
 public sealed record MatrixRow(
     MatrixGroup? Line, MatrixGroup Action, int ActivityId, string ActivityCode, Bilingual ActivityTitle, string? WorkingGroup, Term? Term,
     ActivityPriority Priority, int GenderMarker, ActivityStatus ActivityStatus, IReadOnlyList<string> ConceptNoteMissing, ActivityBudget Budget,
-    string Country, int Version, ShareValues Values);
+    string Country, int Version, ShareValues Values)
+{
+    /// <summary>The indicators attached to the activity, each with the row's country's latest approved value.</summary>
+    public IReadOnlyList<MatrixIndicator> Indicators { get; init; } = [];
+}
+
+/// <summary>An indicator an activity contributes to, and its latest approved total for one country (period code and value) when there is one.</summary>
+public sealed record MatrixIndicator(string Code, Bilingual Name, string? PeriodCode, decimal? Value);
 
 /// <summary>What the matrix lets a country's focal point change on the country's share: the editable columns.</summary>
 public sealed record ShareValues(string? Responsible, ActivityStatus Status, string? StatusReason, DateOnly? Start, DateOnly? End, decimal? BudgetAmount, string? BudgetCurrency)
@@ -72,6 +80,15 @@ public static class MatrixRows
                     : new ActivityBudget(null, null, string.Join(" ", currencies.Order(StringComparer.Ordinal)), true);
             });
 
+        var indicators = (await db.Indicators.AsNoTracking().Where(i => i.ActivityId != null).OrderBy(i => i.SortOrder).ThenBy(i => i.Id)
+                .Select(i => new { i.Id, ActivityId = i.ActivityId!.Value, i.Code, i.Name }).ToListAsync(ct))
+            .ToLookup(i => i.ActivityId);
+        var latest = (await db.IndicatorValues.AsNoTracking()
+                .Where(v => db.Indicators.Any(i => i.Id == v.IndicatorId && i.ActivityId != null) && v.Dimension == Disaggregation.All && v.Total != null && v.Report!.Status == ReportStatus.Approved)
+                .Select(v => new { v.IndicatorId, v.Report!.CountryCode, v.Report.Period!.Code, v.Report.Period.End, v.Total }).ToListAsync(ct))
+            .GroupBy(v => (v.IndicatorId, v.CountryCode))
+            .ToDictionary(g => g.Key, g => g.MaxBy(v => v.End)!);
+
         var none = new ActivityBudget(null, null, null, false);
         return shares
             .Where(s => elements.ContainsKey(s.ActionId))
@@ -88,7 +105,12 @@ public static class MatrixRows
                     (notes.GetValueOrDefault(s.Id) ?? ConceptNote.Empty(s.Id)).MissingFields(), budgets.GetValueOrDefault(s.Id, none),
                     s.CountryCode, s.Version,
                     new ShareValues(s.ResponsibleInstitutionId is { } r ? institutions.GetValueOrDefault(r) : null, s.Status, s.StatusReason, s.StartDate, s.EndDate,
-                        s.BudgetAmount, s.BudgetCurrency));
+                        s.BudgetAmount, s.BudgetCurrency))
+                {
+                    Indicators = indicators[s.Id].Select(i => latest.GetValueOrDefault((i.Id, s.CountryCode)) is { } v
+                        ? new MatrixIndicator(i.Code, i.Name, v.Code, v.Total)
+                        : new MatrixIndicator(i.Code, i.Name, null, null)).ToList(),
+                };
             })
             .ToList();
     }

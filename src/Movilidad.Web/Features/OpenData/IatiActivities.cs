@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Xml;
 using Microsoft.EntityFrameworkCore;
+using Movilidad.Web.Features.Indicators;
 using Movilidad.Web.Features.Institutions;
 using Movilidad.Web.Features.Monitoring;
 using Movilidad.Web.Features.Plans;
@@ -13,8 +14,8 @@ namespace Movilidad.Web.Features.OpenData;
 /// <summary>
 /// The operational plan's activities as an IATI 2.03 activity file, written element by element to the output: one
 /// iati-activity per activity with bilingual narratives, participating organisations by role, status, dates,
-/// recipient countries (its country shares), sector, SDG and GCM tags, the gender policy marker and budgets.
-/// Results and indicators join when the platform records indicators.
+/// recipient countries (its country shares), sector, SDG and GCM tags, the gender policy marker, budgets and one result
+/// per indicator attached to the activity, with its targets and approved actuals by reporting period and sex.
 /// </summary>
 public static class IatiActivities
 {
@@ -27,7 +28,20 @@ public static class IatiActivities
     public sealed record Source(
         int Id, Bilingual Title, Bilingual Description, ActivityStatus Status, DateOnly? Start, DateOnly? End, int PlanStart, int PlanEnd, int GenderMarker,
         int? WorkingGroupId, IReadOnlyList<(int InstitutionId, InstitutionRole Role)> Institutions, IReadOnlyList<ActivityCountry> Countries,
-        IReadOnlyList<BudgetLine> BudgetLines, IReadOnlyList<int> GcmObjectives, IReadOnlyList<string> SdgTargets);
+        IReadOnlyList<BudgetLine> BudgetLines, IReadOnlyList<int> GcmObjectives, IReadOnlyList<string> SdgTargets)
+    {
+        public IReadOnlyList<Result> Results { get; init; } = [];
+    }
+
+    /// <summary>An indicator attached to the activity, and its periods that have a target or an approved value.</summary>
+    public sealed record Result(
+        IndicatorType Type, Bilingual Name, Bilingual Definition, string UnitCode, decimal? Baseline, int? BaselineYear, IReadOnlyList<ResultPeriod> Periods);
+
+    /// <summary>One reporting period: the target and the approved actual (by the indicator's aggregation rule over countries), with its split by sex.</summary>
+    public sealed record ResultPeriod(DateOnly Start, DateOnly End, decimal? Target, decimal? Actual, IReadOnlyList<(string Sex, decimal Value)> ActualBySex);
+
+    /// <summary>The IATI sex dimension values of the sex parts of a value, in their order.</summary>
+    public static readonly IReadOnlyList<string> SexValues = ["female", "male", "other", "not-reported"];
 
     public sealed record Organisation(Bilingual Name, InstitutionKind Kind);
 
@@ -44,12 +58,79 @@ public static class IatiActivities
         var gcm = (await db.Set<ActivityGcmObjective>().AsNoTracking().Where(g => ids.Contains(g.ActivityId)).ToListAsync(ct)).ToLookup(g => g.ActivityId);
         var sdg = (await db.Set<ActivitySdgTarget>().AsNoTracking().Where(s => ids.Contains(s.ActivityId)).ToListAsync(ct)).ToLookup(s => s.ActivityId);
         var organisations = await db.Institutions.AsNoTracking().ToDictionaryAsync(i => i.Id, i => new Organisation(i.Name, i.Kind), ct);
+        var results = await ResultsAsync(db, ids, ct);
         return (activities.Select(a => new Source(
             a.Id, a.Title, a.Description, a.Status, a.StartDate, a.EndDate, a.PeriodStart, a.PeriodEnd, a.GenderMarker, a.WorkingGroupId,
             institutions[a.Id].Select(i => (i.InstitutionId, i.Role)).ToList(), countries[a.Id].OrderBy(c => c.CountryCode, StringComparer.Ordinal).ToList(),
-            budgets[a.Id].ToList(), gcm[a.Id].Select(g => g.Objective).Order().ToList(), sdg[a.Id].Select(s => s.Target).Order(StringComparer.Ordinal).ToList())).ToList(),
+            budgets[a.Id].ToList(), gcm[a.Id].Select(g => g.Objective).Order().ToList(), sdg[a.Id].Select(s => s.Target).Order(StringComparer.Ordinal).ToList())
+            { Results = results[a.Id].ToList() }).ToList(),
             organisations);
     }
+
+    /// <summary>
+    /// The results of the activities: indicators attached to an activity itself. Indicators attached only to a plan element are
+    /// left out, because their values are not split by activity and would count once for every activity under the element.
+    /// </summary>
+    private static async Task<ILookup<int, Result>> ResultsAsync(MovilidadDb db, List<int> activityIds, CancellationToken ct)
+    {
+        var indicators = await db.Indicators.AsNoTracking().Where(i => i.ActivityId != null && activityIds.Contains(i.ActivityId.Value))
+            .OrderBy(i => i.SortOrder).ThenBy(i => i.Id)
+            .Select(i => new { i.Id, ActivityId = i.ActivityId!.Value, i.PlanId, i.Type, i.Name, i.Definition, i.UnitCode, i.Baseline, i.BaselineYear, i.Aggregation })
+            .ToListAsync(ct);
+        var indicatorIds = indicators.Select(i => i.Id).ToList();
+        var planIds = indicators.Select(i => i.PlanId).Distinct().ToList();
+        var periods = (await db.ReportingPeriods.AsNoTracking().Where(p => planIds.Contains(p.PlanId)).Select(p => new { p.PlanId, p.Code, p.Start, p.End }).ToListAsync(ct))
+            .ToLookup(p => p.PlanId);
+        var targets = (await db.IndicatorTargets.AsNoTracking().Where(t => indicatorIds.Contains(t.IndicatorId)).ToListAsync(ct)).ToLookup(t => t.IndicatorId);
+        var values = (await db.IndicatorValues.AsNoTracking()
+                .Where(v => indicatorIds.Contains(v.IndicatorId) && v.Dimension == Disaggregation.All && v.Total != null && v.Report!.Status == ReportStatus.Approved)
+                .Select(v => new { v.IndicatorId, v.Report!.Period!.Code, v.Total, v.Women, v.Men, v.Other, v.NotReported })
+                .ToListAsync(ct))
+            .ToLookup(v => (v.IndicatorId, v.Code));
+        return indicators.Select(i =>
+            {
+                var periodList = periods[i.PlanId].OrderBy(p => p.Start).Select(p =>
+                    {
+                        var periodTargets = targets[i.Id].Where(t => t.PeriodCode == p.Code).ToList();
+                        var target = periodTargets.FirstOrDefault(t => t.CountryCode is null)?.Value
+                            ?? (i.Aggregation == AggregationRule.Sum && periodTargets.Count > 0 ? periodTargets.Sum(t => t.Value) : null);
+                        var actuals = values[(i.Id, p.Code)].ToList();
+                        decimal? actual = actuals.Count == 0 ? null : i.Aggregation switch
+                        {
+                            AggregationRule.Sum => actuals.Sum(v => v.Total!.Value),
+                            AggregationRule.Average => Math.Round(actuals.Average(v => v.Total!.Value), 4),
+                            AggregationRule.CountOfCountries => actuals.Count(v => v.Total > 0),
+                            _ => throw new ArgumentOutOfRangeException(nameof(activityIds), i.Aggregation, null),
+                        };
+
+                        // The split by sex adds up only for summed indicators, and only when every country gave the part.
+                        var bySex = i.Aggregation != AggregationRule.Sum || actuals.Count == 0 ? [] : new[]
+                            {
+                                actuals.Select(v => v.Women).ToList(), actuals.Select(v => v.Men).ToList(),
+                                actuals.Select(v => v.Other).ToList(), actuals.Select(v => v.NotReported).ToList(),
+                            }
+                            .Select((parts, index) => (SexValues[index], Parts: parts))
+                            .Where(x => x.Parts.All(v => v is not null))
+                            .Select(x => (x.Item1, x.Parts.Sum(v => v!.Value))).ToList();
+                        return new ResultPeriod(p.Start, p.End, target, actual, bySex);
+                    })
+                    .Where(p => p.Target is not null || p.Actual is not null).ToList();
+                return (i.ActivityId, Result: new Result(i.Type, i.Name, i.Definition, i.UnitCode, i.Baseline, i.BaselineYear, periodList));
+            })
+            .ToLookup(x => x.ActivityId, x => x.Result);
+    }
+
+    /// <summary>IATI ResultType: 1 output, 2 outcome, 3 impact; our result indicators measure outputs, process ones outcomes.</summary>
+    public static string ResultTypeCode(IndicatorType type) => type switch
+    {
+        IndicatorType.Result => "1",
+        IndicatorType.Process => "2",
+        IndicatorType.Impact => "3",
+        _ => throw new ArgumentOutOfRangeException(nameof(type), type, null),
+    };
+
+    /// <summary>IATI IndicatorMeasure: 2 percentage for PERCENT, 1 unit for counts.</summary>
+    public static string MeasureCode(string unitCode) => unitCode == "PERCENT" ? "2" : "1";
 
     /// <summary>IATI ActivityStatus: 1 pipeline/identification, 2 implementation, 4 closed, 5 cancelled, 6 suspended.</summary>
     public static string ActivityStatusCode(ActivityStatus status) => status switch
@@ -204,6 +285,68 @@ public static class IatiActivities
             await xml.WriteEndElementAsync();
         }
 
+        foreach (var result in a.Results)
+        {
+            await ResultAsync(xml, result, a.PlanStart);
+        }
+
+        await xml.WriteEndElementAsync();
+    }
+
+    private static async Task ResultAsync(XmlWriter xml, Result result, int planStart)
+    {
+        await xml.WriteStartElementAsync(null, "result", null);
+        await xml.WriteAttributeStringAsync(null, "type", null, ResultTypeCode(result.Type));
+        await xml.WriteStartElementAsync(null, "title", null);
+        await NarrativesAsync(xml, result.Name);
+        await xml.WriteEndElementAsync();
+        await xml.WriteStartElementAsync(null, "indicator", null);
+        await xml.WriteAttributeStringAsync(null, "measure", null, MeasureCode(result.UnitCode));
+
+        // The platform's indicators all count progress upwards.
+        await xml.WriteAttributeStringAsync(null, "ascending", null, "1");
+        await xml.WriteStartElementAsync(null, "title", null);
+        await NarrativesAsync(xml, result.Name);
+        await xml.WriteEndElementAsync();
+        if (!result.Definition.IsEmpty)
+        {
+            await xml.WriteStartElementAsync(null, "description", null);
+            await NarrativesAsync(xml, result.Definition);
+            await xml.WriteEndElementAsync();
+        }
+
+        if (result.Baseline is { } baseline)
+        {
+            await CodeElementAsync(xml, "baseline", ("year", Number(result.BaselineYear ?? planStart)), ("value", Decimal(baseline)));
+        }
+
+        foreach (var period in result.Periods)
+        {
+            await xml.WriteStartElementAsync(null, "period", null);
+            await CodeElementAsync(xml, "period-start", ("iso-date", Iso(period.Start)));
+            await CodeElementAsync(xml, "period-end", ("iso-date", Iso(period.End)));
+            if (period.Target is { } target)
+            {
+                await CodeElementAsync(xml, "target", ("value", Decimal(target)));
+            }
+
+            if (period.Actual is { } actual)
+            {
+                await CodeElementAsync(xml, "actual", ("value", Decimal(actual)));
+            }
+
+            foreach (var (sex, value) in period.ActualBySex)
+            {
+                await xml.WriteStartElementAsync(null, "actual", null);
+                await xml.WriteAttributeStringAsync(null, "value", null, Decimal(value));
+                await CodeElementAsync(xml, "dimension", ("name", "sex"), ("value", sex));
+                await xml.WriteEndElementAsync();
+            }
+
+            await xml.WriteEndElementAsync();
+        }
+
+        await xml.WriteEndElementAsync();
         await xml.WriteEndElementAsync();
     }
 
@@ -266,6 +409,8 @@ public static class IatiActivities
     }
 
     private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static string Decimal(decimal value) => value.ToString("0.####", CultureInfo.InvariantCulture);
 
     private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
 }

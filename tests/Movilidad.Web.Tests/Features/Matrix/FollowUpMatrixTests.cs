@@ -5,6 +5,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using DocumentFormat.OpenXml.Spreadsheet;
 using Microsoft.EntityFrameworkCore;
+using Movilidad.Web.Features.Indicators;
 using Movilidad.Web.Features.Institutions;
 using Movilidad.Web.Features.Monitoring;
 using Movilidad.Web.Infrastructure.Audit;
@@ -158,6 +159,7 @@ public abstract class FollowUpMatrixTests(MovilidadApp app)
         bool Locked(string header) => formats[(int)es.Row(id, "GT").Elements<Cell>().ElementAt(es.Column(header)).StyleIndex!.Value].Protection!.Locked!.Value;
         Assert.True(Locked("Id actividad"));
         Assert.True(Locked("Título"));
+        Assert.True(Locked("Último valor aprobado (país)"));
         Assert.False(Locked("Estado (país)"));
         Assert.False(Locked("Presupuesto (país)"));
         Assert.False(Locked("Inicio (país)"));
@@ -173,6 +175,56 @@ public abstract class FollowUpMatrixTests(MovilidadApp app)
         Assert.Equal("movilidad.follow-up-matrix/1", es.Text(export[0].Elements<Cell>().ElementAt(1)));
         Assert.Equal("es", es.Text(export[2].Elements<Cell>().ElementAt(1)));
         Assert.Contains(export, r => r.Elements<Cell>().Select(es.Text).Take(3).SequenceEqual([id.ToString(CultureInfo.InvariantCulture), "GT", "0"]));
+    }
+
+    [Fact]
+    public async Task Export_ShowsTheActivitysIndicatorsAndTheirLatestApprovedValueForTheRowsCountry()
+    {
+        var id = await ActivityAsync();
+        await using (var db = app.CreateDb())
+        {
+            db.ShowsUnpublished = true;
+            var planId = await db.Activities.Where(a => a.Id == id).Select(a => a.Action!.PlanId).SingleAsync();
+            var reports = new List<IndicatorReport>();
+            foreach (var (code, status) in new[] { ("2024-S2", ReportStatus.Approved), ("2025-S1", ReportStatus.Approved), ("2025-S2", ReportStatus.Submitted) })
+            {
+                var span = Periods.Parse(code)!;
+                var period = await db.ReportingPeriods.SingleOrDefaultAsync(p => p.PlanId == planId && p.Code == code)
+                    ?? db.ReportingPeriods.Add(new ReportingPeriod { PlanId = planId, Code = code, Type = span.Type, Start = span.Start, End = span.End, Due = span.End.AddDays(30) }).Entity;
+                var report = await db.IndicatorReports.SingleOrDefaultAsync(r => r.PeriodId == period.Id && r.CountryCode == "GT")
+                    ?? db.IndicatorReports.Add(new IndicatorReport { Period = period, CountryCode = "GT", Status = status, UpdatedAt = DateTime.UtcNow }).Entity;
+                reports.Add(report);
+            }
+
+            var key = Guid.NewGuid().ToString("N")[..8];
+            Indicator New(string code, Web.Infrastructure.Localization.Bilingual name, int order) => new()
+            {
+                PlanId = planId, Key = $"matrix-{code}-{key}", Code = code, UnitCode = "PERSONS", Type = Web.Features.Plans.IndicatorType.Result, ActivityId = id, SortOrder = order,
+                Name = name, Unit = new("Personas", "People"), EditedAt = DateTime.UtcNow,
+            };
+            var trained = New("M1", new("Personas capacitadas", "People trained"), 0);
+            var agreements = New("M2", new("Acuerdos firmados", "Agreements signed"), 1);
+            db.Indicators.AddRange(trained, agreements);
+            await db.SaveChangesAsync();
+            db.IndicatorValues.AddRange(
+                new IndicatorValue { ReportId = reports[0].Id, IndicatorId = trained.Id, Total = 5 },
+                new IndicatorValue { ReportId = reports[1].Id, IndicatorId = trained.Id, Total = 1234.5m, Women = 600 },
+                new IndicatorValue { ReportId = reports[2].Id, IndicatorId = trained.Id, Total = 9999 },
+                new IndicatorValue { ReportId = reports[2].Id, IndicatorId = agreements.Id, Total = 3 });
+            await db.SaveChangesAsync();
+        }
+
+        var client = await app.ClientAsAsync("observer");
+        using var es = new MatrixWorkbook(await ExportAsync(client, "es"));
+        using var en = new MatrixWorkbook(await ExportAsync(client, "en"));
+
+        Assert.Equal("M1 Personas capacitadas; M2 Acuerdos firmados", es.Value(id, "GT", "Indicadores de la actividad"));
+        Assert.Equal("M1 People trained; M2 Agreements signed", en.Value(id, "MX", "Indicators of the activity"));
+
+        // The newest approved total of Guatemala; the submitted 2025-S2 values stay out, and Mexico reported nothing.
+        Assert.Equal("M1: 1.234,5 (1.er semestre 2025)", es.Value(id, "GT", "Último valor aprobado (país)"));
+        Assert.Equal("M1: 1,234.5 (First half 2025)", en.Value(id, "GT", "Latest approved value (country)"));
+        Assert.Equal(string.Empty, en.Value(id, "MX", "Latest approved value (country)"));
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using System.Net;
 using System.Xml;
 using System.Xml.Linq;
 using Microsoft.EntityFrameworkCore;
+using Movilidad.Web.Features.Indicators;
 using Movilidad.Web.Features.Institutions;
 using Movilidad.Web.Features.Monitoring;
 using Movilidad.Web.Features.Plans;
@@ -64,7 +65,67 @@ public abstract class IatiExportTests(MovilidadApp app)
         var postponed = New(ActivityStatus.Postponed, new DateOnly(2026, 1, 1), null, "CR", "SV");
         db.Activities.AddRange(done, running, bare, postponed);
         await db.SaveChangesAsync();
+        await IndicatorsAsync(db, done);
         return [done.Id, running.Id, bare.Id, postponed.Id];
+    }
+
+    /// <summary>
+    /// Two indicators of the done activity: people trained (summed, with a baseline, country and regional targets) and a percentage
+    /// (averaged); approved values for HN and MX in 2024-S1, a submitted one for GT that must stay out.
+    /// </summary>
+    private static async Task IndicatorsAsync(Web.Infrastructure.Data.MovilidadDb db, Activity done)
+    {
+        db.ShowsUnpublished = true;
+        var planId = await db.PlanElements.Where(e => e.Id == done.ActionId).Select(e => e.PlanId).SingleAsync();
+        var periods = new List<ReportingPeriod>();
+        foreach (var span in Periods.Between(2024, 2024, PeriodType.Semester))
+        {
+            var period = await db.ReportingPeriods.SingleOrDefaultAsync(p => p.PlanId == planId && p.Code == span.Code);
+            if (period is null)
+            {
+                period = new ReportingPeriod { PlanId = planId, Code = span.Code, Type = span.Type, Start = span.Start, End = span.End, Due = span.End.AddDays(30) };
+                db.ReportingPeriods.Add(period);
+            }
+
+            periods.Add(period);
+        }
+
+        var reports = new Dictionary<string, IndicatorReport>(StringComparer.Ordinal);
+        foreach (var (country, status) in new[] { ("HN", ReportStatus.Approved), ("MX", ReportStatus.Approved), ("GT", ReportStatus.Submitted) })
+        {
+            var report = await db.IndicatorReports.SingleOrDefaultAsync(r => r.PeriodId == periods[0].Id && r.CountryCode == country);
+            if (report is null)
+            {
+                report = new IndicatorReport { Period = periods[0], CountryCode = country, Status = status, UpdatedAt = DateTime.UtcNow };
+                db.IndicatorReports.Add(report);
+            }
+
+            reports[country] = report;
+        }
+
+        var key = Guid.NewGuid().ToString("N")[..8];
+        var people = new Indicator
+        {
+            PlanId = planId, Key = "iati-people-" + key, Code = "IP", UnitCode = "PERSONS", Type = IndicatorType.Result, ActivityId = done.Id, ElementId = done.ActionId,
+            Name = new("Personas funcionarias capacitadas", "Officials trained"), Definition = new("Personas capacitadas en contratación equitativa.", "People trained in fair recruitment."),
+            Unit = new("Personas", "People"), Baseline = 10, BaselineYear = 2023, Aggregation = AggregationRule.Sum, EditedAt = DateTime.UtcNow,
+            Targets = [new() { CountryCode = "HN", PeriodCode = "2024-S1", Value = 20 }, new() { CountryCode = "GT", PeriodCode = "2024-S1", Value = 15 }, new() { PeriodCode = "2024-S2", Value = 60 }],
+        };
+        var share = new Indicator
+        {
+            PlanId = planId, Key = "iati-share-" + key, Code = "IS", UnitCode = "PERCENT", Type = IndicatorType.Process, ActivityId = done.Id, SortOrder = 1,
+            Name = new("Porcentaje de acuerdos aplicados", "Share of agreements applied"), Unit = new("%", "%"), Aggregation = AggregationRule.Average, EditedAt = DateTime.UtcNow,
+        };
+        db.Indicators.AddRange(people, share);
+        await db.SaveChangesAsync();
+        db.IndicatorValues.AddRange(
+            new IndicatorValue { ReportId = reports["HN"].Id, IndicatorId = people.Id, Total = 12, Women = 7, Men = 5, Other = 0, NotReported = 0 },
+            new IndicatorValue { ReportId = reports["MX"].Id, IndicatorId = people.Id, Total = 8, Women = 3, Men = 5 },
+            new IndicatorValue { ReportId = reports["GT"].Id, IndicatorId = people.Id, Total = 100, Women = 50, Men = 50 },
+            new IndicatorValue { ReportId = reports["HN"].Id, IndicatorId = share.Id, Total = 50 },
+            new IndicatorValue { ReportId = reports["MX"].Id, IndicatorId = share.Id, Total = 75 },
+            new IndicatorValue { ReportId = reports["GT"].Id, IndicatorId = share.Id, Total = 0 });
+        await db.SaveChangesAsync();
     }
 
     private static async Task<string> ExportAsync(HttpClient client)
@@ -108,6 +169,10 @@ public abstract class IatiExportTests(MovilidadApp app)
         var broken = XDocument.Parse(xml);
         broken.Root!.Element("iati-activity")!.Element("title")!.Remove();
         Assert.NotEmpty(Validate(broken.ToString()));
+        var withResults = XDocument.Parse(xml);
+        var indicator = withResults.Descendants("result").First().Element("indicator")!;
+        indicator.Attribute("measure")!.Remove();
+        Assert.NotEmpty(Validate(withResults.ToString()));
     }
 
     [Fact]
@@ -166,6 +231,44 @@ public abstract class IatiExportTests(MovilidadApp app)
         var countryCodes = await db.Countries.Select(c => c.Alpha2).ToListAsync();
         Assert.All(document.Descendants("value"), v => Assert.Contains(v.Attribute("currency")!.Value, currencies));
         Assert.All(document.Descendants("recipient-country"), c => Assert.Contains(c.Attribute("code")!.Value, countryCodes));
+    }
+
+    [Fact]
+    public async Task Export_WritesAResultPerIndicatorOfTheActivityWithTargetsAndApprovedActualsBySex()
+    {
+        var ids = await ActivitiesAsync();
+
+        var document = XDocument.Parse(await ExportAsync(app.Browser()));
+
+        var results = Activity(document, ids[0]).Elements("result").ToList();
+        Assert.Equal(["1", "2"], results.Select(r => r.Attribute("type")!.Value));
+        Assert.Equal(["Personas funcionarias capacitadas", "Officials trained"], results[0].Element("title")!.Elements("narrative").Select(n => n.Value));
+        Assert.Equal("en", results[0].Element("title")!.Elements("narrative").Last().Attribute(Xml + "lang")!.Value);
+        var people = results[0].Element("indicator")!;
+        Assert.Equal(("1", "1"), (people.Attribute("measure")!.Value, people.Attribute("ascending")!.Value));
+        Assert.Equal(["Officials trained", "People trained in fair recruitment."], new[] { people.Element("title")!, people.Element("description")! }.Select(e => e.Elements("narrative").Last().Value));
+        Assert.Equal(("2023", "10"), (people.Element("baseline")!.Attribute("year")!.Value, people.Element("baseline")!.Attribute("value")!.Value));
+        var periods = people.Elements("period").ToList();
+        Assert.Equal(
+            [("2024-01-01", "2024-06-30", "35"), ("2024-07-01", "2024-12-31", "60")],
+            periods.Select(p => (p.Element("period-start")!.Attribute("iso-date")!.Value, p.Element("period-end")!.Attribute("iso-date")!.Value, p.Element("target")!.Attribute("value")!.Value)));
+
+        // HN and MX approved 12 (7 women, 5 men) and 8 (3 women, 5 men, no other parts); GT's submitted 100 stays out.
+        Assert.Equal(
+            ["20", "female:10", "male:10"],
+            periods[0].Elements("actual").Select(a => a.Element("dimension") is { } d ? $"{d.Attribute("value")!.Value}:{a.Attribute("value")!.Value}" : a.Attribute("value")!.Value));
+        Assert.All(periods[0].Elements("actual").Elements("dimension"), d => Assert.Equal("sex", d.Attribute("name")!.Value));
+        Assert.Empty(periods[1].Elements("actual"));
+
+        var share = results[1].Element("indicator")!;
+        Assert.Equal("2", share.Attribute("measure")!.Value);
+        Assert.Null(share.Element("baseline"));
+        Assert.Null(share.Element("description"));
+        var sharePeriod = Assert.Single(share.Elements("period"));
+        Assert.Null(sharePeriod.Element("target"));
+        Assert.Equal("62.5", Assert.Single(sharePeriod.Elements("actual")).Attribute("value")!.Value);
+
+        Assert.Empty(Activity(document, ids[1]).Elements("result"));
     }
 
     [Fact]
