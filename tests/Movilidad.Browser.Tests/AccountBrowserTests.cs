@@ -10,7 +10,7 @@ using Movilidad.Web.Tests.Infrastructure;
 namespace Movilidad.Browser.Tests;
 
 /// <summary>
-/// The signed-in header's account menu at desktop and phone widths, comments with script payloads, the history tab
+/// The header's navigation and account menus at desktop and phone widths, signed out and in, comments with script payloads, the history tab
 /// with a comparison, and the password page: in a real browser, checked with axe-core and kept as screenshots.
 /// </summary>
 public abstract class AccountBrowserTests(BrowserHost host)
@@ -75,16 +75,104 @@ public abstract class AccountBrowserTests(BrowserHost host)
         await page.Keyboard.PressAsync("Escape");
         Assert.False(await links.IsVisibleAsync());
 
+        // Opening a navigation menu closes the account menu: one menu is open at a time.
+        await page.Locator(".account-menu > summary").ClickAsync();
+        await page.GetByTestId("nav-follow-up").Locator("summary").ClickAsync();
+        Assert.False(await links.IsVisibleAsync());
+        Assert.True(await page.GetByTestId("nav-follow-up").Locator(".nav-links").IsVisibleAsync());
+        await AssertAccessible(page);
+        await host.ScreenshotAsync(page, "header-nav-1280");
+        await page.Keyboard.PressAsync("Escape");
+
         await page.SetViewportSizeAsync(390, 844);
         await page.ReloadAsync();
         await host.ScreenshotAsync(page, "header-390");
         await page.Locator(".account-menu > summary").ClickAsync();
-        var menu = (await links.BoundingBoxAsync())!;
-        Assert.True(menu.X >= 0 && menu.X + menu.Width <= 390, $"The open menu spans {menu.X}–{menu.X + menu.Width} px, outside the 390 px screen.");
-        var width = await page.EvaluateAsync<int>("document.documentElement.scrollWidth");
-        Assert.True(width <= 390, $"The page is {width} px wide at a 390 px screen: it scrolls sideways.");
+        await AssertWithinPhoneScreen(page, links);
         await AssertAccessible(page);
         await host.ScreenshotAsync(page, "header-menu-390");
+        await page.Keyboard.PressAsync("Escape");
+        await page.GetByTestId("nav-plans").Locator("summary").ClickAsync();
+        await AssertWithinPhoneScreen(page, page.GetByTestId("nav-plans").Locator(".nav-links"));
+        await AssertAccessible(page);
+        await host.ScreenshotAsync(page, "header-nav-390");
+        Assert.Empty(host.PageErrors);
+    }
+
+    private static async Task AssertWithinPhoneScreen(IPage page, ILocator menu)
+    {
+        Assert.True(await menu.IsVisibleAsync());
+        var box = (await menu.BoundingBoxAsync())!;
+        Assert.True(box.X >= 0 && box.X + box.Width <= 390, $"The open menu spans {box.X}–{box.X + box.Width} px, outside the 390 px screen.");
+        var width = await page.EvaluateAsync<int>("document.documentElement.scrollWidth");
+        Assert.True(width <= 390, $"The page is {width} px wide at a 390 px screen: it scrolls sideways.");
+    }
+
+    [Fact]
+    public async Task Navigation_SignedOut_MenusByMouseAndKeyboardMarkTheCurrentPage()
+    {
+        var page = await host.NewPageAsync("es");
+        await page.GotoAsync("/practices/calendar");
+        var bar = (await page.Locator(".topbar-inner").BoundingBoxAsync())!;
+        Assert.True(bar.Height <= 72, $"The header at 1280 px is {bar.Height} px high: it wrapped onto a second row.");
+        Assert.Equal(["Inicio", "Planes", "Seguimiento", "Compromisos y prácticas"], await page.Locator(".mainnav > a, .nav-menu > summary").AllInnerTextsAsync());
+
+        // The section's menu is marked (closed), and inside it the page's own link.
+        var pledges = page.GetByTestId("nav-pledges");
+        Assert.Equal("true", await pledges.Locator("summary").GetAttributeAsync("aria-current"));
+        Assert.Null(await page.GetByTestId("nav-plans").Locator("summary").GetAttributeAsync("aria-current"));
+        Assert.Equal(["/practices/calendar"], await pledges.Locator("a[aria-current=page]").EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))"));
+        Assert.False(await pledges.Locator(".nav-links").IsVisibleAsync());
+
+        // By keyboard: Enter opens, Tab walks the links, Escape closes and gives focus back to the menu's button.
+        var followUp = page.GetByTestId("nav-follow-up");
+        await followUp.Locator("summary").FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        Assert.True(await followUp.Locator(".nav-links").IsVisibleAsync());
+        Assert.Equal(["Actividades", "Indicadores", "Tablero de indicadores", "Matriz de seguimiento", "Informes"], await followUp.Locator(".nav-links a").AllInnerTextsAsync());
+        Assert.Equal(["/monitoring/activities", "/indicators", "/indicators/reports", "/monitoring/matrix", "/reports"],
+            await followUp.Locator(".nav-links a").EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))"));
+        await page.Keyboard.PressAsync("Tab");
+        Assert.Equal("/monitoring/activities", await page.EvaluateAsync<string>("document.activeElement.getAttribute('href')"));
+        await AssertAccessible(page);
+        await host.ScreenshotAsync(page, "nav-open-1280");
+        await page.Keyboard.PressAsync("Escape");
+        Assert.False(await followUp.Locator(".nav-links").IsVisibleAsync());
+        Assert.Equal("Seguimiento", await page.EvaluateAsync<string>("document.activeElement.textContent.trim()"));
+
+        // By mouse: a click elsewhere closes a menu; a link goes to its page, which its menu then marks.
+        await followUp.Locator("summary").ClickAsync();
+        await page.Locator("main h1").ClickAsync();
+        Assert.False(await followUp.Locator(".nav-links").IsVisibleAsync());
+        await page.GetByTestId("nav-plans").Locator("summary").ClickAsync();
+        await Task.WhenAll(page.WaitForURLAsync("**/roadmap"), page.GetByTestId("nav-plans").GetByRole(AriaRole.Link, new LocatorGetByRoleOptions { Name = "Hoja de ruta" }).ClickAsync());
+        Assert.Equal("true", await page.GetByTestId("nav-plans").Locator("summary").GetAttributeAsync("aria-current"));
+        Assert.Equal("/roadmap", await page.Locator(".nav-links a[aria-current=page]").GetAttributeAsync("href"));
+
+        // A page of a section with no link of its own (an element of a plan) marks the section's first link.
+        int element;
+        await using (var db = host.App.CreateDb())
+        {
+            element = await db.PlanElements.Where(e => e.Plan!.IsPublished).OrderBy(e => e.Id).Select(e => e.Id).FirstAsync();
+        }
+
+        await page.GotoAsync($"/elements/{element}");
+        Assert.Equal("/plans", await page.Locator(".nav-links a[aria-current=page]").GetAttributeAsync("href"));
+        Assert.Equal("true", await page.GetByTestId("nav-plans").Locator("summary").GetAttributeAsync("aria-current"));
+
+        await page.SetViewportSizeAsync(390, 844);
+        await page.GotoAsync("/pledges/dashboard");
+        await host.ScreenshotAsync(page, "nav-390");
+        await pledges.Locator("summary").ClickAsync();
+        await AssertWithinPhoneScreen(page, pledges.Locator(".nav-links"));
+        Assert.Equal("/pledges/dashboard", await pledges.Locator("a[aria-current=page]").GetAttributeAsync("href"));
+        await AssertAccessible(page);
+        await host.ScreenshotAsync(page, "nav-open-390");
+
+        var english = await host.NewPageAsync("en");
+        await english.GotoAsync("/");
+        Assert.Equal(["Home", "Plans", "Follow-up", "Pledges & practices"], await english.Locator(".mainnav > a, .nav-menu > summary").AllInnerTextsAsync());
+        Assert.Equal("page", await english.Locator(".mainnav > a[href='/']").GetAttributeAsync("aria-current"));
         Assert.Empty(host.PageErrors);
     }
 

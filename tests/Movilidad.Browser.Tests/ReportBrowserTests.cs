@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using Movilidad.Web.Features.Monitoring;
+using Movilidad.Web.Features.Pledges;
+using Movilidad.Web.Features.Practices;
 using Movilidad.Web.Features.Reports;
 using Movilidad.Web.Infrastructure.Audit;
 using Movilidad.Web.Infrastructure.Localization;
@@ -37,7 +39,10 @@ public abstract class ReportBrowserTests(BrowserHost host)
         return page;
     }
 
-    /// <summary>Three activities of the working group on labour migration in the first half of 2025 and a draft report with a summary.</summary>
+    /// <summary>
+    /// Three activities of the working group on labour migration in the first half of 2025, a joint pledge reported on in
+    /// its first quarter, an unpublished pledge, a good practice published in March, and a draft report with a summary.
+    /// </summary>
     private async Task<int> DraftReportAsync()
     {
         await using var db = host.App.CreateDb();
@@ -66,6 +71,30 @@ public abstract class ReportBrowserTests(BrowserHost host)
         await AddAsync("1.1", "1.1.1", new("Taller regional sobre reconocimiento de competencias", "Regional workshop on skills recognition"), ActivityStatus.Done, ["GT", "HN", "SV"], 18000, 16250.40m);
         await AddAsync("1.2", "1.2.1", new("Diagnóstico de las oficinas de empleo", "Assessment of the employment offices"), ActivityStatus.InProgress, ["CR", "PA"], 9500, 3100);
         await AddAsync("2.1", "2.1.1", new("Guía de certificación de competencias laborales", "Guide to the certification of occupational skills"), ActivityStatus.Planned, ["MX", "GT"], 12000, null);
+        var ilo = await db.Institutions.Where(i => i.Code == "OIT").Select(i => i.Id).SingleAsync();
+        var recorded = new DateTime(2024, 11, 4, 0, 0, 0, DateTimeKind.Utc);
+        db.Pledges.AddRange(
+            new Pledge
+            {
+                Title = new("Ampliar las visas de trabajo temporal", "Expand temporary work visas"), IsPublished = true, CreatedAt = recorded, Version = 1,
+                Pledgers = [new() { InstitutionId = await db.Institutions.Where(i => i.Code == "GT").Select(i => i.Id).SingleAsync() }, new() { InstitutionId = await db.Institutions.Where(i => i.Code == "MX").Select(i => i.Id).SingleAsync() }],
+                GcmObjectives = [new() { Objective = 5 }, new() { Objective = 6 }],
+                Updates = [new() { Year = 2025, Quarter = 1, Status = PledgeStatus.InProgress, Narrative = "Guatemala y México firmaron el memorando de entendimiento sobre trabajo temporal agrícola.", RecordedAt = recorded }],
+            },
+            new Pledge
+            {
+                Title = new("Formar a 60 inspectores de trabajo", "Train 60 labour inspectors"), CreatedAt = recorded, Version = 1,
+                Pledgers = [new() { InstitutionId = ilo }], GcmObjectives = [new() { Objective = 18 }],
+            });
+        db.Practices.Add(new Practice
+        {
+            Title = new("Ventanilla única de certificación de competencias", "One-stop window for skills certification"),
+            Summary = new("Un solo lugar donde las personas trabajadoras migrantes certifican sus competencias antes de viajar.", "One place where migrant workers certify their skills before they travel."),
+            Body = new("Texto.", "Text."), InstitutionId = ilo, Status = PracticeStatus.Published, SubmittedAt = recorded,
+            ScheduledMonth = new DateOnly(2025, 3, 1), PublishedAt = new DateTime(2025, 3, 10, 15, 0, 0, DateTimeKind.Utc), Version = 1,
+            GcmObjectives = [new() { Objective = 18 }], Countries = [new() { CountryCode = "GT" }, new() { CountryCode = "SV" }],
+        });
+        await db.SaveChangesAsync();
         var created = await db.CreateReportAsync(new ReportCreate(plan.Id, "2025-S1"), AuditActor.CommandLine(), TimeProvider.System, default);
         var report = Assert.IsType<WriteOutcome<ReportView>.Saved>(created).Value;
         await db.SaveSummaryAsync(report.Id, new SummaryEdit(report.Version, new Bilingual(
@@ -114,7 +143,11 @@ public abstract class ReportBrowserTests(BrowserHost host)
         var presidency = await SignedInAsync("en", "presidency");
         await presidency.GotoAsync($"/reports/{id}");
         Assert.Equal("Submitted to the Pro-Tempore Presidency", await presidency.GetByTestId("status").InnerTextAsync());
-        Assert.Contains("Guatemala realizó el taller nacional", await presidency.Locator(".report-sheet").InnerTextAsync(), StringComparison.Ordinal);
+        var sheet = await presidency.Locator(".report-sheet").InnerTextAsync();
+        Assert.Contains("Guatemala realizó el taller nacional", sheet, StringComparison.Ordinal);
+        Assert.Contains("Expand temporary work visas", sheet, StringComparison.Ordinal);
+        Assert.Contains("Train 60 labour inspectors\n(unpublished)", sheet, StringComparison.Ordinal);
+        Assert.Contains("One-stop window for skills certification", sheet, StringComparison.Ordinal);
         await host.ScreenshotAsync(presidency, "report-submitted-en");
         await AssertAccessible(presidency);
         await presidency.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Approve the report" }).ClickAsync();

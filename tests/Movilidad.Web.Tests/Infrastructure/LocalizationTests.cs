@@ -55,7 +55,7 @@ public sealed partial class LocalizationTests
             .Concat(Enum.GetNames<Web.Features.Pledges.PledgerType>().Select(n => "PledgerType." + n))
             .Concat(Enum.GetNames<Web.Features.Practices.PracticeStatus>().Select(n => "PracticeStatus." + n))
             .Concat(Enum.GetNames<Web.Features.Practices.ReviewDecision>().Select(n => "ReviewDecision." + n))
-            .Concat(Enum.GetNames<Web.Features.Indicators.ReportStatus>().Select(n => "ReportStatus." + n))
+            .Concat(Enum.GetNames<Web.Features.Indicators.ReportStatus>().Select(n => "ValueReportStatus." + n))
             .Concat(Enumerable.Range(1, 23).Select(n => "Gcm." + n));
         Assert.All(keys, k => Assert.True(texts.All.ContainsKey(k), k));
     }

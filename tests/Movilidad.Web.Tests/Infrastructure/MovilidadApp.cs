@@ -30,6 +30,7 @@ public abstract class MovilidadApp(DatabaseProvider provider) : WebApplicationFa
         builder.UseSetting("Security:SignInPermitsPerMinute", SignInPermitsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Security:ApiPermitsPerMinute", ApiPermitsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Security:CommentPermitsPerMinute", CommentPermitsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Security:RateLimitWindowSeconds", RateLimitWindowSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Security:SecureCookies", SecureCookies ? "true" : "false");
     }
 
@@ -44,6 +45,8 @@ public abstract class MovilidadApp(DatabaseProvider provider) : WebApplicationFa
     protected virtual int ApiPermitsPerMinute => 100_000;
 
     protected virtual int CommentPermitsPerMinute => 10_000;
+
+    protected virtual int RateLimitWindowSeconds => 60;
 
     /// <summary>A client that reads in the given language, as a browser sending Accept-Language would.</summary>
     public HttpClient ClientIn(string language)

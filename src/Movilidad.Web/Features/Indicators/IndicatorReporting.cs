@@ -199,7 +199,7 @@ public static class IndicatorReporting
         };
         if (!allowed)
         {
-            errors["status"] = [text["Indicators.Error.Transition", text["ReportStatus." + report.Status], text["ReportStatus." + to]]];
+            errors["status"] = [text["Indicators.Error.Transition", text["ValueReportStatus." + report.Status], text["ValueReportStatus." + to]]];
         }
 
         if (step == ReportActions.Return && string.IsNullOrWhiteSpace(edit.Comment))
@@ -295,7 +295,7 @@ public static class IndicatorReporting
         }
         else if (report?.Status is ReportStatus.Submitted or ReportStatus.Approved)
         {
-            errors["status"] = [text["Indicators.Error.NotEditable", text["ReportStatus." + report.Status]]];
+            errors["status"] = [text["Indicators.Error.NotEditable", text["ValueReportStatus." + report.Status]]];
         }
 
         return errors.Count == 0;

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Movilidad.Web.Infrastructure.Data;
@@ -49,4 +50,13 @@ public abstract class ReportSection<TData> : IReportSection
     protected static IEnumerable<Paragraph> Paragraphs(string text, string? language) =>
         text.Replace("\r\n", "\n", StringComparison.Ordinal).Split("\n\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(p => new Paragraph(p, language));
+
+    /// <summary>The objectives of the Global Compact that a section's rows name by number, written out in a note; none when no row names one.</summary>
+    protected static Paragraph? GcmLegend(IEnumerable<int> objectives, ReportText text)
+    {
+        var used = objectives.Distinct().Order().ToList();
+        return used.Count == 0
+            ? null
+            : new Paragraph(text["Report.GcmLegend"] + " " + string.Join("; ", used.Select(o => text.Number(o) + ". " + text["Gcm." + o.ToString(CultureInfo.InvariantCulture)])) + ".", IsNote: true);
+    }
 }

@@ -22,6 +22,13 @@ public sealed class ReportText(TextLocalizer texts, string language)
 
     public string Date(DateOnly date) => date.ToString(Language == "en" ? "d MMM yyyy" : "d 'de' MMMM 'de' yyyy", Culture);
 
+    /// <summary>A month and its year, as "marzo de 2025" or "March 2025".</summary>
+    public string Month(DateOnly month)
+    {
+        var name = month.ToString(Language == "en" ? "MMMM yyyy" : "MMMM 'de' yyyy", Culture);
+        return string.Concat(name[..1].ToUpper(Culture), name.AsSpan(1));
+    }
+
     public string Period(Semester semester) => Format(semester.Half == 1 ? "Report.FirstHalf" : "Report.SecondHalf", semester.Year);
 
     /// <summary>Which text of a bilingual pair to show and, when it is only in the other language, that language's tag.</summary>

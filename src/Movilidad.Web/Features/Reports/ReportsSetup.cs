@@ -7,6 +7,8 @@ public static class ReportsSetup
     {
         services.AddSingleton<IReportSection, SummarySection>();
         services.AddSingleton<IReportSection, ActivitiesSection>();
+        services.AddSingleton<IReportSection, PledgesSection>();
+        services.AddSingleton<IReportSection, PracticesSection>();
         services.AddSingleton<IReportSection, NarrativesSection>();
         services.AddSingleton<ReportAssembly>();
         return services;

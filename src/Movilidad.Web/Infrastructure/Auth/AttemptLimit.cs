@@ -50,7 +50,7 @@ public static class AttemptCounters
 
     /// <summary>
     /// Counts every request to an endpoint marked <see cref="SharedAttemptLimitAttribute"/>, before antiforgery or the
-    /// page itself see it; over the limit: 429 with Retry-After until the minute ends.
+    /// page itself see it; over the limit: 429 with Retry-After until the window ends.
     /// </summary>
     public static IApplicationBuilder UseSharedAttemptLimit(this IApplicationBuilder app) =>
         app.Use(async (http, next) =>
@@ -63,12 +63,14 @@ public static class AttemptCounters
 
             var services = http.RequestServices;
             var now = services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
-            var window = new DateTime(now.Ticks - (now.Ticks % TimeSpan.TicksPerMinute), DateTimeKind.Utc);
+            var limits = services.GetRequiredService<IOptions<SecurityOptions>>().Value;
+            var length = TimeSpan.FromSeconds(limits.RateLimitWindowSeconds);
+            var window = new DateTime(now.Ticks - (now.Ticks % length.Ticks), DateTimeKind.Utc);
             var partition = "sign-in:address:" + (http.Connection.RemoteIpAddress?.ToString() ?? "unknown");
             var count = await services.GetRequiredService<MovilidadDb>().CountAttemptAsync(partition, window, http.RequestAborted);
-            if (count > services.GetRequiredService<IOptions<SecurityOptions>>().Value.SignInPermitsPerMinute)
+            if (count > limits.SignInPermitsPerMinute)
             {
-                var retry = Math.Max(1, (int)Math.Ceiling((window.AddMinutes(1) - now).TotalSeconds));
+                var retry = Math.Max(1, (int)Math.Ceiling((window + length - now).TotalSeconds));
                 http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
                 http.Response.Headers.RetryAfter = retry.ToString(CultureInfo.InvariantCulture);
                 return;
@@ -80,7 +82,7 @@ public static class AttemptCounters
 
 /// <summary>
 /// Marks the sign-in, two-factor, forgotten-password and reset pages: at most <see cref="SecurityOptions.SignInPermitsPerMinute"/>
-/// requests per client address per minute, counted in the database so that every web node behind a load balancer
+/// requests per client address per window (a minute), counted in the database so that every web node behind a load balancer
 /// shares one count (<see cref="AttemptCounters.UseSharedAttemptLimit"/>).
 /// </summary>
 [AttributeUsage(AttributeTargets.Class)]

@@ -23,21 +23,21 @@ public static class RateLimits
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             options.OnRejected = (context, _) =>
             {
-                var retry = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : TimeSpan.FromMinutes(1);
+                var retry = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : TimeSpan.FromSeconds(limits.RateLimitWindowSeconds);
                 context.HttpContext.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retry.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
                 return ValueTask.CompletedTask;
             };
             options.AddPolicy(Comment, http => HttpMethods.IsGet(http.Request.Method) || http.User.FindFirstValue(ClaimTypes.NameIdentifier) is not { } person
                 ? RateLimitPartition.GetNoLimiter(string.Empty)
-                : RateLimitPartition.GetFixedWindowLimiter("comment:" + person, _ => Window(limits.CommentPermitsPerMinute)));
+                : RateLimitPartition.GetFixedWindowLimiter("comment:" + person, _ => Window(limits.CommentPermitsPerMinute, limits)));
             var perUser = PartitionedRateLimiter.Create<HttpContext, string>(http =>
                 !IsApi(http) || http.User.FindFirstValue(ClaimTypes.NameIdentifier) is not { } user
                     ? RateLimitPartition.GetNoLimiter(string.Empty)
-                    : RateLimitPartition.GetFixedWindowLimiter("user:" + user, _ => Window(limits.ApiPermitsPerMinute)));
+                    : RateLimitPartition.GetFixedWindowLimiter("user:" + user, _ => Window(limits.ApiPermitsPerMinute, limits)));
             var perAddress = PartitionedRateLimiter.Create<HttpContext, string>(http =>
                 !IsApi(http)
                     ? RateLimitPartition.GetNoLimiter(string.Empty)
-                    : RateLimitPartition.GetFixedWindowLimiter("address:" + Address(http), _ => Window(limits.ApiPermitsPerMinute)));
+                    : RateLimitPartition.GetFixedWindowLimiter("address:" + Address(http), _ => Window(limits.ApiPermitsPerMinute, limits)));
             options.GlobalLimiter = PartitionedRateLimiter.CreateChained(perUser, perAddress);
         });
         services.AddRateLimiter(_ => { });
@@ -48,10 +48,10 @@ public static class RateLimits
 
     private static string Address(HttpContext http) => http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 
-    private static FixedWindowRateLimiterOptions Window(int permits) => new()
+    private static FixedWindowRateLimiterOptions Window(int permits, SecurityOptions limits) => new()
     {
         PermitLimit = permits,
-        Window = TimeSpan.FromMinutes(1),
+        Window = TimeSpan.FromSeconds(limits.RateLimitWindowSeconds),
         QueueLimit = 0,
     };
 }

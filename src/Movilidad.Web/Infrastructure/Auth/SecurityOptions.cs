@@ -18,6 +18,13 @@ public sealed class SecurityOptions
     [Range(1, 10_000)]
     public int CommentPermitsPerMinute { get; set; } = 10;
 
+    /// <summary>
+    /// Length in seconds of the fixed window the three limits above count in: a minute, as their names say. Only a test
+    /// host lengthens it, so that a window cannot end in the middle of a test that counts up to a limit.
+    /// </summary>
+    [Range(1, 86_400)]
+    public int RateLimitWindowSeconds { get; set; } = 60;
+
     [Range(1, 3650)]
     public int TokenLifetimeDays { get; set; } = 90;
 

@@ -10,9 +10,21 @@ document.addEventListener("click", (event) => {
   }
 });
 
-// The account menu is a <details>: it opens without script; this closes it on a click elsewhere or on Escape.
+// The account menu and the navigation menus are <details>: they open without script; this keeps one open at a time
+// and closes them on a click elsewhere or on Escape (focus goes back to the menu's button if it was inside).
+const menus = ".account-menu[open], .nav-menu[open]";
+document.addEventListener("toggle", (event) => {
+  const opened = event.target;
+  if (opened.open && opened.matches(".account-menu, .nav-menu")) {
+    document.querySelectorAll(menus).forEach((menu) => {
+      if (menu !== opened) {
+        menu.open = false;
+      }
+    });
+  }
+}, true);
 document.addEventListener("click", (event) => {
-  document.querySelectorAll(".account-menu[open]").forEach((menu) => {
+  document.querySelectorAll(menus).forEach((menu) => {
     if (!menu.contains(event.target)) {
       menu.open = false;
     }
@@ -20,9 +32,12 @@ document.addEventListener("click", (event) => {
 });
 document.addEventListener("keydown", (event) => {
   if (event.key === "Escape") {
-    document.querySelectorAll(".account-menu[open]").forEach((menu) => {
+    document.querySelectorAll(menus).forEach((menu) => {
+      const focused = menu.contains(document.activeElement);
       menu.open = false;
-      menu.querySelector("summary").focus();
+      if (focused) {
+        menu.querySelector("summary").focus();
+      }
     });
   }
 });

@@ -8,8 +8,12 @@ using DocumentFormat.OpenXml.Validation;
 using DocumentFormat.OpenXml.Wordprocessing;
 using Microsoft.EntityFrameworkCore;
 using DocxReport = Movilidad.Web.Features.Reports.DocxReport;
+using Movilidad.Web.Features.Pledges;
+using PledgesSection = Movilidad.Web.Features.Reports.PledgesSection;
+using PracticesSection = Movilidad.Web.Features.Reports.PracticesSection;
 using ReportEditing = Movilidad.Web.Features.Reports.ReportEditing;
 using Movilidad.Web.Infrastructure.Audit;
+using Movilidad.Web.Tests.Features.Monitoring;
 using Movilidad.Web.Tests.Infrastructure;
 
 namespace Movilidad.Web.Tests.Features.Reports;
@@ -46,6 +50,7 @@ public abstract class ReportsTests(MovilidadApp app)
         var honduras = await app.ClientAsAsync("focal-point:HN");
         var presidency = await app.ClientAsAsync("presidency");
         var s = await app.ScenarioAsync(secretariat, 2023);
+        var p = await app.PledgesAndPracticesAsync(2023);
         var id = s.ReportId;
 
         Assert.Equal(HttpStatusCode.OK, (await guatemala.PutAsJsonAsync($"/api/reports/{id}/narratives/GT", Narrative(0, "Guatemala realizó el taller nacional.", string.Empty))).StatusCode);
@@ -81,6 +86,8 @@ public abstract class ReportsTests(MovilidadApp app)
         Assert.Equal("draft", returned.GetProperty("status").GetString());
         Assert.Equal("Añadir el presupuesto ejecutado de México.", returned.GetProperty("returnComment").GetString());
         version = (await OkAsync(await secretariat.PostAsJsonAsync($"/api/reports/{id}/submit", new { version = returned.GetProperty("version").GetInt32() }))).GetProperty("version").GetInt32();
+        var beforeApproval = await SectionRowsAsync(secretariat, id, "Compromisos con el Pacto Mundial", "Buenas prácticas");
+        Assert.Contains(beforeApproval, r => r.StartsWith(p.Visas.Es, StringComparison.Ordinal));
         var approved = await OkAsync(await presidency.PostAsJsonAsync($"/api/reports/{id}/approve", new { version }));
         Assert.Equal("approved", approved.GetProperty("status").GetString());
         Assert.True(approved.GetProperty("frozen").GetBoolean());
@@ -97,6 +104,22 @@ public abstract class ReportsTests(MovilidadApp app)
         }
 
         Assert.Contains("status", (await ErrorsAsync(await secretariat.PutAsJsonAsync($"/api/reports/{id}/summary", new { version = version + 1, summary = new { es = "Tarde", en = "Late" } }))).Keys);
+
+        // A pledge recorded after the approval, with an update for the semester, is in a draft report but not in the approved one.
+        await using (var db = app.CreateDb())
+        {
+            db.Pledges.Add(new Pledge
+            {
+                Title = new("Compromiso añadido después", "Pledge added afterwards"), CreatedAt = DateTime.UtcNow, Version = 1,
+                Pledgers = [new() { InstitutionId = await app.InstitutionIdAsync("MX") }],
+                Updates = [new() { Year = 2023, Quarter = 2, Status = PledgeStatus.InProgress, Narrative = "Recién registrado.", RecordedAt = DateTime.UtcNow }],
+            });
+            await db.SaveChangesAsync();
+        }
+
+        Assert.Equal(beforeApproval, await SectionRowsAsync(secretariat, id, "Compromisos con el Pacto Mundial", "Buenas prácticas"));
+        var draft = await ReportAsync(secretariat, "2023-S2");
+        Assert.Contains(await SectionRowsAsync(secretariat, draft, "Compromisos con el Pacto Mundial", "Buenas prácticas"), r => r.StartsWith("Compromiso añadido después", StringComparison.Ordinal));
         using var word = WordprocessingDocument.Open(new MemoryStream(await DocumentAsync(secretariat, id, "docx", "es")), false);
         var text = word.MainDocumentPart!.Document.Body!.InnerText;
         Assert.Contains(s.CompleteTitle, text, StringComparison.Ordinal);
@@ -123,7 +146,7 @@ public abstract class ReportsTests(MovilidadApp app)
         Assert.Contains(styles.Elements<Style>(), st => st.StyleId == DocxReport.TableStyleId && st.Type!.Value == StyleValues.Table);
         var body = main.Document.Body!;
         string[] Headings(string style) => body.Elements<Paragraph>().Where(p => p.ParagraphProperties?.ParagraphStyleId?.Val == style).Select(p => p.InnerText).ToArray();
-        Assert.Equal(["Resumen de la Secretaría Ejecutiva", "Actividades del plan operativo", "Informes de los Países Miembros"], Headings("Heading1"));
+        Assert.Equal(["Resumen de la Secretaría Ejecutiva", "Actividades del plan operativo", "Compromisos con el Pacto Mundial", "Buenas prácticas", "Informes de los Países Miembros"], Headings("Heading1"));
         Assert.Contains(Headings("Heading2"), h => h.StartsWith("Línea de acción 1.", StringComparison.Ordinal));
         Assert.Contains("Guatemala", Headings("Heading2"));
         Assert.Equal(["Grupo de Trabajo sobre Migración Laboral", "Grupo de Trabajo sobre Migración Laboral"], Headings("Heading3"));
@@ -147,8 +170,8 @@ public abstract class ReportsTests(MovilidadApp app)
         Assert.Contains(paragraphs, p => p.InnerText == "Texto original en inglés.");
         Assert.Contains(paragraphs, p => p.InnerText == "El país no presentó narrativa para este semestre.");
 
-        // A chart image, the header with the running head, and a footer numbering pages with fields.
-        Assert.Single(main.ImageParts);
+        // Two chart images (activities, pledges), the header with the running head, and a footer numbering pages with fields.
+        Assert.Equal(2, main.ImageParts.Count());
         Assert.Contains("Informe semestral al GRCM · Primer semestre de 2024", main.HeaderParts.Single().Header.InnerText, StringComparison.Ordinal);
         Assert.Equal([" PAGE ", " NUMPAGES "], main.FooterParts.Single().Footer.Descendants<SimpleField>().Select(f => f.Instruction!.Value));
         Assert.NotNull(body.GetFirstChild<SectionProperties>()!.GetFirstChild<TitlePage>());
@@ -168,6 +191,7 @@ public abstract class ReportsTests(MovilidadApp app)
     {
         var secretariat = await app.ClientAsAsync("secretariat");
         var s = await app.ScenarioAsync(secretariat, 2025);
+        var p = await app.PledgesAndPracticesAsync(2025);
         await OkAsync(await (await app.ClientAsAsync("focal-point:GT")).PutAsJsonAsync($"/api/reports/{s.ReportId}/narratives/GT",
             Narrative(0, string.Join("\n\n", Enumerable.Range(1, 6).Select(i => $"Párrafo {i}: la institución de trabajo coordinó con la Secretaría las acciones de reconocimiento de competencias, con participación de organizaciones de empleadores y trabajadores, y acompañamiento técnico de la OIT y la OIM.")),
                 string.Empty)));
@@ -205,6 +229,13 @@ public abstract class ReportsTests(MovilidadApp app)
                 Assert.Contains("Taller de reconocimiento", text, StringComparison.Ordinal);
                 Assert.Contains("Párrafo 6: la institución", text, StringComparison.Ordinal);
                 Assert.Contains($"Página 2 de {pages.Count}", text, StringComparison.Ordinal);
+                Assert.Contains("Compromisos con el Pacto Mundial", text, StringComparison.Ordinal);
+                Assert.Contains(p.Visas.Es, text, StringComparison.Ordinal);
+                Assert.Contains("(sin publicar)", text, StringComparison.Ordinal);
+                Assert.Contains(p.Narrative, text, StringComparison.Ordinal);
+                Assert.Contains("Calendario de publicación", text, StringComparison.Ordinal);
+                Assert.Contains(p.Window.Es, text, StringComparison.Ordinal);
+                Assert.Contains("Programada, sin publicar", text, StringComparison.Ordinal);
             }
             else
             {
@@ -212,9 +243,16 @@ public abstract class ReportsTests(MovilidadApp app)
                 Assert.Contains("Skills recognition", text, StringComparison.Ordinal);
                 Assert.Contains("Original text in Spanish.", text, StringComparison.Ordinal);
                 Assert.Contains($"Page {pages.Count} of {pages.Count}", text, StringComparison.Ordinal);
+                Assert.Contains("Pledges to the Global Compact", text, StringComparison.Ordinal);
+                Assert.Contains(p.Training.En, text, StringComparison.Ordinal);
+                Assert.Contains("(unpublished)", text, StringComparison.Ordinal);
+                Assert.Contains(p.Window.En, text, StringComparison.Ordinal);
+                Assert.Contains("Scheduled, not published", text, StringComparison.Ordinal);
             }
 
             Assert.DoesNotContain(s.LaterTitle, text, StringComparison.Ordinal);
+            Assert.DoesNotContain(p.Portal.Es, text, StringComparison.Ordinal);
+            Assert.DoesNotContain(p.Withdrawn.En, text, StringComparison.Ordinal);
         }
     }
 
@@ -255,6 +293,91 @@ public abstract class ReportsTests(MovilidadApp app)
         Assert.Contains("/account/denied?ReturnUrl=", honduras.Headers.Location?.OriginalString, StringComparison.Ordinal);
         await using var db = app.CreateDb();
         Assert.Equal("Mi versión, revisada.", await db.ReportNarratives.Where(n => n.ReportId == id && n.CountryCode == "GT").Select(n => n.Text.Es).SingleAsync());
+    }
+
+    /// <summary>The text of every table row and paragraph of the Spanish Word document between two level-1 headings, one string per row (cells joined by |).</summary>
+    private async Task<List<string>> SectionRowsAsync(HttpClient client, int report, string from, string to)
+    {
+        using var word = WordprocessingDocument.Open(new MemoryStream(await DocumentAsync(client, report, "docx", "es")), false);
+        return word.MainDocumentPart!.Document.Body!.Elements()
+            .SkipWhile(e => e.InnerText != from).TakeWhile(e => e.InnerText != to)
+            .SelectMany(e => e is Table table ? table.Elements<TableRow>().Select(r => string.Join("|", r.Elements<TableCell>().Select(c => c.InnerText))) : [e.InnerText])
+            .ToList();
+    }
+
+    private async Task<int> ReportAsync(HttpClient secretariat, string semester)
+    {
+        var created = await secretariat.PostAsJsonAsync("/api/reports", new { planId = await app.PlanIdAsync(), semester });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        return (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
+    }
+
+    [Fact]
+    public async Task Docx_PledgesAndPractices_ShowTheirRowsInTheChosenLanguage()
+    {
+        var secretariat = await app.ClientAsAsync("secretariat");
+        var report = await ReportAsync(secretariat, "2022-S1");
+        var p = await app.PledgesAndPracticesAsync(2022);
+
+        var es = await SectionRowsAsync(secretariat, report, "Compromisos con el Pacto Mundial", "Buenas prácticas");
+        Assert.Contains(es, r => r.StartsWith("Estado|Publicados|Sin publicar|Total", StringComparison.Ordinal));
+        Assert.Contains($"{p.Visas.Es}|GuatemalaHonduras|5, 6|En curso|T1 2022", es);
+        Assert.Contains($"{p.Training.Es}(sin publicar)|OIT|18|Cumplido|T1 2022", es);
+        Assert.DoesNotContain(es, r => r.Contains(p.Withdrawn.Es, StringComparison.Ordinal));
+        Assert.Contains(es, r => r.StartsWith("Objetivos del Pacto Mundial: ", StringComparison.Ordinal) && r.Contains("18. Invertir en el desarrollo de aptitudes", StringComparison.Ordinal));
+        Assert.Equal(["T1 2022 · En curso", p.Narrative], es.SkipWhile(r => r != p.Visas.Es).Skip(1).Take(2));
+        Assert.Equal(["T1 2022 · Cumplido", "Se formaron 60 inspectores."], es.SkipWhile(r => r != p.Training.Es + " (sin publicar)").Skip(1).Take(2));
+
+        // Overdue: the joint pledge did not report on Q2; the ILO pledge was fulfilled in Q1 and owes nothing more.
+        var overdue = es.SkipWhile(r => r != "Informes trimestrales atrasados").ToList();
+        Assert.Contains(overdue, r => r.StartsWith("Trimestres del semestre ya terminados el ", StringComparison.Ordinal) && r.Contains(": T1 2022, T2 2022.", StringComparison.Ordinal));
+        Assert.Contains($"{p.Visas.Es}|GuatemalaHonduras|T2 2022", overdue);
+        Assert.DoesNotContain(overdue, r => r.StartsWith(p.Training.Es, StringComparison.Ordinal));
+
+        var practices = await SectionRowsAsync(secretariat, report, "Buenas prácticas", "Informes de los Países Miembros");
+        Assert.Contains($"5/3/2022|{p.Window.Es}Organización Internacional del Trabajo|CR GT|18|Resumen de {p.Window.Es}.", practices);
+        Assert.DoesNotContain(practices, r => r.Contains(p.Portal.Es, StringComparison.Ordinal));
+        Assert.Equal(
+            [
+                "Mes|Buena práctica|Estado", "Enero de 2022|–|Sin práctica", "Febrero de 2022|–|Sin práctica", $"Marzo de 2022|{p.Window.Es}|Publicada el 5/3/2022",
+                "Abril de 2022|–|Sin práctica", $"Mayo de 2022|{p.Fairs.Es}|Programada, sin publicar", "Junio de 2022|–|Sin práctica",
+            ],
+            practices.SkipWhile(r => r != "Calendario de publicación").Skip(1).Take(7));
+        Assert.StartsWith("Buenas prácticas publicadas en el semestre: 1. Meses del calendario con una práctica publicada: 1 de 6,", practices[1], StringComparison.Ordinal);
+
+        using var en = WordprocessingDocument.Open(new MemoryStream(await DocumentAsync(secretariat, report, "docx", "en")), false);
+        var rows = en.MainDocumentPart!.Document.Body!.Descendants<TableRow>().Select(r => string.Join("|", r.Elements<TableCell>().Select(c => c.InnerText))).ToList();
+        Assert.Contains($"{p.Visas.En}|GuatemalaHonduras|5, 6|In progress|Q1 2022", rows);
+        Assert.Contains($"{p.Training.En}(unpublished)|ILO|18|Fulfilled|Q1 2022", rows);
+        Assert.Contains($"{p.Visas.En}|GuatemalaHonduras|Q2 2022", rows);
+        Assert.Contains($"05/03/2022|{p.Window.En}International Labour Organization|CR GT|18|Summary of {p.Window.En}.", rows);
+        Assert.Contains($"March 2022|{p.Window.En}|Published on 05/03/2022", rows);
+        Assert.Contains($"May 2022|{p.Fairs.En}|Scheduled, not published", rows);
+        Assert.Contains("April 2022|–|No practice", rows);
+    }
+
+    [Fact]
+    public async Task Snapshot_PledgesAndPracticesData_RoundTripsThroughJson()
+    {
+        var secretariat = await app.ClientAsAsync("secretariat");
+        var report = await ReportAsync(secretariat, "2021-S1");
+        var p = await app.PledgesAndPracticesAsync(2021);
+        var version = (await OkAsync(await secretariat.PostAsJsonAsync($"/api/reports/{report}/submit", new { version = 0 }))).GetProperty("version").GetInt32();
+        await OkAsync(await (await app.ClientAsAsync("presidency")).PostAsJsonAsync($"/api/reports/{report}/approve", new { version }));
+
+        await using var db = app.CreateDb();
+        var snapshot = JsonSerializer.Deserialize<Dictionary<string, JsonElement>>((await db.Reports.SingleAsync(r => r.Id == report)).Snapshot!)!;
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web) { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
+        var pledges = snapshot["pledges"].Deserialize<PledgesSection.Data>(options)!;
+        Assert.Equal(snapshot["pledges"].GetRawText(), JsonSerializer.Serialize(pledges, options));
+        var visas = pledges.Pledges.Single(x => x.Title == p.Visas);
+        Assert.Equal([new YearQuarter(2021, 2)], visas.Missing);
+        Assert.Equal(p.Narrative, visas.Updates.Single().Narrative);
+        var practices = snapshot["practices"].Deserialize<PracticesSection.Data>(options)!;
+        Assert.Equal(snapshot["practices"].GetRawText(), JsonSerializer.Serialize(practices, options));
+        Assert.Equal(p.Window, practices.Published.Single().Title);
+        Assert.Equal(new DateOnly(2021, 3, 5), practices.Published.Single().PublishedOn);
+        Assert.Equal(6, practices.Calendar.Count);
     }
 
     private static string Run(string program, params string[] arguments)

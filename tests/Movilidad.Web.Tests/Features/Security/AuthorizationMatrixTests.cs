@@ -1,11 +1,15 @@
 using System.Net;
 using System.Net.Http.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.RazorPages.Infrastructure;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Movilidad.Web.Features.Institutions;
+using Movilidad.Web.Infrastructure.Data;
 using Movilidad.Web.Tests.Infrastructure;
 using Xunit.Abstractions;
 
@@ -729,6 +733,24 @@ public abstract class AuthorizationMatrixTests(MovilidadApp app, ITestOutputHelp
     }
 }
 
-public sealed class AuthorizationMatrixTestsOnSqlite(SqliteApp app, ITestOutputHelper output) : AuthorizationMatrixTests(app, output), IClassFixture<SqliteApp>;
+/// <summary>
+/// The platform with every session's security stamp checked on every request rather than once a minute: the matrix
+/// runs for more than a minute under load, and a check falling in the middle of it must not decide how it ends. A call
+/// that renewed a stamp without renewing the session that made it would now end that session at once, every run.
+/// </summary>
+public abstract class StampCheckedApp(DatabaseProvider provider) : MovilidadApp(provider)
+{
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.ConfigureTestServices(s => s.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero));
+    }
+}
 
-public sealed class AuthorizationMatrixTestsOnPostgres(PostgresApp app, ITestOutputHelper output) : AuthorizationMatrixTests(app, output), IClassFixture<PostgresApp>;
+public sealed class StampCheckedSqliteApp() : StampCheckedApp(DatabaseProvider.Sqlite);
+
+public sealed class StampCheckedPostgresApp() : StampCheckedApp(DatabaseProvider.Postgres);
+
+public sealed class AuthorizationMatrixTestsOnSqlite(StampCheckedSqliteApp app, ITestOutputHelper output) : AuthorizationMatrixTests(app, output), IClassFixture<StampCheckedSqliteApp>;
+
+public sealed class AuthorizationMatrixTestsOnPostgres(StampCheckedPostgresApp app, ITestOutputHelper output) : AuthorizationMatrixTests(app, output), IClassFixture<StampCheckedPostgresApp>;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,9 +12,26 @@ using Movilidad.Web.Tests.Infrastructure;
 
 namespace Movilidad.Web.Tests.Features.Security;
 
-/// <summary>An app with small limits: 3 sign-in attempts, 5 API calls and 3 comment writes per minute.</summary>
+/// <summary>
+/// An app with small limits: 3 sign-in attempts, 5 API calls and 3 comment writes per window. The window is a day long
+/// and the app's clock stands still at the moment the app starts, so no window ends in the middle of a test: a test
+/// that counts up to a limit counts in one window whenever it runs.
+/// </summary>
 public abstract class RateLimitedApp(DatabaseProvider provider) : MovilidadApp(provider)
 {
+    private readonly FixedClock clock = new(DateTimeOffset.UtcNow);
+
+    /// <summary>The moment the app's clock shows for as long as it runs.</summary>
+    public DateTimeOffset Now => clock.GetUtcNow();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(clock));
+    }
+
+    protected override int RateLimitWindowSeconds => 86_400;
+
     protected override int SignInPermitsPerMinute => 3;
 
     protected override int ApiPermitsPerMinute => 5;
@@ -25,7 +43,7 @@ public sealed class RateLimitedSqliteApp() : RateLimitedApp(DatabaseProvider.Sql
 
 public sealed class RateLimitedPostgresApp() : RateLimitedApp(DatabaseProvider.Postgres);
 
-public abstract class RateLimitTests(MovilidadApp app)
+public abstract class RateLimitTests(RateLimitedApp app)
 {
     [Fact]
     public async Task SignIn_OverTheLimit_Gets429WithRetryAfter()
@@ -40,7 +58,10 @@ public abstract class RateLimitTests(MovilidadApp app)
         Assert.DoesNotContain(HttpStatusCode.TooManyRequests, statuses.Take(3));
         var limited = await client.GetAsync("/account/forgot");
         Assert.Equal(HttpStatusCode.TooManyRequests, limited.StatusCode);
-        Assert.True(limited.Headers.RetryAfter?.Delta > TimeSpan.Zero);
+
+        // The count is kept until its window (the app's day, in this app) ends.
+        var windowEnd = app.Now.UtcDateTime.Date.AddDays(1);
+        Assert.Equal(TimeSpan.FromSeconds(Math.Ceiling((windowEnd - app.Now.UtcDateTime).TotalSeconds)), limited.Headers.RetryAfter?.Delta);
     }
 
     [Fact]
@@ -55,7 +76,8 @@ public abstract class RateLimitTests(MovilidadApp app)
             statuses.Add(response.StatusCode);
             if (response.StatusCode == HttpStatusCode.TooManyRequests)
             {
-                Assert.True(response.Headers.RetryAfter?.Delta > TimeSpan.Zero);
+                // The window is the configured one (a day in this app), not a fixed minute.
+                Assert.True(response.Headers.RetryAfter?.Delta > TimeSpan.FromHours(23), $"Retry-After: {response.Headers.RetryAfter?.Delta}");
             }
         }
 
@@ -67,7 +89,7 @@ public abstract class RateLimitTests(MovilidadApp app)
 /// <summary>
 /// Sign-in attempts are counted in the database: two web nodes on one database share one limit, and attempts counted
 /// at the same moment are all counted (the upsert is atomic on SQLite and PostgreSQL). Comment writes are limited per
-/// person. Apart from <see cref="RateLimitTests"/>, whose calls use up the same minute's limits.
+/// person. Apart from <see cref="RateLimitTests"/>, whose calls use up the same window's limits.
 /// </summary>
 public abstract class AttemptAndCommentLimitTests(MovilidadApp app)
 {
@@ -97,8 +119,9 @@ public abstract class AttemptAndCommentLimitTests(MovilidadApp app)
     [Fact]
     public async Task SignIn_AlternatingBetweenTwoNodes_SharesOneLimit()
     {
-        // Both nodes read one fixed minute of their own, so the count neither crosses a minute nor meets other tests' attempts.
-        var clock = new FixedClock(new DateTimeOffset(2031, 3, 4, 5, 6, 30, TimeSpan.Zero));
+        // Both nodes read one fixed moment of their own, 30 s before its day-long window ends, so the count neither crosses
+        // a window nor meets other tests' attempts.
+        var clock = new FixedClock(new DateTimeOffset(2031, 3, 4, 23, 59, 30, TimeSpan.Zero));
         await using var first = app.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(clock)));
         await using var second = app.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(clock)));
         var nodes = new[] { first, second }.Select(n => n.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri("https://localhost") })).ToArray();
@@ -110,11 +133,6 @@ public abstract class AttemptAndCommentLimitTests(MovilidadApp app)
 
         Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], responses.Select(r => r.StatusCode));
         Assert.Equal(TimeSpan.FromSeconds(30), responses[3].Headers.RetryAfter?.Delta);
-    }
-
-    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
     }
 
     [Fact]
@@ -133,6 +151,11 @@ public abstract class AttemptAndCommentLimitTests(MovilidadApp app)
         await using var check = app.CreateDb();
         Assert.Equal(12, (await check.AttemptCounters.SingleAsync(c => c.Partition == partition)).Count);
     }
+}
+
+internal sealed class FixedClock(DateTimeOffset now) : TimeProvider
+{
+    public override DateTimeOffset GetUtcNow() => now;
 }
 
 public sealed class AttemptAndCommentLimitTestsOnSqlite(RateLimitedSqliteApp app) : AttemptAndCommentLimitTests(app), IClassFixture<RateLimitedSqliteApp>;

@@ -1,0 +1,47 @@
+namespace Movilidad.Web.Features;
+
+/// <summary>One link of a top-navigation menu: where it goes and the section (a page's <c>ViewData["Section"]</c>) it stands for.</summary>
+public sealed record NavItem(string Href, string Label, string Section);
+
+/// <summary>
+/// One disclosure menu of the top navigation. A page belongs to the menu whose section it names; the link marked as
+/// the current page is the one whose address is the longest start of the page's path, or else the first link of the
+/// page's section (an element page is under "Plans").
+/// </summary>
+public sealed record NavGroup(string Id, string Label, IReadOnlyList<NavItem> Items)
+{
+    public bool Holds(string? section, PathString path) => Current(section, path) is not null;
+
+    public NavItem? Current(string? section, PathString path) =>
+        Items.Where(i => path.StartsWithSegments(i.Href)).MaxBy(i => i.Href.Length)
+        ?? Items.FirstOrDefault(i => i.Section == section);
+}
+
+/// <summary>The top navigation: home, then three menus grouping the platform's pages by what a person comes to do.</summary>
+public static class NavMenu
+{
+    public static readonly IReadOnlyList<NavGroup> Groups =
+    [
+        new("plans", "Menu.Plans",
+        [
+            new("/plans", "Menu.AllPlans", "plans"),
+            new("/roadmap", "Nav.Roadmap", "roadmap"),
+            new("/institutions", "Nav.Institutions", "institutions"),
+        ]),
+        new("follow-up", "Menu.FollowUp",
+        [
+            new("/monitoring/activities", "Menu.Activities", "monitoring"),
+            new("/indicators", "Menu.IndicatorDashboard", "indicators"),
+            new("/indicators/reports", "Menu.Indicators", "indicators"),
+            new("/monitoring/matrix", "Menu.Matrix", "monitoring"),
+            new("/reports", "Nav.Reports", "reports"),
+        ]),
+        new("pledges", "Menu.Pledges",
+        [
+            new("/pledges", "Nav.Pledges", "pledges"),
+            new("/pledges/dashboard", "Menu.PledgeDashboard", "pledges"),
+            new("/practices", "Nav.Practices", "practices"),
+            new("/practices/calendar", "Menu.Calendar", "practices"),
+        ]),
+    ];
+}
