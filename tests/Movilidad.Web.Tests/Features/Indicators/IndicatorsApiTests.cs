@@ -310,17 +310,17 @@ public abstract class IndicatorsApiTests(MovilidadApp app)
         var url = $"/api/indicators/dashboard?plan={Plan}&indicator={id}";
         double? TrendAt(JsonElement dashboard, string period) =>
             dashboard.GetProperty("trend").EnumerateArray().Single(t => t.GetProperty("period").GetString() == period).GetProperty("actual") is { ValueKind: JsonValueKind.Number } v ? v.GetDouble() : null;
-        var before = TrendAt(await observer.GetFromJsonAsync<JsonElement>(url), "2024-S2");
+        var before = TrendAt(await observer.GetFromJsonAsync<JsonElement>(url), "2023-S2");
 
         var focal = await app.ClientAsAsync("focal-point:NI");
-        var version = (await focal.GetFromJsonAsync<JsonElement>(Report("2024-S2", "NI"))).GetProperty("version").GetInt32();
-        Assert.Equal(HttpStatusCode.OK, (await focal.PutAsJsonAsync(Report("2024-S2", "NI"), await app.ValuesAsync(version, new { indicatorId = id, total = 5 }))).StatusCode);
-        var draftOnly = TrendAt(await observer.GetFromJsonAsync<JsonElement>(url), "2024-S2");
+        var version = (await focal.GetFromJsonAsync<JsonElement>(Report("2023-S2", "NI"))).GetProperty("version").GetInt32();
+        Assert.Equal(HttpStatusCode.OK, (await focal.PutAsJsonAsync(Report("2023-S2", "NI"), await app.ValuesAsync(version, new { indicatorId = id, total = 5 }))).StatusCode);
+        var draftOnly = TrendAt(await observer.GetFromJsonAsync<JsonElement>(url), "2023-S2");
         Assert.Equal(before, draftOnly); // a draft does not count
-        Assert.Equal(HttpStatusCode.OK, (await focal.PostAsJsonAsync(Report("2024-S2", "NI") + "/submit", new { version = version + 1 })).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await (await app.ClientAsAsync("secretariat")).PostAsJsonAsync(Report("2024-S2", "NI") + "/approve", new { version = version + 2 })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await focal.PostAsJsonAsync(Report("2023-S2", "NI") + "/submit", new { version = version + 1 })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await (await app.ClientAsAsync("secretariat")).PostAsJsonAsync(Report("2023-S2", "NI") + "/approve", new { version = version + 2 })).StatusCode);
 
-        Assert.Equal((before ?? 0) + 5, TrendAt(await observer.GetFromJsonAsync<JsonElement>(url), "2024-S2"));
+        Assert.Equal((before ?? 0) + 5, TrendAt(await observer.GetFromJsonAsync<JsonElement>(url), "2023-S2"));
     }
 }
 
