@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using Movilidad.Web.Features.Plans;
 using Movilidad.Web.Infrastructure.Data;
@@ -33,7 +34,40 @@ public static class IndicatorDashboard
 {
     private sealed record CountryRow(int IndicatorId, string Country, double Sum, double? Latest);
 
+    private sealed record TargetRow(int IndicatorId, string? CountryCode, string PeriodCode, decimal Value);
+
+    /// <summary>Everything but the trend, with what the trend of any indicator is drawn from.</summary>
+    private sealed record Snapshot(
+        IndicatorDashboardData Data, IReadOnlyDictionary<int, (AggregationRule Aggregation, TargetType TargetType)> Rules,
+        IReadOnlyDictionary<(int IndicatorId, string Period), (double Sum, double Average, double Positive)> Regional, IReadOnlyList<TargetRow> Targets);
+
+    private sealed record Kept(long Version, DateTime At, Snapshot Snapshot);
+
+    /// <summary>Snapshots by database, visibility and asked plan, kept while <see cref="DataVersion"/> stays the same (and at most <see cref="DataVersion.MaximumAge"/>).</summary>
+    private static readonly ConcurrentDictionary<(string? Database, bool ShowsUnpublished, string? Plan), Kept> Cache = new();
+
+    /// <summary>The dashboard of a plan (the first with indicators and a calendar when none is named), with the trend of one indicator.</summary>
     public static async Task<IndicatorDashboardData?> ComputeAsync(this MovilidadDb db, string? planKey, int? trendIndicator, CancellationToken ct)
+    {
+        var version = DataVersion.Current;
+        var now = DateTime.UtcNow;
+        var key = (db.Database.GetConnectionString(), db.ShowsUnpublished, planKey);
+        if (!Cache.TryGetValue(key, out var kept) || kept.Version != version || now - kept.At > DataVersion.MaximumAge)
+        {
+            // Only plans that exist are kept, so the cache holds no more entries than there are plans.
+            if (await SnapshotAsync(db, planKey, ct) is not { } computed)
+            {
+                return null;
+            }
+
+            kept = new Kept(version, now, computed);
+            Cache[key] = kept;
+        }
+
+        return WithTrend(kept.Snapshot, trendIndicator);
+    }
+
+    private static async Task<Snapshot?> SnapshotAsync(MovilidadDb db, string? planKey, CancellationToken ct)
     {
         var plans = db.Plans.AsNoTracking().Where(p => db.ReportingCalendars.Any(c => c.PlanId == p.Id) && db.Indicators.Any(i => i.PlanId == p.Id));
         var plan = await (planKey is null ? plans.OrderBy(p => p.SortOrder) : plans.Where(p => p.Key == planKey))
@@ -155,23 +189,43 @@ public static class IndicatorDashboard
             .Select(g => new ProgressBar(g.Key, countryNames.GetValueOrDefault(g.Key) ?? new Bilingual(g.Key, g.Key), g.Average(x => x.Capped), countryIndicators.GetValueOrDefault(g.Key), g.Count()))
             .ToList();
 
-        var trendId = trendIndicator is { } wanted && indicators.Any(i => i.Id == wanted)
+        var statuses = await db.IndicatorReports.AsNoTracking().IgnoreQueryFilters().Where(r => r.Period!.PlanId == plan.Id)
+            .GroupBy(r => new { r.PeriodId, r.Status }).Select(g => new { g.Key.PeriodId, g.Key.Status, Count = g.Count() }).ToListAsync(ct);
+        var members = countryNames.Count == 0 ? 0 : await db.Institutions.CountAsync(i => i.Kind == Institutions.InstitutionKind.MemberState && i.CountryCode != null, ct);
+        var reporting = periods.Select(p =>
+        {
+            int Count(ReportStatus s) => statuses.Where(x => x.PeriodId == p.Id && x.Status == s).Sum(x => x.Count);
+            return new PeriodStatus(p.Code, p.LockedAt is not null, Count(ReportStatus.Submitted), Count(ReportStatus.Approved), Count(ReportStatus.Returned), Count(ReportStatus.Draft), members);
+        }).ToList();
+
+        var rules = indicators.ToDictionary(i => i.Id, i => (i.Aggregation, i.TargetType));
+        var targetRows = targets.Select(t => new TargetRow(t.IndicatorId, t.CountryCode, t.PeriodCode, t.Value)).ToList();
+        return new Snapshot(new IndicatorDashboardData(plan.Key, plan.Title, codes, progress, lineBars, countryBars, groupBars, null, [], reporting), rules, regional, targetRows);
+    }
+
+    /// <summary>The trend of the asked indicator (or of the first with a value) over the plan's periods, from a computed snapshot.</summary>
+    private static IndicatorDashboardData WithTrend(Snapshot snapshot, int? trendIndicator)
+    {
+        var (data, rules, regional, targets) = snapshot;
+        var codes = data.Periods;
+        var progress = data.Indicators;
+        var trendId = trendIndicator is { } wanted && rules.ContainsKey(wanted)
             ? wanted
-            : progress.FirstOrDefault(p => p.Actual is not null)?.Id ?? progress.FirstOrDefault()?.Id;
+            : progress.FirstOrDefault(p => p.Actual is not null)?.Id ?? (progress.Count > 0 ? progress[0].Id : null);
         var trend = new List<TrendPoint>();
         if (trendId is { } id)
         {
-            var indicator = indicators.Single(i => i.Id == id);
+            var (aggregation, targetType) = rules[id];
             var running = 0.0;
             foreach (var code in codes)
             {
                 var value = regional.TryGetValue((id, code), out var r)
-                    ? indicator.Aggregation switch { AggregationRule.Sum => r.Sum, AggregationRule.Average => r.Average, _ => r.Positive }
+                    ? aggregation switch { AggregationRule.Sum => r.Sum, AggregationRule.Average => r.Average, _ => r.Positive }
                     : (double?)null;
                 var periodTargets = targets.Where(t => t.IndicatorId == id && t.PeriodCode == code).ToList();
                 double? target = periodTargets.FirstOrDefault(t => t.CountryCode == null) is { } regionalTarget ? (double)regionalTarget.Value
-                    : periodTargets.Count > 0 && indicator.Aggregation == AggregationRule.Sum ? (double)periodTargets.Sum(t => t.Value) : null;
-                if (indicator.TargetType == TargetType.Incremental && value is { } v)
+                    : periodTargets.Count > 0 && aggregation == AggregationRule.Sum ? (double)periodTargets.Sum(t => t.Value) : null;
+                if (targetType == TargetType.Incremental && value is { } v)
                 {
                     // An incremental indicator's trend shows what has been reached so far.
                     running += v;
@@ -182,16 +236,7 @@ public static class IndicatorDashboard
             }
         }
 
-        var statuses = await db.IndicatorReports.AsNoTracking().IgnoreQueryFilters().Where(r => r.Period!.PlanId == plan.Id)
-            .GroupBy(r => new { r.PeriodId, r.Status }).Select(g => new { g.Key.PeriodId, g.Key.Status, Count = g.Count() }).ToListAsync(ct);
-        var members = countryNames.Count == 0 ? 0 : await db.Institutions.CountAsync(i => i.Kind == Institutions.InstitutionKind.MemberState && i.CountryCode != null, ct);
-        var reporting = periods.Select(p =>
-        {
-            int Count(ReportStatus s) => statuses.Where(x => x.PeriodId == p.Id && x.Status == s).Sum(x => x.Count);
-            return new PeriodStatus(p.Code, p.LockedAt is not null, Count(ReportStatus.Submitted), Count(ReportStatus.Approved), Count(ReportStatus.Returned), Count(ReportStatus.Draft), members);
-        }).ToList();
-
-        return new IndicatorDashboardData(plan.Key, plan.Title, codes, progress, lineBars, countryBars, groupBars, trendId, trend, reporting);
+        return data with { TrendIndicatorId = trendId, Trend = trend };
     }
 
     private static Bilingual Label(string? code, Bilingual title) =>

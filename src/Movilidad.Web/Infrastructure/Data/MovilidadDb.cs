@@ -58,6 +58,38 @@ public class MovilidadDb(DbContextOptions<MovilidadDb> options) : DbContext(opti
     /// </summary>
     public bool ShowsUnpublished { get; set; }
 
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        var content = DataVersion.MayTouchContent(ChangeTracker);
+        try
+        {
+            return base.SaveChanges(acceptAllChangesOnSuccess);
+        }
+        finally
+        {
+            if (content)
+            {
+                DataVersion.Bump();
+            }
+        }
+    }
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        var content = DataVersion.MayTouchContent(ChangeTracker);
+        try
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        finally
+        {
+            if (content)
+            {
+                DataVersion.Bump();
+            }
+        }
+    }
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(MovilidadDb).Assembly);

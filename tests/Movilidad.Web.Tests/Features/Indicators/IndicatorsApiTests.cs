@@ -301,6 +301,27 @@ public abstract class IndicatorsApiTests(MovilidadApp app)
         Assert.Equal(JsonValueKind.Null, trend["2024-S2"].ValueKind);
         Assert.NotEmpty(dashboard.GetProperty("lines").EnumerateArray());
     }
+
+    [Fact]
+    public async Task Dashboard_ReadBeforeAndAfterAnApproval_ShowsTheApprovedValue()
+    {
+        var observer = await app.ClientAsAsync("observer");
+        var id = await app.IndicatorIdAsync("ind-p2");
+        var url = $"/api/indicators/dashboard?plan={Plan}&indicator={id}";
+        double? TrendAt(JsonElement dashboard, string period) =>
+            dashboard.GetProperty("trend").EnumerateArray().Single(t => t.GetProperty("period").GetString() == period).GetProperty("actual") is { ValueKind: JsonValueKind.Number } v ? v.GetDouble() : null;
+        var before = TrendAt(await observer.GetFromJsonAsync<JsonElement>(url), "2023-S2");
+
+        var focal = await app.ClientAsAsync("focal-point:NI");
+        var version = (await focal.GetFromJsonAsync<JsonElement>(Report("2023-S2", "NI"))).GetProperty("version").GetInt32();
+        Assert.Equal(HttpStatusCode.OK, (await focal.PutAsJsonAsync(Report("2023-S2", "NI"), await app.ValuesAsync(version, new { indicatorId = id, total = 5 }))).StatusCode);
+        var draftOnly = TrendAt(await observer.GetFromJsonAsync<JsonElement>(url), "2023-S2");
+        Assert.Equal(before, draftOnly); // a draft does not count
+        Assert.Equal(HttpStatusCode.OK, (await focal.PostAsJsonAsync(Report("2023-S2", "NI") + "/submit", new { version = version + 1 })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await (await app.ClientAsAsync("secretariat")).PostAsJsonAsync(Report("2023-S2", "NI") + "/approve", new { version = version + 2 })).StatusCode);
+
+        Assert.Equal((before ?? 0) + 5, TrendAt(await observer.GetFromJsonAsync<JsonElement>(url), "2023-S2"));
+    }
 }
 
 public sealed class IndicatorsApiTestsOnSqlite(SqliteApp app) : IndicatorsApiTests(app), IClassFixture<SqliteApp>;
