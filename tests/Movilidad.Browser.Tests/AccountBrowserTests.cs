@@ -129,7 +129,7 @@ public abstract class AccountBrowserTests(BrowserHost host)
         await followUp.Locator("summary").FocusAsync();
         await page.Keyboard.PressAsync("Enter");
         Assert.True(await followUp.Locator(".nav-links").IsVisibleAsync());
-        Assert.Equal(["Actividades", "Indicadores", "Tablero de indicadores", "Matriz de seguimiento", "Informes"], await followUp.Locator(".nav-links a").AllInnerTextsAsync());
+        Assert.Equal(["Actividades", "Tablero de indicadores", "Valores de indicadores por país", "Matriz de seguimiento", "Informes"], await followUp.Locator(".nav-links a").AllInnerTextsAsync());
         Assert.Equal(["/monitoring/activities", "/indicators", "/indicators/reports", "/monitoring/matrix", "/reports"],
             await followUp.Locator(".nav-links a").EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))"));
         await page.Keyboard.PressAsync("Tab");
