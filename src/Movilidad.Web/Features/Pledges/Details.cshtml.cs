@@ -30,7 +30,6 @@ public class DetailsModel(MovilidadDb db, IAuthorizationService auth, TimeProvid
     public IReadOnlyList<(int Id, Bilingual Title)> MatchedBy { get; private set; } = [];
     public bool CanEdit { get; private set; }
     public bool CanPublish { get; private set; }
-    public bool IsConflict { get; private set; }
     public DateOnly Today { get; private set; }
 
     /// <summary>The quarters offered in the update form: the current one and the four before it.</summary>
@@ -84,21 +83,7 @@ public class DetailsModel(MovilidadDb db, IAuthorizationService auth, TimeProvid
 
     private async Task<IActionResult> OutcomeAsync(int id, WriteOutcome<PledgeSnapshot> outcome, CancellationToken ct)
     {
-        switch (outcome)
-        {
-            case WriteOutcome<PledgeSnapshot>.Saved:
-                return Redirect($"/pledges/{Int(id)}");
-            case WriteOutcome<PledgeSnapshot>.Invalid invalid:
-                Errors = invalid.Errors;
-                Response.StatusCode = StatusCodes.Status400BadRequest;
-                return await ShowAsync(id, ct);
-            case WriteOutcome<PledgeSnapshot>.Conflict:
-                IsConflict = true;
-                Response.StatusCode = StatusCodes.Status409Conflict;
-                return await ShowAsync(id, ct);
-            default:
-                return NotFound();
-        }
+        return await PageAfterWriteAsync(outcome, $"/pledges/{Int(id)}", () => ShowAsync(id, ct));
     }
 
     private async Task<IActionResult> ShowAsync(int id, CancellationToken ct)

@@ -78,7 +78,6 @@ public class EditModel(MovilidadDb db, IAuthorizationService auth, TimeProvider 
 
     public int? Id { get; private set; }
     public PledgeChoices Choices { get; private set; } = null!;
-    public bool IsConflict { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int? id, CancellationToken ct)
     {

@@ -19,7 +19,6 @@ public class DetailsModel(MovilidadDb db, IAuthorizationService auth, TimeProvid
     public Bilingual Institution { get; private set; } = Bilingual.Empty;
     public bool IsSubmitter { get; private set; }
     public bool CanReview { get; private set; }
-    public bool IsConflict { get; private set; }
 
     [BindProperty]
     public int Version { get; set; }
@@ -81,21 +80,7 @@ public class DetailsModel(MovilidadDb db, IAuthorizationService auth, TimeProvid
 
     private async Task<IActionResult> OutcomeAsync(int id, WriteOutcome<PracticeSnapshot> outcome, CancellationToken ct)
     {
-        switch (outcome)
-        {
-            case WriteOutcome<PracticeSnapshot>.Saved:
-                return Redirect($"/practices/{Int(id)}");
-            case WriteOutcome<PracticeSnapshot>.Invalid invalid:
-                Errors = invalid.Errors;
-                Response.StatusCode = StatusCodes.Status400BadRequest;
-                return await ShowAsync(id, ct);
-            case WriteOutcome<PracticeSnapshot>.Conflict:
-                IsConflict = true;
-                Response.StatusCode = StatusCodes.Status409Conflict;
-                return await ShowAsync(id, ct);
-            default:
-                return NotFound();
-        }
+        return await PageAfterWriteAsync(outcome, $"/practices/{Int(id)}", () => ShowAsync(id, ct));
     }
 
     private async Task<IActionResult> ShowAsync(int id, CancellationToken ct)

@@ -53,7 +53,6 @@ public class SubmitModel(MovilidadDb db, IAuthorizationService auth, TimeProvide
     public int? Id { get; private set; }
     public PracticeChoices Choices { get; private set; } = null!;
     public string? ReturnComment { get; private set; }
-    public bool IsConflict { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int? id, CancellationToken ct)
     {

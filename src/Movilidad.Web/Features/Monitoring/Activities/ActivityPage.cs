@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Movilidad.Web.Features.Monitoring.Activities;
@@ -10,6 +11,32 @@ namespace Movilidad.Web.Features.Monitoring.Activities;
 public abstract partial class ActivityPage : PageModel
 {
     public IDictionary<string, string[]> Errors { get; protected set; } = new Dictionary<string, string[]>();
+
+    /// <summary>Whether the last write met a newer version: the page then shows both versions.</summary>
+    public bool IsConflict { get; protected set; }
+
+    /// <summary>
+    /// The answer to a write made from a page: to <paramref name="savedUrl"/> when saved; otherwise the page again,
+    /// with the errors by field (400) or both versions (409); 404 when the item is gone.
+    /// </summary>
+    protected async Task<IActionResult> PageAfterWriteAsync<T>(WriteOutcome<T> outcome, string savedUrl, Func<Task<IActionResult>> show)
+    {
+        switch (outcome)
+        {
+            case WriteOutcome<T>.Saved:
+                return Redirect(savedUrl);
+            case WriteOutcome<T>.Invalid invalid:
+                Errors = invalid.Errors;
+                Response.StatusCode = StatusCodes.Status400BadRequest;
+                return await show();
+            case WriteOutcome<T>.Conflict:
+                IsConflict = true;
+                Response.StatusCode = StatusCodes.Status409Conflict;
+                return await show();
+            default:
+                return NotFound();
+        }
+    }
 
     /// <summary>The text key that explains an error of a field: indices are dropped, so every budget line's amount shares one text.</summary>
     public static string ErrorKey(string field) => "Error." + Index().Replace(field, string.Empty);

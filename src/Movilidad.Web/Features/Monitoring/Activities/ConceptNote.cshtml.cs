@@ -44,7 +44,6 @@ public class ConceptNoteModel(MovilidadDb db, IAuthorizationService auth, TimePr
     public Bilingual Title { get; private set; } = Bilingual.Empty;
     public IReadOnlyList<string> Missing { get; private set; } = [];
     public ActivityChoices Choices { get; private set; } = null!;
-    public bool IsConflict { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) => await LoadAsync(id, ct) ?? Page();
 

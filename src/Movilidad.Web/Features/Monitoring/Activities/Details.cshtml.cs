@@ -19,7 +19,6 @@ public class DetailsModel(MovilidadDb db, IAuthorizationService auth, TimeProvid
 
     /// <summary>The countries whose share this person may edit.</summary>
     public IReadOnlySet<string> EditableShares { get; private set; } = new HashSet<string>();
-    public bool IsConflict { get; private set; }
     public CommentThread? Comments { get; private set; }
 
     [BindProperty]
@@ -47,21 +46,7 @@ public class DetailsModel(MovilidadDb db, IAuthorizationService auth, TimeProvid
             return Forbid();
         }
 
-        switch (await db.ChangeStatusAsync(id, new StatusChange(Version, NewStatus, Reason), AuditActor.From(HttpContext), clock, ct))
-        {
-            case WriteOutcome<ActivitySnapshot>.Saved:
-                return Redirect($"/monitoring/activities/{ActivityEditing.Id(id)}");
-            case WriteOutcome<ActivitySnapshot>.Invalid invalid:
-                Errors = invalid.Errors;
-                Response.StatusCode = StatusCodes.Status400BadRequest;
-                return await ShowAsync(id, ct);
-            case WriteOutcome<ActivitySnapshot>.Conflict:
-                IsConflict = true;
-                Response.StatusCode = StatusCodes.Status409Conflict;
-                return await ShowAsync(id, ct);
-            default:
-                return NotFound();
-        }
+        return await PageAfterWriteAsync(await db.ChangeStatusAsync(id, new StatusChange(Version, NewStatus, Reason), AuditActor.From(HttpContext), clock, ct), $"/monitoring/activities/{ActivityEditing.Id(id)}", () => ShowAsync(id, ct));
     }
 
     private async Task<IActionResult> ShowAsync(int id, CancellationToken ct)

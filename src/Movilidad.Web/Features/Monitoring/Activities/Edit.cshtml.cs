@@ -118,7 +118,6 @@ public class EditModel(MovilidadDb db, IAuthorizationService auth, TimeProvider 
 
     public int? Id { get; private set; }
     public ActivityChoices Choices { get; private set; } = null!;
-    public bool IsConflict { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int? id, int? actionId, CancellationToken ct)
     {

@@ -32,7 +32,6 @@ public class ShareModel(MovilidadDb db, IAuthorizationService auth, TimeProvider
     public Bilingual Title { get; private set; } = Bilingual.Empty;
     public ActivityStatus CurrentStatus { get; private set; }
     public ActivityChoices Choices { get; private set; } = null!;
-    public bool IsConflict { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int id, string country, CancellationToken ct)
     {
