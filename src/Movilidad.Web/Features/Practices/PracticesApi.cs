@@ -1,7 +1,11 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
-using Movilidad.Web.Infrastructure.Auth;
+using Movilidad.Web.Features.Accounts;
+using Movilidad.Web.Features.Monitoring;
 using Movilidad.Web.Infrastructure.Api;
+using Movilidad.Web.Infrastructure.Audit;
+using Movilidad.Web.Infrastructure.Auth;
 using Movilidad.Web.Infrastructure.Data;
 using Movilidad.Web.Infrastructure.Localization;
 
@@ -12,15 +16,32 @@ public sealed record PracticeSummary(
     int Id, Bilingual Title, Bilingual Summary, int InstitutionId, Bilingual Institution, PracticeStatus Status, DateOnly? ScheduledMonth, DateTime? PublishedAt,
     IReadOnlyList<int> GcmObjectives, IReadOnlyList<string> Countries);
 
-/// <summary>Good practices for machine readers: the ones the reader may see (published ones for everyone), filtered by country and GCM objective.</summary>
+/// <summary>The Secretariat's review through the API: accept, or return or reject with a comment for the submitter.</summary>
+public sealed record PracticeReview(int Version, ReviewDecision Decision, string? Comment);
+
+/// <summary>The submitting institution's consent to publish: who gave it (name and position) and on which day.</summary>
+public sealed record PracticeConsent(int Version, string? ConsentGivenBy, DateOnly? ConsentGivenOn);
+
+/// <summary>The month (yyyy-mm) an accepted practice is published in.</summary>
+public sealed record PracticeSchedule(int Version, string? Month);
+
+/// <summary>The version a transition without other data (publication) starts from.</summary>
+public sealed record PracticeVersion(int Version);
+
+/// <summary>
+/// Good practices for machine readers: the ones the reader may see (published ones for everyone), filtered by country
+/// and GCM objective; and the pipeline the pages offer, through the same operations: every write authorised, validated,
+/// audited and version-checked.
+/// </summary>
 public static class PracticesApi
 {
     public static IEndpointRouteBuilder MapPracticesApi(this IEndpointRouteBuilder app)
     {
-        var practices = app.MapGroup("/api/practices").WithTags("Practices").AllowAnonymous();
+        var practices = app.MapGroup("/api/practices").WithTags("Practices").AddEndpointFilter(AccountsSetup.RequireAntiforgeryForCookies);
 
         practices.MapGet("/", async (string? country, int? gcm, HttpContext http, MovilidadDb db, CancellationToken ct) =>
                 TypedResults.Ok(await db.Practices.AsNoTracking().VisibleTo(http.User).PracticeSummariesAsync(country, gcm, ct)))
+            .AllowAnonymous()
             .WithSummary("Good practices, newest publication first, filtered by country (ISO 3166 alpha-2) and GCM objective (1-23).");
 
         practices.MapGet("/{id:int}", async Task<IResult> (int id, HttpContext http, MovilidadDb db, IAuthorizationService auth, CancellationToken ct) =>
@@ -36,8 +57,119 @@ public static class PracticesApi
                     ? snapshot
                     : snapshot with { ReviewComment = null, SubmittedById = null, ConsentGivenBy = null, ConsentGivenOn = null, ConsentRecordedAt = null });
             })
+            .AllowAnonymous()
             .WithSummary("A good practice in both languages with its GCM objectives, plan elements and countries.");
+
+        practices.MapPost("/", async Task<IResult> (HttpContext http, MovilidadDb db, IAuthorizationService auth, TimeProvider clock, CancellationToken ct) =>
+            {
+                var body = await JsonBody.ReadAsync<PracticeEdit>(http, ct);
+                if (body.Value is not { } edit)
+                {
+                    return body.Problem!;
+                }
+
+                if (!await auth.CanAsync(http.User, PracticeOperations.Submit))
+                {
+                    return TypedResults.Forbid();
+                }
+
+                var outcome = await db.SubmitAsync(edit, AuditActor.From(http), clock, ct);
+                return outcome is WriteOutcome<PracticeSnapshot>.Saved saved
+                    ? TypedResults.Created($"/api/practices/{saved.Value.Id.ToString(CultureInfo.InvariantCulture)}", saved.Value)
+                    : MonitoringApi.ToResult(outcome, "practice", "new");
+            })
+            .RequireAuthorization()
+            .Accepts<PracticeEdit>("application/json")
+            .WithSummary("Submits a good practice for review (version 0): anyone signed in. Titles, summaries and texts in Spanish and English.");
+
+        practices.MapPut("/{id:int}", async Task<IResult> (int id, HttpContext http, MovilidadDb db, IAuthorizationService auth, TimeProvider clock, CancellationToken ct) =>
+            {
+                var body = await JsonBody.ReadAsync<PracticeEdit>(http, ct);
+                if (body.Value is not { } edit)
+                {
+                    return body.Problem!;
+                }
+
+                return await AsSubmitterAsync(id, http, db, auth, ct) ?? MonitoringApi.ToResult(await db.ResubmitAsync(id, edit, AuditActor.From(http), clock, ct), "practice", id);
+            })
+            .RequireAuthorization()
+            .Accepts<PracticeEdit>("application/json")
+            .WithSummary("Its submitter edits a practice while it is submitted or returned; a returned one goes back to review. Send the version you read; a stale one gets 409.");
+
+        practices.MapPost("/{id:int}/review", async Task<IResult> (int id, HttpContext http, MovilidadDb db, IAuthorizationService auth, TimeProvider clock, CancellationToken ct) =>
+            {
+                var body = await JsonBody.ReadAsync<PracticeReview>(http, ct);
+                if (body.Value is not { } review)
+                {
+                    return body.Problem!;
+                }
+
+                return await auth.CanAsync(http.User, PracticeOperations.Review)
+                    ? MonitoringApi.ToResult(await db.ReviewAsync(id, review.Version, review.Decision, review.Comment, AuditActor.From(http), clock, ct), "practice", id)
+                    : TypedResults.Forbid();
+            })
+            .RequireAuthorization()
+            .Accepts<PracticeReview>("application/json")
+            .WithSummary("The Secretariat accepts a submitted practice, or returns or rejects it with a comment (decision: accept, return, reject).");
+
+        practices.MapPost("/{id:int}/consent", async Task<IResult> (int id, HttpContext http, MovilidadDb db, IAuthorizationService auth, TimeProvider clock, CancellationToken ct) =>
+            {
+                var body = await JsonBody.ReadAsync<PracticeConsent>(http, ct);
+                if (body.Value is not { } consent)
+                {
+                    return body.Problem!;
+                }
+
+                return await AsSubmitterAsync(id, http, db, auth, ct)
+                    ?? MonitoringApi.ToResult(await db.RecordConsentAsync(id, consent.Version, consent.ConsentGivenBy, consent.ConsentGivenOn, AuditActor.From(http), clock, ct), "practice", id);
+            })
+            .RequireAuthorization()
+            .Accepts<PracticeConsent>("application/json")
+            .WithSummary("Records the submitting institution's consent to publish an accepted practice: who gave it and when (yyyy-mm-dd). The submitter or the Secretariat.");
+
+        practices.MapPost("/{id:int}/schedule", async Task<IResult> (int id, HttpContext http, MovilidadDb db, IAuthorizationService auth, TimeProvider clock, CancellationToken ct) =>
+            {
+                var body = await JsonBody.ReadAsync<PracticeSchedule>(http, ct);
+                if (body.Value is not { } schedule)
+                {
+                    return body.Problem!;
+                }
+
+                return await auth.CanAsync(http.User, PracticeOperations.Review)
+                    ? MonitoringApi.ToResult(await db.ScheduleAsync(id, schedule.Version, PracticeWorkflow.ParseMonth(schedule.Month), AuditActor.From(http), clock, ct), "practice", id)
+                    : TypedResults.Forbid();
+            })
+            .RequireAuthorization()
+            .Accepts<PracticeSchedule>("application/json")
+            .WithSummary("The Secretariat schedules an accepted practice into a month (yyyy-mm, this month or later): one practice a month.");
+
+        practices.MapPost("/{id:int}/publish", async Task<IResult> (int id, HttpContext http, MovilidadDb db, IAuthorizationService auth, TimeProvider clock, CancellationToken ct) =>
+            {
+                var body = await JsonBody.ReadAsync<PracticeVersion>(http, ct);
+                if (body.Value is not { } publish)
+                {
+                    return body.Problem!;
+                }
+
+                return await auth.CanAsync(http.User, PracticeOperations.Review)
+                    ? MonitoringApi.ToResult(await db.PublishAsync(id, publish.Version, AuditActor.From(http), clock, ct), "practice", id)
+                    : TypedResults.Forbid();
+            })
+            .RequireAuthorization()
+            .Accepts<PracticeVersion>("application/json")
+            .WithSummary("The Secretariat publishes an accepted practice with its institution's consent, in or after its scheduled month.");
         return app;
+    }
+
+    /// <summary>Null when the reader may act as the practice's submitter; otherwise the answer: 404 for no such practice, 403 for someone else's.</summary>
+    private static async Task<IResult?> AsSubmitterAsync(int id, HttpContext http, MovilidadDb db, IAuthorizationService auth, CancellationToken ct)
+    {
+        if (await db.SubmitterScopeAsync(id, http.User, ct) is not { } scope)
+        {
+            return NotFoundProblem.Of("practice", id);
+        }
+
+        return await auth.CanAsync(http.User, PracticeOperations.EditOwn, scope) ? null : TypedResults.Forbid();
     }
 
     public static async Task<List<PracticeSummary>> PracticeSummariesAsync(this IQueryable<Practice> practices, string? country, int? gcm, CancellationToken ct)
