@@ -82,84 +82,51 @@ public static class PracticesApi
             .Accepts<PracticeEdit>("application/json")
             .WithSummary("Submits a good practice for review (version 0): anyone signed in. Titles, summaries and texts in Spanish and English.");
 
-        practices.MapPut("/{id:int}", async Task<IResult> (int id, HttpContext http, MovilidadDb db, IAuthorizationService auth, TimeProvider clock, CancellationToken ct) =>
-            {
-                var body = await JsonBody.ReadAsync<PracticeEdit>(http, ct);
-                if (body.Value is not { } edit)
-                {
-                    return body.Problem!;
-                }
-
-                return await AsSubmitterAsync(id, http, db, auth, ct) ?? MonitoringApi.ToResult(await db.ResubmitAsync(id, edit, AuditActor.From(http), clock, ct), "practice", id);
-            })
-            .RequireAuthorization()
-            .Accepts<PracticeEdit>("application/json")
+        practices.MapStep<PracticeEdit>(HttpMethods.Put, "/{id:int}", AsSubmitterAsync, (db, id, edit, actor, clock, ct) => db.ResubmitAsync(id, edit, actor, clock, ct))
             .WithSummary("Its submitter edits a practice while it is submitted or returned; a returned one goes back to review. Send the version you read; a stale one gets 409.");
 
-        practices.MapPost("/{id:int}/review", async Task<IResult> (int id, HttpContext http, MovilidadDb db, IAuthorizationService auth, TimeProvider clock, CancellationToken ct) =>
-            {
-                var body = await JsonBody.ReadAsync<PracticeReview>(http, ct);
-                if (body.Value is not { } review)
-                {
-                    return body.Problem!;
-                }
-
-                return await auth.CanAsync(http.User, PracticeOperations.Review)
-                    ? MonitoringApi.ToResult(await db.ReviewAsync(id, review.Version, review.Decision, review.Comment, AuditActor.From(http), clock, ct), "practice", id)
-                    : TypedResults.Forbid();
-            })
-            .RequireAuthorization()
-            .Accepts<PracticeReview>("application/json")
+        practices.MapStep<PracticeReview>(HttpMethods.Post, "/{id:int}/review", AsSecretariatAsync,
+                (db, id, review, actor, clock, ct) => db.ReviewAsync(id, review.Version, review.Decision, review.Comment, actor, clock, ct))
             .WithSummary("The Secretariat accepts a submitted practice, or returns or rejects it with a comment (decision: accept, return, reject).");
 
-        practices.MapPost("/{id:int}/consent", async Task<IResult> (int id, HttpContext http, MovilidadDb db, IAuthorizationService auth, TimeProvider clock, CancellationToken ct) =>
-            {
-                var body = await JsonBody.ReadAsync<PracticeConsent>(http, ct);
-                if (body.Value is not { } consent)
-                {
-                    return body.Problem!;
-                }
-
-                return await AsSubmitterAsync(id, http, db, auth, ct)
-                    ?? MonitoringApi.ToResult(await db.RecordConsentAsync(id, consent.Version, consent.ConsentGivenBy, consent.ConsentGivenOn, AuditActor.From(http), clock, ct), "practice", id);
-            })
-            .RequireAuthorization()
-            .Accepts<PracticeConsent>("application/json")
+        practices.MapStep<PracticeConsent>(HttpMethods.Post, "/{id:int}/consent", AsSubmitterAsync,
+                (db, id, consent, actor, clock, ct) => db.RecordConsentAsync(id, consent.Version, consent.ConsentGivenBy, consent.ConsentGivenOn, actor, clock, ct))
             .WithSummary("Records the submitting institution's consent to publish an accepted practice: who gave it and when (yyyy-mm-dd). The submitter or the Secretariat.");
 
-        practices.MapPost("/{id:int}/schedule", async Task<IResult> (int id, HttpContext http, MovilidadDb db, IAuthorizationService auth, TimeProvider clock, CancellationToken ct) =>
-            {
-                var body = await JsonBody.ReadAsync<PracticeSchedule>(http, ct);
-                if (body.Value is not { } schedule)
-                {
-                    return body.Problem!;
-                }
-
-                return await auth.CanAsync(http.User, PracticeOperations.Review)
-                    ? MonitoringApi.ToResult(await db.ScheduleAsync(id, schedule.Version, PracticeWorkflow.ParseMonth(schedule.Month), AuditActor.From(http), clock, ct), "practice", id)
-                    : TypedResults.Forbid();
-            })
-            .RequireAuthorization()
-            .Accepts<PracticeSchedule>("application/json")
+        practices.MapStep<PracticeSchedule>(HttpMethods.Post, "/{id:int}/schedule", AsSecretariatAsync,
+                (db, id, schedule, actor, clock, ct) => db.ScheduleAsync(id, schedule.Version, PracticeWorkflow.ParseMonth(schedule.Month), actor, clock, ct))
             .WithSummary("The Secretariat schedules an accepted practice into a month (yyyy-mm, this month or later): one practice a month.");
 
-        practices.MapPost("/{id:int}/publish", async Task<IResult> (int id, HttpContext http, MovilidadDb db, IAuthorizationService auth, TimeProvider clock, CancellationToken ct) =>
-            {
-                var body = await JsonBody.ReadAsync<PracticeVersion>(http, ct);
-                if (body.Value is not { } publish)
-                {
-                    return body.Problem!;
-                }
-
-                return await auth.CanAsync(http.User, PracticeOperations.Review)
-                    ? MonitoringApi.ToResult(await db.PublishAsync(id, publish.Version, AuditActor.From(http), clock, ct), "practice", id)
-                    : TypedResults.Forbid();
-            })
-            .RequireAuthorization()
-            .Accepts<PracticeVersion>("application/json")
+        practices.MapStep<PracticeVersion>(HttpMethods.Post, "/{id:int}/publish", AsSecretariatAsync, (db, id, publish, actor, clock, ct) => db.PublishAsync(id, publish.Version, actor, clock, ct))
             .WithSummary("The Secretariat publishes an accepted practice with its institution's consent, in or after its scheduled month.");
         return app;
     }
+
+    /// <summary>
+    /// A step on one practice: its body read (a value of the wrong kind is named), the reader checked by
+    /// <paramref name="refusal"/>, then the operation the pages call, answered as the rest of the API answers a write.
+    /// </summary>
+    private static RouteHandlerBuilder MapStep<T>(
+        this RouteGroupBuilder practices, string method, string pattern,
+        Func<int, HttpContext, MovilidadDb, IAuthorizationService, CancellationToken, Task<IResult?>> refusal,
+        Func<MovilidadDb, int, T, AuditActor, TimeProvider, CancellationToken, Task<WriteOutcome<PracticeSnapshot>>> write)
+        where T : class =>
+        practices.MapMethods(pattern, [method], async Task<IResult> (int id, HttpContext http, MovilidadDb db, IAuthorizationService auth, TimeProvider clock, CancellationToken ct) =>
+            {
+                var body = await JsonBody.ReadAsync<T>(http, ct);
+                if (body.Value is not { } value)
+                {
+                    return body.Problem!;
+                }
+
+                return await refusal(id, http, db, auth, ct) ?? MonitoringApi.ToResult(await write(db, id, value, AuditActor.From(http), clock, ct), "practice", id);
+            })
+            .RequireAuthorization()
+            .Accepts<T>("application/json");
+
+    /// <summary>Null when the reader reviews practices (the Secretariat); otherwise 403.</summary>
+    private static async Task<IResult?> AsSecretariatAsync(int id, HttpContext http, MovilidadDb db, IAuthorizationService auth, CancellationToken ct) =>
+        await auth.CanAsync(http.User, PracticeOperations.Review) ? null : TypedResults.Forbid();
 
     /// <summary>Null when the reader may act as the practice's submitter; otherwise the answer: 404 for no such practice, 403 for someone else's.</summary>
     private static async Task<IResult?> AsSubmitterAsync(int id, HttpContext http, MovilidadDb db, IAuthorizationService auth, CancellationToken ct)
