@@ -30,6 +30,7 @@ public class DetailsModel(MovilidadDb db, IAuthorizationService auth, TimeProvid
     public IReadOnlyList<(int Id, Bilingual Title)> MatchedBy { get; private set; } = [];
     public bool CanEdit { get; private set; }
     public bool CanPublish { get; private set; }
+    public bool ReadsHistory { get; private set; }
     public DateOnly Today { get; private set; }
 
     /// <summary>The quarters offered in the update form: the current one and the four before it.</summary>
@@ -101,7 +102,9 @@ public class DetailsModel(MovilidadDb db, IAuthorizationService auth, TimeProvid
             : null;
         MatchedBy = (await db.Pledges.AsNoTracking().VisibleTo(User).Where(p => p.MatchingPledgeId == id).OrderBy(p => p.Id).Select(p => new { p.Id, p.Title }).ToListAsync(ct))
             .Select(p => (p.Id, p.Title)).ToList();
-        CanEdit = await auth.CanAsync(User, PledgeOperations.Edit, await db.PledgeScopeAsync(pledge, User, ct));
+        var scope = await db.PledgeScopeAsync(pledge, User, ct);
+        CanEdit = await auth.CanAsync(User, PledgeOperations.Edit, scope);
+        ReadsHistory = await auth.CanAsync(User, PledgeOperations.ReadUnpublished, scope);
         CanPublish = await auth.CanAsync(User, PledgeOperations.Publish);
         Today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var current = YearQuarter.Of(Today);
