@@ -92,6 +92,14 @@ public abstract partial class PledgeBrowserTests(BrowserHost host)
         Assert.Equal("En curso", await page.GetByTestId("status").InnerTextAsync());
         Assert.Contains("acta.pdf", await page.GetByTestId("updates").InnerTextAsync(), StringComparison.Ordinal);
 
+        // The history tab: the pledge as recorded, then with its quarterly update, compared.
+        await Task.WhenAll(page.WaitForURLAsync("**/history"), page.GetByTestId("history-link").ClickAsync());
+        Assert.Equal(2, await page.Locator("[data-testid=history] > li").CountAsync());
+        await Task.WhenAll(page.WaitForURLAsync(url => url.Contains("from=", StringComparison.Ordinal)), page.Locator("[data-testid=compare] button").ClickAsync());
+        Assert.Contains("Se abrió la primera ventanilla en Los Ángeles.", await page.GetByTestId("comparison").InnerTextAsync(), StringComparison.Ordinal);
+        await host.ScreenshotAsync(page, "pledge-history");
+        await AssertAccessible(page);
+
         await page.GotoAsync("/pledges/dashboard");
         var overdue = await page.GetByTestId("overdue").InnerTextAsync();
         Assert.Contains("Guía de contratación equitativa", overdue, StringComparison.Ordinal);
@@ -130,6 +138,17 @@ public abstract partial class PledgeBrowserTests(BrowserHost host)
         await page.WaitForURLAsync(PracticePage());
         Assert.Equal("Enviada", await page.GetByTestId("status").InnerTextAsync());
         await host.ScreenshotAsync(page, "practice-submitted");
+        await AssertAccessible(page);
+
+        // The submitter corrects the summary, then reads both versions side by side in the history tab.
+        await page.GetByRole(AriaRole.Link, new PageGetByRoleOptions { Name = "Editar y reenviar" }).ClickAsync();
+        await page.Locator("#summary-es").FillAsync("Los albergues orientan sobre vías regulares de empleo y de estudio.");
+        await Task.WhenAll(page.WaitForURLAsync(PracticePage()), page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Reenviar para revisión" }).ClickAsync());
+        await Task.WhenAll(page.WaitForURLAsync("**/history"), page.GetByTestId("history-link").ClickAsync());
+        Assert.Equal(2, await page.Locator("[data-testid=history] > li").CountAsync());
+        await Task.WhenAll(page.WaitForURLAsync(url => url.Contains("from=", StringComparison.Ordinal)), page.Locator("[data-testid=compare] button").ClickAsync());
+        Assert.Contains("y de estudio", await page.GetByTestId("comparison").InnerTextAsync(), StringComparison.Ordinal);
+        await host.ScreenshotAsync(page, "practice-history");
         await AssertAccessible(page);
 
         await using (var db = host.App.CreateDb())

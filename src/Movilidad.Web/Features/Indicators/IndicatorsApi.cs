@@ -186,18 +186,16 @@ public static class IndicatorsApi
 
         api.MapGet("/values.sdmx.csv", async Task<IResult> (string? plan, string? country, string? period, HttpContext http, MovilidadDb db, IAuthorizationService auth, CancellationToken ct) =>
             {
-                if (!await auth.CanAsync(http.User, IndicatorOperations.Read))
-                {
-                    return TypedResults.Forbid();
-                }
-
+                var audience = await auth.CanAsync(http.User, IndicatorOperations.Read) ? SdmxAudience.IndicatorReaders : SdmxAudience.Public;
                 return Results.Stream(async stream =>
                 {
                     await using var writer = new StreamWriter(stream, new UTF8Encoding(false));
-                    await SdmxCsv.WriteAsync(db, writer, plan, country?.ToUpperInvariant(), period, ct);
+                    await SdmxCsv.WriteAsync(db, writer, audience, plan, country?.ToUpperInvariant(), period, ct);
                 }, SdmxCsv.ContentType, "indicator-values.csv");
             })
-            .WithSummary("The submitted and approved indicator values as SDMX-CSV 1.0 (one observation per sex category), filtered by plan, country and period.");
+            .AllowAnonymous()
+            .WithSummary("Indicator values as SDMX-CSV 1.0 (one observation per sex category), filtered by plan, country and period: for everyone the approved values of "
+                + "published plans (and counted values of locked periods); for those who read indicators the submitted ones too.");
         return app;
     }
 

@@ -10,6 +10,20 @@ namespace Movilidad.Web.Features.Indicators;
 /// attributes), one observation per value and sex category. Submitted and approved values only; OBS_STATUS says which
 /// (P provisional, A normal). Countries are ISO 3166-1 alpha-3; values use a point and no thousands separator.
 /// </summary>
+/// <remarks>
+/// What the public reads (<see cref="SdmxAudience.Public"/>) is only what is final: approved values of published plans,
+/// and the values the platform counts itself only for periods the Secretariat has locked, since until then an activity
+/// marked done can still change them.
+/// </remarks>
+public enum SdmxAudience
+{
+    /// <summary>Anyone: approved values of published plans, counted values of locked periods.</summary>
+    Public,
+
+    /// <summary>People who read indicators: submitted values too, and counted values of every period.</summary>
+    IndicatorReaders,
+}
+
 public static class SdmxCsv
 {
     public const string Dataflow = "CRM:DF_MOVILIDAD_INDICATORS(1.0)";
@@ -21,17 +35,18 @@ public static class SdmxCsv
     public static string IndicatorCode(string planNumber, string code) =>
         $"{planNumber}_{new string(code.Select(c => char.IsAsciiLetterOrDigit(c) ? char.ToUpperInvariant(c) : '_').ToArray())}";
 
-    public static async Task WriteAsync(MovilidadDb db, TextWriter writer, string? planKey, string? country, string? period, CancellationToken ct)
+    public static async Task WriteAsync(MovilidadDb db, TextWriter writer, SdmxAudience audience, string? planKey, string? country, string? period, CancellationToken ct)
     {
         await writer.WriteAsync(string.Join(',', Columns) + "\r\n");
+        var isPublic = audience == SdmxAudience.Public;
         var iso3 = await db.Countries.AsNoTracking().ToDictionaryAsync(c => c.Alpha2, c => c.Alpha3, StringComparer.Ordinal, ct);
-        var plans = await db.Plans.AsNoTracking().Where(p => planKey == null || p.Key == planKey)
+        var plans = await db.Plans.AsNoTracking().Where(p => planKey == null || p.Key == planKey).Where(p => !isPublic || p.IsPublished)
             .Where(p => db.ReportingCalendars.Any(c => c.PlanId == p.Id)).OrderBy(p => p.SortOrder).Select(p => new { p.Id, p.Number }).ToListAsync(ct);
         foreach (var plan in plans)
         {
             var indicators = await db.Indicators.AsNoTracking().Where(i => i.PlanId == plan.Id).ToDictionaryAsync(i => i.Id, i => new { i.Code, i.UnitCode }, ct);
             var values = db.IndicatorValues.AsNoTracking()
-                .Where(v => v.Report!.Period!.PlanId == plan.Id && (v.Report.Status == ReportStatus.Submitted || v.Report.Status == ReportStatus.Approved));
+                .Where(v => v.Report!.Period!.PlanId == plan.Id && ((!isPublic && v.Report.Status == ReportStatus.Submitted) || v.Report.Status == ReportStatus.Approved));
             if (country is not null)
             {
                 values = values.Where(v => v.Report!.CountryCode == country);
@@ -69,7 +84,8 @@ public static class SdmxCsv
                 }
             }
 
-            var periods = await db.ReportingPeriods.AsNoTracking().Where(p => p.PlanId == plan.Id && (period == null || p.Code == period)).OrderBy(p => p.Start).ToListAsync(ct);
+            var periods = await db.ReportingPeriods.AsNoTracking().Where(p => p.PlanId == plan.Id && (period == null || p.Code == period))
+                .Where(p => !isPublic || p.LockedAt != null).OrderBy(p => p.Start).ToListAsync(ct);
             var automatic = await db.AutomaticValuesAsync(plan.Id, periods, country, ct);
             foreach (var ((id, area, code), value) in automatic.OrderBy(a => a.Key.Period, StringComparer.Ordinal).ThenBy(a => a.Key.Country, StringComparer.Ordinal).ThenBy(a => a.Key.Indicator))
             {

@@ -31,6 +31,7 @@ public class DetailsModel(MovilidadDb db, IAuthorizationService auth, TimeProvid
     public IReadOnlyList<(int Id, Bilingual Title)> MatchedBy { get; private set; } = [];
     public bool CanEdit { get; private set; }
     public bool CanPublish { get; private set; }
+    public bool ReadsHistory { get; private set; }
 
     /// <summary>The indicators the pledge contributes to; their progress only for those who read the indicators.</summary>
     public IReadOnlyList<LinkedIndicator> IndicatorLinks { get; private set; } = [];
@@ -106,7 +107,9 @@ public class DetailsModel(MovilidadDb db, IAuthorizationService auth, TimeProvid
             : null;
         MatchedBy = (await db.Pledges.AsNoTracking().VisibleTo(User).Where(p => p.MatchingPledgeId == id).OrderBy(p => p.Id).Select(p => new { p.Id, p.Title }).ToListAsync(ct))
             .Select(p => (p.Id, p.Title)).ToList();
-        CanEdit = await auth.CanAsync(User, PledgeOperations.Edit, await db.PledgeScopeAsync(pledge, User, ct));
+        var scope = await db.PledgeScopeAsync(pledge, User, ct);
+        CanEdit = await auth.CanAsync(User, PledgeOperations.Edit, scope);
+        ReadsHistory = await auth.CanAsync(User, PledgeOperations.ReadUnpublished, scope);
         CanPublish = await auth.CanAsync(User, PledgeOperations.Publish);
         ReadsIndicators = await auth.CanAsync(User, IndicatorOperations.Read);
         IndicatorLinks = await db.LinkedIndicatorsAsync(Pledge.Indicators, ReadsIndicators, ct);

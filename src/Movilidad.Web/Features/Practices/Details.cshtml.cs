@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -19,6 +18,7 @@ public class DetailsModel(MovilidadDb db, IAuthorizationService auth, TimeProvid
     public Bilingual Institution { get; private set; } = Bilingual.Empty;
     public bool IsSubmitter { get; private set; }
     public bool CanReview { get; private set; }
+    public bool ReadsHistory { get; private set; }
 
     [BindProperty]
     public int Version { get; set; }
@@ -47,13 +47,12 @@ public class DetailsModel(MovilidadDb db, IAuthorizationService auth, TimeProvid
 
     public async Task<IActionResult> OnPostConsentAsync(int id, CancellationToken ct)
     {
-        var owner = await db.Practices.Where(p => p.Id == id).Select(p => new { p.SubmittedById }).SingleOrDefaultAsync(ct);
-        if (owner is null)
+        if (await db.SubmitterScopeAsync(id, User, ct) is not { } scope)
         {
             return NotFound();
         }
 
-        if (!await auth.CanAsync(User, PracticeOperations.EditOwn, PracticeWorkflow.ScopeOf(owner.SubmittedById, User)))
+        if (!await auth.CanAsync(User, PracticeOperations.EditOwn, scope))
         {
             return Forbid();
         }
@@ -69,8 +68,7 @@ public class DetailsModel(MovilidadDb db, IAuthorizationService auth, TimeProvid
             return Forbid();
         }
 
-        DateOnly? month = DateOnly.TryParseExact(Month?.Trim() + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var first) ? first : null;
-        return await OutcomeAsync(id, await db.ScheduleAsync(id, Version, month, AuditActor.From(HttpContext), clock, ct), ct);
+        return await OutcomeAsync(id, await db.ScheduleAsync(id, Version, PracticeWorkflow.ParseMonth(Month), AuditActor.From(HttpContext), clock, ct), ct);
     }
 
     public async Task<IActionResult> OnPostPublishAsync(int id, CancellationToken ct) =>
@@ -94,7 +92,9 @@ public class DetailsModel(MovilidadDb db, IAuthorizationService auth, TimeProvid
         Practice = PracticeWorkflow.Snapshot(practice);
         Choices = await db.PracticeChoicesAsync(ct);
         Institution = await db.Institutions.AsNoTracking().Where(i => i.Id == practice.InstitutionId).Select(i => i.Name).SingleAsync(ct);
-        IsSubmitter = await auth.CanAsync(User, PracticeOperations.EditOwn, PracticeWorkflow.ScopeOf(practice.SubmittedById, User));
+        var scope = PracticeWorkflow.ScopeOf(practice.SubmittedById, User);
+        IsSubmitter = await auth.CanAsync(User, PracticeOperations.EditOwn, scope);
+        ReadsHistory = await auth.CanAsync(User, PracticeOperations.ReadUnpublished, scope);
         CanReview = await auth.CanAsync(User, PracticeOperations.Review);
         return Page();
     }

@@ -65,6 +65,16 @@ public static class PracticeWorkflow
 
     public static SubmitterScope ScopeOf(int? submittedById, ClaimsPrincipal reader) => new(submittedById is not null && submittedById == ReaderId(reader));
 
+    /// <summary>Whether the reader submitted the practice; null when there is no such practice.</summary>
+    public static async Task<SubmitterScope?> SubmitterScopeAsync(this MovilidadDb db, int id, ClaimsPrincipal reader, CancellationToken ct) =>
+        await db.Practices.AsNoTracking().Where(p => p.Id == id).Select(p => new { p.SubmittedById }).SingleOrDefaultAsync(ct) is { } owner
+            ? ScopeOf(owner.SubmittedById, reader)
+            : null;
+
+    /// <summary>A month as typed (yyyy-mm) to its first day; null when it is not one, which <see cref="ScheduleAsync"/> names.</summary>
+    public static DateOnly? ParseMonth(string? month) =>
+        DateOnly.TryParseExact(month?.Trim() + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var first) ? first : null;
+
     /// <summary>Published practices for everyone; all of them for the Secretariat and observers; their own for submitters.</summary>
     public static IQueryable<Practice> VisibleTo(this IQueryable<Practice> practices, ClaimsPrincipal reader)
     {

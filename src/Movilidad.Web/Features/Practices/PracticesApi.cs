@@ -1,7 +1,11 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
-using Movilidad.Web.Infrastructure.Auth;
+using Movilidad.Web.Features.Accounts;
+using Movilidad.Web.Features.Monitoring;
 using Movilidad.Web.Infrastructure.Api;
+using Movilidad.Web.Infrastructure.Audit;
+using Movilidad.Web.Infrastructure.Auth;
 using Movilidad.Web.Infrastructure.Data;
 using Movilidad.Web.Infrastructure.Localization;
 
@@ -12,15 +16,32 @@ public sealed record PracticeSummary(
     int Id, Bilingual Title, Bilingual Summary, int InstitutionId, Bilingual Institution, PracticeStatus Status, DateOnly? ScheduledMonth, DateTime? PublishedAt,
     IReadOnlyList<int> GcmObjectives, IReadOnlyList<string> Countries);
 
-/// <summary>Good practices for machine readers: the ones the reader may see (published ones for everyone), filtered by country and GCM objective.</summary>
+/// <summary>The Secretariat's review through the API: accept, or return or reject with a comment for the submitter.</summary>
+public sealed record PracticeReview(int Version, ReviewDecision Decision, string? Comment);
+
+/// <summary>The submitting institution's consent to publish: who gave it (name and position) and on which day.</summary>
+public sealed record PracticeConsent(int Version, string? ConsentGivenBy, DateOnly? ConsentGivenOn);
+
+/// <summary>The month (yyyy-mm) an accepted practice is published in.</summary>
+public sealed record PracticeSchedule(int Version, string? Month);
+
+/// <summary>The version a transition without other data (publication) starts from.</summary>
+public sealed record PracticeVersion(int Version);
+
+/// <summary>
+/// Good practices for machine readers: the ones the reader may see (published ones for everyone), filtered by country
+/// and GCM objective; and the pipeline the pages offer, through the same operations: every write authorised, validated,
+/// audited and version-checked.
+/// </summary>
 public static class PracticesApi
 {
     public static IEndpointRouteBuilder MapPracticesApi(this IEndpointRouteBuilder app)
     {
-        var practices = app.MapGroup("/api/practices").WithTags("Practices").AllowAnonymous();
+        var practices = app.MapGroup("/api/practices").WithTags("Practices").AddEndpointFilter(AccountsSetup.RequireAntiforgeryForCookies);
 
         practices.MapGet("/", async (string? country, int? gcm, HttpContext http, MovilidadDb db, CancellationToken ct) =>
                 TypedResults.Ok(await db.Practices.AsNoTracking().VisibleTo(http.User).PracticeSummariesAsync(country, gcm, ct)))
+            .AllowAnonymous()
             .WithSummary("Good practices, newest publication first, filtered by country (ISO 3166 alpha-2) and GCM objective (1-23).");
 
         practices.MapGet("/{id:int}", async Task<IResult> (int id, HttpContext http, MovilidadDb db, IAuthorizationService auth, CancellationToken ct) =>
@@ -36,8 +57,86 @@ public static class PracticesApi
                     ? snapshot
                     : snapshot with { ReviewComment = null, SubmittedById = null, ConsentGivenBy = null, ConsentGivenOn = null, ConsentRecordedAt = null });
             })
+            .AllowAnonymous()
             .WithSummary("A good practice in both languages with its GCM objectives, plan elements and countries.");
+
+        practices.MapPost("/", async Task<IResult> (HttpContext http, MovilidadDb db, IAuthorizationService auth, TimeProvider clock, CancellationToken ct) =>
+            {
+                var body = await JsonBody.ReadAsync<PracticeEdit>(http, ct);
+                if (body.Value is not { } edit)
+                {
+                    return body.Problem!;
+                }
+
+                if (!await auth.CanAsync(http.User, PracticeOperations.Submit))
+                {
+                    return TypedResults.Forbid();
+                }
+
+                var outcome = await db.SubmitAsync(edit, AuditActor.From(http), clock, ct);
+                return outcome is WriteOutcome<PracticeSnapshot>.Saved saved
+                    ? TypedResults.Created($"/api/practices/{saved.Value.Id.ToString(CultureInfo.InvariantCulture)}", saved.Value)
+                    : MonitoringApi.ToResult(outcome, "practice", "new");
+            })
+            .RequireAuthorization()
+            .Accepts<PracticeEdit>("application/json")
+            .WithSummary("Submits a good practice for review (version 0): anyone signed in. Titles, summaries and texts in Spanish and English.");
+
+        practices.MapStep<PracticeEdit>(HttpMethods.Put, "/{id:int}", AsSubmitterAsync, (db, id, edit, actor, clock, ct) => db.ResubmitAsync(id, edit, actor, clock, ct))
+            .WithSummary("Its submitter edits a practice while it is submitted or returned; a returned one goes back to review. Send the version you read; a stale one gets 409.");
+
+        practices.MapStep<PracticeReview>(HttpMethods.Post, "/{id:int}/review", AsSecretariatAsync,
+                (db, id, review, actor, clock, ct) => db.ReviewAsync(id, review.Version, review.Decision, review.Comment, actor, clock, ct))
+            .WithSummary("The Secretariat accepts a submitted practice, or returns or rejects it with a comment (decision: accept, return, reject).");
+
+        practices.MapStep<PracticeConsent>(HttpMethods.Post, "/{id:int}/consent", AsSubmitterAsync,
+                (db, id, consent, actor, clock, ct) => db.RecordConsentAsync(id, consent.Version, consent.ConsentGivenBy, consent.ConsentGivenOn, actor, clock, ct))
+            .WithSummary("Records the submitting institution's consent to publish an accepted practice: who gave it and when (yyyy-mm-dd). The submitter or the Secretariat.");
+
+        practices.MapStep<PracticeSchedule>(HttpMethods.Post, "/{id:int}/schedule", AsSecretariatAsync,
+                (db, id, schedule, actor, clock, ct) => db.ScheduleAsync(id, schedule.Version, PracticeWorkflow.ParseMonth(schedule.Month), actor, clock, ct))
+            .WithSummary("The Secretariat schedules an accepted practice into a month (yyyy-mm, this month or later): one practice a month.");
+
+        practices.MapStep<PracticeVersion>(HttpMethods.Post, "/{id:int}/publish", AsSecretariatAsync, (db, id, publish, actor, clock, ct) => db.PublishAsync(id, publish.Version, actor, clock, ct))
+            .WithSummary("The Secretariat publishes an accepted practice with its institution's consent, in or after its scheduled month.");
         return app;
+    }
+
+    /// <summary>
+    /// A step on one practice: its body read (a value of the wrong kind is named), the reader checked by
+    /// <paramref name="refusal"/>, then the operation the pages call, answered as the rest of the API answers a write.
+    /// </summary>
+    private static RouteHandlerBuilder MapStep<T>(
+        this RouteGroupBuilder practices, string method, string pattern,
+        Func<int, HttpContext, MovilidadDb, IAuthorizationService, CancellationToken, Task<IResult?>> refusal,
+        Func<MovilidadDb, int, T, AuditActor, TimeProvider, CancellationToken, Task<WriteOutcome<PracticeSnapshot>>> write)
+        where T : class =>
+        practices.MapMethods(pattern, [method], async Task<IResult> (int id, HttpContext http, MovilidadDb db, IAuthorizationService auth, TimeProvider clock, CancellationToken ct) =>
+            {
+                var body = await JsonBody.ReadAsync<T>(http, ct);
+                if (body.Value is not { } value)
+                {
+                    return body.Problem!;
+                }
+
+                return await refusal(id, http, db, auth, ct) ?? MonitoringApi.ToResult(await write(db, id, value, AuditActor.From(http), clock, ct), "practice", id);
+            })
+            .RequireAuthorization()
+            .Accepts<T>("application/json");
+
+    /// <summary>Null when the reader reviews practices (the Secretariat); otherwise 403.</summary>
+    private static async Task<IResult?> AsSecretariatAsync(int id, HttpContext http, MovilidadDb db, IAuthorizationService auth, CancellationToken ct) =>
+        await auth.CanAsync(http.User, PracticeOperations.Review) ? null : TypedResults.Forbid();
+
+    /// <summary>Null when the reader may act as the practice's submitter; otherwise the answer: 404 for no such practice, 403 for someone else's.</summary>
+    private static async Task<IResult?> AsSubmitterAsync(int id, HttpContext http, MovilidadDb db, IAuthorizationService auth, CancellationToken ct)
+    {
+        if (await db.SubmitterScopeAsync(id, http.User, ct) is not { } scope)
+        {
+            return NotFoundProblem.Of("practice", id);
+        }
+
+        return await auth.CanAsync(http.User, PracticeOperations.EditOwn, scope) ? null : TypedResults.Forbid();
     }
 
     public static async Task<List<PracticeSummary>> PracticeSummariesAsync(this IQueryable<Practice> practices, string? country, int? gcm, CancellationToken ct)

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using Movilidad.Web.Features.Monitoring;
 using Movilidad.Web.Infrastructure.Audit;
 using Movilidad.Web.Infrastructure.Auth;
@@ -93,13 +92,12 @@ public class SubmitModel(MovilidadDb db, IAuthorizationService auth, TimeProvide
         WriteOutcome<PracticeSnapshot> outcome;
         if (id is { } existing)
         {
-            var owner = await db.Practices.Where(p => p.Id == existing).Select(p => new { p.SubmittedById }).SingleOrDefaultAsync(ct);
-            if (owner is null)
+            if (await db.SubmitterScopeAsync(existing, User, ct) is not { } scope)
             {
                 return NotFound();
             }
 
-            if (!await auth.CanAsync(User, PracticeOperations.EditOwn, PracticeWorkflow.ScopeOf(owner.SubmittedById, User)))
+            if (!await auth.CanAsync(User, PracticeOperations.EditOwn, scope))
             {
                 return Forbid();
             }

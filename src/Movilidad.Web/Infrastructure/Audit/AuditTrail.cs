@@ -48,7 +48,7 @@ public static class AuditActions
 public static class AuditTrail
 {
     // Enumerations by name, as the API writes them: a history reads "planned → postponed", not "0 → 5".
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) } };
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower), new UtcDateTimeConverter() } };
 
     public static string? ToJson(object? value) => value is null ? null : JsonSerializer.Serialize(value, Json);
 
@@ -153,5 +153,21 @@ public static class AuditChain
         }
 
         return new ChainCheck(count, null, null);
+    }
+}
+
+/// <summary>
+/// Every time the platform stores is UTC, but SQLite gives it back without its kind and PostgreSQL to the microsecond:
+/// written as UTC to the microsecond however it was read, a time saved with one version and read back for the next is
+/// not shown as changed by a missing "Z" or a tenth of a microsecond.
+/// </summary>
+internal sealed class UtcDateTimeConverter : JsonConverter<DateTime>
+{
+    public override DateTime Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => reader.GetDateTime();
+
+    public override void Write(Utf8JsonWriter writer, DateTime value, JsonSerializerOptions options)
+    {
+        var utc = value.Kind == DateTimeKind.Local ? value.ToUniversalTime() : value;
+        writer.WriteStringValue(new DateTime(utc.Ticks - (utc.Ticks % TimeSpan.TicksPerMicrosecond), DateTimeKind.Utc));
     }
 }

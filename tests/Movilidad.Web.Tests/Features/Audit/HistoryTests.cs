@@ -6,11 +6,12 @@ using Microsoft.EntityFrameworkCore;
 using Movilidad.Web.Features.Institutions;
 using Movilidad.Web.Infrastructure.Audit;
 using Movilidad.Web.Tests.Features.Monitoring;
+using Movilidad.Web.Tests.Features.Pledges;
 using Movilidad.Web.Tests.Infrastructure;
 
 namespace Movilidad.Web.Tests.Features.Audit;
 
-/// <summary>The history tab shared by elements, institutions and activities: every version, and a comparison of any two.</summary>
+/// <summary>The history tab shared by elements, institutions, activities, pledges and good practices: every version, and a comparison of any two.</summary>
 public abstract partial class HistoryTests(MovilidadApp app)
 {
     [Fact]
@@ -79,6 +80,88 @@ public abstract partial class HistoryTests(MovilidadApp app)
         var response = await client.GetAsync("/monitoring/activities/1/history");
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Contains("/account/denied", response.Headers.Location?.OriginalString, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PledgeHistory_CreateEditPublish_NumbersTheVersionsAndComparesTheFirstWithTheLast()
+    {
+        var focal = await app.ClientAsAsync("focal-point:GT");
+        var body = await app.PledgeAsync("GT");
+        var id = (await PledgeBuilders.CreatedAsync(await focal.PostAsJsonAsync("/api/pledges", body))).GetProperty("id").GetInt32();
+        body["version"] = 0;
+        body["title"] = new { es = "Ampliar y evaluar las vías regulares", en = "Expand and evaluate regular pathways" };
+        Assert.Equal(HttpStatusCode.OK, (await focal.PutAsJsonAsync($"/api/pledges/{id}", body)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await (await app.ClientAsAsync("secretariat")).PutAsJsonAsync($"/api/pledges/{id}/publication", new { version = 1, isPublished = true })).StatusCode);
+
+        var reader = await app.SignInAsync(await app.AddPersonAsync($"h-{Guid.NewGuid():N}@example.org", twoFactor: false, "observer"));
+        Assert.Contains($"href=\"/pledges/{id}/history\"", await reader.GetStringAsync($"/pledges/{id}"), StringComparison.Ordinal);
+        var page = WebUtility.HtmlDecode(await reader.GetStringAsync($"/pledges/{id}/history"));
+        Assert.Contains("Version 3 · Publication", page, StringComparison.Ordinal);
+        Assert.Contains("Version 2 · Updated", page, StringComparison.Ordinal);
+        Assert.Contains("Version 1 · Created", page, StringComparison.Ordinal);
+        var versions = OptionValues().Matches(page).Select(m => long.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).Distinct().Order().ToList();
+        Assert.Equal(3, versions.Count);
+
+        var compared = WebUtility.HtmlDecode(await reader.GetStringAsync($"/pledges/{id}/history?from={versions[0]}&to={versions[2]}"));
+        var comparison = compared[compared.IndexOf("data-testid=\"comparison\"", StringComparison.Ordinal)..compared.IndexOf("data-testid=\"history\"", StringComparison.Ordinal)];
+        Assert.Contains("<del>Ampliar las vías regulares de movilidad laboral</del>", comparison, StringComparison.Ordinal);
+        Assert.Contains("<ins>Ampliar y evaluar las vías regulares</ins>", comparison, StringComparison.Ordinal);
+        Assert.Contains("<code>isPublished</code>", comparison, StringComparison.Ordinal);
+        Assert.DoesNotContain("Bilateral temporary work agreements", comparison, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PledgeHistory_PublicAndCivilSocietyThatDidNotRecordIt_AreRefusedAndSeeNoLink()
+    {
+        var id = (await PledgeBuilders.CreatedAsync(await (await app.ClientAsAsync("secretariat")).PostAsJsonAsync("/api/pledges", await app.PledgeAsync("GT")))).GetProperty("id").GetInt32();
+        Assert.Equal(HttpStatusCode.OK, (await (await app.ClientAsAsync("secretariat")).PutAsJsonAsync($"/api/pledges/{id}/publication", new { version = 0, isPublished = true })).StatusCode);
+
+        var anonymous = app.Browser();
+        Assert.DoesNotContain("/history", await anonymous.GetStringAsync($"/pledges/{id}"), StringComparison.Ordinal);
+        Assert.Contains("/account/sign-in", (await anonymous.GetAsync($"/pledges/{id}/history")).Headers.Location?.OriginalString, StringComparison.Ordinal);
+        var civil = await app.SignInAsync(await app.AddPersonAsync($"cs-{Guid.NewGuid():N}@example.org", twoFactor: false, "civil-society"));
+        Assert.DoesNotContain("/history", await civil.GetStringAsync($"/pledges/{id}"), StringComparison.Ordinal);
+        Assert.Contains("/account/denied", (await civil.GetAsync($"/pledges/{id}/history")).Headers.Location?.OriginalString, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await civil.GetAsync("/pledges/999999/history")).StatusCode);
+    }
+
+    [Fact]
+    public async Task PracticeHistory_ThroughThePipeline_ShowsEveryStepToItsSubmitterAndNotToOthers()
+    {
+        var person = await app.AddPersonAsync($"p-{Guid.NewGuid():N}@example.org", twoFactor: false, "civil-society");
+        var submitter = await app.TokenClientAsync(person);
+        var practice = new
+        {
+            version = 0, institutionId = await app.InstitutionIdAsync("RROCM"), title = new { es = "Ventanilla única", en = "One-stop shop" },
+            summary = new { es = "Orientación", en = "Guidance" }, body = new { es = "Texto.", en = "Text." }, gcmObjectives = new[] { 6 }, countries = new[] { "GT" },
+        };
+        var created = await submitter.PostAsJsonAsync("/api/practices", practice);
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
+        Assert.Equal(HttpStatusCode.OK, (await (await app.ClientAsAsync("secretariat")).PostAsJsonAsync($"/api/practices/{id}/review",
+            new { version = 0, decision = "return", comment = "Agregue resultados medibles." })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await submitter.PutAsJsonAsync($"/api/practices/{id}", practice with { version = 1, title = new { es = "Ventanilla única con resultados", en = "One-stop shop with results" } })).StatusCode);
+
+        var browser = await app.SignInAsync(person);
+        Assert.Contains($"href=\"/practices/{id}/history\"", await browser.GetStringAsync($"/practices/{id}"), StringComparison.Ordinal);
+        var page = WebUtility.HtmlDecode(await browser.GetStringAsync($"/practices/{id}/history"));
+        Assert.Contains("Version 1 · Submitted", page, StringComparison.Ordinal);
+        Assert.Contains("Version 2 · Returned", page, StringComparison.Ordinal);
+        Assert.Contains("Version 3 · Resubmitted", page, StringComparison.Ordinal);
+        Assert.Contains("Agregue resultados medibles.", page, StringComparison.Ordinal);
+        var versions = OptionValues().Matches(page).Select(m => long.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).Distinct().Order().ToList();
+        var compared = WebUtility.HtmlDecode(await browser.GetStringAsync($"/practices/{id}/history?from={versions[0]}&to={versions[2]}"));
+        var comparison = compared[compared.IndexOf("data-testid=\"comparison\"", StringComparison.Ordinal)..compared.IndexOf("data-testid=\"history\"", StringComparison.Ordinal)];
+        Assert.Contains("<del>Ventanilla única</del>", comparison, StringComparison.Ordinal);
+        Assert.Contains("<ins>Ventanilla única con resultados</ins>", comparison, StringComparison.Ordinal);
+
+        // A time saved with the first version and read back for the next is the same time, on SQLite too.
+        Assert.DoesNotContain("<code>submittedAt</code>", comparison, StringComparison.Ordinal);
+
+        Assert.Equal(HttpStatusCode.OK, (await (await app.SignInAsync(await app.AddPersonAsync($"o-{Guid.NewGuid():N}@example.org", twoFactor: false, "observer"))).GetAsync($"/practices/{id}/history")).StatusCode);
+        var other = await app.SignInAsync(await app.AddPersonAsync($"cs-{Guid.NewGuid():N}@example.org", twoFactor: false, "civil-society"));
+        Assert.Contains("/account/denied", (await other.GetAsync($"/practices/{id}/history")).Headers.Location?.OriginalString, StringComparison.Ordinal);
+        Assert.Contains("/account/denied", (await (await app.SignInAsync(await app.AddPersonAsync($"f-{Guid.NewGuid():N}@example.org", twoFactor: false, "focal-point:GT"))).GetAsync($"/practices/{id}/history")).Headers.Location?.OriginalString, StringComparison.Ordinal);
     }
 
     [Fact]

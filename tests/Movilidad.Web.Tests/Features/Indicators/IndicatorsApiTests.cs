@@ -267,6 +267,66 @@ public abstract class IndicatorsApiTests(MovilidadApp app)
     }
 
     [Fact]
+    public async Task SdmxCsv_ForThePublic_HoldsApprovedValuesOfPublishedPlansAndCountedValuesOfLockedPeriodsOnly()
+    {
+        var people = await app.PeopleIndicatorAsync();
+        var secretariat = await app.ClientAsAsync("secretariat");
+        var pa = await app.ClientAsAsync("focal-point:PA");
+        await pa.PutAsJsonAsync(Report("2023-S1", "PA"), await app.ValuesAsync(0, new { indicatorId = people, total = 22, women = 12, men = 10 }));
+        await pa.PostAsJsonAsync(Report("2023-S1", "PA") + "/submit", new { version = 1 });
+        Assert.Equal(HttpStatusCode.OK, (await secretariat.PostAsJsonAsync(Report("2023-S1", "PA") + "/approve", new { version = 2 })).StatusCode);
+        var sv = await app.ClientAsAsync("focal-point:SV");
+        await sv.PutAsJsonAsync(Report("2023-S1", "SV"), await app.ValuesAsync(0, new { indicatorId = people, total = 11 }));
+        Assert.Equal(HttpStatusCode.OK, (await sv.PostAsJsonAsync(Report("2023-S1", "SV") + "/submit", new { version = 1 })).StatusCode);
+        var url = $"/api/indicators/values.sdmx.csv?plan={Plan}&period=2023-S1";
+        static async Task<IReadOnlyList<CsvRecord>> RowsAsync(HttpClient client, string url)
+        {
+            var response = await client.GetAsync(url);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var table = CsvTable.Parse(await response.Content.ReadAsStringAsync());
+            Assert.Equal(SdmxCsv.Columns, table.Header);
+            return table.Records;
+        }
+
+        static string? Total(IReadOnlyList<CsvRecord> rows, string area) =>
+            rows.SingleOrDefault(r => r["INDICATOR"] == "004_T1" && r["REF_AREA"] == area && r["SEX"] == "_T" && r["AGE"] == "_T")?["OBS_VALUE"];
+
+        var anonymous = await RowsAsync(app.Browser(), url);
+        Assert.Equal("22", Total(anonymous, "PAN"));
+        Assert.Null(Total(anonymous, "SLV"));
+        Assert.All(anonymous, r => Assert.Equal("A", r["OBS_STATUS"]));
+        Assert.DoesNotContain(anonymous, r => r["INDICATOR"] == "004_SEG_1");
+        Assert.Equal(await app.Browser().GetStringAsync(url), await (await app.ClientAsAsync("civil-society")).GetStringAsync(url));
+
+        // Those who read indicators also get what is submitted (provisional) and what the platform counts in an open period.
+        var staff = await RowsAsync(await app.ClientAsAsync("observer"), url);
+        Assert.Equal("22", Total(staff, "PAN"));
+        Assert.Equal("11", Total(staff, "SLV"));
+        Assert.Equal("P", staff.First(r => r["REF_AREA"] == "SLV")["OBS_STATUS"]);
+        Assert.Contains(staff, r => r["INDICATOR"] == "004_SEG_1");
+
+        // Once the Secretariat locks the period, its counted values are final and public; a submitted value still is not.
+        Assert.Equal(HttpStatusCode.OK, (await secretariat.PostAsJsonAsync($"/api/indicators/periods/{Plan}/2023-S1/lock", new { version = 0 })).StatusCode);
+        var locked = await RowsAsync(app.Browser(), url);
+        Assert.Contains(locked, r => r["INDICATOR"] == "004_SEG_1" && r["REF_AREA"] == "PAN");
+        Assert.Null(Total(locked, "SLV"));
+        Assert.Equal(HttpStatusCode.OK, (await secretariat.PostAsJsonAsync($"/api/indicators/periods/{Plan}/2023-S1/reopen", new { version = 1, reason = "Prueba del SDMX público" })).StatusCode);
+
+        // An unpublished plan gives the public nothing.
+        await using var db = app.CreateDb();
+        await db.Plans.IgnoreQueryFilters().Where(p => p.Key == Plan).ExecuteUpdateAsync(p => p.SetProperty(x => x.IsPublished, false));
+        try
+        {
+            Assert.Empty(await RowsAsync(app.Browser(), url));
+            Assert.Equal("22", Total(await RowsAsync(await app.ClientAsAsync("observer"), url), "PAN"));
+        }
+        finally
+        {
+            await db.Plans.IgnoreQueryFilters().Where(p => p.Key == Plan).ExecuteUpdateAsync(p => p.SetProperty(x => x.IsPublished, true));
+        }
+    }
+
+    [Fact]
     public async Task Dashboard_WithTargetsAndApprovedValues_ComputesProgressTrendAndCountries()
     {
         var secretariat = await app.ClientAsAsync("secretariat");

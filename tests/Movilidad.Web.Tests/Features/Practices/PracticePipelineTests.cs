@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Movilidad.Web.Features.Practices;
 using Movilidad.Web.Tests.Features.Monitoring;
 using Movilidad.Web.Tests.Infrastructure;
@@ -12,7 +13,10 @@ namespace Movilidad.Web.Tests.Features.Practices;
 /// <summary>The good-practice pipeline through its pages, as people in a browser go through it.</summary>
 public abstract class PracticePipelineTests(MovilidadApp app)
 {
-    private static readonly string ThisMonth = DateTime.UtcNow.ToString("yyyy-MM", CultureInfo.InvariantCulture);
+    /// <summary>Now by the app's clock, read when a test asks (not when the class loads).</summary>
+    private DateTimeOffset Now => app.Services.GetRequiredService<TimeProvider>().GetUtcNow();
+
+    private string ThisMonth => Now.ToString("yyyy-MM", CultureInfo.InvariantCulture);
 
     private async Task<HttpClient> SignedInAsync(string grant) =>
         await app.SignInAsync(await app.AddPersonAsync($"{Guid.NewGuid():N}@example.org", twoFactor: grant == "secretariat", grant));
@@ -87,7 +91,7 @@ public abstract class PracticePipelineTests(MovilidadApp app)
         Assert.Contains("id=\"error-month\"", early, StringComparison.Ordinal);
 
         Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(submitter, $"/practices/{id}?handler=Consent",
-            new() { ["Version"] = "3", ["ConsentGivenBy"] = "María López, directora", ["ConsentGivenOn"] = DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) })).StatusCode);
+            new() { ["Version"] = "3", ["ConsentGivenBy"] = "María López, directora", ["ConsentGivenOn"] = Now.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) })).StatusCode);
         var consented = await PracticeAsync(id);
         Assert.Equal("María López, directora", consented.ConsentGivenBy);
         Assert.NotNull(consented.ConsentRecordedAt);

@@ -280,6 +280,15 @@ public abstract class AuthorizationMatrixTests(MovilidadApp app, ITestOutputHelp
             return new HttpRequestMessage(HttpMethod.Post, $"/practices/{id}?handler={handler}") { Content = new FormUrlEncodedContent(new Dictionary<string, string>(fields) { ["Version"] = "0" }) };
         };
 
+    private static Func<Ids, Scope, Task<HttpRequestMessage>> PracticeJson(Web.Features.Practices.PracticeStatus status, Func<int, string> url, Func<Ids, object> body, HttpMethod? method = null) =>
+        async (ids, _) => new HttpRequestMessage(method ?? HttpMethod.Post, url(await NewPractice(ids, status))) { Content = JsonContent.Create(body(ids)) };
+
+    private static object PracticeBody(Ids ids) => new
+    {
+        version = 0, institutionId = ids.OwnInstitution, title = new { es = "Práctica", en = "Practice" }, summary = new { es = "Resumen", en = "Summary" },
+        body = new { es = "Texto", en = "Text" }, gcmObjectives = new[] { 6 }, countries = new[] { "GT" },
+    };
+
     /// <summary>The expected table: key is "METHOD route" as the endpoint data source names it, with "?handler=" for named page handlers.</summary>
     private static readonly Dictionary<string, Row> Table = new()
     {
@@ -498,6 +507,19 @@ public abstract class AuthorizationMatrixTests(MovilidadApp app, ITestOutputHelp
 
         ["GET /api/practices/"] = new(Everyone, null, Static(_ => "/api/practices")),
         ["GET /api/practices/{id:int}"] = new(Everyone, null, async (ids, _) => Get($"/api/practices/{await NewPractice(ids, Web.Features.Practices.PracticeStatus.Published)}")),
+        ["POST /api/practices/"] = new(SignedIn, null, (ids, _) => Task.FromResult(new HttpRequestMessage(HttpMethod.Post, "/api/practices") { Content = JsonContent.Create(PracticeBody(ids)) })),
+        ["PUT /api/practices/{id:int}"] = new(OnlySecretariat, null,
+            PracticeJson(Web.Features.Practices.PracticeStatus.Submitted, id => $"/api/practices/{id}", PracticeBody, HttpMethod.Put)),
+        ["POST /api/practices/{id:int}/review"] = new(OnlySecretariat, null,
+            PracticeJson(Web.Features.Practices.PracticeStatus.Submitted, id => $"/api/practices/{id}/review", _ => new { version = 0, decision = "accept" })),
+        ["POST /api/practices/{id:int}/consent"] = new(OnlySecretariat, null,
+            PracticeJson(Web.Features.Practices.PracticeStatus.Accepted, id => $"/api/practices/{id}/consent", _ => new { version = 0, consentGivenBy = "Directora", consentGivenOn = "2025-01-15" })),
+        ["POST /api/practices/{id:int}/schedule"] = new(OnlySecretariat, null,
+            PracticeJson(Web.Features.Practices.PracticeStatus.Accepted, id => $"/api/practices/{id}/schedule", _ => new { version = 0, month = "2099-02" })),
+        ["POST /api/practices/{id:int}/publish"] = new(OnlySecretariat, null,
+            PracticeJson(Web.Features.Practices.PracticeStatus.Accepted, id => $"/api/practices/{id}/publish", _ => new { version = 0 })),
+        ["GET /practices/{id:int}/history"] = new([Secretariat, Observer], null, async (ids, _) => Get($"/practices/{await NewPractice(ids, Web.Features.Practices.PracticeStatus.Published)}/history")),
+        ["GET /pledges/{id:int}/history"] = new(Staff, null, async (ids, scope) => Get($"/pledges/{await NewPledge(ids, scope, published: true)}/history")),
         ["GET /practices"] = new(Everyone, null, Static(_ => "/practices")),
         ["GET /practices/calendar"] = new(Everyone, null, Static(_ => "/practices/calendar")),
         ["GET /practices/{id:int}"] = new(Everyone, null, async (ids, _) => Get($"/practices/{await NewPractice(ids, Web.Features.Practices.PracticeStatus.Published)}")),
@@ -563,7 +585,7 @@ public abstract class AuthorizationMatrixTests(MovilidadApp app, ITestOutputHelp
         ["POST /api/indicators/periods/{plan}/{period}/reopen"] = new(OnlySecretariat, null, (_, _) => Task.FromResult(
             new HttpRequestMessage(HttpMethod.Post, "/api/indicators/periods/pe-crm-2023-2026/2026-S2/reopen") { Content = JsonContent.Create(new { version = 1, reason = "matrix" }) })),
         ["GET /api/indicators/dashboard"] = new(Staff, null, Static(_ => "/api/indicators/dashboard")),
-        ["GET /api/indicators/values.sdmx.csv"] = new(Staff, null, Static(_ => "/api/indicators/values.sdmx.csv")),
+        ["GET /api/indicators/values.sdmx.csv"] = new(Everyone, null, Static(_ => "/api/indicators/values.sdmx.csv")),
         ["GET /indicators"] = new(Staff, null, Static(_ => "/indicators")),
         ["GET /indicators/reports"] = new(Staff, null, Static(_ => "/indicators/reports")),
         ["POST /indicators/reports?handler=Lock"] = new(OnlySecretariat, null,
