@@ -35,6 +35,7 @@ public class IndexModel(MovilidadDb db, IAuthorizationService auth, IStringLocal
     public HtmlString? GroupsChart { get; private set; }
     public HtmlString? PairsChart { get; private set; }
     public HtmlString? TrendChart { get; private set; }
+    public bool CanEdit { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -43,6 +44,7 @@ public class IndexModel(MovilidadDb db, IAuthorizationService auth, IStringLocal
             return Forbid();
         }
 
+        CanEdit = await auth.CanAsync(User, IndicatorOperations.Edit);
         Plans = (await db.Plans.AsNoTracking().Where(p => db.ReportingCalendars.Any(c => c.PlanId == p.Id) && db.Indicators.Any(i => i.PlanId == p.Id))
             .OrderBy(p => p.SortOrder).Select(p => new { p.Key, p.Title }).ToListAsync(ct)).Select(p => (p.Key, p.Title)).ToList();
         Data = await db.ComputeAsync(Plans.Any(p => p.Key == Plan) ? Plan : null, Indicator, ct);

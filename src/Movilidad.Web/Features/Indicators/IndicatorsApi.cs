@@ -52,6 +52,42 @@ public static class IndicatorsApi
             .Accepts<IndicatorEdit>("application/json")
             .WithSummary("Edits an indicator's names, unit, baseline and targets (the Secretariat). A reload of the shipped file keeps the edit.");
 
+        api.MapPost("/", async Task<IResult> (HttpContext http, MovilidadDb db, IAuthorizationService auth, TimeProvider clock, CancellationToken ct) =>
+            {
+                if (!await auth.CanAsync(http.User, IndicatorOperations.Edit))
+                {
+                    return TypedResults.Forbid();
+                }
+
+                var body = await JsonBody.ReadAsync<IndicatorCreate>(http, ct);
+                if (body.Value is not { } create)
+                {
+                    return body.Problem!;
+                }
+
+                var outcome = await db.CreateIndicatorAsync(create, AuditActor.From(http), clock, ct);
+                return outcome is WriteOutcome<IndicatorView>.Saved { Value: var created }
+                    ? TypedResults.Created($"/api/indicators/{ActivityEditing.Id(created.Id)}", created)
+                    : MonitoringApi.ToResult(outcome, "indicator", "new");
+            })
+            .Accepts<IndicatorCreate>("application/json")
+            .WithSummary("Creates an indicator of a plan with its definition in both languages, type, unit, baseline, target type, aggregation and targets (the Secretariat).");
+
+        api.MapPut("/{id:int}/targets", async Task<IResult> (int id, HttpContext http, MovilidadDb db, IAuthorizationService auth, TimeProvider clock, CancellationToken ct) =>
+            {
+                var body = await JsonBody.ReadAsync<TargetsEdit>(http, ct);
+                if (body.Value is not { } edit)
+                {
+                    return body.Problem!;
+                }
+
+                return await auth.CanAsync(http.User, IndicatorOperations.Edit)
+                    ? MonitoringApi.ToResult(await db.SaveTargetsAsync(id, edit, AuditActor.From(http), clock, ct), "indicator", id)
+                    : TypedResults.Forbid();
+            })
+            .Accepts<TargetsEdit>("application/json")
+            .WithSummary("Replaces every target of an indicator (per country, or the region with no country, and period) at once: all are saved or none (the Secretariat).");
+
         api.MapGet("/reports", async Task<IResult> (string? plan, string? country, HttpContext http, MovilidadDb db, IAuthorizationService auth, CancellationToken ct) =>
                 await auth.CanAsync(http.User, IndicatorOperations.Read) ? TypedResults.Ok(await db.ReportSummariesAsync(plan, country?.ToUpperInvariant(), ct)) : TypedResults.Forbid())
             .WithSummary("Every country and period of the plans with a reporting calendar, with the report's status (draft when nothing is saved).");

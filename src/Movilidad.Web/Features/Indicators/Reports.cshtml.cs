@@ -22,6 +22,10 @@ public class ReportsModel(MovilidadDb db, IAuthorizationService auth, IStringLoc
     public IReadOnlyList<PeriodView> PeriodList { get; private set; } = [];
     public IReadOnlyDictionary<string, Bilingual> CountryNames { get; private set; } = new Dictionary<string, Bilingual>();
     public bool CanLock { get; private set; }
+    public bool CanEditIndicators { get; private set; }
+
+    /// <summary>The plan's indicators, each linked to its page of definition and targets.</summary>
+    public IReadOnlyList<(int Id, string Code, Bilingual Name)> IndicatorList { get; private set; } = [];
     public IDictionary<string, string[]> Errors { get; private set; } = new Dictionary<string, string[]>();
     public string? ErrorPeriod { get; private set; }
 
@@ -92,6 +96,9 @@ public class ReportsModel(MovilidadDb db, IAuthorizationService auth, IStringLoc
         PeriodList = (await db.ReportingPeriods.AsNoTracking().Where(p => p.Plan!.Key == Plan).OrderBy(p => p.Start).ToListAsync(ct)).Select(p => IndicatorReporting.View(Plan, p)).ToList();
         CountryNames = await db.Countries.AsNoTracking().Where(c => Reports.Select(r => r.Country).Contains(c.Alpha2)).ToDictionaryAsync(c => c.Alpha2, c => c.Name, ct);
         CanLock = await auth.CanAsync(User, IndicatorOperations.LockPeriods);
+        CanEditIndicators = await auth.CanAsync(User, IndicatorOperations.Edit);
+        IndicatorList = (await db.Indicators.AsNoTracking().Where(i => i.Plan!.Key == Plan).OrderBy(i => i.SortOrder).ThenBy(i => i.Code)
+            .Select(i => new { i.Id, i.Code, i.Name }).ToListAsync(ct)).Select(i => (i.Id, i.Code, i.Name)).ToList();
         return null;
     }
 }

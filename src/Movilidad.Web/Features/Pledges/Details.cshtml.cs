@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Movilidad.Web.Features.Indicators;
 using Movilidad.Web.Features.Monitoring;
 using Movilidad.Web.Infrastructure.Audit;
 using Movilidad.Web.Infrastructure.Auth;
@@ -31,6 +32,10 @@ public class DetailsModel(MovilidadDb db, IAuthorizationService auth, TimeProvid
     public bool CanEdit { get; private set; }
     public bool CanPublish { get; private set; }
     public bool ReadsHistory { get; private set; }
+
+    /// <summary>The indicators the pledge contributes to; their progress only for those who read the indicators.</summary>
+    public IReadOnlyList<LinkedIndicator> IndicatorLinks { get; private set; } = [];
+    public bool ReadsIndicators { get; private set; }
     public DateOnly Today { get; private set; }
 
     /// <summary>The quarters offered in the update form: the current one and the four before it.</summary>
@@ -106,6 +111,8 @@ public class DetailsModel(MovilidadDb db, IAuthorizationService auth, TimeProvid
         CanEdit = await auth.CanAsync(User, PledgeOperations.Edit, scope);
         ReadsHistory = await auth.CanAsync(User, PledgeOperations.ReadUnpublished, scope);
         CanPublish = await auth.CanAsync(User, PledgeOperations.Publish);
+        ReadsIndicators = await auth.CanAsync(User, IndicatorOperations.Read);
+        IndicatorLinks = await db.LinkedIndicatorsAsync(Pledge.Indicators, ReadsIndicators, ct);
         Today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var current = YearQuarter.Of(Today);
         Quarters = [current, current.Previous, current.Previous.Previous, current.Previous.Previous.Previous, current.Previous.Previous.Previous.Previous];

@@ -32,6 +32,7 @@ public sealed class PledgeForm
     public List<MilestoneForm> Milestones { get; set; } = [];
     public List<int> Elements { get; set; } = [];
     public List<int> Activities { get; set; } = [];
+    public List<int> Indicators { get; set; } = [];
 
     public static PledgeForm From(PledgeSnapshot p) => new()
     {
@@ -46,6 +47,7 @@ public sealed class PledgeForm
         Milestones = [.. p.Milestones.Select(m => new MilestoneForm { Title = m.Title, DueDate = ActivityQueries.Iso(m.DueDate), Done = m.Done })],
         Elements = [.. p.Elements],
         Activities = [.. p.Activities],
+        Indicators = [.. p.Indicators],
     };
 
     public (PledgeEdit? Edit, Dictionary<string, string[]> Errors) ToEdit()
@@ -65,7 +67,7 @@ public sealed class PledgeForm
         return errors.Count > 0
             ? (null, errors)
             : (new PledgeEdit(Version, new Bilingual(TitleEs ?? string.Empty, TitleEn ?? string.Empty), new Bilingual(DescriptionEs ?? string.Empty, DescriptionEn ?? string.Empty),
-                Pledgers, MatchingPledgeId, GcmObjectives, milestones, Elements, Activities), errors);
+                Pledgers, MatchingPledgeId, GcmObjectives, milestones, Elements, Activities, Indicators), errors);
     }
 }
 

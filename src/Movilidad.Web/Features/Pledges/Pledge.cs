@@ -51,6 +51,7 @@ public class Pledge
     public List<PledgeMilestone> Milestones { get; set; } = [];
     public List<PledgeElement> Elements { get; set; } = [];
     public List<PledgeActivity> Activities { get; set; } = [];
+    public List<PledgeIndicator> Indicators { get; set; } = [];
     public List<PledgeUpdate> Updates { get; set; } = [];
 
     /// <summary>The latest quarterly update's status.</summary>
@@ -103,6 +104,14 @@ public class PledgeActivity
     public int PledgeId { get; set; }
     public int ActivityId { get; set; }
     public Monitoring.Activity? Activity { get; set; }
+}
+
+/// <summary>A plan indicator the pledge contributes to: the pledge's page shows its progress beside the pledge's status.</summary>
+public class PledgeIndicator
+{
+    public int PledgeId { get; set; }
+    public int IndicatorId { get; set; }
+    public Indicators.Indicator? Indicator { get; set; }
 }
 
 /// <summary>One quarter's report on a pledge: its status, what was done, and evidence (a link, a file, or both).</summary>

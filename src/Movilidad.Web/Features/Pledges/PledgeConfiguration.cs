@@ -11,6 +11,7 @@ internal sealed class PledgeConfiguration :
     IEntityTypeConfiguration<PledgeMilestone>,
     IEntityTypeConfiguration<PledgeElement>,
     IEntityTypeConfiguration<PledgeActivity>,
+    IEntityTypeConfiguration<PledgeIndicator>,
     IEntityTypeConfiguration<PledgeUpdate>,
     IEntityTypeConfiguration<PledgeEvidence>
 {
@@ -36,6 +37,7 @@ internal sealed class PledgeConfiguration :
         builder.HasMany(p => p.Milestones).WithOne().HasForeignKey(m => m.PledgeId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(p => p.Elements).WithOne().HasForeignKey(e => e.PledgeId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(p => p.Activities).WithOne().HasForeignKey(a => a.PledgeId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(p => p.Indicators).WithOne().HasForeignKey(i => i.PledgeId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(p => p.Updates).WithOne().HasForeignKey(u => u.PledgeId).OnDelete(DeleteBehavior.Cascade);
     }
 
@@ -70,6 +72,13 @@ internal sealed class PledgeConfiguration :
         builder.HasKey(a => new { a.PledgeId, a.ActivityId });
         builder.HasOne(a => a.Activity).WithMany().HasForeignKey(a => a.ActivityId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(a => a.ActivityId);
+    }
+
+    public void Configure(EntityTypeBuilder<PledgeIndicator> builder)
+    {
+        builder.HasKey(i => new { i.PledgeId, i.IndicatorId });
+        builder.HasOne(i => i.Indicator).WithMany().HasForeignKey(i => i.IndicatorId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(i => i.IndicatorId);
     }
 
     public void Configure(EntityTypeBuilder<PledgeUpdate> builder)

@@ -25,6 +25,9 @@ public sealed class PledgeFile
     public TextPair? Description { get; set; }
     public List<int> Gcm { get; set; } = [];
     public List<ElementRefFile> Elements { get; set; } = [];
+
+    /// <summary>Plan indicators the pledge contributes to, by plan key and indicator key (as in <c>data/indicators/</c>).</summary>
+    public List<ElementRefFile> Indicators { get; set; } = [];
 }
 
 /// <summary>
@@ -57,6 +60,7 @@ public sealed class PledgeContentLoader(MovilidadDb db, TimeProvider clock)
 
         var institutions = await db.Institutions.ToDictionaryAsync(i => i.Code, i => i.Id, ct);
         var elements = await db.PlanElements.IgnoreQueryFilters().Select(e => new { Plan = e.Plan!.Key, e.Key, e.Id }).ToListAsync(ct);
+        var indicators = await db.Indicators.IgnoreQueryFilters().Select(i => new { Plan = i.Plan!.Key, i.Key, i.Id }).ToListAsync(ct);
         var existing = (await db.Pledges.Where(p => p.Key != null).Select(p => p.Key!).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
         var keys = new HashSet<string>(StringComparer.Ordinal);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
@@ -96,6 +100,12 @@ public sealed class PledgeContentLoader(MovilidadDb db, TimeProvider clock)
                 Fail($"no plan element {string.Join(", ", entry.Elements.Where((_, i) => ids[i] is null).Select(r => $"{r.Plan}/{r.Key}"))}.");
             }
 
+            var indicatorIds = entry.Indicators.Select(r => indicators.FirstOrDefault(i => i.Plan == r.Plan && i.Key == r.Key)?.Id).ToList();
+            if (indicatorIds.Contains(null))
+            {
+                Fail($"no indicator {string.Join(", ", entry.Indicators.Where((_, i) => indicatorIds[i] is null).Select(r => $"{r.Plan}/{r.Key}"))}.");
+            }
+
             if (existing.Contains(entry.Key))
             {
                 continue;
@@ -111,6 +121,7 @@ public sealed class PledgeContentLoader(MovilidadDb db, TimeProvider clock)
                 Pledgers = [.. entry.Pledgers.Distinct(StringComparer.Ordinal).Select(code => new PledgePledger { InstitutionId = institutions[code] })],
                 GcmObjectives = [.. entry.Gcm.Distinct().Select(o => new PledgeGcmObjective { Objective = o })],
                 Elements = [.. ids.Distinct().Select(id => new PledgeElement { ElementId = id!.Value })],
+                Indicators = [.. indicatorIds.Distinct().Select(id => new PledgeIndicator { IndicatorId = id!.Value })],
             });
         }
 

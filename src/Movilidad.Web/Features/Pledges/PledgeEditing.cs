@@ -12,10 +12,10 @@ namespace Movilidad.Web.Features.Pledges;
 
 public sealed record MilestoneEdit(string Title, DateOnly DueDate, bool Done);
 
-/// <summary>What a pledger sets on a pledge, with the version they started from (0 to create).</summary>
+/// <summary>What a pledger sets on a pledge, with the version they started from (0 to create); the lists of links replace the saved ones (none given: no links).</summary>
 public sealed record PledgeEdit(
     int Version, Bilingual Title, Bilingual? Description, IReadOnlyList<int> Pledgers, int? MatchingPledgeId, IReadOnlyList<int>? GcmObjectives,
-    IReadOnlyList<MilestoneEdit>? Milestones, IReadOnlyList<int>? Elements, IReadOnlyList<int>? Activities);
+    IReadOnlyList<MilestoneEdit>? Milestones, IReadOnlyList<int>? Elements, IReadOnlyList<int>? Activities, IReadOnlyList<int>? Indicators = null);
 
 /// <summary>One quarter's report, with the pledge's version it was written against.</summary>
 public sealed record QuarterlyUpdateEdit(int Version, int Year, int Quarter, PledgeStatus Status, string? Narrative, string? EvidenceUrl);
@@ -32,7 +32,7 @@ public sealed record UpdateView(int Id, int Year, int Quarter, PledgeStatus Stat
 /// <summary>A pledge as saved at one version: the API answers with it and the audit trail keeps one before and after each write.</summary>
 public sealed record PledgeSnapshot(
     int Id, int Version, Bilingual Title, Bilingual Description, IReadOnlyList<PledgerView> Pledgers, int? MatchingPledgeId, bool IsPublished,
-    IReadOnlyList<int> GcmObjectives, IReadOnlyList<MilestoneEdit> Milestones, IReadOnlyList<int> Elements, IReadOnlyList<int> Activities,
+    IReadOnlyList<int> GcmObjectives, IReadOnlyList<MilestoneEdit> Milestones, IReadOnlyList<int> Elements, IReadOnlyList<int> Activities, IReadOnlyList<int> Indicators,
     IReadOnlyList<UpdateView> Updates, PledgeStatus Status, DateTime CreatedAt);
 
 /// <summary>A year and quarter (1-4).</summary>
@@ -93,6 +93,7 @@ public static class PledgeEditing
         p.Milestones.OrderBy(m => m.DueDate).ThenBy(m => m.Id).Select(m => new MilestoneEdit(m.Title, m.DueDate, m.Done)).ToList(),
         p.Elements.Select(e => e.ElementId).Order().ToList(),
         p.Activities.Select(a => a.ActivityId).Order().ToList(),
+        p.Indicators.Select(i => i.IndicatorId).Order().ToList(),
         p.Updates.OrderByDescending(u => u.Year).ThenByDescending(u => u.Quarter)
             .Select(u => new UpdateView(u.Id, u.Year, u.Quarter, u.Status, u.Narrative, u.EvidenceUrl, u.EvidenceFileName, u.EvidenceContentType, u.EvidenceSize, u.RecordedAt)).ToList(),
         p.Status, p.CreatedAt);
@@ -100,7 +101,7 @@ public static class PledgeEditing
     /// <summary>A pledge with everything it owns. Links are read past the plans' filters so that a save never loses a link the reader cannot see.</summary>
     public static Task<Pledge?> FindPledgeAsync(this MovilidadDb db, int id, CancellationToken ct) =>
         db.Pledges.IgnoreQueryFilters().Include(p => p.Pledgers).ThenInclude(x => x.Institution).Include(p => p.GcmObjectives).Include(p => p.Milestones)
-            .Include(p => p.Elements).Include(p => p.Activities).Include(p => p.Updates)
+            .Include(p => p.Elements).Include(p => p.Activities).Include(p => p.Indicators).Include(p => p.Updates)
             .AsSplitQuery().SingleOrDefaultAsync(p => p.Id == id, ct);
 
     /// <summary>Whose the pledge with these pledgers is, seen by <paramref name="reader"/>.</summary>
@@ -193,6 +194,13 @@ public static class PledgeEditing
         foreach (var (id, i) in activities.Select((id, i) => (id, i)).Where(p => !knownActivities.Contains(p.id)))
         {
             Add($"activities[{i}]", $"No activity has the id {id}.");
+        }
+
+        var indicators = edit.Indicators ?? [];
+        var knownIndicators = await db.Indicators.Where(x => indicators.Contains(x.Id)).Select(x => x.Id).ToListAsync(ct);
+        foreach (var (id, i) in indicators.Select((id, i) => (id, i)).Where(p => !knownIndicators.Contains(p.id)))
+        {
+            Add($"indicators[{i}]", $"No indicator has the id {id}.");
         }
 
         return errors;
@@ -396,6 +404,9 @@ public static class PledgeEditing
         var activities = (edit.Activities ?? []).Distinct().ToList();
         pledge.Activities.RemoveAll(a => !activities.Contains(a.ActivityId));
         pledge.Activities.AddRange(activities.Where(a => pledge.Activities.All(x => x.ActivityId != a)).Select(a => new PledgeActivity { ActivityId = a }));
+        var indicators = (edit.Indicators ?? []).Distinct().ToList();
+        pledge.Indicators.RemoveAll(i => !indicators.Contains(i.IndicatorId));
+        pledge.Indicators.AddRange(indicators.Where(i => pledge.Indicators.All(x => x.IndicatorId != i)).Select(i => new PledgeIndicator { IndicatorId = i }));
     }
 
     private static async Task<WriteOutcome<PledgeSnapshot>> CommitAsync(MovilidadDb db, Pledge pledge, string action, PledgeSnapshot before, AuditActor actor, TimeProvider clock, CancellationToken ct)

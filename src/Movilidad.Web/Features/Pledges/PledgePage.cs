@@ -6,8 +6,8 @@ using Movilidad.Web.Infrastructure.Data;
 
 namespace Movilidad.Web.Features.Pledges;
 
-/// <summary>What the pledge pages offer to choose from: pledging institutions, plan elements, activities, other pledges.</summary>
-public sealed record PledgeChoices(IReadOnlyList<Choice> Institutions, IReadOnlyList<Choice> Elements, IReadOnlyList<Choice> Activities, IReadOnlyList<Choice> Pledges)
+/// <summary>What the pledge pages offer to choose from: pledging institutions, plan elements, activities, indicators, other pledges.</summary>
+public sealed record PledgeChoices(IReadOnlyList<Choice> Institutions, IReadOnlyList<Choice> Elements, IReadOnlyList<Choice> Activities, IReadOnlyList<Choice> Indicators, IReadOnlyList<Choice> Pledges)
 {
     public string Label(IReadOnlyList<Choice> list, int value)
     {
@@ -43,11 +43,14 @@ public static class PledgeChoicesQuery
             .Select(e => new { e.Id, e.Code, e.Title, Plan = e.Plan!.Number }).ToListAsync(ct);
         var activities = await db.Activities.AsNoTracking().OrderBy(a => a.Action!.Plan!.SortOrder).ThenBy(a => a.Action!.SortOrder).ThenBy(a => a.Code)
             .Select(a => new { a.Id, a.Code, a.Title }).ToListAsync(ct);
+        var indicators = await db.Indicators.AsNoTracking().OrderBy(i => i.Plan!.SortOrder).ThenBy(i => i.SortOrder).ThenBy(i => i.Code)
+            .Select(i => new { i.Id, i.Code, i.Name, Plan = i.Plan!.Number }).ToListAsync(ct);
         var pledges = await db.Pledges.AsNoTracking().VisibleTo(reader).OrderBy(p => p.Id).Select(p => new { p.Id, p.Title }).ToListAsync(ct);
         return new PledgeChoices(
             institutions.Select(i => new Choice(PledgePage.Int(i.Id), $"{i.Acronym.Current} · {ActivityQueries.Shorten(i.Name.Current)}")).ToList(),
             elements.Where(e => !e.Title.IsEmpty).Select(e => new Choice(PledgePage.Int(e.Id), $"{e.Plan} · {e.Code} {ActivityQueries.Shorten(e.Title.Current)}".Trim())).ToList(),
             activities.Select(a => new Choice(PledgePage.Int(a.Id), $"{a.Code} {ActivityQueries.Shorten(a.Title.Current)}")).ToList(),
+            indicators.Select(i => new Choice(PledgePage.Int(i.Id), $"{i.Plan} · {i.Code} {ActivityQueries.Shorten(i.Name.Current)}")).ToList(),
             pledges.Select(p => new Choice(PledgePage.Int(p.Id), $"#{PledgePage.Int(p.Id)} {ActivityQueries.Shorten(p.Title.Current)}")).ToList());
     }
 }

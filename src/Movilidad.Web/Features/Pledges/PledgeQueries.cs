@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
+using Movilidad.Web.Features.Indicators;
 using Movilidad.Web.Infrastructure.Auth;
 using Movilidad.Web.Infrastructure.Data;
 using Movilidad.Web.Infrastructure.Localization;
@@ -84,4 +85,35 @@ public static class PledgeQueries
         Enum.GetValues<PledgeStatus>().ToDictionary(s => s, s => pledges.Count(p => p.Status == s)),
         YearQuarter.LastEnded(today),
         pledges.Where(p => p.IsOverdue(today)).ToList());
+}
+
+/// <summary>An indicator a pledge contributes to, with its progress over the plan as the indicators dashboard computes it.</summary>
+public sealed record LinkedIndicator(int Id, string Code, Bilingual Name, IndicatorProgress? Progress);
+
+public static class LinkedIndicators
+{
+    /// <summary>The indicators of the ids (those the reader sees), in plan order; with their progress when <paramref name="withProgress"/>.</summary>
+    public static async Task<IReadOnlyList<LinkedIndicator>> LinkedIndicatorsAsync(this MovilidadDb db, IReadOnlyCollection<int> ids, bool withProgress, CancellationToken ct)
+    {
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+
+        var indicators = await db.Indicators.AsNoTracking().Where(i => ids.Contains(i.Id)).OrderBy(i => i.Plan!.SortOrder).ThenBy(i => i.SortOrder).ThenBy(i => i.Code)
+            .Select(i => new { i.Id, i.Code, i.Name, Plan = i.Plan!.Key }).ToListAsync(ct);
+        var progress = new Dictionary<int, IndicatorProgress>();
+        if (withProgress)
+        {
+            foreach (var plan in indicators.Select(i => i.Plan).Distinct())
+            {
+                foreach (var p in (await db.ComputeAsync(plan, null, ct))?.Indicators.Where(p => ids.Contains(p.Id)) ?? [])
+                {
+                    progress[p.Id] = p;
+                }
+            }
+        }
+
+        return indicators.Select(i => new LinkedIndicator(i.Id, i.Code, i.Name, progress.GetValueOrDefault(i.Id))).ToList();
+    }
 }

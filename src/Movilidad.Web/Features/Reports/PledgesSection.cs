@@ -19,10 +19,13 @@ public sealed class PledgesSection(TimeProvider clock) : ReportSection<PledgesSe
 
     public sealed record Update(YearQuarter Quarter, PledgeStatus Status, string Narrative);
 
-    /// <summary>A pledge: its status and last update up to the semester's end, its updates in the semester, the quarters it missed.</summary>
+    /// <summary>
+    /// A pledge: its status and last update up to the semester's end, its updates in the semester, the quarters it missed,
+    /// and the codes of the plan indicators it contributes to (none in reports frozen before pledges named indicators).
+    /// </summary>
     public sealed record Item(
         int Id, Bilingual Title, bool IsPublished, IReadOnlyList<Pledger> Pledgers, IReadOnlyList<int> GcmObjectives, PledgeStatus Status,
-        YearQuarter? LastUpdate, IReadOnlyList<Update> Updates, IReadOnlyList<YearQuarter> Missing);
+        YearQuarter? LastUpdate, IReadOnlyList<Update> Updates, IReadOnlyList<YearQuarter> Missing, IReadOnlyList<string>? Indicators = null);
 
     /// <summary>The pledges, and the quarters of the semester that had ended on <paramref name="AsOf"/>, whose updates were due.</summary>
     public sealed record Data(DateOnly AsOf, IReadOnlyList<YearQuarter> Due, IReadOnlyList<Item> Pledges);
@@ -46,6 +49,7 @@ public sealed class PledgesSection(TimeProvider clock) : ReportSection<PledgesSe
                 p.Id, p.Title, p.IsPublished, p.CreatedAt,
                 Pledgers = p.Pledgers.Select(x => new { x.Institution!.Code, x.Institution.Kind, x.Institution.Acronym, x.Institution.Name }).ToList(),
                 Objectives = p.GcmObjectives.Select(g => g.Objective).ToList(),
+                Indicators = p.Indicators.Select(i => i.Indicator!.Code).ToList(),
                 Updates = p.Updates.Select(u => new { u.Year, u.Quarter, u.Status, u.Narrative }).ToList(),
             })
             .AsSplitQuery().ToListAsync(ct);
@@ -68,7 +72,8 @@ public sealed class PledgesSection(TimeProvider clock) : ReportSection<PledgesSe
                 p.Id, p.Title, p.IsPublished,
                 p.Pledgers.OrderBy(x => x.Code, StringComparer.Ordinal)
                     .Select(x => new Pledger(x.Code, x.Kind == InstitutionKind.MemberState || x.Acronym.IsEmpty ? x.Name : x.Acronym)).ToList(), p.Objectives.Order().ToList(),
-                upToEnd?.Status ?? PledgeStatus.NotStarted, upToEnd?.Quarter, updates.Where(u => u.Quarter >= first && u.Quarter <= last).ToList(), missing));
+                upToEnd?.Status ?? PledgeStatus.NotStarted, upToEnd?.Quarter, updates.Where(u => u.Quarter >= first && u.Quarter <= last).ToList(), missing,
+                p.Indicators.Order(StringComparer.Ordinal).ToList()));
         }
 
         return new Data(today, due, items);
@@ -111,12 +116,13 @@ public sealed class PledgesSection(TimeProvider clock) : ReportSection<PledgesSe
         yield return new Heading(2, text["Report.PledgeList"]);
         yield return new Table(
         [
-            new(text["Report.Col.Pledge"], 36), new(text["Report.Col.Pledgers"], 20), new(text["Report.Col.Gcm"], 12), new(text["Report.Col.Status"], 14),
-            new(text["Report.Col.LastUpdate"], 18),
+            new(text["Report.Col.Pledge"], 32), new(text["Report.Col.Pledgers"], 18), new(text["Report.Col.Gcm"], 10), new(text["Report.Col.PledgeIndicators"], 12),
+            new(text["Report.Col.Status"], 12), new(text["Report.Col.LastUpdate"], 16),
         ],
         all.Select(p => (IReadOnlyList<string>)
         [
-            Title(p, text), Pledgers(p, text), p.GcmObjectives.Count == 0 ? "–" : string.Join(", ", p.GcmObjectives), text["PledgeStatus." + p.Status],
+            Title(p, text), Pledgers(p, text), p.GcmObjectives.Count == 0 ? "–" : string.Join(", ", p.GcmObjectives),
+            p.Indicators is { Count: > 0 } indicators ? string.Join(", ", indicators) : "–", text["PledgeStatus." + p.Status],
             p.LastUpdate is { } q ? Quarter(q, text) : text["Report.NeverUpdated"],
         ]).ToList());
         if (GcmLegend(all.SelectMany(p => p.GcmObjectives), text) is { } legend)

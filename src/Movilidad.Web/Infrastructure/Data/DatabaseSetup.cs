@@ -58,8 +58,10 @@ public static class DatabaseSetup
         var dataFolder = options.ContentDirectory ?? ShippedData.Folder;
         await new ReferenceLoader(db).LoadAsync(dataFolder, cancellationToken);
         await new PlanContentLoader(db).LoadAsync(dataFolder, cancellationToken);
-        await new PledgeContentLoader(db, scope.ServiceProvider.GetRequiredService<TimeProvider>()).LoadAsync(dataFolder, cancellationToken);
         await new IndicatorLoader(db).LoadAsync(dataFolder, cancellationToken);
+
+        // After the indicators: a shipped pledge may name the indicators it contributes to.
+        await new PledgeContentLoader(db, scope.ServiceProvider.GetRequiredService<TimeProvider>()).LoadAsync(dataFolder, cancellationToken);
     }
 }
 

@@ -107,6 +107,7 @@ public class MovilidadDb(DbContextOptions<MovilidadDb> options) : DbContext(opti
         modelBuilder.Entity<AxisLink>().HasQueryFilter(a => a.Axis!.DeletedAt == null && (ShowsUnpublished || a.Axis.Plan!.IsPublished));
         modelBuilder.Entity<PledgeElement>().HasQueryFilter(l => l.Element!.DeletedAt == null && (ShowsUnpublished || l.Element.Plan!.IsPublished));
         modelBuilder.Entity<PledgeActivity>().HasQueryFilter(l => l.Activity!.DeletedAt == null && (ShowsUnpublished || l.Activity.Action!.Plan!.IsPublished));
+        modelBuilder.Entity<PledgeIndicator>().HasQueryFilter(l => ShowsUnpublished || l.Indicator!.Plan!.IsPublished);
         modelBuilder.Entity<PracticeElement>().HasQueryFilter(l => l.Element!.DeletedAt == null && (ShowsUnpublished || l.Element.Plan!.IsPublished));
     }
 }

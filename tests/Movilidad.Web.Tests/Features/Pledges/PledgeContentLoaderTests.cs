@@ -64,6 +64,43 @@ public abstract class PledgeContentLoaderTests(MovilidadApp app)
     }
 
     [Fact]
+    public async Task Load_APledgeNamingIndicators_LinksThemAndAnUnknownOneFailsTheFile()
+    {
+        var folder = Directory.CreateTempSubdirectory("movilidad-pledges-").FullName;
+        try
+        {
+            var file = Path.Combine(folder, PledgeContentLoader.FileName);
+            await File.WriteAllTextAsync(file, """
+                - key: con-indicador
+                  source: "prueba"
+                  pledgers: [GT]
+                  title: {es: "Compromiso", en: "Pledge"}
+                  indicators:
+                    - {plan: pe-crm-2023-2026, key: ind-r1}
+                """);
+            await using var db = app.CreateDb();
+            await new PledgeContentLoader(db, TimeProvider.System).LoadAsync(folder);
+            var linked = await db.Pledges.Where(p => p.Key == "con-indicador").SelectMany(p => p.Indicators.Select(i => i.Indicator!.Key)).ToListAsync();
+            Assert.Equal(["ind-r1"], linked);
+
+            await File.WriteAllTextAsync(file, """
+                - key: otro
+                  source: "prueba"
+                  pledgers: [GT]
+                  title: {es: "Compromiso", en: "Pledge"}
+                  indicators:
+                    - {plan: pe-crm-2023-2026, key: ind-nada}
+                """);
+            var error = await Assert.ThrowsAsync<DataFileException>(() => new PledgeContentLoader(db, TimeProvider.System).LoadAsync(folder));
+            Assert.Contains("pledge 'otro': no indicator pe-crm-2023-2026/ind-nada", error.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task Load_AFileNamingAnUnknownInstitution_FailsNamingThePledgeAndAddsNothing()
     {
         var folder = Directory.CreateTempSubdirectory("movilidad-pledges-").FullName;

@@ -103,8 +103,10 @@ public static class ReportBuilders
         };
 
         await using var db = app.CreateDb();
+        var visas = Pledge(s.Visas, true, [await app.InstitutionIdAsync("GT"), await app.InstitutionIdAsync("HN")], [6, 5], Update(year, 1, PledgeStatus.InProgress, s.Narrative));
+        visas.Indicators = await db.Indicators.Where(i => i.Plan!.Key == "pe-crm-2023-2026" && (i.Key == "ind-r1" || i.Key == "ind-p1")).Select(i => new PledgeIndicator { IndicatorId = i.Id }).ToListAsync();
         db.Pledges.AddRange(
-            Pledge(s.Visas, true, [await app.InstitutionIdAsync("GT"), await app.InstitutionIdAsync("HN")], [6, 5], Update(year, 1, PledgeStatus.InProgress, s.Narrative)),
+            visas,
             Pledge(s.Training, false, [ilo], [18], Update(year, 1, PledgeStatus.Fulfilled, "Se formaron 60 inspectores.")),
             Pledge(s.Withdrawn, true, [ilo], [5], Update(year - 1, 4, PledgeStatus.Withdrawn, "Sin financiamiento.")));
         db.Practices.AddRange(

@@ -321,8 +321,8 @@ public abstract class ReportsTests(MovilidadApp app)
 
         var es = await SectionRowsAsync(secretariat, report, "Compromisos con el Pacto Mundial", "Buenas prácticas");
         Assert.Contains(es, r => r.StartsWith("Estado|Publicados|Sin publicar|Total", StringComparison.Ordinal));
-        Assert.Contains($"{p.Visas.Es}|GuatemalaHonduras|5, 6|En curso|T1 2022", es);
-        Assert.Contains($"{p.Training.Es}(sin publicar)|OIT|18|Cumplido|T1 2022", es);
+        Assert.Contains($"{p.Visas.Es}|GuatemalaHonduras|5, 6|P1, R1|En curso|T1 2022", es);
+        Assert.Contains($"{p.Training.Es}(sin publicar)|OIT|18|–|Cumplido|T1 2022", es);
         Assert.DoesNotContain(es, r => r.Contains(p.Withdrawn.Es, StringComparison.Ordinal));
         Assert.Contains(es, r => r.StartsWith("Objetivos del Pacto Mundial: ", StringComparison.Ordinal) && r.Contains("18. Invertir en el desarrollo de aptitudes", StringComparison.Ordinal));
         Assert.Equal(["T1 2022 · En curso", p.Narrative], es.SkipWhile(r => r != p.Visas.Es).Skip(1).Take(2));
@@ -347,8 +347,8 @@ public abstract class ReportsTests(MovilidadApp app)
 
         using var en = WordprocessingDocument.Open(new MemoryStream(await DocumentAsync(secretariat, report, "docx", "en")), false);
         var rows = en.MainDocumentPart!.Document.Body!.Descendants<TableRow>().Select(r => string.Join("|", r.Elements<TableCell>().Select(c => c.InnerText))).ToList();
-        Assert.Contains($"{p.Visas.En}|GuatemalaHonduras|5, 6|In progress|Q1 2022", rows);
-        Assert.Contains($"{p.Training.En}(unpublished)|ILO|18|Fulfilled|Q1 2022", rows);
+        Assert.Contains($"{p.Visas.En}|GuatemalaHonduras|5, 6|P1, R1|In progress|Q1 2022", rows);
+        Assert.Contains($"{p.Training.En}(unpublished)|ILO|18|–|Fulfilled|Q1 2022", rows);
         Assert.Contains($"{p.Visas.En}|GuatemalaHonduras|Q2 2022", rows);
         Assert.Contains($"05/03/2022|{p.Window.En}International Labour Organization|CR GT|18|Summary of {p.Window.En}.", rows);
         Assert.Contains($"March 2022|{p.Window.En}|Published on 05/03/2022", rows);

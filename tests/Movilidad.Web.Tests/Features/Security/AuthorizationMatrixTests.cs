@@ -547,6 +547,29 @@ public abstract class AuthorizationMatrixTests(MovilidadApp app, ITestOutputHelp
                 Content = JsonContent.Create(new { version = 0, name = new { es = "Nombre", en = "Name" }, definition = new { es = "Definición", en = "Definition" }, unit = new { es = "Número", en = "Number" } }),
             };
         }),
+        ["POST /api/indicators/"] = new(OnlySecretariat, null, (_, _) => Task.FromResult(new HttpRequestMessage(HttpMethod.Post, "/api/indicators")
+        {
+            Content = JsonContent.Create(new
+            {
+                plan = "pe-crm-2023-2026", code = "M" + Guid.NewGuid().ToString("N")[..8], type = "result", name = new { es = "Nombre", en = "Name" },
+                definition = new { es = "Definición", en = "Definition" }, unit = new { es = "Número", en = "Number" }, unitCode = "NUMBER", targetType = "incremental", aggregation = "sum",
+            }),
+        })),
+        ["PUT /api/indicators/{id:int}/targets"] = new(OnlySecretariat, null, async (ids, _) => new HttpRequestMessage(HttpMethod.Put, $"/api/indicators/{await IndicatorId(ids)}/targets")
+        {
+            Content = JsonContent.Create(new { version = 0, targets = new[] { new { country = "GT", period = "2025-S1", value = 1 } } }),
+        }),
+        ["GET /indicators/{id:int}"] = new(Staff, null, async (ids, _) => Get($"/indicators/{await IndicatorId(ids)}")),
+        ["GET /indicators/{id:int}/history"] = new(Staff, null, async (ids, _) => Get($"/indicators/{await IndicatorId(ids)}/history")),
+        ["GET /indicators/edit/{id:int?}"] = new(OnlySecretariat, null, async (ids, _) => Get($"/indicators/edit/{await IndicatorId(ids)}")),
+        ["POST /indicators/edit/{id:int?}"] = new(OnlySecretariat, null, Form(
+            (_, _) => "/indicators/edit?plan=pe-crm-2023-2026",
+            (_, _) => Task.FromResult(new Dictionary<string, string>
+            {
+                ["Form.Version"] = "0", ["Form.Plan"] = "pe-crm-2023-2026", ["Form.Code"] = "M" + Guid.NewGuid().ToString("N")[..8], ["Form.UnitCode"] = "NUMBER",
+                ["Form.NameEs"] = "Nombre", ["Form.NameEn"] = "Name", ["Form.DefinitionEs"] = "Definición", ["Form.DefinitionEn"] = "Definition",
+                ["Form.UnitEs"] = "Número", ["Form.UnitEn"] = "Number", ["Form.Targets[GT_2025-S1]"] = "1",
+            }))),
         ["GET /api/indicators/reports"] = new(Staff, null, Static(_ => "/api/indicators/reports?plan=pe-crm-2023-2026")),
         ["GET /api/indicators/reports/{plan}/{period}/{country}/"] = new(Staff, null, Static(_ => "/api/indicators/reports/pe-crm-2023-2026/2025-S1/GT")),
         ["PUT /api/indicators/reports/{plan}/{period}/{country}/"] = new([Secretariat, FocalPoint], OnlySecretariat, (_, scope) => Task.FromResult(
