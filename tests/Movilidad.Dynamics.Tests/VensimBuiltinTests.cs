@@ -134,20 +134,14 @@ public sealed class VensimBuiltinTests
     public void GetTimeValue_ComputerClock_GivesTheCalendarMeasures()
     {
         var before = DateTime.Now;
-        var result = Run("year = GET TIME VALUE(2, 0, 1) ~~|\nmonth = GET TIME VALUE(2, 0, 3) ~~|\nweekday = GET TIME VALUE(2, 0, 5) ~~|\nsimulated = GET TIME VALUE(0, 2, 0) ~~|");
+        var result = Run("year = GET TIME VALUE(2, 0, 1) ~~|\nmonth = GET TIME VALUE(2, 0, 3) ~~|\nweekday = GET TIME VALUE(2, 0, 5) ~~|\ndays = GET TIME VALUE(2, 0, 6) ~~|\nsimulated = GET TIME VALUE(0, 2, 0) ~~|");
         var after = DateTime.Now;
 
         Assert.InRange(result.Series("year")[0], before.Year, after.Year);
         Assert.InRange(result.Series("month")[0], 1, 12);
         Assert.InRange(result.Series("weekday")[0], 0, 6);
+        // Days since 1 January of year 0 (1 BC): the days since 1 January of year 1 plus the 366 of 1 BC.
+        Assert.InRange(result.Series("days")[0], (before - DateTime.MinValue).Days + 366, (after - DateTime.MinValue).Days + 366);
         Assert.Equal([2.0, 3, 4, 5, 6], result.Series("simulated"));
-    }
-
-    [Fact]
-    public void GetTimeValue_CalendarMeasureOfSimulationTime_IsAnErrorSayingWhatIsSupported()
-    {
-        var error = Assert.Throws<ModelException>(() => ModelText.Vensim("y = GET TIME VALUE(0, 0, 1) ~~|").Compile());
-
-        Assert.Contains("computer's clock", error.Message, StringComparison.Ordinal);
     }
 }

@@ -22,29 +22,6 @@ internal static class Functions
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double Quantum(double a, double q) => q <= 0 ? a : q * Math.Truncate(a / q);
 
-    /// <summary>
-    /// GET TIME VALUE(2, 0, measure): the computer's local clock as Vensim measures it: 1 year, 2 quarter (1–4),
-    /// 3 month (1–12), 4 day of month, 5 day of week (0 is Sunday), 6 days since 1 January of year 1, 7 hour,
-    /// 8 minute, 9 second with its fraction, 10 elapsed seconds modulo 500,000.
-    /// </summary>
-    public static double ClockValue(int measure)
-    {
-        var now = DateTime.Now;
-        return measure switch
-        {
-            1 => now.Year,
-            2 => ((now.Month - 1) / 3) + 1,
-            3 => now.Month,
-            4 => now.Day,
-            5 => (int)now.DayOfWeek,
-            6 => (now - DateTime.MinValue).Days,
-            7 => now.Hour,
-            8 => now.Minute,
-            9 => now.Second + (now.Millisecond / 1000.0),
-            _ => Math.Floor((now - DateTime.MinValue).TotalSeconds) % 500_000,
-        };
-    }
-
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double Xidz(double a, double b, double x) => b == 0 ? x : a / b;
 
