@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Runtime.CompilerServices;
 
 namespace Movilidad.Dynamics.Builtins;
@@ -21,6 +22,25 @@ internal static class Functions
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double Quantum(double a, double q) => q <= 0 ? a : q * Math.Truncate(a / q);
+
+    /// <summary>
+    /// VECTOR SELECT's error action at run time: stops the run with an error naming the variable and the time when
+    /// no element is selected (actions 1 and 3) or more than one is (actions 2 and 3); otherwise passes the value on.
+    /// </summary>
+    public static double CheckSelection(double value, double count, double action, double time, string variable, string file, string location)
+    {
+        var noneIsError = action is 1 or 3;
+        var severalIsError = action is 2 or 3;
+        if ((noneIsError && count == 0) || (severalIsError && count > 1))
+        {
+            var problem = count == 0
+                ? string.Create(CultureInfo.InvariantCulture, $"at time {time} VECTOR SELECT selected no element, and its error action ({action}) requires at least one")
+                : string.Create(CultureInfo.InvariantCulture, $"at time {time} VECTOR SELECT selected {count} elements, and its error action ({action}) allows at most one");
+            throw ModelException.At(problem, file, location, variable);
+        }
+
+        return value;
+    }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double Xidz(double a, double b, double x) => b == 0 ? x : a / b;

@@ -217,6 +217,9 @@ internal sealed class IlEmitter
             case bool b:
                 _il.Emit(b ? OpCodes.Ldc_I4_1 : OpCodes.Ldc_I4_0);
                 break;
+            case string text:
+                _il.Emit(OpCodes.Ldstr, text);
+                break;
             default:
                 throw new NotSupportedException($"constant of type {c.Type} cannot be emitted");
         }
