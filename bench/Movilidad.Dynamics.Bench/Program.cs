@@ -23,6 +23,29 @@ if (args.Length == 3 && args[0] == "steps")
     return;
 }
 
+// "write VARIABLES FILE" saves a generated model, to time the command line on it (`time movilidad sd run FILE`).
+if (args.Length == 3 && args[0] == "write")
+{
+    File.WriteAllText(args[2], GeneratedModel.Mdl(int.Parse(args[1], CultureInfo.InvariantCulture)));
+    return;
+}
+
+// "cold FILE" times the first parse, compile and run of a model file in a fresh process (JIT included).
+if (args.Length == 2 && args[0] == "cold")
+{
+    var clock = new ProcessorClock();
+    var wall = Stopwatch.StartNew();
+    var loaded = SystemDynamicsModel.Load(args[1]);
+    var (parseCpu, parseWall) = (clock.Elapsed, wall.Elapsed);
+    var compiled = loaded.Compile();
+    var (compileCpu, compileWall) = (clock.Elapsed, wall.Elapsed);
+    compiled.Run();
+    var (runCpu, runWall) = (clock.Elapsed, wall.Elapsed);
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"parse {parseCpu.TotalMilliseconds:0} ms, compile {(compileCpu - parseCpu).TotalMilliseconds:0} ms, first run {(runCpu - compileCpu).TotalMilliseconds:0} ms processor; {parseWall.TotalMilliseconds:0} / {(compileWall - parseWall).TotalMilliseconds:0} / {(runWall - compileWall).TotalMilliseconds:0} ms wall"));
+    return;
+}
+
 // "compile VARIABLES TIMES" parses and compiles a generated model again and again, for a profiler.
 if (args.Length == 3 && args[0] == "compile")
 {
