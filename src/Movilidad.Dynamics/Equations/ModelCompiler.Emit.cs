@@ -30,7 +30,7 @@ internal sealed partial class ModelCompiler
         }
 
         var interpreted = initBody.Count > InterpretedInitialValues
-            ? Expression.Lambda<Action<double[], RunContext>>(Expression.Block(typeof(void), initBody), _state, _context).Compile(preferInterpretation: true)
+            ? TreeInterpreter.Create(Expression.Block(typeof(void), initBody), _state, _context)
             : null;
         var state = _state;
         var context = _context;
