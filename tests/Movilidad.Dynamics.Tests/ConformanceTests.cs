@@ -16,7 +16,8 @@ public sealed class ConformanceTests(ITestOutputHelper output)
                 m.Model,
                 m.Reference,
                 TimeSpan.FromSeconds(30),
-                ExpectedFailures.Tolerances.TryGetValue(Relative(m.Model), out var looser) ? looser.Relative : ResultComparison.DefaultTolerance))
+                ExpectedFailures.Tolerances.TryGetValue(Relative(m.Model), out var looser) ? looser.Relative : ResultComparison.DefaultTolerance,
+                ExpectedFailures.SinglePrecision.ContainsKey(Relative(m.Model)) ? Precision.Single : Precision.Double))
             .ToList();
 
         var failures = checks
@@ -43,6 +44,18 @@ public sealed class ConformanceTests(ITestOutputHelper output)
     {
         Assert.All(ExpectedFailures.Models, entry => Assert.False(string.IsNullOrWhiteSpace(entry.Value), entry.Key));
         Assert.All(ExpectedFailures.Tolerances, entry => Assert.False(string.IsNullOrWhiteSpace(entry.Value.Reason), entry.Key));
+        Assert.All(ExpectedFailures.SinglePrecision, entry => Assert.False(string.IsNullOrWhiteSpace(entry.Value), entry.Key));
+    }
+
+    [Fact]
+    public void SinglePrecision_EveryListedModel_FailsInDoublePrecision()
+    {
+        Assert.All(ExpectedFailures.SinglePrecision, entry =>
+        {
+            var model = System.IO.Path.Combine(TestModelsFolder.Root, entry.Key);
+            var check = ConformanceCheck.Check(model, ConformanceCheck.ReferenceFor(model)!, TimeSpan.FromSeconds(30));
+            Assert.Equal(CheckStatus.Failed, check.Status);
+        });
     }
 
     [Fact]

@@ -30,13 +30,14 @@ internal sealed partial class ModelCompiler
         }
 
         var interpreted = initBody.Count > InterpretedInitialValues
-            ? TreeInterpreter.Create(Expression.Block(typeof(void), initBody), _state, _context)
+            ? TreeInterpreter.Create(Expression.Block(typeof(void), initBody), _state, _context, _single)
             : null;
         var state = _state;
         var context = _context;
-        var init = new InitialValues(interpreted, () => Chained(Chunks(initBody).Select(c => IlEmitter.Compile<Action<double[], RunContext>>(c, state, context)).ToArray()));
-        var flows = Chained(MachineCode(Chunks(flowBody), c => IlEmitter.Compile<Action<double[], double[], RunContext>>(c, state, _rates, context)));
-        var update = Chained(MachineCode(Chunks(_updates), c => IlEmitter.Compile<Action<double[], RunContext>>(c, state, context)));
+        var single = _single;
+        var init = new InitialValues(interpreted, () => Chained(Chunks(initBody).Select(c => IlEmitter.Compile<Action<double[], RunContext>>(c, single, state, context)).ToArray()));
+        var flows = Chained(MachineCode(Chunks(flowBody), c => IlEmitter.Compile<Action<double[], double[], RunContext>>(c, single, state, _rates, context)));
+        var update = Chained(MachineCode(Chunks(_updates), c => IlEmitter.Compile<Action<double[], RunContext>>(c, single, state, context)));
 
         var outputs = _slots.Where(s => s.OutputName is not null).OrderBy(s => s.OutputName, StringComparer.OrdinalIgnoreCase).ToList();
         var named = new Dictionary<string, List<int>>(StringComparer.Ordinal);
@@ -69,7 +70,10 @@ internal sealed partial class ModelCompiler
             _lineCount,
             _randomCount,
             auxOrder.Count + stocks.Count,
-            [.. _slots.Select(s => s.IsStock || !dynamic[s.Index])]);
+            [.. _slots.Select(s => s.IsStock || !dynamic[s.Index])])
+        {
+            Precision = _single ? Precision.Single : Precision.Double,
+        };
     }
 
     /// <summary>

@@ -17,24 +17,29 @@ internal sealed class TreeInterpreter
     private readonly ParameterExpression _contextParameter;
     private readonly double[] _state;
     private readonly RunContext _context;
+    private readonly bool _single;
 
-    private TreeInterpreter(ParameterExpression stateParameter, ParameterExpression contextParameter, double[] state, RunContext context)
+    private TreeInterpreter(ParameterExpression stateParameter, ParameterExpression contextParameter, double[] state, RunContext context, bool single)
     {
+        _single = single;
         _stateParameter = stateParameter;
         _contextParameter = contextParameter;
         _state = state;
         _context = context;
     }
 
-    public static Action<double[], RunContext> Create(Expression body, ParameterExpression state, ParameterExpression context) =>
-        (s, c) => new TreeInterpreter(state, context, s, c).Evaluate(body);
+    /// <summary>A method evaluating <paramref name="body"/>; with <paramref name="single"/>, rounding as <see cref="IlEmitter"/> does.</summary>
+    public static Action<double[], RunContext> Create(Expression body, ParameterExpression state, ParameterExpression context, bool single) =>
+        (s, c) => new TreeInterpreter(state, context, s, c, single).Evaluate(body);
+
+    private object? Round(object? value) => _single && value is double d ? (double)(float)d : value;
 
     private object? Evaluate(Expression e)
     {
         switch (e)
         {
             case ConstantExpression constant:
-                return constant.Value;
+                return Round(constant.Value);
             case ParameterExpression parameter:
                 return parameter == _stateParameter ? _state
                     : parameter == _contextParameter ? _context
@@ -64,7 +69,7 @@ internal sealed class TreeInterpreter
                         arguments[i] = Evaluate(call.Arguments[i]);
                     }
 
-                    return call.Method.Invoke(target, BindingFlags.DoNotWrapExceptions, null, arguments, CultureInfo.InvariantCulture);
+                    return Round(call.Method.Invoke(target, BindingFlags.DoNotWrapExceptions, null, arguments, CultureInfo.InvariantCulture));
                 }
 
             case MemberExpression { Member: PropertyInfo property } member:
@@ -129,10 +134,10 @@ internal sealed class TreeInterpreter
         var y = (double)right!;
         return b.NodeType switch
         {
-            ExpressionType.Add => x + y,
-            ExpressionType.Subtract => x - y,
-            ExpressionType.Multiply => x * y,
-            ExpressionType.Divide => x / y,
+            ExpressionType.Add => Round(x + y),
+            ExpressionType.Subtract => Round(x - y),
+            ExpressionType.Multiply => Round(x * y),
+            ExpressionType.Divide => Round(x / y),
             ExpressionType.Equal => x == y,
             ExpressionType.NotEqual => x != y,
             ExpressionType.LessThan => x < y,
