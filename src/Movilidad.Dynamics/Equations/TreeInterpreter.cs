@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Linq.Expressions;
+using System.Numerics;
 using System.Reflection;
 using Movilidad.Dynamics.Builtins;
 
@@ -102,51 +103,32 @@ internal sealed class TreeInterpreter
 
         var left = Evaluate(b.Left);
         var right = Evaluate(b.Right);
-        if (left is int i && right is int j)
+        return (left, right) switch
         {
-            return b.NodeType switch
-            {
-                ExpressionType.Add => i + j,
-                ExpressionType.Subtract => i - j,
-                ExpressionType.Multiply => i * j,
-                ExpressionType.Divide => i / j,
-                ExpressionType.Equal => i == j,
-                ExpressionType.NotEqual => i != j,
-                ExpressionType.LessThan => i < j,
-                ExpressionType.GreaterThan => i > j,
-                ExpressionType.LessThanOrEqual => i <= j,
-                ExpressionType.GreaterThanOrEqual => i >= j,
-                _ => throw new NotSupportedException($"binary node {b.NodeType} cannot be interpreted"),
-            };
-        }
+            (int i, int j) => Arithmetic(b.NodeType, i, j),
+            (bool p, bool q) when b.NodeType is ExpressionType.Equal or ExpressionType.NotEqual => (p == q) == (b.NodeType == ExpressionType.Equal),
+            (double x, double y) => Round(Arithmetic(b.NodeType, x, y)),
+            _ => throw new NotSupportedException($"binary node {b.NodeType} on {left?.GetType().Name} and {right?.GetType().Name} cannot be interpreted"),
+        };
+    }
 
-        if (left is bool p && right is bool q)
+    /// <summary>Arithmetic and comparisons with C#'s meaning (a comparison with NaN is false, as the emitted code's).</summary>
+    private static object Arithmetic<T>(ExpressionType operation, T x, T y)
+        where T : INumber<T> =>
+        operation switch
         {
-            return b.NodeType switch
-            {
-                ExpressionType.Equal => p == q,
-                ExpressionType.NotEqual => p != q,
-                _ => throw new NotSupportedException($"binary node {b.NodeType} on truth values cannot be interpreted"),
-            };
-        }
-
-        var x = (double)left!;
-        var y = (double)right!;
-        return b.NodeType switch
-        {
-            ExpressionType.Add => Round(x + y),
-            ExpressionType.Subtract => Round(x - y),
-            ExpressionType.Multiply => Round(x * y),
-            ExpressionType.Divide => Round(x / y),
+            ExpressionType.Add => x + y,
+            ExpressionType.Subtract => x - y,
+            ExpressionType.Multiply => x * y,
+            ExpressionType.Divide => x / y,
             ExpressionType.Equal => x == y,
             ExpressionType.NotEqual => x != y,
             ExpressionType.LessThan => x < y,
             ExpressionType.GreaterThan => x > y,
             ExpressionType.LessThanOrEqual => x <= y,
             ExpressionType.GreaterThanOrEqual => x >= y,
-            _ => throw new NotSupportedException($"binary node {b.NodeType} cannot be interpreted"),
+            _ => throw new NotSupportedException($"binary node {operation} cannot be interpreted"),
         };
-    }
 
     private object? Unary(UnaryExpression u)
     {
