@@ -107,6 +107,9 @@ public sealed class CompiledModel
 
     internal int RandomStreams { get; }
 
+    /// <summary>The precision the generated methods compute in; the integrator rounds the stocks to it.</summary>
+    public Precision Precision { get; init; }
+
     /// <summary>Runs the model; options left unset come from the model's own simulation specs.</summary>
     /// <exception cref="ModelException">An override names an unknown variable, data is missing, or a limit is reached.</exception>
     /// <exception cref="OperationCanceledException">The token was cancelled.</exception>

@@ -13,6 +13,19 @@ public enum IntegrationMethod
     RungeKutta4,
 }
 
+/// <summary>The floating-point precision of a compiled model's arithmetic.</summary>
+public enum Precision
+{
+    /// <summary>64-bit doubles, as Vensim DSS's double-precision builds and Stella compute.</summary>
+    Double,
+
+    /// <summary>
+    /// 32-bit floats: every operation, function result, constant and stock update is rounded to single
+    /// precision, as Vensim's single-precision builds compute; to reproduce their results.
+    /// </summary>
+    Single,
+}
+
 /// <summary>A series of (x, y) points: a data variable over time, or a lookup's table.</summary>
 /// <param name="X">Times or lookup inputs, increasing.</param>
 /// <param name="Y">The values at those points.</param>

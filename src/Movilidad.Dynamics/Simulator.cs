@@ -74,7 +74,7 @@ public static class Simulator
 
         var times = new double[rows];
         var values = new double[rows * outputs.Length];
-        var integrator = new Integrator(options.Method ?? MethodOf(model), model.StockSlots, model.NonNegative, phases.Evaluate);
+        var integrator = new Integrator(options.Method ?? MethodOf(model), model.StockSlots, model.NonNegative, phases.Evaluate, model.Precision == Precision.Single);
         var clock = Stopwatch.StartNew();
         var progressEvery = Math.Max(1, steps / 100);
         var row = 0;
@@ -183,7 +183,7 @@ public static class Simulator
 
             foreach (var slot in slots)
             {
-                s[slot] = value;
+                s[slot] = model.Precision == Precision.Single ? (float)value : value;
                 context.Fixed[slot] = true;
             }
         }

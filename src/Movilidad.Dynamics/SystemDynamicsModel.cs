@@ -115,7 +115,11 @@ public sealed class SystemDynamicsModel
 
     /// <summary>Compiles the model into a runnable form.</summary>
     /// <exception cref="ModelException">An equation refers to something unknown, is circular, or has the wrong shape.</exception>
-    public CompiledModel Compile(CancellationToken cancellationToken = default) => ModelCompiler.Compile(this, cancellationToken);
+    public CompiledModel Compile(CancellationToken cancellationToken = default) => ModelCompiler.Compile(this, Precision.Double, cancellationToken);
+
+    /// <summary>Compiles the model into a runnable form computing in the given precision.</summary>
+    /// <exception cref="ModelException">An equation refers to something unknown, is circular, or has the wrong shape.</exception>
+    public CompiledModel Compile(Precision precision, CancellationToken cancellationToken = default) => ModelCompiler.Compile(this, precision, cancellationToken);
 
     private static string Decode(byte[] bytes)
     {

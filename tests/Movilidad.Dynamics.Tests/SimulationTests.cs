@@ -165,4 +165,26 @@ public sealed class SimulationTests
 
         Assert.Equal("1/Year", model.UnitsOf("Rate"));
     }
+
+    [Fact]
+    public void Compile_SinglePrecision_RoundsEveryOperationAndStockUpdateToFloat()
+    {
+        // 0.1 + 0.2 in floats is 0.3000000119...; in doubles 0.30000000000000004. The stock adds 0.1 ten times,
+        // rounding each step as 32-bit Euler does: the float sum is 1.0000001192092896.
+        var model = ModelText.Vensim("sum = 0.1 + 0.2 ~~|\nthird = 1 / 3 ~~|\nlevel = INTEG(0.1, 0) ~~|", final: 10);
+        var single = model.Compile(Precision.Single).Run();
+        var twice = model.Compile().Run();
+        var floatSum = 0f;
+        for (var i = 0; i < 10; i++)
+        {
+            floatSum += 0.1f;
+        }
+
+        Assert.Equal(Precision.Single, model.Compile(Precision.Single).Precision);
+        Assert.Equal((double)(0.1f + 0.2f), single.Series("sum")[0]);
+        Assert.Equal((double)(1f / 3f), single.Series("third")[0]);
+        Assert.Equal((double)floatSum, single.Series("level")[10]);
+        Assert.Equal(0.1 + 0.2, twice.Series("sum")[0]);
+        Assert.NotEqual(twice.Series("level")[10], single.Series("level")[10]);
+    }
 }

@@ -131,23 +131,97 @@ public sealed class VensimBuiltinTests
     }
 
     [Fact]
+    public void VectorSelect_ErrorActionOneWhenNothingIsSelected_StopsTheRunNamingVariableAndTime()
+    {
+        var model = ModelText.Vensim(Branches + """
+            sel[branch] = 0, 1, 0 ~~|
+            val[branch] = 10, 20, 30 ~~|
+            picked = VECTOR SELECT(sel[branch!] * (1 - STEP(1, 2)), val[branch!], -1, 0, 1) ~~|
+            """).Compile();
+
+        var error = Assert.Throws<ModelException>(() => model.Run());
+
+        Assert.Equal("picked", error.Variable);
+        Assert.Equal(5, error.Line);
+        Assert.Contains("at time 2 VECTOR SELECT selected no element", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith("model.mdl:5:", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void VectorSelect_ErrorActionTwoWhenSeveralAreSelected_NamesTheElement()
+    {
+        var model = ModelText.Vensim(Branches + """
+            sel[branch] = 0, 1, 0 ~~|
+            val[branch] = 10, 20, 30 ~~|
+            picked[branch] = VECTOR SELECT(sel[branch!] + STEP(1, 3), val[branch!], -1, 0, 2) ~~|
+            """).Compile();
+
+        var error = Assert.Throws<ModelException>(() => model.Run());
+
+        Assert.Contains("variable 'picked[Boston]'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("at time 3 VECTOR SELECT selected 3 elements", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(2, -1.0)]
+    [InlineData(1, 50.0)]
+    public void VectorSelect_ErrorActionsThatAllowTheSelection_GiveTheSelectedValue(int action, double expected)
+    {
+        // Action 2 lets an empty selection through (the missing value); action 1 lets several through (their sum).
+        var selection = action == 2 ? "0, 0, 0" : "0, 1, 1";
+        var result = Run(Branches + $"""
+            sel[branch] = {selection} ~~|
+            val[branch] = 10, 20, 30 ~~|
+            picked = VECTOR SELECT(sel[branch!], val[branch!], -1, 0, {action}) ~~|
+            """);
+
+        Assert.Equal(expected, result.Series("picked")[0]);
+    }
+
+    [Fact]
+    public void VectorSelect_ErrorActionThree_AcceptsExactlyOneAndRejectsNone()
+    {
+        var one = Run(Branches + """
+            sel[branch] = 0, 1, 0 ~~|
+            val[branch] = 10, 20, 30 ~~|
+            picked = VECTOR SELECT(sel[branch!], val[branch!], -1, 0, 3) ~~|
+            """);
+        var none = ModelText.Vensim(Branches + """
+            sel[branch] = 0, 0, 0 ~~|
+            val[branch] = 10, 20, 30 ~~|
+            picked = VECTOR SELECT(sel[branch!], val[branch!], -1, 0, 3) ~~|
+            """).Compile();
+
+        Assert.Equal(20, one.Series("picked")[0]);
+        var error = Assert.Throws<ModelException>(() => none.Run());
+        Assert.Contains("at time 0 VECTOR SELECT selected no element, and its error action (3) requires at least one", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void VectorSelect_ErrorActionOutOfRange_IsACompileError()
+    {
+        var model = ModelText.Vensim(Branches + """
+            sel[branch] = 0, 1, 0 ~~|
+            picked = VECTOR SELECT(sel[branch!], sel[branch!], -1, 0, 4) ~~|
+            """);
+
+        var error = Assert.Throws<ModelException>(() => model.Compile());
+
+        Assert.Contains("error action of VECTOR SELECT", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void GetTimeValue_ComputerClock_GivesTheCalendarMeasures()
     {
         var before = DateTime.Now;
-        var result = Run("year = GET TIME VALUE(2, 0, 1) ~~|\nmonth = GET TIME VALUE(2, 0, 3) ~~|\nweekday = GET TIME VALUE(2, 0, 5) ~~|\nsimulated = GET TIME VALUE(0, 2, 0) ~~|");
+        var result = Run("year = GET TIME VALUE(2, 0, 1) ~~|\nmonth = GET TIME VALUE(2, 0, 3) ~~|\nweekday = GET TIME VALUE(2, 0, 5) ~~|\ndays = GET TIME VALUE(2, 0, 6) ~~|\nsimulated = GET TIME VALUE(0, 2, 0) ~~|");
         var after = DateTime.Now;
 
         Assert.InRange(result.Series("year")[0], before.Year, after.Year);
         Assert.InRange(result.Series("month")[0], 1, 12);
         Assert.InRange(result.Series("weekday")[0], 0, 6);
+        // Days since 1 January of year 0 (1 BC): the days since 1 January of year 1 plus the 366 of 1 BC.
+        Assert.InRange(result.Series("days")[0], (before - DateTime.MinValue).Days + 366, (after - DateTime.MinValue).Days + 366);
         Assert.Equal([2.0, 3, 4, 5, 6], result.Series("simulated"));
-    }
-
-    [Fact]
-    public void GetTimeValue_CalendarMeasureOfSimulationTime_IsAnErrorSayingWhatIsSupported()
-    {
-        var error = Assert.Throws<ModelException>(() => ModelText.Vensim("y = GET TIME VALUE(0, 0, 1) ~~|").Compile());
-
-        Assert.Contains("computer's clock", error.Message, StringComparison.Ordinal);
     }
 }

@@ -28,7 +28,9 @@ public static class SdCommand
         var output = new Option<FileInfo>("--out") { Description = "Write the results to this CSV file instead of printing them" };
         var progress = new Option<string>("--progress") { Description = "Progress bar on the error stream: auto (on a terminal, for runs over half a second), always or never", DefaultValueFactory = _ => "auto" };
         progress.AcceptOnlyFromAmong("auto", "always", "never");
-        var command = new Command("run", "Run a model and print or write its results table") { model, method, set, data, output, progress };
+        var precision = new Option<string>("--precision") { Description = "Arithmetic: double (default) or single, to reproduce a single-precision Vensim's results", DefaultValueFactory = _ => "double" };
+        precision.AcceptOnlyFromAmong("double", "single");
+        var command = new Command("run", "Run a model and print or write its results table") { model, method, set, data, output, progress, precision };
         command.SetAction((parse, cancellation) => Task.FromResult(Run(
             new RunRequest(
                 parse.GetValue(model)!,
@@ -36,7 +38,8 @@ public static class SdCommand
                 parse.GetValue(set) ?? [],
                 parse.GetValue(data) ?? [],
                 parse.GetValue(output),
-                parse.GetValue(progress) ?? "auto"),
+                parse.GetValue(progress) ?? "auto",
+                parse.GetValue(precision) == "single" ? Precision.Single : Precision.Double),
             parse.InvocationConfiguration.Output,
             parse.InvocationConfiguration.Error,
             cancellation)));
@@ -51,7 +54,7 @@ public static class SdCommand
         return command;
     }
 
-    private sealed record RunRequest(FileInfo Model, string? Method, string[] Sets, FileInfo[] DataFiles, FileInfo? Output, string Progress);
+    private sealed record RunRequest(FileInfo Model, string? Method, string[] Sets, FileInfo[] DataFiles, FileInfo? Output, string Progress, Precision Precision);
 
     private static int Run(RunRequest request, TextWriter stdout, TextWriter stderr, CancellationToken cancellation)
     {
@@ -80,7 +83,7 @@ public static class SdCommand
                 }
             }
 
-            var compiled = SystemDynamicsModel.Load(modelFile.FullName).Compile(cancellation);
+            var compiled = SystemDynamicsModel.Load(modelFile.FullName).Compile(request.Precision, cancellation);
             var options = new SimulationOptions
             {
                 Constants = constants,

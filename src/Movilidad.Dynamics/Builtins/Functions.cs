@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Runtime.CompilerServices;
 
 namespace Movilidad.Dynamics.Builtins;
@@ -23,26 +24,22 @@ internal static class Functions
     public static double Quantum(double a, double q) => q <= 0 ? a : q * Math.Truncate(a / q);
 
     /// <summary>
-    /// GET TIME VALUE(2, 0, measure): the computer's local clock as Vensim measures it: 1 year, 2 quarter (1–4),
-    /// 3 month (1–12), 4 day of month, 5 day of week (0 is Sunday), 6 days since 1 January of year 1, 7 hour,
-    /// 8 minute, 9 second with its fraction, 10 elapsed seconds modulo 500,000.
+    /// VECTOR SELECT's error action at run time: stops the run with an error naming the variable and the time when
+    /// no element is selected (actions 1 and 3) or more than one is (actions 2 and 3); otherwise passes the value on.
     /// </summary>
-    public static double ClockValue(int measure)
+    public static double CheckSelection(double value, double count, double action, double time, string variable, string file, string location)
     {
-        var now = DateTime.Now;
-        return measure switch
+        var noneIsError = action is 1 or 3;
+        var severalIsError = action is 2 or 3;
+        if ((noneIsError && count == 0) || (severalIsError && count > 1))
         {
-            1 => now.Year,
-            2 => ((now.Month - 1) / 3) + 1,
-            3 => now.Month,
-            4 => now.Day,
-            5 => (int)now.DayOfWeek,
-            6 => (now - DateTime.MinValue).Days,
-            7 => now.Hour,
-            8 => now.Minute,
-            9 => now.Second + (now.Millisecond / 1000.0),
-            _ => Math.Floor((now - DateTime.MinValue).TotalSeconds) % 500_000,
-        };
+            var problem = count == 0
+                ? string.Create(CultureInfo.InvariantCulture, $"at time {time} VECTOR SELECT selected no element, and its error action ({action}) requires at least one")
+                : string.Create(CultureInfo.InvariantCulture, $"at time {time} VECTOR SELECT selected {count} elements, and its error action ({action}) allows at most one");
+            throw ModelException.At(problem, file, location, variable);
+        }
+
+        return value;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

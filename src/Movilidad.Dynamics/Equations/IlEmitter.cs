@@ -12,24 +12,27 @@ namespace Movilidad.Dynamics.Equations;
 internal sealed class IlEmitter
 {
     private readonly ILGenerator _il;
+    private readonly bool _single;
     private readonly IReadOnlyList<ParameterExpression> _parameters;
     private readonly LocalBuilder?[] _elementZero;
     private readonly HashSet<(ParameterExpression Array, int Index)> _readElements = [];
     private readonly Dictionary<(ParameterExpression Array, int Index), LocalBuilder> _heldElements = [];
     private int _conditionalDepth;
 
-    private IlEmitter(ILGenerator il, IReadOnlyList<ParameterExpression> parameters)
+    private IlEmitter(ILGenerator il, bool single, IReadOnlyList<ParameterExpression> parameters)
     {
         _il = il;
+        _single = single;
         _parameters = parameters;
         _elementZero = new LocalBuilder?[parameters.Count];
     }
 
-    public static TDelegate Compile<TDelegate>(Expression body, params ParameterExpression[] parameters)
+    /// <summary>Emits <paramref name="body"/>; with <paramref name="single"/>, every double result is rounded to a 32-bit float.</summary>
+    public static TDelegate Compile<TDelegate>(Expression body, bool single, params ParameterExpression[] parameters)
         where TDelegate : Delegate
     {
         var method = new DynamicMethod("phase", typeof(void), [.. parameters.Select(p => p.Type)], typeof(IlEmitter).Module, skipVisibility: true);
-        var emitter = new IlEmitter(method.GetILGenerator(), parameters);
+        var emitter = new IlEmitter(method.GetILGenerator(), single, parameters);
         emitter.FindReadElements(body);
         emitter.PinArrays();
         emitter.Statement(body);
@@ -181,6 +184,11 @@ internal sealed class IlEmitter
                 }
 
                 _il.Emit(call.Method.IsStatic ? OpCodes.Call : OpCodes.Callvirt, call.Method);
+                if (call.Type == typeof(double))
+                {
+                    RoundToSingle();
+                }
+
                 break;
             case MemberExpression { Member: PropertyInfo property } member:
                 Value(member.Expression!);
@@ -209,13 +217,16 @@ internal sealed class IlEmitter
         switch (c.Value)
         {
             case double d:
-                _il.Emit(OpCodes.Ldc_R8, d);
+                _il.Emit(OpCodes.Ldc_R8, _single ? (double)(float)d : d);
                 break;
             case int i:
                 _il.Emit(OpCodes.Ldc_I4, i);
                 break;
             case bool b:
                 _il.Emit(b ? OpCodes.Ldc_I4_1 : OpCodes.Ldc_I4_0);
+                break;
+            case string text:
+                _il.Emit(OpCodes.Ldstr, text);
                 break;
             default:
                 throw new NotSupportedException($"constant of type {c.Type} cannot be emitted");
@@ -298,15 +309,19 @@ internal sealed class IlEmitter
         {
             case ExpressionType.Add:
                 _il.Emit(OpCodes.Add);
+                RoundIfDouble(b.Type);
                 break;
             case ExpressionType.Subtract:
                 _il.Emit(OpCodes.Sub);
+                RoundIfDouble(b.Type);
                 break;
             case ExpressionType.Multiply:
                 _il.Emit(OpCodes.Mul);
+                RoundIfDouble(b.Type);
                 break;
             case ExpressionType.Divide:
                 _il.Emit(OpCodes.Div);
+                RoundIfDouble(b.Type);
                 break;
             case ExpressionType.Equal:
                 _il.Emit(OpCodes.Ceq);
@@ -335,6 +350,28 @@ internal sealed class IlEmitter
                 break;
             default:
                 throw new NotSupportedException($"binary node {b.NodeType} cannot be emitted");
+        }
+    }
+
+    private void RoundIfDouble(Type type)
+    {
+        if (type == typeof(double))
+        {
+            RoundToSingle();
+        }
+    }
+
+    /// <summary>
+    /// In single precision, rounds the double on the stack to the nearest float. For the sum, difference, product
+    /// and quotient of two floats, rounding first to double (53 bits, at least 2·24 + 2) and then to float gives
+    /// the same result as 32-bit arithmetic.
+    /// </summary>
+    private void RoundToSingle()
+    {
+        if (_single)
+        {
+            _il.Emit(OpCodes.Conv_R4);
+            _il.Emit(OpCodes.Conv_R8);
         }
     }
 

@@ -234,26 +234,7 @@ internal sealed partial class ModelCompiler
                 Arity(call, cx, 0, 0);
                 return Expression.Constant(Math.PI);
             case "get time value":
-                {
-                    Arity(call, cx, 3, 3);
-                    var relativeTo = TryConstant(args[0], cx.Scope);
-                    var measure = TryConstant(args[2], cx.Scope);
-                    if (relativeTo == 2 && measure is >= 1 and <= 10 && measure == Math.Floor(measure.Value))
-                    {
-                        // The computer's clock: read at each evaluation, so the variable is recomputed every step.
-                        cx.UsesTime = true;
-                        return Expression.Call(Builtin(nameof(Functions.ClockValue)), Expression.Constant((int)measure));
-                    }
-
-                    if (measure != 0 || relativeTo is not (0 or 1))
-                    {
-                        throw Error(cx.Location, cx.Variable, "GET TIME VALUE takes the simulation time (0) or the initial time (1) in model time units (measure 0), or the computer's clock (2) in calendar measures 1 to 10; calendar measures of the simulation time are not supported");
-                    }
-
-                    var origin = relativeTo == 0 ? Time() : Read(StartSlot);
-                    cx.Deps.Add(StartSlot);
-                    return Expression.Add(origin, A(1));
-                }
+                return LowerGetTimeValue(call, cx);
 
             case "game":
                 Arity(call, cx, 1, 1);
@@ -407,5 +388,49 @@ internal sealed partial class ModelCompiler
         {
             LowerInstance(instance);
         }
+    }
+
+    /// <summary>
+    /// GET TIME VALUE(relative to, offset, measure): the simulation time (0) or the initial time (1) moved by the
+    /// offset, in model time units (measure 0) or as a calendar date (measures 1–10, see <see cref="Calendar"/>);
+    /// or the computer's clock (2), whose offset is ignored, in measures 1–10.
+    /// </summary>
+    private Expression LowerGetTimeValue(CallExpr call, LoweringContext cx)
+    {
+        Arity(call, cx, 3, 3);
+        var relativeTo = TryConstant(call.Arguments[0], cx.Scope);
+        var measure = TryConstant(call.Arguments[2], cx.Scope);
+        if (relativeTo is not (0 or 1 or 2))
+        {
+            throw Error(cx.Location, cx.Variable, "the first argument of GET TIME VALUE must be the number 0 (the simulation time), 1 (the initial time) or 2 (the computer's clock)");
+        }
+
+        if (measure is not { } m || m < 0 || m > 10 || m != Math.Floor(m))
+        {
+            throw Error(cx.Location, cx.Variable, "the third argument of GET TIME VALUE (the measure) must be a whole number from 0 (model time units) to 10");
+        }
+
+        if (relativeTo == 2)
+        {
+            // The clock is read at each evaluation, so the variable is recomputed every step.
+            cx.UsesTime = true;
+            return m == 0
+                ? throw Error(cx.Location, cx.Variable, "GET TIME VALUE of the computer's clock (2) has no measure 0 (model time units): use a calendar measure from 1 to 10")
+                : Expression.Call(typeof(Calendar).GetMethod(nameof(Calendar.ClockMeasure))!, Expression.Constant((int)m));
+        }
+
+        var origin = relativeTo == 0 ? TimeSlot : StartSlot;
+        cx.UsesTime |= relativeTo == 0;
+        cx.Deps.Add(origin);
+        var moment = Expression.Add(Read(origin), Lower(call.Arguments[1], cx));
+        if (m == 0)
+        {
+            return moment;
+        }
+
+        var units = _model.Specs.TimeUnits ?? _model.UnitsOf("TIME STEP") ?? _model.UnitsOf("FINAL TIME") ?? _model.UnitsOf("INITIAL TIME");
+        var unit = Calendar.UnitOf(units)
+            ?? throw Error(cx.Location, cx.Variable, $"GET TIME VALUE measures 1 to 10 read the simulation time as a date, which needs the model's time unit to be year, quarter, month, week, day, hour, minute or second; the model's time unit is {(units is null ? "not given" : $"'{units}'")}");
+        return Expression.Call(typeof(Calendar).GetMethod(nameof(Calendar.SimulationMeasure))!, moment, Expression.Constant((int)unit), Expression.Constant((int)m));
     }
 }

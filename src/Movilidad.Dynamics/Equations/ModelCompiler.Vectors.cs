@@ -9,7 +9,7 @@ internal sealed partial class ModelCompiler
 
     /// <summary>
     /// VECTOR SELECT, VECTOR ELM MAP, VECTOR SORT ORDER, VECTOR RANK and the allocation functions, unrolled over the
-    /// vector's elements. VECTOR SELECT's error action (its fifth argument) is accepted but not enforced.
+    /// vector's elements.
     /// </summary>
     private Expression LowerVectorFunction(CallExpr call, LoweringContext cx)
     {
@@ -41,7 +41,7 @@ internal sealed partial class ModelCompiler
                         }
                     }
 
-                    return Expression.Condition(none, missing, result);
+                    return CheckSelection(Expression.Condition(none, missing, result), selected, args.Count > 4 ? args[4] : null, cx);
                 }
 
             case "vector elm map":
@@ -228,6 +228,63 @@ internal sealed partial class ModelCompiler
             Expression.Constant(count),
             Expression.Constant(position),
             Lower(call.Arguments[2], cx));
+    }
+
+    /// <summary>
+    /// VECTOR SELECT's error action: 0 none, 1 stop the run when no element is selected, 2 when more than one is,
+    /// 3 both. The run stops with an error naming the variable and the time; an action of 0 costs nothing.
+    /// </summary>
+    private Expression CheckSelection(Expression value, List<Expression> selected, Expr? errorAction, LoweringContext cx)
+    {
+        if (errorAction is null)
+        {
+            return value;
+        }
+
+        var constant = TryConstant(errorAction, cx.Scope);
+        if (constant is { } a && a is not (0 or 1 or 2 or 3))
+        {
+            throw Error(cx.Location, cx.Variable, "the error action of VECTOR SELECT (its fifth argument) must be 0 (none), 1 (an error when nothing is selected), 2 (an error when more than one element is selected) or 3 (both)");
+        }
+
+        if (constant == 0)
+        {
+            return value;
+        }
+
+        var count = selected.Select(s => (Expression)Truth(s)).Aggregate(Expression.Add);
+        return Expression.Call(
+            typeof(Builtins.Functions).GetMethod(nameof(Builtins.Functions.CheckSelection))!,
+            value,
+            count,
+            constant is { } c ? Expression.Constant(c) : Lower(errorAction, cx),
+            Read(TimeSlot),
+            Expression.Constant(ElementDisplayName(cx)),
+            Expression.Constant(_model.Source),
+            Expression.Constant(cx.Location));
+    }
+
+    /// <summary>The variable being lowered with its elements, as the modelling tool writes it (<c>share[north]</c>).</summary>
+    private static string ElementDisplayName(LoweringContext cx)
+    {
+        if (!cx.Scope.Instances.TryGetValue(Names.Canonical(cx.Variable), out var instance) || instance.Dimensions.Length == 0)
+        {
+            return cx.Variable;
+        }
+
+        var elements = new List<string>();
+        foreach (var dimension in instance.Dimensions)
+        {
+            var index = cx.Bindings.TryGet(dimension.Key, out var element) ? dimension.ElementKeys.IndexOf(element) : -1;
+            if (index < 0)
+            {
+                return cx.Variable;
+            }
+
+            elements.Add(dimension.Elements[index]);
+        }
+
+        return $"{cx.Variable}[{string.Join(",", elements)}]";
     }
 
     /// <summary>

@@ -40,6 +40,8 @@ internal sealed partial class ModelCompiler
     private int _lineCount;
     private int _randomCount;
 
+    private bool _single;
+
     private ModelCompiler(SystemDynamicsModel model, CancellationToken cancellation)
     {
         _model = model;
@@ -101,9 +103,9 @@ internal sealed partial class ModelCompiler
         return result;
     }
 
-    public static CompiledModel Compile(SystemDynamicsModel model, CancellationToken cancellationToken)
+    public static CompiledModel Compile(SystemDynamicsModel model, Precision precision, CancellationToken cancellationToken)
     {
-        var compiler = new ModelCompiler(model, cancellationToken);
+        var compiler = new ModelCompiler(model, cancellationToken) { _single = precision == Precision.Single };
         return compiler.Run();
     }
 

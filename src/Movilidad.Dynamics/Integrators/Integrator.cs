@@ -19,10 +19,12 @@ internal sealed class Integrator
     private readonly double[] _k2;
     private readonly double[] _k3;
     private readonly double[] _k4;
+    private readonly bool _single;
 
-    public Integrator(IntegrationMethod method, int[] stocks, bool[] nonNegative, Action<double[], double[], RunContext> evaluate)
+    public Integrator(IntegrationMethod method, int[] stocks, bool[] nonNegative, Action<double[], double[], RunContext> evaluate, bool single = false)
     {
         _method = method;
+        _single = single;
         _stocks = stocks;
         _nonNegative = [.. stocks.Where((_, i) => nonNegative[i])];
         _evaluate = evaluate;
@@ -44,8 +46,24 @@ internal sealed class Integrator
                 RungeKutta4(s, k1, context, time, dt);
                 break;
             default:
-                Euler(s, k1, dt);
+                if (_single)
+                {
+                    SingleEuler(s, k1, dt);
+                }
+                else
+                {
+                    Euler(s, k1, dt);
+                }
+
                 break;
+        }
+
+        if (_single && _method != IntegrationMethod.Euler)
+        {
+            foreach (var slot in _stocks)
+            {
+                s[slot] = (float)s[slot];
+            }
         }
 
         ClampNonNegative(s);
@@ -60,6 +78,16 @@ internal sealed class Integrator
         for (var i = 0; i < stocks.Length; i++)
         {
             Unsafe.Add(ref state, stocks[i]) += dt * Unsafe.Add(ref rate, i);
+        }
+    }
+
+    /// <summary>Euler in 32-bit floats: the step (dt times the rate) and the new stock are each rounded.</summary>
+    private void SingleEuler(double[] s, double[] k1, double dt)
+    {
+        var stocks = _stocks;
+        for (var i = 0; i < stocks.Length; i++)
+        {
+            s[stocks[i]] = (float)(s[stocks[i]] + (float)(dt * k1[i]));
         }
     }
 

@@ -136,4 +136,7 @@ internal sealed class SimulationSpecs
     public double? SaveStep { get; set; }
 
     public string? Method { get; set; }
+
+    /// <summary>XMILE's sim_specs time_units; Vensim models give their time unit as the units of TIME STEP.</summary>
+    public string? TimeUnits { get; set; }
 }

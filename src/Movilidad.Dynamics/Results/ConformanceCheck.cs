@@ -61,13 +61,14 @@ public static class ConformanceCheck
 
     /// <summary>
     /// Loads, compiles and runs a model, then compares with the reference (see <see cref="ResultComparison.Compare"/>
-    /// for <paramref name="relativeTolerance"/>). Data files beside the model feed its data variables.
+    /// for <paramref name="relativeTolerance"/>). Data files beside the model feed its data variables; the model
+    /// computes in <paramref name="precision"/> (single for references from a single-precision Vensim).
     /// </summary>
-    public static ModelCheck Check(string model, string reference, TimeSpan wallTimeLimit, double relativeTolerance = ResultComparison.DefaultTolerance, CancellationToken cancellationToken = default)
+    public static ModelCheck Check(string model, string reference, TimeSpan wallTimeLimit, double relativeTolerance = ResultComparison.DefaultTolerance, Precision precision = Precision.Double, CancellationToken cancellationToken = default)
     {
         try
         {
-            var compiled = SystemDynamicsModel.Load(model).Compile(cancellationToken);
+            var compiled = SystemDynamicsModel.Load(model).Compile(precision, cancellationToken);
             var options = new SimulationOptions { MaxWallTime = wallTimeLimit, Data = DataBeside(model, reference) };
             var result = compiled.Run(options, cancellationToken);
             var report = ResultComparison.Compare(result, ReferenceOutput.Load(reference), relativeTolerance);

@@ -203,6 +203,7 @@ internal sealed partial class XmileReader
 
         s.SaveStep = Number(Child(specs, "savestep")) ?? Number(specs.Attribute("savestep"));
         s.Method = (string?)specs.Attribute("method");
+        s.TimeUnits = (string?)specs.Attribute("time_units");
     }
 
     private void ReadDimension(XElement dim)
