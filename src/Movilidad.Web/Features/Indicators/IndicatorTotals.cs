@@ -79,11 +79,15 @@ public static class IndicatorTotals
         GROUP BY v."IndicatorId", r."CountryCode"
         """;
 
-    /// <summary>The latest value of the country totals narrowed by a condition on the table: the period codes of one plan sort by time.</summary>
+    /// <summary>
+    /// The latest value of the country totals narrowed by a condition on the table: the period codes of one plan sort
+    /// by time, and one report holds a country's values of one period, so the value is found by its indexed keys.
+    /// </summary>
     internal static string UpdateLatest(string condition) => $"""
-        UPDATE "IndicatorCountryTotals" SET "Latest" = (SELECT CAST(v."Total" AS DOUBLE PRECISION)
-            {Counted} AND v."IndicatorId" = "IndicatorCountryTotals"."IndicatorId" AND r."CountryCode" = "IndicatorCountryTotals"."CountryCode"
-            AND p."Code" = "IndicatorCountryTotals"."LatestPeriod")
+        UPDATE "IndicatorCountryTotals" SET "Latest" = (SELECT CAST(v."Total" AS DOUBLE PRECISION) FROM "IndicatorValues" v
+            WHERE v."IndicatorId" = "IndicatorCountryTotals"."IndicatorId" AND v."Dimension" = '' AND v."ReportId" = (
+                SELECT r."Id" FROM "IndicatorReports" r JOIN "ReportingPeriods" p ON p."Id" = r."PeriodId" JOIN "Indicators" i ON i."PlanId" = p."PlanId"
+                WHERE i."Id" = "IndicatorCountryTotals"."IndicatorId" AND r."CountryCode" = "IndicatorCountryTotals"."CountryCode" AND p."Code" = "IndicatorCountryTotals"."LatestPeriod"))
         WHERE {condition}
         """;
 
