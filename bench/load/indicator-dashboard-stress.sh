@@ -16,8 +16,8 @@ rounds=${4:-5}
 threads=$(( connections < 2 ? 1 : 2 ))
 command -v wrk >/dev/null || { echo "wrk is needed (apt-get install wrk)" >&2; exit 1; }
 command -v jq >/dev/null || { echo "jq is needed (apt-get install jq)" >&2; exit 1; }
-load() { cut -d' ' -f1-3 /proc/loadavg; }
 
+source bench/load/dashboard-lib.sh
 work=$(mktemp -d)
 server=
 trap '[ -n "$server" ] && { kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; }; rm -rf "$work"' EXIT
@@ -34,22 +34,8 @@ fi
 email="bench-$$@example.org"
 link=$(cd src/Movilidad.Web && dotnet "$work/cli/movilidad.dll" users add --email "$email" --role observer --base-url http://127.0.0.1:5199 "${database[@]}" | grep '/account/reset')
 
-port=5199
-base="http://127.0.0.1:$port"
-Logging__LogLevel__Default=Warning ASPNETCORE_ENVIRONMENT=Production Security__SecureCookies=false Security__ApiPermitsPerMinute=1000000 \
-  dotnet "$work/app/Movilidad.Web.dll" --urls "$base" >"$work/server.log" 2>&1 &
-server=$!
-for _ in $(seq 1 120); do curl -sf "$base/health" >/dev/null && break; sleep 0.5; done
-
-jar="$work/cookies"
-form_token() { grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | head -n 1 | sed 's/.*value="//; s/"$//'; }
-password="bench password $$ long enough"
-token=$(curl -sf -c "$jar" -b "$jar" "$link" | form_token)
-curl -sf -o /dev/null -c "$jar" -b "$jar" --data-urlencode "__RequestVerificationToken=$token" --data-urlencode "Password=$password" "$link"
-token=$(curl -sf -c "$jar" -b "$jar" "$base/account/sign-in" | form_token)
-curl -s -o /dev/null -c "$jar" -b "$jar" --data-urlencode "__RequestVerificationToken=$token" --data-urlencode "Email=$email" --data-urlencode "Password=$password" "$base/account/sign-in"
-cookie=$(awk '$6=="movilidad.auth" {print "movilidad.auth=" $7}' "$jar")
-[ -n "$cookie" ] || { echo "sign-in failed" >&2; exit 1; }
+start_app 5199
+sign_in "$link" "$email"
 
 json="$base/api/indicators/dashboard?plan=$plan"
 page="$base/indicators?plan=$plan"
@@ -76,16 +62,7 @@ for round in $(seq 1 "$rounds"); do
   echo "           page    $(read_once "$page")   (load $(load))"
 done
 
-run() { # name url
-  wrk -t"$threads" -c"$connections" -d5s -H "Cookie: $cookie" "$2" >/dev/null 2>&1 || true # warm-up
-  local out
-  out=$(wrk -t"$threads" -c"$connections" -d"${duration}s" --latency -H "Cookie: $cookie" -H "Accept-Language: es" \
-    -s <(printf 'done = function(summary, latency, requests)\n io.write(string.format("p95 %%.1f ms\\n", latency:percentile(95) / 1000))\nend\n') "$2")
-  printf '%s\t%s\t%s\t%s\t%s\tload %s\n' "$1" "$(awk '/Requests\/sec/ {print $2}' <<<"$out")" "$(awk '$1=="50%" {print $2}' <<<"$out")" \
-    "$(awk '/^p95/ {print $2 " " $3}' <<<"$out")" "$(awk '/Non-2xx|Socket errors/ {print}' <<<"$out" | tr '\n' ' ')" "$(load)"
-}
-
 echo "warm, $connections connections, ${duration} s:"
-echo "endpoint	requests/s	p50	p95	errors"
+echo "endpoint	requests/s	p50	p95	errors	load"
 run "/api/indicators/dashboard" "$json"
 run "/indicators" "$page"
