@@ -43,25 +43,40 @@ public static class IndicatorDashboard
         WHERE p."PlanId" = {0}
         """;
 
-    /// <summary>Per indicator: the sum of its regional figures over the periods and the figure of the latest period with one.</summary>
-    private const string ActualsSql = $"""
-        SELECT x."IndicatorId", SUM(x."Value") AS "Total", MAX(CASE WHEN x."Rank" = 1 THEN x."Value" END) AS "Latest"
-        FROM (SELECT r."IndicatorId", r."Value", ROW_NUMBER() OVER (PARTITION BY r."IndicatorId" ORDER BY r."Start" DESC) AS "Rank" FROM ({RegionalValues}) r) x
+    /// <summary>
+    /// Per indicator, for each aggregation rule (the sum of the countries' values, their average, the number of
+    /// countries above zero): the sum of its regional figures over the periods and the figure of the latest period.
+    /// The rule is applied afterwards, so no row needs its indicator.
+    /// </summary>
+    private const string ActualsSql = """
+        SELECT x."IndicatorId", SUM(x."Sum") AS "Sums", SUM(x."Average") AS "Averages", SUM(x."Positive") AS "Positives",
+            MAX(CASE WHEN x."Rank" = 1 THEN x."Sum" END) AS "LatestSum", MAX(CASE WHEN x."Rank" = 1 THEN x."Average" END) AS "LatestAverage",
+            MAX(CASE WHEN x."Rank" = 1 THEN x."Positive" END) AS "LatestPositive"
+        FROM (SELECT t."IndicatorId", t."Sum", t."Sum" / t."Count" AS "Average", CAST(t."Positive" AS DOUBLE PRECISION) AS "Positive",
+                ROW_NUMBER() OVER (PARTITION BY t."IndicatorId" ORDER BY p."Start" DESC) AS "Rank"
+            FROM "IndicatorPeriodTotals" t JOIN "ReportingPeriods" p ON p."Id" = t."PeriodId" WHERE p."PlanId" = {0}) x
         GROUP BY x."IndicatorId"
         """;
 
     /// <summary>
     /// The target of each indicator (of those a condition on <c>i</c> keeps) for the region (no country) and for each
-    /// country: incremental targets add up over the periods, a cumulative one is the target of its latest period.
+    /// country: incremental targets add up over the periods, a cumulative one is the target of its latest period; with
+    /// the country's actual (sum, and latest value). The country totals are joined by an expression (<c>+ 0</c>) so
+    /// that PostgreSQL reads them once, sorted or hashed, instead of probing their key 220,000 times at stress size.
     /// </summary>
     private static string Targets(string indicators) => $$"""
         WITH g AS (
-            SELECT y."IndicatorId", y."CountryCode", y."TargetType", y."Source", SUM(y."Value") AS "Sum", MAX(CASE WHEN y."Rank" = 1 THEN y."Value" END) AS "Latest"
+            SELECT y."IndicatorId", y."CountryCode", y."TargetType", y."Source", SUM(y."Value") AS "Sum", MAX(CASE WHEN y."Rank" = 1 THEN y."Value" END) AS "Latest",
+                MAX(y."ActualSum") AS "ActualSum", MAX(y."ActualLatest") AS "ActualLatest"
             FROM (SELECT t."IndicatorId", t."CountryCode", i."TargetType", i."Source", CAST(t."Value" AS DOUBLE PRECISION) AS "Value",
-                    ROW_NUMBER() OVER (PARTITION BY t."IndicatorId", t."CountryCode" ORDER BY t."PeriodCode" DESC) AS "Rank"
-                FROM "IndicatorTargets" t JOIN "Indicators" i ON i."Id" = t."IndicatorId" WHERE i."PlanId" = {0} AND {{indicators}}) y
+                    ROW_NUMBER() OVER (PARTITION BY t."IndicatorId", t."CountryCode" ORDER BY t."PeriodCode" DESC) AS "Rank",
+                    COALESCE(c."Sum", 0) AS "ActualSum", COALESCE(c."Latest", 0) AS "ActualLatest"
+                FROM "IndicatorTargets" t JOIN "Indicators" i ON i."Id" = t."IndicatorId"
+                    LEFT JOIN "IndicatorCountryTotals" c ON c."IndicatorId" + 0 = t."IndicatorId" AND c."CountryCode" = t."CountryCode"
+                WHERE i."PlanId" = {0} AND {{indicators}}) y
             GROUP BY y."IndicatorId", y."CountryCode", y."TargetType", y."Source"),
-        v AS (SELECT g."IndicatorId", g."CountryCode", g."TargetType", g."Source", CASE WHEN g."TargetType" = 'Cumulative' THEN g."Latest" ELSE g."Sum" END AS "Target" FROM g)
+        v AS (SELECT g."IndicatorId", g."CountryCode", g."TargetType", g."Source", CASE WHEN g."TargetType" = 'Cumulative' THEN g."Latest" ELSE g."Sum" END AS "Target",
+            CASE WHEN g."TargetType" = 'Cumulative' THEN g."ActualLatest" ELSE g."ActualSum" END AS "Actual" FROM g)
         """;
 
     /// <summary>
@@ -75,11 +90,8 @@ public static class IndicatorDashboard
             COUNT(CASE WHEN v."CountryCode" IS NULL THEN 1 END) AS "Count", SUM(CASE WHEN v."CountryCode" IS NOT NULL THEN v."Target" END) AS "Countries"
         FROM v GROUP BY v."IndicatorId"
         UNION ALL
-        SELECT 0, v."CountryCode",
-            SUM(CASE WHEN (CASE WHEN v."TargetType" = 'Cumulative' THEN COALESCE(c."Latest", 0) ELSE COALESCE(c."Sum", 0) END) / v."Target" > 1 THEN 1.0
-                ELSE (CASE WHEN v."TargetType" = 'Cumulative' THEN COALESCE(c."Latest", 0) ELSE COALESCE(c."Sum", 0) END) / v."Target" END),
-            COUNT(*), NULL
-        FROM v LEFT JOIN "IndicatorCountryTotals" c ON c."IndicatorId" = v."IndicatorId" AND c."CountryCode" = v."CountryCode"
+        SELECT 0, v."CountryCode", SUM(CASE WHEN v."Actual" / v."Target" > 1 THEN 1.0 ELSE v."Actual" / v."Target" END), COUNT(*), NULL
+        FROM v
         WHERE v."CountryCode" IS NOT NULL AND v."Target" > 0 AND v."Source" = 'Reported'
         GROUP BY v."CountryCode"
         """;
@@ -87,12 +99,20 @@ public static class IndicatorDashboard
     /// <summary>The targets of the automatic indicators, per country (whose actuals are counted live).</summary>
     private static readonly string AutomaticTargetsSql = Targets("""i."Source" <> 'Reported'""") + """SELECT v."IndicatorId", v."CountryCode", v."TargetType", v."Target" FROM v""";
 
-    private sealed class ActualRow
+    /// <summary>A row of <see cref="ActualsSql"/>.</summary>
+    private sealed class ReductionRow
     {
         public int IndicatorId { get; set; }
-        public double? Total { get; set; }
-        public double? Latest { get; set; }
+        public double? Sums { get; set; }
+        public double? Averages { get; set; }
+        public double? Positives { get; set; }
+        public double? LatestSum { get; set; }
+        public double? LatestAverage { get; set; }
+        public double? LatestPositive { get; set; }
     }
+
+    /// <summary>An indicator's regional figures summed over the periods, and that of its latest period.</summary>
+    private sealed record ActualRow(double? Total, double? Latest);
 
     /// <summary>A row of <see cref="TargetsSql"/>: an indicator's targets, or (indicator 0) a country's progress.</summary>
     private sealed class TargetRow
@@ -163,7 +183,15 @@ public static class IndicatorDashboard
             .Select(i => new { i.Id, i.Code, i.Name, i.Type, i.Source, i.UnitCode, i.ElementId, i.WorkingGroupId, i.TargetType, i.Aggregation }).ToListAsync(ct);
 
         // The plan above was found through the visibility filters; the queries below read its rows by id.
-        var actuals = await db.Database.SqlQueryRaw<ActualRow>(ActualsSql, plan.Id).ToDictionaryAsync(a => a.IndicatorId, ct);
+        var aggregations = indicators.ToDictionary(i => i.Id, i => i.Aggregation);
+        var actuals = (await db.Database.SqlQueryRaw<ReductionRow>(ActualsSql, plan.Id).ToListAsync(ct))
+            .Where(r => aggregations.ContainsKey(r.IndicatorId))
+            .ToDictionary(r => r.IndicatorId, r => aggregations[r.IndicatorId] switch
+            {
+                AggregationRule.Sum => new ActualRow(r.Sums, r.LatestSum),
+                AggregationRule.Average => new ActualRow(r.Averages, r.LatestAverage),
+                _ => new ActualRow(r.Positives, r.LatestPositive),
+            });
         var targetRows = await db.Database.SqlQueryRaw<TargetRow>(TargetsSql, plan.Id).ToListAsync(ct);
         var targets = targetRows.Where(t => t.CountryCode is null).ToDictionary(t => t.IndicatorId);
         var countryIndicators = await db.IndicatorCountryTotals.AsNoTracking().Where(t => db.Indicators.IgnoreQueryFilters().Any(i => i.Id == t.IndicatorId && i.PlanId == plan.Id))
@@ -177,17 +205,16 @@ public static class IndicatorDashboard
         {
             var reported = (await db.Database.SqlQueryRaw<RegionalRow>(RegionalValues, plan.Id).Where(r => automaticIds.Contains(r.IndicatorId)).ToListAsync(ct))
                 .ToDictionary(r => (r.IndicatorId, r.Code), r => r.Value);
-            var rules = indicators.ToDictionary(i => i.Id, i => i.Aggregation);
             foreach (var group in automatic.GroupBy(a => (a.Key.Indicator, a.Key.Period)))
             {
                 var values = group.Select(g => (double)g.Value).ToList();
-                reported[group.Key] = rules[group.Key.Indicator] switch { AggregationRule.Sum => values.Sum(), AggregationRule.Average => values.Average(), _ => values.Count(v => v > 0) };
+                reported[group.Key] = aggregations[group.Key.Indicator] switch { AggregationRule.Sum => values.Sum(), AggregationRule.Average => values.Average(), _ => values.Count(v => v > 0) };
             }
 
             foreach (var id in automaticIds)
             {
                 var series = codes.Where(c => reported.ContainsKey((id, c))).Select(c => reported[(id, c)]).ToList();
-                actuals[id] = new ActualRow { IndicatorId = id, Total = series.Count > 0 ? series.Sum() : null, Latest = series.Count > 0 ? series[^1] : null };
+                actuals[id] = new ActualRow(series.Count > 0 ? series.Sum() : null, series.Count > 0 ? series[^1] : null);
             }
 
             var countryActuals = automatic.GroupBy(a => (a.Key.Indicator, a.Key.Country))
