@@ -4,6 +4,7 @@ using System.CommandLine;
 using Microsoft.EntityFrameworkCore;
 using Movilidad.Web.Infrastructure.Audit;
 using Movilidad.Web.Infrastructure.Data;
+using Movilidad.Web.Tests.Features.Indicators;
 using Movilidad.Web.Tests.Infrastructure;
 using AuditCommand = cli::Movilidad.Cli.Audit.AuditCommand;
 using SeedCommand = cli::Movilidad.Cli.Seed.SeedCommand;
@@ -50,21 +51,68 @@ public abstract class CommandLineTests(DatabaseProvider provider)
         await using var database = await TestDatabase.CreateAsync(provider);
         var args = new[] { "seed", "--synthetic", "realistic", "--seed", "3", "--database", database.ConnectionString, "--provider", provider.ToString() };
         Assert.Equal(0, await RunAsync(args));
-        async Task<(int Indicators, int Reports, int Values, int Activities, decimal Total)> CountAsync()
+        async Task<(int Indicators, int Reports, int Values, int Activities, string Data)> CountAsync()
         {
             await using var db = database.CreateContext();
             db.ShowsUnpublished = true;
             var plan = await db.Plans.Where(p => p.Key == "sintetico-realistic").Select(p => p.Id).SingleAsync();
-            var totals = await db.IndicatorValues.Where(v => v.Report!.Period!.PlanId == plan).Select(v => v.Total!.Value).ToListAsync();
             return (await db.Indicators.CountAsync(i => i.PlanId == plan), await db.IndicatorReports.CountAsync(r => r.Period!.PlanId == plan),
-                totals.Count, await db.Activities.CountAsync(a => a.Action!.PlanId == plan), totals.Sum());
+                await db.IndicatorValues.CountAsync(v => v.Report!.Period!.PlanId == plan), await db.Activities.CountAsync(a => a.Action!.PlanId == plan),
+                await SyntheticFingerprint.OfAsync(db, "sintetico-realistic"));
         }
 
         var first = await CountAsync();
         Assert.Equal((200, 11 * 16, 200 * 11 * 16, 2_000), (first.Indicators, first.Reports, first.Values, first.Activities));
+        await using (var db = database.CreateContext())
+        {
+            await IndicatorBuilders.AssertTotalsMatchValuesAsync(db);
+        }
+
         Assert.Equal(0, await RunAsync(args));
         Assert.Equal(first, await CountAsync());
         Assert.Equal(0, await RunAsync("audit", "verify", "--database", database.ConnectionString, "--provider", provider.ToString()));
+    }
+
+    internal static Task<int> SeedAsync(TestDatabase database, int seed) =>
+        RunAsync("seed", "--synthetic", "realistic", "--seed", seed.ToString(System.Globalization.CultureInfo.InvariantCulture), "--database", database.ConnectionString, "--provider", database.Provider.ToString());
+}
+
+/// <summary>The synthetic data written by the change tracker (SQLite) and by COPY (PostgreSQL) from one seed.</summary>
+public sealed class SyntheticDataAcrossProvidersTests
+{
+    [Fact]
+    public async Task SeedSynthetic_SameSeedOnSqliteAndPostgres_WritesTheSameData()
+    {
+        await using var sqlite = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await using var postgres = await TestDatabase.CreateAsync(DatabaseProvider.Postgres);
+        Assert.Equal(0, await CommandLineTests.SeedAsync(sqlite, 5));
+        Assert.Equal(0, await CommandLineTests.SeedAsync(postgres, 5));
+        await using var fromSqlite = sqlite.CreateContext();
+        await using var fromPostgres = postgres.CreateContext();
+        Assert.Equal(await SyntheticFingerprint.OfAsync(fromSqlite, "sintetico-realistic"), await SyntheticFingerprint.OfAsync(fromPostgres, "sintetico-realistic"));
+        await IndicatorBuilders.AssertTotalsMatchValuesAsync(fromPostgres);
+    }
+}
+
+/// <summary>A digest of a synthetic plan's content without its database ids: activities and their countries, indicators and targets, values.</summary>
+internal static class SyntheticFingerprint
+{
+    public static async Task<string> OfAsync(MovilidadDb db, string planKey)
+    {
+        db.ShowsUnpublished = true;
+        var activities = await db.Activities.Where(a => a.Action!.Plan!.Key == planKey)
+            .Select(a => new { a.Code, Action = a.Action!.Code, a.StartDate, a.EndDate, a.Status, Group = a.WorkingGroup!.Acronym.Es, Countries = a.Countries.OrderBy(c => c.CountryCode).Select(c => c.CountryCode + c.Status).ToList() })
+            .ToListAsync();
+        var targets = await db.IndicatorTargets.Where(t => db.Indicators.Any(i => i.Id == t.IndicatorId && i.Plan!.Key == planKey))
+            .Select(t => new { Indicator = db.Indicators.Single(i => i.Id == t.IndicatorId).Key, t.CountryCode, t.PeriodCode, t.Value }).ToListAsync();
+        var values = await db.IndicatorValues.Where(v => v.Report!.Period!.Plan!.Key == planKey)
+            .Select(v => new { Indicator = db.Indicators.Single(i => i.Id == v.IndicatorId).Key, v.Report!.CountryCode, v.Report.Period!.Code, v.Total, v.Women, v.Men, v.Other, v.NotReported })
+            .ToListAsync();
+        var lines = activities.Select(a => $"{a.Code} {a.Action} {a.StartDate} {a.EndDate} {a.Status} {a.Group} {string.Join(',', a.Countries)}")
+            .Concat(targets.Select(t => $"{t.Indicator} {t.CountryCode} {t.PeriodCode} {t.Value:0.##}"))
+            .Concat(values.Select(v => $"{v.Indicator} {v.CountryCode} {v.Code} {v.Total:0.##} {v.Women:0.##} {v.Men:0.##} {v.Other:0.##} {v.NotReported:0.##}"))
+            .Order(StringComparer.Ordinal);
+        return Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(string.Join('\n', lines))));
     }
 }
 

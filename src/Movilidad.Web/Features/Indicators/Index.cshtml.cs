@@ -18,6 +18,9 @@ public class IndexModel(MovilidadDb db, IAuthorizationService auth, IStringLocal
     /// <summary>Above this many indicators, the targets chart shows one line of the plan at a time.</summary>
     public const int PairsPerChart = 30;
 
+    /// <summary>At most this many indicators are drawn and listed at a time; the others are a page away.</summary>
+    public const int PairsPerPage = PairsPerChart * 2;
+
     [BindProperty(SupportsGet = true)]
     public string? Plan { get; set; }
 
@@ -26,6 +29,16 @@ public class IndexModel(MovilidadDb db, IAuthorizationService auth, IStringLocal
 
     [BindProperty(SupportsGet = true)]
     public int? Line { get; set; }
+
+    /// <summary>The position of the first indicator listed, among those of the line shown.</summary>
+    [BindProperty(SupportsGet = true)]
+    public int Start { get; set; }
+
+    /// <summary>How many indicators the line shown has (the table lists <see cref="PairsPerPage"/> of them at a time).</summary>
+    public int PairsTotal { get; private set; }
+
+    /// <summary>The indicators offered for the trend: all of a small plan; on a large one, those listed and the one drawn.</summary>
+    public IReadOnlyList<IndicatorProgress> TrendChoices { get; private set; } = [];
 
     public IReadOnlyList<(string Key, Bilingual Title)> Plans { get; private set; } = [];
     public IndicatorDashboardData? Data { get; private set; }
@@ -61,10 +74,14 @@ public class IndexModel(MovilidadDb db, IAuthorizationService auth, IStringLocal
         if (candidates.Count > PairsPerChart)
         {
             Line ??= Data.Lines.Count > 0 ? int.Parse(Data.Lines[0].Key, CultureInfo.InvariantCulture) : null;
-            candidates = candidates.Where(i => i.LineId == Line).Take(PairsPerChart * 2).ToList();
+            candidates = candidates.Where(i => i.LineId == Line).ToList();
         }
 
-        Pairs = candidates;
+        PairsTotal = candidates.Count;
+        Start = Math.Clamp(Start, 0, Math.Max(0, PairsTotal - 1)) / PairsPerPage * PairsPerPage;
+        Pairs = candidates.Skip(Start).Take(PairsPerPage).ToList();
+        TrendChoices = Data.Indicators.Count <= PairsPerPage ? Data.Indicators
+            : (Pairs.Count > 0 ? Pairs : Data.Indicators.Take(PairsPerPage)).Concat(Data.Indicators.Where(i => i.Id == Data.TrendIndicatorId)).DistinctBy(i => i.Id).ToList();
         if (Pairs.Count > 0)
         {
             PairsChart = Html(IndicatorCharts.TargetsVsActuals(

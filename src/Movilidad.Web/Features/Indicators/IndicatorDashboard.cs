@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Movilidad.Web.Features.Plans;
 using Movilidad.Web.Infrastructure.Data;
@@ -26,20 +27,119 @@ public sealed record IndicatorDashboardData(
     int? TrendIndicatorId, IReadOnlyList<TrendPoint> Trend, IReadOnlyList<PeriodStatus> Reporting);
 
 /// <summary>
-/// The dashboard's figures, aggregated in SQL: one query groups the reported values by indicator and period (the
-/// regional figure and the trend), one by indicator and country (the sum, and the value of the latest period for
-/// cumulative indicators); automatic indicators are counted live and merged in. Only submitted and approved values count.
+/// The dashboard's figures, from the counted values (submitted and approved) summed per indicator and period and per
+/// indicator and country, which <see cref="IndicatorTotals"/> keeps as reports change status. The reduction to one
+/// figure per indicator (sum over the periods, or the latest period for cumulative indicators), the targets and the
+/// countries' progress are computed in SQL, so a plan of 20,000 indicators reads about 20,000 rows; automatic
+/// indicators are counted live and merged in. An indicator's trend is read when first asked for and kept with the rest.
 /// </summary>
 public static class IndicatorDashboard
 {
-    private sealed record CountryRow(int IndicatorId, string Country, double Sum, double? Latest);
+    /// <summary>The counted values of a plan, as each indicator's aggregation rule makes a regional figure of each period.</summary>
+    private const string RegionalValues = """
+        SELECT t."IndicatorId", p."Start", p."Code",
+            CASE i."Aggregation" WHEN 'Average' THEN t."Sum" / t."Count" WHEN 'CountOfCountries' THEN CAST(t."Positive" AS DOUBLE PRECISION) ELSE t."Sum" END AS "Value"
+        FROM "IndicatorPeriodTotals" t JOIN "ReportingPeriods" p ON p."Id" = t."PeriodId" JOIN "Indicators" i ON i."Id" = t."IndicatorId"
+        WHERE p."PlanId" = {0}
+        """;
 
-    private sealed record TargetRow(int IndicatorId, string? CountryCode, string PeriodCode, decimal Value);
+    /// <summary>
+    /// Per indicator, for each aggregation rule (the sum of the countries' values, their average, the number of
+    /// countries above zero): the sum of its regional figures over the periods and the figure of the latest period.
+    /// The rule is applied afterwards, so no row needs its indicator.
+    /// </summary>
+    private const string ActualsSql = """
+        SELECT x."IndicatorId", SUM(x."Sum") AS "Sums", SUM(x."Average") AS "Averages", SUM(x."Positive") AS "Positives",
+            MAX(CASE WHEN x."Rank" = 1 THEN x."Sum" END) AS "LatestSum", MAX(CASE WHEN x."Rank" = 1 THEN x."Average" END) AS "LatestAverage",
+            MAX(CASE WHEN x."Rank" = 1 THEN x."Positive" END) AS "LatestPositive"
+        FROM (SELECT t."IndicatorId", t."Sum", t."Sum" / t."Count" AS "Average", CAST(t."Positive" AS DOUBLE PRECISION) AS "Positive",
+                ROW_NUMBER() OVER (PARTITION BY t."IndicatorId" ORDER BY p."Start" DESC) AS "Rank"
+            FROM "IndicatorPeriodTotals" t JOIN "ReportingPeriods" p ON p."Id" = t."PeriodId" WHERE p."PlanId" = {0}) x
+        GROUP BY x."IndicatorId"
+        """;
 
-    /// <summary>Everything but the trend, with what the trend of any indicator is drawn from.</summary>
+    /// <summary>
+    /// The target of each indicator (of those a condition on <c>i</c> keeps) for the region (no country) and for each
+    /// country: incremental targets add up over the periods, a cumulative one is the target of its latest period; with
+    /// the country's actual (sum, and latest value). The country totals are joined by an expression (<c>+ 0</c>) so
+    /// that PostgreSQL reads them once, sorted or hashed, instead of probing their key 220,000 times at stress size.
+    /// </summary>
+    private static string Targets(string indicators) => $$"""
+        WITH g AS (
+            SELECT y."IndicatorId", y."CountryCode", y."TargetType", y."Source", SUM(y."Value") AS "Sum", MAX(CASE WHEN y."Rank" = 1 THEN y."Value" END) AS "Latest",
+                MAX(y."ActualSum") AS "ActualSum", MAX(y."ActualLatest") AS "ActualLatest"
+            FROM (SELECT t."IndicatorId", t."CountryCode", i."TargetType", i."Source", CAST(t."Value" AS DOUBLE PRECISION) AS "Value",
+                    ROW_NUMBER() OVER (PARTITION BY t."IndicatorId", t."CountryCode" ORDER BY t."PeriodCode" DESC) AS "Rank",
+                    COALESCE(c."Sum", 0) AS "ActualSum", COALESCE(c."Latest", 0) AS "ActualLatest"
+                FROM "IndicatorTargets" t JOIN "Indicators" i ON i."Id" = t."IndicatorId"
+                    LEFT JOIN "IndicatorCountryTotals" c ON c."IndicatorId" + 0 = t."IndicatorId" AND c."CountryCode" = t."CountryCode"
+                WHERE i."PlanId" = {0} AND {{indicators}}) y
+            GROUP BY y."IndicatorId", y."CountryCode", y."TargetType", y."Source"),
+        v AS (SELECT g."IndicatorId", g."CountryCode", g."TargetType", g."Source", CASE WHEN g."TargetType" = 'Cumulative' THEN g."Latest" ELSE g."Sum" END AS "Target",
+            CASE WHEN g."TargetType" = 'Cumulative' THEN g."ActualLatest" ELSE g."ActualSum" END AS "Actual" FROM g)
+        """;
+
+    /// <summary>
+    /// In one pass over the targets: per indicator (no country), its regional target if it has one and the sum of its
+    /// countries' targets; per country (indicator 0), over the reported indicators with a target there, the sum of their
+    /// progress (actual over target, at most 1; the actual is the sum over the periods, or the latest value for
+    /// cumulative indicators) and their number.
+    /// </summary>
+    private static readonly string TargetsSql = Targets("1 = 1") + """
+        SELECT v."IndicatorId", NULL AS "CountryCode", MAX(CASE WHEN v."CountryCode" IS NULL THEN v."Target" END) AS "Value",
+            COUNT(CASE WHEN v."CountryCode" IS NULL THEN 1 END) AS "Count", SUM(CASE WHEN v."CountryCode" IS NOT NULL THEN v."Target" END) AS "Countries"
+        FROM v GROUP BY v."IndicatorId"
+        UNION ALL
+        SELECT 0, v."CountryCode", SUM(CASE WHEN v."Actual" / v."Target" > 1 THEN 1.0 ELSE v."Actual" / v."Target" END), COUNT(*), NULL
+        FROM v
+        WHERE v."CountryCode" IS NOT NULL AND v."Target" > 0 AND v."Source" = 'Reported'
+        GROUP BY v."CountryCode"
+        """;
+
+    /// <summary>The targets of the automatic indicators, per country (whose actuals are counted live).</summary>
+    private static readonly string AutomaticTargetsSql = Targets("""i."Source" <> 'Reported'""") + """SELECT v."IndicatorId", v."CountryCode", v."TargetType", v."Target" FROM v""";
+
+    /// <summary>A row of <see cref="ActualsSql"/>.</summary>
+    private sealed class ReductionRow
+    {
+        public int IndicatorId { get; set; }
+        public double? Sums { get; set; }
+        public double? Averages { get; set; }
+        public double? Positives { get; set; }
+        public double? LatestSum { get; set; }
+        public double? LatestAverage { get; set; }
+        public double? LatestPositive { get; set; }
+    }
+
+    /// <summary>An indicator's regional figures summed over the periods, and that of its latest period.</summary>
+    private sealed record ActualRow(double? Total, double? Latest);
+
+    /// <summary>A row of <see cref="TargetsSql"/>: an indicator's targets, or (indicator 0) a country's progress.</summary>
+    private sealed class TargetRow
+    {
+        public int IndicatorId { get; set; }
+        public string? CountryCode { get; set; }
+
+        /// <summary>The regional target, or the sum of the country's capped progress.</summary>
+        public double? Value { get; set; }
+
+        /// <summary>How many regional targets (0 or 1), or how many indicators have a target in the country.</summary>
+        public long Count { get; set; }
+        public double? Countries { get; set; }
+    }
+
+    private sealed class CountryTargetRow
+    {
+        public int IndicatorId { get; set; }
+        public string? CountryCode { get; set; }
+        public string TargetType { get; set; } = string.Empty;
+        public double? Target { get; set; }
+    }
+
+    /// <summary>Everything but the trend, with what the trend of any indicator is drawn from, and the trends drawn so far.</summary>
     private sealed record Snapshot(
-        IndicatorDashboardData Data, IReadOnlyDictionary<int, (AggregationRule Aggregation, TargetType TargetType)> Rules,
-        IReadOnlyDictionary<(int IndicatorId, string Period), (double Sum, double Average, double Positive)> Regional, IReadOnlyList<TargetRow> Targets);
+        IndicatorDashboardData Data, int PlanId, IReadOnlyDictionary<int, (AggregationRule Aggregation, TargetType TargetType)> Rules,
+        IReadOnlyDictionary<(int Indicator, string Country, string Period), decimal> Automatic, ConcurrentDictionary<int, IReadOnlyList<TrendPoint>> Trends);
 
     private sealed record Kept(long Version, DateTime At, Snapshot Snapshot);
 
@@ -64,7 +164,7 @@ public static class IndicatorDashboard
             Cache[key] = kept;
         }
 
-        return WithTrend(kept.Snapshot, trendIndicator);
+        return await WithTrendAsync(db, kept.Snapshot, trendIndicator, ct);
     }
 
     private static async Task<Snapshot?> SnapshotAsync(MovilidadDb db, string? planKey, CancellationToken ct)
@@ -81,112 +181,97 @@ public static class IndicatorDashboard
         var codes = periods.Select(p => p.Code).ToList();
         var indicators = await db.Indicators.AsNoTracking().Where(i => i.PlanId == plan.Id).OrderBy(i => i.SortOrder).ThenBy(i => i.Code)
             .Select(i => new { i.Id, i.Code, i.Name, i.Type, i.Source, i.UnitCode, i.ElementId, i.WorkingGroupId, i.TargetType, i.Aggregation }).ToListAsync(ct);
-        var targets = await db.IndicatorTargets.AsNoTracking().Where(t => db.Indicators.IgnoreQueryFilters().Any(i => i.Id == t.IndicatorId && i.PlanId == plan.Id))
-            .Select(t => new { t.IndicatorId, t.CountryCode, t.PeriodCode, t.Value }).ToListAsync(ct);
 
-        // The plan above was found through the visibility filters; below, the filters' nested joins only slow the aggregation down.
-        var counted = db.IndicatorValues.AsNoTracking().IgnoreQueryFilters()
-            .Where(v => v.Dimension == Disaggregation.All && v.Total != null && v.Report!.Period!.PlanId == plan.Id
-                && (v.Report.Status == ReportStatus.Submitted || v.Report.Status == ReportStatus.Approved))
-#pragma warning disable CA1305 // Translated to SQL (CAST AS TEXT / ::text): no .NET culture takes part.
-            .Select(v => new { v.IndicatorId, v.Report!.CountryCode, v.Report.Period!.Code, Total = (double)v.Total!, Text = v.Total!.Value.ToString() });
-#pragma warning restore CA1305
-        var byPeriod = await counted.GroupBy(v => new { v.IndicatorId, v.Code })
-            .Select(g => new { g.Key.IndicatorId, Period = g.Key.Code, Sum = g.Sum(v => v.Total), Average = g.Average(v => v.Total), Positive = g.Count(v => v.Total > 0) })
-            .ToListAsync(ct);
-
-        // One pass per indicator and country: the sum, and the latest period's value as the largest "code|value"
-        // (codes of one plan sort by time). A join back to the latest row would scan the values once per group.
-        var byCountry = (await counted.GroupBy(v => new { v.IndicatorId, v.CountryCode })
-                .Select(g => new { g.Key.IndicatorId, g.Key.CountryCode, Sum = g.Sum(v => v.Total), Latest = g.Max(v => v.Code + "|" + v.Text) })
-                .ToListAsync(ct))
-            .Select(r => new CountryRow(r.IndicatorId, r.CountryCode, r.Sum, r.Latest is { } latest
-                ? double.Parse(latest[(latest.IndexOf('|', StringComparison.Ordinal) + 1)..], System.Globalization.CultureInfo.InvariantCulture) : null))
-            .ToList();
-
-        // Automatic indicators: counted live, then treated like reported ones.
-        var automatic = await db.AutomaticValuesAsync(plan.Id, periods, null, ct);
-        var regional = byPeriod.ToDictionary(r => (r.IndicatorId, r.Period), r => (Sum: r.Sum, Average: r.Average, Positive: (double)r.Positive));
-        foreach (var group in automatic.GroupBy(a => (a.Key.Indicator, a.Key.Period)))
-        {
-            var values = group.Select(g => (double)g.Value).ToList();
-            regional[group.Key] = (values.Sum(), values.Average(), (double)values.Count(v => v > 0));
-        }
-
-        byCountry.AddRange(automatic.GroupBy(a => (a.Key.Indicator, a.Key.Country)).Select(g =>
-            new CountryRow(g.Key.Indicator, g.Key.Country, g.Sum(x => (double)x.Value), (double)g.OrderBy(x => x.Key.Period, StringComparer.Ordinal).Last().Value)));
-
-        var countryRows = byCountry.ToDictionary(r => (r.IndicatorId, r.Country));
-        var targetsOf = targets.ToLookup(t => t.IndicatorId);
-        var lines = await LinesAsync(db, plan.Id, ct);
-        var progress = new List<IndicatorProgress>();
-        var perCountry = new List<(string Country, double Capped)>();
-        var countryIndicators = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var indicator in indicators)
-        {
-            double? Regional(string period)
+        // The plan above was found through the visibility filters; the queries below read its rows by id.
+        var aggregations = indicators.ToDictionary(i => i.Id, i => i.Aggregation);
+        var actuals = (await db.Database.SqlQueryRaw<ReductionRow>(ActualsSql, plan.Id).ToListAsync(ct))
+            .Where(r => aggregations.ContainsKey(r.IndicatorId))
+            .ToDictionary(r => r.IndicatorId, r => aggregations[r.IndicatorId] switch
             {
-                if (!regional.TryGetValue((indicator.Id, period), out var r))
-                {
-                    return null;
-                }
+                AggregationRule.Sum => new ActualRow(r.Sums, r.LatestSum),
+                AggregationRule.Average => new ActualRow(r.Averages, r.LatestAverage),
+                _ => new ActualRow(r.Positives, r.LatestPositive),
+            });
+        var targetRows = await db.Database.SqlQueryRaw<TargetRow>(TargetsSql, plan.Id).ToListAsync(ct);
+        var targets = targetRows.Where(t => t.CountryCode is null).ToDictionary(t => t.IndicatorId);
+        var countryIndicators = await db.IndicatorCountryTotals.AsNoTracking().Where(t => db.Indicators.IgnoreQueryFilters().Any(i => i.Id == t.IndicatorId && i.PlanId == plan.Id))
+            .GroupBy(t => t.CountryCode).Select(g => new { Country = g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Country, g => g.Count, StringComparer.Ordinal, ct);
 
-                return indicator.Aggregation switch
+        // Automatic indicators: counted live, then treated like reported ones; their period figures override reported ones.
+        var automatic = await db.AutomaticValuesAsync(plan.Id, periods, null, ct);
+        var automaticIds = indicators.Where(i => i.Source != IndicatorSource.Reported).Select(i => i.Id).ToList();
+        var perCountry = targetRows.Where(t => t.CountryCode is not null).Select(c => (Country: c.CountryCode!, Capped: c.Value ?? 0, Count: (int)c.Count)).ToList();
+        if (automaticIds.Count > 0)
+        {
+            var reported = (await db.Database.SqlQueryRaw<RegionalRow>(RegionalValues, plan.Id).Where(r => automaticIds.Contains(r.IndicatorId)).ToListAsync(ct))
+                .ToDictionary(r => (r.IndicatorId, r.Code), r => r.Value);
+            foreach (var group in automatic.GroupBy(a => (a.Key.Indicator, a.Key.Period)))
+            {
+                var values = group.Select(g => (double)g.Value).ToList();
+                reported[group.Key] = aggregations[group.Key.Indicator] switch { AggregationRule.Sum => values.Sum(), AggregationRule.Average => values.Average(), _ => values.Count(v => v > 0) };
+            }
+
+            foreach (var id in automaticIds)
+            {
+                var series = codes.Where(c => reported.ContainsKey((id, c))).Select(c => reported[(id, c)]).ToList();
+                actuals[id] = new ActualRow(series.Count > 0 ? series.Sum() : null, series.Count > 0 ? series[^1] : null);
+            }
+
+            var countryActuals = automatic.GroupBy(a => (a.Key.Indicator, a.Key.Country))
+                .ToDictionary(g => g.Key, g => (Sum: g.Sum(x => (double)x.Value), Latest: (double)g.OrderBy(x => x.Key.Period, StringComparer.Ordinal).Last().Value));
+            foreach (var country in countryActuals.Keys.Select(k => k.Country))
+            {
+                countryIndicators[country] = countryIndicators.GetValueOrDefault(country) + 1;
+            }
+
+            var automaticTargets = await db.Database.SqlQueryRaw<CountryTargetRow>(AutomaticTargetsSql, plan.Id)
+                .ToListAsync(ct);
+            foreach (var target in automaticTargets.Where(t => t.CountryCode is not null && t.Target is > 0))
+            {
+                var row = countryActuals.GetValueOrDefault((target.IndicatorId, target.CountryCode!));
+                var actual = target.TargetType == nameof(TargetType.Cumulative) ? row.Latest : row.Sum;
+                perCountry.Add((target.CountryCode!, Math.Min(actual / target.Target!.Value, 1), 1));
+            }
+
+            foreach (var target in automaticTargets.GroupBy(t => t.IndicatorId))
+            {
+                targets[target.Key] = new TargetRow
                 {
-                    AggregationRule.Sum => r.Sum,
-                    AggregationRule.Average => r.Average,
-                    AggregationRule.CountOfCountries => r.Positive,
-                    _ => throw new ArgumentOutOfRangeException(nameof(planKey), indicator.Aggregation, null),
+                    IndicatorId = target.Key, Value = target.FirstOrDefault(t => t.CountryCode is null)?.Target, Count = target.Count(t => t.CountryCode is null),
+                    Countries = target.Any(t => t.CountryCode is not null) ? target.Where(t => t.CountryCode is not null).Sum(t => t.Target) : null,
                 };
             }
-
-            var series = codes.Select(Regional).ToList();
-            double? actual = indicator.TargetType == TargetType.Cumulative
-                ? series.LastOrDefault(v => v is not null)
-                : series.Any(v => v is not null) ? series.Sum(v => v ?? 0) : null;
-            var regionalTargets = targetsOf[indicator.Id].Where(t => t.CountryCode == null).ToList();
-            var countryTargets = targetsOf[indicator.Id].Where(t => t.CountryCode != null).ToList();
-            double? target = TargetOf(indicator.TargetType, regionalTargets.Select(t => (t.PeriodCode, t.Value)))
-                ?? (indicator.Aggregation == AggregationRule.Sum ? SumOfCountries(indicator.TargetType, countryTargets.Select(t => (t.CountryCode!, t.PeriodCode, t.Value))) : null);
-            progress.Add(new IndicatorProgress(indicator.Id, indicator.Code, indicator.Name, indicator.Type, indicator.Source, indicator.UnitCode,
-                indicator.ElementId is { } element ? lines.GetValueOrDefault(element) : null, indicator.WorkingGroupId, actual, target));
-
-            foreach (var country in countryTargets.GroupBy(t => t.CountryCode!))
-            {
-                var countryTarget = TargetOf(indicator.TargetType, country.Select(t => (t.PeriodCode, t.Value)));
-                var row = countryRows.GetValueOrDefault((indicator.Id, country.Key));
-                var countryActual = row is null ? 0 : indicator.TargetType == TargetType.Cumulative ? row.Latest ?? 0 : row.Sum;
-                if (countryTarget is > 0)
-                {
-                    perCountry.Add((country.Key, Math.Min(countryActual / countryTarget.Value, 1)));
-                }
-            }
         }
 
-        foreach (var row in byCountry)
+        var lines = await LinesAsync(db, plan.Id, ct);
+        var progress = indicators.Select(i =>
         {
-            countryIndicators[row.Country] = countryIndicators.GetValueOrDefault(row.Country) + 1;
-        }
+            var actual = actuals.GetValueOrDefault(i.Id) is { } a ? i.TargetType == TargetType.Cumulative ? a.Latest : a.Total : null;
+            var target = targets.GetValueOrDefault(i.Id) is { } t ? t.Count > 0 ? t.Value : i.Aggregation == AggregationRule.Sum ? t.Countries : null : null;
+            return new IndicatorProgress(i.Id, i.Code, i.Name, i.Type, i.Source, i.UnitCode, i.ElementId is { } element ? lines.GetValueOrDefault(element) : null, i.WorkingGroupId, actual, target);
+        }).ToList();
 
         var lineTitles = await db.PlanElements.AsNoTracking().Where(e => e.PlanId == plan.Id && e.ParentId == null)
             .Select(e => new { e.Id, e.Code, e.Title, e.SortOrder }).ToListAsync(ct);
         var countryNames = await db.Countries.AsNoTracking().Select(c => new { c.Alpha2, c.Name }).ToDictionaryAsync(c => c.Alpha2, c => c.Name, StringComparer.Ordinal, ct);
-        var groupNames = await db.Institutions.AsNoTracking().Where(i => progress.Select(p => p.WorkingGroupId).Contains(i.Id)).Select(i => new { i.Id, i.Acronym, i.Name }).ToListAsync(ct);
+        var groupIds = progress.Where(p => p.WorkingGroupId is not null).Select(p => p.WorkingGroupId!.Value).Distinct().ToList();
+        var groupNames = await db.Institutions.AsNoTracking().Where(i => groupIds.Contains(i.Id)).Select(i => new { i.Id, i.Acronym, i.Name }).ToListAsync(ct);
 
         var lineBars = progress.Where(p => p.LineId is not null).GroupBy(p => p.LineId!.Value)
             .Select(g => (Line: lineTitles.FirstOrDefault(l => l.Id == g.Key), Items: g.ToList()))
             .Where(x => x.Line is not null)
             .OrderBy(x => x.Line!.SortOrder)
-            .Select(x => Bar(x.Line!.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), Label(x.Line.Code, x.Line.Title), x.Items))
+            .Select(x => Bar(x.Line!.Id.ToString(CultureInfo.InvariantCulture), Label(x.Line.Code, x.Line.Title), x.Items))
             .ToList();
         var groupBars = progress.Where(p => p.WorkingGroupId is not null).GroupBy(p => p.WorkingGroupId!.Value)
             .Select(g => (Group: groupNames.FirstOrDefault(n => n.Id == g.Key), Items: g.ToList()))
             .Where(x => x.Group is not null)
             .OrderBy(x => x.Group!.Acronym.Es, StringComparer.Ordinal)
-            .Select(x => Bar(x.Group!.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), new Bilingual($"{x.Group.Acronym.Es} · {x.Group.Name.Es}", $"{x.Group.Acronym.En} · {x.Group.Name.En}"), x.Items))
+            .Select(x => Bar(x.Group!.Id.ToString(CultureInfo.InvariantCulture), new Bilingual($"{x.Group.Acronym.Es} · {x.Group.Name.Es}", $"{x.Group.Acronym.En} · {x.Group.Name.En}"), x.Items))
             .ToList();
         var countryBars = perCountry.GroupBy(c => c.Country).OrderBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => new ProgressBar(g.Key, countryNames.GetValueOrDefault(g.Key) ?? new Bilingual(g.Key, g.Key), g.Average(x => x.Capped), countryIndicators.GetValueOrDefault(g.Key), g.Count()))
+            .Select(g => new ProgressBar(g.Key, countryNames.GetValueOrDefault(g.Key) ?? new Bilingual(g.Key, g.Key), g.Sum(x => x.Capped) / g.Sum(x => x.Count),
+                countryIndicators.GetValueOrDefault(g.Key), g.Sum(x => x.Count)))
             .ToList();
 
         var statuses = await db.IndicatorReports.AsNoTracking().IgnoreQueryFilters().Where(r => r.Period!.PlanId == plan.Id)
@@ -198,45 +283,75 @@ public static class IndicatorDashboard
             return new PeriodStatus(p.Code, p.LockedAt is not null, Count(ReportStatus.Submitted), Count(ReportStatus.Approved), Count(ReportStatus.Returned), Count(ReportStatus.Draft), members);
         }).ToList();
 
-        var rules = indicators.ToDictionary(i => i.Id, i => (i.Aggregation, i.TargetType));
-        var targetRows = targets.Select(t => new TargetRow(t.IndicatorId, t.CountryCode, t.PeriodCode, t.Value)).ToList();
-        return new Snapshot(new IndicatorDashboardData(plan.Key, plan.Title, codes, progress, lineBars, countryBars, groupBars, null, [], reporting), rules, regional, targetRows);
+        return new Snapshot(new IndicatorDashboardData(plan.Key, plan.Title, codes, progress, lineBars, countryBars, groupBars, null, [], reporting), plan.Id,
+            indicators.ToDictionary(i => i.Id, i => (i.Aggregation, i.TargetType)), automatic, new ConcurrentDictionary<int, IReadOnlyList<TrendPoint>>());
     }
 
-    /// <summary>The trend of the asked indicator (or of the first with a value) over the plan's periods, from a computed snapshot.</summary>
-    private static IndicatorDashboardData WithTrend(Snapshot snapshot, int? trendIndicator)
+    private sealed class RegionalRow
     {
-        var (data, rules, regional, targets) = snapshot;
-        var codes = data.Periods;
+        public int IndicatorId { get; set; }
+        public DateOnly Start { get; set; }
+        public string Code { get; set; } = string.Empty;
+        public double Value { get; set; }
+    }
+
+    /// <summary>The trend of the asked indicator (or of the first with a value) over the plan's periods: read once per snapshot, then kept with it.</summary>
+    private static async Task<IndicatorDashboardData> WithTrendAsync(MovilidadDb db, Snapshot snapshot, int? trendIndicator, CancellationToken ct)
+    {
+        var (data, planId, rules, automatic, trends) = snapshot;
         var progress = data.Indicators;
         var trendId = trendIndicator is { } wanted && rules.ContainsKey(wanted)
             ? wanted
             : progress.FirstOrDefault(p => p.Actual is not null)?.Id ?? (progress.Count > 0 ? progress[0].Id : null);
-        var trend = new List<TrendPoint>();
-        if (trendId is { } id)
+        if (trendId is not { } id)
         {
-            var (aggregation, targetType) = rules[id];
-            var running = 0.0;
-            foreach (var code in codes)
-            {
-                var value = regional.TryGetValue((id, code), out var r)
-                    ? aggregation switch { AggregationRule.Sum => r.Sum, AggregationRule.Average => r.Average, _ => r.Positive }
-                    : (double?)null;
-                var periodTargets = targets.Where(t => t.IndicatorId == id && t.PeriodCode == code).ToList();
-                double? target = periodTargets.FirstOrDefault(t => t.CountryCode == null) is { } regionalTarget ? (double)regionalTarget.Value
-                    : periodTargets.Count > 0 && aggregation == AggregationRule.Sum ? (double)periodTargets.Sum(t => t.Value) : null;
-                if (targetType == TargetType.Incremental && value is { } v)
-                {
-                    // An incremental indicator's trend shows what has been reached so far.
-                    running += v;
-                    value = running;
-                }
-
-                trend.Add(new TrendPoint(code, value, target));
-            }
+            return data;
         }
 
-        return data with { TrendIndicatorId = trendId, Trend = trend };
+        if (!trends.TryGetValue(id, out var trend))
+        {
+            trend = await TrendAsync(db, planId, id, data.Periods, rules[id], automatic, ct);
+            trends[id] = trend;
+        }
+
+        return data with { TrendIndicatorId = id, Trend = trend };
+    }
+
+    private static async Task<IReadOnlyList<TrendPoint>> TrendAsync(
+        MovilidadDb db, int planId, int id, IReadOnlyList<string> codes, (AggregationRule Aggregation, TargetType TargetType) rule,
+        IReadOnlyDictionary<(int Indicator, string Country, string Period), decimal> automatic, CancellationToken ct)
+    {
+        var (aggregation, targetType) = rule;
+        var periods = db.ReportingPeriods.AsNoTracking().IgnoreQueryFilters().Where(p => p.PlanId == planId);
+        var regional = (await db.IndicatorPeriodTotals.AsNoTracking().Where(t => t.IndicatorId == id)
+                .Join(periods, t => t.PeriodId, p => p.Id, (t, p) => new { p.Code, t.Sum, t.Count, t.Positive }).ToListAsync(ct))
+            .ToDictionary(r => r.Code, r => aggregation switch { AggregationRule.Sum => r.Sum, AggregationRule.Average => r.Sum / r.Count, _ => (double)r.Positive });
+        foreach (var group in automatic.Where(a => a.Key.Indicator == id).GroupBy(a => a.Key.Period))
+        {
+            var values = group.Select(g => (double)g.Value).ToList();
+            regional[group.Key] = aggregation switch { AggregationRule.Sum => values.Sum(), AggregationRule.Average => values.Average(), _ => values.Count(v => v > 0) };
+        }
+
+        var targets = await db.IndicatorTargets.AsNoTracking().Where(t => t.IndicatorId == id).Select(t => new { t.CountryCode, t.PeriodCode, t.Value }).ToListAsync(ct);
+        var trend = new List<TrendPoint>();
+        var running = 0.0;
+        foreach (var code in codes)
+        {
+            double? value = regional.TryGetValue(code, out var v) ? v : null;
+            var periodTargets = targets.Where(t => t.PeriodCode == code).ToList();
+            double? target = periodTargets.FirstOrDefault(t => t.CountryCode == null) is { } regionalTarget ? (double)regionalTarget.Value
+                : periodTargets.Count > 0 && aggregation == AggregationRule.Sum ? (double)periodTargets.Sum(t => t.Value) : null;
+            if (targetType == TargetType.Incremental && value is { } reached)
+            {
+                // An incremental indicator's trend shows what has been reached so far.
+                running += reached;
+                value = running;
+            }
+
+            trend.Add(new TrendPoint(code, value, target));
+        }
+
+        return trend;
     }
 
     private static Bilingual Label(string? code, Bilingual title) =>
@@ -246,19 +361,6 @@ public static class IndicatorDashboard
     {
         var measured = items.Where(i => i.Target is > 0).ToList();
         return new ProgressBar(key, label, measured.Count == 0 ? null : measured.Average(i => Math.Min(i.Ratio ?? 0, 1)), items.Count, measured.Count);
-    }
-
-    /// <summary>Incremental targets add up over the periods; a cumulative one is the target of its latest period.</summary>
-    private static double? TargetOf(TargetType type, IEnumerable<(string Period, decimal Value)> targets)
-    {
-        var list = targets.OrderBy(t => t.Period, StringComparer.Ordinal).ToList();
-        return list.Count == 0 ? null : type == TargetType.Cumulative ? (double)list[^1].Value : (double)list.Sum(t => t.Value);
-    }
-
-    private static double? SumOfCountries(TargetType type, IEnumerable<(string Country, string Period, decimal Value)> targets)
-    {
-        var perCountry = targets.GroupBy(t => t.Country).Select(g => TargetOf(type, g.Select(t => (t.Period, t.Value)))).ToList();
-        return perCountry.Count == 0 ? null : perCountry.Sum();
     }
 
     /// <summary>Each element of the plan mapped to its top-level ancestor (the plan's line, pillar or chapter).</summary>

@@ -215,7 +215,8 @@ public static class IndicatorReporting
         {
             var reported = await db.Indicators.AsNoTracking().Where(i => i.PlanId == address.PlanId && i.Source == IndicatorSource.Reported)
                 .OrderBy(i => i.SortOrder).Select(i => new { i.Id, i.Code }).ToListAsync(ct);
-            var missing = reported.Where(i => !report.Values.Any(v => v.IndicatorId == i.Id && v.Dimension == Disaggregation.All && v.Total is not null)).Select(i => i.Code).ToList();
+            var given = report.Values.Where(v => v.Dimension == Disaggregation.All && v.Total is not null).Select(v => v.IndicatorId).ToHashSet();
+            var missing = reported.Where(i => !given.Contains(i.Id)).Select(i => i.Code).ToList();
             if (missing.Count > 0)
             {
                 errors["values"] = [text["Indicators.Error.MissingTotals", string.Join(", ", missing)]];
@@ -410,9 +411,18 @@ public static class IndicatorReporting
             // The report is saved first inside the transaction, so the view recorded as "after" counts it as it now is.
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             await db.SaveChangesAsync(ct);
+            if (IndicatorTotals.Counts(before?.Status ?? ReportStatus.Draft) || IndicatorTotals.Counts(report.Status))
+            {
+                // The report's values start or stop counting: the dashboard's totals change with them, in this transaction.
+                await IndicatorTotals.RefreshAsync(db, address.PlanId, address.Period.Id, address.Country, ct);
+            }
+
             var after = await ViewAsync(db, address, report, ct);
             await db.SaveAuditedAsync(actor, () => new AuditRecord(action, ReportEntity, $"{address.PlanKey}/{address.Period.Code}/{address.Country}", before, after, address.Country), clock, ct);
             await transaction.CommitAsync(ct);
+
+            // A dashboard read between the save and the commit may have kept the figures from before: they expire now.
+            DataVersion.Bump();
             return new WriteOutcome<ReportView>.Saved(after);
         }
         catch (DbUpdateException)

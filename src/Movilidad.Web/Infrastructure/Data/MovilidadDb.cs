@@ -51,6 +51,8 @@ public class MovilidadDb(DbContextOptions<MovilidadDb> options) : DbContext(opti
     public DbSet<ReportingPeriod> ReportingPeriods => Set<ReportingPeriod>();
     public DbSet<IndicatorReport> IndicatorReports => Set<IndicatorReport>();
     public DbSet<IndicatorValue> IndicatorValues => Set<IndicatorValue>();
+    public DbSet<IndicatorPeriodTotal> IndicatorPeriodTotals => Set<IndicatorPeriodTotal>();
+    public DbSet<IndicatorCountryTotal> IndicatorCountryTotals => Set<IndicatorCountryTotal>();
 
     /// <summary>
     /// Whether this unit of work may see unpublished plans: set per request from the reader's grants

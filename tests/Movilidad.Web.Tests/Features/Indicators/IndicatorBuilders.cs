@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Movilidad.Web.Features.Indicators;
 using Movilidad.Web.Features.Plans;
+using Movilidad.Web.Infrastructure.Data;
 using Movilidad.Web.Tests.Infrastructure;
 
 namespace Movilidad.Web.Tests.Features.Indicators;
@@ -51,6 +52,27 @@ public static class IndicatorBuilders
         var ids = given.Select(g => g.GetProperty("indicatorId").GetInt32()).ToHashSet();
         var all = reported.Where(id => !ids.Contains(id)).Select(id => (object)new { indicatorId = id, total = 0 }).Concat(rows).ToList();
         return new { version, values = all };
+    }
+
+    /// <summary>
+    /// Asserts that the dashboard's totals (<see cref="IndicatorTotals"/>) equal a recomputation from the values
+    /// themselves: only the totals of submitted and approved reports, summed per indicator and period and per
+    /// indicator and country, with each country's latest value.
+    /// </summary>
+    public static async Task AssertTotalsMatchValuesAsync(MovilidadDb db)
+    {
+        var counted = await db.IndicatorValues.IgnoreQueryFilters()
+            .Where(v => v.Dimension == Disaggregation.All && v.Total != null && (v.Report!.Status == ReportStatus.Submitted || v.Report.Status == ReportStatus.Approved))
+            .Select(v => new { v.IndicatorId, v.Report!.PeriodId, v.Report.CountryCode, v.Report.Period!.Code, Total = (double)v.Total!.Value })
+            .ToListAsync();
+        var byPeriod = counted.GroupBy(v => (v.IndicatorId, v.PeriodId))
+            .Select(g => (g.Key.IndicatorId, g.Key.PeriodId, g.Sum(v => v.Total), g.Count(), g.Count(v => v.Total > 0))).Order().ToList();
+        var byCountry = counted.GroupBy(v => (v.IndicatorId, v.CountryCode))
+            .Select(g => (g.Key.IndicatorId, g.Key.CountryCode, g.Sum(v => v.Total), g.MaxBy(v => v.Code)!.Code, g.MaxBy(v => v.Code)!.Total)).Order().ToList();
+        var periodTotals = (await db.IndicatorPeriodTotals.ToListAsync()).Select(t => (t.IndicatorId, t.PeriodId, t.Sum, t.Count, t.Positive)).Order().ToList();
+        var countryTotals = (await db.IndicatorCountryTotals.ToListAsync()).Select(t => (t.IndicatorId, t.CountryCode, t.Sum, t.LatestPeriod, t.Latest)).Order().ToList();
+        Assert.Equal(byPeriod, periodTotals);
+        Assert.Equal(byCountry, countryTotals);
     }
 
     public static string Report(string period, string country) => $"/api/indicators/reports/{Plan}/{period}/{country}";

@@ -14,6 +14,12 @@ namespace Movilidad.Web.Tests.Features.Indicators;
 
 public abstract class IndicatorsApiTests(MovilidadApp app)
 {
+    private async Task TotalsMatchValuesAsync()
+    {
+        await using var db = app.CreateDb();
+        await AssertTotalsMatchValuesAsync(db);
+    }
+
     private async Task<int> ReportCountAsync()
     {
         await using var db = app.CreateDb();
@@ -93,6 +99,7 @@ public abstract class IndicatorsApiTests(MovilidadApp app)
 
         var submitted = await (await focal.PostAsJsonAsync(url + "/submit", new { version = 1 })).JsonAsync();
         Assert.Equal("submitted", submitted.GetProperty("status").GetString());
+        await TotalsMatchValuesAsync();
         Assert.Equal(HttpStatusCode.Forbidden, (await focal.PostAsJsonAsync(url + "/approve", new { version = 2 })).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await (await app.ClientAsAsync("presidency")).PostAsJsonAsync(url + "/approve", new { version = 2 })).StatusCode);
         Assert.Equal(["status"], (await (await focal.PutAsJsonAsync(url, await app.ValuesAsync(2))).ErrorsAsync()).Keys);
@@ -100,6 +107,7 @@ public abstract class IndicatorsApiTests(MovilidadApp app)
         Assert.Equal(["comment"], (await (await secretariat.PostAsJsonAsync(url + "/return", new { version = 2, comment = " " })).ErrorsAsync()).Keys);
         var returned = await (await secretariat.PostAsJsonAsync(url + "/return", new { version = 2, comment = "Revise el desglose por edad." })).JsonAsync();
         Assert.Equal("returned", returned.GetProperty("status").GetString());
+        await TotalsMatchValuesAsync();
         Assert.Equal("Revise el desglose por edad.", (await focal.GetFromJsonAsync<JsonElement>(url)).GetProperty("comment").GetString());
 
         var resaved = await (await focal.PutAsJsonAsync(url, await app.ValuesAsync(3, new { indicatorId = people, total = 41, women = 23, men = 16, other = 1, notReported = 1 }))).JsonAsync();
@@ -108,6 +116,7 @@ public abstract class IndicatorsApiTests(MovilidadApp app)
         await focal.PostAsJsonAsync(url + "/submit", new { version = 4 });
         var approved = await (await secretariat.PostAsJsonAsync(url + "/approve", new { version = 5 })).JsonAsync();
         Assert.Equal("approved", approved.GetProperty("status").GetString());
+        await TotalsMatchValuesAsync();
 
         var period = await secretariat.GetFromJsonAsync<JsonElement>($"/api/indicators/reports?plan={Plan}&country=GT");
         Assert.Equal("approved", period.EnumerateArray().Single(r => r.GetProperty("period").GetString() == "2024-S1").GetProperty("status").GetString());
@@ -120,7 +129,9 @@ public abstract class IndicatorsApiTests(MovilidadApp app)
         Assert.Equal(["reason"], (await (await secretariat.PostAsJsonAsync($"/api/indicators/periods/{Plan}/2024-S1/reopen", new { version = 1 })).ErrorsAsync()).Keys);
         var reopened = await (await secretariat.PostAsJsonAsync($"/api/indicators/periods/{Plan}/2024-S1/reopen", new { version = 1, reason = "Corrección de Guatemala" })).JsonAsync();
         Assert.False(reopened.GetProperty("locked").GetBoolean());
+        await TotalsMatchValuesAsync();
         Assert.Equal("returned", (await (await secretariat.PostAsJsonAsync(url + "/return", new { version = 6, comment = "Otra vez" })).JsonAsync()).GetProperty("status").GetString());
+        await TotalsMatchValuesAsync();
 
         await using var db = app.CreateDb();
         var trail = await db.AuditEntries.Where(e => e.EntityType == IndicatorReporting.ReportEntity && e.EntityId == $"{Plan}/2024-S1/GT").OrderBy(e => e.Id).Select(e => e.Action).ToListAsync();
@@ -360,6 +371,7 @@ public abstract class IndicatorsApiTests(MovilidadApp app)
         Assert.Equal(7, trend["2025-S2"].GetDouble());
         Assert.Equal(JsonValueKind.Null, trend["2024-S2"].ValueKind);
         Assert.NotEmpty(dashboard.GetProperty("lines").EnumerateArray());
+        await TotalsMatchValuesAsync();
     }
 
     [Fact]

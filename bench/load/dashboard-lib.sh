@@ -1,0 +1,35 @@
+# Shared by the indicators dashboard load tests (sourced, not run): starting the published app, signing an account
+# in through the real pages, and one wrk measurement. Expects $work (a scratch folder with the app published in
+# $work/app), and for run: $threads, $connections, $duration and $cookie.
+
+load() { cut -d' ' -f1-3 /proc/loadavg; }
+
+form_token() { grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | head -n 1 | sed 's/.*value="//; s/"$//'; }
+
+start_app() { # port -> sets $base and $server, returns once the app answers
+  base="http://127.0.0.1:$1"
+  Logging__LogLevel__Default=Warning ASPNETCORE_ENVIRONMENT=Production Security__SecureCookies=false Security__ApiPermitsPerMinute=1000000 \
+    dotnet "$work/app/Movilidad.Web.dll" --urls "$base" >"$work/server.log" 2>&1 &
+  server=$!
+  for _ in $(seq 1 120); do curl -sf "$base/health" >/dev/null && break; sleep 0.5; done
+}
+
+sign_in() { # one-time link, email -> chooses a password, signs in; sets $jar (curl cookies) and $cookie (for wrk)
+  jar="$work/cookies"
+  local password="bench password $$ long enough" token
+  token=$(curl -sf -c "$jar" -b "$jar" "$1" | form_token)
+  curl -sf -o /dev/null -c "$jar" -b "$jar" --data-urlencode "__RequestVerificationToken=$token" --data-urlencode "Password=$password" "$1"
+  token=$(curl -sf -c "$jar" -b "$jar" "$base/account/sign-in" | form_token)
+  curl -s -o /dev/null -c "$jar" -b "$jar" --data-urlencode "__RequestVerificationToken=$token" --data-urlencode "Email=$2" --data-urlencode "Password=$password" "$base/account/sign-in"
+  cookie=$(awk '$6=="movilidad.auth" {print "movilidad.auth=" $7}' "$jar")
+  [ -n "$cookie" ] || { echo "sign-in failed" >&2; exit 1; }
+}
+
+run() { # name url -> one line: name, requests/s, p50, p95, errors, load average after the run
+  wrk -t"$threads" -c"$connections" -d5s -H "Cookie: $cookie" "$2" >/dev/null 2>&1 || true # warm-up
+  local out
+  out=$(wrk -t"$threads" -c"$connections" -d"${duration}s" --latency -H "Cookie: $cookie" -H "Accept-Language: es" \
+    -s <(printf 'done = function(summary, latency, requests)\n io.write(string.format("p95 %%.1f ms\\n", latency:percentile(95) / 1000))\nend\n') "$2")
+  printf '%s\t%s\t%s\t%s\t%s\tload %s\n' "$1" "$(awk '/Requests\/sec/ {print $2}' <<<"$out")" "$(awk '$1=="50%" {print $2}' <<<"$out")" \
+    "$(awk '/^p95/ {print $2 " " $3}' <<<"$out")" "$(awk '/Non-2xx|Socket errors/ {print}' <<<"$out" | tr '\n' ' ')" "$(load)"
+}
