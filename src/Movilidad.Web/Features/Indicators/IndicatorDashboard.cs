@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Movilidad.Web.Features.Plans;
 using Movilidad.Web.Infrastructure.Data;
 using Movilidad.Web.Infrastructure.Localization;
@@ -30,7 +31,8 @@ public sealed record IndicatorDashboardData(
 /// The dashboard's figures, from the counted values (submitted and approved) summed per indicator and period and per
 /// indicator and country, which <see cref="IndicatorTotals"/> keeps as reports change status. The reduction to one
 /// figure per indicator (sum over the periods, or the latest period for cumulative indicators), the targets and the
-/// countries' progress are computed in SQL, so a plan of 20,000 indicators reads about 20,000 rows; automatic
+/// countries' progress are reduced in one pass over those rows and the targets, read plainly (no entities): a plan of
+/// 20,000 indicators reads three times a few hundred thousand narrow rows, which SQL sorting and windows did slower; automatic
 /// indicators are counted live and merged in. An indicator's trend is read when first asked for and kept with the rest.
 /// </summary>
 public static class IndicatorDashboard
@@ -43,97 +45,38 @@ public static class IndicatorDashboard
         WHERE p."PlanId" = {0}
         """;
 
-    /// <summary>
-    /// Per indicator, for each aggregation rule (the sum of the countries' values, their average, the number of
-    /// countries above zero): the sum of its regional figures over the periods and the figure of the latest period.
-    /// The rule is applied afterwards, so no row needs its indicator.
-    /// </summary>
-    private const string ActualsSql = """
-        SELECT x."IndicatorId", SUM(x."Sum") AS "Sums", SUM(x."Average") AS "Averages", SUM(x."Positive") AS "Positives",
-            MAX(CASE WHEN x."Rank" = 1 THEN x."Sum" END) AS "LatestSum", MAX(CASE WHEN x."Rank" = 1 THEN x."Average" END) AS "LatestAverage",
-            MAX(CASE WHEN x."Rank" = 1 THEN x."Positive" END) AS "LatestPositive"
-        FROM (SELECT t."IndicatorId", t."Sum", t."Sum" / t."Count" AS "Average", CAST(t."Positive" AS DOUBLE PRECISION) AS "Positive",
-                ROW_NUMBER() OVER (PARTITION BY t."IndicatorId" ORDER BY p."Start" DESC) AS "Rank"
-            FROM "IndicatorPeriodTotals" t JOIN "ReportingPeriods" p ON p."Id" = t."PeriodId" WHERE p."PlanId" = {0}) x
-        GROUP BY x."IndicatorId"
+    /// <summary>The counted values of the plan summed per indicator and period (for the regional figures).</summary>
+    private const string PeriodTotalsSql = """
+        SELECT t."IndicatorId", t."PeriodId", t."Sum", t."Count", t."Positive"
+        FROM "IndicatorPeriodTotals" t JOIN "ReportingPeriods" p ON p."Id" = t."PeriodId" WHERE p."PlanId" = @plan
         """;
 
-    /// <summary>
-    /// The target of each indicator (of those a condition on <c>i</c> keeps) for the region (no country) and for each
-    /// country: incremental targets add up over the periods, a cumulative one is the target of its latest period; with
-    /// the country's actual (sum, and latest value). The country totals are joined by an expression (<c>+ 0</c>) so
-    /// that PostgreSQL reads them once, sorted or hashed, instead of probing their key 220,000 times at stress size.
-    /// </summary>
-    private static string Targets(string indicators) => $$"""
-        WITH g AS (
-            SELECT y."IndicatorId", y."CountryCode", y."TargetType", y."Source", SUM(y."Value") AS "Sum", MAX(CASE WHEN y."Rank" = 1 THEN y."Value" END) AS "Latest",
-                MAX(y."ActualSum") AS "ActualSum", MAX(y."ActualLatest") AS "ActualLatest"
-            FROM (SELECT t."IndicatorId", t."CountryCode", i."TargetType", i."Source", CAST(t."Value" AS DOUBLE PRECISION) AS "Value",
-                    ROW_NUMBER() OVER (PARTITION BY t."IndicatorId", t."CountryCode" ORDER BY t."PeriodCode" DESC) AS "Rank",
-                    COALESCE(c."Sum", 0) AS "ActualSum", COALESCE(c."Latest", 0) AS "ActualLatest"
-                FROM "IndicatorTargets" t JOIN "Indicators" i ON i."Id" = t."IndicatorId"
-                    LEFT JOIN "IndicatorCountryTotals" c ON c."IndicatorId" + 0 = t."IndicatorId" AND c."CountryCode" = t."CountryCode"
-                WHERE i."PlanId" = {0} AND {{indicators}}) y
-            GROUP BY y."IndicatorId", y."CountryCode", y."TargetType", y."Source"),
-        v AS (SELECT g."IndicatorId", g."CountryCode", g."TargetType", g."Source", CASE WHEN g."TargetType" = 'Cumulative' THEN g."Latest" ELSE g."Sum" END AS "Target",
-            CASE WHEN g."TargetType" = 'Cumulative' THEN g."ActualLatest" ELSE g."ActualSum" END AS "Actual" FROM g)
+    /// <summary>The counted values of the plan summed per indicator and country, with the latest period's value.</summary>
+    private const string CountryTotalsSql = """
+        SELECT c."IndicatorId", c."CountryCode", c."Sum", c."Latest"
+        FROM "IndicatorCountryTotals" c JOIN "Indicators" i ON i."Id" = c."IndicatorId" WHERE i."PlanId" = @plan
         """;
 
-    /// <summary>
-    /// In one pass over the targets: per indicator (no country), its regional target if it has one and the sum of its
-    /// countries' targets; per country (indicator 0), over the reported indicators with a target there, the sum of their
-    /// progress (actual over target, at most 1; the actual is the sum over the periods, or the latest value for
-    /// cumulative indicators) and their number.
-    /// </summary>
-    private static readonly string TargetsSql = Targets("1 = 1") + """
-        SELECT v."IndicatorId", NULL AS "CountryCode", MAX(CASE WHEN v."CountryCode" IS NULL THEN v."Target" END) AS "Value",
-            COUNT(CASE WHEN v."CountryCode" IS NULL THEN 1 END) AS "Count", SUM(CASE WHEN v."CountryCode" IS NOT NULL THEN v."Target" END) AS "Countries"
-        FROM v GROUP BY v."IndicatorId"
-        UNION ALL
-        SELECT 0, v."CountryCode", SUM(CASE WHEN v."Actual" / v."Target" > 1 THEN 1.0 ELSE v."Actual" / v."Target" END), COUNT(*), NULL
-        FROM v
-        WHERE v."CountryCode" IS NOT NULL AND v."Target" > 0 AND v."Source" = 'Reported'
-        GROUP BY v."CountryCode"
+    /// <summary>The targets of the plan's indicators, for the region (no country) and per country.</summary>
+    private const string TargetsSql = """
+        SELECT t."IndicatorId", t."CountryCode", t."PeriodCode", CAST(t."Value" AS DOUBLE PRECISION)
+        FROM "IndicatorTargets" t JOIN "Indicators" i ON i."Id" = t."IndicatorId" WHERE i."PlanId" = @plan
         """;
-
-    /// <summary>The targets of the automatic indicators, per country (whose actuals are counted live).</summary>
-    private static readonly string AutomaticTargetsSql = Targets("""i."Source" <> 'Reported'""") + """SELECT v."IndicatorId", v."CountryCode", v."TargetType", v."Target" FROM v""";
-
-    /// <summary>A row of <see cref="ActualsSql"/>.</summary>
-    private sealed class ReductionRow
-    {
-        public int IndicatorId { get; set; }
-        public double? Sums { get; set; }
-        public double? Averages { get; set; }
-        public double? Positives { get; set; }
-        public double? LatestSum { get; set; }
-        public double? LatestAverage { get; set; }
-        public double? LatestPositive { get; set; }
-    }
 
     /// <summary>An indicator's regional figures summed over the periods, and that of its latest period.</summary>
     private sealed record ActualRow(double? Total, double? Latest);
 
-    /// <summary>A row of <see cref="TargetsSql"/>: an indicator's targets, or (indicator 0) a country's progress.</summary>
-    private sealed class TargetRow
+    /// <summary>An indicator's targets: the regional one (when it has one) and the sum of its countries' targets (null when none).</summary>
+    private sealed record IndicatorTargets(double? Regional, double? Countries);
+
+    /// <summary>Targets of one indicator in one place (country, or "" for the region): incremental ones add up over the periods, a cumulative one is its latest period's.</summary>
+    private struct TargetSpan
     {
-        public int IndicatorId { get; set; }
-        public string? CountryCode { get; set; }
+        public double Sum;
+        public string LatestPeriod;
+        public double Latest;
 
-        /// <summary>The regional target, or the sum of the country's capped progress.</summary>
-        public double? Value { get; set; }
-
-        /// <summary>How many regional targets (0 or 1), or how many indicators have a target in the country.</summary>
-        public long Count { get; set; }
-        public double? Countries { get; set; }
-    }
-
-    private sealed class CountryTargetRow
-    {
-        public int IndicatorId { get; set; }
-        public string? CountryCode { get; set; }
-        public string TargetType { get; set; } = string.Empty;
-        public double? Target { get; set; }
+        public readonly double Of(TargetType type) => type == TargetType.Cumulative ? Latest : Sum;
     }
 
     /// <summary>Everything but the trend, with what the trend of any indicator is drawn from, and the trends drawn so far.</summary>
@@ -183,24 +126,21 @@ public static class IndicatorDashboard
             .Select(i => new { i.Id, i.Code, i.Name, i.Type, i.Source, i.UnitCode, i.ElementId, i.WorkingGroupId, i.TargetType, i.Aggregation }).ToListAsync(ct);
 
         // The plan above was found through the visibility filters; the queries below read its rows by id.
-        var aggregations = indicators.ToDictionary(i => i.Id, i => i.Aggregation);
-        var actuals = (await db.Database.SqlQueryRaw<ReductionRow>(ActualsSql, plan.Id).ToListAsync(ct))
-            .Where(r => aggregations.ContainsKey(r.IndicatorId))
-            .ToDictionary(r => r.IndicatorId, r => aggregations[r.IndicatorId] switch
-            {
-                AggregationRule.Sum => new ActualRow(r.Sums, r.LatestSum),
-                AggregationRule.Average => new ActualRow(r.Averages, r.LatestAverage),
-                _ => new ActualRow(r.Positives, r.LatestPositive),
-            });
-        var targetRows = await db.Database.SqlQueryRaw<TargetRow>(TargetsSql, plan.Id).ToListAsync(ct);
-        var targets = targetRows.Where(t => t.CountryCode is null).ToDictionary(t => t.IndicatorId);
-        var countryIndicators = await db.IndicatorCountryTotals.AsNoTracking().Where(t => db.Indicators.IgnoreQueryFilters().Any(i => i.Id == t.IndicatorId && i.PlanId == plan.Id))
-            .GroupBy(t => t.CountryCode).Select(g => new { Country = g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Country, g => g.Count, StringComparer.Ordinal, ct);
+        var rules = indicators.ToDictionary(i => i.Id, i => (i.Aggregation, i.TargetType, i.Source));
+        var actuals = await ActualsAsync(db, plan.Id, periods, rules, ct);
+        var countryTotals = new Dictionary<(int Indicator, string Country), (double Sum, double Latest)>();
+        var countryIndicators = new Dictionary<string, int>(StringComparer.Ordinal);
+        await ReadAsync(db, CountryTotalsSql, plan.Id, row =>
+        {
+            var country = row.GetString(1);
+            countryTotals[(row.GetInt32(0), country)] = (row.GetDouble(2), row.GetDouble(3));
+            countryIndicators[country] = countryIndicators.GetValueOrDefault(country) + 1;
+        }, ct);
+        var spans = await TargetSpansAsync(db, plan.Id, ct);
 
         // Automatic indicators: counted live, then treated like reported ones; their period figures override reported ones.
         var automatic = await db.AutomaticValuesAsync(plan.Id, periods, null, ct);
         var automaticIds = indicators.Where(i => i.Source != IndicatorSource.Reported).Select(i => i.Id).ToList();
-        var perCountry = targetRows.Where(t => t.CountryCode is not null).Select(c => (Country: c.CountryCode!, Capped: c.Value ?? 0, Count: (int)c.Count)).ToList();
         if (automaticIds.Count > 0)
         {
             var reported = (await db.Database.SqlQueryRaw<RegionalRow>(RegionalValues, plan.Id).Where(r => automaticIds.Contains(r.IndicatorId)).ToListAsync(ct))
@@ -208,7 +148,7 @@ public static class IndicatorDashboard
             foreach (var group in automatic.GroupBy(a => (a.Key.Indicator, a.Key.Period)))
             {
                 var values = group.Select(g => (double)g.Value).ToList();
-                reported[group.Key] = aggregations[group.Key.Indicator] switch { AggregationRule.Sum => values.Sum(), AggregationRule.Average => values.Average(), _ => values.Count(v => v > 0) };
+                reported[group.Key] = rules[group.Key.Indicator].Aggregation switch { AggregationRule.Sum => values.Sum(), AggregationRule.Average => values.Average(), _ => values.Count(v => v > 0) };
             }
 
             foreach (var id in automaticIds)
@@ -217,29 +157,39 @@ public static class IndicatorDashboard
                 actuals[id] = new ActualRow(series.Count > 0 ? series.Sum() : null, series.Count > 0 ? series[^1] : null);
             }
 
-            var countryActuals = automatic.GroupBy(a => (a.Key.Indicator, a.Key.Country))
-                .ToDictionary(g => g.Key, g => (Sum: g.Sum(x => (double)x.Value), Latest: (double)g.OrderBy(x => x.Key.Period, StringComparer.Ordinal).Last().Value));
-            foreach (var country in countryActuals.Keys.Select(k => k.Country))
+            foreach (var group in automatic.GroupBy(a => (a.Key.Indicator, a.Key.Country)))
             {
-                countryIndicators[country] = countryIndicators.GetValueOrDefault(country) + 1;
+                countryTotals[group.Key] = (group.Sum(x => (double)x.Value), (double)group.OrderBy(x => x.Key.Period, StringComparer.Ordinal).Last().Value);
+                countryIndicators[group.Key.Country] = countryIndicators.GetValueOrDefault(group.Key.Country) + 1;
+            }
+        }
+
+        // Each indicator's targets, and each country's progress: over the indicators with a target there, the mean of
+        // their actual over target (at most 1; the actual is the sum over the periods, or the latest value for cumulative ones).
+        var targets = new Dictionary<int, IndicatorTargets>();
+        var perCountry = new Dictionary<string, (double Capped, int Count)>(StringComparer.Ordinal);
+        foreach (var ((id, place), span) in spans)
+        {
+            if (!rules.TryGetValue(id, out var rule))
+            {
+                continue;
             }
 
-            var automaticTargets = await db.Database.SqlQueryRaw<CountryTargetRow>(AutomaticTargetsSql, plan.Id)
-                .ToListAsync(ct);
-            foreach (var target in automaticTargets.Where(t => t.CountryCode is not null && t.Target is > 0))
+            var target = span.Of(rule.TargetType);
+            var known = targets.GetValueOrDefault(id) ?? new IndicatorTargets(null, null);
+            if (place.Length == 0)
             {
-                var row = countryActuals.GetValueOrDefault((target.IndicatorId, target.CountryCode!));
-                var actual = target.TargetType == nameof(TargetType.Cumulative) ? row.Latest : row.Sum;
-                perCountry.Add((target.CountryCode!, Math.Min(actual / target.Target!.Value, 1), 1));
+                targets[id] = known with { Regional = target };
+                continue;
             }
 
-            foreach (var target in automaticTargets.GroupBy(t => t.IndicatorId))
+            targets[id] = known with { Countries = (known.Countries ?? 0) + target };
+            if (target > 0)
             {
-                targets[target.Key] = new TargetRow
-                {
-                    IndicatorId = target.Key, Value = target.FirstOrDefault(t => t.CountryCode is null)?.Target, Count = target.Count(t => t.CountryCode is null),
-                    Countries = target.Any(t => t.CountryCode is not null) ? target.Where(t => t.CountryCode is not null).Sum(t => t.Target) : null,
-                };
+                var total = countryTotals.GetValueOrDefault((id, place));
+                var actual = rule.TargetType == TargetType.Cumulative ? total.Latest : total.Sum;
+                var sofar = perCountry.GetValueOrDefault(place);
+                perCountry[place] = (sofar.Capped + Math.Min(actual / target, 1), sofar.Count + 1);
             }
         }
 
@@ -247,7 +197,7 @@ public static class IndicatorDashboard
         var progress = indicators.Select(i =>
         {
             var actual = actuals.GetValueOrDefault(i.Id) is { } a ? i.TargetType == TargetType.Cumulative ? a.Latest : a.Total : null;
-            var target = targets.GetValueOrDefault(i.Id) is { } t ? t.Count > 0 ? t.Value : i.Aggregation == AggregationRule.Sum ? t.Countries : null : null;
+            var target = targets.GetValueOrDefault(i.Id) is { } t ? t.Regional ?? (i.Aggregation == AggregationRule.Sum ? t.Countries : null) : null;
             return new IndicatorProgress(i.Id, i.Code, i.Name, i.Type, i.Source, i.UnitCode, i.ElementId is { } element ? lines.GetValueOrDefault(element) : null, i.WorkingGroupId, actual, target);
         }).ToList();
 
@@ -269,9 +219,9 @@ public static class IndicatorDashboard
             .OrderBy(x => x.Group!.Acronym.Es, StringComparer.Ordinal)
             .Select(x => Bar(x.Group!.Id.ToString(CultureInfo.InvariantCulture), new Bilingual($"{x.Group.Acronym.Es} · {x.Group.Name.Es}", $"{x.Group.Acronym.En} · {x.Group.Name.En}"), x.Items))
             .ToList();
-        var countryBars = perCountry.GroupBy(c => c.Country).OrderBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => new ProgressBar(g.Key, countryNames.GetValueOrDefault(g.Key) ?? new Bilingual(g.Key, g.Key), g.Sum(x => x.Capped) / g.Sum(x => x.Count),
-                countryIndicators.GetValueOrDefault(g.Key), g.Sum(x => x.Count)))
+        var countryBars = perCountry.OrderBy(c => c.Key, StringComparer.Ordinal)
+            .Select(c => new ProgressBar(c.Key, countryNames.GetValueOrDefault(c.Key) ?? new Bilingual(c.Key, c.Key), c.Value.Capped / c.Value.Count,
+                countryIndicators.GetValueOrDefault(c.Key), c.Value.Count))
             .ToList();
 
         var statuses = await db.IndicatorReports.AsNoTracking().IgnoreQueryFilters().Where(r => r.Period!.PlanId == plan.Id)
@@ -284,7 +234,94 @@ public static class IndicatorDashboard
         }).ToList();
 
         return new Snapshot(new IndicatorDashboardData(plan.Key, plan.Title, codes, progress, lineBars, countryBars, groupBars, null, [], reporting), plan.Id,
-            indicators.ToDictionary(i => i.Id, i => (i.Aggregation, i.TargetType)), automatic, new ConcurrentDictionary<int, IReadOnlyList<TrendPoint>>());
+            rules.ToDictionary(r => r.Key, r => (r.Value.Aggregation, r.Value.TargetType)), automatic, new ConcurrentDictionary<int, IReadOnlyList<TrendPoint>>());
+    }
+
+    /// <summary>
+    /// Each indicator's regional figures reduced over the periods: per period, the countries' values make one figure by
+    /// the indicator's aggregation rule (sum, average, count of countries above zero); those add up over the periods,
+    /// and the latest period's figure is kept for cumulative indicators.
+    /// </summary>
+    private static async Task<Dictionary<int, ActualRow>> ActualsAsync(
+        MovilidadDb db, int planId, IReadOnlyList<ReportingPeriod> periods, Dictionary<int, (AggregationRule Aggregation, TargetType TargetType, IndicatorSource Source)> rules, CancellationToken ct)
+    {
+        var order = periods.Select((p, index) => (p.Id, index)).ToDictionary(p => p.Id, p => p.index);
+        var reduced = new Dictionary<int, (double Total, int LatestIndex, double Latest)>();
+        await ReadAsync(db, PeriodTotalsSql, planId, row =>
+        {
+            var id = row.GetInt32(0);
+            if (!rules.TryGetValue(id, out var rule) || !order.TryGetValue(row.GetInt32(1), out var index))
+            {
+                return;
+            }
+
+            var sum = row.GetDouble(2);
+            var figure = rule.Aggregation switch
+            {
+                AggregationRule.Sum => sum,
+                AggregationRule.Average => sum / row.GetInt32(3),
+                _ => row.GetInt32(4),
+            };
+            var known = reduced.TryGetValue(id, out var r) ? r : (Total: 0, LatestIndex: -1, Latest: 0);
+            reduced[id] = (known.Total + figure, Math.Max(known.LatestIndex, index), index > known.LatestIndex ? figure : known.Latest);
+        }, ct);
+        return reduced.ToDictionary(r => r.Key, r => new ActualRow(r.Value.Total, r.Value.Latest));
+    }
+
+    /// <summary>The targets of a plan's indicators per indicator and place (a country, or "" for the region), reduced over the periods.</summary>
+    private static async Task<Dictionary<(int Indicator, string Place), TargetSpan>> TargetSpansAsync(MovilidadDb db, int planId, CancellationToken ct)
+    {
+        var spans = new Dictionary<(int Indicator, string Place), TargetSpan>();
+        await ReadAsync(db, TargetsSql, planId, row =>
+        {
+            var key = (row.GetInt32(0), row.IsDBNull(1) ? string.Empty : row.GetString(1));
+            var period = row.GetString(2);
+            var value = row.GetDouble(3);
+            if (spans.TryGetValue(key, out var span))
+            {
+                span.Sum += value;
+                if (string.CompareOrdinal(period, span.LatestPeriod) > 0)
+                {
+                    span.LatestPeriod = period;
+                    span.Latest = value;
+                }
+            }
+            else
+            {
+                span = new TargetSpan { Sum = value, LatestPeriod = period, Latest = value };
+            }
+
+            spans[key] = span;
+        }, ct);
+        return spans;
+    }
+
+    /// <summary>
+    /// Reads the rows of a query on the plan (<c>@plan</c>) straight from the connection, one row at a time: the
+    /// summary tables of a large plan hold hundreds of thousands of rows, which need no entities.
+    /// </summary>
+    private static async Task ReadAsync(MovilidadDb db, string sql, int planId, Action<System.Data.Common.DbDataReader> row, CancellationToken ct)
+    {
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            command.CommandText = sql;
+            command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+            var plan = command.CreateParameter();
+            plan.ParameterName = "@plan";
+            plan.Value = planId;
+            command.Parameters.Add(plan);
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+            {
+                row(reader);
+            }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
     }
 
     private sealed class RegionalRow
