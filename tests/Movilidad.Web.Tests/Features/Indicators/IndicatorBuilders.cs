@@ -37,6 +37,44 @@ public static class IndicatorBuilders
         return indicator.Id;
     }
 
+    /// <summary>Adds (once) a plan with one line and <paramref name="count"/> indicators under it, each with a regional target: more than a page of them.</summary>
+    public static async Task<string> PlanOfManyIndicatorsAsync(this MovilidadApp app, int count)
+    {
+        const string key = "test-many-indicators";
+        await using var db = app.CreateDb();
+        db.ShowsUnpublished = true;
+        if (await db.Plans.AnyAsync(p => p.Key == key))
+        {
+            return key;
+        }
+
+        var plan = new Plan
+        {
+            Key = key, Number = "M", Kind = PlanKind.OperationalPlan, SourceDocument = "test", PeriodStart = 2025, PeriodEnd = 2025, SortOrder = 2_000, SourceHash = "test",
+            Title = new("Plan de muchos indicadores", "Plan of many indicators"), Levels = [new() { Key = "line", Name = new("Línea", "Line") }],
+        };
+        db.Plans.Add(plan);
+        await db.SaveChangesAsync();
+        var line = new PlanElement { PlanId = plan.Id, Key = "l1", LevelKey = "line", Code = "1", Title = new("Línea 1", "Line 1"), Section = "test" };
+        db.PlanElements.Add(line);
+        db.ReportingCalendars.Add(new ReportingCalendar { PlanId = plan.Id, PeriodType = PeriodType.Semester, DueDays = 30, SourceReference = "test" });
+        db.ReportingPeriods.AddRange(Periods.Between(2025, 2025, PeriodType.Semester)
+            .Select(p => new ReportingPeriod { PlanId = plan.Id, Code = p.Code, Type = p.Type, Start = p.Start, End = p.End, Due = p.End.AddDays(30) }));
+        await db.SaveChangesAsync();
+        for (var i = 1; i <= count; i++)
+        {
+            db.Indicators.Add(new Indicator
+            {
+                PlanId = plan.Id, ElementId = line.Id, Key = $"m{i:D2}", Code = $"M{i:D2}", UnitCode = "NUMBER", Type = IndicatorType.Process, SortOrder = i, EditedAt = DateTime.UtcNow,
+                Name = new($"Muchos {i:D2}", $"Many {i:D2}"), Unit = new("Número", "Number"),
+                Targets = [new IndicatorTarget { PeriodCode = "2025-S2", Value = i }],
+            });
+        }
+
+        await db.SaveChangesAsync();
+        return key;
+    }
+
     public static async Task<int> IndicatorIdAsync(this MovilidadApp app, string key)
     {
         await using var db = app.CreateDb();

@@ -102,6 +102,31 @@ public abstract class IndicatorPagesTests(MovilidadApp app)
         Assert.Contains("Trend of I1", html, StringComparison.Ordinal);
         Assert.Contains("R3.ML", html, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Dashboard_OfALargeLine_ListsSixtyIndicatorsAPageWithPreviousAndNext()
+    {
+        var key = await app.PlanOfManyIndicatorsAsync(70);
+        var observer = await app.ClientInAsync("en", "observer");
+
+        var first = WebUtility.HtmlDecode(await observer.GetStringAsync($"/indicators?plan={key}"));
+        var line = System.Text.RegularExpressions.Regex.Match(first, "line=([0-9]+)&amp;start=60|line=([0-9]+)&start=60");
+
+        Assert.Contains("Indicators 1–60 of 70", first, StringComparison.Ordinal);
+        Assert.Contains("M60 Many 60", first, StringComparison.Ordinal);
+        Assert.DoesNotContain("M61 Many 61", first, StringComparison.Ordinal);
+        Assert.Contains("start=60#pairs", first, StringComparison.Ordinal);
+        Assert.DoesNotContain(">Previous<", first, StringComparison.Ordinal);
+        Assert.True(line.Success, "The Next link names the line and the next start.");
+
+        var second = WebUtility.HtmlDecode(await observer.GetStringAsync($"/indicators?plan={key}&line={line.Groups[1].Value}{line.Groups[2].Value}&start=60"));
+
+        Assert.Contains("Indicators 61–70 of 70", second, StringComparison.Ordinal);
+        Assert.Contains("M70 Many 70", second, StringComparison.Ordinal);
+        Assert.DoesNotContain("M01 Many 01", second, StringComparison.Ordinal);
+        Assert.Contains(">Previous<", second, StringComparison.Ordinal);
+        Assert.DoesNotContain(">Next<", second, StringComparison.Ordinal);
+    }
 }
 
 public sealed class IndicatorPagesTestsOnSqlite(SqliteApp app) : IndicatorPagesTests(app), IClassFixture<SqliteApp>;
