@@ -134,8 +134,7 @@ public abstract partial class PledgeBrowserTests(BrowserHost host)
         await page.Locator("#countries").SelectOptionAsync(["GT", "MX"]);
         await host.ScreenshotAsync(page, "practice-submit");
         await AssertAccessible(page);
-        await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Enviar a revisión" }).ClickAsync();
-        await page.WaitForURLAsync(PracticePage());
+        await Task.WhenAll(page.WaitForURLAsync(PracticePage()), page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Enviar a revisión" }).ClickAsync());
         Assert.Equal("Enviada", await page.GetByTestId("status").InnerTextAsync());
         await host.ScreenshotAsync(page, "practice-submitted");
         await AssertAccessible(page);

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Movilidad.Web.Features.Pledges;
 using Movilidad.Web.Tests.Features.Monitoring;
 using Movilidad.Web.Tests.Infrastructure;
@@ -10,7 +11,8 @@ namespace Movilidad.Web.Tests.Features.Pledges;
 
 public abstract class PledgePagesTests(MovilidadApp app)
 {
-    private static readonly YearQuarter Due = YearQuarter.LastEnded(DateOnly.FromDateTime(DateTime.UtcNow));
+    /// <summary>The quarter whose update is due now, by the app's clock, read when a test runs.</summary>
+    private YearQuarter Due => YearQuarter.LastEnded(DateOnly.FromDateTime(app.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime));
 
     private async Task<HttpClient> SignedInAsync(string grant) =>
         await app.SignInAsync(await app.AddPersonAsync($"{Guid.NewGuid():N}@example.org", twoFactor: grant == "secretariat", grant));

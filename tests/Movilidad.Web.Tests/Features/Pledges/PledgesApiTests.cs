@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Movilidad.Web.Features.Pledges;
 using Movilidad.Web.Infrastructure.Audit;
 using Movilidad.Web.Tests.Infrastructure;
@@ -10,7 +11,8 @@ namespace Movilidad.Web.Tests.Features.Pledges;
 
 public abstract class PledgesApiTests(MovilidadApp app)
 {
-    private static readonly YearQuarter Due = YearQuarter.LastEnded(DateOnly.FromDateTime(DateTime.UtcNow));
+    /// <summary>The quarter whose update is due now, by the app's clock, read when a test runs.</summary>
+    private YearQuarter Due => YearQuarter.LastEnded(DateOnly.FromDateTime(app.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime));
 
     private static object Update(int version, YearQuarter quarter, string status, string narrative = "Se firmó el primer acuerdo.", object? file = null, string? url = null) => new
     {
