@@ -115,6 +115,12 @@ public abstract partial class PledgeBrowserTests(BrowserHost host)
         Assert.DoesNotContain("Guidance desk", await anonymous.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
         await host.ScreenshotAsync(anonymous, "pledge-dashboard-public-en");
         await AssertAccessible(anonymous);
+
+        // On a phone the charts shrink to the screen: nothing scrolls sideways.
+        await anonymous.SetViewportSizeAsync(390, 844);
+        await host.ScreenshotAsync(anonymous, "pledge-dashboard-390");
+        var widths = await anonymous.EvaluateAsync<int[]>("[document.documentElement.scrollWidth, document.querySelector('main').scrollWidth, document.querySelector('main').clientWidth]");
+        Assert.True(widths[0] <= 390 && widths[1] <= widths[2], $"At a 390 px screen the page is {widths[0]} px wide and its content {widths[1]} px in {widths[2]} px: it scrolls sideways.");
         Assert.Empty(host.PageErrors);
     }
 
