@@ -13,6 +13,13 @@ internal sealed partial class ModelCompiler
             return Lower(argument.Argument, cx.With(argument.Scope, argument.Bindings));
         }
 
+        // Inside a macro a name ending in '$' is the enclosing model's variable (Vensim: "TIME STEP$"), unsubscripted.
+        if (key.EndsWith('$') && key.Length > 1)
+        {
+            var outer = Names.Canonical(key.TrimEnd('$'));
+            return LowerReference(reference with { Name = outer, DisplayName = reference.DisplayName.TrimEnd().TrimEnd('$') }, cx.With(_main, Bindings.Empty));
+        }
+
         var instance = FindInstance(key, cx);
         if (instance is null)
         {
