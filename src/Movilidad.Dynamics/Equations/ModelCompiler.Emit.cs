@@ -70,7 +70,8 @@ internal sealed partial class ModelCompiler
             _lineCount,
             _randomCount,
             auxOrder.Count + stocks.Count,
-            [.. _slots.Select(s => s.IsStock || !dynamic[s.Index])])
+            [.. _slots.Select(s => s.IsStock || !dynamic[s.Index])],
+            [.. _slots.Select(s => !s.IsStock && !dynamic[s.Index] && s.Index != TimeSlot)])
         {
             Precision = _single ? Precision.Single : Precision.Double,
         };
