@@ -12,6 +12,21 @@ if (args.Length > 0 && args[0] == "quick")
     return;
 }
 
+// "published" times whole runs of WORLD3-03, C-LEARN and SIR (every variable saved, and none).
+if (args.Length == 1 && args[0] == "published")
+{
+    foreach (var (name, path) in PublishedModels.All)
+    {
+        var compiled = SystemDynamicsModel.Load(path).Compile();
+        var all = PublishedModels.Time(compiled, saveAll: true, TimeSpan.FromSeconds(2));
+        var none = PublishedModels.Time(compiled, saveAll: false, TimeSpan.FromSeconds(2));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{name}: {all.Steps} steps, {all.Saved} variables saved: {all.PerThousandSteps:0.000} ms per 1,000 steps ({all.Runs} runs); saving off: {none.PerThousandSteps:0.000} ms ({none.Runs} runs)"));
+    }
+
+    return;
+}
+
 // "steps VARIABLES|SUITE-PATH COUNT" only runs one model, for a profiler (perf, valgrind) to look at the step loop.
 if (args.Length == 3 && args[0] == "steps")
 {

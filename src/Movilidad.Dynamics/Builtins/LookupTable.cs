@@ -22,6 +22,13 @@ internal enum LookupMode
 /// <summary>A lookup or a data series as two precomputed arrays, searched without allocation.</summary>
 internal sealed class LookupTable
 {
+    /// <summary>
+    /// The segment the last search ended in: inputs usually move little from one step to the next (time, slowly
+    /// changing variables), so it is tried first. Runs on several threads may overwrite it; it is checked before use,
+    /// so a stale hint costs only a search.
+    /// </summary>
+    private int _hint;
+
     /// <summary>Points are kept sorted by x, as Vensim does with tables typed out of order.</summary>
     public LookupTable(double[] x, double[] y, LookupMode mode)
     {
@@ -116,19 +123,30 @@ internal sealed class LookupTable
             return mode == LookupMode.Extrapolate && n > 1 && input > x[n - 1] ? y[n - 1] + ((input - x[n - 1]) * (y[n - 1] - y[n - 2]) / (x[n - 1] - x[n - 2])) : y[n - 1];
         }
 
-        var lo = 0;
-        var hi = n - 1;
-        while (hi - lo > 1)
+        var lo = _hint;
+        int hi;
+        if (lo < n - 1 && x[lo] <= input && input < x[lo + 1])
         {
-            var mid = (lo + hi) >> 1;
-            if (x[mid] <= input)
+            hi = lo + 1;
+        }
+        else
+        {
+            lo = 0;
+            hi = n - 1;
+            while (hi - lo > 1)
             {
-                lo = mid;
+                var mid = (lo + hi) >> 1;
+                if (x[mid] <= input)
+                {
+                    lo = mid;
+                }
+                else
+                {
+                    hi = mid;
+                }
             }
-            else
-            {
-                hi = mid;
-            }
+
+            _hint = lo;
         }
 
         if (mode == LookupMode.Discrete)
