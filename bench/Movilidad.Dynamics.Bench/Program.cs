@@ -27,6 +27,16 @@ if (args.Length == 1 && args[0] == "published")
     return;
 }
 
+// "runs NAME SECONDS" repeats whole runs of one published model (WORLD3-03, C-LEARN, SIR) with saving off, for a profiler.
+if (args.Length == 3 && args[0] == "runs")
+{
+    var (_, path) = PublishedModels.All.Single(m => m.Name.Equals(args[1], StringComparison.OrdinalIgnoreCase));
+    var compiled = SystemDynamicsModel.Load(path).Compile();
+    var timing = PublishedModels.Time(compiled, saveAll: false, TimeSpan.FromSeconds(double.Parse(args[2], CultureInfo.InvariantCulture)));
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{args[1]}: {timing.PerThousandSteps:0.000} ms per 1,000 steps, saving off ({timing.Runs} runs)"));
+    return;
+}
+
 // "steps VARIABLES|SUITE-PATH COUNT" only runs one model, for a profiler (perf, valgrind) to look at the step loop.
 if (args.Length == 3 && args[0] == "steps")
 {

@@ -84,8 +84,8 @@ internal sealed partial class ModelCompiler
     /// </summary>
     private static IEnumerable<Expression> Chunks(List<Expression> statements)
     {
-        const int maxStatements = 400;
-        const int maxNodes = 6_000;
+        const int maxStatements = 120;
+        const int maxNodes = 3_000;
         const int maxBranches = 400;
         if (statements.Count == 0)
         {
