@@ -12,6 +12,13 @@ if (args.Length > 0 && args[0] == "quick")
     return;
 }
 
+// "sde [SECONDS]" builds SDEverywhere's C for the published models (npm, cc) and times it side by side with the engine.
+if (args.Length is 1 or 2 && args[0] == "sde")
+{
+    SdeComparison.Run(Console.Out, args.Length == 2 ? double.Parse(args[1], CultureInfo.InvariantCulture) : 1);
+    return;
+}
+
 // "published" times whole runs of WORLD3-03, C-LEARN and SIR (every variable saved, and none).
 if (args.Length == 1 && args[0] == "published")
 {
