@@ -34,13 +34,15 @@ if (args.Length == 1 && args[0] == "published")
     return;
 }
 
-// "runs NAME SECONDS" repeats whole runs of one published model (WORLD3-03, C-LEARN, SIR) with saving off, for a profiler.
-if (args.Length == 3 && args[0] == "runs")
+// "runs NAME SECONDS [all]" repeats whole runs of one published model (WORLD3-03, C-LEARN, SIR), saving nothing or
+// every variable, for a profiler.
+if (args.Length is 3 or 4 && args[0] == "runs")
 {
     var (_, path) = PublishedModels.All.Single(m => m.Name.Equals(args[1], StringComparison.OrdinalIgnoreCase));
     var compiled = SystemDynamicsModel.Load(path).Compile();
-    var timing = PublishedModels.Time(compiled, saveAll: false, TimeSpan.FromSeconds(double.Parse(args[2], CultureInfo.InvariantCulture)));
-    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{args[1]}: {timing.PerThousandSteps:0.000} ms per 1,000 steps, saving off ({timing.Runs} runs)"));
+    var saveAll = args.Length == 4 && args[3] == "all";
+    var timing = PublishedModels.Time(compiled, saveAll, TimeSpan.FromSeconds(double.Parse(args[2], CultureInfo.InvariantCulture)));
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{args[1]}: {timing.PerThousandSteps:0.000} ms per 1,000 steps, {(saveAll ? "every variable saved" : "saving off")} ({timing.Runs} runs)"));
     return;
 }
 

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Movilidad.Dynamics.Builtins;
 using Movilidad.Dynamics.Integrators;
 
@@ -18,6 +20,8 @@ public sealed class SimulationBuffer
 {
     private readonly int[] _slots;
     private readonly int[] _dynamicColumns;
+    private readonly int[] _dynamicSlots;
+    private int[] _dynamicOffsets = [];
     private readonly int[] _constantColumns;
     private readonly Dictionary<string, int> _columns;
     private double[] _times = [];
@@ -31,6 +35,7 @@ public sealed class SimulationBuffer
         _slots = slots;
         _dynamicColumns = [.. Enumerable.Range(0, slots.Length).Where(c => !model.IsConstantSlot(slots[c]))];
         _constantColumns = [.. Enumerable.Range(0, slots.Length).Where(c => model.IsConstantSlot(slots[c]))];
+        _dynamicSlots = [.. _dynamicColumns.Select(c => slots[c])];
         _columns = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < names.Count; i++)
         {
@@ -115,23 +120,29 @@ public sealed class SimulationBuffer
         {
             _times = new double[rows];
             _values = new double[rows * _slots.Length];
+            _dynamicOffsets = [.. _dynamicColumns.Select(c => c * rows)];
         }
 
         RowCount = 0;
     }
 
-    /// <summary>Saves the changing variables at one time; constants are written once, by <see cref="Complete"/>.</summary>
+    /// <summary>
+    /// Saves the changing variables at one time; constants are written once, by <see cref="Complete"/>. Indexes
+    /// without bounds checks: the slots come from the model the state is sized for, and each offset plus the row is
+    /// inside the values, which <see cref="Prepare"/> sized for the run's rows.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal void Save(double time)
     {
         var row = RowCount++;
         _times[row] = time;
-        var state = State;
-        var values = _values;
-        var capacity = _times.Length;
-        var slots = _slots;
-        foreach (var c in _dynamicColumns)
+        ref var state = ref MemoryMarshal.GetArrayDataReference(State);
+        ref var values = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_values), row);
+        ref var slot = ref MemoryMarshal.GetArrayDataReference(_dynamicSlots);
+        ref var offset = ref MemoryMarshal.GetArrayDataReference(_dynamicOffsets);
+        for (var i = 0; i < _dynamicSlots.Length; i++)
         {
-            values[(c * capacity) + row] = state[slots[c]];
+            Unsafe.Add(ref values, Unsafe.Add(ref offset, i)) = Unsafe.Add(ref state, Unsafe.Add(ref slot, i));
         }
     }
 

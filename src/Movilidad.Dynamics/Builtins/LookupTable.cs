@@ -40,7 +40,15 @@ internal sealed class LookupTable
         X = [.. order.Select(i => x[i])];
         Y = [.. order.Select(i => y[i])];
         Mode = mode;
+        _slopes = new double[Math.Max(0, count - 1)];
+        for (var i = 0; i < _slopes.Length; i++)
+        {
+            _slopes[i] = (Y[i + 1] - Y[i]) / (X[i + 1] - X[i]);
+        }
     }
+
+    /// <summary>The slope of each segment, so interpolating needs no division.</summary>
+    private readonly double[] _slopes;
 
     public double[] X { get; }
 
@@ -101,9 +109,7 @@ internal sealed class LookupTable
             _hint = lo;
         }
 
-        var x0 = Unsafe.Add(ref x, lo);
-        var y0 = Unsafe.Add(ref y, lo);
-        return y0 + ((input - x0) * (Unsafe.Add(ref y, lo + 1) - y0) / (Unsafe.Add(ref x, lo + 1) - x0));
+        return Unsafe.Add(ref y, lo) + ((input - Unsafe.Add(ref x, lo)) * Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_slopes), lo));
     }
 
     public static double Extrapolate(LookupTable table, double input) => table.At(input, LookupMode.Extrapolate);
