@@ -120,7 +120,11 @@ public sealed class SimulationBuffer
         {
             _times = new double[rows];
             _values = new double[rows * _slots.Length];
-            _dynamicOffsets = [.. _dynamicColumns.Select(c => c * rows)];
+            _dynamicOffsets = new int[_dynamicColumns.Length];
+            for (var i = 0; i < _dynamicColumns.Length; i++)
+            {
+                _dynamicOffsets[i] = _dynamicColumns[i] * rows;
+            }
         }
 
         RowCount = 0;
