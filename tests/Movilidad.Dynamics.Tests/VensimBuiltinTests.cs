@@ -68,6 +68,48 @@ public sealed class VensimBuiltinTests
     }
 
     [Fact]
+    public void GammaLn_KnownValues_AreTheLogOfTheGammaFunction()
+    {
+        // Γ(5) = 4! = 24, Γ(1/2) = √π, Γ(1) = 1; Γ has a pole at 0.
+        var result = Run("a = GAMMA LN(5) ~~|\nb = GAMMA LN(0.5) ~~|\nc = GAMMA LN(1) ~~|\nd = GAMMA LN(0) ~~|");
+
+        Assert.Equal(Math.Log(24), result.Series("a")[0], 13);
+        Assert.Equal(0.5 * Math.Log(Math.PI), result.Series("b")[0], 13);
+        Assert.Equal(0, result.Series("c")[0], 13);
+        Assert.True(double.IsNaN(result.Series("d")[0]));
+    }
+
+    [Fact]
+    public void Npv_ConstantStream_SumsItDiscountedOncePerPeriod()
+    {
+        // Vensim's NPV: (accum + stream·dt·df)·factor, df falling by rate/(1 + rate·dt) each step: with dt = 1 it is
+        // the sum of 10/1.1^k for k = 0..t, doubled by the factor of 2.
+        var result = Run("v = NPV(10, 0.1, 0, 2) ~~|", final: 3);
+
+        for (var t = 0; t <= 3; t++)
+        {
+            var expected = 2 * Enumerable.Range(0, t + 1).Sum(k => 10 / Math.Pow(1.1, k));
+            Assert.Equal(expected, result.Series("v")[t], 10);
+        }
+    }
+
+    [Fact]
+    public void InvertMatrix_LargerThanThirtyTwo_InvertsIt()
+    {
+        // A 40×40 diagonal matrix with k on the diagonal: its inverse has 1/k there and 0 elsewhere.
+        var result = Run("""
+            row: (r1-r40) ~~|
+            col: (c1-c40) ~~|
+            m[row, col] = IF THEN ELSE(row = col, row, 0) ~~|
+            inverse[row, col] = INVERT MATRIX(m[row, col], 40) ~~|
+            """);
+
+        Assert.Equal(1.0 / 7, result.Series("inverse[r7,c7]")[0], 12);
+        Assert.Equal(1.0 / 40, result.Series("inverse[r40,c40]")[0], 12);
+        Assert.Equal(0, result.Series("inverse[r3,c9]")[0], 12);
+    }
+
+    [Fact]
     public void DelayN_DelayTimeChanges_EachStageKeepsTheStageTimeItWasEnteredWith()
     {
         // Order 2, delay 4 then 6 from t=3, each stage holding 8. At t=3 the output still divides the last stage

@@ -308,6 +308,9 @@ internal sealed partial class ModelCompiler
                     }
                 }
 
+            case "gamma ln":
+                Arity(call, cx, 1, 1);
+                return Expression.Call(Builtin(nameof(Functions.GammaLn)), A(0));
             case "fact":
                 Arity(call, cx, 1, 1);
                 return Expression.Call(Builtin(nameof(Functions.Factorial)), A(0));

@@ -139,6 +139,27 @@ internal sealed partial class ModelCompiler
                     return ReadHidden(stocks[0], cx);
                 }
 
+            case "npv":
+                {
+                    // Vensim documents NPV(stream, rate, init, factor) as (accum + stream * TIME STEP * df) * factor with
+                    // df = INTEG(-df * rate / (1 + rate * TIME STEP), 1) and accum = INTEG(stream * df, init).
+                    Arity(call, cx, 4, 4);
+                    var stocks = HiddenStocks(site, cx, 2, k => k == 0 ? new NumberExpr(1) : args[2], _ => null);
+                    var (df, accum) = (stocks[0], stocks[1]);
+                    if (_slots[df].Rate is null)
+                    {
+                        var rcx = RateContext(cx);
+                        var rate = Lower(args[1], rcx);
+                        _slots[df].Rate = Expression.Divide(Expression.Negate(Expression.Multiply(Read(df), rate)), Expression.Add(One, Expression.Multiply(rate, Read(DtSlot))));
+                        _slots[accum].Rate = Expression.Multiply(Lower(args[0], rcx), Read(df));
+                    }
+
+                    cx.Deps.Add(DtSlot);
+                    return Expression.Multiply(
+                        Expression.Add(ReadHidden(accum, cx), Expression.Multiply(Expression.Multiply(Lower(args[0], cx), Read(DtSlot)), ReadHidden(df, cx))),
+                        Lower(args[3], cx));
+                }
+
             case "smooth" or "smoothi" or "smth1" or "smooth3" or "smooth3i" or "smth3" or "smooth n" or "smthn":
                 {
                     int order;
