@@ -110,6 +110,26 @@ public sealed class VensimBuiltinTests
     }
 
     [Fact]
+    public void GetDataBetweenTimes_EachMode_ReadsTheDataAtAnotherTime()
+    {
+        // Data at 0 and 10 (0 and 100): at Time + 5, interpolated (mode 0), the later point (1), the earlier one
+        // (-1); :NA: past the last point.
+        var model = ModelText.Vensim("""
+            demand ~~|
+            ahead = GET DATA BETWEEN TIMES(demand, Time + 5, 0) ~~|
+            forward = GET DATA BETWEEN TIMES(demand, Time + 5, 1) ~~|
+            backward = GET DATA BETWEEN TIMES(demand, Time + 5, -1) ~~|
+            """, final: 6).Compile();
+
+        var result = model.Run(new SimulationOptions { Data = new Dictionary<string, DataSeries> { ["demand"] = new([0, 10], [0, 100]) } });
+
+        Assert.Equal([50.0, 60, 70, 80, 90, 100], result.Series("ahead").Take(6));
+        Assert.Equal([100.0, 100, 100, 100, 100, 100], result.Series("forward").Take(6));
+        Assert.Equal([0.0, 0, 0, 0, 0, 100], result.Series("backward").Take(6));
+        Assert.True(double.IsNaN(result.Series("ahead")[6]));
+    }
+
+    [Fact]
     public void DelayN_DelayTimeChanges_EachStageKeepsTheStageTimeItWasEnteredWith()
     {
         // Order 2, delay 4 then 6 from t=3, each stage holding 8. At t=3 the output still divides the last stage

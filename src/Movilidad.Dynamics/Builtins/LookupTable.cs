@@ -135,6 +135,21 @@ internal sealed class LookupTable
 
     public static double Backward(LookupTable table, double input) => table.At(input, LookupMode.Discrete);
 
+    /// <summary>
+    /// Vensim GET DATA BETWEEN TIMES: the data at <paramref name="time"/>, interpolated (mode 0), the later point's
+    /// value (mode 1, as :LOOK FORWARD:) or the earlier one's (mode -1, as :HOLD BACKWARD:); :NA: outside the data.
+    /// </summary>
+    public static double Between(LookupTable table, double time, double mode)
+    {
+        var x = table.X;
+        if (x.Length == 0 || double.IsNaN(time) || time < x[0] || time > x[^1])
+        {
+            return double.NaN;
+        }
+
+        return mode > 0 ? Forward(table, time) : table.At(time, mode < 0 ? LookupMode.Discrete : LookupMode.Continuous);
+    }
+
     public static double Invert(LookupTable table, double value)
     {
         var y = table.Y;

@@ -308,6 +308,17 @@ internal sealed partial class ModelCompiler
                     }
                 }
 
+            case "get data between times":
+                {
+                    Arity(call, cx, 3, 3);
+                    if (args[0] is not ReferenceExpr data)
+                    {
+                        throw Error(cx.Location, cx.Variable, "the first argument of GET DATA BETWEEN TIMES must be a data variable");
+                    }
+
+                    return Expression.Call(typeof(LookupTable).GetMethod(nameof(LookupTable.Between))!, TableAt(TableOf(data, cx)), A(1), A(2));
+                }
+
             case "gamma ln":
                 Arity(call, cx, 1, 1);
                 return Expression.Call(Builtin(nameof(Functions.GammaLn)), A(0));
