@@ -130,6 +130,24 @@ public sealed class VensimBuiltinTests
     }
 
     [Fact]
+    public void DepreciateStraightline_OneInvestment_IsSpreadEquallyOverTheDepreciationTime()
+    {
+        // 30 invested in the first year, depreciated over 3 years with yearly fiscal periods: 10 a year, then nothing.
+        var result = Run("d = DEPRECIATE STRAIGHTLINE(IF THEN ELSE(Time = 0, 30, 0), 3, 1, 0) ~~|", final: 5);
+
+        Assert.Equal([10.0, 10, 10, 0, 0, 0], result.Series("d").Select(v => Math.Round(v, 12)));
+    }
+
+    [Fact]
+    public void DepreciateStraightline_StreamAtItsInitialValue_StaysConstant()
+    {
+        // The documentation: if str keeps the value init, the output stays constant at that value.
+        var result = Run("d = DEPRECIATE STRAIGHTLINE(5, 4, 2, 5) ~~|", final: 8);
+
+        Assert.All(result.Series("d"), v => Assert.Equal(5, v, 12));
+    }
+
+    [Fact]
     public void DelayN_DelayTimeChanges_EachStageKeepsTheStageTimeItWasEnteredWith()
     {
         // Order 2, delay 4 then 6 from t=3, each stage holding 8. At t=3 the output still divides the last stage

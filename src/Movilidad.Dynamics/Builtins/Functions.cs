@@ -106,6 +106,10 @@ internal static class Functions
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double Log(double x, double b) => Math.Log(x) / Math.Log(b);
 
+    /// <summary>Whether the step from <paramref name="time"/> crosses into a new fiscal period (periods start at <paramref name="start"/>).</summary>
+    public static bool FiscalPeriodEnds(double time, double dt, double start, double period) =>
+        Math.Floor(((time + dt - start) / period) + 1e-9) > Math.Floor(((time - start) / period) + 1e-9);
+
     /// <summary>The element at <paramref name="position"/> (from 1, truncated) of an array laid out every <paramref name="stride"/> slots from <paramref name="first"/>; 0 outside it.</summary>
     public static double ElementAt(double[] s, int first, int stride, int count, double position)
     {
