@@ -148,6 +148,24 @@ public sealed class VensimBuiltinTests
     }
 
     [Fact]
+    public void AllocateByPriority_WidthZero_ServesHigherPrioritiesFirst()
+    {
+        // Vensim: when the gap between two priorities exceeds the width and the higher one is not filled, the lower
+        // one gets nothing. With width 0, 45 goes to Fresno (30, priority 3) and Dayton (20, priority 2) gets the
+        // 15 left; equal priorities share in proportion to their requests.
+        var result = Run(Branches + """
+            request[branch] = 10, 20, 30 ~~|
+            priority[branch] = 1, 2, 3 ~~|
+            shipped[branch] = ALLOCATE BY PRIORITY(request[branch], priority[branch], ELMCOUNT(branch), 0, 45) ~~|
+            same[branch] = 1 ~~|
+            tied[branch] = ALLOCATE BY PRIORITY(request[branch], same[branch], ELMCOUNT(branch), 0, 30) ~~|
+            """);
+
+        Assert.Equal([0.0, 15, 30], [result.Series("shipped[Boston]")[0], result.Series("shipped[Dayton]")[0], result.Series("shipped[Fresno]")[0]]);
+        Assert.Equal([5.0, 10, 15], [result.Series("tied[Boston]")[0], result.Series("tied[Dayton]")[0], result.Series("tied[Fresno]")[0]]);
+    }
+
+    [Fact]
     public void DelayN_DelayTimeChanges_EachStageKeepsTheStageTimeItWasEnteredWith()
     {
         // Order 2, delay 4 then 6 from t=3, each stage holding 8. At t=3 the output still divides the last stage
