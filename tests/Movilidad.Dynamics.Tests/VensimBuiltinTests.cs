@@ -166,6 +166,15 @@ public sealed class VensimBuiltinTests
     }
 
     [Fact]
+    public void EqualsNa_MissingValue_IsTrue()
+    {
+        // Vensim's :NA: is a value like any other, so x = :NA: tests whether x is missing (C-LEARN's targets do).
+        var result = Run("missing = :NA: ~~|\nset = 3 ~~|\na = IF THEN ELSE(missing = :NA:, 1, 0) ~~|\nb = IF THEN ELSE(set = :NA:, 1, 0) ~~|\nc = IF THEN ELSE(missing <> :NA:, 1, 0) ~~|");
+
+        Assert.Equal([1.0, 0, 0], [result.Series("a")[0], result.Series("b")[0], result.Series("c")[0]]);
+    }
+
+    [Fact]
     public void DelayN_DelayTimeChanges_EachStageKeepsTheStageTimeItWasEnteredWith()
     {
         // Order 2, delay 4 then 6 from t=3, each stage holding 8. At t=3 the output still divides the last stage

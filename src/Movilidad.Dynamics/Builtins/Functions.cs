@@ -106,6 +106,10 @@ internal static class Functions
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double Log(double x, double b) => Math.Log(x) / Math.Log(b);
 
+    /// <summary>Vensim's '=': 1 when equal, also when both are :NA: (NaN here), else 0.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double EqualOrBothMissing(double a, double b) => a == b || (double.IsNaN(a) && double.IsNaN(b)) ? 1 : 0;
+
     /// <summary>Whether the step from <paramref name="time"/> crosses into a new fiscal period (periods start at <paramref name="start"/>).</summary>
     public static bool FiscalPeriodEnds(double time, double dt, double start, double period) =>
         Math.Floor(((time + dt - start) / period) + 1e-9) > Math.Floor(((time - start) / period) + 1e-9);

@@ -75,6 +75,9 @@ internal sealed partial class ModelCompiler
             "/" => Expression.Divide(left, right),
             "^" => Expression.Call(Pow, left, right),
             "mod" => Expression.Call(Builtin(nameof(Functions.Modulo)), left, right),
+            // Vensim's :NA: is a number, equal to itself (x = :NA: tests for missing data); here it is NaN.
+            "=" when IsVensim => Expression.Call(Builtin(nameof(Functions.EqualOrBothMissing)), left, right),
+            "<>" when IsVensim => Expression.Subtract(One, Expression.Call(Builtin(nameof(Functions.EqualOrBothMissing)), left, right)),
             "=" => Truth(Expression.Equal(left, right)),
             "<>" => Truth(Expression.NotEqual(left, right)),
             "<" => Truth(Expression.LessThan(left, right)),
