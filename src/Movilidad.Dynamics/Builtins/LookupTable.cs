@@ -27,7 +27,7 @@ internal sealed class LookupTable
 {
     /// <summary>
     /// The segment the last search ended in: inputs usually move little from one step to the next (time, slowly
-    /// changing variables), so it is tried first, then the next one. Runs on several threads may overwrite it; it is checked before use,
+    /// changing variables), so it is tried first, then (past the ends) the next one. Runs on several threads may overwrite it; it is checked before use,
     /// so a stale hint costs only a search.
     /// </summary>
     private int _hint;
@@ -56,9 +56,21 @@ internal sealed class LookupTable
 
     public LookupMode Mode { get; }
 
+    /// <summary>The table at <paramref name="input"/>; the common case (the segment of the last search) is inlined where it is called.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static double Evaluate(LookupTable table, double input) =>
-        table.Mode == LookupMode.Continuous ? table.Continuous(input) : table.At(input, table.Mode);
+    public static double Evaluate(LookupTable table, double input)
+    {
+        if (table.Mode != LookupMode.Continuous)
+        {
+            return table.At(input, table.Mode);
+        }
+
+        var lo = table._hint;
+        ref var x = ref MemoryMarshal.GetArrayDataReference(table.X);
+        return (uint)lo < (uint)(table.X.Length - 1) && Unsafe.Add(ref x, lo) <= input && input < Unsafe.Add(ref x, lo + 1)
+            ? table.Interpolate(ref x, ref MemoryMarshal.GetArrayDataReference(table.Y), lo, input)
+            : table.Continuous(input);
+    }
 
     /// <summary>
     /// The common case (a Vensim lookup, an XMILE continuous graphical function) without bounds checks: the
@@ -69,6 +81,12 @@ internal sealed class LookupTable
         var n = X.Length;
         ref var x = ref MemoryMarshal.GetArrayDataReference(X);
         ref var y = ref MemoryMarshal.GetArrayDataReference(Y);
+        var lo = _hint;
+        if ((uint)lo < (uint)(n - 1) && Unsafe.Add(ref x, lo) <= input && input < Unsafe.Add(ref x, lo + 1))
+        {
+            return Interpolate(ref x, ref y, lo, input);
+        }
+
         if (n == 0 || double.IsNaN(input))
         {
             return double.NaN;
@@ -84,12 +102,11 @@ internal sealed class LookupTable
             return Unsafe.Add(ref y, n - 1);
         }
 
-        var lo = _hint;
         if ((uint)lo < (uint)(n - 2) && input >= Unsafe.Add(ref x, lo + 1) && input < Unsafe.Add(ref x, lo + 2))
         {
-            _hint = ++lo;
+            lo++;
         }
-        else if (!((uint)lo < (uint)(n - 1) && Unsafe.Add(ref x, lo) <= input && input < Unsafe.Add(ref x, lo + 1)))
+        else
         {
             lo = 0;
             var hi = n - 1;
@@ -105,12 +122,15 @@ internal sealed class LookupTable
                     hi = mid;
                 }
             }
-
-            _hint = lo;
         }
 
-        return Unsafe.Add(ref y, lo) + ((input - Unsafe.Add(ref x, lo)) * Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_slopes), lo));
+        _hint = lo;
+        return Interpolate(ref x, ref y, lo, input);
     }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private double Interpolate(ref double x, ref double y, int segment, double input) =>
+        Unsafe.Add(ref y, segment) + ((input - Unsafe.Add(ref x, segment)) * Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_slopes), segment));
 
     public static double Extrapolate(LookupTable table, double input) => table.At(input, LookupMode.Extrapolate);
 
