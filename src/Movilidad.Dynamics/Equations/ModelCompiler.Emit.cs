@@ -121,49 +121,14 @@ internal sealed partial class ModelCompiler
         pending.Push(statement);
         while (pending.Count > 0)
         {
+            var node = pending.Pop();
             nodes++;
-            switch (pending.Pop())
+            if (node is ConditionalExpression or BinaryExpression { NodeType: ExpressionType.AndAlso or ExpressionType.OrElse })
             {
-                case BinaryExpression b:
-                    pending.Push(b.Left);
-                    pending.Push(b.Right);
-                    if (b.NodeType is ExpressionType.AndAlso or ExpressionType.OrElse)
-                    {
-                        branches++;
-                    }
-
-                    break;
-                case UnaryExpression u:
-                    pending.Push(u.Operand);
-                    break;
-                case ConditionalExpression c:
-                    branches++;
-                    pending.Push(c.Test);
-                    pending.Push(c.IfTrue);
-                    pending.Push(c.IfFalse);
-                    break;
-                case BlockExpression block:
-                    foreach (var inner in block.Expressions)
-                    {
-                        pending.Push(inner);
-                    }
-
-                    break;
-                case MethodCallExpression call:
-                    foreach (var argument in call.Arguments)
-                    {
-                        pending.Push(argument);
-                    }
-
-                    break;
-                case IndexExpression index:
-                    foreach (var argument in index.Arguments)
-                    {
-                        pending.Push(argument);
-                    }
-
-                    break;
+                branches++;
             }
+
+            IlEmitter.PushChildren(node, pending);
         }
 
         return (nodes, branches);
