@@ -43,7 +43,7 @@ internal static class SdeComparison
         output.WriteLine($"load average at the end: {LoadAverage()}");
     }
 
-    /// <summary>How many variables the C and the engine both save agree on at the final time, by PySD's rule.</summary>
+    /// <summary>How many variables the C and the engine both save agree on at the final time, by PySD's rule (:NA: as NaN).</summary>
     private static string Agreement(string binary, CompiledModel model)
     {
         var lines = Shell(binary, ["values"]).Split('\n', StringSplitOptions.RemoveEmptyEntries);
@@ -60,7 +60,9 @@ internal static class SdeComparison
             }
 
             compared++;
-            if (ResultComparison.Matches(double.Parse(values[i], CultureInfo.InvariantCulture), result[result.Times.Count - 1, column]))
+            // The C writes Vensim's :NA: as the number Vensim uses (-2^109); the engine as NaN.
+            var c = double.Parse(values[i], CultureInfo.InvariantCulture);
+            if (ResultComparison.Matches(c <= -1e33 ? double.NaN : c, result[result.Times.Count - 1, column]))
             {
                 agreed++;
             }
