@@ -42,7 +42,7 @@ internal sealed class CsvTable : TableFile
         };
         using var reader = CsvReader.Create(text, options, leaveOpen: false);
         var number = 0;
-        while (reader.Read())
+        while (Next(reader))
         {
             number++;
             var cells = new TableCell[reader.FieldCount];
@@ -51,6 +51,20 @@ internal sealed class CsvTable : TableFile
                 cells[i] = new TableCell(reader.GetString(i) ?? "", null, false);
             }
             yield return new TableRow(null, number, cells);
+        }
+    }
+
+    private bool Next(CsvReader reader)
+    {
+        try
+        {
+            return reader.Read();
+        }
+        catch (Exception e) when (e is CsvFormatException or DecoderFallbackException or IOException)
+        {
+            throw new RecordFileException("corrupt", new SourceLocation(FileName, null, 0), null, new RecordMessage(
+                "El archivo CSV está dañado y no se puede leer hasta el final (comillas sin cerrar o una fila enorme).",
+                "The CSV file is damaged and cannot be read to its end (an unclosed quote or an enormous row)."), e);
         }
     }
 

@@ -132,6 +132,10 @@ internal abstract class SourceReader
     /// <summary>A footnote or note row: text in the first cell only.</summary>
     protected static bool IsFootnote(TableRow row) => row.Filled == 1 && !row[0].IsEmpty && row[0].Number is null;
 
+    /// <summary>A note under a table whose first column holds codes: a sentence (words) alone in the first cell.</summary>
+    protected static bool IsNote(TableRow row) =>
+        IsFootnote(row) && (row.Text(0).Contains(' ', StringComparison.Ordinal) || row.Text(0).EndsWith(':'));
+
     protected static RecordFileException MissingColumns(Recognition recognition, IReadOnlyList<ColumnSpec> missing)
     {
         var candidate = recognition.Candidate;

@@ -42,8 +42,9 @@ internal sealed class XlsTable : TableFile
         {
             throw Encrypted(location, e);
         }
-        catch (Exception e) when (e is ExcelReaderException or InvalidDataException or IOException or NotSupportedException or ArgumentException or IndexOutOfRangeException)
+        catch (Exception e) when (e is not (OutOfMemoryException or RecordFileException))
         {
+            // A damaged binary workbook can make the parser fail in many ways; each means the same to the person.
             throw ZipGuard.Corrupt(location, e);
         }
         finally
@@ -56,13 +57,20 @@ internal sealed class XlsTable : TableFile
 
     public override IEnumerable<TableRow> Rows(SheetInfo sheet)
     {
-        _reader.Reset();
-        for (var i = 0; i < sheet.Index; i++)
+        try
         {
-            _reader.NextResult();
+            _reader.Reset();
+            for (var i = 0; i < sheet.Index; i++)
+            {
+                _reader.NextResult();
+            }
+        }
+        catch (Exception e) when (e is not (OutOfMemoryException or RecordFileException))
+        {
+            throw ZipGuard.Corrupt(new SourceLocation(FileName, sheet.Name, 0), e);
         }
         var number = 0;
-        while (_reader.Read())
+        while (Next(sheet))
         {
             number++;
             var cells = new TableCell[_reader.FieldCount];
@@ -79,6 +87,18 @@ internal sealed class XlsTable : TableFile
                 };
             }
             yield return new TableRow(sheet.Name, number, cells);
+        }
+    }
+
+    private bool Next(SheetInfo sheet)
+    {
+        try
+        {
+            return _reader.Read();
+        }
+        catch (Exception e) when (e is not (OutOfMemoryException or RecordFileException))
+        {
+            throw ZipGuard.Corrupt(new SourceLocation(FileName, sheet.Name, 0), e);
         }
     }
 

@@ -51,8 +51,9 @@ internal sealed class XlsxTable : TableFile
             document = null;
             return table;
         }
-        catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or XmlException or FileFormatException or InvalidOperationException or IOException)
+        catch (Exception e) when (e is not (OutOfMemoryException or RecordFileException))
         {
+            // The package, its relationships and its parts can be damaged in many ways; each means the same to the person.
             throw ZipGuard.Corrupt(location, e);
         }
         finally
@@ -67,6 +68,19 @@ internal sealed class XlsxTable : TableFile
         {
             return null;
         }
+        try
+        {
+            return Dimension(part);
+        }
+        catch (Exception e) when (e is XmlException or InvalidDataException or IOException or InvalidOperationException)
+        {
+            // Only a hint for the progress bar: reading the rows reports the damage.
+            return null;
+        }
+    }
+
+    private static int? Dimension(WorksheetPart part)
+    {
         using var reader = OpenXmlReader.Create(part);
         while (reader.Read())
         {
@@ -160,7 +174,7 @@ internal sealed class XlsxTable : TableFile
         {
             return reader.Read();
         }
-        catch (Exception e) when (e is XmlException or InvalidDataException or IOException or InvalidOperationException)
+        catch (Exception e) when (e is not (OutOfMemoryException or RecordFileException))
         {
             throw new RecordFileException("corrupt", new SourceLocation(FileName, sheet.Name, 0), null, new RecordMessage(
                 "La hoja está dañada y no se puede leer hasta el final. Ábrala en Excel y guárdela de nuevo como .xlsx.",

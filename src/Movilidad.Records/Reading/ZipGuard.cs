@@ -46,7 +46,7 @@ internal static class ZipGuard
                 }
             }
         }
-        catch (InvalidDataException e)
+        catch (Exception e) when (e is InvalidDataException or NotSupportedException or IOException or ArgumentException)
         {
             throw Corrupt(location, e);
         }

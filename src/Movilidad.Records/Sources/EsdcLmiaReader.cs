@@ -152,7 +152,7 @@ internal sealed partial class EsdcLmiaReader : SourceReader
     private static OccupationClassification Classification(string text)
     {
         var normalised = Columns.Normalise(text);
-        return normalised.Contains("2021", StringComparison.Ordinal) ? OccupationClassification.Noc2021
+        return normalised.Contains("NOC_2021", StringComparison.Ordinal) || normalised.Contains("CNP_2021", StringComparison.Ordinal) ? OccupationClassification.Noc2021
             : normalised.Contains("NOC_2016", StringComparison.Ordinal) || normalised.Contains("CNP_2016", StringComparison.Ordinal) ? OccupationClassification.Noc2016
             : OccupationClassification.Noc2011;
     }

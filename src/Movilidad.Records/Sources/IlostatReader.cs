@@ -18,7 +18,8 @@ internal sealed partial class IlostatReader : SourceReader
         new("sex", ["SEX", "SEX_CODE"]),
         new("occupation", ["CLASSIF1", "OCU", "OCCUPATION", "CLASSIF1_CODE", "OCU_ISCO08"], n => n.StartsWith("OCU", StringComparison.Ordinal), Required: true),
         new("time", ["TIME", "TIME_PERIOD", "YEAR"], Required: true),
-        new("indicator", ["INDICATOR", "INDICATOR_CODE"]),
+        new("indicator", ["INDICATOR", "INDICATOR_CODE", "MEASURE"]),
+        new("dataflow", ["DATAFLOW"]),
         new("multiplier", ["UNIT_MULT", "UNIT_MULTIPLIER"]),
         new("value", ["OBS_VALUE", "VALUE"], n => n.StartsWith("EMP_", StringComparison.Ordinal), Required: true),
     ];
@@ -36,7 +37,7 @@ internal sealed partial class IlostatReader : SourceReader
             return null;
         }
         var indicator = Indicator(columns, sample.FirstOrDefault());
-        if (!indicator.StartsWith("EMP", StringComparison.Ordinal))
+        if (!indicator.Contains("EMP", StringComparison.Ordinal))
         {
             return null;
         }
@@ -44,11 +45,19 @@ internal sealed partial class IlostatReader : SourceReader
             new RecordMessage($"ILOSTAT, empleo por ocupación ({indicator})", $"ILOSTAT, employment by occupation ({indicator})"), 10 + columns.Found);
     }
 
-    // The indicator's id: its column's value, or the name of the value column in the DDF extract (emp_2emp_sex_ocu_nb).
+    // The indicator's id: the value of its column (bulk CSV) or of MEASURE (SDMX-CSV), the dataflow's id, or the name
+    // of the value column in the DDF extract (emp_2emp_sex_ocu_nb).
     private static string Indicator(Columns columns, TableRow? row)
     {
-        var fromColumn = columns.Has("indicator") && row is not null ? Columns.Normalise(row.Text(columns["indicator"])) : "";
-        return fromColumn.Length > 0 ? fromColumn : Columns.Normalise(columns.Name("value"));
+        foreach (var key in new[] { "indicator", "dataflow" })
+        {
+            var text = columns.Has(key) && row is not null ? Columns.Normalise(row.Text(columns[key])) : "";
+            if (text.Length > 0)
+            {
+                return text;
+            }
+        }
+        return Columns.Normalise(columns.Name("value"));
     }
 
     public override IEnumerable<RecordRow> Read(ReadContext context)
@@ -65,7 +74,7 @@ internal sealed partial class IlostatReader : SourceReader
             {
                 continue;
             }
-            if (IsFootnote(row))
+            if (IsNote(row))
             {
                 context.Report.FootnoteRows++;
                 continue;

@@ -126,7 +126,7 @@ internal sealed class OflcReader : SourceReader
             {
                 continue;
             }
-            if (IsFootnote(row))
+            if (IsNote(row))
             {
                 context.Report.FootnoteRows++;
                 continue;
@@ -181,6 +181,8 @@ internal sealed class OflcReader : SourceReader
         public ApplicationRole Role { get; set; } = ApplicationRole.Single;
 
         public Dictionary<Measure, RecordMessage> NotCounted { get; } = [];
+
+        public HashSet<string> Reported { get; } = new(StringComparer.Ordinal);
 
         public decimal? Value(Measure measure) => measure == Measure.WorkersRequested ? Requested : Certified;
     }
@@ -400,19 +402,9 @@ internal sealed class OflcReader : SourceReader
     // duplicates and count once.
     private static void Distribute(ReadContext context, List<Case> group)
     {
-        var masters = group.Where(c => c.Role == ApplicationRole.Master).ToList();
+        var masters = Distinct(context, group.Where(c => c.Role == ApplicationRole.Master).ToList());
         var subs = group.Where(c => c.Role == ApplicationRole.SubApplication).ToList();
-        var singles = group.Where(c => c.Role == ApplicationRole.Single).ToList();
-        for (var i = 1; i < singles.Count; i++)
-        {
-            var original = singles.Take(i).FirstOrDefault(s => SameFigures(s, singles[i]));
-            if (original is not null)
-            {
-                NotCount(context, singles[i], Counted, "duplicate-row", new RecordMessage(
-                    $"Repite la fila {original.Row.Number} (mismo caso, empleador y cifras): se cuenta una vez.",
-                    $"Repeats row {original.Row.Number} (same case, employer and figures): counted once."));
-            }
-        }
+        Distinct(context, group.Where(c => c.Role == ApplicationRole.Single).ToList());
         if (subs.Count == 0)
         {
             return;
@@ -454,6 +446,25 @@ internal sealed class OflcReader : SourceReader
         }
     }
 
+    // Rows that repeat an earlier row of the case (same employer and figures) count once; the others are returned.
+    private static List<Case> Distinct(ReadContext context, List<Case> rows)
+    {
+        var distinct = new List<Case>();
+        foreach (var row in rows)
+        {
+            var original = distinct.FirstOrDefault(d => SameFigures(d, row));
+            if (original is null)
+            {
+                distinct.Add(row);
+                continue;
+            }
+            NotCount(context, row, Counted, "duplicate-row", new RecordMessage(
+                $"Repite la fila {original.Row.Number} (mismo caso, empleador y cifras): se cuenta una vez.",
+                $"Repeats row {original.Row.Number} (same case, employer and figures): counted once."));
+        }
+        return distinct;
+    }
+
     private static bool SameFigures(Case a, Case b) =>
         a.Requested == b.Requested && a.Certified == b.Certified
         && string.Equals(a.Employer?.Name, b.Employer?.Name, StringComparison.OrdinalIgnoreCase);
@@ -469,7 +480,7 @@ internal sealed class OflcReader : SourceReader
                 any = true;
             }
         }
-        if (any)
+        if (any && item.Reported.Add(reason))
         {
             context.Issue(RowIssueKind.NotCounted, item.Row, null, reason, item.Number, message);
         }

@@ -49,7 +49,7 @@ internal sealed partial class OflcRecruitersReader : SourceReader
             {
                 continue;
             }
-            if (IsFootnote(row))
+            if (IsNote(row))
             {
                 context.Report.FootnoteRows++;
                 continue;

@@ -76,7 +76,7 @@ internal sealed class TemplateReader : SourceReader
             {
                 continue;
             }
-            if (IsFootnote(row))
+            if (IsNote(row))
             {
                 context.Report.FootnoteRows++;
                 continue;
