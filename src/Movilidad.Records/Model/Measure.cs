@@ -56,16 +56,7 @@ public static class Measures
     public static bool TryParse(string? code, out Measure measure)
     {
         var wanted = code?.Trim().Replace('_', '-');
-        foreach (var candidate in All)
-        {
-            if (string.Equals(candidate.Code(), wanted, StringComparison.OrdinalIgnoreCase))
-            {
-                measure = candidate;
-                return true;
-            }
-        }
-        measure = default;
-        return false;
+        return RecordSources.TryFind(All, m => string.Equals(m.Code(), wanted, StringComparison.OrdinalIgnoreCase), out measure);
     }
 
     /// <summary>The label in Spanish or English.</summary>

@@ -42,17 +42,21 @@ public static class RecordSources
     };
 
     /// <summary>The source for a slug (case-insensitive).</summary>
-    public static bool TryParse(string? slug, out RecordSource source)
+    public static bool TryParse(string? slug, out RecordSource source) =>
+        TryFind(All, s => string.Equals(s.Slug(), slug?.Trim(), StringComparison.OrdinalIgnoreCase), out source);
+
+    internal static bool TryFind<T>(IEnumerable<T> all, Func<T, bool> matches, out T found)
+        where T : struct
     {
-        foreach (var candidate in All)
+        foreach (var candidate in all)
         {
-            if (string.Equals(candidate.Slug(), slug?.Trim(), StringComparison.OrdinalIgnoreCase))
+            if (matches(candidate))
             {
-                source = candidate;
+                found = candidate;
                 return true;
             }
         }
-        source = default;
+        found = default;
         return false;
     }
 

@@ -65,16 +65,7 @@ public static class OccupationClassifications
     public static bool TryParse(string? text, out OccupationClassification classification)
     {
         var wanted = Squeeze(text);
-        foreach (var candidate in All)
-        {
-            if (wanted == Squeeze(candidate.Code()) || wanted == Squeeze(candidate.Name()))
-            {
-                classification = candidate;
-                return true;
-            }
-        }
-        classification = default;
-        return false;
+        return RecordSources.TryFind(All, c => wanted == Squeeze(c.Code()) || wanted == Squeeze(c.Name()), out classification);
     }
 
     private static string Squeeze(string? text) =>

@@ -32,8 +32,29 @@ internal sealed class ReadContext(Recognition recognition, RecordReaderOptions o
 
     public SourceLocation At(TableRow row) => new(FileName, Candidate.Sheet.Name.Length == 0 ? null : Candidate.Sheet.Name, row.Number);
 
-    /// <summary>The data rows below the header, in order.</summary>
-    public IEnumerable<TableRow> DataRows() => Candidate.File.Rows(Candidate.Sheet).Where(r => r.Number > Candidate.Header.Number);
+    /// <summary>
+    /// The data rows below the header, in order, counted as read; blank rows are passed over and note rows counted
+    /// as footnotes (with <paramref name="notesEndTheTable"/>, every row after the first note too).
+    /// </summary>
+    public IEnumerable<TableRow> DataRows(Func<TableRow, bool> isNote, bool notesEndTheTable = false)
+    {
+        var notes = false;
+        foreach (var row in Candidate.File.Rows(Candidate.Sheet))
+        {
+            if (row.Number <= Candidate.Header.Number || row.IsBlank)
+            {
+                continue;
+            }
+            if (notes || isNote(row))
+            {
+                notes = notesEndTheTable;
+                Report.FootnoteRows++;
+                continue;
+            }
+            Report.RowsRead++;
+            yield return row;
+        }
+    }
 
     public RowIssue Issue(RowIssueKind kind, TableRow row, string? columnKey, string reason, string? value, RecordMessage message)
     {

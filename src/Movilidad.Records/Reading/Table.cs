@@ -3,14 +3,20 @@ using System.Globalization;
 namespace Movilidad.Records;
 
 /// <summary>A cell as read: its text, and its number when the file stores one (a date is a number with a date format).</summary>
-internal readonly record struct TableCell(string Text, double? Number, bool IsDate)
+internal readonly struct TableCell(string? text, double? number, bool isDate)
 {
     public static readonly TableCell Empty = new("", null, false);
 
-    public bool IsEmpty => Number is null && string.IsNullOrWhiteSpace(Text);
+    /// <summary>The text; a number's text is written only when asked for (most numbers are only read as numbers).</summary>
+    public string Text => text ?? Number?.ToString("R", CultureInfo.InvariantCulture) ?? "";
 
-    public static TableCell FromNumber(double number, bool isDate) =>
-        new(number.ToString("R", CultureInfo.InvariantCulture), number, isDate);
+    public double? Number { get; } = number;
+
+    public bool IsDate { get; } = isDate;
+
+    public bool IsEmpty => Number is null && string.IsNullOrWhiteSpace(text);
+
+    public static TableCell FromNumber(double number, bool isDate) => new(null, number, isDate);
 }
 
 /// <summary>A row of a sheet or CSV file, numbered as a spreadsheet numbers it.</summary>

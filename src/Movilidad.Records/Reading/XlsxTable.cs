@@ -135,10 +135,25 @@ internal sealed class XlsxTable : TableFile
             {
                 if (reader.IsStartElement)
                 {
-                    var reference = Attribute(reader, "r");
+                    string? reference = null;
+                    type = null;
+                    style = 0;
+                    foreach (var attribute in reader.Attributes)
+                    {
+                        switch (attribute.LocalName)
+                        {
+                            case "r":
+                                reference = attribute.Value;
+                                break;
+                            case "t":
+                                type = attribute.Value;
+                                break;
+                            case "s":
+                                style = int.TryParse(attribute.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var s) ? s : 0;
+                                break;
+                        }
+                    }
                     column = reference is null ? column + 1 : ColumnIndex(reference);
-                    type = Attribute(reader, "t");
-                    style = int.TryParse(Attribute(reader, "s"), NumberStyles.None, CultureInfo.InvariantCulture, out var s) ? s : 0;
                     raw = null;
                     inline = null;
                 }

@@ -78,21 +78,9 @@ internal sealed partial class EsdcLmiaReader : SourceReader
         context.Report.Classification = classification;
         string? province = null;
         string? stream = null;
-        var notes = false;
-        foreach (var row in context.DataRows())
+        // Everything from the first note row ("Notes:", "1. The source...") on is notes.
+        foreach (var row in context.DataRows(IsFootnote, notesEndTheTable: true))
         {
-            if (row.IsBlank)
-            {
-                continue;
-            }
-            if (notes || IsFootnote(row))
-            {
-                // Everything after the first note row ("Notes:", "1. The source...") is notes.
-                notes = true;
-                context.Report.FootnoteRows++;
-                continue;
-            }
-            context.Report.RowsRead++;
             // Older lists write the province and the stream only on the first row of their group.
             province = context.Text(row, "province") ?? province;
             stream = context.Text(row, "stream") ?? stream;

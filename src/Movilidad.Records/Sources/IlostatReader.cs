@@ -68,18 +68,8 @@ internal sealed partial class IlostatReader : SourceReader
             throw MissingColumns(context.Recognition, columns.Missing);
         }
         context.Report.Classification = OccupationClassification.Isco08;
-        foreach (var row in context.DataRows())
+        foreach (var row in context.DataRows(IsNote))
         {
-            if (row.IsBlank)
-            {
-                continue;
-            }
-            if (IsNote(row))
-            {
-                context.Report.FootnoteRows++;
-                continue;
-            }
-            context.Report.RowsRead++;
             var sex = Columns.Normalise(context.Text(row, "sex"));
             if (sex.Length > 0 && sex is not ("SEX_T" or "T" or "TOTAL"))
             {

@@ -120,18 +120,8 @@ internal sealed class OflcReader : SourceReader
         }
         var seen = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         var group = new List<Case>();
-        foreach (var row in context.DataRows())
+        foreach (var row in context.DataRows(IsNote))
         {
-            if (row.IsBlank)
-            {
-                continue;
-            }
-            if (IsNote(row))
-            {
-                context.Report.FootnoteRows++;
-                continue;
-            }
-            context.Report.RowsRead++;
             if (Parse(context, row, fileYear) is not { } parsed)
             {
                 continue;

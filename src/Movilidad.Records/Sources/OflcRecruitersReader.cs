@@ -43,18 +43,8 @@ internal sealed partial class OflcRecruitersReader : SourceReader
         }
         var fileYear = Detection.FiscalYear(context.Candidate);
         context.Report.HasOccupations = false;
-        foreach (var row in context.DataRows())
+        foreach (var row in context.DataRows(IsNote))
         {
-            if (row.IsBlank)
-            {
-                continue;
-            }
-            if (IsNote(row))
-            {
-                context.Report.FootnoteRows++;
-                continue;
-            }
-            context.Report.RowsRead++;
             var number = context.Text(row, "case");
             var name = context.Text(row, "organisation")
                 ?? Cells.Clean(string.Join(" ", new[] { context.Text(row, "first"), context.Text(row, "middle"), context.Text(row, "last") }.Where(p => p is not null)));

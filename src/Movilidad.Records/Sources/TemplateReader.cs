@@ -70,18 +70,8 @@ internal sealed class TemplateReader : SourceReader
                 $"The mapping's fixed period, '{mapping.Period}', is not an SDMX code (2024, 2024-Q3, 2024-S1)."));
         }
         var measures = mapping.Measures.Where(m => columns.Has(Key(m))).ToList();
-        foreach (var row in context.DataRows())
+        foreach (var row in context.DataRows(IsNote))
         {
-            if (row.IsBlank)
-            {
-                continue;
-            }
-            if (IsNote(row))
-            {
-                context.Report.FootnoteRows++;
-                continue;
-            }
-            context.Report.RowsRead++;
             var values = new List<MeasureValue>();
             var bad = false;
             foreach (var measure in measures)
