@@ -118,7 +118,9 @@ internal sealed class OflcReader : SourceReader
                 $"El archivo no tiene fecha de decisión: cada fila se asigna al año fiscal {fileYear} completo.",
                 $"The file has no decision date: every row is given the whole fiscal year {fileYear}."));
         }
-        var seen = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        // The case numbers already read, by a 64-bit fingerprint and the row of their first appearance: a case that
+        // comes back after other cases is not counted twice, for about 30 bytes per case instead of the whole string.
+        var seen = new Dictionary<ulong, int>();
         var group = new List<Case>();
         foreach (var row in context.DataRows(IsNote))
         {
@@ -305,14 +307,15 @@ internal sealed class OflcReader : SourceReader
         return new Organisation(OrganisationRole.Employer, name, (country ?? subdivision)?.Country ?? "US", subdivision?.Subdivision, context.Text(row, "employerCity"));
     }
 
-    private static IEnumerable<RecordRow> Close(ReadContext context, List<Case> group, Dictionary<string, int> seen)
+    private static IEnumerable<RecordRow> Close(ReadContext context, List<Case> group, Dictionary<ulong, int> seen)
     {
         if (group.Count == 0)
         {
             yield break;
         }
         var number = group[0].Number;
-        if (number.Length > 0 && seen.TryGetValue(number, out var first))
+        var fingerprint = Fingerprint(number);
+        if (number.Length > 0 && seen.TryGetValue(fingerprint, out var first))
         {
             foreach (var item in group)
             {
@@ -329,7 +332,7 @@ internal sealed class OflcReader : SourceReader
         {
             if (number.Length > 0)
             {
-                seen[number] = group[0].Row.Number;
+                seen[fingerprint] = group[0].Row.Number;
             }
             AssignRoles(context, group);
             Distribute(context, group);
@@ -349,6 +352,18 @@ internal sealed class OflcReader : SourceReader
             yield return context.Row(item.Row, item.Occupation, null, item.Place, item.Period, values, programme,
                 employer: item.Employer, caseNumber: item.Number.Length == 0 ? null : item.Number, status: item.Status, decision: item.Decision, role: item.Role);
         }
+    }
+
+    // FNV-1a over the upper-cased case number: two case numbers of one file share a fingerprint with a probability
+    // of about n² / 2^65 (under one in a billion for a million cases).
+    private static ulong Fingerprint(string number)
+    {
+        var hash = 14695981039346656037UL;
+        foreach (var c in number)
+        {
+            hash = (hash ^ char.ToUpperInvariant(c)) * 1099511628211UL;
+        }
+        return hash;
     }
 
     private static readonly Measure[] Counted = [Measure.WorkersRequested, Measure.WorkersCertified];
