@@ -70,13 +70,13 @@ public class OflcTests
     }
 
     [Fact]
-    public void Read_H2AFiscalYear2017_CertifiedTotalIsOflcsPublished200049()
+    public void Read_H2AFiscalYear2016_CertifiedTotalIsOflcsPublished165741()
     {
-        // OFLC's FY2017 annual report gives 200,049 H-2A positions certified: the master applications' figures,
-        // each worker once. Adding every row of the file would give 224,975.
-        var (_, report) = Files.Read(Files.Records("us-oflc-h2a-disclosure/H-2A_Disclosure_Data_FY17.xlsx"));
+        // OFLC reported 165,741 H-2A positions certified in fiscal year 2016: the master applications' figures, each
+        // worker once. Adding every row of the file would give 190,156.
+        var (_, report) = Files.Read(Files.Records("us-oflc-h2-history/H-2A_Disclosure_Data_FY16_updated.xlsx"));
 
-        Assert.Equal(200_049m, Files.Total(report, Measure.WorkersCertified));
+        Assert.Equal(165_741m, Files.Total(report, Measure.WorkersCertified));
         Assert.Equal(1.0, report.Totals.Single(t => t.Measure == Measure.WorkersCertified).ShareMapped, 3);
     }
 
