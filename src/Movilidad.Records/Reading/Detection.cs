@@ -32,7 +32,8 @@ internal static partial class Detection
             {
                 continue;
             }
-            var names = Enumerable.Range(0, header.Count).Select(i => Columns.Normalise(header.Text(i))).Where(n => n.Length > 0).ToList();
+            // One name per column, empty ones included, so that a name's index is its column.
+            var names = Enumerable.Range(0, header.Count).Select(i => Columns.Normalise(header.Text(i))).ToList();
             bool Has(string name) => names.Contains(name, StringComparer.Ordinal);
             bool Any(string part) => names.Any(n => n.Contains(part, StringComparison.Ordinal));
             var first = rows.SkipWhile(r => r != header).Skip(1).FirstOrDefault(r => r.Filled >= 2);
