@@ -12,6 +12,40 @@ if (args.Length > 0 && args[0] == "quick")
     return;
 }
 
+// "sde [SECONDS]" builds SDEverywhere's C for the published models (npm, cc) and times it side by side with the engine.
+if (args.Length is 1 or 2 && args[0] == "sde")
+{
+    SdeComparison.Run(Console.Out, args.Length == 2 ? double.Parse(args[1], CultureInfo.InvariantCulture) : 1);
+    return;
+}
+
+// "published" times whole runs of WORLD3-03, C-LEARN and SIR (every variable saved, and none).
+if (args.Length == 1 && args[0] == "published")
+{
+    foreach (var (name, path) in PublishedModels.All)
+    {
+        var compiled = SystemDynamicsModel.Load(path).Compile();
+        var all = PublishedModels.Time(compiled, saveAll: true, TimeSpan.FromSeconds(2));
+        var none = PublishedModels.Time(compiled, saveAll: false, TimeSpan.FromSeconds(2));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{name}: {all.Steps} steps, {all.Saved} variables saved: {all.PerThousandSteps:0.000} ms per 1,000 steps ({all.Runs} runs); saving off: {none.PerThousandSteps:0.000} ms ({none.Runs} runs)"));
+    }
+
+    return;
+}
+
+// "runs NAME SECONDS [all]" repeats whole runs of one published model (WORLD3-03, C-LEARN, SIR), saving nothing or
+// every variable, for a profiler.
+if (args.Length is 3 or 4 && args[0] == "runs")
+{
+    var (_, path) = PublishedModels.All.Single(m => m.Name.Equals(args[1], StringComparison.OrdinalIgnoreCase));
+    var compiled = SystemDynamicsModel.Load(path).Compile();
+    var saveAll = args.Length == 4 && args[3] == "all";
+    var timing = PublishedModels.Time(compiled, saveAll, TimeSpan.FromSeconds(double.Parse(args[2], CultureInfo.InvariantCulture)));
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{args[1]}: {timing.PerThousandSteps:0.000} ms per 1,000 steps, {(saveAll ? "every variable saved" : "saving off")} ({timing.Runs} runs)"));
+    return;
+}
+
 // "steps VARIABLES|SUITE-PATH COUNT" only runs one model, for a profiler (perf, valgrind) to look at the step loop.
 if (args.Length == 3 && args[0] == "steps")
 {

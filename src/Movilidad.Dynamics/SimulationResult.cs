@@ -4,13 +4,16 @@ namespace Movilidad.Dynamics;
 public sealed class SimulationResult
 {
     private readonly double[] _values;
+    private readonly int _stride;
     private readonly Dictionary<string, int> _columns;
 
-    internal SimulationResult(IReadOnlyList<string> names, double[] times, double[] values)
+    /// <summary>Wraps series stored by column: column <c>c</c> starts at <c>c * stride</c>.</summary>
+    internal SimulationResult(IReadOnlyList<string> names, double[] times, double[] values, int stride, int rows = -1)
     {
         Names = names;
-        Times = times;
+        Times = rows < 0 || rows == times.Length ? times : new ArraySegment<double>(times, 0, rows);
         _values = values;
+        _stride = stride;
         _columns = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < names.Count; i++)
         {
@@ -25,10 +28,19 @@ public sealed class SimulationResult
     public IReadOnlyList<double> Times { get; }
 
     /// <summary>The value of a variable at a saved row.</summary>
-    public double this[int row, int column] => _values[(row * Names.Count) + column];
+    public double this[int row, int column] => _values[(column * _stride) + row];
 
     /// <summary>The column of a variable, matching names as the modelling tools do (case, spaces and underscores ignored); -1 when absent.</summary>
     public int ColumnOf(string name) => _columns.TryGetValue(Equations.Names.Canonical(name), out var c) ? c : -1;
+
+    /// <summary>The saved series of one variable, without copying.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">There is no such column.</exception>
+    public ReadOnlySpan<double> Column(int column)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(column);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(column, Names.Count);
+        return _values.AsSpan(column * _stride, Times.Count);
+    }
 
     /// <summary>The saved series of one variable.</summary>
     /// <exception cref="KeyNotFoundException">The variable was not saved.</exception>
@@ -40,12 +52,6 @@ public sealed class SimulationResult
             throw new KeyNotFoundException($"'{name}' is not among the saved variables");
         }
 
-        var series = new double[Times.Count];
-        for (var row = 0; row < series.Length; row++)
-        {
-            series[row] = this[row, column];
-        }
-
-        return series;
+        return Column(column).ToArray();
     }
 }

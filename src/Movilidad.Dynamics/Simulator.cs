@@ -3,32 +3,45 @@ using System.Globalization;
 using System.Runtime.CompilerServices;
 using Movilidad.Dynamics.Builtins;
 using Movilidad.Dynamics.Equations;
-using Movilidad.Dynamics.Integrators;
 
 namespace Movilidad.Dynamics;
 
 /// <summary>Runs a compiled model: initial values, then evaluate, save and integrate each step.</summary>
 public static class Simulator
 {
-    /// <summary>Runs <paramref name="model"/> with <paramref name="options"/>.</summary>
+    /// <summary>Runs <paramref name="model"/> with <paramref name="options"/>, saving every variable.</summary>
     /// <exception cref="ModelException">An override names an unknown variable, data is missing, or a limit is reached.</exception>
     /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static SimulationResult Run(CompiledModel model, SimulationOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(options);
-        var context = CreateContext(model, options);
-        var s = new double[model.SlotCount];
-        // Generated code takes the address of element 0, so even a model without stocks gets one rate slot.
-        var d = new double[Math.Max(1, model.StockSlots.Length)];
+        var buffer = model.CreateBuffer();
+        Run(buffer, options, options.Seed, default, cancellationToken);
+        return buffer.Detach();
+    }
+
+    /// <summary>
+    /// Runs the buffer's model into it. Nothing is allocated when the buffer already holds as many rows as the run
+    /// saves, the options override no lookup or data, and the constants are set through <paramref name="parameters"/>.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal static void Run(SimulationBuffer buffer, SimulationOptions options, int seed, ParameterValues parameters, CancellationToken cancellationToken)
+    {
+        var model = buffer.Model;
+        var context = buffer.Context;
+        var s = buffer.State;
+        var d = buffer.Rates;
         var phases = model.Phases;
+        PrepareContext(model, options, seed, context);
+        Array.Clear(s);
 
         Fix(s, context, ModelCompiler.StartSlot, options.Start);
         Fix(s, context, ModelCompiler.StopSlot, options.Stop);
         Fix(s, context, ModelCompiler.DtSlot, options.Dt);
         Fix(s, context, ModelCompiler.SaveSlot, options.SaveStep);
         ApplyConstants(model, options, s, context);
+        parameters.Apply(s, context, model.Precision);
 
         s[ModelCompiler.TimeSlot] = options.Start ?? model.Model.Specs.Start ?? 0;
         var initialize = phases.Initial.ForRun();
@@ -66,33 +79,28 @@ public static class Simulator
 
         var saveEvery = Math.Max(1, (long)Math.Round(saveStep / dt));
         var rows = (steps / saveEvery) + 1;
-        var outputs = model.OutputSlots;
-        if (rows * outputs.Length > int.MaxValue / 2)
+        if (rows * Math.Max(1, buffer.Names.Count) > int.MaxValue / 2)
         {
             throw new ModelException("the run would save too many values; raise the save step", model.Model.Source, null, null);
         }
 
-        var times = new double[rows];
-        var values = new double[rows * outputs.Length];
-        var integrator = new Integrator(options.Method ?? MethodOf(model), model.StockSlots, model.NonNegative, phases.Evaluate, model.Precision == Precision.Single);
-        var clock = Stopwatch.StartNew();
+        buffer.Prepare((int)rows);
+        var integrator = buffer.IntegratorFor(options.Method ?? MethodOf(model));
+        var clock = options.MaxWallTime is null ? null : Stopwatch.StartNew();
+        var progress = options.Progress;
         var progressEvery = Math.Max(1, steps / 100);
-        var row = 0;
+        var evaluate = phases.Evaluate;
+        var update = phases.Update;
+        var sinceSave = saveEvery - 1;
         for (long step = 0; ; step++)
         {
             var time = start + (step * dt);
             s[ModelCompiler.TimeSlot] = time;
-            phases.Evaluate(s, d, context);
-            if (step % saveEvery == 0)
+            evaluate(s, d, context);
+            if (++sinceSave == saveEvery)
             {
-                times[row] = time;
-                var offset = row * outputs.Length;
-                for (var i = 0; i < outputs.Length; i++)
-                {
-                    values[offset + i] = s[outputs[i]];
-                }
-
-                row++;
+                sinceSave = 0;
+                buffer.Save(time);
             }
 
             if (step >= steps)
@@ -100,32 +108,32 @@ public static class Simulator
                 break;
             }
 
-            phases.Update(s, context);
+            update(s, context);
             integrator.Step(s, d, context, time, dt);
             if ((step & 1023) == 1023)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                if (options.MaxWallTime is { } limit && clock.Elapsed > limit)
+                if (clock is not null && clock.Elapsed > options.MaxWallTime)
                 {
                     throw new ModelException(string.Create(CultureInfo.InvariantCulture, $"the run was stopped at time {time} after {clock.Elapsed.TotalSeconds:0.#} s, the wall-time limit"), model.Model.Source, null, null);
                 }
             }
 
-            if (options.Progress is { } progress && step % progressEvery == 0)
+            if (progress is not null && step % progressEvery == 0)
             {
                 progress.Report((double)step / steps);
             }
         }
 
-        options.Progress?.Report(1);
-        return new SimulationResult(model.OutputNames, times, values);
+        buffer.Complete();
+        progress?.Report(1);
     }
 
     private static IntegrationMethod MethodOf(CompiledModel model) =>
-        model.Model.Specs.Method?.ToUpperInvariant() switch
+        model.Model.Specs.Method switch
         {
-            "RK4" => IntegrationMethod.RungeKutta4,
-            "RK2" => IntegrationMethod.RungeKutta2,
+            { } m when m.Equals("RK4", StringComparison.OrdinalIgnoreCase) => IntegrationMethod.RungeKutta4,
+            { } m when m.Equals("RK2", StringComparison.OrdinalIgnoreCase) => IntegrationMethod.RungeKutta2,
             _ => IntegrationMethod.Euler,
         };
 
@@ -138,23 +146,32 @@ public static class Simulator
         }
     }
 
-    private static RunContext CreateContext(CompiledModel model, SimulationOptions options)
+    private static void PrepareContext(CompiledModel model, SimulationOptions options, int seed, RunContext context)
     {
-        var tables = (LookupTable[])model.Tables.Clone();
-        foreach (var (name, series) in options.Lookups)
+        context.Reset(model.Tables, seed);
+        var tables = context.Tables;
+        if (options.Lookups.Count > 0)
         {
-            if (!model.TableByName.TryGetValue(Names.Canonical(name), out var id))
+            foreach (var (name, series) in options.Lookups)
             {
-                throw new ModelException($"there is no lookup named '{name}' to override", model.Model.Source, null, name);
-            }
+                if (!model.TableByName.TryGetValue(Names.Canonical(name), out var id))
+                {
+                    throw new ModelException($"there is no lookup named '{name}' to override", model.Model.Source, null, name);
+                }
 
-            tables[id] = new LookupTable([.. series.X], [.. series.Y], tables[id].Mode);
+                tables[id] = new LookupTable([.. series.X], [.. series.Y], tables[id].Mode);
+            }
         }
 
-        var data = options.Data.ToDictionary(p => Names.Canonical(p.Key), p => p.Value, StringComparer.Ordinal);
+        if (model.DataTables.Count == 0)
+        {
+            return;
+        }
+
+        var data = options.Data.Count == 0 ? null : options.Data.ToDictionary(p => Names.Canonical(p.Key), p => p.Value, StringComparer.Ordinal);
         foreach (var (id, name) in model.DataTables)
         {
-            if (data.TryGetValue(Names.Canonical(name), out var series))
+            if (data is not null && data.TryGetValue(Names.Canonical(name), out var series))
             {
                 tables[id] = new LookupTable([.. series.X], [.. series.Y], tables[id].Mode);
             }
@@ -163,12 +180,15 @@ public static class Simulator
                 throw new ModelException($"the data variable has no data: give a data file (--data) holding '{name}'", model.Model.Source, null, name);
             }
         }
-
-        return new RunContext(tables, model.DelayLines, model.RandomStreams, model.SlotCount) { Seed = options.Seed };
     }
 
     private static void ApplyConstants(CompiledModel model, SimulationOptions options, double[] s, RunContext context)
     {
+        if (options.Constants.Count == 0)
+        {
+            return;
+        }
+
         foreach (var (name, value) in options.Constants)
         {
             if (!model.SlotsByName.TryGetValue(Names.Canonical(name), out var slots))
@@ -176,7 +196,7 @@ public static class Simulator
                 throw new ModelException($"there is no variable named '{name}' to set", model.Model.Source, null, name);
             }
 
-            if (slots.Any(slot => !model.Settable[slot]))
+            if (!model.AllSettable(slots))
             {
                 throw new ModelException($"'{name}' changes during the run; only constants and initial values can be set", model.Model.Source, null, name);
             }

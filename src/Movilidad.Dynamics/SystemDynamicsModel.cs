@@ -99,6 +99,11 @@ public sealed class SystemDynamicsModel
             ".XMILE" or ".STMX" or ".ITMX" or ".XML" => ModelFormat.Xmile,
             _ => text.TrimStart().StartsWith('<') ? ModelFormat.Xmile : ModelFormat.Vensim,
         };
+        if (!LooksLikeModel(text, format))
+        {
+            throw new ModelException(NotAModel, fileName, null, null);
+        }
+
         var directory = Path.GetDirectoryName(Path.GetFullPath(fileName)) ?? Directory.GetCurrentDirectory();
         var model = new SystemDynamicsModel(fileName, format, directory);
         if (format == ModelFormat.Vensim)
@@ -120,6 +125,32 @@ public sealed class SystemDynamicsModel
     /// <summary>Compiles the model into a runnable form computing in the given precision.</summary>
     /// <exception cref="ModelException">An equation refers to something unknown, is circular, or has the wrong shape.</exception>
     public CompiledModel Compile(Precision precision, CancellationToken cancellationToken = default) => ModelCompiler.Compile(this, precision, cancellationToken);
+
+    internal const string NotAModel = "not a system-dynamics model: expected a Vensim model (.mdl, equations ending in '|') or an XMILE model (.xmile, .stmx, .itmx)";
+
+    /// <summary>
+    /// A Vensim model is text whose equations end in '|' (a table, a CSV or notes have none); an XMILE model is XML.
+    /// Binary content (control characters other than line breaks and tabs) is neither.
+    /// </summary>
+    private static bool LooksLikeModel(string text, ModelFormat format)
+    {
+        var sample = text.AsSpan(0, Math.Min(text.Length, 4096));
+        var control = 0;
+        foreach (var c in sample)
+        {
+            if ((char.IsControl(c) && c is not ('\n' or '\r' or '\t' or '\f')) || c == '\uFFFD')
+            {
+                control++;
+            }
+        }
+
+        if (control > sample.Length / 100)
+        {
+            return false;
+        }
+
+        return format == ModelFormat.Xmile ? text.TrimStart().StartsWith('<') : text.Contains('|', StringComparison.Ordinal);
+    }
 
     private static string Decode(byte[] bytes)
     {

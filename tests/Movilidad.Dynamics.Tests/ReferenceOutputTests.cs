@@ -78,6 +78,30 @@ public sealed class ReferenceOutputTests : IDisposable
     }
 
     [Fact]
+    public void Compare_DatReference_ComparesOnlyThePointsItHolds()
+    {
+        // Vensim writes a constant once, at the initial time, and a data variable at its data points only.
+        var model = ModelText.Vensim("rate = 5 ~~|\nlevel = Time * 2 ~~|", final: 4).Compile();
+        var path = Write("reference.dat", Encoding.UTF8.GetBytes("rate\n0\t5\nlevel\n0\t0\n1\t2\n4\t8\n"));
+
+        var report = ResultComparison.Compare(model.Run(), ReferenceOutput.Load(path));
+
+        Assert.True(report.Passed, report.FirstMismatch?.ToString());
+        Assert.Equal(3, report.ComparedRows);
+    }
+
+    [Fact]
+    public void Compare_DatReferenceWrongAtOnePoint_ReportsThatPoint()
+    {
+        var model = ModelText.Vensim("level = Time * 2 ~~|", final: 4).Compile();
+        var path = Write("reference.dat", Encoding.UTF8.GetBytes("level\n0\t0\n3\t7\n"));
+
+        var report = ResultComparison.Compare(model.Run(), ReferenceOutput.Load(path));
+
+        Assert.Equal(new Mismatch("level", 3, 7, 6), report.FirstMismatch);
+    }
+
+    [Fact]
     public void Matches_NaNAgainstNaN_IsTrue()
     {
         Assert.True(ResultComparison.Matches(double.NaN, double.NaN));

@@ -68,6 +68,113 @@ public sealed class VensimBuiltinTests
     }
 
     [Fact]
+    public void GammaLn_KnownValues_AreTheLogOfTheGammaFunction()
+    {
+        // Γ(5) = 4! = 24, Γ(1/2) = √π, Γ(1) = 1; Γ has a pole at 0.
+        var result = Run("a = GAMMA LN(5) ~~|\nb = GAMMA LN(0.5) ~~|\nc = GAMMA LN(1) ~~|\nd = GAMMA LN(0) ~~|");
+
+        Assert.Equal(Math.Log(24), result.Series("a")[0], 13);
+        Assert.Equal(0.5 * Math.Log(Math.PI), result.Series("b")[0], 13);
+        Assert.Equal(0, result.Series("c")[0], 13);
+        Assert.True(double.IsNaN(result.Series("d")[0]));
+    }
+
+    [Fact]
+    public void Npv_ConstantStream_SumsItDiscountedOncePerPeriod()
+    {
+        // Vensim's NPV: (accum + stream·dt·df)·factor, df falling by rate/(1 + rate·dt) each step: with dt = 1 it is
+        // the sum of 10/1.1^k for k = 0..t, doubled by the factor of 2.
+        var result = Run("v = NPV(10, 0.1, 0, 2) ~~|", final: 3);
+
+        for (var t = 0; t <= 3; t++)
+        {
+            var expected = 2 * Enumerable.Range(0, t + 1).Sum(k => 10 / Math.Pow(1.1, k));
+            Assert.Equal(expected, result.Series("v")[t], 10);
+        }
+    }
+
+    [Fact]
+    public void InvertMatrix_LargerThanThirtyTwo_InvertsIt()
+    {
+        // A 40×40 diagonal matrix with k on the diagonal: its inverse has 1/k there and 0 elsewhere.
+        var result = Run("""
+            row: (r1-r40) ~~|
+            col: (c1-c40) ~~|
+            m[row, col] = IF THEN ELSE(row = col, row, 0) ~~|
+            inverse[row, col] = INVERT MATRIX(m[row, col], 40) ~~|
+            """);
+
+        Assert.Equal(1.0 / 7, result.Series("inverse[r7,c7]")[0], 12);
+        Assert.Equal(1.0 / 40, result.Series("inverse[r40,c40]")[0], 12);
+        Assert.Equal(0, result.Series("inverse[r3,c9]")[0], 12);
+    }
+
+    [Fact]
+    public void GetDataBetweenTimes_EachMode_ReadsTheDataAtAnotherTime()
+    {
+        // Data at 0 and 10 (0 and 100): at Time + 5, interpolated (mode 0), the later point (1), the earlier one
+        // (-1); :NA: past the last point.
+        var model = ModelText.Vensim("""
+            demand ~~|
+            ahead = GET DATA BETWEEN TIMES(demand, Time + 5, 0) ~~|
+            forward = GET DATA BETWEEN TIMES(demand, Time + 5, 1) ~~|
+            backward = GET DATA BETWEEN TIMES(demand, Time + 5, -1) ~~|
+            """, final: 6).Compile();
+
+        var result = model.Run(new SimulationOptions { Data = new Dictionary<string, DataSeries> { ["demand"] = new([0, 10], [0, 100]) } });
+
+        Assert.Equal([50.0, 60, 70, 80, 90, 100], result.Series("ahead").Take(6));
+        Assert.Equal([100.0, 100, 100, 100, 100, 100], result.Series("forward").Take(6));
+        Assert.Equal([0.0, 0, 0, 0, 0, 100], result.Series("backward").Take(6));
+        Assert.True(double.IsNaN(result.Series("ahead")[6]));
+    }
+
+    [Fact]
+    public void DepreciateStraightline_OneInvestment_IsSpreadEquallyOverTheDepreciationTime()
+    {
+        // 30 invested in the first year, depreciated over 3 years with yearly fiscal periods: 10 a year, then nothing.
+        var result = Run("d = DEPRECIATE STRAIGHTLINE(IF THEN ELSE(Time = 0, 30, 0), 3, 1, 0) ~~|", final: 5);
+
+        Assert.Equal([10.0, 10, 10, 0, 0, 0], result.Series("d").Select(v => Math.Round(v, 12)));
+    }
+
+    [Fact]
+    public void DepreciateStraightline_StreamAtItsInitialValue_StaysConstant()
+    {
+        // The documentation: if str keeps the value init, the output stays constant at that value.
+        var result = Run("d = DEPRECIATE STRAIGHTLINE(5, 4, 2, 5) ~~|", final: 8);
+
+        Assert.All(result.Series("d"), v => Assert.Equal(5, v, 12));
+    }
+
+    [Fact]
+    public void AllocateByPriority_WidthZero_ServesHigherPrioritiesFirst()
+    {
+        // Vensim: when the gap between two priorities exceeds the width and the higher one is not filled, the lower
+        // one gets nothing. With width 0, 45 goes to Fresno (30, priority 3) and Dayton (20, priority 2) gets the
+        // 15 left; equal priorities share in proportion to their requests.
+        var result = Run(Branches + """
+            request[branch] = 10, 20, 30 ~~|
+            priority[branch] = 1, 2, 3 ~~|
+            shipped[branch] = ALLOCATE BY PRIORITY(request[branch], priority[branch], ELMCOUNT(branch), 0, 45) ~~|
+            same[branch] = 1 ~~|
+            tied[branch] = ALLOCATE BY PRIORITY(request[branch], same[branch], ELMCOUNT(branch), 0, 30) ~~|
+            """);
+
+        Assert.Equal([0.0, 15, 30], [result.Series("shipped[Boston]")[0], result.Series("shipped[Dayton]")[0], result.Series("shipped[Fresno]")[0]]);
+        Assert.Equal([5.0, 10, 15], [result.Series("tied[Boston]")[0], result.Series("tied[Dayton]")[0], result.Series("tied[Fresno]")[0]]);
+    }
+
+    [Fact]
+    public void EqualsNa_MissingValue_IsTrue()
+    {
+        // Vensim's :NA: is a value like any other, so x = :NA: tests whether x is missing (C-LEARN's targets do).
+        var result = Run("missing = :NA: ~~|\nset = 3 ~~|\na = IF THEN ELSE(missing = :NA:, 1, 0) ~~|\nb = IF THEN ELSE(set = :NA:, 1, 0) ~~|\nc = IF THEN ELSE(missing <> :NA:, 1, 0) ~~|");
+
+        Assert.Equal([1.0, 0, 0], [result.Series("a")[0], result.Series("b")[0], result.Series("c")[0]]);
+    }
+
+    [Fact]
     public void DelayN_DelayTimeChanges_EachStageKeepsTheStageTimeItWasEnteredWith()
     {
         // Order 2, delay 4 then 6 from t=3, each stage holding 8. At t=3 the output still divides the last stage

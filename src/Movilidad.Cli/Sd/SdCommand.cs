@@ -191,17 +191,25 @@ public static class SdCommand
         }
 
         writer.WriteLine(sb.ToString());
+        Span<char> number = stackalloc char[32];
         for (var row = 0; row < result.Times.Count; row++)
         {
             sb.Clear();
-            sb.Append(result.Times[row].ToString("R", CultureInfo.InvariantCulture));
+            Append(sb, result.Times[row], number);
             for (var column = 0; column < result.Names.Count; column++)
             {
-                sb.Append(separator).Append(result[row, column].ToString("R", CultureInfo.InvariantCulture));
+                Append(sb.Append(separator), result[row, column], number);
             }
 
-            writer.WriteLine(sb.ToString());
+            writer.WriteLine(sb);
         }
+    }
+
+    /// <summary>The shortest text that reads back as the same double, without a string per value (C-LEARN writes over a million).</summary>
+    private static void Append(StringBuilder sb, double value, Span<char> buffer)
+    {
+        value.TryFormat(buffer, out var written, "R", CultureInfo.InvariantCulture);
+        sb.Append(buffer[..written]);
     }
 
     private static int Check(DirectoryInfo directory, TextWriter stdout, TextWriter stderr, CancellationToken cancellation)

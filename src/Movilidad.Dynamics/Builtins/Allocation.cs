@@ -28,9 +28,14 @@ internal static class Allocation
             return s[request + index];
         }
 
-        if (supply <= 0 || !(width > 0))
+        if (supply <= 0 || double.IsNaN(width))
         {
             return 0;
+        }
+
+        if (width <= 0)
+        {
+            return ByStrictPriority(s, request, priority, count, index, supply);
         }
 
         var lo = lowest - width;
@@ -49,6 +54,30 @@ internal static class Allocation
         }
 
         return Share(s[request + index], s[priority + index], width, 0.5 * (lo + hi));
+    }
+
+    /// <summary>
+    /// Width 0: any gap in priority exceeds it, so (as Vensim documents) a lower priority receives nothing until every
+    /// higher one has its full request; requesters of equal priority share what is left in proportion to their requests.
+    /// </summary>
+    private static double ByStrictPriority(double[] s, int request, int priority, int count, int index, double supply)
+    {
+        var own = s[priority + index];
+        var (above, same) = (0.0, 0.0);
+        for (var i = 0; i < count; i++)
+        {
+            if (s[priority + i] > own)
+            {
+                above += s[request + i];
+            }
+            else if (s[priority + i] == own)
+            {
+                same += s[request + i];
+            }
+        }
+
+        var left = supply - above;
+        return left <= 0 || same <= 0 ? 0 : s[request + index] * Math.Min(1, left / same);
     }
 
     private static double Allocated(double[] s, int request, int priority, int count, double width, double clearing)

@@ -108,7 +108,7 @@ internal sealed class DataSources(string modelFile)
         var args = Texts(call, 3, string.Empty, null);
         var sheet = Open(args[0], args[1], string.Empty, null);
         var (row, column, _, _) = Resolve(sheet, args[2], string.Empty, null);
-        var (lastRow, lastColumn) = args.Count > 3 && args[3].Length > 0 ? Cell(args[3], string.Empty, null) : (row + 10_000, column + 10_000);
+        var (lastRow, lastColumn) = args.Count > 3 && args[3].Length > 0 ? LastCell(args[3].Trim(), row, column) : (row + 10_000, column + 10_000);
         var prefix = args.Count > 4 ? args[4] : string.Empty;
         var result = new List<string>();
         for (var r = row; r <= lastRow; r++)
@@ -157,6 +157,22 @@ internal sealed class DataSources(string modelFile)
 
     private static double Number(Sheet sheet, int row, int column) =>
         sheet.TryGetValue((row, column), out var text) && TryNumber(text, out var v) ? v : double.NaN;
+
+    /// <summary>
+    /// GET DIRECT SUBSCRIPT's last cell: a cell such as D9, a column alone (D: down that column as far as the
+    /// file goes) or a row alone (9: across that row), empty cells being skipped.
+    /// </summary>
+    private (int Row, int Column) LastCell(string reference, int row, int column)
+    {
+        if (reference.All(char.IsAsciiLetter))
+        {
+            return (row + 10_000, ColumnIndex(reference));
+        }
+
+        return int.TryParse(reference, NumberStyles.Integer, CultureInfo.InvariantCulture, out var lastRow)
+            ? (lastRow - 1, column + 10_000)
+            : Cell(reference, string.Empty, null);
+    }
 
     private (int Row, int Column) Cell(string reference, string location, string? variable)
     {

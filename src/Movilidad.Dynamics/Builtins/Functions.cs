@@ -106,13 +106,79 @@ internal static class Functions
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double Log(double x, double b) => Math.Log(x) / Math.Log(b);
 
+    /// <summary>Vensim's '=': 1 when equal, also when both are :NA: (NaN here), else 0.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double EqualOrBothMissing(double a, double b) => a == b || (double.IsNaN(a) && double.IsNaN(b)) ? 1 : 0;
+
+    /// <summary>Whether the step from <paramref name="time"/> crosses into a new fiscal period (periods start at <paramref name="start"/>).</summary>
+    public static bool FiscalPeriodEnds(double time, double dt, double start, double period) =>
+        Math.Floor(((time + dt - start) / period) + 1e-9) > Math.Floor(((time - start) / period) + 1e-9);
+
+    /// <summary>The element at <paramref name="position"/> (from 1, truncated) of an array laid out every <paramref name="stride"/> slots from <paramref name="first"/>; 0 outside it.</summary>
+    public static double ElementAt(double[] s, int first, int stride, int count, double position)
+    {
+        var k = Math.Floor(position) - 1;
+        return k >= 0 && k < count ? s[first + ((int)k * stride)] : 0;
+    }
+
+    /// <summary>
+    /// ln Γ(x) for x &gt; 0 (Vensim GAMMA LN), by Lanczos' approximation (g = 7, nine terms; relative error below
+    /// 1e-15), with the reflection formula below 1/2; NaN where Γ is not defined.
+    /// </summary>
+    public static double GammaLn(double x)
+    {
+        if (double.IsNaN(x) || (x <= 0 && x == Math.Floor(x)))
+        {
+            return double.NaN;
+        }
+
+        if (x < 0.5)
+        {
+            return Math.Log(Math.PI / Math.Abs(Math.Sin(Math.PI * x))) - GammaLn(1 - x);
+        }
+
+        ReadOnlySpan<double> c =
+        [
+            0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059,
+            12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7,
+        ];
+        x -= 1;
+        var sum = c[0];
+        for (var i = 1; i < c.Length; i++)
+        {
+            sum += c[i] / (x + i);
+        }
+
+        var t = x + 7.5;
+        return (0.5 * Math.Log(2 * Math.PI)) + ((x + 0.5) * Math.Log(t)) - t + Math.Log(sum);
+    }
+
     /// <summary>
     /// Element (row, column) of the inverse of the n×n matrix stored row by row from slot <paramref name="first"/>,
-    /// by Gauss-Jordan elimination with partial pivoting on the stack; NaN when the matrix is singular.
+    /// by Gauss-Jordan elimination with partial pivoting, on the stack up to 32×32 and in a pooled array beyond;
+    /// NaN when the matrix is singular.
     /// </summary>
     public static double InverseElement(double[] s, int first, int n, int row, int column)
     {
-        Span<double> work = stackalloc double[2 * n * n];
+        const int onStack = 2 * 32 * 32;
+        if (2 * n * n <= onStack)
+        {
+            return InverseElement(s, first, n, row, column, stackalloc double[2 * n * n]);
+        }
+
+        var pooled = System.Buffers.ArrayPool<double>.Shared.Rent(2 * n * n);
+        try
+        {
+            return InverseElement(s, first, n, row, column, pooled.AsSpan(0, 2 * n * n));
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<double>.Shared.Return(pooled);
+        }
+    }
+
+    private static double InverseElement(double[] s, int first, int n, int row, int column, Span<double> work)
+    {
         var width = 2 * n;
         for (var i = 0; i < n; i++)
         {

@@ -9,7 +9,11 @@ internal sealed record NumberExpr(double Value) : Expr;
 internal sealed record ReferenceExpr(string Name, string DisplayName, IReadOnlyList<SubscriptRef> Subscripts) : Expr;
 
 /// <summary>A subscript in a reference: an element, a dimension, a dimension iterated by an array function (bang) or a wildcard.</summary>
-internal sealed record SubscriptRef(string Name, bool Bang, bool Wildcard);
+internal sealed record SubscriptRef(string Name, bool Bang, bool Wildcard)
+{
+    /// <summary>XMILE: an expression giving the element's position (from 1) at run time, as in <c>a[INT(TIME MOD 5) + 1]</c>.</summary>
+    public Expr? Index { get; init; }
+}
 
 internal sealed record CallExpr(string Function, IReadOnlyList<Expr> Arguments, SourcePosition Position) : Expr;
 

@@ -260,7 +260,7 @@ internal sealed class ExpressionParser
     {
         var token = Advance();
         var name = token.Value;
-        if (_dialect == Dialect.Xmile && string.Equals(name, "IF", StringComparison.OrdinalIgnoreCase) && !IsSymbol("("))
+        if (_dialect == Dialect.Xmile && string.Equals(name, "IF", StringComparison.OrdinalIgnoreCase) && (!IsSymbol("(") || ThenFollowsParentheses()))
         {
             var condition = ParseExpression();
             ExpectKeyword("THEN");
@@ -306,6 +306,39 @@ internal sealed class ExpressionParser
         return new ReferenceExpr(Names.Canonical(name), name.Trim(), subscripts);
     }
 
+    /// <summary>
+    /// XMILE's IF condition THEN ... ELSE ..., whose condition may start with a parenthesis (<c>IF (a &gt; b) AND c
+    /// THEN</c>), as opposed to a three-argument IF(condition, a, b) call: the call has a comma at the top level of
+    /// the parentheses that follow IF.
+    /// </summary>
+    private bool ThenFollowsParentheses()
+    {
+        var depth = 0;
+        for (var i = _index; i < _tokens.Count && _tokens[i].Kind != TokenKind.End; i++)
+        {
+            var token = _tokens[i];
+            if (token.Kind != TokenKind.Symbol)
+            {
+                continue;
+            }
+
+            if (token.Value is "(" or "[")
+            {
+                depth++;
+            }
+            else if (token.Value is ")" or "]" && --depth == 0)
+            {
+                return true;
+            }
+            else if (token.Value == "," && depth == 1)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     private void ExpectKeyword(string keyword)
     {
         if (!IsKeyword(keyword))
@@ -325,6 +358,10 @@ internal sealed class ExpressionParser
             {
                 _index++;
                 result.Add(new SubscriptRef("*", false, true));
+            }
+            else if (_dialect == Dialect.Xmile && !IsPlainSubscript())
+            {
+                result.Add(new SubscriptRef("#index", false, false) { Index = ParseExpression() });
             }
             else if (Current.Kind is TokenKind.Name or TokenKind.Number)
             {
@@ -365,6 +402,18 @@ internal sealed class ExpressionParser
             Expect("]");
             return result;
         }
+    }
+
+    /// <summary>A subscript that is a name or a number standing alone (followed by ',', ']', '!' or '*'), not an expression.</summary>
+    private bool IsPlainSubscript()
+    {
+        if (Current.Kind is not (TokenKind.Name or TokenKind.Number) || _index + 1 >= _tokens.Count)
+        {
+            return false;
+        }
+
+        var next = _tokens[_index + 1];
+        return next.Kind == TokenKind.Symbol && next.Value is "," or "]" or "!" or "*";
     }
 
     private Expr ParseArgument(string function, int index)
@@ -493,7 +542,7 @@ internal sealed class ExpressionParser
                 continue;
             }
 
-            if (c == '{' && _dialect == Dialect.Xmile)
+            if (c == '{')
             {
                 var close = text.IndexOf('}', i);
                 i = close < 0 ? text.Length : close + 1;

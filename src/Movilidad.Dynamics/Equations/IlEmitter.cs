@@ -67,54 +67,65 @@ internal sealed class IlEmitter
         pending.Push(body);
         while (pending.Count > 0)
         {
-            switch (pending.Pop())
+            var node = pending.Pop();
+            if (node is BinaryExpression { NodeType: ExpressionType.ArrayIndex, Left: ParameterExpression array, Right: ConstantExpression { Value: int i } })
             {
-                case BinaryExpression { NodeType: ExpressionType.ArrayIndex, Left: ParameterExpression array, Right: ConstantExpression { Value: int i } }:
-                    _readElements.Add((array, i));
-                    break;
-                case BinaryExpression b:
-                    pending.Push(b.Left);
-                    pending.Push(b.Right);
-                    break;
-                case UnaryExpression u:
-                    pending.Push(u.Operand);
-                    break;
-                case ConditionalExpression c:
-                    pending.Push(c.Test);
-                    pending.Push(c.IfTrue);
-                    pending.Push(c.IfFalse);
-                    break;
-                case BlockExpression block:
-                    foreach (var statement in block.Expressions)
-                    {
-                        pending.Push(statement);
-                    }
-
-                    break;
-                case MethodCallExpression call:
-                    foreach (var argument in call.Arguments)
-                    {
-                        pending.Push(argument);
-                    }
-
-                    if (call.Object is not null)
-                    {
-                        pending.Push(call.Object);
-                    }
-
-                    break;
-                case IndexExpression index:
-                    pending.Push(index.Object!);
-                    foreach (var argument in index.Arguments)
-                    {
-                        pending.Push(argument);
-                    }
-
-                    break;
-                case MemberExpression { Expression: { } inner }:
-                    pending.Push(inner);
-                    break;
+                _readElements.Add((array, i));
             }
+            else
+            {
+                PushChildren(node, pending);
+            }
+        }
+    }
+
+    /// <summary>Pushes the operands of a node of the kinds lowering produces, for the walks over a lowered tree.</summary>
+    public static void PushChildren(Expression node, Stack<Expression> pending)
+    {
+        switch (node)
+        {
+            case BinaryExpression b:
+                pending.Push(b.Left);
+                pending.Push(b.Right);
+                break;
+            case UnaryExpression u:
+                pending.Push(u.Operand);
+                break;
+            case ConditionalExpression c:
+                pending.Push(c.Test);
+                pending.Push(c.IfTrue);
+                pending.Push(c.IfFalse);
+                break;
+            case BlockExpression block:
+                foreach (var statement in block.Expressions)
+                {
+                    pending.Push(statement);
+                }
+
+                break;
+            case MethodCallExpression call:
+                foreach (var argument in call.Arguments)
+                {
+                    pending.Push(argument);
+                }
+
+                if (call.Object is not null)
+                {
+                    pending.Push(call.Object);
+                }
+
+                break;
+            case IndexExpression index:
+                pending.Push(index.Object!);
+                foreach (var argument in index.Arguments)
+                {
+                    pending.Push(argument);
+                }
+
+                break;
+            case MemberExpression { Expression: { } inner }:
+                pending.Push(inner);
+                break;
         }
     }
 

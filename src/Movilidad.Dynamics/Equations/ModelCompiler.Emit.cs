@@ -70,29 +70,68 @@ internal sealed partial class ModelCompiler
             _lineCount,
             _randomCount,
             auxOrder.Count + stocks.Count,
-            [.. _slots.Select(s => s.IsStock || !dynamic[s.Index])])
+            [.. _slots.Select(s => s.IsStock || !dynamic[s.Index])],
+            [.. _slots.Select(s => !s.IsStock && !dynamic[s.Index] && s.Index != TimeSlot)])
         {
             Precision = _single ? Precision.Single : Precision.Double,
         };
     }
 
     /// <summary>
-    /// Splits a phase into methods of a few hundred statements: the JIT stops optimising very large methods,
-    /// which would make a big model run several times slower than its parts.
+    /// Splits a phase into methods of at most a few hundred statements and a bounded size: the JIT compiles a method
+    /// with more than about 60,000 bytes of IL or 2,000 basic blocks without optimising it (MinOpts), which made the
+    /// chunks of C-LEARN's conditional-heavy equations run several times slower than their parts.
     /// </summary>
     private static IEnumerable<Expression> Chunks(List<Expression> statements)
     {
-        const int size = 400;
+        const int maxStatements = 120;
+        const int maxNodes = 3_000;
+        const int maxBranches = 400;
         if (statements.Count == 0)
         {
             yield return Expression.Empty();
             yield break;
         }
 
-        for (var i = 0; i < statements.Count; i += size)
+        var chunk = new List<Expression>();
+        var (nodes, branches) = (0, 0);
+        foreach (var statement in statements)
         {
-            yield return Expression.Block(typeof(void), statements.Skip(i).Take(size));
+            var (n, b) = Size(statement);
+            if (chunk.Count > 0 && (chunk.Count == maxStatements || nodes + n > maxNodes || branches + b > maxBranches))
+            {
+                yield return Expression.Block(typeof(void), chunk);
+                chunk = [];
+                (nodes, branches) = (0, 0);
+            }
+
+            chunk.Add(statement);
+            nodes += n;
+            branches += b;
         }
+
+        yield return Expression.Block(typeof(void), chunk);
+    }
+
+    /// <summary>The nodes of a lowered statement and its conditionals (each a few basic blocks of machine code).</summary>
+    private static (int Nodes, int Branches) Size(Expression statement)
+    {
+        var (nodes, branches) = (0, 0);
+        var pending = new Stack<Expression>();
+        pending.Push(statement);
+        while (pending.Count > 0)
+        {
+            var node = pending.Pop();
+            nodes++;
+            if (node is ConditionalExpression or BinaryExpression { NodeType: ExpressionType.AndAlso or ExpressionType.OrElse })
+            {
+                branches++;
+            }
+
+            IlEmitter.PushChildren(node, pending);
+        }
+
+        return (nodes, branches);
     }
 
     /// <summary>

@@ -75,6 +75,9 @@ internal sealed partial class ModelCompiler
             "/" => Expression.Divide(left, right),
             "^" => Expression.Call(Pow, left, right),
             "mod" => Expression.Call(Builtin(nameof(Functions.Modulo)), left, right),
+            // Vensim's :NA: is a number, equal to itself (x = :NA: tests for missing data); here it is NaN.
+            "=" when IsVensim => Expression.Call(Builtin(nameof(Functions.EqualOrBothMissing)), left, right),
+            "<>" when IsVensim => Expression.Subtract(One, Expression.Call(Builtin(nameof(Functions.EqualOrBothMissing)), left, right)),
             "=" => Truth(Expression.Equal(left, right)),
             "<>" => Truth(Expression.NotEqual(left, right)),
             "<" => Truth(Expression.LessThan(left, right)),
@@ -308,6 +311,20 @@ internal sealed partial class ModelCompiler
                     }
                 }
 
+            case "get data between times":
+                {
+                    Arity(call, cx, 3, 3);
+                    if (args[0] is not ReferenceExpr data)
+                    {
+                        throw Error(cx.Location, cx.Variable, "the first argument of GET DATA BETWEEN TIMES must be a data variable");
+                    }
+
+                    return Expression.Call(typeof(LookupTable).GetMethod(nameof(LookupTable.Between))!, TableAt(TableOf(data, cx)), A(1), A(2));
+                }
+
+            case "gamma ln":
+                Arity(call, cx, 1, 1);
+                return Expression.Call(Builtin(nameof(Functions.GammaLn)), A(0));
             case "fact":
                 Arity(call, cx, 1, 1);
                 return Expression.Call(Builtin(nameof(Functions.Factorial)), A(0));

@@ -13,6 +13,19 @@ internal sealed partial class ModelCompiler
             return Lower(argument.Argument, cx.With(argument.Scope, argument.Bindings));
         }
 
+        // Inside a macro a name ending in '$' is the enclosing model's variable (Vensim: "TIME STEP$"), unsubscripted.
+        if (key.EndsWith('$') && key.Length > 1)
+        {
+            var outer = Names.Canonical(key.TrimEnd('$'));
+            return LowerReference(reference with { Name = outer, DisplayName = reference.DisplayName.TrimEnd().TrimEnd('$') }, cx.With(_main, Bindings.Empty));
+        }
+
+        // XMILE: SELF in a variable's equation is the variable itself (the element being computed), as in PREVIOUS(SELF, 0).
+        if (key == "self" && !IsVensim && FindInstance(key, cx) is null)
+        {
+            return LowerReference(new ReferenceExpr(Names.Canonical(cx.Variable), cx.Variable, reference.Subscripts), cx);
+        }
+
         var instance = FindInstance(key, cx);
         if (instance is null)
         {
@@ -37,10 +50,65 @@ internal sealed partial class ModelCompiler
             throw Error(cx.Location, cx.Variable, $"'{reference.DisplayName}' is a lookup: call it with an input, as {reference.DisplayName}(x)");
         }
 
+        if (reference.Subscripts.Any(sub => sub.Index is not null))
+        {
+            return LowerIndexedReference(reference, instance, cx);
+        }
+
         var flat = ResolveElement(reference, instance, cx);
         var slot = instance.Slots[flat];
         cx.Deps.Add(slot);
         return Read(slot);
+    }
+
+    /// <summary>
+    /// An XMILE reference whose subscript is an expression: the element at that position (from 1, truncated) of its
+    /// dimension, chosen at run time among the elements the other subscripts leave; 0 when the position is outside.
+    /// </summary>
+    private MethodCallExpression LowerIndexedReference(ReferenceExpr reference, Instance instance, LoweringContext cx)
+    {
+        var dims = instance.Dimensions;
+        var dynamic = reference.Subscripts.Select((sub, p) => (sub, p)).Where(x => x.sub.Index is not null).ToList();
+        if (dynamic.Count != 1 || reference.Subscripts.Count != dims.Length)
+        {
+            throw Error(cx.Location, cx.Variable, $"'{reference.DisplayName}' may have one subscript computed from an expression, with the others given");
+        }
+
+        var (indexed, position) = dynamic[0];
+        var flatFirst = 0;
+        var stride = 1;
+        for (var p = 0; p < dims.Length; p++)
+        {
+            var index = p == position ? 0 : ResolveSubscript(reference.Subscripts[p], dims[p], cx, reference.DisplayName);
+            flatFirst = (flatFirst * dims[p].Elements.Count) + index;
+        }
+
+        for (var p = position + 1; p < dims.Length; p++)
+        {
+            stride *= dims[p].Elements.Count;
+        }
+
+        var count = dims[position].Elements.Count;
+        var first = instance.Slots[flatFirst];
+        var slotStride = count > 1 ? instance.Slots[flatFirst + stride] - first : 1;
+        for (var e = 0; e < count; e++)
+        {
+            var slot = instance.Slots[flatFirst + (e * stride)];
+            if (slot != first + (e * slotStride))
+            {
+                throw Error(cx.Location, cx.Variable, $"'{reference.DisplayName}' cannot be indexed by an expression here");
+            }
+
+            cx.Deps.Add(slot);
+        }
+
+        return Expression.Call(
+            typeof(Builtins.Functions).GetMethod(nameof(Builtins.Functions.ElementAt))!,
+            _state,
+            Expression.Constant(first),
+            Expression.Constant(slotStride),
+            Expression.Constant(count),
+            Lower(indexed.Index!, cx));
     }
 
     private Instance? FindInstance(string key, LoweringContext cx)
@@ -166,7 +234,7 @@ internal sealed partial class ModelCompiler
 
     private int ResolveSubscript(SubscriptRef subscript, DimensionDefinition target, LoweringContext cx, string variable)
     {
-        var name = subscript.Name;
+        var name = QualifiedElement(subscript.Name);
         if (subscript.Bang || subscript.Wildcard)
         {
             var dimKey = subscript.Wildcard ? target.Key : name;
@@ -227,6 +295,19 @@ internal sealed partial class ModelCompiler
         }
 
         throw Error(cx.Location, cx.Variable, $"'{name}' is not an element of '{target.Name}' (in '{variable}')");
+    }
+
+    /// <summary>XMILE names an element with its dimension, as <c>Dim.Element</c>: the element, when the dimension holds it.</summary>
+    private string QualifiedElement(string name)
+    {
+        var dot = name.IndexOf('.', StringComparison.Ordinal);
+        if (dot <= 0 || IsVensim || !_dimensions.TryGetValue(name[..dot], out var dim))
+        {
+            return name;
+        }
+
+        var element = name[(dot + 1)..];
+        return dim.ElementKeys.Contains(element) || IndexInDimension(dim, element) >= 0 ? element : name;
     }
 
     /// <summary>Maps an element of one dimension onto another: same element, declared mapping, or position when sizes match.</summary>

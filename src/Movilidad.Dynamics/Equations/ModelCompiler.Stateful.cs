@@ -139,6 +139,27 @@ internal sealed partial class ModelCompiler
                     return ReadHidden(stocks[0], cx);
                 }
 
+            case "npv":
+                {
+                    // Vensim documents NPV(stream, rate, init, factor) as (accum + stream * TIME STEP * df) * factor with
+                    // df = INTEG(-df * rate / (1 + rate * TIME STEP), 1) and accum = INTEG(stream * df, init).
+                    Arity(call, cx, 4, 4);
+                    var stocks = HiddenStocks(site, cx, 2, k => k == 0 ? new NumberExpr(1) : args[2], _ => null);
+                    var (df, accum) = (stocks[0], stocks[1]);
+                    if (_slots[df].Rate is null)
+                    {
+                        var rcx = RateContext(cx);
+                        var rate = Lower(args[1], rcx);
+                        _slots[df].Rate = Expression.Divide(Expression.Negate(Expression.Multiply(Read(df), rate)), Expression.Add(One, Expression.Multiply(rate, Read(DtSlot))));
+                        _slots[accum].Rate = Expression.Multiply(Lower(args[0], rcx), Read(df));
+                    }
+
+                    cx.Deps.Add(DtSlot);
+                    return Expression.Multiply(
+                        Expression.Add(ReadHidden(accum, cx), Expression.Multiply(Expression.Multiply(Lower(args[0], cx), Read(DtSlot)), ReadHidden(df, cx))),
+                        Lower(args[3], cx));
+                }
+
             case "smooth" or "smoothi" or "smth1" or "smooth3" or "smooth3i" or "smth3" or "smooth n" or "smthn":
                 {
                     int order;
@@ -373,6 +394,9 @@ internal sealed partial class ModelCompiler
                     return Read((int)held);
                 }
 
+            case "depreciate straightline":
+                return LowerDepreciation(call, site, cx);
+
             case "delay fixed" or "delay":
                 {
                     Arity(call, cx, 2, 3);
@@ -409,6 +433,74 @@ internal sealed partial class ModelCompiler
             default:
                 throw Error(cx.Location, cx.Variable, $"unknown function '{call.Function.ToUpperInvariant()}'");
         }
+    }
+
+    /// <summary>
+    /// Vensim's DEPRECIATE STRAIGHTLINE(str, dtime, fisc, init): what is invested in a fiscal period (fisc long) is
+    /// depreciated in equal parts over the dtime/fisc periods from that one on. Each period's spending is summed as
+    /// it comes; when the period ends its average rate joins the last dtime/fisc - 1 periods' (which start at init,
+    /// as if str had been init before), and the output is their sum plus the current value of str, over dtime/fisc:
+    /// so a constant str equal to init gives init throughout, as the documentation says.
+    /// </summary>
+    private BinaryExpression LowerDepreciation(CallExpr call, Dictionary<string, object> site, LoweringContext cx)
+    {
+        Arity(call, cx, 4, 4);
+        var args = call.Arguments;
+        if (!site.TryGetValue("depreciation", out var held))
+        {
+            var dtime = TryConstant(args[1], cx.Scope);
+            var fiscal = TryConstant(args[2], cx.Scope);
+            if (dtime is not > 0 || fiscal is not > 0)
+            {
+                throw Error(cx.Location, cx.Variable, "DEPRECIATE STRAIGHTLINE needs a depreciation time and a fiscal period that are positive constants");
+            }
+
+            var periods = Math.Max(1, (int)Math.Round(dtime.Value / fiscal.Value));
+            var input = NewSlot(cx.Variable, cx.Location);
+            var inputDeps = new HashSet<int>();
+            SetAuxiliary(input, Lower(args[0], new LoweringContext(cx.Scope, cx.Bindings, false, inputDeps, cx.Variable, cx.Location)), inputDeps, true);
+            var spent = NewSlot(cx.Variable, cx.Location);
+            spent.Init = Zero;
+            spent.AlwaysDynamic = true;
+            var initDeps = new HashSet<int>();
+            var initial = Lower(args[3], new LoweringContext(cx.Scope, cx.Bindings, true, initDeps, cx.Variable, cx.Location));
+            var past = new Slot[periods - 1];
+            for (var k = 0; k < past.Length; k++)
+            {
+                past[k] = NewSlot(cx.Variable, cx.Location);
+                past[k].Init = initial;
+                past[k].InitDeps = initDeps;
+                past[k].AlwaysDynamic = true;
+            }
+
+            var output = NewSlot(cx.Variable, cx.Location);
+            site["depreciation"] = held = output.Index;
+            Expression sum = Read(input.Index);
+            foreach (var period in past)
+            {
+                sum = Expression.Add(sum, Read(period.Index));
+            }
+
+            var value = Expression.Divide(sum, Expression.Constant((double)periods));
+            SetAuxiliary(output, value, [input.Index, .. past.Select(p => p.Index)], true);
+            var ends = Expression.Call(
+                Builtin(nameof(Functions.FiscalPeriodEnds)),
+                Read(TimeSlot),
+                Read(DtSlot),
+                Read(StartSlot),
+                Expression.Constant(fiscal.Value));
+            var total = Expression.Add(Read(spent.Index), Expression.Multiply(Read(input.Index), Read(DtSlot)));
+            for (var k = past.Length - 1; k >= 0; k--)
+            {
+                var entering = k == 0 ? Expression.Divide(total, Expression.Constant(fiscal.Value)) : (Expression)Read(past[k - 1].Index);
+                _updates.Add(Expression.Assign(Expression.ArrayAccess(_state, Expression.Constant(past[k].Index)), Expression.Condition(ends, entering, Read(past[k].Index))));
+            }
+
+            _updates.Add(Expression.Assign(Expression.ArrayAccess(_state, Expression.Constant(spent.Index)), Expression.Condition(ends, Zero, total)));
+        }
+
+        cx.Deps.Add((int)held);
+        return Read((int)held);
     }
 
     /// <summary>

@@ -98,11 +98,6 @@ internal sealed partial class ModelCompiler
                     }
 
                     var n = instance.Dimensions[^1].Elements.Count;
-                    if (n > 32)
-                    {
-                        throw Error(cx.Location, cx.Variable, $"INVERT MATRIX is limited to 32×32 matrices; '{reference.DisplayName}' is {n}×{n}");
-                    }
-
                     var flat = ResolveElement(reference, instance, cx);
                     var position = flat % (n * n);
                     var first = flat - position;

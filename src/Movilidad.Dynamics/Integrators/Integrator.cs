@@ -35,6 +35,8 @@ internal sealed class Integrator
         _k4 = new double[n];
     }
 
+    public IntegrationMethod Method => _method;
+
     public void Step(double[] s, double[] k1, RunContext context, double time, double dt)
     {
         switch (_method)

@@ -10,11 +10,14 @@ namespace Movilidad.Dynamics.Results;
 /// </summary>
 public sealed class ReferenceOutput
 {
-    private ReferenceOutput(IReadOnlyList<string> names, double[] times, double[][] columns)
+    private readonly bool[][]? _points;
+
+    private ReferenceOutput(IReadOnlyList<string> names, double[] times, double[][] columns, bool[][]? points = null)
     {
         Names = names;
         Times = times;
         Columns = columns;
+        _points = points;
     }
 
     /// <summary>Column names, the time column excluded.</summary>
@@ -25,6 +28,13 @@ public sealed class ReferenceOutput
 
     /// <summary>Values by column then row; NaN where the file has no number.</summary>
     public IReadOnlyList<double[]> Columns { get; }
+
+    /// <summary>
+    /// Whether the file gives a value for this column at this row. A table (.tab, .csv) gives one in every row; a
+    /// .dat file only where Vensim wrote a point (a constant at the initial time, a data variable at its data
+    /// points), and a comparison looks only there.
+    /// </summary>
+    public bool HasPoint(int column, int row) => _points is null || _points[column][row];
 
     /// <summary>Reads a .tab, .csv or .dat file.</summary>
     /// <exception cref="ModelException">The file is missing or has no time column.</exception>
@@ -154,18 +164,22 @@ public sealed class ReferenceOutput
         }
 
         var times = series.SelectMany(s => s.X).Distinct().Order().ToArray();
-        var columns = series.Select(s =>
+        var columns = new double[series.Count][];
+        var points = new bool[series.Count][];
+        for (var c = 0; c < series.Count; c++)
         {
-            var column = new double[times.Length];
-            Array.Fill(column, double.NaN);
-            for (var i = 0; i < s.X.Count; i++)
+            columns[c] = new double[times.Length];
+            points[c] = new bool[times.Length];
+            Array.Fill(columns[c], double.NaN);
+            for (var i = 0; i < series[c].X.Count; i++)
             {
-                column[Array.BinarySearch(times, s.X[i])] = s.Y[i];
+                var row = Array.BinarySearch(times, series[c].X[i]);
+                columns[c][row] = series[c].Y[i];
+                points[c][row] = true;
             }
+        }
 
-            return column;
-        }).ToArray();
-        return new ReferenceOutput([.. series.Select(s => s.Name)], times, columns);
+        return new ReferenceOutput([.. series.Select(s => s.Name)], times, columns, points);
     }
 
     private static List<string> SplitLine(string line, char separator)

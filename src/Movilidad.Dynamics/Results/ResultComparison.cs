@@ -26,7 +26,8 @@ public sealed record ComparisonReport(int ComparedVariables, int ComparedRows, M
 
 /// <summary>
 /// PySD's comparison rule: a value matches when |expected - actual| &lt;= 1e-5 + 1e-5·|actual|, NaN matches NaN,
-/// and only variables present in both tables and times present in both are compared.
+/// and only variables present in both tables and times present in both are compared (in a Vensim .dat reference,
+/// only the points it holds).
 /// </summary>
 public static class ResultComparison
 {
@@ -69,7 +70,7 @@ public static class ResultComparison
         {
             for (var c = 0; c < reference.Names.Count; c++)
             {
-                if (!columns.TryGetValue(ReferenceOutput.NormalizeName(reference.Names[c]), out var column))
+                if (!reference.HasPoint(c, row) || !columns.TryGetValue(ReferenceOutput.NormalizeName(reference.Names[c]), out var column))
                 {
                     continue;
                 }

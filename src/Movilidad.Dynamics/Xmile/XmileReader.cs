@@ -23,6 +23,13 @@ internal sealed partial class XmileReader
 
     public static void Read(string file, string text, SystemDynamicsModel model) => new XmileReader(file, model).Read(text);
 
+    /// <summary>Comments whose text holds '--' (not allowed by XML) with each such pair split by a space.</summary>
+    private static string LenientComments(string text) =>
+        CommentPattern().Replace(text, m => "<!--" + m.Groups[1].Value.Replace("--", "- -", StringComparison.Ordinal).TrimEnd('-') + "-->");
+
+    [System.Text.RegularExpressions.GeneratedRegex("<!--(.*?)-->", System.Text.RegularExpressions.RegexOptions.Singleline)]
+    private static partial System.Text.RegularExpressions.Regex CommentPattern();
+
     private void Read(string text)
     {
         XDocument document;
@@ -32,11 +39,12 @@ internal sealed partial class XmileReader
         }
         catch (XmlException e)
         {
-            // Hand-edited files sometimes leave a variable's element unclosed; close it where the next variable
-            // starts, as a recovering XML reader would, and report the original error if that is not enough.
+            // Hand-edited files sometimes leave a variable's element unclosed, or write '--' inside a comment (which
+            // Stella reads); close the element where the next variable starts and read such comments as comments,
+            // as a recovering XML reader would, and report the original error if that is not enough.
             try
             {
-                document = XDocument.Parse(DeclareVendorPrefixes(CloseUnclosedElements(text)), LoadOptions.SetLineInfo);
+                document = XDocument.Parse(DeclareVendorPrefixes(CloseUnclosedElements(LenientComments(text))), LoadOptions.SetLineInfo);
             }
             catch (XmlException)
             {

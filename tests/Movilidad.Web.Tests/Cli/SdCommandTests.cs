@@ -63,6 +63,36 @@ public sealed class SdCommandTests : IDisposable
         Assert.Equal(["100", "110", "121"], table.Skip(1).Select(row => Math.Round(double.Parse(row[population], CultureInfo.InvariantCulture), 9).ToString(CultureInfo.InvariantCulture)));
     }
 
+    [Theory]
+    [InlineData("results.csv", "Time,Infectious,Recovered\n0,5,0\n1,5.1,0.2\n")]
+    [InlineData("notes.mdl", "hello world\nthis is not a model\n")]
+    [InlineData("model.xmile", "just some words")]
+    public void Run_FileThatIsNotAModel_SaysSoInOneLineWithTheFormatsAccepted(string name, string content)
+    {
+        var file = Write(name, content);
+
+        var (exit, output, error) = Sd("run", file);
+
+        Assert.Equal((1, string.Empty), (exit, output));
+        Assert.Single(error.TrimEnd().Split('\n'));
+        Assert.Contains("not a system-dynamics model", error, StringComparison.Ordinal);
+        Assert.Contains(".mdl", error, StringComparison.Ordinal);
+        Assert.Contains(".xmile, .stmx, .itmx", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("Infectious", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Run_BinaryFile_SaysItIsNotAModel()
+    {
+        var file = Path.Combine(_folder.FullName, "picture.png");
+        File.WriteAllBytes(file, [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, 0x49, 0x48, 0x44, 0x52, 0x7C, 0x01, 0x02]);
+
+        var (exit, _, error) = Sd("run", file);
+
+        Assert.Equal(1, exit);
+        Assert.Contains("not a system-dynamics model", error, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Run_OutOption_WritesCsvWithArrayNamesQuotedAndPrintsNothing()
     {
