@@ -5,10 +5,12 @@ using Microsoft.EntityFrameworkCore;
 using Movilidad.Web.Features.Accounts;
 using Movilidad.Web.Features.Plans;
 using Movilidad.Web.Infrastructure.Api;
-using Movilidad.Web.Infrastructure.Audit;
+using Movilidad.Platform.Audit;
 using Movilidad.Web.Infrastructure.Auth;
-using Movilidad.Web.Infrastructure.Data;
-using Movilidad.Web.Infrastructure.Localization;
+using Movilidad.Platform.Auth;
+using Movilidad.Platform.Data;
+using Movilidad.Platform.Localization;
+using Movilidad.Platform.Institutions;
 
 namespace Movilidad.Web.Features.Institutions;
 

@@ -5,11 +5,14 @@ using DocumentFormat.OpenXml.Spreadsheet;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 using Movilidad.Web.Features.Monitoring;
-using Movilidad.Web.Infrastructure.Audit;
+using Movilidad.Platform.Monitoring;
+using Movilidad.Platform.Audit;
 using Movilidad.Web.Infrastructure.Auth;
-using Movilidad.Web.Infrastructure.Data;
+using Movilidad.Platform.Auth;
+using Movilidad.Platform.Data;
 using Movilidad.Web.Infrastructure.Localization;
-using Movilidad.Web.Features.Search;
+using Movilidad.Platform.Localization;
+using Movilidad.Platform.Search;
 
 namespace Movilidad.Web.Features.Matrix;
 

@@ -1,9 +1,10 @@
 using Microsoft.EntityFrameworkCore;
-using Movilidad.Web.Features.Indicators;
+using Movilidad.Platform.Indicators;
 using Movilidad.Web.Features.Monitoring;
-using Movilidad.Web.Features.Plans;
-using Movilidad.Web.Infrastructure.Data;
-using Movilidad.Web.Infrastructure.Localization;
+using Movilidad.Platform.Monitoring;
+using Movilidad.Platform.Plans;
+using Movilidad.Platform.Data;
+using Movilidad.Platform.Localization;
 
 namespace Movilidad.Web.Features.Matrix;
 

@@ -1,12 +1,14 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
-using Movilidad.Web.Features.Institutions;
+using Movilidad.Platform.Institutions;
 using Movilidad.Web.Features.Plans;
-using Movilidad.Web.Infrastructure.Audit;
-using Movilidad.Web.Infrastructure.Auth;
-using Movilidad.Web.Infrastructure.Data;
-using Movilidad.Web.Infrastructure.Localization;
+using Movilidad.Platform.Plans;
+using Movilidad.Platform.Audit;
+using Movilidad.Platform.Auth;
+using Movilidad.Platform.Data;
+using Movilidad.Platform.Localization;
+using Movilidad.Platform.Monitoring;
 
 namespace Movilidad.Web.Features.Monitoring;
 
@@ -73,11 +75,6 @@ public static partial class ActivityEditing
     /// <summary>Who may edit an activity: its working group, or (with none set) the working groups its action names.</summary>
     public static async Task<WorkingGroupScope> ActivityScopeAsync(this MovilidadDb db, int? workingGroupId, int actionId, CancellationToken ct) =>
         workingGroupId is { } group ? new WorkingGroupScope([group]) : await db.ScopeAsync(actionId, ct);
-
-    /// <summary>The eleven CRM member countries: the countries of the member-state institutions.</summary>
-    public static async Task<IReadOnlySet<string>> MemberCountriesAsync(this MovilidadDb db, CancellationToken ct) =>
-        (await db.Institutions.AsNoTracking().Where(i => i.Kind == InstitutionKind.MemberState && i.CountryCode != null)
-            .Select(i => i.CountryCode!).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
 
     public static async Task<Dictionary<string, string[]>> ValidateAsync(this MovilidadDb db, ActivityEdit edit, int? activityId, CancellationToken ct)
     {

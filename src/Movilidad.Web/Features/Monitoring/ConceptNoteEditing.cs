@@ -1,6 +1,7 @@
-using Movilidad.Web.Infrastructure.Audit;
+using Movilidad.Platform.Audit;
 using Microsoft.EntityFrameworkCore;
-using Movilidad.Web.Infrastructure.Data;
+using Movilidad.Platform.Data;
+using Movilidad.Platform.Monitoring;
 
 namespace Movilidad.Web.Features.Monitoring;
 

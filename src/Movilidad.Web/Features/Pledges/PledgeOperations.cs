@@ -1,4 +1,6 @@
 using Movilidad.Web.Infrastructure.Auth;
+using Movilidad.Platform.Auth;
+using Movilidad.Platform.Pledges;
 
 namespace Movilidad.Web.Features.Pledges;
 

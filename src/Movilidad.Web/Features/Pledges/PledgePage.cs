@@ -2,7 +2,10 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Movilidad.Web.Features.Monitoring;
 using Movilidad.Web.Features.Monitoring.Activities;
-using Movilidad.Web.Infrastructure.Data;
+using Movilidad.Platform.Data;
+using Movilidad.Platform.Pledges;
+
+using Movilidad.Platform.Institutions;
 
 namespace Movilidad.Web.Features.Pledges;
 
@@ -37,7 +40,7 @@ public static class PledgeChoicesQuery
 {
     public static async Task<PledgeChoices> PledgeChoicesAsync(this MovilidadDb db, System.Security.Claims.ClaimsPrincipal reader, CancellationToken ct)
     {
-        var institutions = await db.Institutions.AsNoTracking().Where(i => i.Kind != Institutions.InstitutionKind.WorkingGroup).OrderBy(i => i.Kind).ThenBy(i => i.Code)
+        var institutions = await db.Institutions.AsNoTracking().Where(i => i.Kind != InstitutionKind.WorkingGroup).OrderBy(i => i.Kind).ThenBy(i => i.Code)
             .Select(i => new { i.Id, i.Acronym, i.Name }).ToListAsync(ct);
         var elements = await db.PlanElements.AsNoTracking().OrderBy(e => e.Plan!.SortOrder).ThenBy(e => e.SortOrder)
             .Select(e => new { e.Id, e.Code, e.Title, Plan = e.Plan!.Number }).ToListAsync(ct);

@@ -4,10 +4,11 @@ using Microsoft.EntityFrameworkCore;
 using Movilidad.Web.Features.Accounts;
 using Movilidad.Web.Features.Monitoring;
 using Movilidad.Web.Infrastructure.Api;
-using Movilidad.Web.Infrastructure.Audit;
+using Movilidad.Platform.Audit;
 using Movilidad.Web.Infrastructure.Auth;
-using Movilidad.Web.Infrastructure.Data;
-using Movilidad.Web.Infrastructure.Localization;
+using Movilidad.Platform.Data;
+using Movilidad.Platform.Localization;
+using Movilidad.Platform.Practices;
 
 namespace Movilidad.Web.Features.Practices;
 

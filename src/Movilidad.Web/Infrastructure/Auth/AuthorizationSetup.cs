@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
+using Movilidad.Platform.Auth;
 
 namespace Movilidad.Web.Infrastructure.Auth;
 

@@ -6,7 +6,9 @@ using Movilidad.Web.Features.Indicators;
 using Movilidad.Web.Features.Monitoring;
 using Movilidad.Web.Features.Reports;
 using Movilidad.Web.Features.Pledges;
+using Movilidad.Platform.Pledges;
 using Movilidad.Web.Features.Practices;
+using Movilidad.Platform.Auth;
 
 namespace Movilidad.Web.Infrastructure.Auth;
 

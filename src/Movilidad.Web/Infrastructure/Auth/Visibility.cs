@@ -1,4 +1,4 @@
-using Movilidad.Web.Infrastructure.Data;
+using Movilidad.Platform.Data;
 
 namespace Movilidad.Web.Infrastructure.Auth;
 
