@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
-using Movilidad.Web.Features.Monitoring;
 using Movilidad.Platform.Monitoring;
 using Movilidad.Platform.Pledges;
 using Movilidad.Platform.Practices;
@@ -8,6 +7,7 @@ using Movilidad.Web.Features.Reports;
 using Movilidad.Platform.Audit;
 using Movilidad.Platform.Localization;
 using Movilidad.Web.Tests.Infrastructure;
+using Movilidad.Platform.Writes;
 
 namespace Movilidad.Browser.Tests;
 

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Movilidad.Platform.Accounts;
-
+using Movilidad.Platform.Writes;
 namespace Movilidad.Platform.Comments;
 
 /// <summary>
@@ -9,7 +9,7 @@ namespace Movilidad.Platform.Comments;
 /// (<c>plan-element</c> 12, <c>activity</c> 7), so any item can take comments. Plain text, encoded on output.
 /// Never hard-deleted: its author deletes it (soft) and the Secretariat hides it with a reason.
 /// </summary>
-public class Comment
+public class Comment : IVersioned
 {
     public const int MaxLength = 4000;
     public const int MaxReasonLength = 1000;

@@ -2,7 +2,7 @@ using Movilidad.Platform.Institutions;
 using Movilidad.Platform.Monitoring;
 using Movilidad.Platform.Plans;
 using Movilidad.Platform.Localization;
-
+using Movilidad.Platform.Writes;
 namespace Movilidad.Platform.Indicators;
 
 public enum PeriodType
@@ -54,7 +54,7 @@ public enum ReportStatus
 /// A result, process or impact indicator of a plan, attached to a plan element (and optionally to one
 /// operational-plan activity), with its unit, baseline, targets and the rules that make regional figures.
 /// </summary>
-public class Indicator
+public class Indicator : IVersioned
 {
     public int Id { get; set; }
     public int PlanId { get; set; }
@@ -120,7 +120,7 @@ public class ReportingCalendar
 }
 
 /// <summary>One period of a plan's reporting calendar; once the Secretariat locks it, its values change only after reopening.</summary>
-public class ReportingPeriod
+public class ReportingPeriod : IVersioned
 {
     public int Id { get; set; }
     public int PlanId { get; set; }
@@ -137,7 +137,7 @@ public class ReportingPeriod
 }
 
 /// <summary>One country's values for one period: the unit of the draft → submitted → approved / returned workflow.</summary>
-public class IndicatorReport
+public class IndicatorReport : IVersioned
 {
     public int Id { get; set; }
     public int PeriodId { get; set; }

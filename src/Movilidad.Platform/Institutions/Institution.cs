@@ -1,5 +1,5 @@
 using Movilidad.Platform.Localization;
-
+using Movilidad.Platform.Writes;
 namespace Movilidad.Platform.Institutions;
 
 public enum InstitutionKind
@@ -14,7 +14,7 @@ public enum InstitutionKind
     Other,
 }
 
-public class Institution
+public class Institution : IVersioned
 {
     public int Id { get; set; }
     public required string Code { get; set; }

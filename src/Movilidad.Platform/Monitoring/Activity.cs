@@ -1,7 +1,7 @@
 using Movilidad.Platform.Institutions;
 using Movilidad.Platform.Plans;
 using Movilidad.Platform.Localization;
-
+using Movilidad.Platform.Writes;
 namespace Movilidad.Platform.Monitoring;
 
 /// <summary>Where an activity (or one country's share of it) stands; see <see cref="ActivityWorkflow"/> for the moves allowed.</summary>
@@ -33,7 +33,7 @@ public enum BudgetKind
 /// An operational-plan activity under an action of a plan: what will be done, when, by whom and with which money,
 /// with one share per country that takes part.
 /// </summary>
-public class Activity
+public class Activity : IVersioned
 {
     public int Id { get; set; }
 
@@ -71,7 +71,7 @@ public class Activity
 }
 
 /// <summary>One member country's part of an activity: only that country's focal point (or the Secretariat) edits it.</summary>
-public class ActivityCountry
+public class ActivityCountry : IVersioned
 {
     public int Id { get; set; }
     public int ActivityId { get; set; }

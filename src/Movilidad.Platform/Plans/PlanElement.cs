@@ -1,6 +1,6 @@
 using Movilidad.Platform.Institutions;
 using Movilidad.Platform.Localization;
-
+using Movilidad.Platform.Writes;
 namespace Movilidad.Platform.Plans;
 
 public enum Term
@@ -27,7 +27,7 @@ public enum InstitutionRole
     Approver,
 }
 
-public class PlanElement
+public class PlanElement : IVersioned
 {
     public int Id { get; set; }
     public int PlanId { get; set; }

@@ -1,6 +1,6 @@
 using Movilidad.Platform.Institutions;
 using Movilidad.Platform.Localization;
-
+using Movilidad.Platform.Writes;
 namespace Movilidad.Platform.Pledges;
 
 /// <summary>Where a pledge stands, as its latest quarterly update says; a pledge without updates has not started.</summary>
@@ -25,7 +25,7 @@ public enum PledgerType
 /// A commitment to implement the Global Compact for Migration (GCM) made by one institution or jointly by several,
 /// monitored quarterly (the UN Regional Network's work plan 2023-2024, activity 1.3).
 /// </summary>
-public class Pledge
+public class Pledge : IVersioned
 {
     public int Id { get; set; }
 

@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Movilidad.Platform.Plans;
 using Movilidad.Platform.Localization;
-
+using Movilidad.Platform.Writes;
 namespace Movilidad.Platform.Reports;
 
 /// <summary>Where a report stands: the Secretariat prepares and submits it, the Pro-Tempore Presidency approves it or returns it to draft.</summary>
@@ -19,7 +19,7 @@ public enum ReportStatus
 /// one semester, with a narrative per country and a summary by the Secretariat. Once approved its data is frozen in
 /// <see cref="Snapshot"/>, so the documents downloaded later are the ones that were approved.
 /// </summary>
-public class Report
+public class Report : IVersioned
 {
     public int Id { get; set; }
     public int PlanId { get; set; }
@@ -52,7 +52,7 @@ public class Report
 }
 
 /// <summary>A member country's account of the semester, written by its focal point, in Spanish, English or both.</summary>
-public class ReportNarrative
+public class ReportNarrative : IVersioned
 {
     public int Id { get; set; }
     public int ReportId { get; set; }

@@ -6,13 +6,14 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Movilidad.Platform.Institutions;
 using Movilidad.Web.Features.Monitoring;
-using Movilidad.Web.Features.Monitoring.Activities;
 using Movilidad.Platform.Plans;
 using Movilidad.Platform.Audit;
 using Movilidad.Web.Infrastructure.Auth;
 using Movilidad.Platform.Data;
 using Movilidad.Platform.Localization;
 using Movilidad.Platform.Indicators;
+using Movilidad.Platform.Writes;
+using Movilidad.Web.Infrastructure.Pages;
 
 namespace Movilidad.Web.Features.Indicators;
 
@@ -54,7 +55,7 @@ public sealed class IndicatorForm
 /// Creating and editing an indicator (the Secretariat): its definition in both languages, its rules, and one target
 /// input per country and period. Everything is checked first and saved at once, or nothing is.
 /// </summary>
-public partial class EditModel(MovilidadDb db, IAuthorizationService auth, IStringLocalizer text, TimeProvider clock) : ActivityPage
+public partial class EditModel(MovilidadDb db, IAuthorizationService auth, IStringLocalizer text, TimeProvider clock) : WritePage
 {
     /// <summary>One field that differs between what was typed and what someone else saved meanwhile.</summary>
     public sealed record Difference(string Field, string Yours, string Saved);

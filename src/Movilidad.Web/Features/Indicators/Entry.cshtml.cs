@@ -11,6 +11,7 @@ using Movilidad.Platform.Auth;
 using Movilidad.Platform.Data;
 using Movilidad.Platform.Localization;
 using Movilidad.Platform.Indicators;
+using Movilidad.Platform.Writes;
 
 namespace Movilidad.Web.Features.Indicators;
 

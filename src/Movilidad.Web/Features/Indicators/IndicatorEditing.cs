@@ -6,6 +6,7 @@ using Movilidad.Platform.Audit;
 using Movilidad.Platform.Data;
 using Movilidad.Platform.Localization;
 using Movilidad.Platform.Indicators;
+using Movilidad.Platform.Writes;
 
 namespace Movilidad.Web.Features.Indicators;
 

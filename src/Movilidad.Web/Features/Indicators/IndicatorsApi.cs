@@ -49,7 +49,7 @@ public static class IndicatorsApi
                 }
 
                 return await auth.CanAsync(http.User, IndicatorOperations.Edit)
-                    ? MonitoringApi.ToResult(await db.SaveIndicatorAsync(id, edit, AuditActor.From(http), clock, ct), "indicator", id)
+                    ? WriteResults.ToHttp(await db.SaveIndicatorAsync(id, edit, AuditActor.From(http), clock, ct), "indicator", id)
                     : TypedResults.Forbid();
             })
             .Accepts<IndicatorEdit>("application/json")
@@ -68,10 +68,7 @@ public static class IndicatorsApi
                     return body.Problem!;
                 }
 
-                var outcome = await db.CreateIndicatorAsync(create, AuditActor.From(http), clock, ct);
-                return outcome is WriteOutcome<IndicatorView>.Saved { Value: var created }
-                    ? TypedResults.Created($"/api/indicators/{ActivityEditing.Id(created.Id)}", created)
-                    : MonitoringApi.ToResult(outcome, "indicator", "new");
+                return (await db.CreateIndicatorAsync(create, AuditActor.From(http), clock, ct)).ToCreated("indicator", created => $"/api/indicators/{ActivityEditing.Id(created.Id)}");
             })
             .Accepts<IndicatorCreate>("application/json")
             .WithSummary("Creates an indicator of a plan with its definition in both languages, type, unit, baseline, target type, aggregation and targets (the Secretariat).");
@@ -85,7 +82,7 @@ public static class IndicatorsApi
                 }
 
                 return await auth.CanAsync(http.User, IndicatorOperations.Edit)
-                    ? MonitoringApi.ToResult(await db.SaveTargetsAsync(id, edit, AuditActor.From(http), clock, ct), "indicator", id)
+                    ? WriteResults.ToHttp(await db.SaveTargetsAsync(id, edit, AuditActor.From(http), clock, ct), "indicator", id)
                     : TypedResults.Forbid();
             })
             .Accepts<TargetsEdit>("application/json")
@@ -122,7 +119,7 @@ public static class IndicatorsApi
                 }
 
                 var (address, errors) = await db.AddressAsync(plan, period, country, text, ct);
-                return address is null ? Refused(errors, plan) : MonitoringApi.ToResult(await db.SaveValuesAsync(address, edit, text, AuditActor.From(http), clock, ct), "report", $"{plan}/{period}/{country}");
+                return address is null ? Refused(errors, plan) : WriteResults.ToHttp(await db.SaveValuesAsync(address, edit, text, AuditActor.From(http), clock, ct), "report", $"{plan}/{period}/{country}");
             })
             .Accepts<ValuesEdit>("application/json")
             .WithSummary("Saves the country's values as a draft. Send the report's version (0 for the first save); every row is checked and nothing is saved if one is wrong.");
@@ -148,7 +145,7 @@ public static class IndicatorsApi
                     }
 
                     var (address, errors) = await db.AddressAsync(plan, period, country, text, ct);
-                    return address is null ? Refused(errors, plan) : MonitoringApi.ToResult(await db.StepAsync(address, step, edit, text, AuditActor.From(http), clock, ct), "report", $"{plan}/{period}/{country}");
+                    return address is null ? Refused(errors, plan) : WriteResults.ToHttp(await db.StepAsync(address, step, edit, text, AuditActor.From(http), clock, ct), "report", $"{plan}/{period}/{country}");
                 })
                 .Accepts<ReportStep>("application/json")
                 .WithSummary(summary);
@@ -170,7 +167,7 @@ public static class IndicatorsApi
                     }
 
                     var (address, errors) = await db.AddressAsync(plan, period, null, text, ct);
-                    return address is null ? Refused(errors, plan) : MonitoringApi.ToResult(await db.LockAsync(address, locking, edit, text, AuditActor.From(http), clock, ct), "period", $"{plan}/{period}");
+                    return address is null ? Refused(errors, plan) : WriteResults.ToHttp(await db.LockAsync(address, locking, edit, text, AuditActor.From(http), clock, ct), "period", $"{plan}/{period}");
                 })
                 .Accepts<PeriodStep>("application/json")
                 .WithSummary(locking ? "Locks a period: none of its values change until it is reopened (the Secretariat)." : "Reopens a locked period, with the reason (the Secretariat); audited.");

@@ -11,6 +11,7 @@ using Movilidad.Platform.Auth;
 using Movilidad.Platform.Data;
 using Movilidad.Platform.Localization;
 using Movilidad.Platform.Institutions;
+using Movilidad.Platform.Writes;
 
 namespace Movilidad.Web.Features.Institutions;
 
@@ -42,33 +43,25 @@ public static class InstitutionEditing
                     return TypedResults.Forbid();
                 }
 
-                return await db.SaveAsync(institution, edit, AuditActor.From(http), clock, ct) switch
+                var outcome = await db.SaveAsync(institution, edit, AuditActor.From(http), clock, ct);
+                if (outcome is WriteOutcome<Snapshot>.Saved)
                 {
-                    InstitutionOutcome.Saved saved => await EvictAndReturn(cache, saved, ct),
-                    InstitutionOutcome.Conflict conflict => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Conflict",
-                        detail: $"Institution {id} was saved by someone else; the current version is {conflict.Current.Version}. Merge and send again with that version.",
-                        extensions: new Dictionary<string, object?> { ["current"] = conflict.Current }),
-                    InstitutionOutcome.Invalid invalid => TypedResults.ValidationProblem(invalid.Errors),
-                    _ => throw new InvalidOperationException("Unknown outcome."),
-                };
+                    // Plan pages show institution names.
+                    await cache.EvictByTagAsync(PlanCache.Tag, ct);
+                }
+
+                return outcome.ToHttp("institution", id);
             })
             .WithTags("Institutions").RequireAuthorization().AddEndpointFilter(AccountsSetup.RequireAntiforgeryForCookies)
             .WithSummary("Saves an institution's acronym, name and web address. A member state's focal points edit their own country's; send the version you read.");
         return app;
     }
 
-    private static async Task<IResult> EvictAndReturn(IOutputCacheStore cache, InstitutionOutcome.Saved saved, CancellationToken ct)
-    {
-        // Plan pages show institution names.
-        await cache.EvictByTagAsync(PlanCache.Tag, ct);
-        return TypedResults.Ok(saved.Institution);
-    }
-
     public sealed record Snapshot(int Version, Bilingual Acronym, Bilingual Name, string? Url);
 
     public static Snapshot SnapshotOf(Institution i) => new(i.Version, i.Acronym, i.Name, i.Url);
 
-    public static async Task<InstitutionOutcome> SaveAsync(this MovilidadDb db, Institution institution, InstitutionEdit edit, AuditActor actor, TimeProvider clock, CancellationToken ct)
+    public static async Task<WriteOutcome<InstitutionEditing.Snapshot>> SaveAsync(this MovilidadDb db, Institution institution, InstitutionEdit edit, AuditActor actor, TimeProvider clock, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
         if (string.IsNullOrWhiteSpace(edit.Name?.Es) || string.IsNullOrWhiteSpace(edit.Name?.En) || edit.Name.Es.Length > 400 || edit.Name.En.Length > 400)
@@ -88,12 +81,12 @@ public static class InstitutionEditing
 
         if (errors.Count > 0)
         {
-            return new InstitutionOutcome.Invalid(errors);
+            return new WriteOutcome<InstitutionEditing.Snapshot>.Invalid(errors);
         }
 
         if (institution.Version != edit.Version)
         {
-            return new InstitutionOutcome.Conflict(SnapshotOf(institution));
+            return new WriteOutcome<InstitutionEditing.Snapshot>.Conflict(SnapshotOf(institution));
         }
 
         var before = SnapshotOf(institution);
@@ -105,22 +98,14 @@ public static class InstitutionEditing
         try
         {
             await db.SaveAuditedAsync(actor, () => new AuditRecord(AuditActions.Update, EntityType, institution.Id.ToString(CultureInfo.InvariantCulture), before, SnapshotOf(institution), institution.CountryCode), clock, ct);
-            return new InstitutionOutcome.Saved(SnapshotOf(institution));
+            return new WriteOutcome<InstitutionEditing.Snapshot>.Saved(SnapshotOf(institution));
         }
         catch (DbUpdateConcurrencyException)
         {
             db.ChangeTracker.Clear();
             var current = await db.Institutions.AsNoTracking().SingleAsync(i => i.Id == institution.Id, ct);
-            return new InstitutionOutcome.Conflict(SnapshotOf(current));
+            return new WriteOutcome<InstitutionEditing.Snapshot>.Conflict(SnapshotOf(current));
         }
     }
 }
 
-public abstract record InstitutionOutcome
-{
-    public sealed record Saved(InstitutionEditing.Snapshot Institution) : InstitutionOutcome;
-
-    public sealed record Conflict(InstitutionEditing.Snapshot Current) : InstitutionOutcome;
-
-    public sealed record Invalid(IDictionary<string, string[]> Errors) : InstitutionOutcome;
-}

@@ -9,6 +9,7 @@ using Movilidad.Platform.Auth;
 using Movilidad.Platform.Data;
 using Movilidad.Platform.Localization;
 using Movilidad.Platform.Monitoring;
+using Movilidad.Platform.Writes;
 
 namespace Movilidad.Web.Features.Monitoring;
 
@@ -33,18 +34,6 @@ public sealed record ActivitySnapshot(
     int? WorkingGroupId, ActivityPriority Priority, int GenderMarker, ActivityStatus Status, string? StatusReason,
     IReadOnlyList<int> Responsible, IReadOnlyList<int> Accompanying, IReadOnlyList<CountryShareView> Countries, IReadOnlyList<BudgetLineEdit> BudgetLines,
     IReadOnlyList<int> GcmObjectives, IReadOnlyList<string> SdgTargets, IReadOnlyList<string> ConceptNoteMissing, bool Deleted);
-
-public abstract record WriteOutcome<T>
-{
-    public sealed record Saved(T Value) : WriteOutcome<T>;
-
-    /// <summary>Someone saved first: their version is kept and returned, nothing of either is lost.</summary>
-    public sealed record Conflict(T Current) : WriteOutcome<T>;
-
-    public sealed record NotFound : WriteOutcome<T>;
-
-    public sealed record Invalid(IDictionary<string, string[]> Errors) : WriteOutcome<T>;
-}
 
 /// <summary>Creates, edits, deletes and moves activities and their country shares: one transaction per write, with its audit entry.</summary>
 public static partial class ActivityEditing

@@ -2,6 +2,7 @@ using Movilidad.Platform.Audit;
 using Microsoft.EntityFrameworkCore;
 using Movilidad.Platform.Data;
 using Movilidad.Platform.Monitoring;
+using Movilidad.Platform.Writes;
 
 namespace Movilidad.Web.Features.Monitoring;
 

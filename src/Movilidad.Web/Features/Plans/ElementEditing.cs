@@ -6,6 +6,7 @@ using Movilidad.Platform.Auth;
 using Movilidad.Platform.Data;
 using Movilidad.Platform.Localization;
 using Movilidad.Platform.Plans;
+using Movilidad.Platform.Writes;
 
 namespace Movilidad.Web.Features.Plans;
 
@@ -14,18 +15,6 @@ public sealed record ElementEdit(int Version, Bilingual Title, Bilingual Text, B
 
 /// <summary>An element's editable content as saved at one version: the audit trail keeps one before and after each write.</summary>
 public sealed record ElementSnapshot(int Version, Bilingual Title, Bilingual Text, Bilingual TimeframeLabel, IReadOnlyList<FootnoteView> Footnotes, bool Deleted);
-
-public abstract record EditOutcome
-{
-    public sealed record Saved(ElementSnapshot Element) : EditOutcome;
-
-    /// <summary>Someone saved first: their version is kept and returned, nothing of either is lost.</summary>
-    public sealed record Conflict(ElementSnapshot Current) : EditOutcome;
-
-    public sealed record NotFound : EditOutcome;
-
-    public sealed record Invalid(IDictionary<string, string[]> Errors) : EditOutcome;
-}
 
 /// <summary>Edits, deletes and restores plan elements: one transaction per write, with its audit entry, and the plan cache evicted.</summary>
 public static class ElementEditing
@@ -84,22 +73,22 @@ public static class ElementEditing
         return errors;
     }
 
-    public static async Task<EditOutcome> SaveAsync(this MovilidadDb db, int id, ElementEdit edit, AuditActor actor, TimeProvider clock, CancellationToken ct)
+    public static async Task<WriteOutcome<ElementSnapshot>> SaveAsync(this MovilidadDb db, int id, ElementEdit edit, AuditActor actor, TimeProvider clock, CancellationToken ct)
     {
         if (Validate(edit) is { Count: > 0 } errors)
         {
-            return new EditOutcome.Invalid(errors);
+            return new WriteOutcome<ElementSnapshot>.Invalid(errors);
         }
 
         var element = await db.FindForEditAsync(id, ct);
         if (element is null || element.DeletedAt is not null)
         {
-            return new EditOutcome.NotFound();
+            return new WriteOutcome<ElementSnapshot>.NotFound();
         }
 
         if (element.Version != edit.Version)
         {
-            return new EditOutcome.Conflict(Snapshot(element));
+            return new WriteOutcome<ElementSnapshot>.Conflict(Snapshot(element));
         }
 
         var before = Snapshot(element);
@@ -115,17 +104,17 @@ public static class ElementEditing
         return await CommitAsync(db, element, AuditActions.Update, before, actor, clock, ct);
     }
 
-    public static async Task<EditOutcome> SetDeletedAsync(this MovilidadDb db, int id, bool deleted, int version, AuditActor actor, TimeProvider clock, CancellationToken ct)
+    public static async Task<WriteOutcome<ElementSnapshot>> SetDeletedAsync(this MovilidadDb db, int id, bool deleted, int version, AuditActor actor, TimeProvider clock, CancellationToken ct)
     {
         var element = await db.FindForEditAsync(id, ct);
         if (element is null || (element.DeletedAt is not null) == deleted)
         {
-            return new EditOutcome.NotFound();
+            return new WriteOutcome<ElementSnapshot>.NotFound();
         }
 
         if (element.Version != version)
         {
-            return new EditOutcome.Conflict(Snapshot(element));
+            return new WriteOutcome<ElementSnapshot>.Conflict(Snapshot(element));
         }
 
         var before = Snapshot(element);
@@ -134,19 +123,19 @@ public static class ElementEditing
         return await CommitAsync(db, element, deleted ? AuditActions.Delete : AuditActions.Restore, before, actor, clock, ct);
     }
 
-    private static async Task<EditOutcome> CommitAsync(MovilidadDb db, PlanElement element, string action, ElementSnapshot before, AuditActor actor, TimeProvider clock, CancellationToken ct)
+    private static async Task<WriteOutcome<ElementSnapshot>> CommitAsync(MovilidadDb db, PlanElement element, string action, ElementSnapshot before, AuditActor actor, TimeProvider clock, CancellationToken ct)
     {
         try
         {
             // The version check above reads; the concurrency token makes the UPDATE itself fail if someone saved in between.
             await db.SaveAuditedAsync(actor, () => new AuditRecord(action, EntityType, element.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), before, Snapshot(element)), clock, ct);
-            return new EditOutcome.Saved(Snapshot(element));
+            return new WriteOutcome<ElementSnapshot>.Saved(Snapshot(element));
         }
         catch (DbUpdateConcurrencyException)
         {
             db.ChangeTracker.Clear();
             var current = await db.FindForEditAsync(element.Id, ct);
-            return current is null ? new EditOutcome.NotFound() : new EditOutcome.Conflict(Snapshot(current));
+            return current is null ? new WriteOutcome<ElementSnapshot>.NotFound() : new WriteOutcome<ElementSnapshot>.Conflict(Snapshot(current));
         }
     }
 

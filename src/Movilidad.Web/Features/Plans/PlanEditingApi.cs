@@ -9,6 +9,7 @@ using Movilidad.Platform.Audit;
 using Movilidad.Web.Infrastructure.Auth;
 using Movilidad.Platform.Auth;
 using Movilidad.Platform.Data;
+using Movilidad.Platform.Writes;
 
 namespace Movilidad.Web.Features.Plans;
 
@@ -72,23 +73,13 @@ public static class PlanEditingApi
         return app;
     }
 
-    private static async Task<IResult> ToResultAsync(EditOutcome outcome, int id, IOutputCacheStore cache, CancellationToken ct)
+    private static async Task<IResult> ToResultAsync(WriteOutcome<ElementSnapshot> outcome, int id, IOutputCacheStore cache, CancellationToken ct)
     {
-        switch (outcome)
+        if (outcome is WriteOutcome<ElementSnapshot>.Saved)
         {
-            case EditOutcome.Saved saved:
-                await cache.EvictByTagAsync(PlanCache.Tag, ct);
-                return TypedResults.Ok(saved.Element);
-            case EditOutcome.Conflict conflict:
-                return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Conflict",
-                    detail: $"Element {id} was saved by someone else since the version you started from; the current version is {conflict.Current.Version}. Merge and send again with that version.",
-                    extensions: new Dictionary<string, object?> { ["current"] = conflict.Current });
-            case EditOutcome.NotFound:
-                return NotFoundProblem.Of("element", id);
-            case EditOutcome.Invalid invalid:
-                return TypedResults.ValidationProblem(invalid.Errors);
-            default:
-                throw new InvalidOperationException($"Unknown outcome {outcome}.");
+            await cache.EvictByTagAsync(PlanCache.Tag, ct);
         }
+
+        return outcome.ToHttp("element", id);
     }
 }

@@ -6,6 +6,7 @@ using Movilidad.Platform.Audit;
 using Movilidad.Web.Infrastructure.Auth;
 using Movilidad.Platform.Data;
 using Movilidad.Platform.Localization;
+using Movilidad.Platform.Writes;
 
 namespace Movilidad.Web.Features.Pledges;
 
@@ -150,20 +151,8 @@ public class EditModel(MovilidadDb db, IAuthorizationService auth, TimeProvider 
             outcome = await db.CreateAsync(edit, actor, clock, ct);
         }
 
-        switch (outcome)
-        {
-            case WriteOutcome<PledgeSnapshot>.Saved saved:
-                return Redirect($"/pledges/{Int(saved.Value.Id)}");
-            case WriteOutcome<PledgeSnapshot>.Invalid invalid:
-                Errors = invalid.Errors;
-                return await ShowAsync(ct);
-            case WriteOutcome<PledgeSnapshot>.Conflict conflict:
-                IsConflict = true;
-                Form.Version = conflict.Current.Version;
-                return await ShowAsync(ct);
-            default:
-                return NotFound();
-        }
+        return await PageAfterWriteAsync(outcome, saved => Task.FromResult<IActionResult>(Redirect($"/pledges/{Int(saved.Id)}")), async () => await ShowAsync(ct),
+            current => Form.Version = current.Version);
     }
 
     private async Task<PageResult> ShowAsync(CancellationToken ct)

@@ -3,11 +3,11 @@ using System.Security.Claims;
 using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using Movilidad.Platform.Institutions;
-using Movilidad.Web.Features.Monitoring;
 using Movilidad.Platform.Audit;
 using Movilidad.Platform.Data;
 using Movilidad.Platform.Localization;
 using Movilidad.Platform.Pledges;
+using Movilidad.Platform.Writes;
 
 namespace Movilidad.Web.Features.Pledges;
 

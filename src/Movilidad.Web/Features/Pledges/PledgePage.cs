@@ -1,11 +1,11 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Movilidad.Web.Features.Monitoring;
-using Movilidad.Web.Features.Monitoring.Activities;
 using Movilidad.Platform.Data;
 using Movilidad.Platform.Pledges;
 
 using Movilidad.Platform.Institutions;
+using Movilidad.Web.Infrastructure.Pages;
 
 namespace Movilidad.Web.Features.Pledges;
 
@@ -20,7 +20,7 @@ public sealed record PledgeChoices(IReadOnlyList<Choice> Institutions, IReadOnly
 }
 
 /// <summary>What the pledge pages share: errors shown next to their field in the reader's language (keys <c>PledgeError.{field}</c>).</summary>
-public abstract class PledgePage : ActivityPage
+public abstract class PledgePage : WritePage
 {
     public static string MessageKey(string field) => "Pledge" + ErrorKey(field);
 

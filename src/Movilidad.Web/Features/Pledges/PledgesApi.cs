@@ -54,10 +54,7 @@ public static class PledgesApi
                     return TypedResults.Forbid();
                 }
 
-                var outcome = await db.CreateAsync(edit, actor, clock, ct);
-                return outcome is WriteOutcome<PledgeSnapshot>.Saved saved
-                    ? TypedResults.Created($"/api/pledges/{saved.Value.Id.ToString(CultureInfo.InvariantCulture)}", saved.Value)
-                    : MonitoringApi.ToResult(outcome, "pledge", "new");
+                return (await db.CreateAsync(edit, actor, clock, ct)).ToCreated("pledge", created => $"/api/pledges/{created.Id.ToString(CultureInfo.InvariantCulture)}");
             })
             .RequireAuthorization()
             .Accepts<PledgeEdit>("application/json")
@@ -85,7 +82,7 @@ public static class PledgesApi
                     return TypedResults.Forbid();
                 }
 
-                return MonitoringApi.ToResult(await db.SaveAsync(id, edit, AuditActor.From(http), clock, ct), "pledge", id);
+                return WriteResults.ToHttp(await db.SaveAsync(id, edit, AuditActor.From(http), clock, ct), "pledge", id);
             })
             .RequireAuthorization()
             .Accepts<PledgeEdit>("application/json")
@@ -106,7 +103,7 @@ public static class PledgesApi
 
                 var file = request.EvidenceFile is { } f ? new EvidenceFile(f.FileName ?? string.Empty, f.ContentType ?? string.Empty, f.Content ?? []) : null;
                 var edit = new QuarterlyUpdateEdit(request.Version, request.Year, request.Quarter, request.Status, request.Narrative, request.EvidenceUrl);
-                return MonitoringApi.ToResult(await db.RecordUpdateAsync(id, edit, file, AuditActor.From(http), clock, ct), "pledge", id);
+                return WriteResults.ToHttp(await db.RecordUpdateAsync(id, edit, file, AuditActor.From(http), clock, ct), "pledge", id);
             })
             .RequireAuthorization()
             .Accepts<QuarterlyUpdateRequest>("application/json")
@@ -121,7 +118,7 @@ public static class PledgesApi
                 }
 
                 return await auth.CanAsync(http.User, PledgeOperations.Publish)
-                    ? MonitoringApi.ToResult(await db.PublishAsync(id, change, AuditActor.From(http), clock, ct), "pledge", id)
+                    ? WriteResults.ToHttp(await db.PublishAsync(id, change, AuditActor.From(http), clock, ct), "pledge", id)
                     : TypedResults.Forbid();
             })
             .RequireAuthorization()

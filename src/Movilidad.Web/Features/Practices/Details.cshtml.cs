@@ -6,6 +6,7 @@ using Movilidad.Platform.Audit;
 using Movilidad.Web.Infrastructure.Auth;
 using Movilidad.Platform.Data;
 using Movilidad.Platform.Localization;
+using Movilidad.Platform.Writes;
 
 namespace Movilidad.Web.Features.Practices;
 

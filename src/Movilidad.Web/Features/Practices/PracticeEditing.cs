@@ -1,13 +1,13 @@
 using System.Globalization;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
-using Movilidad.Web.Features.Monitoring;
 using Movilidad.Platform.Audit;
 using Movilidad.Web.Infrastructure.Auth;
 using Movilidad.Platform.Auth;
 using Movilidad.Platform.Data;
 using Movilidad.Platform.Localization;
 using Movilidad.Platform.Practices;
+using Movilidad.Platform.Writes;
 
 namespace Movilidad.Web.Features.Practices;
 

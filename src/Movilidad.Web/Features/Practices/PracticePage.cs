@@ -1,9 +1,9 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Movilidad.Web.Features.Monitoring;
-using Movilidad.Web.Features.Monitoring.Activities;
 using Movilidad.Platform.Data;
 using Movilidad.Platform.Institutions;
+using Movilidad.Web.Infrastructure.Pages;
 
 namespace Movilidad.Web.Features.Practices;
 
@@ -14,7 +14,7 @@ public sealed record PracticeChoices(IReadOnlyList<Choice> Institutions, IReadOn
 }
 
 /// <summary>What the practice pages share: errors shown next to their field in the reader's language (keys <c>PracticeError.{field}</c>).</summary>
-public abstract class PracticePage : ActivityPage
+public abstract class PracticePage : WritePage
 {
     public static string MessageKey(string field) => "Practice" + ErrorKey(field);
 

@@ -9,6 +9,7 @@ using Movilidad.Web.Infrastructure.Auth;
 using Movilidad.Platform.Data;
 using Movilidad.Platform.Localization;
 using Movilidad.Platform.Practices;
+using Movilidad.Platform.Writes;
 
 namespace Movilidad.Web.Features.Practices;
 
@@ -74,10 +75,7 @@ public static class PracticesApi
                     return TypedResults.Forbid();
                 }
 
-                var outcome = await db.SubmitAsync(edit, AuditActor.From(http), clock, ct);
-                return outcome is WriteOutcome<PracticeSnapshot>.Saved saved
-                    ? TypedResults.Created($"/api/practices/{saved.Value.Id.ToString(CultureInfo.InvariantCulture)}", saved.Value)
-                    : MonitoringApi.ToResult(outcome, "practice", "new");
+                return (await db.SubmitAsync(edit, AuditActor.From(http), clock, ct)).ToCreated("practice", created => $"/api/practices/{created.Id.ToString(CultureInfo.InvariantCulture)}");
             })
             .RequireAuthorization()
             .Accepts<PracticeEdit>("application/json")
@@ -120,7 +118,7 @@ public static class PracticesApi
                     return body.Problem!;
                 }
 
-                return await refusal(id, http, db, auth, ct) ?? MonitoringApi.ToResult(await write(db, id, value, AuditActor.From(http), clock, ct), "practice", id);
+                return await refusal(id, http, db, auth, ct) ?? WriteResults.ToHttp(await write(db, id, value, AuditActor.From(http), clock, ct), "practice", id);
             })
             .RequireAuthorization()
             .Accepts<T>("application/json");

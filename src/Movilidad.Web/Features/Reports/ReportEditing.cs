@@ -1,12 +1,12 @@
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using Movilidad.Web.Features.Monitoring;
 using Movilidad.Platform.Audit;
 using Movilidad.Platform.Data;
 using Movilidad.Platform.Localization;
 using Movilidad.Platform.Reports;
 using Movilidad.Platform.Institutions;
+using Movilidad.Platform.Writes;
 
 namespace Movilidad.Web.Features.Reports;
 

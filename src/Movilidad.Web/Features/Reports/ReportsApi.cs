@@ -11,6 +11,7 @@ using Movilidad.Platform.Data;
 using Movilidad.Web.Infrastructure.Localization;
 using Movilidad.Platform.Localization;
 using Movilidad.Platform.Reports;
+using Movilidad.Platform.Writes;
 
 namespace Movilidad.Web.Features.Reports;
 
@@ -42,10 +43,7 @@ public static class ReportsApi
                     return body.Problem!;
                 }
 
-                var outcome = await db.CreateReportAsync(create, AuditActor.From(http), clock, ct);
-                return outcome is WriteOutcome<ReportView>.Saved saved
-                    ? TypedResults.Created($"/api/reports/{ReportEditing.Id(saved.Value.Id)}", saved.Value)
-                    : MonitoringApi.ToResult(outcome, "report", "new");
+                return (await db.CreateReportAsync(create, AuditActor.From(http), clock, ct)).ToCreated("report", created => $"/api/reports/{ReportEditing.Id(created.Id)}");
             })
             .Accepts<ReportCreate>("application/json")
             .WithSummary("Starts the report of a plan for a semester (2025-S2), as a draft. The Secretariat only.");
@@ -72,7 +70,7 @@ public static class ReportsApi
                 var body = await JsonBody.ReadAsync<SummaryEdit>(http, ct);
                 return body.Value is not { } edit
                     ? body.Problem!
-                    : MonitoringApi.ToResult(await db.SaveSummaryAsync(id, edit, AuditActor.From(http), clock, ct), "report", id);
+                    : WriteResults.ToHttp(await db.SaveSummaryAsync(id, edit, AuditActor.From(http), clock, ct), "report", id);
             })
             .Accepts<SummaryEdit>("application/json")
             .WithSummary("Saves the Secretariat's summary of a draft report. Send the report's version you read; a stale one gets 409.");
@@ -88,7 +86,7 @@ public static class ReportsApi
                 var body = await JsonBody.ReadAsync<NarrativeEdit>(http, ct);
                 return body.Value is not { } edit
                     ? body.Problem!
-                    : MonitoringApi.ToResult(await db.SaveNarrativeAsync(id, code, edit, AuditActor.From(http), clock, ct), "narrative", $"{id}/{code}");
+                    : WriteResults.ToHttp(await db.SaveNarrativeAsync(id, code, edit, AuditActor.From(http), clock, ct), "narrative", $"{id}/{code}");
             })
             .Accepts<NarrativeEdit>("application/json")
             .WithSummary("Saves a country's narrative in a draft report (es, en or both). Only that country's focal point; version 0 for the first.");
@@ -147,7 +145,7 @@ public static class ReportsApi
         }
 
         var body = await JsonBody.ReadAsync<ReportMove>(http, ct);
-        return body.Value is not { } value ? body.Problem! : MonitoringApi.ToResult(await move(value), "report", id);
+        return body.Value is not { } value ? body.Problem! : WriteResults.ToHttp(await move(value), "report", id);
     }
 
     public static async Task<List<ReportSummary>> ReportSummariesAsync(this MovilidadDb db, CancellationToken ct) =>

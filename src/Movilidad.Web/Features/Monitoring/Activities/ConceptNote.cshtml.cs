@@ -6,11 +6,13 @@ using Movilidad.Web.Infrastructure.Auth;
 using Movilidad.Platform.Data;
 using Movilidad.Platform.Localization;
 using Movilidad.Platform.Monitoring;
+using Movilidad.Platform.Writes;
+using Movilidad.Web.Infrastructure.Pages;
 
 namespace Movilidad.Web.Features.Monitoring.Activities;
 
 /// <summary>The concept note of an activity (before it takes place) and its results (after).</summary>
-public class ConceptNoteModel(MovilidadDb db, IAuthorizationService auth, TimeProvider clock) : ActivityPage
+public class ConceptNoteModel(MovilidadDb db, IAuthorizationService auth, TimeProvider clock) : WritePage
 {
     public sealed class NoteForm
     {

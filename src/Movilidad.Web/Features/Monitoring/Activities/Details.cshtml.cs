@@ -8,10 +8,11 @@ using Movilidad.Platform.Auth;
 using Movilidad.Platform.Data;
 using Movilidad.Platform.Localization;
 using Movilidad.Platform.Monitoring;
+using Movilidad.Web.Infrastructure.Pages;
 
 namespace Movilidad.Web.Features.Monitoring.Activities;
 
-public class DetailsModel(MovilidadDb db, IAuthorizationService auth, TimeProvider clock) : ActivityPage
+public class DetailsModel(MovilidadDb db, IAuthorizationService auth, TimeProvider clock) : WritePage
 {
     public ActivitySnapshot Activity { get; private set; } = null!;
     public ActivityChoices Choices { get; private set; } = null!;

@@ -8,6 +8,8 @@ using Movilidad.Web.Infrastructure.Auth;
 using Movilidad.Platform.Data;
 using Movilidad.Platform.Localization;
 using Movilidad.Platform.Monitoring;
+using Movilidad.Platform.Writes;
+using Movilidad.Web.Infrastructure.Pages;
 
 namespace Movilidad.Web.Features.Monitoring.Activities;
 
@@ -109,7 +111,7 @@ public sealed class ActivityForm
     }
 }
 
-public class EditModel(MovilidadDb db, IAuthorizationService auth, TimeProvider clock) : ActivityPage
+public class EditModel(MovilidadDb db, IAuthorizationService auth, TimeProvider clock) : WritePage
 {
     /// <summary>Empty rows offered under the existing budget lines.</summary>
     public const int BlankBudgetLines = 3;
@@ -188,23 +190,8 @@ public class EditModel(MovilidadDb db, IAuthorizationService auth, TimeProvider 
             outcome = await db.CreateAsync(edit, AuditActor.From(HttpContext), clock, ct);
         }
 
-        switch (outcome)
-        {
-            case WriteOutcome<ActivitySnapshot>.Saved saved:
-                return Redirect($"/monitoring/activities/{saved.Value.Id.ToString(CultureInfo.InvariantCulture)}");
-            case WriteOutcome<ActivitySnapshot>.Invalid invalid:
-                Errors = invalid.Errors;
-                return await ShowAsync(ct);
-            case WriteOutcome<ActivitySnapshot>.Conflict conflict:
-                // The form keeps what this person typed; the version moves on so that saving again overwrites knowingly.
-                IsConflict = true;
-                Form.Version = conflict.Current.Version;
-                return await ShowAsync(ct);
-            case WriteOutcome<ActivitySnapshot>.NotFound:
-                return NotFound();
-            default:
-                throw new InvalidOperationException($"Unknown outcome {outcome}.");
-        }
+        return await PageAfterWriteAsync(outcome, saved => Task.FromResult<IActionResult>(Redirect($"/monitoring/activities/{saved.Id.ToString(CultureInfo.InvariantCulture)}")), async () => await ShowAsync(ct),
+            current => Form.Version = current.Version);
     }
 
     private async Task<PageResult> ShowAsync(CancellationToken ct)

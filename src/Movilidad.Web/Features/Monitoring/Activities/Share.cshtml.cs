@@ -7,11 +7,13 @@ using Movilidad.Platform.Auth;
 using Movilidad.Platform.Data;
 using Movilidad.Platform.Localization;
 using Movilidad.Platform.Monitoring;
+using Movilidad.Platform.Writes;
+using Movilidad.Web.Infrastructure.Pages;
 
 namespace Movilidad.Web.Features.Monitoring.Activities;
 
 /// <summary>One country's share of an activity, edited by that country's focal point.</summary>
-public class ShareModel(MovilidadDb db, IAuthorizationService auth, TimeProvider clock) : ActivityPage
+public class ShareModel(MovilidadDb db, IAuthorizationService auth, TimeProvider clock) : WritePage
 {
     public sealed class ShareForm
     {

@@ -1,14 +1,16 @@
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Movilidad.Platform.Writes;
 
-namespace Movilidad.Web.Features.Monitoring.Activities;
+namespace Movilidad.Web.Infrastructure.Pages;
 
 /// <summary>
-/// What the activity pages share: the validation errors of a write, keyed by the API's field names, shown next to
-/// their field in the reader's language (the API's own messages are in English for machine clients).
+/// A page that writes: the answer to every write made from a page, in one place, and the validation errors of the write,
+/// keyed by the API's field names, shown next to their field in the reader's language (the API's own messages are in
+/// English for machine clients).
 /// </summary>
-public abstract partial class ActivityPage : PageModel
+public abstract partial class WritePage : PageModel
 {
     public IDictionary<string, string[]> Errors { get; protected set; } = new Dictionary<string, string[]>();
 
@@ -17,22 +19,32 @@ public abstract partial class ActivityPage : PageModel
 
     /// <summary>
     /// The answer to a write made from a page: to <paramref name="savedUrl"/> when saved; otherwise the page again,
-    /// with the errors by field (400) or both versions (409); 404 when the item is gone.
+    /// with the errors by field (400) or both versions (409); 403 when a rule of the item refused; 404 when it is gone.
     /// </summary>
-    protected async Task<IActionResult> PageAfterWriteAsync<T>(WriteOutcome<T> outcome, string savedUrl, Func<Task<IActionResult>> show)
+    protected Task<IActionResult> PageAfterWriteAsync<T>(WriteOutcome<T> outcome, string savedUrl, Func<Task<IActionResult>> show) =>
+        PageAfterWriteAsync(outcome, _ => Task.FromResult<IActionResult>(Redirect(savedUrl)), show);
+
+    /// <summary>
+    /// The same, when what follows a saved write depends on the item as saved; <paramref name="conflict"/> sees the item as
+    /// the other person saved it (a form keeps what this person typed and moves to that version, so saving again overwrites knowingly).
+    /// </summary>
+    protected async Task<IActionResult> PageAfterWriteAsync<T>(WriteOutcome<T> outcome, Func<T, Task<IActionResult>> saved, Func<Task<IActionResult>> show, Action<T>? conflict = null)
     {
         switch (outcome)
         {
-            case WriteOutcome<T>.Saved:
-                return Redirect(savedUrl);
+            case WriteOutcome<T>.Saved done:
+                return await saved(done.Value);
             case WriteOutcome<T>.Invalid invalid:
                 Errors = invalid.Errors;
                 Response.StatusCode = StatusCodes.Status400BadRequest;
                 return await show();
-            case WriteOutcome<T>.Conflict:
+            case WriteOutcome<T>.Conflict current:
                 IsConflict = true;
+                conflict?.Invoke(current.Current);
                 Response.StatusCode = StatusCodes.Status409Conflict;
                 return await show();
+            case WriteOutcome<T>.Forbidden:
+                return Forbid();
             default:
                 return NotFound();
         }
