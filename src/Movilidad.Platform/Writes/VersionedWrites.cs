@@ -6,15 +6,23 @@ namespace Movilidad.Platform.Writes;
 
 /// <summary>
 /// How a feature's editable item is written: how to load it with what its view needs, the view the API answers with and
-/// the audit trail keeps before and after each write, its key in the trail and the country the entry is filed under.
+/// the audit trail keeps before and after each write (all of it, or the part <paramref name="Audited"/> picks), its key
+/// in the trail and the country the entry is filed under.
 /// </summary>
 public sealed record Editable<TEntity, TView>(
     string EntityType,
     Func<MovilidadDb, int, CancellationToken, Task<TEntity?>> Find,
     Func<TEntity, TView> View,
     Func<TEntity, string> Key,
-    Func<TEntity, string?>? Country = null)
-    where TEntity : class, IVersioned;
+    Func<TEntity, string?>? Country = null,
+    Func<TView, object?>? Audited = null)
+    where TEntity : class, IVersioned
+{
+    internal AuditRecord Record(string action, TEntity entity, TView? before) =>
+        new(action, EntityType, Key(entity), before is null ? null : Part(before), Part(View(entity)), Country?.Invoke(entity));
+
+    private object? Part(TView view) => Audited is null ? view : Audited(view);
+}
 
 /// <summary>
 /// The one versioned, audited save every feature writes through: find the item, check the version the person read,
@@ -29,7 +37,7 @@ public static class VersionedWrites
         where TEntity : class, IVersioned
     {
         db.Add(entity);
-        await db.SaveAuditedAsync(actor, () => new AuditRecord(AuditActions.Create, kind.EntityType, kind.Key(entity), null, kind.View(entity), kind.Country?.Invoke(entity)), clock, ct);
+        await db.SaveAuditedAsync(actor, () => kind.Record(AuditActions.Create, entity, default), clock, ct);
         return new WriteOutcome<TView>.Saved(kind.View(entity));
     }
 
@@ -64,19 +72,15 @@ public static class VersionedWrites
         return await db.CommitAsync(kind, id, entity, action, before, actor, clock, ct);
     }
 
-    /// <summary>The same, for a change that needs no validation against the database.</summary>
+    /// <summary>The same, for a change whose only rule is the version the person read.</summary>
     public static Task<WriteOutcome<TView>> EditAsync<TEntity, TView>(
-        this MovilidadDb db, Editable<TEntity, TView> kind, int id, int version, string action,
-        Func<TEntity, IDictionary<string, string[]>> validate, Action<TEntity> apply, AuditActor actor, TimeProvider clock, CancellationToken ct)
+        this MovilidadDb db, Editable<TEntity, TView> kind, int id, int version, string action, Action<TEntity> apply, AuditActor actor, TimeProvider clock, CancellationToken ct)
         where TEntity : class, IVersioned =>
-        db.EditAsync(kind, id, version, action, e => Task.FromResult(validate(e)), e =>
+        db.EditAsync(kind, id, version, action, _ => Task.FromResult<IDictionary<string, string[]>>(new Dictionary<string, string[]>()), e =>
         {
             apply(e);
             return Task.CompletedTask;
         }, actor, clock, ct);
-
-    /// <summary>No errors: for the writes whose only rule is the version.</summary>
-    public static IDictionary<string, string[]> NoErrors<TEntity>(TEntity entity) => new Dictionary<string, string[]>();
 
     /// <summary>
     /// Saves a changed item and its audit entry; a save that another person's beat (the version moved meanwhile) is answered
@@ -88,7 +92,8 @@ public static class VersionedWrites
     {
         try
         {
-            await db.SaveAuditedAsync(actor, () => new AuditRecord(action, kind.EntityType, kind.Key(entity), before, kind.View(entity), kind.Country?.Invoke(entity)), clock, ct);
+            // The version check reads; the concurrency token makes the UPDATE itself fail if someone saved in between.
+            await db.SaveAuditedAsync(actor, () => kind.Record(action, entity, before), clock, ct);
             return new WriteOutcome<TView>.Saved(kind.View(entity));
         }
         catch (DbUpdateConcurrencyException)

@@ -197,6 +197,9 @@ public static partial class ActivityEditing
     [GeneratedRegex("^([0-9]{1,2})\\.([0-9]{1,2}|[a-z])$")]
     private static partial Regex SdgTarget();
 
+    /// <summary>How an activity is written through the kernel: loaded whole, answered and audited as its snapshot.</summary>
+    public static readonly Editable<Activity, ActivitySnapshot> Activities = new(EntityType, FindForEditAsync, Snapshot, a => Id(a.Id));
+
     public static async Task<WriteOutcome<ActivitySnapshot>> CreateAsync(this MovilidadDb db, ActivityEdit edit, AuditActor actor, TimeProvider clock, CancellationToken ct)
     {
         if (await db.ValidateAsync(edit, null, ct) is { Count: > 0 } errors)
@@ -206,79 +209,29 @@ public static partial class ActivityEditing
 
         var activity = new Activity { Code = edit.Code.Trim(), CreatedAt = clock.GetUtcNow().UtcDateTime, Status = ActivityStatus.Planned };
         Apply(activity, edit);
-        db.Activities.Add(activity);
-        await db.SaveAuditedAsync(actor, () => new AuditRecord(AuditActions.Create, EntityType, Id(activity.Id), null, Snapshot(activity)), clock, ct);
-        return new WriteOutcome<ActivitySnapshot>.Saved(Snapshot(activity));
+        return await db.CreateAsync(Activities, activity, actor, clock, ct);
     }
 
-    public static async Task<WriteOutcome<ActivitySnapshot>> SaveAsync(this MovilidadDb db, int id, ActivityEdit edit, AuditActor actor, TimeProvider clock, CancellationToken ct)
-    {
-        var activity = await db.FindForEditAsync(id, ct);
-        if (activity is null)
+    public static Task<WriteOutcome<ActivitySnapshot>> SaveAsync(this MovilidadDb db, int id, ActivityEdit edit, AuditActor actor, TimeProvider clock, CancellationToken ct) =>
+        db.EditAsync(Activities, id, edit.Version, AuditActions.Update, async _ => await db.ValidateAsync(edit, id, ct), activity =>
         {
-            return new WriteOutcome<ActivitySnapshot>.NotFound();
-        }
+            activity.Code = edit.Code.Trim();
+            Apply(activity, edit);
+            return Task.CompletedTask;
+        }, actor, clock, ct);
 
-        if (activity.Version != edit.Version)
-        {
-            return new WriteOutcome<ActivitySnapshot>.Conflict(Snapshot(activity));
-        }
+    public static Task<WriteOutcome<ActivitySnapshot>> DeleteAsync(this MovilidadDb db, int id, int version, AuditActor actor, TimeProvider clock, CancellationToken ct) =>
+        db.EditAsync(Activities, id, version, AuditActions.Delete, activity => activity.DeletedAt = clock.GetUtcNow().UtcDateTime, actor, clock, ct);
 
-        if (await db.ValidateAsync(edit, id, ct) is { Count: > 0 } errors)
-        {
-            return new WriteOutcome<ActivitySnapshot>.Invalid(errors);
-        }
-
-        var before = Snapshot(activity);
-        activity.Code = edit.Code.Trim();
-        Apply(activity, edit);
-        activity.Version++;
-        return await CommitAsync(db, activity, AuditActions.Update, before, actor, clock, ct);
-    }
-
-    public static async Task<WriteOutcome<ActivitySnapshot>> DeleteAsync(this MovilidadDb db, int id, int version, AuditActor actor, TimeProvider clock, CancellationToken ct)
-    {
-        var activity = await db.FindForEditAsync(id, ct);
-        if (activity is null)
-        {
-            return new WriteOutcome<ActivitySnapshot>.NotFound();
-        }
-
-        if (activity.Version != version)
-        {
-            return new WriteOutcome<ActivitySnapshot>.Conflict(Snapshot(activity));
-        }
-
-        var before = Snapshot(activity);
-        activity.DeletedAt = clock.GetUtcNow().UtcDateTime;
-        activity.Version++;
-        return await CommitAsync(db, activity, AuditActions.Delete, before, actor, clock, ct);
-    }
-
-    public static async Task<WriteOutcome<ActivitySnapshot>> ChangeStatusAsync(this MovilidadDb db, int id, StatusChange change, AuditActor actor, TimeProvider clock, CancellationToken ct)
-    {
-        var activity = await db.FindForEditAsync(id, ct);
-        if (activity is null)
-        {
-            return new WriteOutcome<ActivitySnapshot>.NotFound();
-        }
-
-        if (activity.Version != change.Version)
-        {
-            return new WriteOutcome<ActivitySnapshot>.Conflict(Snapshot(activity));
-        }
-
-        if (ActivityWorkflow.Check(activity.Status, change.Status, change.Reason, activity.ConceptNote) is { Count: > 0 } errors)
-        {
-            return new WriteOutcome<ActivitySnapshot>.Invalid(errors);
-        }
-
-        var before = Snapshot(activity);
-        activity.Status = change.Status;
-        activity.StatusReason = ActivityWorkflow.NeedsReason(change.Status) ? change.Reason!.Trim() : null;
-        activity.Version++;
-        return await CommitAsync(db, activity, AuditActions.Update, before, actor, clock, ct);
-    }
+    public static Task<WriteOutcome<ActivitySnapshot>> ChangeStatusAsync(this MovilidadDb db, int id, StatusChange change, AuditActor actor, TimeProvider clock, CancellationToken ct) =>
+        db.EditAsync(Activities, id, change.Version, AuditActions.Update,
+            activity => Task.FromResult<IDictionary<string, string[]>>(ActivityWorkflow.Check(activity.Status, change.Status, change.Reason, activity.ConceptNote)),
+            activity =>
+            {
+                activity.Status = change.Status;
+                activity.StatusReason = ActivityWorkflow.NeedsReason(change.Status) ? change.Reason!.Trim() : null;
+                return Task.CompletedTask;
+            }, actor, clock, ct);
 
     public static async Task<WriteOutcome<CountryShareView>> SaveShareAsync(this MovilidadDb db, int id, string country, CountryShareEdit edit, AuditActor actor, TimeProvider clock, CancellationToken ct)
     {
@@ -371,22 +324,6 @@ public static partial class ActivityEditing
         activity.GcmObjectives.AddRange((edit.GcmObjectives ?? []).Distinct().Select(o => new ActivityGcmObjective { Objective = o }));
         activity.SdgTargets.Clear();
         activity.SdgTargets.AddRange((edit.SdgTargets ?? []).Distinct(StringComparer.Ordinal).Select(t => new ActivitySdgTarget { Target = t }));
-    }
-
-    internal static async Task<WriteOutcome<ActivitySnapshot>> CommitAsync(MovilidadDb db, Activity activity, string action, ActivitySnapshot before, AuditActor actor, TimeProvider clock, CancellationToken ct)
-    {
-        try
-        {
-            // The version check above reads; the concurrency token makes the UPDATE itself fail if someone saved in between.
-            await db.SaveAuditedAsync(actor, () => new AuditRecord(action, EntityType, Id(activity.Id), before, Snapshot(activity)), clock, ct);
-            return new WriteOutcome<ActivitySnapshot>.Saved(Snapshot(activity));
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            var current = await db.FindForEditAsync(activity.Id, ct);
-            return current is null ? new WriteOutcome<ActivitySnapshot>.NotFound() : new WriteOutcome<ActivitySnapshot>.Conflict(Snapshot(current));
-        }
     }
 
     internal static string Id(int id) => id.ToString(CultureInfo.InvariantCulture);

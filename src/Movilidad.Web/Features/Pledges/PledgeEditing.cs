@@ -207,6 +207,9 @@ public static class PledgeEditing
         return errors;
     }
 
+    /// <summary>How a pledge is written through the kernel: loaded with all it owns, filed under its state pledger's country.</summary>
+    public static readonly Editable<Pledge, PledgeSnapshot> Pledges = new(EntityType, FindPledgeAsync, Snapshot, p => Id(p.Id), CountryOf);
+
     public static async Task<WriteOutcome<PledgeSnapshot>> CreateAsync(this MovilidadDb db, PledgeEdit edit, AuditActor actor, TimeProvider clock, CancellationToken ct)
     {
         if (await db.ValidateAsync(edit, null, ct) is { Count: > 0 } errors)
@@ -216,53 +219,14 @@ public static class PledgeEditing
 
         var pledge = new Pledge { CreatedAt = clock.GetUtcNow().UtcDateTime, CreatedById = actor.AccountId };
         await ApplyAsync(db, pledge, edit, ct);
-        db.Pledges.Add(pledge);
-        await db.SaveAuditedAsync(actor, () => new AuditRecord(AuditActions.Create, EntityType, Id(pledge.Id), null, Snapshot(pledge), CountryOf(pledge)), clock, ct);
-        return new WriteOutcome<PledgeSnapshot>.Saved(Snapshot(pledge));
+        return await db.CreateAsync(Pledges, pledge, actor, clock, ct);
     }
 
-    public static async Task<WriteOutcome<PledgeSnapshot>> SaveAsync(this MovilidadDb db, int id, PledgeEdit edit, AuditActor actor, TimeProvider clock, CancellationToken ct)
-    {
-        var pledge = await db.FindPledgeAsync(id, ct);
-        if (pledge is null)
-        {
-            return new WriteOutcome<PledgeSnapshot>.NotFound();
-        }
+    public static Task<WriteOutcome<PledgeSnapshot>> SaveAsync(this MovilidadDb db, int id, PledgeEdit edit, AuditActor actor, TimeProvider clock, CancellationToken ct) =>
+        db.EditAsync(Pledges, id, edit.Version, AuditActions.Update, async _ => await db.ValidateAsync(edit, id, ct), pledge => ApplyAsync(db, pledge, edit, ct), actor, clock, ct);
 
-        if (pledge.Version != edit.Version)
-        {
-            return new WriteOutcome<PledgeSnapshot>.Conflict(Snapshot(pledge));
-        }
-
-        if (await db.ValidateAsync(edit, id, ct) is { Count: > 0 } errors)
-        {
-            return new WriteOutcome<PledgeSnapshot>.Invalid(errors);
-        }
-
-        var before = Snapshot(pledge);
-        await ApplyAsync(db, pledge, edit, ct);
-        pledge.Version++;
-        return await CommitAsync(db, pledge, AuditActions.Update, before, actor, clock, ct);
-    }
-
-    public static async Task<WriteOutcome<PledgeSnapshot>> PublishAsync(this MovilidadDb db, int id, PublicationChange change, AuditActor actor, TimeProvider clock, CancellationToken ct)
-    {
-        var pledge = await db.FindPledgeAsync(id, ct);
-        if (pledge is null)
-        {
-            return new WriteOutcome<PledgeSnapshot>.NotFound();
-        }
-
-        if (pledge.Version != change.Version)
-        {
-            return new WriteOutcome<PledgeSnapshot>.Conflict(Snapshot(pledge));
-        }
-
-        var before = Snapshot(pledge);
-        pledge.IsPublished = change.IsPublished;
-        pledge.Version++;
-        return await CommitAsync(db, pledge, AuditActions.Publish, before, actor, clock, ct);
-    }
+    public static Task<WriteOutcome<PledgeSnapshot>> PublishAsync(this MovilidadDb db, int id, PublicationChange change, AuditActor actor, TimeProvider clock, CancellationToken ct) =>
+        db.EditAsync(Pledges, id, change.Version, AuditActions.Publish, pledge => pledge.IsPublished = change.IsPublished, actor, clock, ct);
 
     /// <summary>
     /// Records one quarter's update (a second one for the same quarter replaces it; a new file replaces the old one, no
@@ -310,7 +274,7 @@ public static class PledgeEditing
 
         pledge.Version++;
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var outcome = await CommitAsync(db, pledge, AuditActions.Update, before, actor, clock, ct);
+        var outcome = await db.CommitAsync(Pledges, id, pledge, AuditActions.Update, before, actor, clock, ct);
         if (outcome is WriteOutcome<PledgeSnapshot>.Saved && file is not null)
         {
             await db.PledgeEvidence.Where(e => e.UpdateId == update.Id).ExecuteDeleteAsync(ct);
@@ -408,21 +372,6 @@ public static class PledgeEditing
         var indicators = (edit.Indicators ?? []).Distinct().ToList();
         pledge.Indicators.RemoveAll(i => !indicators.Contains(i.IndicatorId));
         pledge.Indicators.AddRange(indicators.Where(i => pledge.Indicators.All(x => x.IndicatorId != i)).Select(i => new PledgeIndicator { IndicatorId = i }));
-    }
-
-    private static async Task<WriteOutcome<PledgeSnapshot>> CommitAsync(MovilidadDb db, Pledge pledge, string action, PledgeSnapshot before, AuditActor actor, TimeProvider clock, CancellationToken ct)
-    {
-        try
-        {
-            await db.SaveAuditedAsync(actor, () => new AuditRecord(action, EntityType, Id(pledge.Id), before, Snapshot(pledge), CountryOf(pledge)), clock, ct);
-            return new WriteOutcome<PledgeSnapshot>.Saved(Snapshot(pledge));
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            var current = await db.FindPledgeAsync(pledge.Id, ct);
-            return current is null ? new WriteOutcome<PledgeSnapshot>.NotFound() : new WriteOutcome<PledgeSnapshot>.Conflict(Snapshot(current));
-        }
     }
 
     /// <summary>The country an audit entry is filed under: the state pledger's, when exactly one country pledges.</summary>
