@@ -31,13 +31,13 @@ public sealed record Editable<TEntity, TView>(
 /// </summary>
 public static class VersionedWrites
 {
-    /// <summary>Adds a new item (already validated by the caller) with its audit entry.</summary>
+    /// <summary>Adds a new item (already validated by the caller) with its audit entry, recorded as <paramref name="action"/> (create unless named).</summary>
     public static async Task<WriteOutcome<TView>> CreateAsync<TEntity, TView>(
-        this MovilidadDb db, Editable<TEntity, TView> kind, TEntity entity, AuditActor actor, TimeProvider clock, CancellationToken ct)
+        this MovilidadDb db, Editable<TEntity, TView> kind, TEntity entity, AuditActor actor, TimeProvider clock, CancellationToken ct, string action = AuditActions.Create)
         where TEntity : class, IVersioned
     {
         db.Add(entity);
-        await db.SaveAuditedAsync(actor, () => kind.Record(AuditActions.Create, entity, default), clock, ct);
+        await db.SaveAuditedAsync(actor, () => kind.Record(action, entity, default), clock, ct);
         return new WriteOutcome<TView>.Saved(kind.View(entity));
     }
 

@@ -61,6 +61,10 @@ public static class InstitutionEditing
 
     public static Snapshot SnapshotOf(Institution i) => new(i.Version, i.Acronym, i.Name, i.Url);
 
+    /// <summary>How an institution is written through the kernel, filed under its country.</summary>
+    private static readonly Editable<Institution, Snapshot> Institutions = new(
+        EntityType, (db, id, ct) => db.Institutions.SingleOrDefaultAsync(i => i.Id == id, ct), SnapshotOf, i => i.Id.ToString(CultureInfo.InvariantCulture), i => i.CountryCode);
+
     public static async Task<WriteOutcome<InstitutionEditing.Snapshot>> SaveAsync(this MovilidadDb db, Institution institution, InstitutionEdit edit, AuditActor actor, TimeProvider clock, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
@@ -95,17 +99,7 @@ public static class InstitutionEditing
         institution.Url = string.IsNullOrWhiteSpace(edit.Url) ? null : edit.Url.Trim();
         institution.EditedAt = clock.GetUtcNow().UtcDateTime;
         institution.Version++;
-        try
-        {
-            await db.SaveAuditedAsync(actor, () => new AuditRecord(AuditActions.Update, EntityType, institution.Id.ToString(CultureInfo.InvariantCulture), before, SnapshotOf(institution), institution.CountryCode), clock, ct);
-            return new WriteOutcome<InstitutionEditing.Snapshot>.Saved(SnapshotOf(institution));
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            var current = await db.Institutions.AsNoTracking().SingleAsync(i => i.Id == institution.Id, ct);
-            return new WriteOutcome<InstitutionEditing.Snapshot>.Conflict(SnapshotOf(current));
-        }
+        return await db.CommitAsync(Institutions, institution.Id, institution, AuditActions.Update, before, actor, clock, ct);
     }
 }
 

@@ -158,9 +158,7 @@ public static class PracticeWorkflow
 
         var practice = new Practice { Status = PracticeStatus.Submitted, SubmittedAt = clock.GetUtcNow().UtcDateTime, SubmittedById = actor.AccountId };
         Apply(practice, edit);
-        db.Practices.Add(practice);
-        await db.SaveAuditedAsync(actor, () => new AuditRecord(Actions.Submit, EntityType, Id(practice.Id), null, Snapshot(practice)), clock, ct);
-        return new WriteOutcome<PracticeSnapshot>.Saved(Snapshot(practice));
+        return await db.CreateAsync(Practices, practice, actor, clock, ct, Actions.Submit);
     }
 
     /// <summary>Saves the submitter's changes; a returned practice goes back to the Secretariat as submitted.</summary>
@@ -327,6 +325,9 @@ public static class PracticeWorkflow
         _ => throw new ArgumentOutOfRangeException(nameof(status), status, null),
     };
 
+    /// <summary>How a practice is written through the kernel.</summary>
+    private static readonly Editable<Practice, PracticeSnapshot> Practices = new(EntityType, FindPracticeAsync, Snapshot, p => Id(p.Id));
+
     /// <summary>Reads the practice, checks its version, lets <paramref name="change"/> check and apply the move, and saves it with its audit entry.</summary>
     private static async Task<WriteOutcome<PracticeSnapshot>> TransitionAsync(
         this MovilidadDb db, int id, int version, AuditActor actor, TimeProvider clock,
@@ -352,17 +353,7 @@ public static class PracticeWorkflow
         }
 
         practice.Version++;
-        try
-        {
-            await db.SaveAuditedAsync(actor, () => new AuditRecord(action, EntityType, Id(practice.Id), before, Snapshot(practice)), clock, ct);
-            return new WriteOutcome<PracticeSnapshot>.Saved(Snapshot(practice));
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            var current = await db.FindPracticeAsync(id, ct);
-            return current is null ? new WriteOutcome<PracticeSnapshot>.NotFound() : new WriteOutcome<PracticeSnapshot>.Conflict(Snapshot(current));
-        }
+        return await db.CommitAsync(Practices, id, practice, action, before, actor, clock, ct);
     }
 
     private static void Apply(Practice practice, PracticeEdit edit)
