@@ -48,6 +48,9 @@ public static class AuditActions
 
 public static class AuditTrail
 {
+    /// <summary>How an item's numeric id is written in the trail's <c>EntityId</c>.</summary>
+    public static string Key(int id) => id.ToString(CultureInfo.InvariantCulture);
+
     // Enumerations by name, as the API writes them: a history reads "planned → postponed", not "0 → 5".
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower), new UtcDateTimeConverter() } };
 

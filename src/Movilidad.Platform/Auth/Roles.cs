@@ -16,6 +16,9 @@ public sealed record Grant(Role Role, string? Country = null, int? WorkingGroupI
 {
     public const string ClaimType = "movilidad:grant";
 
+    /// <summary>The roles that work on the plans and read what is not published yet: everyone but civil society.</summary>
+    public bool WorksOnThePlans => Role is Role.Presidency or Role.FocalPoint or Role.WorkingGroupMember or Role.Observer;
+
     public string ToClaimValue() => Role switch
     {
         Role.FocalPoint => $"{Role}:{Country}",

@@ -3,10 +3,18 @@ using Microsoft.AspNetCore.Authorization;
 namespace Movilidad.Platform.Auth;
 
 /// <summary>Data that belongs to one member country (its institution, later its share of activities, indicator values, pledges).</summary>
-public sealed record CountryScope(string Country);
+public sealed record CountryScope(string Country)
+{
+    /// <summary>Whether the grant is this country's focal point.</summary>
+    public bool IsFocalPoint(Grant grant) => grant.Role == Role.FocalPoint && grant.Country == Country;
+}
 
 /// <summary>Plan content that names the working groups responsible for it.</summary>
-public sealed record WorkingGroupScope(IReadOnlyCollection<int> WorkingGroupIds);
+public sealed record WorkingGroupScope(IReadOnlyCollection<int> WorkingGroupIds)
+{
+    /// <summary>Whether the grant is a member of one of these working groups.</summary>
+    public bool HasMember(Grant grant) => grant.Role == Role.WorkingGroupMember && grant.WorkingGroupId is { } group && WorkingGroupIds.Contains(group);
+}
 
 /// <summary>Content that is published or not yet.</summary>
 public sealed record PublicationScope(bool IsPublished);

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Identity;
 using Movilidad.Web.Infrastructure.Auth;
 using Movilidad.Platform.Accounts;
@@ -74,26 +73,5 @@ public static class AccountsSetup
 
         context.Response.Redirect(context.RedirectUri);
         return Task.CompletedTask;
-    }
-
-    /// <summary>
-    /// A write to the API from a signed-in browser must carry the antiforgery token in <c>X-CSRF-TOKEN</c>; a
-    /// machine client with a bearer token sends no cookie and needs none.
-    /// </summary>
-    public static async ValueTask<object?> RequireAntiforgeryForCookies(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
-    {
-        var http = context.HttpContext;
-        if (!HttpMethods.IsGet(http.Request.Method) && !HttpMethods.IsHead(http.Request.Method)
-            && http.User.Identity?.AuthenticationType != ApiTokens.Scheme)
-        {
-            var antiforgery = http.RequestServices.GetRequiredService<IAntiforgery>();
-            if (!await antiforgery.IsRequestValidAsync(http))
-            {
-                return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Antiforgery token missing or invalid",
-                    detail: "A write from a signed-in browser needs the X-CSRF-TOKEN header; machine clients use a bearer token.");
-            }
-        }
-
-        return await next(context);
     }
 }

@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using Movilidad.Web.Features.Monitoring;
 using Movilidad.Platform.Audit;
 using Movilidad.Web.Infrastructure.Auth;
 using Movilidad.Platform.Auth;
@@ -12,6 +11,7 @@ using Movilidad.Platform.Data;
 using Movilidad.Platform.Localization;
 using Movilidad.Platform.Indicators;
 using Movilidad.Platform.Writes;
+using Movilidad.Web.Infrastructure.Localization;
 
 namespace Movilidad.Web.Features.Indicators;
 
@@ -122,7 +122,7 @@ public class EntryModel(MovilidadDb db, IAuthorizationService auth, IStringLocal
                     return null;
                 }
 
-                if (ActivityQueries.TryParseAmount(value, CultureInfo.CurrentCulture, out var number))
+                if (PageFormats.TryParseAmount(value, CultureInfo.CurrentCulture, out var number))
                 {
                     return number;
                 }

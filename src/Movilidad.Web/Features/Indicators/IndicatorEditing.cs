@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Movilidad.Platform.Institutions;
-using Movilidad.Web.Features.Monitoring;
 using Movilidad.Platform.Plans;
 using Movilidad.Platform.Audit;
 using Movilidad.Platform.Data;
@@ -89,7 +88,7 @@ public static class IndicatorEditing
         };
         Apply(indicator, edit, clock);
         db.Indicators.Add(indicator);
-        await db.SaveAuditedAsync(actor, () => new AuditRecord(AuditActions.Create, EntityType, ActivityEditing.Id(indicator.Id), null, View(indicator)), clock, ct);
+        await db.SaveAuditedAsync(actor, () => new AuditRecord(AuditActions.Create, EntityType, AuditTrail.Key(indicator.Id), null, View(indicator)), clock, ct);
         return new WriteOutcome<IndicatorView>.Saved(View(indicator));
     }
 
@@ -113,7 +112,7 @@ public static class IndicatorEditing
         }, actor, clock, ct);
 
     /// <summary>How an indicator is written through the kernel: with its targets and plan, which its view shows.</summary>
-    private static readonly Editable<Indicator, IndicatorView> Indicators = new(EntityType, FindAsync, View, i => ActivityEditing.Id(i.Id));
+    private static readonly Editable<Indicator, IndicatorView> Indicators = new(EntityType, FindAsync, View, i => AuditTrail.Key(i.Id));
 
     private static Task<Indicator?> FindAsync(MovilidadDb db, int id, CancellationToken ct) =>
         db.Indicators.Include(i => i.Targets).Include(i => i.Plan).SingleOrDefaultAsync(i => i.Id == id, ct);

@@ -2,7 +2,6 @@ using System.Text;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using Movilidad.Web.Features.Accounts;
 using Movilidad.Web.Features.Monitoring;
 using Movilidad.Web.Infrastructure.Api;
 using Movilidad.Platform.Audit;
@@ -23,7 +22,7 @@ public static class IndicatorsApi
     public static IEndpointRouteBuilder MapIndicatorsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/indicators").WithTags("Indicators").RequireAuthorization()
-            .AddEndpointFilter(AccountsSetup.RequireAntiforgeryForCookies);
+            .AddEndpointFilter(ApiAntiforgery.RequireForCookies);
 
         api.MapGet("/", async Task<IResult> (string? plan, HttpContext http, MovilidadDb db, IAuthorizationService auth, CancellationToken ct) =>
                 await auth.CanAsync(http.User, IndicatorOperations.Read) ? TypedResults.Ok(await db.IndicatorViewsAsync(plan, null, ct)) : TypedResults.Forbid())
@@ -68,7 +67,7 @@ public static class IndicatorsApi
                     return body.Problem!;
                 }
 
-                return (await db.CreateIndicatorAsync(create, AuditActor.From(http), clock, ct)).ToCreated("indicator", created => $"/api/indicators/{ActivityEditing.Id(created.Id)}");
+                return (await db.CreateIndicatorAsync(create, AuditActor.From(http), clock, ct)).ToCreated("indicator", created => $"/api/indicators/{AuditTrail.Key(created.Id)}");
             })
             .Accepts<IndicatorCreate>("application/json")
             .WithSummary("Creates an indicator of a plan with its definition in both languages, type, unit, baseline, target type, aggregation and targets (the Secretariat).");

@@ -2,7 +2,6 @@ using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
-using Movilidad.Web.Features.Accounts;
 using Movilidad.Web.Features.Plans;
 using Movilidad.Web.Infrastructure.Api;
 using Movilidad.Platform.Audit;
@@ -52,7 +51,7 @@ public static class InstitutionEditing
 
                 return outcome.ToHttp("institution", id);
             })
-            .WithTags("Institutions").RequireAuthorization().AddEndpointFilter(AccountsSetup.RequireAntiforgeryForCookies)
+            .WithTags("Institutions").RequireAuthorization().AddEndpointFilter(ApiAntiforgery.RequireForCookies)
             .WithSummary("Saves an institution's acronym, name and web address. A member state's focal points edit their own country's; send the version you read.");
         return app;
     }

@@ -77,7 +77,7 @@ public static class ConceptNoteEditing
     }
 
     /// <summary>The concept note is written as a part of its activity: saving it moves the activity's version, so a status change made from an older reading is a conflict.</summary>
-    private static readonly Editable<Activity, ConceptNoteView> Notes = new(EntityType, FindForEditAsync, View, a => ActivityEditing.Id(a.Id), Audited: v => v.Note);
+    private static readonly Editable<Activity, ConceptNoteView> Notes = new(EntityType, FindForEditAsync, View, a => AuditTrail.Key(a.Id), Audited: v => v.Note);
 
     public static Task<WriteOutcome<ConceptNoteView>> SaveConceptNoteAsync(this MovilidadDb db, int activityId, ConceptNoteEdit edit, AuditActor actor, TimeProvider clock, CancellationToken ct) =>
         db.EditAsync(Notes, activityId, edit.Version, AuditActions.Update, async _ => await db.ValidateAsync(edit, ct), activity =>

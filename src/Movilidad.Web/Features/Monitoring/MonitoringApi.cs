@@ -2,7 +2,6 @@ using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
-using Movilidad.Web.Features.Accounts;
 using Movilidad.Web.Infrastructure.Api;
 using Movilidad.Platform.Audit;
 using Movilidad.Web.Infrastructure.Auth;
@@ -22,7 +21,7 @@ public static class MonitoringApi
     public static IEndpointRouteBuilder MapMonitoringApi(this IEndpointRouteBuilder app)
     {
         var activities = app.MapGroup("/api/activities").WithTags("Monitoring").RequireAuthorization()
-            .AddEndpointFilter(AccountsSetup.RequireAntiforgeryForCookies);
+            .AddEndpointFilter(ApiAntiforgery.RequireForCookies);
 
         activities.MapGet("/", async Task<IResult> (int? actionId, string? country, int? workingGroupId, HttpContext http, MovilidadDb db, IAuthorizationService auth, CancellationToken ct) =>
                 await auth.CanAsync(http.User, MonitoringOperations.Read)
@@ -154,7 +153,7 @@ public static class MonitoringApi
     /// <summary>The versions of an activity, of its country shares and of its concept note, newest first.</summary>
     public static Task<List<HistoryEntry>> ActivityHistoryAsync(this MovilidadDb db, int id, CancellationToken ct)
     {
-        var key = ActivityEditing.Id(id);
+        var key = AuditTrail.Key(id);
         var shares = key + ":";
         return db.HistoryAsync(e => ((e.EntityType == ActivityEditing.EntityType || e.EntityType == ConceptNoteEditing.EntityType) && e.EntityId == key)
             || (e.EntityType == ActivityEditing.ShareEntityType && e.EntityId.StartsWith(shares)), ct);

@@ -29,7 +29,7 @@ public class ElementModel(MovilidadDb db, IAuthorizationService authorization, T
         }
 
         CanEdit = User.Identity?.IsAuthenticated == true && await authorization.CanAsync(User, PlanOperations.Edit, await db.ScopeAsync(id, ct));
-        ReadsHistory = Permissions.ReadsUnpublished(User);
+        ReadsHistory = PlanPermissions.ReadsUnpublished(User);
         Comments = await CommentThread.LoadAsync(db, authorization, HttpContext, ElementEditing.EntityType, id.ToString(System.Globalization.CultureInfo.InvariantCulture), clock, ct);
         return Page();
     }

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
-using Movilidad.Web.Features.Accounts;
 using Movilidad.Web.Infrastructure.Api;
 using Movilidad.Platform.Audit;
 using Movilidad.Web.Infrastructure.Auth;
@@ -21,7 +20,7 @@ public static class PlanEditingApi
     public static IEndpointRouteBuilder MapPlanEditingApi(this IEndpointRouteBuilder app)
     {
         var elements = app.MapGroup("/api/elements").WithTags("Plans").RequireAuthorization()
-            .AddEndpointFilter(AccountsSetup.RequireAntiforgeryForCookies);
+            .AddEndpointFilter(ApiAntiforgery.RequireForCookies);
         elements.MapPut("/{id:int}", async Task<IResult> (int id, ElementEdit edit, HttpContext http, MovilidadDb db, IAuthorizationService auth, IOutputCacheStore cache, TimeProvider clock, CancellationToken ct) =>
             {
                 if (!await auth.CanAsync(http.User, PlanOperations.Edit, await db.ScopeAsync(id, ct)))
@@ -68,7 +67,7 @@ public static class PlanEditingApi
                 await cache.EvictByTagAsync(PlanCache.Tag, ct);
                 return TypedResults.NoContent();
             })
-            .WithTags("Plans").RequireAuthorization().AddEndpointFilter(AccountsSetup.RequireAntiforgeryForCookies)
+            .WithTags("Plans").RequireAuthorization().AddEndpointFilter(ApiAntiforgery.RequireForCookies)
             .WithSummary("Publishes a plan (everyone reads it) or withdraws it (only the people who work on plans read it).");
         return app;
     }

@@ -1,11 +1,11 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
-using Movilidad.Web.Features.Monitoring;
 using Movilidad.Platform.Data;
 using Movilidad.Platform.Pledges;
 
 using Movilidad.Platform.Institutions;
 using Movilidad.Web.Infrastructure.Pages;
+using Movilidad.Web.Infrastructure.Localization;
 
 namespace Movilidad.Web.Features.Pledges;
 
@@ -50,10 +50,10 @@ public static class PledgeChoicesQuery
             .Select(i => new { i.Id, i.Code, i.Name, Plan = i.Plan!.Number }).ToListAsync(ct);
         var pledges = await db.Pledges.AsNoTracking().VisibleTo(reader).OrderBy(p => p.Id).Select(p => new { p.Id, p.Title }).ToListAsync(ct);
         return new PledgeChoices(
-            institutions.Select(i => new Choice(PledgePage.Int(i.Id), $"{i.Acronym.Current} · {ActivityQueries.Shorten(i.Name.Current)}")).ToList(),
-            elements.Where(e => !e.Title.IsEmpty).Select(e => new Choice(PledgePage.Int(e.Id), $"{e.Plan} · {e.Code} {ActivityQueries.Shorten(e.Title.Current)}".Trim())).ToList(),
-            activities.Select(a => new Choice(PledgePage.Int(a.Id), $"{a.Code} {ActivityQueries.Shorten(a.Title.Current)}")).ToList(),
-            indicators.Select(i => new Choice(PledgePage.Int(i.Id), $"{i.Plan} · {i.Code} {ActivityQueries.Shorten(i.Name.Current)}")).ToList(),
-            pledges.Select(p => new Choice(PledgePage.Int(p.Id), $"#{PledgePage.Int(p.Id)} {ActivityQueries.Shorten(p.Title.Current)}")).ToList());
+            institutions.Select(i => new Choice(PledgePage.Int(i.Id), $"{i.Acronym.Current} · {PageFormats.Shorten(i.Name.Current)}")).ToList(),
+            elements.Where(e => !e.Title.IsEmpty).Select(e => new Choice(PledgePage.Int(e.Id), $"{e.Plan} · {e.Code} {PageFormats.Shorten(e.Title.Current)}".Trim())).ToList(),
+            activities.Select(a => new Choice(PledgePage.Int(a.Id), $"{a.Code} {PageFormats.Shorten(a.Title.Current)}")).ToList(),
+            indicators.Select(i => new Choice(PledgePage.Int(i.Id), $"{i.Plan} · {i.Code} {PageFormats.Shorten(i.Name.Current)}")).ToList(),
+            pledges.Select(p => new Choice(PledgePage.Int(p.Id), $"#{PledgePage.Int(p.Id)} {PageFormats.Shorten(p.Title.Current)}")).ToList());
     }
 }

@@ -1,7 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
-using Movilidad.Web.Features.Accounts;
 using Movilidad.Web.Features.Monitoring;
 using Movilidad.Web.Infrastructure.Api;
 using Movilidad.Platform.Audit;
@@ -22,7 +21,7 @@ public static class PledgesApi
 {
     public static IEndpointRouteBuilder MapPledgesApi(this IEndpointRouteBuilder app)
     {
-        var pledges = app.MapGroup("/api/pledges").WithTags("Pledges").AddEndpointFilter(AccountsSetup.RequireAntiforgeryForCookies);
+        var pledges = app.MapGroup("/api/pledges").WithTags("Pledges").AddEndpointFilter(ApiAntiforgery.RequireForCookies);
 
         pledges.MapGet("/", async (HttpContext http, MovilidadDb db, CancellationToken ct) => TypedResults.Ok(await db.PledgeSummariesAsync(http.User, ct)))
             .AllowAnonymous()

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Movilidad.Platform.Audit;
-using Movilidad.Web.Infrastructure.Auth;
 using Movilidad.Platform.Auth;
 using Movilidad.Platform.Data;
 using Movilidad.Platform.Localization;
@@ -80,7 +79,7 @@ public static class PracticeWorkflow
     /// <summary>Published practices for everyone; all of them for the Secretariat and observers; their own for submitters.</summary>
     public static IQueryable<Practice> VisibleTo(this IQueryable<Practice> practices, ClaimsPrincipal reader)
     {
-        if (Grants.Of(reader).Any(g => Permissions.Allows(g, PracticeOperations.ReadUnpublished, null)))
+        if (Grants.Of(reader).Any(g => PracticePermissions.Rules.Decides(g, PracticeOperations.ReadUnpublished, null)))
         {
             return practices;
         }

@@ -1,9 +1,9 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
-using Movilidad.Web.Features.Monitoring;
 using Movilidad.Platform.Data;
 using Movilidad.Platform.Institutions;
 using Movilidad.Web.Infrastructure.Pages;
+using Movilidad.Web.Infrastructure.Localization;
 
 namespace Movilidad.Web.Features.Practices;
 
@@ -38,8 +38,8 @@ public static class PracticeChoicesQuery
         var countries = await db.Countries.AsNoTracking().Select(c => new { c.Alpha2, c.Name }).ToListAsync(ct);
         var members = await db.MemberCountriesAsync(ct);
         return new PracticeChoices(
-            institutions.Select(i => new Choice(PracticePage.Int(i.Id), $"{i.Acronym.Current} · {ActivityQueries.Shorten(i.Name.Current)}")).ToList(),
-            elements.Where(e => !e.Title.IsEmpty).Select(e => new Choice(PracticePage.Int(e.Id), $"{e.Plan} · {e.Code} {ActivityQueries.Shorten(e.Title.Current)}".Trim())).ToList(),
+            institutions.Select(i => new Choice(PracticePage.Int(i.Id), $"{i.Acronym.Current} · {PageFormats.Shorten(i.Name.Current)}")).ToList(),
+            elements.Where(e => !e.Title.IsEmpty).Select(e => new Choice(PracticePage.Int(e.Id), $"{e.Plan} · {e.Code} {PageFormats.Shorten(e.Title.Current)}".Trim())).ToList(),
 
             // The CRM's member countries first, then the rest of the world.
             countries.OrderBy(c => members.Contains(c.Alpha2) ? 0 : 1).ThenBy(c => c.Name.Current, StringComparer.Create(CultureInfo.CurrentCulture, CompareOptions.IgnoreNonSpace))

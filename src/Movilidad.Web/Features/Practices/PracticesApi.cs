@@ -1,7 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
-using Movilidad.Web.Features.Accounts;
 using Movilidad.Web.Features.Monitoring;
 using Movilidad.Web.Infrastructure.Api;
 using Movilidad.Platform.Audit;
@@ -39,7 +38,7 @@ public static class PracticesApi
 {
     public static IEndpointRouteBuilder MapPracticesApi(this IEndpointRouteBuilder app)
     {
-        var practices = app.MapGroup("/api/practices").WithTags("Practices").AddEndpointFilter(AccountsSetup.RequireAntiforgeryForCookies);
+        var practices = app.MapGroup("/api/practices").WithTags("Practices").AddEndpointFilter(ApiAntiforgery.RequireForCookies);
 
         practices.MapGet("/", async (string? country, int? gcm, HttpContext http, MovilidadDb db, CancellationToken ct) =>
                 TypedResults.Ok(await db.Practices.AsNoTracking().VisibleTo(http.User).PracticeSummariesAsync(country, gcm, ct)))

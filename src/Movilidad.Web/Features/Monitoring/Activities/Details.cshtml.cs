@@ -49,7 +49,7 @@ public class DetailsModel(MovilidadDb db, IAuthorizationService auth, TimeProvid
             return Forbid();
         }
 
-        return await PageAfterWriteAsync(await db.ChangeStatusAsync(id, new StatusChange(Version, NewStatus, Reason), AuditActor.From(HttpContext), clock, ct), $"/monitoring/activities/{ActivityEditing.Id(id)}", () => ShowAsync(id, ct));
+        return await PageAfterWriteAsync(await db.ChangeStatusAsync(id, new StatusChange(Version, NewStatus, Reason), AuditActor.From(HttpContext), clock, ct), $"/monitoring/activities/{AuditTrail.Key(id)}", () => ShowAsync(id, ct));
     }
 
     private async Task<IActionResult> ShowAsync(int id, CancellationToken ct)
@@ -77,7 +77,7 @@ public class DetailsModel(MovilidadDb db, IAuthorizationService auth, TimeProvid
         }
 
         EditableShares = editable;
-        Comments = await CommentThread.LoadAsync(db, auth, HttpContext, ActivityEditing.EntityType, ActivityEditing.Id(id), clock, ct);
+        Comments = await CommentThread.LoadAsync(db, auth, HttpContext, ActivityEditing.EntityType, AuditTrail.Key(id), clock, ct);
         return Page();
     }
 }

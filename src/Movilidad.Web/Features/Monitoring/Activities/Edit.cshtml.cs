@@ -10,6 +10,7 @@ using Movilidad.Platform.Localization;
 using Movilidad.Platform.Monitoring;
 using Movilidad.Platform.Writes;
 using Movilidad.Web.Infrastructure.Pages;
+using Movilidad.Web.Infrastructure.Localization;
 
 namespace Movilidad.Web.Features.Monitoring.Activities;
 
@@ -56,8 +57,8 @@ public sealed class ActivityForm
         DescriptionEs = a.Description.Es,
         DescriptionEn = a.Description.En,
         Term = a.Term,
-        StartDate = ActivityQueries.Iso(a.StartDate),
-        EndDate = ActivityQueries.Iso(a.EndDate),
+        StartDate = PageFormats.Iso(a.StartDate),
+        EndDate = PageFormats.Iso(a.EndDate),
         WorkingGroupId = a.WorkingGroupId,
         Priority = a.Priority,
         GenderMarker = a.GenderMarker,
@@ -80,7 +81,7 @@ public sealed class ActivityForm
                 return null;
             }
 
-            if (ActivityQueries.TryParseDate(text, out var date))
+            if (PageFormats.TryParseDate(text, out var date))
             {
                 return date;
             }
@@ -94,7 +95,7 @@ public sealed class ActivityForm
         var lines = new List<BudgetLineEdit>();
         foreach (var (line, i) in BudgetLines.Where(l => !l.IsBlank).Select((l, i) => (l, i)))
         {
-            if (!ActivityQueries.TryParseAmount(line.Amount, culture, out var amount))
+            if (!PageFormats.TryParseAmount(line.Amount, culture, out var amount))
             {
                 errors[$"budgetLines[{i}].amount"] = [$"{line.Amount} is not an amount."];
             }

@@ -1,8 +1,8 @@
 using Movilidad.Platform.Data;
 
-namespace Movilidad.Web.Infrastructure.Auth;
+namespace Movilidad.Web.Features.Plans;
 
-public static class Visibility
+public static class PlanVisibility
 {
     /// <summary>
     /// Unpublished plans exist only for the people who may read them: for everyone else every query, page and
@@ -11,7 +11,7 @@ public static class Visibility
     public static IApplicationBuilder UseUnpublishedVisibility(this IApplicationBuilder app) =>
         app.Use((http, next) =>
         {
-            http.RequestServices.GetRequiredService<MovilidadDb>().ShowsUnpublished = Permissions.ReadsUnpublished(http.User);
+            http.RequestServices.GetRequiredService<MovilidadDb>().ShowsUnpublished = PlanPermissions.ReadsUnpublished(http.User);
             return next(http);
         });
 }
