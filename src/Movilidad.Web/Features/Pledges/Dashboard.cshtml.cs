@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Localization;
 using Movilidad.Platform.Data;
+using Movilidad.Web.Infrastructure.Charts;
 
 namespace Movilidad.Web.Features.Pledges;
 

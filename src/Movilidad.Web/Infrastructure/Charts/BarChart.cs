@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Xml.Linq;
 
-namespace Movilidad.Web.Features.Pledges;
+namespace Movilidad.Web.Infrastructure.Charts;
 
 /// <summary>One bar: its label, its count, and a class that colours it (a status, say).</summary>
 public sealed record Bar(string Label, int Value, string? Kind = null);

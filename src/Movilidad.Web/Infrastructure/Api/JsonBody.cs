@@ -2,7 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 
-namespace Movilidad.Web.Features.Monitoring;
+namespace Movilidad.Web.Infrastructure.Api;
 
 /// <summary>
 /// Reads a request body so that a value of the wrong kind (text where a number goes, an unknown status) is
