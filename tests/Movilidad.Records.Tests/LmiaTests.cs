@@ -1,0 +1,151 @@
+namespace Movilidad.Records.Tests;
+
+public class LmiaTests
+{
+    // File (named by the month that ends its period), the period its title names, and the classification it uses.
+    public static TheoryData<string, string, OccupationClassification> Lists => new()
+    {
+        { "positive_lmia_March-2017.csv", "2017-S1", OccupationClassification.Noc2011 },
+        { "positive_lmia_September-2017.csv", "2017-Q3", OccupationClassification.Noc2011 },
+        { "positive_lmia_December-2017.csv", "2017-Q4", OccupationClassification.Noc2011 },
+        { "positive_lmia_March-2018.csv", "2018-Q1", OccupationClassification.Noc2011 },
+        { "positive_lmia_June-2018.csv", "2018-Q2", OccupationClassification.Noc2011 },
+        { "positive_lmia_September-2018.csv", "2018-Q3", OccupationClassification.Noc2011 },
+        { "positive_lmia_December-2018.csv", "2018-Q4", OccupationClassification.Noc2011 },
+        { "positive_lmia_March-2019.csv", "2019-Q1", OccupationClassification.Noc2011 },
+        { "positive_lmia_June-2019.csv", "2019-Q2", OccupationClassification.Noc2011 },
+        { "positive_lmia_September-2019.csv", "2019-Q3", OccupationClassification.Noc2011 },
+        { "positive_lmia_December-2019.csv", "2019-Q4", OccupationClassification.Noc2011 },
+        { "positive_lmia_March-2020.csv", "2020-Q1", OccupationClassification.Noc2011 },
+        { "positive_lmia_June-2020.csv", "2020-Q2", OccupationClassification.Noc2011 },
+        { "positive_lmia_September-2020.csv", "2020-Q3", OccupationClassification.Noc2011 },
+        { "positive_lmia_December-2020.xlsx", "2020-Q4", OccupationClassification.Noc2011 },
+        { "positive_lmia_March-2021.xlsx", "2021-Q1", OccupationClassification.Noc2011 },
+        { "positive_lmia_June-2021.xlsx", "2021-Q2", OccupationClassification.Noc2011 },
+        { "positive_lmia_September-2021.xlsx", "2021-Q3", OccupationClassification.Noc2011 },
+        { "positive_lmia_December-2021.xlsx", "2021-Q4", OccupationClassification.Noc2011 },
+        { "positive_lmia_March-2022.xlsx", "2022-Q1", OccupationClassification.Noc2011 },
+        { "positive_lmia_June-2022.xlsx", "2022-Q2", OccupationClassification.Noc2011 },
+        { "positive_lmia_September-2022.xlsx", "2022-Q3", OccupationClassification.Noc2011 },
+        { "positive_lmia_December-2022.xlsx", "2022-Q4", OccupationClassification.Noc2011 },
+        { "positive_lmia_March-2023.xlsx", "2023-Q1", OccupationClassification.Noc2011 },
+        { "positive_lmia_June-2023.xlsx", "2023-Q2", OccupationClassification.Noc2011 },
+        { "positive_lmia_September-2023.xlsx", "2023-Q3", OccupationClassification.Noc2011 },
+        { "positive_lmia_December-2023.xlsx", "2023-Q4", OccupationClassification.Noc2011 },
+        { "positive_lmia_March-2024.xlsx", "2024-Q1", OccupationClassification.Noc2011 },
+        { "positive_lmia_June-2024.xlsx", "2024-Q2", OccupationClassification.Noc2021 },
+        { "positive_lmia_September-2024.xlsx", "2024-Q3", OccupationClassification.Noc2021 },
+    };
+
+    [Theory]
+    [MemberData(nameof(Lists))]
+    public void Read_RealList_RowsTotalsAndPeriodMatchAnIndependentReading(string file, string period, OccupationClassification classification)
+    {
+        var path = Files.Records(Path.Combine("canada-lmia-quarterly", file));
+        var (rows, report) = Files.Read(path);
+
+        // Independent: the rows between the header (first cell "Province/Territory") and the first row that has
+        // text in its first cell only (the notes); positions and LMIAs from the columns whose names say so.
+        var sheet = Files.Rows(path);
+        var headerAt = sheet.FindIndex(r => r.Length > 0 && r[0].Trim() == "Province/Territory");
+        var header = sheet[headerAt];
+        var positions = Array.FindIndex(header, h => h.Contains("Position", StringComparison.OrdinalIgnoreCase));
+        var lmias = Array.FindIndex(header, h => h.Contains("LMIA", StringComparison.OrdinalIgnoreCase));
+        var data = sheet.Skip(headerAt + 1)
+            .Where(r => r.Any(c => c.Trim().Length > 0))
+            .TakeWhile(r => r.Skip(1).Any(c => c.Trim().Length > 0))
+            .ToList();
+
+        Assert.Equal(RecordSource.EsdcLmia, report.Source);
+        Assert.Equal(data.Count, report.RowsRead);
+        Assert.Equal(data.Count, rows.Count);
+        Assert.Equal(0, report.RowsSkipped);
+        Assert.True(report.FootnoteRows >= 6);
+        Assert.Equal(data.Sum(r => Files.Number(r[positions])), Files.Total(report, Measure.PositionsApproved));
+        Assert.Equal(lmias < 0 ? 0 : data.Sum(r => Files.Number(r[lmias])), Files.Total(report, Measure.LmiasApproved));
+        Assert.All(rows, r => Assert.Equal(period, r.Period.Code));
+        Assert.Equal(period, report.PeriodCovered!.Code);
+        Assert.Equal(classification, report.Classification);
+        Assert.All(rows, r => Assert.Equal("CA", r.Place.Country));
+        Assert.True(report.Totals.Single(t => t.Measure == Measure.PositionsApproved).ShareMapped > 0.99);
+        Assert.Equal(Files.Total(report, Measure.PositionsApproved), rows.SelectMany(r => r.Observations).Where(o => o.Measure == Measure.PositionsApproved).Sum(o => o.Value));
+    }
+
+    [Fact]
+    public void Read_OlderList_FillsProvinceAndStreamDownTheirGroup()
+    {
+        var (rows, _) = Files.Read(Files.Records("canada-lmia-quarterly/positive_lmia_December-2017.csv"));
+
+        // Row 4 of the file leaves province and stream blank: they are row 3's, Newfoundland and Labrador, High Wage.
+        var row = rows.Single(r => r.Location.Row == 4);
+        Assert.Equal("Empowered Homes Inc.", row.Employer!.Name);
+        Assert.Equal("CA-NL", row.Place.Subdivision);
+        Assert.Equal("TFWP High Wage", row.Programme);
+        Assert.Null(row.Location.Sheet);
+    }
+
+    [Fact]
+    public void Read_DosCodePageList_DecodesAccentedNames()
+    {
+        var (rows, report) = Files.Read(Files.Records("canada-lmia-quarterly/positive_lmia_December-2017.csv"));
+
+        Assert.Equal("IBM850", report.Encoding);
+        Assert.Contains(rows, r => r.Employer?.Name == "Pêcherie Cheticamp Fisheries Intl. (2016) Ltd");
+    }
+
+    [Fact]
+    public void Read_Windows1252List_DecodesAccentedNames()
+    {
+        var (rows, report) = Files.Read(Files.Records("canada-lmia-quarterly/positive_lmia_June-2020.csv"));
+
+        Assert.Equal("Windows-1252", report.Encoding);
+        Assert.Contains(rows, r => r.Employer?.Name.Contains('é', StringComparison.Ordinal) == true);
+    }
+
+    [Fact]
+    public void Read_Noc2021List_MapsThroughNoc2016AndNoc2011()
+    {
+        var (rows, _) = Files.Read(Files.Records("canada-lmia-quarterly/positive_lmia_September-2024.xlsx"));
+
+        var row = rows.First(r => r.Occupation.Code == "21234");
+        Assert.Equal(OccupationClassification.Noc2021, row.Occupation.Classification);
+        Assert.Equal("Web developers and programmers", row.Occupation.Title);
+        Assert.Equal("NOC 2021 → NOC 2016 → NOC 2011 → ISCO-08", row.Mapping.Path);
+        Assert.Equal(1m, row.Mapping.Links.Sum(l => l.Weight));
+        Assert.Equal("TFWP Global Talent Stream", row.Programme);
+        Assert.Equal("CA-NL", row.Place.Subdivision);
+    }
+
+    [Fact]
+    public void Read_NegativeList_CountsRefusedPositions()
+    {
+        var path = Files.Records("canada-tfwp-lmia-employers/negative_lmia_2019Q4_noc2011.csv");
+        var (_, report) = Files.Read(path);
+
+        var sheet = Files.Rows(path);
+        var data = sheet.Skip(2).TakeWhile(r => r.Skip(1).Any(c => c.Trim().Length > 0)).ToList();
+        Assert.Equal(data.Sum(r => Files.Number(r[5])), Files.Total(report, Measure.PositionsRefused));
+        Assert.Equal(0m, Files.Total(report, Measure.PositionsApproved));
+        Assert.Contains("negative", report.Description.En, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_HeadOfficeOutsideCanada_CountsForCanadaWithoutProvince()
+    {
+        var (rows, report) = Files.Read(Files.Records("canada-lmia-quarterly/positive_lmia_December-2019.csv"));
+
+        var abroad = rows.Where(r => r.Place.Subdivision is null).ToList();
+        Assert.NotEmpty(abroad);
+        Assert.All(abroad, r => Assert.Null(r.Employer!.Country));
+        Assert.Equal(abroad.Count, report.IssuesByReason[(RowIssueKind.Note, "head-office-abroad")]);
+    }
+
+    [Theory]
+    [InlineData("Employers who were issued a positive Labour Market Impact Assessment (LMIA) by Stream, National Occupational Classification (NOC) 2011 and business location in 2019 (October-December)", "2019-Q4")]
+    [InlineData("List of employers ... (NOC) 2011  and business location in 2017 (January-June)", "2017-S1")]
+    [InlineData("Employers Who Were Issued a Positive LMIA by Program Stream, NOC 2021 and Business Location, July to September 2024", "2024-Q3")]
+    [InlineData("Employeurs ayant obtenu une EIMT positive, d'octobre à décembre 2023", "2023-Q4")]
+    [InlineData("Employers who were issued a positive LMIA in 2025 (January-December)", "2025")]
+    public void TitlePeriod_TitlesOfEveryYear_GiveTheirSdmxPeriod(string title, string expected) =>
+        Assert.Equal(expected, EsdcLmiaReader.TitlePeriod(title)?.Code);
+}
