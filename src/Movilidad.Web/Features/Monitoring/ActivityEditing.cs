@@ -67,40 +67,28 @@ public static partial class ActivityEditing
 
     public static async Task<Dictionary<string, string[]>> ValidateAsync(this MovilidadDb db, ActivityEdit edit, int? activityId, CancellationToken ct)
     {
-        var errors = new Dictionary<string, string[]>();
-        void Add(string field, string message) => errors[field] = errors.TryGetValue(field, out var existing) ? [.. existing, message] : [message];
-        void Text(string field, string? value, int max, bool required)
-        {
-            if (required && string.IsNullOrWhiteSpace(value))
-            {
-                Add(field, $"{field} is required.");
-            }
-            else if (value?.Length > max)
-            {
-                Add(field, $"{field} is longer than {max} characters.");
-            }
-        }
+        var errors = new FieldErrors();
 
-        Text("code", edit.Code, ActivityConfiguration.CodeMaxLength, required: true);
-        Text("title.es", edit.Title?.Es, ActivityConfiguration.TitleMaxLength, required: true);
-        Text("title.en", edit.Title?.En, ActivityConfiguration.TitleMaxLength, required: true);
-        Text("description.es", edit.Description?.Es, ActivityConfiguration.TextMaxLength, required: false);
-        Text("description.en", edit.Description?.En, ActivityConfiguration.TextMaxLength, required: false);
+        errors.Text("code", edit.Code, ActivityConfiguration.CodeMaxLength, required: true);
+        errors.Text("title.es", edit.Title?.Es, ActivityConfiguration.TitleMaxLength, required: true);
+        errors.Text("title.en", edit.Title?.En, ActivityConfiguration.TitleMaxLength, required: true);
+        errors.Text("description.es", edit.Description?.Es, ActivityConfiguration.TextMaxLength, required: false);
+        errors.Text("description.en", edit.Description?.En, ActivityConfiguration.TextMaxLength, required: false);
 
         var action = await db.PlanElements.AsNoTracking().Where(e => e.Id == edit.ActionId)
             .Select(e => new { e.LevelKey, e.Plan!.PeriodStart, e.Plan.PeriodEnd }).SingleOrDefaultAsync(ct);
         if (action is null || action.LevelKey != "action")
         {
-            Add("actionId", $"No action of a plan has the id {edit.ActionId}.");
+            errors.Add("actionId", $"No action of a plan has the id {edit.ActionId}.");
         }
         else if (!string.IsNullOrWhiteSpace(edit.Code) && await db.Activities.AnyAsync(a => a.ActionId == edit.ActionId && a.Code == edit.Code.Trim() && a.Id != activityId, ct))
         {
-            Add("code", $"Another activity of this action has the code {edit.Code.Trim()}.");
+            errors.Add("code", $"Another activity of this action has the code {edit.Code.Trim()}.");
         }
 
         if (edit.StartDate is { } start && edit.EndDate is { } end && end < start)
         {
-            Add("endDate", "The end date is before the start date.");
+            errors.Add("endDate", "The end date is before the start date.");
         }
 
         if (action is not null)
@@ -109,19 +97,19 @@ public static partial class ActivityEditing
             {
                 if (date is { } d && (d.Year < action.PeriodStart || d.Year > action.PeriodEnd))
                 {
-                    Add(field, $"{d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)} is outside the plan's period {action.PeriodStart}-{action.PeriodEnd}.");
+                    errors.Add(field, $"{d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)} is outside the plan's period {action.PeriodStart}-{action.PeriodEnd}.");
                 }
             }
         }
 
         if (edit.WorkingGroupId is { } group && !await db.Institutions.AnyAsync(i => i.Id == group && i.Kind == InstitutionKind.WorkingGroup, ct))
         {
-            Add("workingGroupId", $"No working group has the id {group}.");
+            errors.Add("workingGroupId", $"No working group has the id {group}.");
         }
 
         if (edit.GenderMarker is < 0 or > 2)
         {
-            Add("genderMarker", "The gender marker is 0 (not targeted), 1 (significant objective) or 2 (principal objective).");
+            errors.Add("genderMarker", "The gender marker is 0 (not targeted), 1 (significant objective) or 2 (principal objective).");
         }
 
         var institutions = (edit.Responsible ?? []).Concat(edit.Accompanying ?? []).Distinct().ToList();
@@ -130,7 +118,7 @@ public static partial class ActivityEditing
         {
             foreach (var (id, i) in ids.Select((id, i) => (id, i)).Where(p => !known.Contains(p.id)))
             {
-                Add($"{field}[{i}]", $"No institution has the id {id}.");
+                errors.Add($"{field}[{i}]", $"No institution has the id {id}.");
             }
         }
 
@@ -138,20 +126,20 @@ public static partial class ActivityEditing
         var countries = edit.Countries ?? [];
         if (countries.Count == 0)
         {
-            Add("countries", "Name at least one member country that takes part.");
+            errors.Add("countries", "Name at least one member country that takes part.");
         }
 
         foreach (var (country, i) in countries.Select((c, i) => (c, i)))
         {
             if (!members.Contains(country ?? string.Empty))
             {
-                Add($"countries[{i}]", $"{country} is not a CRM member country ({string.Join(" ", members.Order(StringComparer.Ordinal))}).");
+                errors.Add($"countries[{i}]", $"{country} is not a CRM member country ({string.Join(" ", members.Order(StringComparer.Ordinal))}).");
             }
         }
 
         if (countries.Distinct(StringComparer.Ordinal).Count() != countries.Count)
         {
-            Add("countries", "A country is named twice.");
+            errors.Add("countries", "A country is named twice.");
         }
 
         var lines = edit.BudgetLines ?? [];
@@ -161,30 +149,30 @@ public static partial class ActivityEditing
         {
             if (line.Amount < 0)
             {
-                Add($"budgetLines[{i}].amount", "An amount cannot be negative.");
+                errors.Add($"budgetLines[{i}].amount", "An amount cannot be negative.");
             }
 
             if (decimal.Round(line.Amount, 2) != line.Amount || Math.Abs(line.Amount) >= 1e16m)
             {
-                Add($"budgetLines[{i}].amount", "An amount has at most 16 digits before the decimal separator and 2 after it.");
+                errors.Add($"budgetLines[{i}].amount", "An amount has at most 16 digits before the decimal separator and 2 after it.");
             }
 
             if (!knownCurrencies.Contains(line.Currency))
             {
-                Add($"budgetLines[{i}].currency", $"{line.Currency} is not an ISO 4217 currency code.");
+                errors.Add($"budgetLines[{i}].currency", $"{line.Currency} is not an ISO 4217 currency code.");
             }
 
-            Text($"budgetLines[{i}].source", line.Source, ActivityConfiguration.SourceMaxLength, required: true);
+            errors.Text($"budgetLines[{i}].source", line.Source, ActivityConfiguration.SourceMaxLength, required: true);
         }
 
         foreach (var (objective, i) in (edit.GcmObjectives ?? []).Select((o, i) => (o, i)).Where(p => p.o is < 1 or > 23))
         {
-            Add($"gcmObjectives[{i}]", $"The Global Compact has objectives 1 to 23, not {objective}.");
+            errors.Add($"gcmObjectives[{i}]", $"The Global Compact has objectives 1 to 23, not {objective}.");
         }
 
         foreach (var (target, i) in (edit.SdgTargets ?? []).Select((t, i) => (t, i)).Where(p => !IsSdgTarget(p.t)))
         {
-            Add($"sdgTargets[{i}]", $"{target} is not an SDG target (goal 1 to 17, a dot, the target: 8.8, 10.7, 17.a).");
+            errors.Add($"sdgTargets[{i}]", $"{target} is not an SDG target (goal 1 to 17, a dot, the target: 8.8, 10.7, 17.a).");
         }
 
         return errors;

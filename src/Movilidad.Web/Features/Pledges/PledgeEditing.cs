@@ -121,65 +121,53 @@ public static class PledgeEditing
 
     public static async Task<Dictionary<string, string[]>> ValidateAsync(this MovilidadDb db, PledgeEdit edit, int? pledgeId, CancellationToken ct)
     {
-        var errors = new Dictionary<string, string[]>();
-        void Add(string field, string message) => errors[field] = errors.TryGetValue(field, out var existing) ? [.. existing, message] : [message];
-        void Text(string field, string? value, int max, bool required)
-        {
-            if (required && string.IsNullOrWhiteSpace(value))
-            {
-                Add(field, $"{field} is required.");
-            }
-            else if (value?.Length > max)
-            {
-                Add(field, $"{field} is longer than {max} characters.");
-            }
-        }
+        var errors = new FieldErrors();
 
-        Text("title.es", edit.Title?.Es, PledgeConfiguration.TitleMaxLength, required: true);
-        Text("title.en", edit.Title?.En, PledgeConfiguration.TitleMaxLength, required: true);
-        Text("description.es", edit.Description?.Es, PledgeConfiguration.TextMaxLength, required: false);
-        Text("description.en", edit.Description?.En, PledgeConfiguration.TextMaxLength, required: false);
+        errors.Text("title.es", edit.Title?.Es, PledgeConfiguration.TitleMaxLength, required: true);
+        errors.Text("title.en", edit.Title?.En, PledgeConfiguration.TitleMaxLength, required: true);
+        errors.Text("description.es", edit.Description?.Es, PledgeConfiguration.TextMaxLength, required: false);
+        errors.Text("description.en", edit.Description?.En, PledgeConfiguration.TextMaxLength, required: false);
 
         var pledgers = edit.Pledgers ?? [];
         if (pledgers.Count == 0)
         {
-            Add("pledgers", "Name at least one pledging institution (several for a joint pledge).");
+            errors.Add("pledgers", "Name at least one pledging institution (several for a joint pledge).");
         }
 
         var known = await db.Institutions.Where(i => pledgers.Contains(i.Id)).Select(i => i.Id).ToListAsync(ct);
         foreach (var (id, i) in pledgers.Select((id, i) => (id, i)).Where(p => !known.Contains(p.id)))
         {
-            Add($"pledgers[{i}]", $"No institution has the id {id}.");
+            errors.Add($"pledgers[{i}]", $"No institution has the id {id}.");
         }
 
         if (pledgers.Distinct().Count() != pledgers.Count)
         {
-            Add("pledgers", "An institution is named twice.");
+            errors.Add("pledgers", "An institution is named twice.");
         }
 
         if (edit.MatchingPledgeId is { } matching)
         {
             if (matching == pledgeId)
             {
-                Add("matchingPledgeId", "A pledge cannot match itself.");
+                errors.Add("matchingPledgeId", "A pledge cannot match itself.");
             }
             else if (!await db.Pledges.AnyAsync(p => p.Id == matching, ct))
             {
-                Add("matchingPledgeId", $"No pledge has the id {matching}.");
+                errors.Add("matchingPledgeId", $"No pledge has the id {matching}.");
             }
         }
 
         foreach (var (objective, i) in (edit.GcmObjectives ?? []).Select((o, i) => (o, i)).Where(p => p.o is < 1 or > 23))
         {
-            Add($"gcmObjectives[{i}]", $"The Global Compact has objectives 1 to 23, not {objective}.");
+            errors.Add($"gcmObjectives[{i}]", $"The Global Compact has objectives 1 to 23, not {objective}.");
         }
 
         foreach (var (milestone, i) in (edit.Milestones ?? []).Select((m, i) => (m, i)))
         {
-            Text($"milestones[{i}].title", milestone?.Title, PledgeConfiguration.MilestoneMaxLength, required: true);
+            errors.Text($"milestones[{i}].title", milestone?.Title, PledgeConfiguration.MilestoneMaxLength, required: true);
             if (milestone is not null && milestone.DueDate.Year is < 2000 or > 2100)
             {
-                Add($"milestones[{i}].dueDate", "A milestone's due date is a date between 2000 and 2100.");
+                errors.Add($"milestones[{i}].dueDate", "A milestone's due date is a date between 2000 and 2100.");
             }
         }
 
@@ -187,21 +175,21 @@ public static class PledgeEditing
         var knownElements = await db.PlanElements.Where(e => elements.Contains(e.Id)).Select(e => e.Id).ToListAsync(ct);
         foreach (var (id, i) in elements.Select((id, i) => (id, i)).Where(p => !knownElements.Contains(p.id)))
         {
-            Add($"elements[{i}]", $"No plan element has the id {id}.");
+            errors.Add($"elements[{i}]", $"No plan element has the id {id}.");
         }
 
         var activities = edit.Activities ?? [];
         var knownActivities = await db.Activities.Where(a => activities.Contains(a.Id)).Select(a => a.Id).ToListAsync(ct);
         foreach (var (id, i) in activities.Select((id, i) => (id, i)).Where(p => !knownActivities.Contains(p.id)))
         {
-            Add($"activities[{i}]", $"No activity has the id {id}.");
+            errors.Add($"activities[{i}]", $"No activity has the id {id}.");
         }
 
         var indicators = edit.Indicators ?? [];
         var knownIndicators = await db.Indicators.Where(x => indicators.Contains(x.Id)).Select(x => x.Id).ToListAsync(ct);
         foreach (var (id, i) in indicators.Select((id, i) => (id, i)).Where(p => !knownIndicators.Contains(p.id)))
         {
-            Add($"indicators[{i}]", $"No indicator has the id {id}.");
+            errors.Add($"indicators[{i}]", $"No indicator has the id {id}.");
         }
 
         return errors;
