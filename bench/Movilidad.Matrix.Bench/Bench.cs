@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Movilidad.Web.Features.OpenData;
 using Movilidad.Web.Infrastructure.Auth;
-using Movilidad.Web.Infrastructure.Data;
+using Movilidad.Platform.Data;
 using Movilidad.Web.Infrastructure.Localization;
 
 namespace Movilidad.Matrix.Bench;

@@ -8,9 +8,10 @@ using Microsoft.Extensions.Options;
 using Movilidad.Matrix.Bench;
 using Movilidad.Web.Features.Matrix;
 using Movilidad.Web.Features.OpenData;
-using Movilidad.Web.Infrastructure.Audit;
-using Movilidad.Web.Infrastructure.Auth;
+using Movilidad.Platform.Audit;
+using Movilidad.Platform.Auth;
 using Movilidad.Web.Infrastructure.Localization;
+using Movilidad.Platform.Localization;
 
 // The figures issue 4 asks for: follow-up matrix export of 10,000 rows (< 5 s, peak memory < 300 MB), its
 // re-import (< 10 s) and the IATI export of 2,000 activities (< 5 s). Each measured step runs in its own process,

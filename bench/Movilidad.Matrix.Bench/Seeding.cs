@@ -1,10 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Movilidad.Web.Features.Indicators;
-using Movilidad.Web.Features.Institutions;
-using Movilidad.Web.Features.Monitoring;
-using Movilidad.Web.Features.Plans;
-using Movilidad.Web.Infrastructure.Data;
+using Movilidad.Platform.Indicators;
+using Movilidad.Platform.Institutions;
+using Movilidad.Platform.Monitoring;
+using Movilidad.Platform.Plans;
+using Movilidad.Platform.Data;
 
 namespace Movilidad.Matrix.Bench;
 

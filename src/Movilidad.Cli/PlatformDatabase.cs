@@ -2,13 +2,13 @@ using System.CommandLine;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Movilidad.Web.Features.Accounts;
-using Movilidad.Web.Infrastructure.Data;
+using Movilidad.Platform.Accounts;
+using Movilidad.Platform.Data;
 
 namespace Movilidad.Cli;
 
 /// <summary>
-/// Opens the web platform's own database with the web platform's own configuration: <c>appsettings.json</c> of
+/// Opens the platform's database with the web platform's own configuration: <c>appsettings.json</c> of
 /// <c>src/Movilidad.Web</c>, then the environment (<c>Database__Provider</c>, <c>ConnectionStrings__Movilidad</c>),
 /// then <c>--database</c> (a SQLite file or a connection string). Run from anywhere inside the repository, the
 /// default is the same SQLite file the web app uses: <c>src/Movilidad.Web/App_Data/movilidad.db</c>.
@@ -54,7 +54,7 @@ public static class PlatformDatabase
         builder.Services.AddLogging();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddMovilidadDatabase(builder.Configuration, builder.Environment);
-        builder.Services.AddAccounts(builder.Configuration, builder.Environment);
+        builder.Services.AddAccountStore();
         return builder.Build();
     }
 

@@ -17,12 +17,14 @@ using Movilidad.Web.Features.Reference;
 using Movilidad.Web.Features.Reports;
 using Movilidad.Web.Features.Search;
 using Movilidad.Web.Infrastructure.Auth;
-using Movilidad.Web.Infrastructure.Data;
+using Movilidad.Platform.Data;
 using Movilidad.Web.Infrastructure.Localization;
 using Movilidad.Web.Infrastructure.Web;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddMovilidadDatabase(builder.Configuration, builder.Environment);
+builder.Services.AddHostedService<DatabasePreparation>();
+builder.Services.AddHealthChecks().AddDbContextCheck<MovilidadDb>("database", tags: ["ready"]);
 builder.Services.AddMovilidadLocalization();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddAccounts(builder.Configuration, builder.Environment);

@@ -1,6 +1,6 @@
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
-using Movilidad.Web.Infrastructure.Data;
+using Movilidad.Platform.Data;
 using Movilidad.Web.Tests.Infrastructure;
 
 namespace Movilidad.Browser.Tests;

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
-using Movilidad.Web.Features.Indicators;
+using Movilidad.Platform.Indicators;
 using Movilidad.Web.Tests.Features.Indicators;
 using Movilidad.Web.Tests.Infrastructure;
 

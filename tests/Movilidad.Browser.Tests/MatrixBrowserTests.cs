@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
-using Movilidad.Web.Features.Institutions;
-using Movilidad.Web.Features.Monitoring;
+using Movilidad.Platform.Institutions;
+using Movilidad.Platform.Monitoring;
 using Movilidad.Web.Tests.Features.Matrix;
 using Movilidad.Web.Tests.Features.Monitoring;
 using Movilidad.Web.Tests.Infrastructure;

@@ -2,7 +2,8 @@ using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using Movilidad.Web.Features.Pledges;
-using Movilidad.Web.Features.Practices;
+using Movilidad.Platform.Pledges;
+using Movilidad.Platform.Practices;
 using Movilidad.Web.Tests.Infrastructure;
 
 namespace Movilidad.Browser.Tests;

@@ -1,12 +1,13 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
-using Movilidad.Web.Features.Monitoring;
-using Movilidad.Web.Features.Pledges;
-using Movilidad.Web.Features.Practices;
+using Movilidad.Platform.Monitoring;
+using Movilidad.Platform.Pledges;
+using Movilidad.Platform.Practices;
 using Movilidad.Web.Features.Reports;
-using Movilidad.Web.Infrastructure.Audit;
-using Movilidad.Web.Infrastructure.Localization;
+using Movilidad.Platform.Audit;
+using Movilidad.Platform.Localization;
 using Movilidad.Web.Tests.Infrastructure;
+using Movilidad.Platform.Writes;
 
 namespace Movilidad.Browser.Tests;
 

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
-using Movilidad.Web.Features.Institutions;
+using Movilidad.Platform.Institutions;
 using Movilidad.Web.Tests.Infrastructure;
 
 namespace Movilidad.Browser.Tests;

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
-using Movilidad.Web.Infrastructure.Audit;
+using Movilidad.Platform.Audit;
 
 namespace Movilidad.Cli.Audit;
 

@@ -1,8 +1,8 @@
 using System.CommandLine;
 using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
-using Movilidad.Web.Features.Indicators;
-using Movilidad.Web.Infrastructure.Data;
+using Movilidad.Platform.Indicators;
+using Movilidad.Platform.Data;
 
 namespace Movilidad.Cli.Seed;
 

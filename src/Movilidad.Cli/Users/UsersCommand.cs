@@ -1,8 +1,8 @@
 using System.CommandLine;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
-using Movilidad.Web.Features.Accounts;
-using Movilidad.Web.Infrastructure.Audit;
+using Movilidad.Platform.Accounts;
+using Movilidad.Platform.Audit;
 
 namespace Movilidad.Cli.Users;
 
@@ -70,7 +70,7 @@ public static class UsersCommand
             Console.WriteLine($"Account {account.Id} created for {account.Email} ({string.Join(", ", grants.Select(g => g.ToGrant().ToClaimValue()))}).");
             Console.WriteLine("Give this one-time link to its owner to choose a password (valid 3 days):");
             Console.WriteLine(link);
-            if (grants.Any(g => g.Role == Web.Infrastructure.Auth.Role.Secretariat))
+            if (grants.Any(g => g.Role == Platform.Auth.Role.Secretariat))
             {
                 Console.WriteLine("The Secretariat role takes effect once two-step verification is turned on at /account/security.");
             }

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Movilidad.Web.Features.Plans;
-using Movilidad.Web.Infrastructure.Data;
+using Movilidad.Platform.Data;
 
 namespace Movilidad.Web.Features;
 

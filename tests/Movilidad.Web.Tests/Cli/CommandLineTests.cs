@@ -2,8 +2,8 @@ extern alias cli;
 
 using System.CommandLine;
 using Microsoft.EntityFrameworkCore;
-using Movilidad.Web.Infrastructure.Audit;
-using Movilidad.Web.Infrastructure.Data;
+using Movilidad.Platform.Audit;
+using Movilidad.Platform.Data;
 using Movilidad.Web.Tests.Features.Indicators;
 using Movilidad.Web.Tests.Infrastructure;
 using AuditCommand = cli::Movilidad.Cli.Audit.AuditCommand;

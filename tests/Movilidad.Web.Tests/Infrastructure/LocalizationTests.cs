@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
-using Movilidad.Web.Features.Institutions;
-using Movilidad.Web.Features.Plans;
+using Movilidad.Platform.Institutions;
+using Movilidad.Platform.Plans;
 using Movilidad.Web.Infrastructure.Localization;
 
 namespace Movilidad.Web.Tests.Infrastructure;
@@ -51,11 +51,11 @@ public sealed partial class LocalizationTests
             .Concat(Enum.GetNames<InstitutionRole>().Select(n => "Role." + n))
             .Concat(Enum.GetNames<Term>().Select(n => "Term." + n))
             .Concat(Enum.GetNames<IndicatorType>().Select(n => "IndicatorType." + n))
-            .Concat(Enum.GetNames<Web.Features.Pledges.PledgeStatus>().Select(n => "PledgeStatus." + n))
-            .Concat(Enum.GetNames<Web.Features.Pledges.PledgerType>().Select(n => "PledgerType." + n))
-            .Concat(Enum.GetNames<Web.Features.Practices.PracticeStatus>().Select(n => "PracticeStatus." + n))
+            .Concat(Enum.GetNames<Movilidad.Platform.Pledges.PledgeStatus>().Select(n => "PledgeStatus." + n))
+            .Concat(Enum.GetNames<Movilidad.Platform.Pledges.PledgerType>().Select(n => "PledgerType." + n))
+            .Concat(Enum.GetNames<Movilidad.Platform.Practices.PracticeStatus>().Select(n => "PracticeStatus." + n))
             .Concat(Enum.GetNames<Web.Features.Practices.ReviewDecision>().Select(n => "ReviewDecision." + n))
-            .Concat(Enum.GetNames<Web.Features.Indicators.ReportStatus>().Select(n => "ValueReportStatus." + n))
+            .Concat(Enum.GetNames<Movilidad.Platform.Indicators.ReportStatus>().Select(n => "ValueReportStatus." + n))
             .Concat(Enumerable.Range(1, 23).Select(n => "Gcm." + n));
         Assert.All(keys, k => Assert.True(texts.All.ContainsKey(k), k));
     }

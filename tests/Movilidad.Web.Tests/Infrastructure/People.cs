@@ -7,7 +7,8 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Movilidad.Web.Features.Accounts;
-using Movilidad.Web.Infrastructure.Data;
+using Movilidad.Platform.Accounts;
+using Movilidad.Platform.Data;
 
 namespace Movilidad.Web.Tests.Infrastructure;
 
@@ -34,7 +35,7 @@ public static partial class People
             roles.Add(grant!);
         }
 
-        var (account, errors) = await users.CreateAsync(db, email, email, roles, Web.Infrastructure.Audit.AuditActor.CommandLine(), TimeProvider.System, default);
+        var (account, errors) = await users.CreateAsync(db, email, email, roles, Platform.Audit.AuditActor.CommandLine(), TimeProvider.System, default);
         Assert.True(account is not null, string.Join(" ", errors));
         Assert.True((await users.AddPasswordAsync(account!, Password)).Succeeded);
         string? key = null;

@@ -1,6 +1,6 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
-using Movilidad.Web.Infrastructure.Data;
+using Movilidad.Platform.Data;
 
 namespace Movilidad.Web.Tests.Infrastructure;
 

@@ -1,6 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Movilidad.Web.Infrastructure.Data;
+using Movilidad.Platform.Data;
 using Npgsql;
 
 namespace Movilidad.Web.Tests.Infrastructure;
@@ -53,7 +53,7 @@ public sealed class TestDatabase : IAsyncDisposable
     public MovilidadDb CreateContext()
     {
         var options = new DbContextOptionsBuilder<MovilidadDb>();
-        _ = Provider == DatabaseProvider.Sqlite ? options.UseSqlite(ConnectionString) : options.UseNpgsql(ConnectionString);
+        options.UseMovilidadDatabase(Provider, ConnectionString);
         return new MovilidadDb(options.Options);
     }
 

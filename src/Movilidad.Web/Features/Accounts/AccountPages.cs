@@ -1,7 +1,8 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Identity;
-using Movilidad.Web.Infrastructure.Audit;
-using Movilidad.Web.Infrastructure.Data;
+using Movilidad.Platform.Audit;
+using Movilidad.Platform.Data;
+using Movilidad.Platform.Accounts;
 
 namespace Movilidad.Web.Features.Accounts;
 

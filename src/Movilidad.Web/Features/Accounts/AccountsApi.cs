@@ -1,5 +1,5 @@
 using System.Security.Claims;
-using Movilidad.Web.Infrastructure.Auth;
+using Movilidad.Platform.Auth;
 
 namespace Movilidad.Web.Features.Accounts;
 

@@ -1,8 +1,6 @@
-using Microsoft.AspNetCore.Antiforgery;
-using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Identity;
 using Movilidad.Web.Infrastructure.Auth;
+using Movilidad.Platform.Accounts;
 
 namespace Movilidad.Web.Features.Accounts;
 
@@ -15,26 +13,9 @@ public static class AccountsSetup
         services.AddOptions<SecurityOptions>().Bind(configuration.GetSection(SecurityOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<MailOptions>().Bind(configuration.GetSection(MailOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<Mailer>();
-        services.AddSingleton<DatabaseKeyRing>();
-        services.AddDataProtection().SetApplicationName("Movilidad");
-        services.AddOptions<KeyManagementOptions>().Configure<DatabaseKeyRing>((options, ring) => options.XmlRepository = ring);
-
-        services.AddIdentityCore<Account>(options =>
-            {
-                options.User.RequireUniqueEmail = true;
-                options.Password.RequiredLength = 12;
-                options.Password.RequireNonAlphanumeric = false;
-                options.Password.RequireUppercase = false;
-                options.Lockout.MaxFailedAccessAttempts = 5;
-                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
-                options.Lockout.AllowedForNewUsers = true;
-            })
-            .AddUserStore<AccountStore>()
+        services.AddAccountStore()
             .AddClaimsPrincipalFactory<AccountClaims>()
-            .AddSignInManager()
-            .AddTokenProvider<DataProtectorTokenProvider<Account>>(TokenOptions.DefaultProvider)
-            .AddTokenProvider<AuthenticatorTokenProvider<Account>>(TokenOptions.DefaultAuthenticatorProvider);
-        services.Configure<DataProtectionTokenProviderOptions>(options => options.TokenLifespan = TimeSpan.FromDays(3));
+            .AddSignInManager();
 
         var security = configuration.GetSection(SecurityOptions.Section).Get<SecurityOptions>() ?? new SecurityOptions();
         var secure = environment.IsDevelopment() || !security.SecureCookies ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
@@ -92,26 +73,5 @@ public static class AccountsSetup
 
         context.Response.Redirect(context.RedirectUri);
         return Task.CompletedTask;
-    }
-
-    /// <summary>
-    /// A write to the API from a signed-in browser must carry the antiforgery token in <c>X-CSRF-TOKEN</c>; a
-    /// machine client with a bearer token sends no cookie and needs none.
-    /// </summary>
-    public static async ValueTask<object?> RequireAntiforgeryForCookies(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
-    {
-        var http = context.HttpContext;
-        if (!HttpMethods.IsGet(http.Request.Method) && !HttpMethods.IsHead(http.Request.Method)
-            && http.User.Identity?.AuthenticationType != ApiTokens.Scheme)
-        {
-            var antiforgery = http.RequestServices.GetRequiredService<IAntiforgery>();
-            if (!await antiforgery.IsRequestValidAsync(http))
-            {
-                return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Antiforgery token missing or invalid",
-                    detail: "A write from a signed-in browser needs the X-CSRF-TOKEN header; machine clients use a bearer token.");
-            }
-        }
-
-        return await next(context);
     }
 }

@@ -7,14 +7,17 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Movilidad.Web.Infrastructure.Audit;
-using Movilidad.Web.Infrastructure.Data;
+using Movilidad.Platform.Audit;
+using Movilidad.Platform.Data;
+using Movilidad.Platform.Accounts;
+
+using Movilidad.Web.Infrastructure.Auth;
 
 namespace Movilidad.Web.Features.Accounts;
 
 public static class ApiTokens
 {
-    public const string Scheme = "Token";
+    public const string Scheme = AuthenticationSchemes.Token;
     private const string Marker = "mov_";
 
     /// <summary>A new random token: returned once to its owner, stored only as its SHA-256.</summary>

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Movilidad.Web.Infrastructure.Auth;
+using Movilidad.Platform.Accounts;
 
 namespace Movilidad.Web.Features.Accounts;
 

@@ -1,8 +1,9 @@
 using Movilidad.Web.Infrastructure.Auth;
+using Movilidad.Platform.Auth;
 
 namespace Movilidad.Web.Features.Comments;
 
-/// <summary>The operations on comments; <see cref="Permissions"/> decides who may do them.</summary>
+/// <summary>The operations on comments; its feature's rules (<see cref="OperationRules"/>) decides who may do them.</summary>
 public static class CommentOperations
 {
     /// <summary>Comment on an item: every role, on the items it may read (checked per item by <see cref="CommentTargets"/>).</summary>

@@ -5,7 +5,8 @@ using Microsoft.EntityFrameworkCore;
 using Movilidad.Web.Features.Monitoring;
 using Movilidad.Web.Features.Plans;
 using Movilidad.Web.Infrastructure.Auth;
-using Movilidad.Web.Infrastructure.Data;
+using Movilidad.Platform.Auth;
+using Movilidad.Platform.Data;
 
 namespace Movilidad.Web.Features.Comments;
 

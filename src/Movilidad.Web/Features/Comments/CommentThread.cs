@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
-using Movilidad.Web.Infrastructure.Audit;
+using Movilidad.Platform.Audit;
 using Movilidad.Web.Infrastructure.Auth;
-using Movilidad.Web.Infrastructure.Data;
+using Movilidad.Platform.Data;
 
 namespace Movilidad.Web.Features.Comments;
 

@@ -1,7 +1,9 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
-using Movilidad.Web.Infrastructure.Audit;
-using Movilidad.Web.Infrastructure.Data;
+using Movilidad.Platform.Audit;
+using Movilidad.Platform.Data;
+using Movilidad.Platform.Comments;
+using Movilidad.Platform.Writes;
 
 namespace Movilidad.Web.Features.Comments;
 
@@ -17,21 +19,6 @@ public sealed record CommentNew(string EntityType, string EntityId, string Text)
 public sealed record CommentEdit(int Version, string Text);
 
 public sealed record CommentHide(int Version, string Reason);
-
-public abstract record CommentOutcome
-{
-    public sealed record Saved(CommentView Comment) : CommentOutcome;
-
-    public sealed record NotFound : CommentOutcome;
-
-    /// <summary>Not this person's comment (or not theirs to moderate).</summary>
-    public sealed record Forbidden : CommentOutcome;
-
-    /// <summary>Changed since the version the person read: the current one is returned, nothing is lost.</summary>
-    public sealed record Conflict(CommentView Current) : CommentOutcome;
-
-    public sealed record Invalid(IDictionary<string, string[]> Errors) : CommentOutcome;
-}
 
 /// <summary>Writing, editing, deleting and hiding comments: each write is one transaction with its audit entry.</summary>
 public static class Commenting
@@ -60,7 +47,7 @@ public static class Commenting
             hidden, c.HiddenReason, c.Version, own && !hidden && now - c.CreatedAt <= EditWindow, own);
     }
 
-    public static async Task<CommentOutcome> AddAsync(this MovilidadDb db, CommentTarget target, int accountId, string? text, AuditActor actor, TimeProvider clock, CancellationToken ct)
+    public static async Task<WriteOutcome<CommentView>> AddAsync(this MovilidadDb db, CommentTarget target, int accountId, string? text, AuditActor actor, TimeProvider clock, CancellationToken ct)
     {
         if (Validate(text) is { } invalid)
         {
@@ -72,20 +59,20 @@ public static class Commenting
         var comment = new Comment { EntityType = target.EntityType, EntityId = target.EntityId, AccountId = accountId, Text = text!.Trim(), CreatedAt = now };
         db.Comments.Add(comment);
         await db.SaveAuditedAsync(actor, () => new AuditRecord(AuditActions.Create, EntityType, Key(comment), null, Snapshot(comment)), clock, ct);
-        return new CommentOutcome.Saved(View(comment, author, accountId, moderator: false, now));
+        return new WriteOutcome<CommentView>.Saved(View(comment, author, accountId, moderator: false, now));
     }
 
-    public static Task<CommentOutcome> EditAsync(this MovilidadDb db, int id, int accountId, CommentEdit edit, AuditActor actor, TimeProvider clock, CancellationToken ct) =>
+    public static Task<WriteOutcome<CommentView>> EditAsync(this MovilidadDb db, int id, int accountId, CommentEdit edit, AuditActor actor, TimeProvider clock, CancellationToken ct) =>
         db.ChangeAsync(id, edit.Version, actor, clock, AuditActions.Update, moderator: false, (comment, now) =>
         {
             if (comment.AccountId != accountId)
             {
-                return new CommentOutcome.Forbidden();
+                return new WriteOutcome<CommentView>.Forbidden();
             }
 
             if (comment.HiddenAt is not null || now - comment.CreatedAt > EditWindow)
             {
-                return new CommentOutcome.Invalid(new Dictionary<string, string[]> { ["text"] = ["A comment can be edited for 24 hours after it is written, and not once it is hidden."] });
+                return new WriteOutcome<CommentView>.Invalid(new Dictionary<string, string[]> { ["text"] = ["A comment can be edited for 24 hours after it is written, and not once it is hidden."] });
             }
 
             if (Validate(edit.Text) is { } invalid)
@@ -98,12 +85,12 @@ public static class Commenting
             return null;
         }, ct);
 
-    public static Task<CommentOutcome> DeleteAsync(this MovilidadDb db, int id, int accountId, int version, AuditActor actor, TimeProvider clock, CancellationToken ct) =>
+    public static Task<WriteOutcome<CommentView>> DeleteAsync(this MovilidadDb db, int id, int accountId, int version, AuditActor actor, TimeProvider clock, CancellationToken ct) =>
         db.ChangeAsync(id, version, actor, clock, AuditActions.Delete, moderator: false, (comment, now) =>
         {
             if (comment.AccountId != accountId)
             {
-                return new CommentOutcome.Forbidden();
+                return new WriteOutcome<CommentView>.Forbidden();
             }
 
             comment.DeletedAt = now;
@@ -111,12 +98,12 @@ public static class Commenting
         }, ct);
 
     /// <summary>The Secretariat hides a comment: it stays (and its author still sees it), everyone else sees the reason instead.</summary>
-    public static Task<CommentOutcome> HideAsync(this MovilidadDb db, int id, CommentHide hide, AuditActor actor, TimeProvider clock, CancellationToken ct) =>
+    public static Task<WriteOutcome<CommentView>> HideAsync(this MovilidadDb db, int id, CommentHide hide, AuditActor actor, TimeProvider clock, CancellationToken ct) =>
         db.ChangeAsync(id, hide.Version, actor, clock, AuditActions.Hide, moderator: true, (comment, now) =>
         {
             if (string.IsNullOrWhiteSpace(hide.Reason) || hide.Reason.Length > Comment.MaxReasonLength)
             {
-                return new CommentOutcome.Invalid(new Dictionary<string, string[]> { ["reason"] = [$"A reason of at most {Comment.MaxReasonLength} characters is required to hide a comment."] });
+                return new WriteOutcome<CommentView>.Invalid(new Dictionary<string, string[]> { ["reason"] = [$"A reason of at most {Comment.MaxReasonLength} characters is required to hide a comment."] });
             }
 
             comment.HiddenAt = now;
@@ -125,20 +112,20 @@ public static class Commenting
         }, ct);
 
     /// <summary>Loads a live comment, checks its version, lets <paramref name="change"/> apply (or refuse) the change, and saves it audited.</summary>
-    private static async Task<CommentOutcome> ChangeAsync(this MovilidadDb db, int id, int version, AuditActor actor, TimeProvider clock, string action, bool moderator,
-        Func<Comment, DateTime, CommentOutcome?> change, CancellationToken ct)
+    private static async Task<WriteOutcome<CommentView>> ChangeAsync(this MovilidadDb db, int id, int version, AuditActor actor, TimeProvider clock, string action, bool moderator,
+        Func<Comment, DateTime, WriteOutcome<CommentView>?> change, CancellationToken ct)
     {
         var comment = await db.Comments.Include(c => c.Account).SingleOrDefaultAsync(c => c.Id == id && c.DeletedAt == null, ct);
         if (comment is null)
         {
-            return new CommentOutcome.NotFound();
+            return new WriteOutcome<CommentView>.NotFound();
         }
 
         var now = Now(clock);
         var author = comment.Account!.DisplayName is { Length: > 0 } name ? name : comment.Account.Email;
         if (comment.Version != version)
         {
-            return new CommentOutcome.Conflict(View(comment, author, actor.AccountId, moderator, now));
+            return new WriteOutcome<CommentView>.Conflict(View(comment, author, actor.AccountId, moderator, now));
         }
 
         var before = Snapshot(comment);
@@ -151,19 +138,19 @@ public static class Commenting
         try
         {
             await db.SaveAuditedAsync(actor, () => new AuditRecord(action, EntityType, Key(comment), before, Snapshot(comment)), clock, ct);
-            return new CommentOutcome.Saved(View(comment, author, actor.AccountId, moderator, now));
+            return new WriteOutcome<CommentView>.Saved(View(comment, author, actor.AccountId, moderator, now));
         }
         catch (DbUpdateConcurrencyException)
         {
             db.ChangeTracker.Clear();
             var current = await db.Comments.AsNoTracking().SingleAsync(c => c.Id == id, ct);
-            return new CommentOutcome.Conflict(View(current, author, actor.AccountId, moderator, now));
+            return new WriteOutcome<CommentView>.Conflict(View(current, author, actor.AccountId, moderator, now));
         }
     }
 
-    private static CommentOutcome.Invalid? Validate(string? text) =>
+    private static WriteOutcome<CommentView>.Invalid? Validate(string? text) =>
         string.IsNullOrWhiteSpace(text) || text.Trim().Length > Comment.MaxLength
-            ? new CommentOutcome.Invalid(new Dictionary<string, string[]> { ["text"] = [$"A comment needs between 1 and {Comment.MaxLength} characters of text."] })
+            ? new WriteOutcome<CommentView>.Invalid(new Dictionary<string, string[]> { ["text"] = [$"A comment needs between 1 and {Comment.MaxLength} characters of text."] })
             : null;
 
     private static DateTime Now(TimeProvider clock)

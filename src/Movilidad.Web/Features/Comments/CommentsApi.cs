@@ -1,10 +1,10 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Movilidad.Web.Features.Accounts;
 using Movilidad.Web.Infrastructure.Api;
-using Movilidad.Web.Infrastructure.Audit;
+using Movilidad.Platform.Audit;
 using Movilidad.Web.Infrastructure.Auth;
-using Movilidad.Web.Infrastructure.Data;
+using Movilidad.Platform.Data;
+using Movilidad.Platform.Writes;
 
 namespace Movilidad.Web.Features.Comments;
 
@@ -14,7 +14,7 @@ public static class CommentsApi
     public static IEndpointRouteBuilder MapCommentsApi(this IEndpointRouteBuilder app)
     {
         var comments = app.MapGroup("/api/comments").WithTags("Comments").RequireAuthorization()
-            .AddEndpointFilter(AccountsSetup.RequireAntiforgeryForCookies);
+            .AddEndpointFilter(ApiAntiforgery.RequireForCookies);
         comments.MapGet("/", async Task<IResult> (string? entityType, string? entityId, HttpContext http, MovilidadDb db, IAuthorizationService auth, TimeProvider clock, CancellationToken ct) =>
             {
                 var (status, target) = await db.FindAsync(entityType, entityId, http.User, auth, ct);
@@ -77,16 +77,7 @@ public static class CommentsApi
         return app;
     }
 
-    private static IResult ToResult(CommentOutcome outcome, object id, bool created = false) => outcome switch
-    {
-        CommentOutcome.Saved saved when created => TypedResults.Created($"/api/comments/{saved.Comment.Id}", saved.Comment),
-        CommentOutcome.Saved saved => TypedResults.Ok(saved.Comment),
-        CommentOutcome.Forbidden => TypedResults.Forbid(),
-        CommentOutcome.NotFound => NotFoundProblem.Of("comment", id),
-        CommentOutcome.Conflict conflict => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Conflict",
-            detail: $"Comment {conflict.Current.Id} was changed since the version you read; the current version is {conflict.Current.Version}.",
-            extensions: new Dictionary<string, object?> { ["current"] = conflict.Current }),
-        CommentOutcome.Invalid invalid => TypedResults.ValidationProblem(invalid.Errors),
-        _ => throw new InvalidOperationException($"Unknown outcome {outcome}."),
-    };
+    private static IResult ToResult(WriteOutcome<CommentView> outcome, object id, bool created = false) => created
+        ? outcome.ToCreated("comment", c => $"/api/comments/{c.Id}")
+        : outcome.ToHttp("comment", id);
 }

@@ -3,9 +3,10 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
-using Movilidad.Web.Infrastructure.Audit;
+using Movilidad.Platform.Audit;
 using Movilidad.Web.Infrastructure.Auth;
-using Movilidad.Web.Infrastructure.Data;
+using Movilidad.Platform.Data;
+using Movilidad.Platform.Writes;
 
 namespace Movilidad.Web.Features.Comments;
 
@@ -138,23 +139,23 @@ public class IndexModel(MovilidadDb db, IAuthorizationService auth, TimeProvider
         return null;
     }
 
-    private async Task<IActionResult> Done(CommentOutcome outcome, int? id, CancellationToken ct, bool deleted = false)
+    private async Task<IActionResult> Done(WriteOutcome<CommentView> outcome, int? id, CancellationToken ct, bool deleted = false)
     {
         switch (outcome)
         {
-            case CommentOutcome.Saved saved:
-                return Redirect(deleted ? $"{ItemUrl}#comments" : $"{ItemUrl}#comment-{saved.Comment.Id}");
-            case CommentOutcome.Forbidden:
+            case WriteOutcome<CommentView>.Saved saved:
+                return Redirect(deleted ? $"{ItemUrl}#comments" : $"{ItemUrl}#comment-{saved.Value.Id}");
+            case WriteOutcome<CommentView>.Forbidden:
                 return Forbid();
-            case CommentOutcome.NotFound:
+            case WriteOutcome<CommentView>.NotFound:
                 return NotFound();
-            case CommentOutcome.Conflict conflict:
+            case WriteOutcome<CommentView>.Conflict conflict:
                 IsConflict = true;
                 Comment = conflict.Current;
                 Version = conflict.Current.Version;
                 Response.StatusCode = StatusCodes.Status409Conflict;
                 return Page();
-            case CommentOutcome.Invalid invalid:
+            case WriteOutcome<CommentView>.Invalid invalid:
                 Errors = invalid.Errors.Keys.Select(k => "Comments.Error." + k).ToList();
                 Response.StatusCode = StatusCodes.Status400BadRequest;
                 if (id is not null)

@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
-using Movilidad.Web.Infrastructure.Data;
-using Movilidad.Web.Infrastructure.Localization;
+using Movilidad.Platform.Data;
+using Movilidad.Platform.Localization;
+using Movilidad.Platform.Indicators;
+using Movilidad.Platform.Institutions;
 
 namespace Movilidad.Web.Features.Indicators;
 
@@ -23,7 +25,7 @@ public static class DueReports
             return [];
         }
 
-        var members = (await Monitoring.ActivityEditing.MemberCountriesAsync(db, ct)).Where(c => countries is not { Count: > 0 } || countries.Contains(c)).ToList();
+        var members = (await db.MemberCountriesAsync(ct)).Where(c => countries is not { Count: > 0 } || countries.Contains(c)).ToList();
         var ids = periods.Select(p => p.Id).ToList();
         var reports = await db.IndicatorReports.AsNoTracking().Where(r => ids.Contains(r.PeriodId) && members.Contains(r.CountryCode))
             .Select(r => new { r.PeriodId, r.CountryCode, r.Status }).ToListAsync(ct);

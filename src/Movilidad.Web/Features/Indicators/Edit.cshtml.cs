@@ -4,13 +4,15 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using Movilidad.Web.Features.Institutions;
-using Movilidad.Web.Features.Monitoring;
-using Movilidad.Web.Features.Monitoring.Activities;
-using Movilidad.Web.Features.Plans;
-using Movilidad.Web.Infrastructure.Audit;
+using Movilidad.Platform.Institutions;
+using Movilidad.Platform.Plans;
+using Movilidad.Platform.Audit;
 using Movilidad.Web.Infrastructure.Auth;
-using Movilidad.Web.Infrastructure.Data;
+using Movilidad.Platform.Data;
+using Movilidad.Platform.Localization;
+using Movilidad.Platform.Indicators;
+using Movilidad.Platform.Writes;
+using Movilidad.Web.Infrastructure.Pages;
 using Movilidad.Web.Infrastructure.Localization;
 
 namespace Movilidad.Web.Features.Indicators;
@@ -53,7 +55,7 @@ public sealed class IndicatorForm
 /// Creating and editing an indicator (the Secretariat): its definition in both languages, its rules, and one target
 /// input per country and period. Everything is checked first and saved at once, or nothing is.
 /// </summary>
-public partial class EditModel(MovilidadDb db, IAuthorizationService auth, IStringLocalizer text, TimeProvider clock) : ActivityPage
+public partial class EditModel(MovilidadDb db, IAuthorizationService auth, IStringLocalizer text, TimeProvider clock) : WritePage
 {
     /// <summary>One field that differs between what was typed and what someone else saved meanwhile.</summary>
     public sealed record Difference(string Field, string Yours, string Saved);
@@ -130,7 +132,7 @@ public partial class EditModel(MovilidadDb db, IAuthorizationService auth, IStri
                 return null;
             }
 
-            if (ActivityQueries.TryParseAmount(typed, CultureInfo.CurrentCulture, out var number))
+            if (PageFormats.TryParseAmount(typed, CultureInfo.CurrentCulture, out var number))
             {
                 return number;
             }
@@ -182,7 +184,7 @@ public partial class EditModel(MovilidadDb db, IAuthorizationService auth, IStri
                 baseline, year, Form.TargetType, Form.Aggregation, Form.ElementId, Form.WorkingGroupId, sent), actor, clock, ct);
         current = (outcome as WriteOutcome<IndicatorView>.Conflict)?.Current;
         var saved = (outcome as WriteOutcome<IndicatorView>.Saved)?.Value.Id ?? id ?? 0;
-        return await PageAfterWriteAsync(outcome, $"/indicators/{ActivityEditing.Id(saved)}", () => ShowAsync(ct));
+        return await PageAfterWriteAsync(outcome, $"/indicators/{AuditTrail.Key(saved)}", () => ShowAsync(ct));
     }
 
     /// <summary>Who a target is for, in a message: the country code, or "the region".</summary>
@@ -222,9 +224,9 @@ public partial class EditModel(MovilidadDb db, IAuthorizationService auth, IStri
 
         var planId = await db.Plans.AsNoTracking().Where(p => p.Key == Form.Plan).Select(p => p.Id).SingleAsync(ct);
         Elements = (await db.PlanElements.AsNoTracking().Where(e => e.PlanId == planId).OrderBy(e => e.SortOrder).Select(e => new { e.Id, e.Code, e.Title }).ToListAsync(ct))
-            .Where(e => !e.Title.IsEmpty).Select(e => new Choice(ActivityEditing.Id(e.Id), $"{e.Code} {ActivityQueries.Shorten(e.Title.Current)}".Trim())).ToList();
+            .Where(e => !e.Title.IsEmpty).Select(e => new Choice(AuditTrail.Key(e.Id), $"{e.Code} {PageFormats.Shorten(e.Title.Current)}".Trim())).ToList();
         WorkingGroups = (await db.Institutions.AsNoTracking().Where(i => i.Kind == InstitutionKind.WorkingGroup).OrderBy(i => i.Code).Select(i => new { i.Id, i.Acronym, i.Name }).ToListAsync(ct))
-            .Select(i => new Choice(ActivityEditing.Id(i.Id), $"{i.Acronym.Current} · {ActivityQueries.Shorten(i.Name.Current)}")).ToList();
+            .Select(i => new Choice(AuditTrail.Key(i.Id), $"{i.Acronym.Current} · {PageFormats.Shorten(i.Name.Current)}")).ToList();
         foreach (var (field, messages) in Errors.Where(e => !Messages.ContainsKey(InputOf(e.Key))))
         {
             Messages[InputOf(field)] = Localize(field, messages);

@@ -4,10 +4,13 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using Movilidad.Web.Features.Monitoring;
-using Movilidad.Web.Infrastructure.Audit;
+using Movilidad.Platform.Audit;
 using Movilidad.Web.Infrastructure.Auth;
-using Movilidad.Web.Infrastructure.Data;
+using Movilidad.Platform.Auth;
+using Movilidad.Platform.Data;
+using Movilidad.Platform.Localization;
+using Movilidad.Platform.Indicators;
+using Movilidad.Platform.Writes;
 using Movilidad.Web.Infrastructure.Localization;
 
 namespace Movilidad.Web.Features.Indicators;
@@ -119,7 +122,7 @@ public class EntryModel(MovilidadDb db, IAuthorizationService auth, IStringLocal
                     return null;
                 }
 
-                if (ActivityQueries.TryParseAmount(value, CultureInfo.CurrentCulture, out var number))
+                if (PageFormats.TryParseAmount(value, CultureInfo.CurrentCulture, out var number))
                 {
                     return number;
                 }

@@ -1,24 +1,22 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using Movilidad.Web.Features.Monitoring;
-using Movilidad.Web.Infrastructure.Audit;
+using Movilidad.Platform.Audit;
+using Movilidad.Platform.Data;
 using Movilidad.Web.Infrastructure.Auth;
-using Movilidad.Web.Infrastructure.Data;
+using Movilidad.Web.Infrastructure.Pages;
 
 namespace Movilidad.Web.Features.Indicators;
 
-/// <summary>The history tab of an indicator: every audited version of its definition and targets, with what changed.</summary>
-public class HistoryModel(MovilidadDb db, IAuthorizationService auth) : PageModel
+/// <summary>The history tab of an indicator: its definition's and its targets' versions, with what changed.</summary>
+public class HistoryModel(MovilidadDb db, IAuthorizationService authorization) : HistoryPage(authorization)
 {
-    public int Id { get; private set; }
     public string Code { get; private set; } = string.Empty;
-    public HistoryView History { get; private set; } = null!;
 
-    public async Task<IActionResult> OnGetAsync(int id, long? from, long? to, CancellationToken ct)
+    protected override async Task<IActionResult?> OpenAsync(int id, CancellationToken ct)
     {
-        if (!await auth.CanAsync(User, IndicatorOperations.Read))
+        if (!await Authorization.CanAsync(User, IndicatorOperations.Read))
         {
             return Forbid();
         }
@@ -29,9 +27,10 @@ public class HistoryModel(MovilidadDb db, IAuthorizationService auth) : PageMode
             return NotFound();
         }
 
-        Id = id;
         Code = code;
-        History = ItemHistory.View(await db.HistoryAsync(IndicatorEditing.EntityType, ActivityEditing.Id(id), ct), from, to, await auth.CanAsync(User, AuditOperations.Read));
-        return Page();
+        return null;
     }
+
+    protected override Task<List<HistoryEntry>> EntriesAsync(int id, CancellationToken ct) =>
+        db.HistoryAsync(IndicatorEditing.EntityType, id.ToString(CultureInfo.InvariantCulture), ct);
 }

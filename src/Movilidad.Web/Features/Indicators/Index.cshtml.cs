@@ -7,8 +7,9 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Movilidad.Web.Infrastructure.Auth;
-using Movilidad.Web.Infrastructure.Data;
-using Movilidad.Web.Infrastructure.Localization;
+using Movilidad.Platform.Data;
+using Movilidad.Platform.Localization;
+using Movilidad.Platform.Indicators;
 
 namespace Movilidad.Web.Features.Indicators;
 

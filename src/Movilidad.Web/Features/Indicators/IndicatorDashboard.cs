@@ -2,9 +2,12 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
-using Movilidad.Web.Features.Plans;
-using Movilidad.Web.Infrastructure.Data;
-using Movilidad.Web.Infrastructure.Localization;
+using Movilidad.Platform.Plans;
+using Movilidad.Platform.Data;
+using Movilidad.Platform.Localization;
+using Movilidad.Platform.Indicators;
+
+using Movilidad.Platform.Institutions;
 
 namespace Movilidad.Web.Features.Indicators;
 
@@ -226,7 +229,7 @@ public static class IndicatorDashboard
 
         var statuses = await db.IndicatorReports.AsNoTracking().IgnoreQueryFilters().Where(r => r.Period!.PlanId == plan.Id)
             .GroupBy(r => new { r.PeriodId, r.Status }).Select(g => new { g.Key.PeriodId, g.Key.Status, Count = g.Count() }).ToListAsync(ct);
-        var members = countryNames.Count == 0 ? 0 : await db.Institutions.CountAsync(i => i.Kind == Institutions.InstitutionKind.MemberState && i.CountryCode != null, ct);
+        var members = countryNames.Count == 0 ? 0 : await db.Institutions.CountAsync(i => i.Kind == InstitutionKind.MemberState && i.CountryCode != null, ct);
         var reporting = periods.Select(p =>
         {
             int Count(ReportStatus s) => statuses.Where(x => x.PeriodId == p.Id && x.Status == s).Sum(x => x.Count);

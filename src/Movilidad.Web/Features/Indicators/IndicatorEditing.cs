@@ -1,10 +1,11 @@
 using Microsoft.EntityFrameworkCore;
-using Movilidad.Web.Features.Institutions;
-using Movilidad.Web.Features.Monitoring;
-using Movilidad.Web.Features.Plans;
-using Movilidad.Web.Infrastructure.Audit;
-using Movilidad.Web.Infrastructure.Data;
-using Movilidad.Web.Infrastructure.Localization;
+using Movilidad.Platform.Institutions;
+using Movilidad.Platform.Plans;
+using Movilidad.Platform.Audit;
+using Movilidad.Platform.Data;
+using Movilidad.Platform.Localization;
+using Movilidad.Platform.Indicators;
+using Movilidad.Platform.Writes;
 
 namespace Movilidad.Web.Features.Indicators;
 
@@ -87,7 +88,7 @@ public static class IndicatorEditing
         };
         Apply(indicator, edit, clock);
         db.Indicators.Add(indicator);
-        await db.SaveAuditedAsync(actor, () => new AuditRecord(AuditActions.Create, EntityType, ActivityEditing.Id(indicator.Id), null, View(indicator)), clock, ct);
+        await db.SaveAuditedAsync(actor, () => new AuditRecord(AuditActions.Create, EntityType, AuditTrail.Key(indicator.Id), null, View(indicator)), clock, ct);
         return new WriteOutcome<IndicatorView>.Saved(View(indicator));
     }
 
@@ -110,11 +111,17 @@ public static class IndicatorEditing
             };
         }, actor, clock, ct);
 
+    /// <summary>How an indicator is written through the kernel: with its targets and plan, which its view shows.</summary>
+    private static readonly Editable<Indicator, IndicatorView> Indicators = new(EntityType, FindAsync, View, i => AuditTrail.Key(i.Id));
+
+    private static Task<Indicator?> FindAsync(MovilidadDb db, int id, CancellationToken ct) =>
+        db.Indicators.Include(i => i.Targets).Include(i => i.Plan).SingleOrDefaultAsync(i => i.Id == id, ct);
+
     /// <summary>One edit of an existing indicator: found, version checked, validated, applied and saved with its audit entry, or refused whole.</summary>
     private static async Task<WriteOutcome<IndicatorView>> WriteAsync(
         MovilidadDb db, int id, int version, Func<Indicator, Dictionary<string, string[]>, Task<Action>> check, AuditActor actor, TimeProvider clock, CancellationToken ct)
     {
-        var indicator = await db.Indicators.Include(i => i.Targets).Include(i => i.Plan).SingleOrDefaultAsync(i => i.Id == id, ct);
+        var indicator = await FindAsync(db, id, ct);
         if (indicator is null)
         {
             return new WriteOutcome<IndicatorView>.NotFound();
@@ -135,16 +142,7 @@ public static class IndicatorEditing
         var before = View(indicator);
         apply();
         indicator.Version++;
-        try
-        {
-            await db.SaveAuditedAsync(actor, () => new AuditRecord(AuditActions.Update, EntityType, ActivityEditing.Id(id), before, View(indicator)), clock, ct);
-            return new WriteOutcome<IndicatorView>.Saved(View(indicator));
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            return (await db.IndicatorViewsAsync(null, id, ct)) is [var current] ? new WriteOutcome<IndicatorView>.Conflict(current) : new WriteOutcome<IndicatorView>.NotFound();
-        }
+        return await db.CommitAsync(Indicators, id, indicator, AuditActions.Update, before, actor, clock, ct);
     }
 
     private static async Task CheckAsync(MovilidadDb db, Plan plan, IndicatorEdit edit, Dictionary<string, string[]> errors, CancellationToken ct)

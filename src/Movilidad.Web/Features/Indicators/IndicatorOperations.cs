@@ -1,8 +1,9 @@
 using Movilidad.Web.Infrastructure.Auth;
+using Movilidad.Platform.Auth;
 
 namespace Movilidad.Web.Features.Indicators;
 
-/// <summary>The operations on indicators and their values; <see cref="Permissions"/> decides who may do them on which scope.</summary>
+/// <summary>The operations on indicators and their values; its feature's rules (<see cref="OperationRules"/>) decides who may do them on which scope.</summary>
 public static class IndicatorOperations
 {
     /// <summary>Read indicators, reports, values and dashboards (everyone who works on the plans).</summary>

@@ -1,9 +1,12 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using Movilidad.Web.Features.Monitoring;
-using Movilidad.Web.Infrastructure.Audit;
-using Movilidad.Web.Infrastructure.Data;
+using Movilidad.Platform.Monitoring;
+using Movilidad.Platform.Audit;
+using Movilidad.Platform.Data;
+using Movilidad.Platform.Indicators;
+using Movilidad.Platform.Institutions;
+using Movilidad.Platform.Writes;
 
 namespace Movilidad.Web.Features.Indicators;
 

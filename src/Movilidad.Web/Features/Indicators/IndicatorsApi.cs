@@ -2,12 +2,13 @@ using System.Text;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using Movilidad.Web.Features.Accounts;
-using Movilidad.Web.Features.Monitoring;
 using Movilidad.Web.Infrastructure.Api;
-using Movilidad.Web.Infrastructure.Audit;
+using Movilidad.Platform.Audit;
 using Movilidad.Web.Infrastructure.Auth;
-using Movilidad.Web.Infrastructure.Data;
+using Movilidad.Platform.Auth;
+using Movilidad.Platform.Data;
+using Movilidad.Platform.Indicators;
+using Movilidad.Platform.Institutions;
 
 namespace Movilidad.Web.Features.Indicators;
 
@@ -20,7 +21,7 @@ public static class IndicatorsApi
     public static IEndpointRouteBuilder MapIndicatorsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/indicators").WithTags("Indicators").RequireAuthorization()
-            .AddEndpointFilter(AccountsSetup.RequireAntiforgeryForCookies);
+            .AddEndpointFilter(ApiAntiforgery.RequireForCookies);
 
         api.MapGet("/", async Task<IResult> (string? plan, HttpContext http, MovilidadDb db, IAuthorizationService auth, CancellationToken ct) =>
                 await auth.CanAsync(http.User, IndicatorOperations.Read) ? TypedResults.Ok(await db.IndicatorViewsAsync(plan, null, ct)) : TypedResults.Forbid())
@@ -46,7 +47,7 @@ public static class IndicatorsApi
                 }
 
                 return await auth.CanAsync(http.User, IndicatorOperations.Edit)
-                    ? MonitoringApi.ToResult(await db.SaveIndicatorAsync(id, edit, AuditActor.From(http), clock, ct), "indicator", id)
+                    ? WriteResults.ToHttp(await db.SaveIndicatorAsync(id, edit, AuditActor.From(http), clock, ct), "indicator", id)
                     : TypedResults.Forbid();
             })
             .Accepts<IndicatorEdit>("application/json")
@@ -65,10 +66,7 @@ public static class IndicatorsApi
                     return body.Problem!;
                 }
 
-                var outcome = await db.CreateIndicatorAsync(create, AuditActor.From(http), clock, ct);
-                return outcome is WriteOutcome<IndicatorView>.Saved { Value: var created }
-                    ? TypedResults.Created($"/api/indicators/{ActivityEditing.Id(created.Id)}", created)
-                    : MonitoringApi.ToResult(outcome, "indicator", "new");
+                return (await db.CreateIndicatorAsync(create, AuditActor.From(http), clock, ct)).ToCreated("indicator", created => $"/api/indicators/{AuditTrail.Key(created.Id)}");
             })
             .Accepts<IndicatorCreate>("application/json")
             .WithSummary("Creates an indicator of a plan with its definition in both languages, type, unit, baseline, target type, aggregation and targets (the Secretariat).");
@@ -82,7 +80,7 @@ public static class IndicatorsApi
                 }
 
                 return await auth.CanAsync(http.User, IndicatorOperations.Edit)
-                    ? MonitoringApi.ToResult(await db.SaveTargetsAsync(id, edit, AuditActor.From(http), clock, ct), "indicator", id)
+                    ? WriteResults.ToHttp(await db.SaveTargetsAsync(id, edit, AuditActor.From(http), clock, ct), "indicator", id)
                     : TypedResults.Forbid();
             })
             .Accepts<TargetsEdit>("application/json")
@@ -119,7 +117,7 @@ public static class IndicatorsApi
                 }
 
                 var (address, errors) = await db.AddressAsync(plan, period, country, text, ct);
-                return address is null ? Refused(errors, plan) : MonitoringApi.ToResult(await db.SaveValuesAsync(address, edit, text, AuditActor.From(http), clock, ct), "report", $"{plan}/{period}/{country}");
+                return address is null ? Refused(errors, plan) : WriteResults.ToHttp(await db.SaveValuesAsync(address, edit, text, AuditActor.From(http), clock, ct), "report", $"{plan}/{period}/{country}");
             })
             .Accepts<ValuesEdit>("application/json")
             .WithSummary("Saves the country's values as a draft. Send the report's version (0 for the first save); every row is checked and nothing is saved if one is wrong.");
@@ -145,7 +143,7 @@ public static class IndicatorsApi
                     }
 
                     var (address, errors) = await db.AddressAsync(plan, period, country, text, ct);
-                    return address is null ? Refused(errors, plan) : MonitoringApi.ToResult(await db.StepAsync(address, step, edit, text, AuditActor.From(http), clock, ct), "report", $"{plan}/{period}/{country}");
+                    return address is null ? Refused(errors, plan) : WriteResults.ToHttp(await db.StepAsync(address, step, edit, text, AuditActor.From(http), clock, ct), "report", $"{plan}/{period}/{country}");
                 })
                 .Accepts<ReportStep>("application/json")
                 .WithSummary(summary);
@@ -167,7 +165,7 @@ public static class IndicatorsApi
                     }
 
                     var (address, errors) = await db.AddressAsync(plan, period, null, text, ct);
-                    return address is null ? Refused(errors, plan) : MonitoringApi.ToResult(await db.LockAsync(address, locking, edit, text, AuditActor.From(http), clock, ct), "period", $"{plan}/{period}");
+                    return address is null ? Refused(errors, plan) : WriteResults.ToHttp(await db.LockAsync(address, locking, edit, text, AuditActor.From(http), clock, ct), "period", $"{plan}/{period}");
                 })
                 .Accepts<PeriodStep>("application/json")
                 .WithSummary(locking ? "Locks a period: none of its values change until it is reopened (the Secretariat)." : "Reopens a locked period, with the reason (the Secretariat); audited.");

@@ -1,7 +1,8 @@
 using Microsoft.EntityFrameworkCore;
-using Movilidad.Web.Features.Monitoring;
-using Movilidad.Web.Infrastructure.Data;
-using Movilidad.Web.Infrastructure.Localization;
+using Movilidad.Platform.Data;
+using Movilidad.Platform.Localization;
+using Movilidad.Platform.Indicators;
+using Movilidad.Platform.Institutions;
 
 namespace Movilidad.Web.Features.Indicators;
 

@@ -4,10 +4,12 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Movilidad.Web.Features.Plans;
-using Movilidad.Web.Infrastructure.Audit;
+using Movilidad.Platform.Audit;
 using Movilidad.Web.Infrastructure.Auth;
-using Movilidad.Web.Infrastructure.Data;
-using Movilidad.Web.Infrastructure.Localization;
+using Movilidad.Platform.Auth;
+using Movilidad.Platform.Data;
+using Movilidad.Platform.Localization;
+using Movilidad.Platform.Writes;
 
 namespace Movilidad.Web.Features.Institutions;
 
@@ -78,15 +80,15 @@ public class EditModel(MovilidadDb db, IAuthorizationService authorization, IOut
             new Bilingual(Input.NameEs ?? string.Empty, Input.NameEn ?? string.Empty), Input.Url);
         switch (await db.SaveAsync(institution, edit, AuditActor.From(HttpContext), clock, ct))
         {
-            case InstitutionOutcome.Saved:
+            case WriteOutcome<InstitutionEditing.Snapshot>.Saved:
                 await cache.EvictByTagAsync(PlanCache.Tag, ct);
                 return Redirect("/institutions");
-            case InstitutionOutcome.Conflict conflict:
+            case WriteOutcome<InstitutionEditing.Snapshot>.Conflict conflict:
                 Theirs = conflict.Current;
                 Input.Version = conflict.Current.Version;
                 Response.StatusCode = StatusCodes.Status409Conflict;
                 return Page();
-            case InstitutionOutcome.Invalid invalid:
+            case WriteOutcome<InstitutionEditing.Snapshot>.Invalid invalid:
                 Errors = invalid.Errors;
                 Response.StatusCode = StatusCodes.Status400BadRequest;
                 return Page();

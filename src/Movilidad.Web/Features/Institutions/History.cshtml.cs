@@ -1,27 +1,23 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using Movilidad.Web.Infrastructure.Audit;
+using Movilidad.Platform.Audit;
+using Movilidad.Platform.Auth;
+using Movilidad.Platform.Data;
 using Movilidad.Web.Infrastructure.Auth;
-using Movilidad.Web.Infrastructure.Data;
+using Movilidad.Web.Infrastructure.Pages;
 
 namespace Movilidad.Web.Features.Institutions;
 
-/// <summary>
-/// The history tab of an institution: every version saved here, with what changed. Read by the people who work on
-/// the plans, like an element's history; the addresses writes came from only by those who read the whole audit.
-/// </summary>
-public class HistoryModel(MovilidadDb db, IAuthorizationService authorization) : PageModel
+/// <summary>The history tab of an institution: every saved version, newest first, with what changed.</summary>
+public class HistoryModel(MovilidadDb db, IAuthorizationService authorization) : HistoryPage(authorization)
 {
-    public int Id { get; private set; }
     public string Code { get; private set; } = string.Empty;
     public string Acronym { get; private set; } = string.Empty;
     public bool CanEdit { get; private set; }
-    public HistoryView History { get; private set; } = null!;
 
-    public async Task<IActionResult> OnGetAsync(int id, long? from, long? to, CancellationToken ct)
+    protected override async Task<IActionResult?> OpenAsync(int id, CancellationToken ct)
     {
         var institution = await db.Institutions.AsNoTracking().SingleOrDefaultAsync(i => i.Id == id, ct);
         if (institution is null)
@@ -29,17 +25,17 @@ public class HistoryModel(MovilidadDb db, IAuthorizationService authorization) :
             return NotFound();
         }
 
-        if (!await authorization.CanAsync(User, PlanOperations.Read, new PublicationScope(false)))
+        if (!await Authorization.CanAsync(User, PlanOperations.Read, new PublicationScope(false)))
         {
             return Forbid();
         }
 
-        Id = id;
         Code = institution.Code;
         Acronym = institution.Acronym.Current;
-        CanEdit = await authorization.CanAsync(User, InstitutionOperations.Edit, InstitutionEditing.ScopeOf(institution));
-        var entries = await db.HistoryAsync(InstitutionEditing.EntityType, id.ToString(CultureInfo.InvariantCulture), ct);
-        History = ItemHistory.View(entries, from, to, await authorization.CanAsync(User, AuditOperations.Read));
-        return Page();
+        CanEdit = await Authorization.CanAsync(User, InstitutionOperations.Edit, InstitutionEditing.ScopeOf(institution));
+        return null;
     }
+
+    protected override Task<List<HistoryEntry>> EntriesAsync(int id, CancellationToken ct) =>
+        db.HistoryAsync(InstitutionEditing.EntityType, id.ToString(CultureInfo.InvariantCulture), ct);
 }

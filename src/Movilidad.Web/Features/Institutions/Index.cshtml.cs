@@ -1,7 +1,8 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Movilidad.Web.Infrastructure.Auth;
-using Movilidad.Web.Infrastructure.Data;
+using Movilidad.Platform.Data;
+
+using Movilidad.Web.Features.Plans;
 
 namespace Movilidad.Web.Features.Institutions;
 
@@ -16,6 +17,6 @@ public class IndexModel(MovilidadDb db) : PageModel
     public async Task OnGetAsync(CancellationToken ct)
     {
         Institutions = await db.InstitutionViewsAsync(null, ct);
-        ShowsHistory = Permissions.ReadsUnpublished(User);
+        ShowsHistory = PlanPermissions.ReadsUnpublished(User);
     }
 }

@@ -2,13 +2,15 @@ using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
-using Movilidad.Web.Features.Accounts;
 using Movilidad.Web.Features.Plans;
 using Movilidad.Web.Infrastructure.Api;
-using Movilidad.Web.Infrastructure.Audit;
+using Movilidad.Platform.Audit;
 using Movilidad.Web.Infrastructure.Auth;
-using Movilidad.Web.Infrastructure.Data;
-using Movilidad.Web.Infrastructure.Localization;
+using Movilidad.Platform.Auth;
+using Movilidad.Platform.Data;
+using Movilidad.Platform.Localization;
+using Movilidad.Platform.Institutions;
+using Movilidad.Platform.Writes;
 
 namespace Movilidad.Web.Features.Institutions;
 
@@ -40,33 +42,29 @@ public static class InstitutionEditing
                     return TypedResults.Forbid();
                 }
 
-                return await db.SaveAsync(institution, edit, AuditActor.From(http), clock, ct) switch
+                var outcome = await db.SaveAsync(institution, edit, AuditActor.From(http), clock, ct);
+                if (outcome is WriteOutcome<Snapshot>.Saved)
                 {
-                    InstitutionOutcome.Saved saved => await EvictAndReturn(cache, saved, ct),
-                    InstitutionOutcome.Conflict conflict => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Conflict",
-                        detail: $"Institution {id} was saved by someone else; the current version is {conflict.Current.Version}. Merge and send again with that version.",
-                        extensions: new Dictionary<string, object?> { ["current"] = conflict.Current }),
-                    InstitutionOutcome.Invalid invalid => TypedResults.ValidationProblem(invalid.Errors),
-                    _ => throw new InvalidOperationException("Unknown outcome."),
-                };
+                    // Plan pages show institution names.
+                    await cache.EvictByTagAsync(PlanCache.Tag, ct);
+                }
+
+                return outcome.ToHttp("institution", id);
             })
-            .WithTags("Institutions").RequireAuthorization().AddEndpointFilter(AccountsSetup.RequireAntiforgeryForCookies)
+            .WithTags("Institutions").RequireAuthorization().AddEndpointFilter(ApiAntiforgery.RequireForCookies)
             .WithSummary("Saves an institution's acronym, name and web address. A member state's focal points edit their own country's; send the version you read.");
         return app;
-    }
-
-    private static async Task<IResult> EvictAndReturn(IOutputCacheStore cache, InstitutionOutcome.Saved saved, CancellationToken ct)
-    {
-        // Plan pages show institution names.
-        await cache.EvictByTagAsync(PlanCache.Tag, ct);
-        return TypedResults.Ok(saved.Institution);
     }
 
     public sealed record Snapshot(int Version, Bilingual Acronym, Bilingual Name, string? Url);
 
     public static Snapshot SnapshotOf(Institution i) => new(i.Version, i.Acronym, i.Name, i.Url);
 
-    public static async Task<InstitutionOutcome> SaveAsync(this MovilidadDb db, Institution institution, InstitutionEdit edit, AuditActor actor, TimeProvider clock, CancellationToken ct)
+    /// <summary>How an institution is written through the kernel, filed under its country.</summary>
+    private static readonly Editable<Institution, Snapshot> Institutions = new(
+        EntityType, (db, id, ct) => db.Institutions.SingleOrDefaultAsync(i => i.Id == id, ct), SnapshotOf, i => i.Id.ToString(CultureInfo.InvariantCulture), i => i.CountryCode);
+
+    public static async Task<WriteOutcome<InstitutionEditing.Snapshot>> SaveAsync(this MovilidadDb db, Institution institution, InstitutionEdit edit, AuditActor actor, TimeProvider clock, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
         if (string.IsNullOrWhiteSpace(edit.Name?.Es) || string.IsNullOrWhiteSpace(edit.Name?.En) || edit.Name.Es.Length > 400 || edit.Name.En.Length > 400)
@@ -86,12 +84,12 @@ public static class InstitutionEditing
 
         if (errors.Count > 0)
         {
-            return new InstitutionOutcome.Invalid(errors);
+            return new WriteOutcome<InstitutionEditing.Snapshot>.Invalid(errors);
         }
 
         if (institution.Version != edit.Version)
         {
-            return new InstitutionOutcome.Conflict(SnapshotOf(institution));
+            return new WriteOutcome<InstitutionEditing.Snapshot>.Conflict(SnapshotOf(institution));
         }
 
         var before = SnapshotOf(institution);
@@ -100,25 +98,7 @@ public static class InstitutionEditing
         institution.Url = string.IsNullOrWhiteSpace(edit.Url) ? null : edit.Url.Trim();
         institution.EditedAt = clock.GetUtcNow().UtcDateTime;
         institution.Version++;
-        try
-        {
-            await db.SaveAuditedAsync(actor, () => new AuditRecord(AuditActions.Update, EntityType, institution.Id.ToString(CultureInfo.InvariantCulture), before, SnapshotOf(institution), institution.CountryCode), clock, ct);
-            return new InstitutionOutcome.Saved(SnapshotOf(institution));
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            var current = await db.Institutions.AsNoTracking().SingleAsync(i => i.Id == institution.Id, ct);
-            return new InstitutionOutcome.Conflict(SnapshotOf(current));
-        }
+        return await db.CommitAsync(Institutions, institution.Id, institution, AuditActions.Update, before, actor, clock, ct);
     }
 }
 
-public abstract record InstitutionOutcome
-{
-    public sealed record Saved(InstitutionEditing.Snapshot Institution) : InstitutionOutcome;
-
-    public sealed record Conflict(InstitutionEditing.Snapshot Current) : InstitutionOutcome;
-
-    public sealed record Invalid(IDictionary<string, string[]> Errors) : InstitutionOutcome;
-}

@@ -3,7 +3,7 @@ using System.IO.Compression;
 using System.Text;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Spreadsheet;
-using Movilidad.Web.Features.Monitoring;
+using Movilidad.Platform.Monitoring;
 
 namespace Movilidad.Web.Features.Matrix;
 

@@ -3,9 +3,9 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Movilidad.Web.Features.Monitoring;
-using Movilidad.Web.Infrastructure.Audit;
+using Movilidad.Platform.Audit;
 using Movilidad.Web.Infrastructure.Auth;
-using Movilidad.Web.Infrastructure.Data;
+using Movilidad.Platform.Data;
 using Movilidad.Web.Infrastructure.Localization;
 
 namespace Movilidad.Web.Features.Matrix;
@@ -96,7 +96,7 @@ public class IndexModel(MovilidadDb db, IAuthorizationService auth, TextLocalize
         var lines = await db.PlanElements.AsNoTracking().Where(e => e.LevelKey == "line").OrderBy(e => e.SortOrder)
             .Select(e => new { e.Id, e.PlanId, e.Code, e.Title }).ToListAsync(ct);
         Plans = plans.Select(p => new PlanChoice(p.Key, $"{p.Number} · {p.Title.Current}",
-            lines.Where(l => l.PlanId == p.Id).Select(l => new Choice(l.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), $"{l.Code} {ActivityQueries.Shorten(l.Title.Current)}")).ToList())).ToList();
+            lines.Where(l => l.PlanId == p.Id).Select(l => new Choice(l.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), $"{l.Code} {PageFormats.Shorten(l.Title.Current)}")).ToList())).ToList();
         return null;
     }
 }

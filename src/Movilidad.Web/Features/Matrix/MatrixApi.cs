@@ -1,11 +1,11 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.Features;
-using Movilidad.Web.Features.Accounts;
 using Movilidad.Web.Features.Monitoring;
-using Movilidad.Web.Infrastructure.Audit;
+using Movilidad.Platform.Audit;
 using Movilidad.Web.Infrastructure.Auth;
-using Movilidad.Web.Infrastructure.Data;
+using Movilidad.Platform.Data;
 using Movilidad.Web.Infrastructure.Localization;
+using Movilidad.Web.Infrastructure.Api;
 
 namespace Movilidad.Web.Features.Matrix;
 
@@ -15,7 +15,7 @@ public static class MatrixApi
     public static IEndpointRouteBuilder MapMatrixApi(this IEndpointRouteBuilder app)
     {
         var matrix = app.MapGroup("/api/matrix").WithTags("Follow-up matrix").RequireAuthorization()
-            .AddEndpointFilter(AccountsSetup.RequireAntiforgeryForCookies);
+            .AddEndpointFilter(ApiAntiforgery.RequireForCookies);
 
         matrix.MapGet("/", async Task<IResult> (string? language, string? plan, int? line, HttpContext http, MovilidadDb db, IAuthorizationService auth, TextLocalizer texts,
                 TimeProvider clock, CancellationToken ct) =>

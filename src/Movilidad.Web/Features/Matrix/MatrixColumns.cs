@@ -1,6 +1,7 @@
 using System.Globalization;
-using Movilidad.Web.Features.Monitoring;
+using Movilidad.Platform.Monitoring;
 using Movilidad.Web.Infrastructure.Localization;
+using Movilidad.Platform.Localization;
 
 namespace Movilidad.Web.Features.Matrix;
 
@@ -97,7 +98,7 @@ public static class MatrixColumns
             (r, l) => string.Join("; ", r.Indicators.Select(i => $"{i.Code} {i.Name.For(l.Culture)}"))),
         new("indicator-values", "Matrix.Column.IndicatorValues", 36, CellKind.Text, false,
             (r, l) => string.Join("; ", r.Indicators.Where(i => i.Value is not null)
-                .Select(i => $"{i.Code}: {i.Value!.Value.ToString("#,##0.##", l.Culture)} ({Indicators.Periods.Label(i.PeriodCode!, l.Culture)})"))),
+                .Select(i => $"{i.Code}: {i.Value!.Value.ToString("#,##0.##", l.Culture)} ({Movilidad.Platform.Indicators.Periods.Label(i.PeriodCode!, l.Culture)})"))),
     ];
 
     public static int IndexOf(string key) => All.Select((c, i) => (c, i)).Single(p => p.c.Key == key).i;

@@ -5,11 +5,14 @@ using DocumentFormat.OpenXml.Spreadsheet;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 using Movilidad.Web.Features.Monitoring;
-using Movilidad.Web.Infrastructure.Audit;
+using Movilidad.Platform.Monitoring;
+using Movilidad.Platform.Audit;
 using Movilidad.Web.Infrastructure.Auth;
-using Movilidad.Web.Infrastructure.Data;
+using Movilidad.Platform.Auth;
+using Movilidad.Platform.Data;
 using Movilidad.Web.Infrastructure.Localization;
-using Movilidad.Web.Features.Search;
+using Movilidad.Platform.Localization;
+using Movilidad.Platform.Search;
 
 namespace Movilidad.Web.Features.Matrix;
 
@@ -381,7 +384,7 @@ public static class MatrixImport
             share.BudgetCurrency = v.BudgetCurrency;
             share.Version++;
             var id = row.ActivityId;
-            records.Add(new AuditRecord(AuditActions.Update, ActivityEditing.ShareEntityType, $"{ActivityEditing.Id(id)}:{row.Country}", before, null, row.Country));
+            records.Add(new AuditRecord(AuditActions.Update, ActivityEditing.ShareEntityType, $"{AuditTrail.Key(id)}:{row.Country}", before, null, row.Country));
         }
 
         if (errors.Count > 0 || conflicts.Count > 0)
@@ -417,8 +420,8 @@ public static class MatrixImport
             (MatrixColumns.Responsible, file.Responsible ?? string.Empty, current.Responsible ?? string.Empty),
             (MatrixColumns.Status, language.Status(file.Status), language.Status(current.Status)),
             (MatrixColumns.StatusReason, file.StatusReason ?? string.Empty, current.StatusReason ?? string.Empty),
-            (MatrixColumns.Start, ActivityQueries.Iso(file.Start), ActivityQueries.Iso(current.Start)),
-            (MatrixColumns.End, ActivityQueries.Iso(file.End), ActivityQueries.Iso(current.End)),
+            (MatrixColumns.Start, PageFormats.Iso(file.Start), PageFormats.Iso(current.Start)),
+            (MatrixColumns.End, PageFormats.Iso(file.End), PageFormats.Iso(current.End)),
             (MatrixColumns.Budget, Amount(file.BudgetAmount), Amount(current.BudgetAmount)),
             (MatrixColumns.Currency, file.BudgetCurrency ?? string.Empty, current.BudgetCurrency ?? string.Empty),
         };

@@ -1,4 +1,4 @@
-using Movilidad.Web.Infrastructure.Auth;
+using Movilidad.Platform.Auth;
 
 namespace Movilidad.Web.Features.Matrix;
 

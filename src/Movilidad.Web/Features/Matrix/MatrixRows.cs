@@ -1,8 +1,9 @@
 using Microsoft.EntityFrameworkCore;
-using Movilidad.Web.Features.Indicators;
-using Movilidad.Web.Features.Monitoring;
-using Movilidad.Web.Features.Plans;
-using Movilidad.Web.Infrastructure.Data;
+using Movilidad.Platform.Indicators;
+using Movilidad.Platform.Monitoring;
+using Movilidad.Platform.Plans;
+using Movilidad.Platform.Data;
+using Movilidad.Platform.Localization;
 using Movilidad.Web.Infrastructure.Localization;
 
 namespace Movilidad.Web.Features.Matrix;
@@ -32,7 +33,7 @@ public sealed record ShareValues(string? Responsible, ActivityStatus Status, str
     /// <summary>The values as one invariant text: the export keeps its hash to tell, at import, which rows were edited.</summary>
     public string Canonical() => string.Join('\u001f',
         Responsible ?? string.Empty, ActivityWorkflow.Kebab(Status), StatusReason?.Trim() ?? string.Empty,
-        ActivityQueries.Iso(Start), ActivityQueries.Iso(End),
+        PageFormats.Iso(Start), PageFormats.Iso(End),
         BudgetAmount?.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty, BudgetCurrency ?? string.Empty);
 
     public string Stamp() => Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(Canonical())))[..16];

@@ -1,12 +1,15 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
-using Movilidad.Web.Features.Institutions;
+using Movilidad.Platform.Institutions;
 using Movilidad.Web.Features.Plans;
-using Movilidad.Web.Infrastructure.Audit;
-using Movilidad.Web.Infrastructure.Auth;
-using Movilidad.Web.Infrastructure.Data;
-using Movilidad.Web.Infrastructure.Localization;
+using Movilidad.Platform.Plans;
+using Movilidad.Platform.Audit;
+using Movilidad.Platform.Auth;
+using Movilidad.Platform.Data;
+using Movilidad.Platform.Localization;
+using Movilidad.Platform.Monitoring;
+using Movilidad.Platform.Writes;
 
 namespace Movilidad.Web.Features.Monitoring;
 
@@ -31,18 +34,6 @@ public sealed record ActivitySnapshot(
     int? WorkingGroupId, ActivityPriority Priority, int GenderMarker, ActivityStatus Status, string? StatusReason,
     IReadOnlyList<int> Responsible, IReadOnlyList<int> Accompanying, IReadOnlyList<CountryShareView> Countries, IReadOnlyList<BudgetLineEdit> BudgetLines,
     IReadOnlyList<int> GcmObjectives, IReadOnlyList<string> SdgTargets, IReadOnlyList<string> ConceptNoteMissing, bool Deleted);
-
-public abstract record WriteOutcome<T>
-{
-    public sealed record Saved(T Value) : WriteOutcome<T>;
-
-    /// <summary>Someone saved first: their version is kept and returned, nothing of either is lost.</summary>
-    public sealed record Conflict(T Current) : WriteOutcome<T>;
-
-    public sealed record NotFound : WriteOutcome<T>;
-
-    public sealed record Invalid(IDictionary<string, string[]> Errors) : WriteOutcome<T>;
-}
 
 /// <summary>Creates, edits, deletes and moves activities and their country shares: one transaction per write, with its audit entry.</summary>
 public static partial class ActivityEditing
@@ -74,47 +65,30 @@ public static partial class ActivityEditing
     public static async Task<WorkingGroupScope> ActivityScopeAsync(this MovilidadDb db, int? workingGroupId, int actionId, CancellationToken ct) =>
         workingGroupId is { } group ? new WorkingGroupScope([group]) : await db.ScopeAsync(actionId, ct);
 
-    /// <summary>The eleven CRM member countries: the countries of the member-state institutions.</summary>
-    public static async Task<IReadOnlySet<string>> MemberCountriesAsync(this MovilidadDb db, CancellationToken ct) =>
-        (await db.Institutions.AsNoTracking().Where(i => i.Kind == InstitutionKind.MemberState && i.CountryCode != null)
-            .Select(i => i.CountryCode!).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
-
     public static async Task<Dictionary<string, string[]>> ValidateAsync(this MovilidadDb db, ActivityEdit edit, int? activityId, CancellationToken ct)
     {
-        var errors = new Dictionary<string, string[]>();
-        void Add(string field, string message) => errors[field] = errors.TryGetValue(field, out var existing) ? [.. existing, message] : [message];
-        void Text(string field, string? value, int max, bool required)
-        {
-            if (required && string.IsNullOrWhiteSpace(value))
-            {
-                Add(field, $"{field} is required.");
-            }
-            else if (value?.Length > max)
-            {
-                Add(field, $"{field} is longer than {max} characters.");
-            }
-        }
+        var errors = new FieldErrors();
 
-        Text("code", edit.Code, ActivityConfiguration.CodeMaxLength, required: true);
-        Text("title.es", edit.Title?.Es, ActivityConfiguration.TitleMaxLength, required: true);
-        Text("title.en", edit.Title?.En, ActivityConfiguration.TitleMaxLength, required: true);
-        Text("description.es", edit.Description?.Es, ActivityConfiguration.TextMaxLength, required: false);
-        Text("description.en", edit.Description?.En, ActivityConfiguration.TextMaxLength, required: false);
+        errors.Text("code", edit.Code, ActivityConfiguration.CodeMaxLength, required: true);
+        errors.Text("title.es", edit.Title?.Es, ActivityConfiguration.TitleMaxLength, required: true);
+        errors.Text("title.en", edit.Title?.En, ActivityConfiguration.TitleMaxLength, required: true);
+        errors.Text("description.es", edit.Description?.Es, ActivityConfiguration.TextMaxLength, required: false);
+        errors.Text("description.en", edit.Description?.En, ActivityConfiguration.TextMaxLength, required: false);
 
         var action = await db.PlanElements.AsNoTracking().Where(e => e.Id == edit.ActionId)
             .Select(e => new { e.LevelKey, e.Plan!.PeriodStart, e.Plan.PeriodEnd }).SingleOrDefaultAsync(ct);
         if (action is null || action.LevelKey != "action")
         {
-            Add("actionId", $"No action of a plan has the id {edit.ActionId}.");
+            errors.Add("actionId", $"No action of a plan has the id {edit.ActionId}.");
         }
         else if (!string.IsNullOrWhiteSpace(edit.Code) && await db.Activities.AnyAsync(a => a.ActionId == edit.ActionId && a.Code == edit.Code.Trim() && a.Id != activityId, ct))
         {
-            Add("code", $"Another activity of this action has the code {edit.Code.Trim()}.");
+            errors.Add("code", $"Another activity of this action has the code {edit.Code.Trim()}.");
         }
 
         if (edit.StartDate is { } start && edit.EndDate is { } end && end < start)
         {
-            Add("endDate", "The end date is before the start date.");
+            errors.Add("endDate", "The end date is before the start date.");
         }
 
         if (action is not null)
@@ -123,19 +97,19 @@ public static partial class ActivityEditing
             {
                 if (date is { } d && (d.Year < action.PeriodStart || d.Year > action.PeriodEnd))
                 {
-                    Add(field, $"{d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)} is outside the plan's period {action.PeriodStart}-{action.PeriodEnd}.");
+                    errors.Add(field, $"{d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)} is outside the plan's period {action.PeriodStart}-{action.PeriodEnd}.");
                 }
             }
         }
 
         if (edit.WorkingGroupId is { } group && !await db.Institutions.AnyAsync(i => i.Id == group && i.Kind == InstitutionKind.WorkingGroup, ct))
         {
-            Add("workingGroupId", $"No working group has the id {group}.");
+            errors.Add("workingGroupId", $"No working group has the id {group}.");
         }
 
         if (edit.GenderMarker is < 0 or > 2)
         {
-            Add("genderMarker", "The gender marker is 0 (not targeted), 1 (significant objective) or 2 (principal objective).");
+            errors.Add("genderMarker", "The gender marker is 0 (not targeted), 1 (significant objective) or 2 (principal objective).");
         }
 
         var institutions = (edit.Responsible ?? []).Concat(edit.Accompanying ?? []).Distinct().ToList();
@@ -144,7 +118,7 @@ public static partial class ActivityEditing
         {
             foreach (var (id, i) in ids.Select((id, i) => (id, i)).Where(p => !known.Contains(p.id)))
             {
-                Add($"{field}[{i}]", $"No institution has the id {id}.");
+                errors.Add($"{field}[{i}]", $"No institution has the id {id}.");
             }
         }
 
@@ -152,20 +126,20 @@ public static partial class ActivityEditing
         var countries = edit.Countries ?? [];
         if (countries.Count == 0)
         {
-            Add("countries", "Name at least one member country that takes part.");
+            errors.Add("countries", "Name at least one member country that takes part.");
         }
 
         foreach (var (country, i) in countries.Select((c, i) => (c, i)))
         {
             if (!members.Contains(country ?? string.Empty))
             {
-                Add($"countries[{i}]", $"{country} is not a CRM member country ({string.Join(" ", members.Order(StringComparer.Ordinal))}).");
+                errors.Add($"countries[{i}]", $"{country} is not a CRM member country ({string.Join(" ", members.Order(StringComparer.Ordinal))}).");
             }
         }
 
         if (countries.Distinct(StringComparer.Ordinal).Count() != countries.Count)
         {
-            Add("countries", "A country is named twice.");
+            errors.Add("countries", "A country is named twice.");
         }
 
         var lines = edit.BudgetLines ?? [];
@@ -175,30 +149,30 @@ public static partial class ActivityEditing
         {
             if (line.Amount < 0)
             {
-                Add($"budgetLines[{i}].amount", "An amount cannot be negative.");
+                errors.Add($"budgetLines[{i}].amount", "An amount cannot be negative.");
             }
 
             if (decimal.Round(line.Amount, 2) != line.Amount || Math.Abs(line.Amount) >= 1e16m)
             {
-                Add($"budgetLines[{i}].amount", "An amount has at most 16 digits before the decimal separator and 2 after it.");
+                errors.Add($"budgetLines[{i}].amount", "An amount has at most 16 digits before the decimal separator and 2 after it.");
             }
 
             if (!knownCurrencies.Contains(line.Currency))
             {
-                Add($"budgetLines[{i}].currency", $"{line.Currency} is not an ISO 4217 currency code.");
+                errors.Add($"budgetLines[{i}].currency", $"{line.Currency} is not an ISO 4217 currency code.");
             }
 
-            Text($"budgetLines[{i}].source", line.Source, ActivityConfiguration.SourceMaxLength, required: true);
+            errors.Text($"budgetLines[{i}].source", line.Source, ActivityConfiguration.SourceMaxLength, required: true);
         }
 
         foreach (var (objective, i) in (edit.GcmObjectives ?? []).Select((o, i) => (o, i)).Where(p => p.o is < 1 or > 23))
         {
-            Add($"gcmObjectives[{i}]", $"The Global Compact has objectives 1 to 23, not {objective}.");
+            errors.Add($"gcmObjectives[{i}]", $"The Global Compact has objectives 1 to 23, not {objective}.");
         }
 
         foreach (var (target, i) in (edit.SdgTargets ?? []).Select((t, i) => (t, i)).Where(p => !IsSdgTarget(p.t)))
         {
-            Add($"sdgTargets[{i}]", $"{target} is not an SDG target (goal 1 to 17, a dot, the target: 8.8, 10.7, 17.a).");
+            errors.Add($"sdgTargets[{i}]", $"{target} is not an SDG target (goal 1 to 17, a dot, the target: 8.8, 10.7, 17.a).");
         }
 
         return errors;
@@ -211,6 +185,9 @@ public static partial class ActivityEditing
     [GeneratedRegex("^([0-9]{1,2})\\.([0-9]{1,2}|[a-z])$")]
     private static partial Regex SdgTarget();
 
+    /// <summary>How an activity is written through the kernel: loaded whole, answered and audited as its snapshot.</summary>
+    public static readonly Editable<Activity, ActivitySnapshot> Activities = new(EntityType, FindForEditAsync, Snapshot, a => Id(a.Id));
+
     public static async Task<WriteOutcome<ActivitySnapshot>> CreateAsync(this MovilidadDb db, ActivityEdit edit, AuditActor actor, TimeProvider clock, CancellationToken ct)
     {
         if (await db.ValidateAsync(edit, null, ct) is { Count: > 0 } errors)
@@ -220,79 +197,29 @@ public static partial class ActivityEditing
 
         var activity = new Activity { Code = edit.Code.Trim(), CreatedAt = clock.GetUtcNow().UtcDateTime, Status = ActivityStatus.Planned };
         Apply(activity, edit);
-        db.Activities.Add(activity);
-        await db.SaveAuditedAsync(actor, () => new AuditRecord(AuditActions.Create, EntityType, Id(activity.Id), null, Snapshot(activity)), clock, ct);
-        return new WriteOutcome<ActivitySnapshot>.Saved(Snapshot(activity));
+        return await db.CreateAsync(Activities, activity, actor, clock, ct);
     }
 
-    public static async Task<WriteOutcome<ActivitySnapshot>> SaveAsync(this MovilidadDb db, int id, ActivityEdit edit, AuditActor actor, TimeProvider clock, CancellationToken ct)
-    {
-        var activity = await db.FindForEditAsync(id, ct);
-        if (activity is null)
+    public static Task<WriteOutcome<ActivitySnapshot>> SaveAsync(this MovilidadDb db, int id, ActivityEdit edit, AuditActor actor, TimeProvider clock, CancellationToken ct) =>
+        db.EditAsync(Activities, id, edit.Version, AuditActions.Update, async _ => await db.ValidateAsync(edit, id, ct), activity =>
         {
-            return new WriteOutcome<ActivitySnapshot>.NotFound();
-        }
+            activity.Code = edit.Code.Trim();
+            Apply(activity, edit);
+            return Task.CompletedTask;
+        }, actor, clock, ct);
 
-        if (activity.Version != edit.Version)
-        {
-            return new WriteOutcome<ActivitySnapshot>.Conflict(Snapshot(activity));
-        }
+    public static Task<WriteOutcome<ActivitySnapshot>> DeleteAsync(this MovilidadDb db, int id, int version, AuditActor actor, TimeProvider clock, CancellationToken ct) =>
+        db.EditAsync(Activities, id, version, AuditActions.Delete, activity => activity.DeletedAt = clock.GetUtcNow().UtcDateTime, actor, clock, ct);
 
-        if (await db.ValidateAsync(edit, id, ct) is { Count: > 0 } errors)
-        {
-            return new WriteOutcome<ActivitySnapshot>.Invalid(errors);
-        }
-
-        var before = Snapshot(activity);
-        activity.Code = edit.Code.Trim();
-        Apply(activity, edit);
-        activity.Version++;
-        return await CommitAsync(db, activity, AuditActions.Update, before, actor, clock, ct);
-    }
-
-    public static async Task<WriteOutcome<ActivitySnapshot>> DeleteAsync(this MovilidadDb db, int id, int version, AuditActor actor, TimeProvider clock, CancellationToken ct)
-    {
-        var activity = await db.FindForEditAsync(id, ct);
-        if (activity is null)
-        {
-            return new WriteOutcome<ActivitySnapshot>.NotFound();
-        }
-
-        if (activity.Version != version)
-        {
-            return new WriteOutcome<ActivitySnapshot>.Conflict(Snapshot(activity));
-        }
-
-        var before = Snapshot(activity);
-        activity.DeletedAt = clock.GetUtcNow().UtcDateTime;
-        activity.Version++;
-        return await CommitAsync(db, activity, AuditActions.Delete, before, actor, clock, ct);
-    }
-
-    public static async Task<WriteOutcome<ActivitySnapshot>> ChangeStatusAsync(this MovilidadDb db, int id, StatusChange change, AuditActor actor, TimeProvider clock, CancellationToken ct)
-    {
-        var activity = await db.FindForEditAsync(id, ct);
-        if (activity is null)
-        {
-            return new WriteOutcome<ActivitySnapshot>.NotFound();
-        }
-
-        if (activity.Version != change.Version)
-        {
-            return new WriteOutcome<ActivitySnapshot>.Conflict(Snapshot(activity));
-        }
-
-        if (ActivityWorkflow.Check(activity.Status, change.Status, change.Reason, activity.ConceptNote) is { Count: > 0 } errors)
-        {
-            return new WriteOutcome<ActivitySnapshot>.Invalid(errors);
-        }
-
-        var before = Snapshot(activity);
-        activity.Status = change.Status;
-        activity.StatusReason = ActivityWorkflow.NeedsReason(change.Status) ? change.Reason!.Trim() : null;
-        activity.Version++;
-        return await CommitAsync(db, activity, AuditActions.Update, before, actor, clock, ct);
-    }
+    public static Task<WriteOutcome<ActivitySnapshot>> ChangeStatusAsync(this MovilidadDb db, int id, StatusChange change, AuditActor actor, TimeProvider clock, CancellationToken ct) =>
+        db.EditAsync(Activities, id, change.Version, AuditActions.Update,
+            activity => Task.FromResult<IDictionary<string, string[]>>(ActivityWorkflow.Check(activity.Status, change.Status, change.Reason, activity.ConceptNote)),
+            activity =>
+            {
+                activity.Status = change.Status;
+                activity.StatusReason = ActivityWorkflow.NeedsReason(change.Status) ? change.Reason!.Trim() : null;
+                return Task.CompletedTask;
+            }, actor, clock, ct);
 
     public static async Task<WriteOutcome<CountryShareView>> SaveShareAsync(this MovilidadDb db, int id, string country, CountryShareEdit edit, AuditActor actor, TimeProvider clock, CancellationToken ct)
     {
@@ -385,22 +312,6 @@ public static partial class ActivityEditing
         activity.GcmObjectives.AddRange((edit.GcmObjectives ?? []).Distinct().Select(o => new ActivityGcmObjective { Objective = o }));
         activity.SdgTargets.Clear();
         activity.SdgTargets.AddRange((edit.SdgTargets ?? []).Distinct(StringComparer.Ordinal).Select(t => new ActivitySdgTarget { Target = t }));
-    }
-
-    internal static async Task<WriteOutcome<ActivitySnapshot>> CommitAsync(MovilidadDb db, Activity activity, string action, ActivitySnapshot before, AuditActor actor, TimeProvider clock, CancellationToken ct)
-    {
-        try
-        {
-            // The version check above reads; the concurrency token makes the UPDATE itself fail if someone saved in between.
-            await db.SaveAuditedAsync(actor, () => new AuditRecord(action, EntityType, Id(activity.Id), before, Snapshot(activity)), clock, ct);
-            return new WriteOutcome<ActivitySnapshot>.Saved(Snapshot(activity));
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            var current = await db.FindForEditAsync(activity.Id, ct);
-            return current is null ? new WriteOutcome<ActivitySnapshot>.NotFound() : new WriteOutcome<ActivitySnapshot>.Conflict(Snapshot(current));
-        }
     }
 
     internal static string Id(int id) => id.ToString(CultureInfo.InvariantCulture);

@@ -1,12 +1,12 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
-using Movilidad.Web.Features.Institutions;
-using Movilidad.Web.Infrastructure.Data;
+using Movilidad.Platform.Institutions;
+using Movilidad.Platform.Data;
+using Movilidad.Platform.Localization;
+using Movilidad.Platform.Monitoring;
 using Movilidad.Web.Infrastructure.Localization;
 
 namespace Movilidad.Web.Features.Monitoring;
-
-public sealed record Choice(string Value, string Label);
 
 /// <summary>What the activity pages offer to choose from: actions, member countries, working groups, institutions, currencies.</summary>
 public sealed record ActivityChoices(
@@ -62,7 +62,7 @@ public static class ActivityQueries
         var actions = (await db.PlanElements.AsNoTracking().Where(e => e.LevelKey == "action")
                 .OrderBy(e => e.Plan!.SortOrder).ThenBy(e => e.SortOrder)
                 .Select(e => new { e.Id, e.Code, e.Title, Plan = e.Plan!.Number }).ToListAsync(ct))
-            .Select(e => new Choice(e.Id.ToString(CultureInfo.InvariantCulture), $"{e.Plan} · {e.Code} {Shorten(e.Title.Current)}")).ToList();
+            .Select(e => new Choice(e.Id.ToString(CultureInfo.InvariantCulture), $"{e.Plan} · {e.Code} {PageFormats.Shorten(e.Title.Current)}")).ToList();
         var institutions = await db.Institutions.AsNoTracking().OrderBy(i => i.Kind).ThenBy(i => i.Code)
             .Select(i => new { i.Id, i.Kind, i.Acronym, i.Name }).ToListAsync(ct);
         var currencies = await db.Currencies.AsNoTracking().OrderBy(c => c.Code).Select(c => c.Code).ToListAsync(ct);
@@ -70,46 +70,7 @@ public static class ActivityQueries
             actions,
             countries,
             institutions.Where(i => i.Kind == InstitutionKind.WorkingGroup).Select(i => new Choice(i.Id.ToString(CultureInfo.InvariantCulture), $"{i.Acronym.Current} · {i.Name.Current}")).ToList(),
-            institutions.Select(i => new Choice(i.Id.ToString(CultureInfo.InvariantCulture), $"{i.Acronym.Current} · {Shorten(i.Name.Current)}")).ToList(),
+            institutions.Select(i => new Choice(i.Id.ToString(CultureInfo.InvariantCulture), $"{i.Acronym.Current} · {PageFormats.Shorten(i.Name.Current)}")).ToList(),
             currencies.Select(c => new Choice(c, c)).ToList());
     }
-
-    /// <summary>An action's title cut for a list, at a word boundary.</summary>
-    public static string Shorten(string text)
-    {
-        const int max = 90;
-        if (text.Length <= max)
-        {
-            return text;
-        }
-
-        var cut = text.LastIndexOf(' ', max);
-        return string.Concat(text.AsSpan(0, cut > 40 ? cut : max), "…");
-    }
-
-    /// <summary>
-    /// An amount typed into a form, in the reader's language: "1234,56" in Spanish, "1234.56" in English; the other
-    /// language's decimal separator is accepted too. Thousands separators are refused, because "1.234" would mean
-    /// one thing in Spanish and another in English.
-    /// </summary>
-    public static bool TryParseAmount(string? text, CultureInfo culture, out decimal amount)
-    {
-        const NumberStyles style = NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign | NumberStyles.AllowLeadingWhite | NumberStyles.AllowTrailingWhite;
-        amount = 0;
-        return !string.IsNullOrWhiteSpace(text)
-            && (decimal.TryParse(text, style, culture, out amount) || decimal.TryParse(text, style, CultureInfo.InvariantCulture, out amount));
-    }
-
-    /// <summary>A date from a form: ISO (what a date field sends) or day/month/year as people type it in the region.</summary>
-    public static bool TryParseDate(string? text, out DateOnly date) =>
-        DateOnly.TryParseExact(text?.Trim(), ["yyyy-MM-dd", "d/M/yyyy", "dd/MM/yyyy"], CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
-
-    public static string Amount(decimal amount) => amount.ToString("N2", CultureInfo.CurrentCulture);
-
-    public static string Date(DateOnly? date) => date?.ToString("d MMM yyyy", CultureInfo.CurrentCulture) ?? "–";
-
-    /// <summary>A date range for reading; one dash when neither end is known.</summary>
-    public static string Dates(DateOnly? start, DateOnly? end) => start is null && end is null ? "–" : $"{Date(start)} – {Date(end)}";
-
-    public static string Iso(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? string.Empty;
 }

@@ -1,6 +1,8 @@
-using Movilidad.Web.Infrastructure.Audit;
+using Movilidad.Platform.Audit;
 using Microsoft.EntityFrameworkCore;
-using Movilidad.Web.Infrastructure.Data;
+using Movilidad.Platform.Data;
+using Movilidad.Platform.Monitoring;
+using Movilidad.Platform.Writes;
 
 namespace Movilidad.Web.Features.Monitoring;
 
@@ -74,61 +76,37 @@ public static class ConceptNoteEditing
         return errors;
     }
 
-    public static async Task<WriteOutcome<ConceptNoteView>> SaveConceptNoteAsync(this MovilidadDb db, int activityId, ConceptNoteEdit edit, AuditActor actor, TimeProvider clock, CancellationToken ct)
-    {
-        var activity = await db.FindForEditAsync(activityId, ct);
-        if (activity is null)
-        {
-            return new WriteOutcome<ConceptNoteView>.NotFound();
-        }
+    /// <summary>The concept note is written as a part of its activity: saving it moves the activity's version, so a status change made from an older reading is a conflict.</summary>
+    private static readonly Editable<Activity, ConceptNoteView> Notes = new(EntityType, FindForEditAsync, View, a => AuditTrail.Key(a.Id), Audited: v => v.Note);
 
-        if (activity.Version != edit.Version)
+    public static Task<WriteOutcome<ConceptNoteView>> SaveConceptNoteAsync(this MovilidadDb db, int activityId, ConceptNoteEdit edit, AuditActor actor, TimeProvider clock, CancellationToken ct) =>
+        db.EditAsync(Notes, activityId, edit.Version, AuditActions.Update, async _ => await db.ValidateAsync(edit, ct), activity =>
         {
-            return new WriteOutcome<ConceptNoteView>.Conflict(View(activity));
-        }
+            var note = activity.ConceptNote ??= ConceptNote.Empty(activity.Id);
+            note.Objective = Trim(edit.Objective);
+            note.ExpectedResults = Trim(edit.ExpectedResults);
+            note.Indicators = Trim(edit.Indicators);
+            note.ExpectedWomen = edit.ExpectedWomen;
+            note.ExpectedMen = edit.ExpectedMen;
+            note.ExpectedOther = edit.ExpectedOther;
+            note.Modality = edit.Modality;
+            note.Place = Trim(edit.Place);
+            note.StartDate = edit.StartDate;
+            note.EndDate = edit.EndDate;
+            note.BudgetAmount = edit.BudgetAmount;
+            note.BudgetCurrency = string.IsNullOrEmpty(edit.BudgetCurrency) ? null : edit.BudgetCurrency;
+            note.Responsible = Trim(edit.Responsible);
+            note.Partners = Trim(edit.Partners);
+            note.Risks = Trim(edit.Risks);
+            note.ActualWomen = edit.ActualWomen;
+            note.ActualMen = edit.ActualMen;
+            note.ActualOther = edit.ActualOther;
+            note.ActualNotReported = edit.ActualNotReported;
+            note.Outputs = Trim(edit.Outputs);
+            return Task.CompletedTask;
+        }, actor, clock, ct);
 
-        if (await db.ValidateAsync(edit, ct) is { Count: > 0 } errors)
-        {
-            return new WriteOutcome<ConceptNoteView>.Invalid(errors);
-        }
-
-        var before = View(activity).Note;
-        var note = activity.ConceptNote ??= ConceptNote.Empty(activity.Id);
-        note.Objective = Trim(edit.Objective);
-        note.ExpectedResults = Trim(edit.ExpectedResults);
-        note.Indicators = Trim(edit.Indicators);
-        note.ExpectedWomen = edit.ExpectedWomen;
-        note.ExpectedMen = edit.ExpectedMen;
-        note.ExpectedOther = edit.ExpectedOther;
-        note.Modality = edit.Modality;
-        note.Place = Trim(edit.Place);
-        note.StartDate = edit.StartDate;
-        note.EndDate = edit.EndDate;
-        note.BudgetAmount = edit.BudgetAmount;
-        note.BudgetCurrency = string.IsNullOrEmpty(edit.BudgetCurrency) ? null : edit.BudgetCurrency;
-        note.Responsible = Trim(edit.Responsible);
-        note.Partners = Trim(edit.Partners);
-        note.Risks = Trim(edit.Risks);
-        note.ActualWomen = edit.ActualWomen;
-        note.ActualMen = edit.ActualMen;
-        note.ActualOther = edit.ActualOther;
-        note.ActualNotReported = edit.ActualNotReported;
-        note.Outputs = Trim(edit.Outputs);
-
-        // The note is part of the activity: saving it moves the activity's version, so a status change made from an older reading is a conflict.
-        activity.Version++;
-        try
-        {
-            await db.SaveAuditedAsync(actor, () => new AuditRecord(AuditActions.Update, EntityType, ActivityEditing.Id(activity.Id), before, View(activity).Note), clock, ct);
-            return new WriteOutcome<ConceptNoteView>.Saved(View(activity));
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            var current = await db.FindForEditAsync(activityId, ct);
-            return current is null ? new WriteOutcome<ConceptNoteView>.NotFound() : new WriteOutcome<ConceptNoteView>.Conflict(View(current));
-        }
-    }
+    private static Task<Activity?> FindForEditAsync(MovilidadDb db, int id, CancellationToken ct) => db.FindForEditAsync(id, ct);
 
     private static string Trim(string? text) => text?.Trim() ?? string.Empty;
 }

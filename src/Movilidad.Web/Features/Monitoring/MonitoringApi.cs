@@ -2,12 +2,13 @@ using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
-using Movilidad.Web.Features.Accounts;
 using Movilidad.Web.Infrastructure.Api;
-using Movilidad.Web.Infrastructure.Audit;
+using Movilidad.Platform.Audit;
 using Movilidad.Web.Infrastructure.Auth;
-using Movilidad.Web.Infrastructure.Data;
-using Movilidad.Web.Infrastructure.Localization;
+using Movilidad.Platform.Auth;
+using Movilidad.Platform.Data;
+using Movilidad.Platform.Localization;
+using Movilidad.Platform.Monitoring;
 
 namespace Movilidad.Web.Features.Monitoring;
 
@@ -20,7 +21,7 @@ public static class MonitoringApi
     public static IEndpointRouteBuilder MapMonitoringApi(this IEndpointRouteBuilder app)
     {
         var activities = app.MapGroup("/api/activities").WithTags("Monitoring").RequireAuthorization()
-            .AddEndpointFilter(AccountsSetup.RequireAntiforgeryForCookies);
+            .AddEndpointFilter(ApiAntiforgery.RequireForCookies);
 
         activities.MapGet("/", async Task<IResult> (int? actionId, string? country, int? workingGroupId, HttpContext http, MovilidadDb db, IAuthorizationService auth, CancellationToken ct) =>
                 await auth.CanAsync(http.User, MonitoringOperations.Read)
@@ -53,10 +54,7 @@ public static class MonitoringApi
                     return TypedResults.Forbid();
                 }
 
-                var outcome = await db.CreateAsync(edit, AuditActor.From(http), clock, ct);
-                return outcome is WriteOutcome<ActivitySnapshot>.Saved saved
-                    ? TypedResults.Created($"/api/activities/{saved.Value.Id.ToString(CultureInfo.InvariantCulture)}", saved.Value)
-                    : ToResult(outcome, "activity", "new");
+                return (await db.CreateAsync(edit, AuditActor.From(http), clock, ct)).ToCreated("activity", created => $"/api/activities/{created.Id.ToString(CultureInfo.InvariantCulture)}");
             })
             .Accepts<ActivityEdit>("application/json")
             .WithSummary("Creates an activity under an action (version 0). Its working group, or the action's, must be yours.");
@@ -75,14 +73,14 @@ public static class MonitoringApi
                     return TypedResults.Forbid();
                 }
 
-                return ToResult(await db.SaveAsync(id, edit, AuditActor.From(http), clock, ct), "activity", id);
+                return WriteResults.ToHttp(await db.SaveAsync(id, edit, AuditActor.From(http), clock, ct), "activity", id);
             })
             .Accepts<ActivityEdit>("application/json")
             .WithSummary("Saves an activity. Send the version you read; a stale one gets 409 with the current activity.");
 
         activities.MapDelete("/{id:int}", async Task<IResult> (int id, [FromQuery] int version, HttpContext http, MovilidadDb db, IAuthorizationService auth, TimeProvider clock, CancellationToken ct) =>
                 await CanEditAsync(id, http, db, auth, ct)
-                    ? ToResult(await db.DeleteAsync(id, version, AuditActor.From(http), clock, ct), "activity", id)
+                    ? WriteResults.ToHttp(await db.DeleteAsync(id, version, AuditActor.From(http), clock, ct), "activity", id)
                     : TypedResults.Forbid())
             .WithSummary("Deletes an activity (soft: the audit trail keeps it).");
 
@@ -95,7 +93,7 @@ public static class MonitoringApi
                 }
 
                 return await CanEditAsync(id, http, db, auth, ct)
-                    ? ToResult(await db.ChangeStatusAsync(id, change, AuditActor.From(http), clock, ct), "activity", id)
+                    ? WriteResults.ToHttp(await db.ChangeStatusAsync(id, change, AuditActor.From(http), clock, ct), "activity", id)
                     : TypedResults.Forbid();
             })
             .Accepts<StatusChange>("application/json")
@@ -111,7 +109,7 @@ public static class MonitoringApi
 
                 var code = country.ToUpperInvariant();
                 return await auth.CanAsync(http.User, MonitoringOperations.EditCountryShare, new CountryScope(code))
-                    ? ToResult(await db.SaveShareAsync(id, code, edit, AuditActor.From(http), clock, ct), "country share", $"{id}/{code}")
+                    ? WriteResults.ToHttp(await db.SaveShareAsync(id, code, edit, AuditActor.From(http), clock, ct), "country share", $"{id}/{code}")
                     : TypedResults.Forbid();
             })
             .Accepts<CountryShareEdit>("application/json")
@@ -138,7 +136,7 @@ public static class MonitoringApi
                 }
 
                 return await CanEditAsync(id, http, db, auth, ct)
-                    ? ToResult(await db.SaveConceptNoteAsync(id, edit, AuditActor.From(http), clock, ct), "activity", id)
+                    ? WriteResults.ToHttp(await db.SaveConceptNoteAsync(id, edit, AuditActor.From(http), clock, ct), "activity", id)
                     : TypedResults.Forbid();
             })
             .Accepts<ConceptNoteEdit>("application/json")
@@ -155,7 +153,7 @@ public static class MonitoringApi
     /// <summary>The versions of an activity, of its country shares and of its concept note, newest first.</summary>
     public static Task<List<HistoryEntry>> ActivityHistoryAsync(this MovilidadDb db, int id, CancellationToken ct)
     {
-        var key = ActivityEditing.Id(id);
+        var key = AuditTrail.Key(id);
         var shares = key + ":";
         return db.HistoryAsync(e => ((e.EntityType == ActivityEditing.EntityType || e.EntityType == ConceptNoteEditing.EntityType) && e.EntityId == key)
             || (e.EntityType == ActivityEditing.ShareEntityType && e.EntityId.StartsWith(shares)), ct);
@@ -196,15 +194,4 @@ public static class MonitoringApi
                 a.Countries.OrderBy(c => c.CountryCode).Select(c => c.CountryCode).ToList(), a.Version))
             .ToListAsync(ct);
     }
-
-    internal static IResult ToResult<T>(WriteOutcome<T> outcome, string what, object id) => outcome switch
-    {
-        WriteOutcome<T>.Saved saved => TypedResults.Ok(saved.Value),
-        WriteOutcome<T>.Conflict conflict => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Conflict",
-            detail: $"The {what} {id} was saved by someone else since the version you started from. Merge with the current one and send again with its version.",
-            extensions: new Dictionary<string, object?> { ["current"] = conflict.Current }),
-        WriteOutcome<T>.NotFound => NotFoundProblem.Of(what, id),
-        WriteOutcome<T>.Invalid invalid => TypedResults.ValidationProblem(invalid.Errors),
-        _ => throw new InvalidOperationException($"Unknown outcome {outcome}."),
-    };
 }

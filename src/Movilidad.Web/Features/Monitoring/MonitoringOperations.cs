@@ -1,8 +1,9 @@
 using Movilidad.Web.Infrastructure.Auth;
+using Movilidad.Platform.Auth;
 
 namespace Movilidad.Web.Features.Monitoring;
 
-/// <summary>The operations of the follow-up mechanism; <see cref="Permissions"/> decides who may do them on which scope.</summary>
+/// <summary>The operations of the follow-up mechanism; its feature's rules (<see cref="OperationRules"/>) decides who may do them on which scope.</summary>
 public static class MonitoringOperations
 {
     /// <summary>Read activities, their country shares and concept notes (everyone who works on the plans).</summary>

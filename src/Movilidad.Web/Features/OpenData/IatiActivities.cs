@@ -2,12 +2,12 @@ using System.Globalization;
 using System.Text;
 using System.Xml;
 using Microsoft.EntityFrameworkCore;
-using Movilidad.Web.Features.Indicators;
-using Movilidad.Web.Features.Institutions;
-using Movilidad.Web.Features.Monitoring;
-using Movilidad.Web.Features.Plans;
-using Movilidad.Web.Infrastructure.Data;
-using Movilidad.Web.Infrastructure.Localization;
+using Movilidad.Platform.Indicators;
+using Movilidad.Platform.Institutions;
+using Movilidad.Platform.Monitoring;
+using Movilidad.Platform.Plans;
+using Movilidad.Platform.Data;
+using Movilidad.Platform.Localization;
 
 namespace Movilidad.Web.Features.OpenData;
 

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
-using Movilidad.Web.Infrastructure.Data;
+using Movilidad.Platform.Data;
 using Movilidad.Web.Infrastructure.Localization;
+using Movilidad.Platform.Localization;
 
 namespace Movilidad.Web.Features.OpenData;
 

@@ -2,10 +2,12 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.OutputCaching;
-using Movilidad.Web.Infrastructure.Audit;
+using Movilidad.Platform.Audit;
 using Movilidad.Web.Infrastructure.Auth;
-using Movilidad.Web.Infrastructure.Data;
-using Movilidad.Web.Infrastructure.Localization;
+using Movilidad.Platform.Auth;
+using Movilidad.Platform.Data;
+using Movilidad.Platform.Localization;
+using Movilidad.Platform.Writes;
 
 namespace Movilidad.Web.Features.Plans;
 
@@ -86,19 +88,19 @@ public class EditModel(MovilidadDb db, IAuthorizationService authorization, IOut
 
         switch (await db.SaveAsync(id, Input.ToEdit(), AuditActor.From(HttpContext), clock, ct))
         {
-            case EditOutcome.Saved:
+            case WriteOutcome<ElementSnapshot>.Saved:
                 await cache.EvictByTagAsync(PlanCache.Tag, ct);
                 return Redirect($"/elements/{id}");
-            case EditOutcome.Conflict conflict:
+            case WriteOutcome<ElementSnapshot>.Conflict conflict:
                 Theirs = conflict.Current;
                 Input.Version = conflict.Current.Version;
                 Response.StatusCode = StatusCodes.Status409Conflict;
                 return Page();
-            case EditOutcome.Invalid invalid:
+            case WriteOutcome<ElementSnapshot>.Invalid invalid:
                 Errors = invalid.Errors;
                 Response.StatusCode = StatusCodes.Status400BadRequest;
                 return Page();
-            case EditOutcome.NotFound:
+            case WriteOutcome<ElementSnapshot>.NotFound:
                 return NotFound();
             default:
                 throw new InvalidOperationException("Unknown outcome.");
@@ -118,10 +120,10 @@ public class EditModel(MovilidadDb db, IAuthorizationService authorization, IOut
 
         switch (await db.SetDeletedAsync(id, deleted, Input.Version, AuditActor.From(HttpContext), clock, ct))
         {
-            case EditOutcome.Saved:
+            case WriteOutcome<ElementSnapshot>.Saved:
                 await cache.EvictByTagAsync(PlanCache.Tag, ct);
                 return Redirect(deleted ? $"/elements/{id}/edit" : $"/elements/{id}");
-            case EditOutcome.Conflict conflict:
+            case WriteOutcome<ElementSnapshot>.Conflict conflict:
                 Theirs = conflict.Current;
                 Input = ElementInput.From(conflict.Current);
                 Response.StatusCode = StatusCodes.Status409Conflict;

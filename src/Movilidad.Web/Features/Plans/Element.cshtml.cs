@@ -3,7 +3,8 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Movilidad.Web.Features.Comments;
 using Movilidad.Web.Infrastructure.Auth;
-using Movilidad.Web.Infrastructure.Data;
+using Movilidad.Platform.Auth;
+using Movilidad.Platform.Data;
 
 namespace Movilidad.Web.Features.Plans;
 
@@ -28,7 +29,7 @@ public class ElementModel(MovilidadDb db, IAuthorizationService authorization, T
         }
 
         CanEdit = User.Identity?.IsAuthenticated == true && await authorization.CanAsync(User, PlanOperations.Edit, await db.ScopeAsync(id, ct));
-        ReadsHistory = Permissions.ReadsUnpublished(User);
+        ReadsHistory = PlanPermissions.ReadsUnpublished(User);
         Comments = await CommentThread.LoadAsync(db, authorization, HttpContext, ElementEditing.EntityType, id.ToString(System.Globalization.CultureInfo.InvariantCulture), clock, ct);
         return Page();
     }

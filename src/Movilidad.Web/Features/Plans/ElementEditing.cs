@@ -1,10 +1,12 @@
 using Microsoft.EntityFrameworkCore;
-using Movilidad.Web.Features.Institutions;
-using Movilidad.Web.Features.Search;
-using Movilidad.Web.Infrastructure.Audit;
-using Movilidad.Web.Infrastructure.Auth;
-using Movilidad.Web.Infrastructure.Data;
-using Movilidad.Web.Infrastructure.Localization;
+using Movilidad.Platform.Institutions;
+using Movilidad.Platform.Search;
+using Movilidad.Platform.Audit;
+using Movilidad.Platform.Auth;
+using Movilidad.Platform.Data;
+using Movilidad.Platform.Localization;
+using Movilidad.Platform.Plans;
+using Movilidad.Platform.Writes;
 
 namespace Movilidad.Web.Features.Plans;
 
@@ -13,18 +15,6 @@ public sealed record ElementEdit(int Version, Bilingual Title, Bilingual Text, B
 
 /// <summary>An element's editable content as saved at one version: the audit trail keeps one before and after each write.</summary>
 public sealed record ElementSnapshot(int Version, Bilingual Title, Bilingual Text, Bilingual TimeframeLabel, IReadOnlyList<FootnoteView> Footnotes, bool Deleted);
-
-public abstract record EditOutcome
-{
-    public sealed record Saved(ElementSnapshot Element) : EditOutcome;
-
-    /// <summary>Someone saved first: their version is kept and returned, nothing of either is lost.</summary>
-    public sealed record Conflict(ElementSnapshot Current) : EditOutcome;
-
-    public sealed record NotFound : EditOutcome;
-
-    public sealed record Invalid(IDictionary<string, string[]> Errors) : EditOutcome;
-}
 
 /// <summary>Edits, deletes and restores plan elements: one transaction per write, with its audit entry, and the plan cache evicted.</summary>
 public static class ElementEditing
@@ -83,71 +73,37 @@ public static class ElementEditing
         return errors;
     }
 
-    public static async Task<EditOutcome> SaveAsync(this MovilidadDb db, int id, ElementEdit edit, AuditActor actor, TimeProvider clock, CancellationToken ct)
+    /// <summary>How an element is written through the kernel: a deleted one is found only to be restored.</summary>
+    private static readonly Editable<PlanElement, ElementSnapshot> Elements = new(EntityType, FindLiveAsync, Snapshot, e => e.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+    private static async Task<PlanElement?> FindLiveAsync(MovilidadDb db, int id, CancellationToken ct) =>
+        await db.FindForEditAsync(id, ct) is { DeletedAt: null } element ? element : null;
+
+    public static async Task<WriteOutcome<ElementSnapshot>> SaveAsync(this MovilidadDb db, int id, ElementEdit edit, AuditActor actor, TimeProvider clock, CancellationToken ct)
     {
         if (Validate(edit) is { Count: > 0 } errors)
         {
-            return new EditOutcome.Invalid(errors);
+            return new WriteOutcome<ElementSnapshot>.Invalid(errors);
         }
 
-        var element = await db.FindForEditAsync(id, ct);
-        if (element is null || element.DeletedAt is not null)
+        return await db.EditAsync(Elements, id, edit.Version, AuditActions.Update, element =>
         {
-            return new EditOutcome.NotFound();
-        }
-
-        if (element.Version != edit.Version)
-        {
-            return new EditOutcome.Conflict(Snapshot(element));
-        }
-
-        var before = Snapshot(element);
-        element.Title = Trim(edit.Title);
-        element.Text = Trim(edit.Text);
-        element.TimeframeLabel = Trim(edit.TimeframeLabel);
-        element.Footnotes.Clear();
-        element.Footnotes.AddRange(edit.Footnotes.OrderBy(f => f.Number).Select(f => new Footnote { Number = f.Number, Text = Trim(f.Text) }));
-        element.SearchText = TextSearch.Fold(string.Join(' ',
-            new[] { element.Code, element.Title.Es, element.Title.En, element.Text.Es, element.Text.En }
-                .Concat(element.Footnotes.SelectMany(f => new[] { f.Text.Es, f.Text.En }))));
-        element.Version++;
-        return await CommitAsync(db, element, AuditActions.Update, before, actor, clock, ct);
+            element.Title = Trim(edit.Title);
+            element.Text = Trim(edit.Text);
+            element.TimeframeLabel = Trim(edit.TimeframeLabel);
+            element.Footnotes.Clear();
+            element.Footnotes.AddRange(edit.Footnotes.OrderBy(f => f.Number).Select(f => new Footnote { Number = f.Number, Text = Trim(f.Text) }));
+            element.SearchText = TextSearch.Fold(string.Join(' ',
+                new[] { element.Code, element.Title.Es, element.Title.En, element.Text.Es, element.Text.En }
+                    .Concat(element.Footnotes.SelectMany(f => new[] { f.Text.Es, f.Text.En }))));
+        }, actor, clock, ct);
     }
 
-    public static async Task<EditOutcome> SetDeletedAsync(this MovilidadDb db, int id, bool deleted, int version, AuditActor actor, TimeProvider clock, CancellationToken ct)
-    {
-        var element = await db.FindForEditAsync(id, ct);
-        if (element is null || (element.DeletedAt is not null) == deleted)
-        {
-            return new EditOutcome.NotFound();
-        }
-
-        if (element.Version != version)
-        {
-            return new EditOutcome.Conflict(Snapshot(element));
-        }
-
-        var before = Snapshot(element);
-        element.DeletedAt = deleted ? clock.GetUtcNow().UtcDateTime : null;
-        element.Version++;
-        return await CommitAsync(db, element, deleted ? AuditActions.Delete : AuditActions.Restore, before, actor, clock, ct);
-    }
-
-    private static async Task<EditOutcome> CommitAsync(MovilidadDb db, PlanElement element, string action, ElementSnapshot before, AuditActor actor, TimeProvider clock, CancellationToken ct)
-    {
-        try
-        {
-            // The version check above reads; the concurrency token makes the UPDATE itself fail if someone saved in between.
-            await db.SaveAuditedAsync(actor, () => new AuditRecord(action, EntityType, element.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), before, Snapshot(element)), clock, ct);
-            return new EditOutcome.Saved(Snapshot(element));
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            var current = await db.FindForEditAsync(element.Id, ct);
-            return current is null ? new EditOutcome.NotFound() : new EditOutcome.Conflict(Snapshot(current));
-        }
-    }
+    /// <summary>Deletes a live element or restores a deleted one; the other way round it is not found.</summary>
+    public static Task<WriteOutcome<ElementSnapshot>> SetDeletedAsync(this MovilidadDb db, int id, bool deleted, int version, AuditActor actor, TimeProvider clock, CancellationToken ct) =>
+        db.EditAsync(
+            Elements with { Find = async (db, id, ct) => await db.FindForEditAsync(id, ct) is { } element && (element.DeletedAt is not null) != deleted ? element : null },
+            id, version, deleted ? AuditActions.Delete : AuditActions.Restore, element => element.DeletedAt = deleted ? clock.GetUtcNow().UtcDateTime : null, actor, clock, ct);
 
     private static Bilingual Trim(Bilingual? text) => text is null ? Bilingual.Empty : new Bilingual(text.Es?.Trim() ?? string.Empty, text.En?.Trim() ?? string.Empty);
 }

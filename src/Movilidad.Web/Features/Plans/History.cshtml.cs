@@ -1,22 +1,21 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using Movilidad.Web.Infrastructure.Audit;
+using Movilidad.Platform.Audit;
+using Movilidad.Platform.Auth;
+using Movilidad.Platform.Data;
 using Movilidad.Web.Infrastructure.Auth;
-using Movilidad.Web.Infrastructure.Data;
+using Movilidad.Web.Infrastructure.Pages;
 
 namespace Movilidad.Web.Features.Plans;
 
 /// <summary>The history tab of an element: every saved version, newest first, with what changed, and any two compared.</summary>
-public class HistoryModel(MovilidadDb db, IAuthorizationService authorization) : PageModel
+public class HistoryModel(MovilidadDb db, IAuthorizationService authorization) : HistoryPage(authorization)
 {
-    public int Id { get; private set; }
     public string? Code { get; private set; }
-    public HistoryView History { get; private set; } = null!;
 
-    public async Task<IActionResult> OnGetAsync(int id, long? from, long? to, CancellationToken ct)
+    protected override async Task<IActionResult?> OpenAsync(int id, CancellationToken ct)
     {
         var element = await db.PlanElements.IgnoreQueryFilters().AsNoTracking().Where(e => e.Id == id).Select(e => new { e.Code }).SingleOrDefaultAsync(ct);
         if (element is null)
@@ -24,15 +23,15 @@ public class HistoryModel(MovilidadDb db, IAuthorizationService authorization) :
             return NotFound();
         }
 
-        if (!await authorization.CanAsync(User, PlanOperations.Read, new PublicationScope(false)))
+        if (!await Authorization.CanAsync(User, PlanOperations.Read, new PublicationScope(false)))
         {
             return Forbid();
         }
 
-        Id = id;
         Code = element.Code;
-        var entries = await db.HistoryAsync(ElementEditing.EntityType, id.ToString(CultureInfo.InvariantCulture), ct);
-        History = ItemHistory.View(entries, from, to, await authorization.CanAsync(User, AuditOperations.Read));
-        return Page();
+        return null;
     }
+
+    protected override Task<List<HistoryEntry>> EntriesAsync(int id, CancellationToken ct) =>
+        db.HistoryAsync(ElementEditing.EntityType, id.ToString(CultureInfo.InvariantCulture), ct);
 }

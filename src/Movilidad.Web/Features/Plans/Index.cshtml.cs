@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Movilidad.Web.Infrastructure.Data;
+using Movilidad.Platform.Data;
 
 namespace Movilidad.Web.Features.Plans;
 

@@ -3,11 +3,12 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
-using Movilidad.Web.Features.Accounts;
 using Movilidad.Web.Infrastructure.Api;
-using Movilidad.Web.Infrastructure.Audit;
+using Movilidad.Platform.Audit;
 using Movilidad.Web.Infrastructure.Auth;
-using Movilidad.Web.Infrastructure.Data;
+using Movilidad.Platform.Auth;
+using Movilidad.Platform.Data;
+using Movilidad.Platform.Writes;
 
 namespace Movilidad.Web.Features.Plans;
 
@@ -19,7 +20,7 @@ public static class PlanEditingApi
     public static IEndpointRouteBuilder MapPlanEditingApi(this IEndpointRouteBuilder app)
     {
         var elements = app.MapGroup("/api/elements").WithTags("Plans").RequireAuthorization()
-            .AddEndpointFilter(AccountsSetup.RequireAntiforgeryForCookies);
+            .AddEndpointFilter(ApiAntiforgery.RequireForCookies);
         elements.MapPut("/{id:int}", async Task<IResult> (int id, ElementEdit edit, HttpContext http, MovilidadDb db, IAuthorizationService auth, IOutputCacheStore cache, TimeProvider clock, CancellationToken ct) =>
             {
                 if (!await auth.CanAsync(http.User, PlanOperations.Edit, await db.ScopeAsync(id, ct)))
@@ -66,28 +67,18 @@ public static class PlanEditingApi
                 await cache.EvictByTagAsync(PlanCache.Tag, ct);
                 return TypedResults.NoContent();
             })
-            .WithTags("Plans").RequireAuthorization().AddEndpointFilter(AccountsSetup.RequireAntiforgeryForCookies)
+            .WithTags("Plans").RequireAuthorization().AddEndpointFilter(ApiAntiforgery.RequireForCookies)
             .WithSummary("Publishes a plan (everyone reads it) or withdraws it (only the people who work on plans read it).");
         return app;
     }
 
-    private static async Task<IResult> ToResultAsync(EditOutcome outcome, int id, IOutputCacheStore cache, CancellationToken ct)
+    private static async Task<IResult> ToResultAsync(WriteOutcome<ElementSnapshot> outcome, int id, IOutputCacheStore cache, CancellationToken ct)
     {
-        switch (outcome)
+        if (outcome is WriteOutcome<ElementSnapshot>.Saved)
         {
-            case EditOutcome.Saved saved:
-                await cache.EvictByTagAsync(PlanCache.Tag, ct);
-                return TypedResults.Ok(saved.Element);
-            case EditOutcome.Conflict conflict:
-                return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Conflict",
-                    detail: $"Element {id} was saved by someone else since the version you started from; the current version is {conflict.Current.Version}. Merge and send again with that version.",
-                    extensions: new Dictionary<string, object?> { ["current"] = conflict.Current });
-            case EditOutcome.NotFound:
-                return NotFoundProblem.Of("element", id);
-            case EditOutcome.Invalid invalid:
-                return TypedResults.ValidationProblem(invalid.Errors);
-            default:
-                throw new InvalidOperationException($"Unknown outcome {outcome}.");
+            await cache.EvictByTagAsync(PlanCache.Tag, ct);
         }
+
+        return outcome.ToHttp("element", id);
     }
 }

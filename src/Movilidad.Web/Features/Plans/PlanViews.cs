@@ -1,5 +1,6 @@
-using Movilidad.Web.Features.Institutions;
-using Movilidad.Web.Infrastructure.Localization;
+using Movilidad.Platform.Institutions;
+using Movilidad.Platform.Localization;
+using Movilidad.Platform.Plans;
 
 namespace Movilidad.Web.Features.Plans;
 

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Movilidad.Web.Infrastructure.Api;
-using Movilidad.Web.Infrastructure.Data;
+using Movilidad.Platform.Data;
 
 namespace Movilidad.Web.Features.Plans;
 

@@ -2,7 +2,8 @@ using System.Xml.Linq;
 using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Localization;
-using Movilidad.Web.Infrastructure.Data;
+using Movilidad.Platform.Data;
+using Movilidad.Web.Infrastructure.Charts;
 
 namespace Movilidad.Web.Features.Pledges;
 

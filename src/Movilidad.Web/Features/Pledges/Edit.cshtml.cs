@@ -1,10 +1,11 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Movilidad.Web.Features.Monitoring;
-using Movilidad.Web.Infrastructure.Audit;
+using Movilidad.Platform.Audit;
 using Movilidad.Web.Infrastructure.Auth;
-using Movilidad.Web.Infrastructure.Data;
+using Movilidad.Platform.Data;
+using Movilidad.Platform.Localization;
+using Movilidad.Platform.Writes;
 using Movilidad.Web.Infrastructure.Localization;
 
 namespace Movilidad.Web.Features.Pledges;
@@ -44,7 +45,7 @@ public sealed class PledgeForm
         Pledgers = [.. p.Pledgers.Select(x => x.Id)],
         MatchingPledgeId = p.MatchingPledgeId,
         GcmObjectives = [.. p.GcmObjectives],
-        Milestones = [.. p.Milestones.Select(m => new MilestoneForm { Title = m.Title, DueDate = ActivityQueries.Iso(m.DueDate), Done = m.Done })],
+        Milestones = [.. p.Milestones.Select(m => new MilestoneForm { Title = m.Title, DueDate = PageFormats.Iso(m.DueDate), Done = m.Done })],
         Elements = [.. p.Elements],
         Activities = [.. p.Activities],
         Indicators = [.. p.Indicators],
@@ -56,7 +57,7 @@ public sealed class PledgeForm
         var milestones = new List<MilestoneEdit>();
         foreach (var (m, i) in Milestones.Where(m => !m.IsBlank).Select((m, i) => (m, i)))
         {
-            if (!ActivityQueries.TryParseDate(m.DueDate, out var due))
+            if (!PageFormats.TryParseDate(m.DueDate, out var due))
             {
                 errors[$"milestones[{i}].dueDate"] = [$"{m.DueDate} is not a date."];
             }
@@ -98,7 +99,7 @@ public class EditModel(MovilidadDb db, IAuthorizationService auth, TimeProvider 
 
             Form = PledgeForm.From(PledgeEditing.Snapshot(pledge));
         }
-        else if (!Permissions.RecordsPledges(User))
+        else if (!PledgePermissions.RecordsPledges(User))
         {
             return Forbid();
         }
@@ -109,7 +110,7 @@ public class EditModel(MovilidadDb db, IAuthorizationService auth, TimeProvider 
     public async Task<IActionResult> OnPostAsync(int? id, CancellationToken ct)
     {
         Id = id;
-        if (!Permissions.RecordsPledges(User))
+        if (!PledgePermissions.RecordsPledges(User))
         {
             return Forbid();
         }
@@ -150,20 +151,8 @@ public class EditModel(MovilidadDb db, IAuthorizationService auth, TimeProvider 
             outcome = await db.CreateAsync(edit, actor, clock, ct);
         }
 
-        switch (outcome)
-        {
-            case WriteOutcome<PledgeSnapshot>.Saved saved:
-                return Redirect($"/pledges/{Int(saved.Value.Id)}");
-            case WriteOutcome<PledgeSnapshot>.Invalid invalid:
-                Errors = invalid.Errors;
-                return await ShowAsync(ct);
-            case WriteOutcome<PledgeSnapshot>.Conflict conflict:
-                IsConflict = true;
-                Form.Version = conflict.Current.Version;
-                return await ShowAsync(ct);
-            default:
-                return NotFound();
-        }
+        return await PageAfterWriteAsync(outcome, saved => Task.FromResult<IActionResult>(Redirect($"/pledges/{Int(saved.Id)}")), async () => await ShowAsync(ct),
+            current => Form.Version = current.Version);
     }
 
     private async Task<PageResult> ShowAsync(CancellationToken ct)

@@ -1,10 +1,10 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Movilidad.Web.Infrastructure.Audit;
+using Movilidad.Platform.Audit;
+using Movilidad.Platform.Data;
+using Movilidad.Platform.Localization;
 using Movilidad.Web.Infrastructure.Auth;
-using Movilidad.Web.Infrastructure.Data;
-using Movilidad.Web.Infrastructure.Localization;
+using Movilidad.Web.Infrastructure.Pages;
 
 namespace Movilidad.Web.Features.Pledges;
 
@@ -12,27 +12,25 @@ namespace Movilidad.Web.Features.Pledges;
 /// The history tab of a pledge: every version saved, its quarterly updates and publication, with what changed. Read by
 /// those who read unpublished pledges (the staff, and whoever recorded it), as the versions before publication are.
 /// </summary>
-public class HistoryModel(MovilidadDb db, IAuthorizationService authorization) : PageModel
+public class HistoryModel(MovilidadDb db, IAuthorizationService authorization) : HistoryPage(authorization)
 {
-    public int Id { get; private set; }
     public Bilingual Title { get; private set; } = Bilingual.Empty;
-    public HistoryView History { get; private set; } = null!;
 
-    public async Task<IActionResult> OnGetAsync(int id, long? from, long? to, CancellationToken ct)
+    protected override async Task<IActionResult?> OpenAsync(int id, CancellationToken ct)
     {
         if (await db.FindPledgeAsync(id, ct) is not { } pledge)
         {
             return NotFound();
         }
 
-        if (!await authorization.CanAsync(User, PledgeOperations.ReadUnpublished, await db.PledgeScopeAsync(pledge, User, ct)))
+        if (!await Authorization.CanAsync(User, PledgeOperations.ReadUnpublished, await db.PledgeScopeAsync(pledge, User, ct)))
         {
             return Forbid();
         }
 
-        Id = id;
         Title = pledge.Title;
-        History = ItemHistory.View(await db.HistoryAsync(PledgeEditing.EntityType, PledgeEditing.Id(id), ct), from, to, await authorization.CanAsync(User, AuditOperations.Read));
-        return Page();
+        return null;
     }
+
+    protected override Task<List<HistoryEntry>> EntriesAsync(int id, CancellationToken ct) => db.HistoryAsync(PledgeEditing.EntityType, PledgeEditing.Id(id), ct);
 }

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Movilidad.Web.Infrastructure.Auth;
-using Movilidad.Web.Infrastructure.Data;
+using Movilidad.Platform.Data;
+using Movilidad.Platform.Pledges;
 
 namespace Movilidad.Web.Features.Pledges;
 
@@ -29,6 +29,6 @@ public class IndexModel(MovilidadDb db, TimeProvider clock) : PledgePage
         var all = await db.PledgeSummariesAsync(User, ct);
         Pledges = all.Where(p => (Status is null || p.Status == Status) && (Type is null || p.PledgerTypes.Contains(Type.Value)) && (Gcm is null || p.GcmObjectives.Contains(Gcm.Value)))
             .OrderByDescending(p => p.Id).ToList();
-        CanRecord = Permissions.RecordsPledges(User);
+        CanRecord = PledgePermissions.RecordsPledges(User);
     }
 }

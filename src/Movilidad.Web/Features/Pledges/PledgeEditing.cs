@@ -2,11 +2,12 @@ using System.Globalization;
 using System.Security.Claims;
 using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
-using Movilidad.Web.Features.Institutions;
-using Movilidad.Web.Features.Monitoring;
-using Movilidad.Web.Infrastructure.Audit;
-using Movilidad.Web.Infrastructure.Data;
-using Movilidad.Web.Infrastructure.Localization;
+using Movilidad.Platform.Institutions;
+using Movilidad.Platform.Audit;
+using Movilidad.Platform.Data;
+using Movilidad.Platform.Localization;
+using Movilidad.Platform.Pledges;
+using Movilidad.Platform.Writes;
 
 namespace Movilidad.Web.Features.Pledges;
 
@@ -120,65 +121,53 @@ public static class PledgeEditing
 
     public static async Task<Dictionary<string, string[]>> ValidateAsync(this MovilidadDb db, PledgeEdit edit, int? pledgeId, CancellationToken ct)
     {
-        var errors = new Dictionary<string, string[]>();
-        void Add(string field, string message) => errors[field] = errors.TryGetValue(field, out var existing) ? [.. existing, message] : [message];
-        void Text(string field, string? value, int max, bool required)
-        {
-            if (required && string.IsNullOrWhiteSpace(value))
-            {
-                Add(field, $"{field} is required.");
-            }
-            else if (value?.Length > max)
-            {
-                Add(field, $"{field} is longer than {max} characters.");
-            }
-        }
+        var errors = new FieldErrors();
 
-        Text("title.es", edit.Title?.Es, PledgeConfiguration.TitleMaxLength, required: true);
-        Text("title.en", edit.Title?.En, PledgeConfiguration.TitleMaxLength, required: true);
-        Text("description.es", edit.Description?.Es, PledgeConfiguration.TextMaxLength, required: false);
-        Text("description.en", edit.Description?.En, PledgeConfiguration.TextMaxLength, required: false);
+        errors.Text("title.es", edit.Title?.Es, PledgeConfiguration.TitleMaxLength, required: true);
+        errors.Text("title.en", edit.Title?.En, PledgeConfiguration.TitleMaxLength, required: true);
+        errors.Text("description.es", edit.Description?.Es, PledgeConfiguration.TextMaxLength, required: false);
+        errors.Text("description.en", edit.Description?.En, PledgeConfiguration.TextMaxLength, required: false);
 
         var pledgers = edit.Pledgers ?? [];
         if (pledgers.Count == 0)
         {
-            Add("pledgers", "Name at least one pledging institution (several for a joint pledge).");
+            errors.Add("pledgers", "Name at least one pledging institution (several for a joint pledge).");
         }
 
         var known = await db.Institutions.Where(i => pledgers.Contains(i.Id)).Select(i => i.Id).ToListAsync(ct);
         foreach (var (id, i) in pledgers.Select((id, i) => (id, i)).Where(p => !known.Contains(p.id)))
         {
-            Add($"pledgers[{i}]", $"No institution has the id {id}.");
+            errors.Add($"pledgers[{i}]", $"No institution has the id {id}.");
         }
 
         if (pledgers.Distinct().Count() != pledgers.Count)
         {
-            Add("pledgers", "An institution is named twice.");
+            errors.Add("pledgers", "An institution is named twice.");
         }
 
         if (edit.MatchingPledgeId is { } matching)
         {
             if (matching == pledgeId)
             {
-                Add("matchingPledgeId", "A pledge cannot match itself.");
+                errors.Add("matchingPledgeId", "A pledge cannot match itself.");
             }
             else if (!await db.Pledges.AnyAsync(p => p.Id == matching, ct))
             {
-                Add("matchingPledgeId", $"No pledge has the id {matching}.");
+                errors.Add("matchingPledgeId", $"No pledge has the id {matching}.");
             }
         }
 
         foreach (var (objective, i) in (edit.GcmObjectives ?? []).Select((o, i) => (o, i)).Where(p => p.o is < 1 or > 23))
         {
-            Add($"gcmObjectives[{i}]", $"The Global Compact has objectives 1 to 23, not {objective}.");
+            errors.Add($"gcmObjectives[{i}]", $"The Global Compact has objectives 1 to 23, not {objective}.");
         }
 
         foreach (var (milestone, i) in (edit.Milestones ?? []).Select((m, i) => (m, i)))
         {
-            Text($"milestones[{i}].title", milestone?.Title, PledgeConfiguration.MilestoneMaxLength, required: true);
+            errors.Text($"milestones[{i}].title", milestone?.Title, PledgeConfiguration.MilestoneMaxLength, required: true);
             if (milestone is not null && milestone.DueDate.Year is < 2000 or > 2100)
             {
-                Add($"milestones[{i}].dueDate", "A milestone's due date is a date between 2000 and 2100.");
+                errors.Add($"milestones[{i}].dueDate", "A milestone's due date is a date between 2000 and 2100.");
             }
         }
 
@@ -186,25 +175,28 @@ public static class PledgeEditing
         var knownElements = await db.PlanElements.Where(e => elements.Contains(e.Id)).Select(e => e.Id).ToListAsync(ct);
         foreach (var (id, i) in elements.Select((id, i) => (id, i)).Where(p => !knownElements.Contains(p.id)))
         {
-            Add($"elements[{i}]", $"No plan element has the id {id}.");
+            errors.Add($"elements[{i}]", $"No plan element has the id {id}.");
         }
 
         var activities = edit.Activities ?? [];
         var knownActivities = await db.Activities.Where(a => activities.Contains(a.Id)).Select(a => a.Id).ToListAsync(ct);
         foreach (var (id, i) in activities.Select((id, i) => (id, i)).Where(p => !knownActivities.Contains(p.id)))
         {
-            Add($"activities[{i}]", $"No activity has the id {id}.");
+            errors.Add($"activities[{i}]", $"No activity has the id {id}.");
         }
 
         var indicators = edit.Indicators ?? [];
         var knownIndicators = await db.Indicators.Where(x => indicators.Contains(x.Id)).Select(x => x.Id).ToListAsync(ct);
         foreach (var (id, i) in indicators.Select((id, i) => (id, i)).Where(p => !knownIndicators.Contains(p.id)))
         {
-            Add($"indicators[{i}]", $"No indicator has the id {id}.");
+            errors.Add($"indicators[{i}]", $"No indicator has the id {id}.");
         }
 
         return errors;
     }
+
+    /// <summary>How a pledge is written through the kernel: loaded with all it owns, filed under its state pledger's country.</summary>
+    public static readonly Editable<Pledge, PledgeSnapshot> Pledges = new(EntityType, FindPledgeAsync, Snapshot, p => Id(p.Id), CountryOf);
 
     public static async Task<WriteOutcome<PledgeSnapshot>> CreateAsync(this MovilidadDb db, PledgeEdit edit, AuditActor actor, TimeProvider clock, CancellationToken ct)
     {
@@ -215,53 +207,14 @@ public static class PledgeEditing
 
         var pledge = new Pledge { CreatedAt = clock.GetUtcNow().UtcDateTime, CreatedById = actor.AccountId };
         await ApplyAsync(db, pledge, edit, ct);
-        db.Pledges.Add(pledge);
-        await db.SaveAuditedAsync(actor, () => new AuditRecord(AuditActions.Create, EntityType, Id(pledge.Id), null, Snapshot(pledge), CountryOf(pledge)), clock, ct);
-        return new WriteOutcome<PledgeSnapshot>.Saved(Snapshot(pledge));
+        return await db.CreateAsync(Pledges, pledge, actor, clock, ct);
     }
 
-    public static async Task<WriteOutcome<PledgeSnapshot>> SaveAsync(this MovilidadDb db, int id, PledgeEdit edit, AuditActor actor, TimeProvider clock, CancellationToken ct)
-    {
-        var pledge = await db.FindPledgeAsync(id, ct);
-        if (pledge is null)
-        {
-            return new WriteOutcome<PledgeSnapshot>.NotFound();
-        }
+    public static Task<WriteOutcome<PledgeSnapshot>> SaveAsync(this MovilidadDb db, int id, PledgeEdit edit, AuditActor actor, TimeProvider clock, CancellationToken ct) =>
+        db.EditAsync(Pledges, id, edit.Version, AuditActions.Update, async _ => await db.ValidateAsync(edit, id, ct), pledge => ApplyAsync(db, pledge, edit, ct), actor, clock, ct);
 
-        if (pledge.Version != edit.Version)
-        {
-            return new WriteOutcome<PledgeSnapshot>.Conflict(Snapshot(pledge));
-        }
-
-        if (await db.ValidateAsync(edit, id, ct) is { Count: > 0 } errors)
-        {
-            return new WriteOutcome<PledgeSnapshot>.Invalid(errors);
-        }
-
-        var before = Snapshot(pledge);
-        await ApplyAsync(db, pledge, edit, ct);
-        pledge.Version++;
-        return await CommitAsync(db, pledge, AuditActions.Update, before, actor, clock, ct);
-    }
-
-    public static async Task<WriteOutcome<PledgeSnapshot>> PublishAsync(this MovilidadDb db, int id, PublicationChange change, AuditActor actor, TimeProvider clock, CancellationToken ct)
-    {
-        var pledge = await db.FindPledgeAsync(id, ct);
-        if (pledge is null)
-        {
-            return new WriteOutcome<PledgeSnapshot>.NotFound();
-        }
-
-        if (pledge.Version != change.Version)
-        {
-            return new WriteOutcome<PledgeSnapshot>.Conflict(Snapshot(pledge));
-        }
-
-        var before = Snapshot(pledge);
-        pledge.IsPublished = change.IsPublished;
-        pledge.Version++;
-        return await CommitAsync(db, pledge, AuditActions.Publish, before, actor, clock, ct);
-    }
+    public static Task<WriteOutcome<PledgeSnapshot>> PublishAsync(this MovilidadDb db, int id, PublicationChange change, AuditActor actor, TimeProvider clock, CancellationToken ct) =>
+        db.EditAsync(Pledges, id, change.Version, AuditActions.Publish, pledge => pledge.IsPublished = change.IsPublished, actor, clock, ct);
 
     /// <summary>
     /// Records one quarter's update (a second one for the same quarter replaces it; a new file replaces the old one, no
@@ -309,7 +262,7 @@ public static class PledgeEditing
 
         pledge.Version++;
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var outcome = await CommitAsync(db, pledge, AuditActions.Update, before, actor, clock, ct);
+        var outcome = await db.CommitAsync(Pledges, id, pledge, AuditActions.Update, before, actor, clock, ct);
         if (outcome is WriteOutcome<PledgeSnapshot>.Saved && file is not null)
         {
             await db.PledgeEvidence.Where(e => e.UpdateId == update.Id).ExecuteDeleteAsync(ct);
@@ -407,21 +360,6 @@ public static class PledgeEditing
         var indicators = (edit.Indicators ?? []).Distinct().ToList();
         pledge.Indicators.RemoveAll(i => !indicators.Contains(i.IndicatorId));
         pledge.Indicators.AddRange(indicators.Where(i => pledge.Indicators.All(x => x.IndicatorId != i)).Select(i => new PledgeIndicator { IndicatorId = i }));
-    }
-
-    private static async Task<WriteOutcome<PledgeSnapshot>> CommitAsync(MovilidadDb db, Pledge pledge, string action, PledgeSnapshot before, AuditActor actor, TimeProvider clock, CancellationToken ct)
-    {
-        try
-        {
-            await db.SaveAuditedAsync(actor, () => new AuditRecord(action, EntityType, Id(pledge.Id), before, Snapshot(pledge), CountryOf(pledge)), clock, ct);
-            return new WriteOutcome<PledgeSnapshot>.Saved(Snapshot(pledge));
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            var current = await db.FindPledgeAsync(pledge.Id, ct);
-            return current is null ? new WriteOutcome<PledgeSnapshot>.NotFound() : new WriteOutcome<PledgeSnapshot>.Conflict(Snapshot(current));
-        }
     }
 
     /// <summary>The country an audit entry is filed under: the state pledger's, when exactly one country pledges.</summary>

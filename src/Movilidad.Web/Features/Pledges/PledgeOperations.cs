@@ -1,8 +1,10 @@
 using Movilidad.Web.Infrastructure.Auth;
+using Movilidad.Platform.Auth;
+using Movilidad.Platform.Pledges;
 
 namespace Movilidad.Web.Features.Pledges;
 
-/// <summary>The operations on pledges; <see cref="Permissions"/> decides who may do them on which <see cref="PledgeScope"/>.</summary>
+/// <summary>The operations on pledges; its feature's rules (<see cref="OperationRules"/>) decides who may do them on which <see cref="PledgeScope"/>.</summary>
 public static class PledgeOperations
 {
     /// <summary>Read pledges not yet published (published ones are read by everyone).</summary>

@@ -1,8 +1,11 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
-using Movilidad.Web.Features.Monitoring;
-using Movilidad.Web.Features.Monitoring.Activities;
-using Movilidad.Web.Infrastructure.Data;
+using Movilidad.Platform.Data;
+using Movilidad.Platform.Pledges;
+
+using Movilidad.Platform.Institutions;
+using Movilidad.Web.Infrastructure.Pages;
+using Movilidad.Web.Infrastructure.Localization;
 
 namespace Movilidad.Web.Features.Pledges;
 
@@ -17,7 +20,7 @@ public sealed record PledgeChoices(IReadOnlyList<Choice> Institutions, IReadOnly
 }
 
 /// <summary>What the pledge pages share: errors shown next to their field in the reader's language (keys <c>PledgeError.{field}</c>).</summary>
-public abstract class PledgePage : ActivityPage
+public abstract class PledgePage : WritePage
 {
     public static string MessageKey(string field) => "Pledge" + ErrorKey(field);
 
@@ -37,7 +40,7 @@ public static class PledgeChoicesQuery
 {
     public static async Task<PledgeChoices> PledgeChoicesAsync(this MovilidadDb db, System.Security.Claims.ClaimsPrincipal reader, CancellationToken ct)
     {
-        var institutions = await db.Institutions.AsNoTracking().Where(i => i.Kind != Institutions.InstitutionKind.WorkingGroup).OrderBy(i => i.Kind).ThenBy(i => i.Code)
+        var institutions = await db.Institutions.AsNoTracking().Where(i => i.Kind != InstitutionKind.WorkingGroup).OrderBy(i => i.Kind).ThenBy(i => i.Code)
             .Select(i => new { i.Id, i.Acronym, i.Name }).ToListAsync(ct);
         var elements = await db.PlanElements.AsNoTracking().OrderBy(e => e.Plan!.SortOrder).ThenBy(e => e.SortOrder)
             .Select(e => new { e.Id, e.Code, e.Title, Plan = e.Plan!.Number }).ToListAsync(ct);
@@ -47,10 +50,10 @@ public static class PledgeChoicesQuery
             .Select(i => new { i.Id, i.Code, i.Name, Plan = i.Plan!.Number }).ToListAsync(ct);
         var pledges = await db.Pledges.AsNoTracking().VisibleTo(reader).OrderBy(p => p.Id).Select(p => new { p.Id, p.Title }).ToListAsync(ct);
         return new PledgeChoices(
-            institutions.Select(i => new Choice(PledgePage.Int(i.Id), $"{i.Acronym.Current} · {ActivityQueries.Shorten(i.Name.Current)}")).ToList(),
-            elements.Where(e => !e.Title.IsEmpty).Select(e => new Choice(PledgePage.Int(e.Id), $"{e.Plan} · {e.Code} {ActivityQueries.Shorten(e.Title.Current)}".Trim())).ToList(),
-            activities.Select(a => new Choice(PledgePage.Int(a.Id), $"{a.Code} {ActivityQueries.Shorten(a.Title.Current)}")).ToList(),
-            indicators.Select(i => new Choice(PledgePage.Int(i.Id), $"{i.Plan} · {i.Code} {ActivityQueries.Shorten(i.Name.Current)}")).ToList(),
-            pledges.Select(p => new Choice(PledgePage.Int(p.Id), $"#{PledgePage.Int(p.Id)} {ActivityQueries.Shorten(p.Title.Current)}")).ToList());
+            institutions.Select(i => new Choice(PledgePage.Int(i.Id), $"{i.Acronym.Current} · {PageFormats.Shorten(i.Name.Current)}")).ToList(),
+            elements.Where(e => !e.Title.IsEmpty).Select(e => new Choice(PledgePage.Int(e.Id), $"{e.Plan} · {e.Code} {PageFormats.Shorten(e.Title.Current)}".Trim())).ToList(),
+            activities.Select(a => new Choice(PledgePage.Int(a.Id), $"{a.Code} {PageFormats.Shorten(a.Title.Current)}")).ToList(),
+            indicators.Select(i => new Choice(PledgePage.Int(i.Id), $"{i.Plan} · {i.Code} {PageFormats.Shorten(i.Name.Current)}")).ToList(),
+            pledges.Select(p => new Choice(PledgePage.Int(p.Id), $"#{PledgePage.Int(p.Id)} {PageFormats.Shorten(p.Title.Current)}")).ToList());
     }
 }

@@ -2,9 +2,10 @@ using System.Globalization;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Movilidad.Web.Features.Indicators;
-using Movilidad.Web.Infrastructure.Auth;
-using Movilidad.Web.Infrastructure.Data;
-using Movilidad.Web.Infrastructure.Localization;
+using Movilidad.Platform.Auth;
+using Movilidad.Platform.Data;
+using Movilidad.Platform.Localization;
+using Movilidad.Platform.Pledges;
 
 namespace Movilidad.Web.Features.Pledges;
 
@@ -38,7 +39,7 @@ public static class PledgeQueries
     /// <summary>The pledges <paramref name="reader"/> may see: published ones, every one for those who read unpublished content, and their own.</summary>
     public static IQueryable<Pledge> VisibleTo(this IQueryable<Pledge> pledges, ClaimsPrincipal reader)
     {
-        if (Grants.Of(reader).Any(g => Permissions.Allows(g, PledgeOperations.ReadUnpublished, null)))
+        if (Grants.Of(reader).Any(g => PledgePermissions.Rules.Decides(g, PledgeOperations.ReadUnpublished, null)))
         {
             return pledges;
         }

@@ -1,12 +1,11 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
-using Movilidad.Web.Features.Accounts;
-using Movilidad.Web.Features.Monitoring;
 using Movilidad.Web.Infrastructure.Api;
-using Movilidad.Web.Infrastructure.Audit;
+using Movilidad.Platform.Audit;
 using Movilidad.Web.Infrastructure.Auth;
-using Movilidad.Web.Infrastructure.Data;
+using Movilidad.Platform.Data;
+using Movilidad.Platform.Pledges;
 
 namespace Movilidad.Web.Features.Pledges;
 
@@ -21,7 +20,7 @@ public static class PledgesApi
 {
     public static IEndpointRouteBuilder MapPledgesApi(this IEndpointRouteBuilder app)
     {
-        var pledges = app.MapGroup("/api/pledges").WithTags("Pledges").AddEndpointFilter(AccountsSetup.RequireAntiforgeryForCookies);
+        var pledges = app.MapGroup("/api/pledges").WithTags("Pledges").AddEndpointFilter(ApiAntiforgery.RequireForCookies);
 
         pledges.MapGet("/", async (HttpContext http, MovilidadDb db, CancellationToken ct) => TypedResults.Ok(await db.PledgeSummariesAsync(http.User, ct)))
             .AllowAnonymous()
@@ -53,10 +52,7 @@ public static class PledgesApi
                     return TypedResults.Forbid();
                 }
 
-                var outcome = await db.CreateAsync(edit, actor, clock, ct);
-                return outcome is WriteOutcome<PledgeSnapshot>.Saved saved
-                    ? TypedResults.Created($"/api/pledges/{saved.Value.Id.ToString(CultureInfo.InvariantCulture)}", saved.Value)
-                    : MonitoringApi.ToResult(outcome, "pledge", "new");
+                return (await db.CreateAsync(edit, actor, clock, ct)).ToCreated("pledge", created => $"/api/pledges/{created.Id.ToString(CultureInfo.InvariantCulture)}");
             })
             .RequireAuthorization()
             .Accepts<PledgeEdit>("application/json")
@@ -84,7 +80,7 @@ public static class PledgesApi
                     return TypedResults.Forbid();
                 }
 
-                return MonitoringApi.ToResult(await db.SaveAsync(id, edit, AuditActor.From(http), clock, ct), "pledge", id);
+                return WriteResults.ToHttp(await db.SaveAsync(id, edit, AuditActor.From(http), clock, ct), "pledge", id);
             })
             .RequireAuthorization()
             .Accepts<PledgeEdit>("application/json")
@@ -105,7 +101,7 @@ public static class PledgesApi
 
                 var file = request.EvidenceFile is { } f ? new EvidenceFile(f.FileName ?? string.Empty, f.ContentType ?? string.Empty, f.Content ?? []) : null;
                 var edit = new QuarterlyUpdateEdit(request.Version, request.Year, request.Quarter, request.Status, request.Narrative, request.EvidenceUrl);
-                return MonitoringApi.ToResult(await db.RecordUpdateAsync(id, edit, file, AuditActor.From(http), clock, ct), "pledge", id);
+                return WriteResults.ToHttp(await db.RecordUpdateAsync(id, edit, file, AuditActor.From(http), clock, ct), "pledge", id);
             })
             .RequireAuthorization()
             .Accepts<QuarterlyUpdateRequest>("application/json")
@@ -120,7 +116,7 @@ public static class PledgesApi
                 }
 
                 return await auth.CanAsync(http.User, PledgeOperations.Publish)
-                    ? MonitoringApi.ToResult(await db.PublishAsync(id, change, AuditActor.From(http), clock, ct), "pledge", id)
+                    ? WriteResults.ToHttp(await db.PublishAsync(id, change, AuditActor.From(http), clock, ct), "pledge", id)
                     : TypedResults.Forbid();
             })
             .RequireAuthorization()

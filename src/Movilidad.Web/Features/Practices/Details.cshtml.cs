@@ -1,10 +1,11 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
-using Movilidad.Web.Features.Monitoring;
-using Movilidad.Web.Infrastructure.Audit;
+using Movilidad.Platform.Audit;
 using Movilidad.Web.Infrastructure.Auth;
-using Movilidad.Web.Infrastructure.Data;
+using Movilidad.Platform.Data;
+using Movilidad.Platform.Localization;
+using Movilidad.Platform.Writes;
 using Movilidad.Web.Infrastructure.Localization;
 
 namespace Movilidad.Web.Features.Practices;
@@ -57,7 +58,7 @@ public class DetailsModel(MovilidadDb db, IAuthorizationService auth, TimeProvid
             return Forbid();
         }
 
-        DateOnly? on = ActivityQueries.TryParseDate(ConsentGivenOn, out var date) ? date : null;
+        DateOnly? on = PageFormats.TryParseDate(ConsentGivenOn, out var date) ? date : null;
         return await OutcomeAsync(id, await db.RecordConsentAsync(id, Version, ConsentGivenBy, on, AuditActor.From(HttpContext), clock, ct), ct);
     }
 

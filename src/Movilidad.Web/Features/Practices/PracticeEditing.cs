@@ -1,11 +1,12 @@
 using System.Globalization;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
-using Movilidad.Web.Features.Monitoring;
-using Movilidad.Web.Infrastructure.Audit;
-using Movilidad.Web.Infrastructure.Auth;
-using Movilidad.Web.Infrastructure.Data;
-using Movilidad.Web.Infrastructure.Localization;
+using Movilidad.Platform.Audit;
+using Movilidad.Platform.Auth;
+using Movilidad.Platform.Data;
+using Movilidad.Platform.Localization;
+using Movilidad.Platform.Practices;
+using Movilidad.Platform.Writes;
 
 namespace Movilidad.Web.Features.Practices;
 
@@ -78,7 +79,7 @@ public static class PracticeWorkflow
     /// <summary>Published practices for everyone; all of them for the Secretariat and observers; their own for submitters.</summary>
     public static IQueryable<Practice> VisibleTo(this IQueryable<Practice> practices, ClaimsPrincipal reader)
     {
-        if (Grants.Of(reader).Any(g => Permissions.Allows(g, PracticeOperations.ReadUnpublished, null)))
+        if (Grants.Of(reader).Any(g => PracticePermissions.Rules.Decides(g, PracticeOperations.ReadUnpublished, null)))
         {
             return practices;
         }
@@ -156,9 +157,7 @@ public static class PracticeWorkflow
 
         var practice = new Practice { Status = PracticeStatus.Submitted, SubmittedAt = clock.GetUtcNow().UtcDateTime, SubmittedById = actor.AccountId };
         Apply(practice, edit);
-        db.Practices.Add(practice);
-        await db.SaveAuditedAsync(actor, () => new AuditRecord(Actions.Submit, EntityType, Id(practice.Id), null, Snapshot(practice)), clock, ct);
-        return new WriteOutcome<PracticeSnapshot>.Saved(Snapshot(practice));
+        return await db.CreateAsync(Practices, practice, actor, clock, ct, Actions.Submit);
     }
 
     /// <summary>Saves the submitter's changes; a returned practice goes back to the Secretariat as submitted.</summary>
@@ -325,6 +324,9 @@ public static class PracticeWorkflow
         _ => throw new ArgumentOutOfRangeException(nameof(status), status, null),
     };
 
+    /// <summary>How a practice is written through the kernel.</summary>
+    private static readonly Editable<Practice, PracticeSnapshot> Practices = new(EntityType, FindPracticeAsync, Snapshot, p => Id(p.Id));
+
     /// <summary>Reads the practice, checks its version, lets <paramref name="change"/> check and apply the move, and saves it with its audit entry.</summary>
     private static async Task<WriteOutcome<PracticeSnapshot>> TransitionAsync(
         this MovilidadDb db, int id, int version, AuditActor actor, TimeProvider clock,
@@ -350,17 +352,7 @@ public static class PracticeWorkflow
         }
 
         practice.Version++;
-        try
-        {
-            await db.SaveAuditedAsync(actor, () => new AuditRecord(action, EntityType, Id(practice.Id), before, Snapshot(practice)), clock, ct);
-            return new WriteOutcome<PracticeSnapshot>.Saved(Snapshot(practice));
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            var current = await db.FindPracticeAsync(id, ct);
-            return current is null ? new WriteOutcome<PracticeSnapshot>.NotFound() : new WriteOutcome<PracticeSnapshot>.Conflict(Snapshot(current));
-        }
+        return await db.CommitAsync(Practices, id, practice, action, before, actor, clock, ct);
     }
 
     private static void Apply(Practice practice, PracticeEdit edit)

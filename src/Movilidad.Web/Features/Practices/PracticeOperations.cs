@@ -1,8 +1,9 @@
 using Movilidad.Web.Infrastructure.Auth;
+using Movilidad.Platform.Auth;
 
 namespace Movilidad.Web.Features.Practices;
 
-/// <summary>The operations of the good-practice pipeline; <see cref="Permissions"/> decides who may do them.</summary>
+/// <summary>The operations of the good-practice pipeline; its feature's rules (<see cref="OperationRules"/>) decides who may do them.</summary>
 public static class PracticeOperations
 {
     /// <summary>Submit a good practice: anyone signed in.</summary>

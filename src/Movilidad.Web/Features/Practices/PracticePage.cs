@@ -1,8 +1,9 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
-using Movilidad.Web.Features.Monitoring;
-using Movilidad.Web.Features.Monitoring.Activities;
-using Movilidad.Web.Infrastructure.Data;
+using Movilidad.Platform.Data;
+using Movilidad.Platform.Institutions;
+using Movilidad.Web.Infrastructure.Pages;
+using Movilidad.Web.Infrastructure.Localization;
 
 namespace Movilidad.Web.Features.Practices;
 
@@ -13,7 +14,7 @@ public sealed record PracticeChoices(IReadOnlyList<Choice> Institutions, IReadOn
 }
 
 /// <summary>What the practice pages share: errors shown next to their field in the reader's language (keys <c>PracticeError.{field}</c>).</summary>
-public abstract class PracticePage : ActivityPage
+public abstract class PracticePage : WritePage
 {
     public static string MessageKey(string field) => "Practice" + ErrorKey(field);
 
@@ -30,15 +31,15 @@ public static class PracticeChoicesQuery
 {
     public static async Task<PracticeChoices> PracticeChoicesAsync(this MovilidadDb db, CancellationToken ct)
     {
-        var institutions = await db.Institutions.AsNoTracking().Where(i => i.Kind != Institutions.InstitutionKind.WorkingGroup).OrderBy(i => i.Kind).ThenBy(i => i.Code)
+        var institutions = await db.Institutions.AsNoTracking().Where(i => i.Kind != InstitutionKind.WorkingGroup).OrderBy(i => i.Kind).ThenBy(i => i.Code)
             .Select(i => new { i.Id, i.Acronym, i.Name }).ToListAsync(ct);
         var elements = await db.PlanElements.AsNoTracking().OrderBy(e => e.Plan!.SortOrder).ThenBy(e => e.SortOrder)
             .Select(e => new { e.Id, e.Code, e.Title, Plan = e.Plan!.Number }).ToListAsync(ct);
         var countries = await db.Countries.AsNoTracking().Select(c => new { c.Alpha2, c.Name }).ToListAsync(ct);
         var members = await db.MemberCountriesAsync(ct);
         return new PracticeChoices(
-            institutions.Select(i => new Choice(PracticePage.Int(i.Id), $"{i.Acronym.Current} · {ActivityQueries.Shorten(i.Name.Current)}")).ToList(),
-            elements.Where(e => !e.Title.IsEmpty).Select(e => new Choice(PracticePage.Int(e.Id), $"{e.Plan} · {e.Code} {ActivityQueries.Shorten(e.Title.Current)}".Trim())).ToList(),
+            institutions.Select(i => new Choice(PracticePage.Int(i.Id), $"{i.Acronym.Current} · {PageFormats.Shorten(i.Name.Current)}")).ToList(),
+            elements.Where(e => !e.Title.IsEmpty).Select(e => new Choice(PracticePage.Int(e.Id), $"{e.Plan} · {e.Code} {PageFormats.Shorten(e.Title.Current)}".Trim())).ToList(),
 
             // The CRM's member countries first, then the rest of the world.
             countries.OrderBy(c => members.Contains(c.Alpha2) ? 0 : 1).ThenBy(c => c.Name.Current, StringComparer.Create(CultureInfo.CurrentCulture, CompareOptions.IgnoreNonSpace))

@@ -1,13 +1,13 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
-using Movilidad.Web.Features.Accounts;
-using Movilidad.Web.Features.Monitoring;
 using Movilidad.Web.Infrastructure.Api;
-using Movilidad.Web.Infrastructure.Audit;
+using Movilidad.Platform.Audit;
 using Movilidad.Web.Infrastructure.Auth;
-using Movilidad.Web.Infrastructure.Data;
-using Movilidad.Web.Infrastructure.Localization;
+using Movilidad.Platform.Data;
+using Movilidad.Platform.Localization;
+using Movilidad.Platform.Practices;
+using Movilidad.Platform.Writes;
 
 namespace Movilidad.Web.Features.Practices;
 
@@ -37,7 +37,7 @@ public static class PracticesApi
 {
     public static IEndpointRouteBuilder MapPracticesApi(this IEndpointRouteBuilder app)
     {
-        var practices = app.MapGroup("/api/practices").WithTags("Practices").AddEndpointFilter(AccountsSetup.RequireAntiforgeryForCookies);
+        var practices = app.MapGroup("/api/practices").WithTags("Practices").AddEndpointFilter(ApiAntiforgery.RequireForCookies);
 
         practices.MapGet("/", async (string? country, int? gcm, HttpContext http, MovilidadDb db, CancellationToken ct) =>
                 TypedResults.Ok(await db.Practices.AsNoTracking().VisibleTo(http.User).PracticeSummariesAsync(country, gcm, ct)))
@@ -73,10 +73,7 @@ public static class PracticesApi
                     return TypedResults.Forbid();
                 }
 
-                var outcome = await db.SubmitAsync(edit, AuditActor.From(http), clock, ct);
-                return outcome is WriteOutcome<PracticeSnapshot>.Saved saved
-                    ? TypedResults.Created($"/api/practices/{saved.Value.Id.ToString(CultureInfo.InvariantCulture)}", saved.Value)
-                    : MonitoringApi.ToResult(outcome, "practice", "new");
+                return (await db.SubmitAsync(edit, AuditActor.From(http), clock, ct)).ToCreated("practice", created => $"/api/practices/{created.Id.ToString(CultureInfo.InvariantCulture)}");
             })
             .RequireAuthorization()
             .Accepts<PracticeEdit>("application/json")
@@ -119,7 +116,7 @@ public static class PracticesApi
                     return body.Problem!;
                 }
 
-                return await refusal(id, http, db, auth, ct) ?? MonitoringApi.ToResult(await write(db, id, value, AuditActor.From(http), clock, ct), "practice", id);
+                return await refusal(id, http, db, auth, ct) ?? WriteResults.ToHttp(await write(db, id, value, AuditActor.From(http), clock, ct), "practice", id);
             })
             .RequireAuthorization()
             .Accepts<T>("application/json");

@@ -1,11 +1,12 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Movilidad.Web.Features.Monitoring;
-using Movilidad.Web.Infrastructure.Audit;
+using Movilidad.Platform.Audit;
 using Movilidad.Web.Infrastructure.Auth;
-using Movilidad.Web.Infrastructure.Data;
-using Movilidad.Web.Infrastructure.Localization;
+using Movilidad.Platform.Data;
+using Movilidad.Platform.Localization;
+using Movilidad.Platform.Practices;
+using Movilidad.Platform.Writes;
 
 namespace Movilidad.Web.Features.Practices;
 
@@ -109,20 +110,8 @@ public class SubmitModel(MovilidadDb db, IAuthorizationService auth, TimeProvide
             outcome = await db.SubmitAsync(Form.ToEdit(), actor, clock, ct);
         }
 
-        switch (outcome)
-        {
-            case WriteOutcome<PracticeSnapshot>.Saved saved:
-                return Redirect($"/practices/{Int(saved.Value.Id)}");
-            case WriteOutcome<PracticeSnapshot>.Invalid invalid:
-                Errors = invalid.Errors;
-                return await ShowAsync(ct);
-            case WriteOutcome<PracticeSnapshot>.Conflict conflict:
-                IsConflict = true;
-                Form.Version = conflict.Current.Version;
-                return await ShowAsync(ct);
-            default:
-                return NotFound();
-        }
+        return await PageAfterWriteAsync(outcome, saved => Task.FromResult<IActionResult>(Redirect($"/practices/{Int(saved.Id)}")), async () => await ShowAsync(ct),
+            current => Form.Version = current.Version);
     }
 
     private async Task<PageResult> ShowAsync(CancellationToken ct)

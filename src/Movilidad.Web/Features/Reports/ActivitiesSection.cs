@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
-using Movilidad.Web.Features.Monitoring;
-using Movilidad.Web.Infrastructure.Data;
-using Movilidad.Web.Infrastructure.Localization;
+using Movilidad.Platform.Monitoring;
+using Movilidad.Platform.Data;
+using Movilidad.Platform.Localization;
 
 namespace Movilidad.Web.Features.Reports;
 

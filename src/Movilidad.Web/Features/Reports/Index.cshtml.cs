@@ -1,11 +1,12 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
-using Movilidad.Web.Features.Monitoring;
-using Movilidad.Web.Infrastructure.Audit;
+using Movilidad.Platform.Audit;
 using Movilidad.Web.Infrastructure.Auth;
-using Movilidad.Web.Infrastructure.Data;
-using Movilidad.Web.Infrastructure.Localization;
+using Movilidad.Platform.Data;
+using Movilidad.Platform.Localization;
+using Movilidad.Platform.Reports;
+using Movilidad.Platform.Writes;
 
 namespace Movilidad.Web.Features.Reports;
 
@@ -35,7 +36,7 @@ public class IndexModel(MovilidadDb db, IAuthorizationService auth, TimeProvider
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
         // The semester that has just ended is the one usually reported on.
-        var last = today.Month > 6 ? new Movilidad.Web.Features.Reports.Semester(today.Year, 1) : new Movilidad.Web.Features.Reports.Semester(today.Year - 1, 2);
+        var last = today.Month > 6 ? new Semester(today.Year, 1) : new Semester(today.Year - 1, 2);
         Semester = last.ToString();
         // The plan whose actions carry the operational plan's activities.
         PlanId = await db.Activities.AsNoTracking().GroupBy(a => a.Action!.PlanId).OrderByDescending(g => g.Count()).Select(g => g.Key).FirstOrDefaultAsync(ct);

@@ -1,10 +1,11 @@
 using Microsoft.EntityFrameworkCore;
 using Movilidad.Web.Features.Indicators;
-using Movilidad.Web.Features.Monitoring;
-using Movilidad.Web.Features.Plans;
-using Movilidad.Web.Infrastructure.Data;
-using Movilidad.Web.Infrastructure.Localization;
-using ValueStatus = Movilidad.Web.Features.Indicators.ReportStatus;
+using Movilidad.Platform.Indicators;
+using Movilidad.Platform.Plans;
+using Movilidad.Platform.Data;
+using Movilidad.Platform.Localization;
+using ValueStatus = Movilidad.Platform.Indicators.ReportStatus;
+using Movilidad.Platform.Institutions;
 
 namespace Movilidad.Web.Features.Reports;
 

@@ -1,8 +1,9 @@
 using Microsoft.EntityFrameworkCore;
-using Movilidad.Web.Features.Institutions;
+using Movilidad.Platform.Institutions;
 using Movilidad.Web.Features.Pledges;
-using Movilidad.Web.Infrastructure.Data;
-using Movilidad.Web.Infrastructure.Localization;
+using Movilidad.Platform.Pledges;
+using Movilidad.Platform.Data;
+using Movilidad.Platform.Localization;
 
 namespace Movilidad.Web.Features.Reports;
 

@@ -1,7 +1,9 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using Movilidad.Web.Infrastructure.Data;
+using Movilidad.Platform.Data;
 using Movilidad.Web.Infrastructure.Localization;
+using Movilidad.Platform.Localization;
+using Movilidad.Platform.Reports;
 
 namespace Movilidad.Web.Features.Reports;
 

@@ -1,10 +1,12 @@
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using Movilidad.Web.Features.Monitoring;
-using Movilidad.Web.Infrastructure.Audit;
-using Movilidad.Web.Infrastructure.Data;
-using Movilidad.Web.Infrastructure.Localization;
+using Movilidad.Platform.Audit;
+using Movilidad.Platform.Data;
+using Movilidad.Platform.Localization;
+using Movilidad.Platform.Reports;
+using Movilidad.Platform.Institutions;
+using Movilidad.Platform.Writes;
 
 namespace Movilidad.Web.Features.Reports;
 
@@ -62,43 +64,30 @@ public static class ReportEditing
         }
 
         var report = new Report { PlanId = create.PlanId, Year = semester!.Value.Year, Half = semester.Value.Half, CreatedAt = clock.GetUtcNow().UtcDateTime };
-        db.Reports.Add(report);
-        await db.SaveAuditedAsync(actor, () => new AuditRecord(AuditActions.Create, EntityType, Id(report.Id), null, View(report)), clock, ct);
-        return new WriteOutcome<ReportView>.Saved(View(report));
+        return await db.CreateAsync(Reports, report, actor, clock, ct);
     }
 
-    public static async Task<WriteOutcome<ReportView>> SaveSummaryAsync(this MovilidadDb db, int id, SummaryEdit edit, AuditActor actor, TimeProvider clock, CancellationToken ct)
-    {
-        var report = await db.FindReportAsync(id, ct);
-        if (report is null)
-        {
-            return new WriteOutcome<ReportView>.NotFound();
-        }
+    /// <summary>How a report is written through the kernel; its trail keeps the report's own fields, each narrative has its own entries.</summary>
+    private static readonly Editable<Report, ReportView> Reports = new(EntityType, FindReportAsync, View, r => Id(r.Id), Audited: v => v with { Narratives = [] });
 
-        if (report.Version != edit.Version)
+    public static Task<WriteOutcome<ReportView>> SaveSummaryAsync(this MovilidadDb db, int id, SummaryEdit edit, AuditActor actor, TimeProvider clock, CancellationToken ct) =>
+        db.EditAsync(Reports, id, edit.Version, AuditActions.Update, report =>
         {
-            return new WriteOutcome<ReportView>.Conflict(View(report));
-        }
-
-        var errors = Editable(report);
-        foreach (var (field, value) in new[] { ("summary.es", edit.Summary?.Es), ("summary.en", edit.Summary?.En) })
-        {
-            if (value?.Length > ReportConfiguration.SummaryMaxLength)
+            var errors = Editable(report);
+            foreach (var (field, value) in new[] { ("summary.es", edit.Summary?.Es), ("summary.en", edit.Summary?.En) })
             {
-                errors[field] = [$"{field} is longer than {ReportConfiguration.SummaryMaxLength} characters."];
+                if (value?.Length > ReportConfiguration.SummaryMaxLength)
+                {
+                    errors[field] = [$"{field} is longer than {ReportConfiguration.SummaryMaxLength} characters."];
+                }
             }
-        }
 
-        if (errors.Count > 0)
+            return Task.FromResult<IDictionary<string, string[]>>(errors);
+        }, report =>
         {
-            return new WriteOutcome<ReportView>.Invalid(errors);
-        }
-
-        var before = View(report);
-        report.Summary = new Bilingual(edit.Summary?.Es?.Trim() ?? string.Empty, edit.Summary?.En?.Trim() ?? string.Empty);
-        report.Version++;
-        return await CommitAsync(db, report, AuditActions.Update, before, actor, clock, ct);
-    }
+            report.Summary = new Bilingual(edit.Summary?.Es?.Trim() ?? string.Empty, edit.Summary?.En?.Trim() ?? string.Empty);
+            return Task.CompletedTask;
+        }, actor, clock, ct);
 
     /// <summary>Saves a country's narrative: version 0 writes the first one.</summary>
     public static async Task<WriteOutcome<NarrativeView>> SaveNarrativeAsync(this MovilidadDb db, int id, string country, NarrativeEdit edit, AuditActor actor, TimeProvider clock, CancellationToken ct)
@@ -199,55 +188,23 @@ public static class ReportEditing
         }, ct);
     }
 
-    private static async Task<WriteOutcome<ReportView>> MoveAsync(
-        MovilidadDb db, int id, ReportMove move, ReportStatus from, ReportStatus to, AuditActor actor, TimeProvider clock, Func<Report, Task> apply, CancellationToken ct)
-    {
-        var report = await db.FindReportAsync(id, ct);
-        if (report is null)
-        {
-            return new WriteOutcome<ReportView>.NotFound();
-        }
-
-        if (report.Version != move.Version)
-        {
-            return new WriteOutcome<ReportView>.Conflict(View(report));
-        }
-
-        if (report.Status != from)
-        {
-            return new WriteOutcome<ReportView>.Invalid(new Dictionary<string, string[]>
+    private static Task<WriteOutcome<ReportView>> MoveAsync(
+        MovilidadDb db, int id, ReportMove move, ReportStatus from, ReportStatus to, AuditActor actor, TimeProvider clock, Func<Report, Task> apply, CancellationToken ct) =>
+        db.EditAsync(Reports, id, move.Version, to == ReportStatus.Draft ? "return" : Kebab(to),
+            report => Task.FromResult<IDictionary<string, string[]>>(report.Status == from
+                ? new Dictionary<string, string[]>()
+                : new Dictionary<string, string[]> { ["status"] = [$"The report is {Kebab(report.Status)}; only a {Kebab(from)} report can become {Kebab(to)}."] }),
+            report =>
             {
-                ["status"] = [$"The report is {Kebab(report.Status)}; only a {Kebab(from)} report can become {Kebab(to)}."],
-            });
-        }
-
-        var before = View(report);
-        report.Status = to;
-        await apply(report);
-        report.Version++;
-        return await CommitAsync(db, report, to == ReportStatus.Draft ? "return" : Kebab(to), before, actor, clock, ct);
-    }
+                report.Status = to;
+                return apply(report);
+            }, actor, clock, ct);
 
     /// <summary>Only a draft is written to; a submitted report waits for the Presidency and an approved one is frozen.</summary>
     private static Dictionary<string, string[]> Editable(Report report) =>
         report.Status == ReportStatus.Draft
             ? []
             : new Dictionary<string, string[]> { ["status"] = [$"The report is {Kebab(report.Status)}; only a draft can be changed."] };
-
-    private static async Task<WriteOutcome<ReportView>> CommitAsync(MovilidadDb db, Report report, string action, ReportView before, AuditActor actor, TimeProvider clock, CancellationToken ct)
-    {
-        try
-        {
-            await db.SaveAuditedAsync(actor, () => new AuditRecord(action, EntityType, Id(report.Id), before with { Narratives = [] }, View(report) with { Narratives = [] }), clock, ct);
-            return new WriteOutcome<ReportView>.Saved(View(report));
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            var current = await db.FindReportAsync(report.Id, ct);
-            return current is null ? new WriteOutcome<ReportView>.NotFound() : new WriteOutcome<ReportView>.Conflict(View(current));
-        }
-    }
 
     public static string Kebab(ReportStatus status) => status switch
     {

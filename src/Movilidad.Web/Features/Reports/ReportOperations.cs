@@ -1,8 +1,9 @@
 using Movilidad.Web.Infrastructure.Auth;
+using Movilidad.Platform.Auth;
 
 namespace Movilidad.Web.Features.Reports;
 
-/// <summary>The operations on semi-annual reports; <see cref="Permissions"/> decides who may do them.</summary>
+/// <summary>The operations on semi-annual reports; its feature's rules (<see cref="OperationRules"/>) decides who may do them.</summary>
 public static class ReportOperations
 {
     /// <summary>Read reports, preview and download them (everyone who works on the plans).</summary>

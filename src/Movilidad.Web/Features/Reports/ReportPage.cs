@@ -1,19 +1,9 @@
-using Microsoft.AspNetCore.Mvc.RazorPages;
+using Movilidad.Web.Infrastructure.Pages;
 
 namespace Movilidad.Web.Features.Reports;
 
-/// <summary>What the report pages share: the errors of a write, keyed by the API's field names, each explained in the reader's language.</summary>
-public abstract class ReportPage : PageModel
+/// <summary>What the report pages share beyond <see cref="WritePage"/>: their errors are explained by the report's own texts.</summary>
+public abstract class ReportPage : WritePage
 {
-    public IDictionary<string, string[]> Errors { get; protected set; } = new Dictionary<string, string[]>();
-
-    public bool IsConflict { get; protected set; }
-
-    public static string ErrorKey(string field) => "ReportError." + field;
-
-    public static string ErrorId(string field) => "error-" + field.Replace('.', '-');
-
-    public bool HasError(string field) => Errors.ContainsKey(field);
-
-    public string? DescribedBy(string field) => HasError(field) ? ErrorId(field) : null;
+    public static new string ErrorKey(string field) => "ReportError." + field;
 }

@@ -1,7 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Movilidad.Web.Infrastructure.Data;
+using Movilidad.Platform.Data;
+using Movilidad.Platform.Reports;
 
 namespace Movilidad.Web.Features.Reports;
 

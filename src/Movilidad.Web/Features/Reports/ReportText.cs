@@ -1,5 +1,7 @@
 using System.Globalization;
 using Movilidad.Web.Infrastructure.Localization;
+using Movilidad.Platform.Localization;
+using Movilidad.Platform.Reports;
 
 namespace Movilidad.Web.Features.Reports;
 

@@ -1,13 +1,15 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
-using Movilidad.Web.Features.Accounts;
-using Movilidad.Web.Features.Monitoring;
 using Movilidad.Web.Infrastructure.Api;
-using Movilidad.Web.Infrastructure.Audit;
+using Movilidad.Platform.Audit;
 using Movilidad.Web.Infrastructure.Auth;
-using Movilidad.Web.Infrastructure.Data;
+using Movilidad.Platform.Auth;
+using Movilidad.Platform.Data;
 using Movilidad.Web.Infrastructure.Localization;
+using Movilidad.Platform.Localization;
+using Movilidad.Platform.Reports;
+using Movilidad.Platform.Writes;
 
 namespace Movilidad.Web.Features.Reports;
 
@@ -20,7 +22,7 @@ public static class ReportsApi
     public static IEndpointRouteBuilder MapReportsApi(this IEndpointRouteBuilder app)
     {
         var reports = app.MapGroup("/api/reports").WithTags("Reports").RequireAuthorization()
-            .AddEndpointFilter(AccountsSetup.RequireAntiforgeryForCookies);
+            .AddEndpointFilter(ApiAntiforgery.RequireForCookies);
 
         reports.MapGet("/", async Task<IResult> (HttpContext http, MovilidadDb db, IAuthorizationService auth, CancellationToken ct) =>
                 await auth.CanAsync(http.User, ReportOperations.Read) ? TypedResults.Ok(await db.ReportSummariesAsync(ct)) : TypedResults.Forbid())
@@ -39,10 +41,7 @@ public static class ReportsApi
                     return body.Problem!;
                 }
 
-                var outcome = await db.CreateReportAsync(create, AuditActor.From(http), clock, ct);
-                return outcome is WriteOutcome<ReportView>.Saved saved
-                    ? TypedResults.Created($"/api/reports/{ReportEditing.Id(saved.Value.Id)}", saved.Value)
-                    : MonitoringApi.ToResult(outcome, "report", "new");
+                return (await db.CreateReportAsync(create, AuditActor.From(http), clock, ct)).ToCreated("report", created => $"/api/reports/{ReportEditing.Id(created.Id)}");
             })
             .Accepts<ReportCreate>("application/json")
             .WithSummary("Starts the report of a plan for a semester (2025-S2), as a draft. The Secretariat only.");
@@ -69,7 +68,7 @@ public static class ReportsApi
                 var body = await JsonBody.ReadAsync<SummaryEdit>(http, ct);
                 return body.Value is not { } edit
                     ? body.Problem!
-                    : MonitoringApi.ToResult(await db.SaveSummaryAsync(id, edit, AuditActor.From(http), clock, ct), "report", id);
+                    : WriteResults.ToHttp(await db.SaveSummaryAsync(id, edit, AuditActor.From(http), clock, ct), "report", id);
             })
             .Accepts<SummaryEdit>("application/json")
             .WithSummary("Saves the Secretariat's summary of a draft report. Send the report's version you read; a stale one gets 409.");
@@ -85,7 +84,7 @@ public static class ReportsApi
                 var body = await JsonBody.ReadAsync<NarrativeEdit>(http, ct);
                 return body.Value is not { } edit
                     ? body.Problem!
-                    : MonitoringApi.ToResult(await db.SaveNarrativeAsync(id, code, edit, AuditActor.From(http), clock, ct), "narrative", $"{id}/{code}");
+                    : WriteResults.ToHttp(await db.SaveNarrativeAsync(id, code, edit, AuditActor.From(http), clock, ct), "narrative", $"{id}/{code}");
             })
             .Accepts<NarrativeEdit>("application/json")
             .WithSummary("Saves a country's narrative in a draft report (es, en or both). Only that country's focal point; version 0 for the first.");
@@ -144,7 +143,7 @@ public static class ReportsApi
         }
 
         var body = await JsonBody.ReadAsync<ReportMove>(http, ct);
-        return body.Value is not { } value ? body.Problem! : MonitoringApi.ToResult(await move(value), "report", id);
+        return body.Value is not { } value ? body.Problem! : WriteResults.ToHttp(await move(value), "report", id);
     }
 
     public static async Task<List<ReportSummary>> ReportSummariesAsync(this MovilidadDb db, CancellationToken ct) =>

@@ -6,8 +6,9 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Movilidad.Web.Features.Plans;
-using Movilidad.Web.Infrastructure.Data;
-using Movilidad.Web.Infrastructure.Localization;
+using Movilidad.Platform.Plans;
+using Movilidad.Platform.Data;
+using Movilidad.Platform.Localization;
 
 namespace Movilidad.Web.Features.Roadmap;
 

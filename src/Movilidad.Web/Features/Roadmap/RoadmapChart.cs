@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Xml.Linq;
-using Movilidad.Web.Infrastructure.Localization;
+using Movilidad.Platform.Localization;
 
 namespace Movilidad.Web.Features.Roadmap;
 

@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
-using Movilidad.Web.Infrastructure.Data;
-using Movilidad.Web.Infrastructure.Localization;
+using Movilidad.Platform.Data;
+using Movilidad.Platform.Localization;
+
+using Movilidad.Platform.Search;
 
 namespace Movilidad.Web.Features.Search;
 

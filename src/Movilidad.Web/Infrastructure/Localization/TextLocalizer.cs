@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.Extensions.Localization;
+using Movilidad.Platform.Localization;
 
 namespace Movilidad.Web.Infrastructure.Localization;
 

@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Movilidad.Web.Features.Accounts;
-using Movilidad.Web.Infrastructure.Data;
+using Movilidad.Platform.Accounts;
+using Movilidad.Platform.Data;
 using Movilidad.Web.Tests.Infrastructure;
 
 namespace Movilidad.Web.Tests.Features.Accounts;
@@ -164,7 +164,7 @@ public abstract class AccountStoreTests(MovilidadApp app)
         {
             Assert.True((await users.CreateAsync(account)).Succeeded);
             await Assert.ThrowsAsync<NotSupportedException>(() => users.DeleteAsync(account));
-            Assert.True(await db.SetClosedAsync(account.Id, closed: true, Web.Infrastructure.Audit.AuditActor.CommandLine(), TimeProvider.System, default));
+            Assert.True(await db.SetClosedAsync(account.Id, closed: true, Platform.Audit.AuditActor.CommandLine(), TimeProvider.System, default));
             return 0;
         });
         await WithUsers(async (users, db) =>

@@ -1,9 +1,9 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using Movilidad.Web.Features.Indicators;
-using Movilidad.Web.Features.Plans;
-using Movilidad.Web.Infrastructure.Data;
+using Movilidad.Platform.Indicators;
+using Movilidad.Platform.Plans;
+using Movilidad.Platform.Data;
 using Movilidad.Web.Tests.Infrastructure;
 
 namespace Movilidad.Web.Tests.Features.Indicators;

@@ -3,10 +3,11 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Movilidad.Web.Features.Indicators;
-using Movilidad.Web.Features.Monitoring;
-using Movilidad.Web.Infrastructure.Audit;
-using Movilidad.Web.Infrastructure.Data;
-using Movilidad.Web.Infrastructure.Exports;
+using Movilidad.Platform.Indicators;
+using Movilidad.Platform.Monitoring;
+using Movilidad.Platform.Audit;
+using Movilidad.Platform.Data;
+using Movilidad.Platform.Reference;
 using Movilidad.Web.Tests.Infrastructure;
 using static Movilidad.Web.Tests.Features.Indicators.IndicatorBuilders;
 

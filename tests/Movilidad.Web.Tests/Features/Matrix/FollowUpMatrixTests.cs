@@ -5,10 +5,10 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using DocumentFormat.OpenXml.Spreadsheet;
 using Microsoft.EntityFrameworkCore;
-using Movilidad.Web.Features.Indicators;
-using Movilidad.Web.Features.Institutions;
-using Movilidad.Web.Features.Monitoring;
-using Movilidad.Web.Infrastructure.Audit;
+using Movilidad.Platform.Indicators;
+using Movilidad.Platform.Institutions;
+using Movilidad.Platform.Monitoring;
+using Movilidad.Platform.Audit;
 using Movilidad.Web.Tests.Features.Monitoring;
 using Movilidad.Web.Tests.Infrastructure;
 
@@ -30,7 +30,7 @@ public abstract class FollowUpMatrixTests(MovilidadApp app)
             Code = "X" + Guid.NewGuid().ToString("N")[..6],
             Title = new("Taller de la matriz", "Matrix workshop"),
             WorkingGroupId = group,
-            Term = Web.Features.Plans.Term.Short,
+            Term = Movilidad.Platform.Plans.Term.Short,
             GenderMarker = 2,
             CreatedAt = DateTime.UtcNow,
             StartDate = new DateOnly(2025, 3, 1),
@@ -197,9 +197,9 @@ public abstract class FollowUpMatrixTests(MovilidadApp app)
             }
 
             var key = Guid.NewGuid().ToString("N")[..8];
-            Indicator New(string code, Web.Infrastructure.Localization.Bilingual name, int order) => new()
+            Indicator New(string code, Movilidad.Platform.Localization.Bilingual name, int order) => new()
             {
-                PlanId = planId, Key = $"matrix-{code}-{key}", Code = code, UnitCode = "PERSONS", Type = Web.Features.Plans.IndicatorType.Result, ActivityId = id, SortOrder = order,
+                PlanId = planId, Key = $"matrix-{code}-{key}", Code = code, UnitCode = "PERSONS", Type = Movilidad.Platform.Plans.IndicatorType.Result, ActivityId = id, SortOrder = order,
                 Name = name, Unit = new("Personas", "People"), EditedAt = DateTime.UtcNow,
             };
             var trained = New("M1", new("Personas capacitadas", "People trained"), 0);

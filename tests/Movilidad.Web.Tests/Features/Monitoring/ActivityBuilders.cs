@@ -1,5 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using Movilidad.Web.Features.Institutions;
+using Movilidad.Platform.Institutions;
 using Movilidad.Web.Tests.Infrastructure;
 
 namespace Movilidad.Web.Tests.Features.Monitoring;

@@ -2,10 +2,10 @@ using System.Net;
 using System.Xml;
 using System.Xml.Linq;
 using Microsoft.EntityFrameworkCore;
-using Movilidad.Web.Features.Indicators;
-using Movilidad.Web.Features.Institutions;
-using Movilidad.Web.Features.Monitoring;
-using Movilidad.Web.Features.Plans;
+using Movilidad.Platform.Indicators;
+using Movilidad.Platform.Institutions;
+using Movilidad.Platform.Monitoring;
+using Movilidad.Platform.Plans;
 using Movilidad.Web.Tests.Features.Monitoring;
 using Movilidad.Web.Tests.Infrastructure;
 
@@ -60,7 +60,7 @@ public abstract class IatiExportTests(MovilidadApp app)
         var running = New(ActivityStatus.InProgress, new DateOnly(2025, 1, 15), new DateOnly(2025, 12, 15), "GT");
         running.BudgetLines = [new() { Kind = BudgetKind.Planned, Amount = 500m, CurrencyCode = "USD", Source = "OIM" }];
         var bare = New(ActivityStatus.Cancelled, null, null, "PA");
-        bare.Description = Web.Infrastructure.Localization.Bilingual.Empty;
+        bare.Description = Movilidad.Platform.Localization.Bilingual.Empty;
         bare.GenderMarker = 0;
         var postponed = New(ActivityStatus.Postponed, new DateOnly(2026, 1, 1), null, "CR", "SV");
         db.Activities.AddRange(done, running, bare, postponed);
@@ -73,7 +73,7 @@ public abstract class IatiExportTests(MovilidadApp app)
     /// Two indicators of the done activity: people trained (summed, with a baseline, country and regional targets) and a percentage
     /// (averaged); approved values for HN and MX in 2024-S1, a submitted one for GT that must stay out.
     /// </summary>
-    private static async Task IndicatorsAsync(Web.Infrastructure.Data.MovilidadDb db, Activity done)
+    private static async Task IndicatorsAsync(Platform.Data.MovilidadDb db, Activity done)
     {
         db.ShowsUnpublished = true;
         var planId = await db.PlanElements.Where(e => e.Id == done.ActionId).Select(e => e.PlanId).SingleAsync();

@@ -3,9 +3,9 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using Movilidad.Web.Features.Institutions;
-using Movilidad.Web.Infrastructure.Audit;
-using Movilidad.Web.Infrastructure.Localization;
+using Movilidad.Platform.Institutions;
+using Movilidad.Platform.Audit;
+using Movilidad.Platform.Localization;
 using Movilidad.Web.Tests.Infrastructure;
 
 namespace Movilidad.Web.Tests.Features.Plans;

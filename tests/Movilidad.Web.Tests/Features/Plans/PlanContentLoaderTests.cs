@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
-using Movilidad.Web.Features.Plans;
-using Movilidad.Web.Features.Reference;
-using Movilidad.Web.Infrastructure.Data;
-using Movilidad.Web.Infrastructure.Localization;
+using Movilidad.Platform.Plans;
+using Movilidad.Platform.Reference;
+using Movilidad.Platform.Data;
+using Movilidad.Platform.Localization;
 using Movilidad.Web.Tests.Infrastructure;
 
 namespace Movilidad.Web.Tests.Features.Plans;

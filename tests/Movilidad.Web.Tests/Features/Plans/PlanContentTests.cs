@@ -1,9 +1,9 @@
 using System.Text;
 using System.Text.RegularExpressions;
-using Movilidad.Web.Features.Institutions;
-using Movilidad.Web.Features.Plans;
-using Movilidad.Web.Infrastructure.Data;
-using Movilidad.Web.Infrastructure.Exports;
+using Movilidad.Platform.Institutions;
+using Movilidad.Platform.Plans;
+using Movilidad.Platform.Data;
+using Movilidad.Platform.Reference;
 
 namespace Movilidad.Web.Tests.Features.Plans;
 

@@ -2,8 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using Movilidad.Web.Features.Pledges;
-using Movilidad.Web.Infrastructure.Data;
+using Movilidad.Platform.Pledges;
+using Movilidad.Platform.Data;
 using Movilidad.Web.Tests.Infrastructure;
 
 namespace Movilidad.Web.Tests.Features.Pledges;

@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Movilidad.Web.Features.Pledges;
+using Movilidad.Platform.Pledges;
 using Movilidad.Web.Tests.Features.Monitoring;
 using Movilidad.Web.Tests.Infrastructure;
 

@@ -4,7 +4,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Movilidad.Web.Features.Pledges;
-using Movilidad.Web.Infrastructure.Audit;
+using Movilidad.Platform.Audit;
 using Movilidad.Web.Tests.Infrastructure;
 
 namespace Movilidad.Web.Tests.Features.Pledges;
@@ -111,7 +111,7 @@ public abstract class PledgesApiTests(MovilidadApp app)
     {
         await using var db = app.CreateDb();
         var secretariat = new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity(
-            [new System.Security.Claims.Claim(Web.Infrastructure.Auth.Grant.ClaimType, "Secretariat")], "test"));
+            [new System.Security.Claims.Claim(Movilidad.Platform.Auth.Grant.ClaimType, "Secretariat")], "test"));
         return await db.PledgeSummariesAsync(secretariat, default);
     }
 

@@ -4,7 +4,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Movilidad.Web.Features.Practices;
+using Movilidad.Platform.Practices;
 using Movilidad.Web.Tests.Features.Monitoring;
 using Movilidad.Web.Tests.Infrastructure;
 using static Movilidad.Web.Tests.Features.Indicators.IndicatorBuilders;

@@ -5,7 +5,7 @@ using System.Text.Json;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
 using Microsoft.EntityFrameworkCore;
-using Movilidad.Web.Features.Indicators;
+using Movilidad.Platform.Indicators;
 using Movilidad.Web.Tests.Features.Indicators;
 using Movilidad.Web.Tests.Infrastructure;
 

@@ -2,9 +2,9 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using Movilidad.Web.Features.Pledges;
-using Movilidad.Web.Features.Practices;
-using Movilidad.Web.Infrastructure.Localization;
+using Movilidad.Platform.Pledges;
+using Movilidad.Platform.Practices;
+using Movilidad.Platform.Localization;
 using Movilidad.Web.Tests.Features.Monitoring;
 using Movilidad.Web.Tests.Infrastructure;
 

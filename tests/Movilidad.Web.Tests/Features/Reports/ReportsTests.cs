@@ -9,10 +9,11 @@ using DocumentFormat.OpenXml.Wordprocessing;
 using Microsoft.EntityFrameworkCore;
 using DocxReport = Movilidad.Web.Features.Reports.DocxReport;
 using Movilidad.Web.Features.Pledges;
+using Movilidad.Platform.Pledges;
 using PledgesSection = Movilidad.Web.Features.Reports.PledgesSection;
 using PracticesSection = Movilidad.Web.Features.Reports.PracticesSection;
 using ReportEditing = Movilidad.Web.Features.Reports.ReportEditing;
-using Movilidad.Web.Infrastructure.Audit;
+using Movilidad.Platform.Audit;
 using Movilidad.Web.Tests.Features.Monitoring;
 using Movilidad.Web.Tests.Infrastructure;
 
@@ -95,7 +96,7 @@ public abstract class ReportsTests(MovilidadApp app)
         // Frozen: later changes to activities and narratives do not reach the approved report.
         await using (var db = app.CreateDb())
         {
-            await db.Activities.Where(a => a.Id == s.CompleteActivityId).ExecuteUpdateAsync(u => u.SetProperty(a => a.Title, new Web.Infrastructure.Localization.Bilingual("Título cambiado después", "Changed afterwards")));
+            await db.Activities.Where(a => a.Id == s.CompleteActivityId).ExecuteUpdateAsync(u => u.SetProperty(a => a.Title, new Movilidad.Platform.Localization.Bilingual("Título cambiado después", "Changed afterwards")));
             var actions = await db.AuditEntries.Where(e => e.EntityType == ReportEditing.EntityType && e.EntityId == id.ToString(System.Globalization.CultureInfo.InvariantCulture))
                 .OrderBy(e => e.Id).Select(e => e.Action).ToListAsync();
             Assert.Equal(["create", "update", "submitted", "return", "submitted", "approved"], actions);

@@ -8,8 +8,8 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Movilidad.Web.Features.Institutions;
-using Movilidad.Web.Infrastructure.Data;
+using Movilidad.Platform.Institutions;
+using Movilidad.Platform.Data;
 using Movilidad.Web.Tests.Infrastructure;
 using Xunit.Abstractions;
 
@@ -69,19 +69,19 @@ public abstract class AuthorizationMatrixTests(MovilidadApp app, ITestOutputHelp
 
     private static async Task<int> ElementVersion(Ids ids, int id)
     {
-        await using var db = (Web.Infrastructure.Data.MovilidadDb)ids.Db();
+        await using var db = (Platform.Data.MovilidadDb)ids.Db();
         return await db.PlanElements.IgnoreQueryFilters().Where(e => e.Id == id).Select(e => e.Version).SingleAsync();
     }
 
     private static async Task<int> InstitutionVersion(Ids ids, int id)
     {
-        await using var db = (Web.Infrastructure.Data.MovilidadDb)ids.Db();
+        await using var db = (Platform.Data.MovilidadDb)ids.Db();
         return await db.Institutions.Where(e => e.Id == id).Select(e => e.Version).SingleAsync();
     }
 
     private static async Task<Dictionary<string, string>> ElementForm(Ids ids, int id)
     {
-        await using var db = (Web.Infrastructure.Data.MovilidadDb)ids.Db();
+        await using var db = (Platform.Data.MovilidadDb)ids.Db();
         var e = await db.PlanElements.IgnoreQueryFilters().SingleAsync(x => x.Id == id);
         return new()
         {
@@ -95,7 +95,7 @@ public abstract class AuthorizationMatrixTests(MovilidadApp app, ITestOutputHelp
 
     private static async Task<HttpRequestMessage> ElementPut(Ids ids, Scope scope)
     {
-        await using var db = (Web.Infrastructure.Data.MovilidadDb)ids.Db();
+        await using var db = (Platform.Data.MovilidadDb)ids.Db();
         var id = Element(ids, scope);
         var e = await db.PlanElements.Include(x => x.Footnotes).SingleAsync(x => x.Id == id);
         return new HttpRequestMessage(HttpMethod.Put, $"/api/elements/{id}")
@@ -106,7 +106,7 @@ public abstract class AuthorizationMatrixTests(MovilidadApp app, ITestOutputHelp
 
     private static async Task<HttpRequestMessage> InstitutionPut(Ids ids, Scope scope)
     {
-        await using var db = (Web.Infrastructure.Data.MovilidadDb)ids.Db();
+        await using var db = (Platform.Data.MovilidadDb)ids.Db();
         var id = Institution(ids, scope);
         var i = await db.Institutions.SingleAsync(x => x.Id == id);
         return new HttpRequestMessage(HttpMethod.Put, $"/api/institutions/{id}") { Content = JsonContent.Create(new { i.Version, i.Acronym, i.Name, i.Url }) };
@@ -118,10 +118,10 @@ public abstract class AuthorizationMatrixTests(MovilidadApp app, ITestOutputHelp
     /// </summary>
     private static async Task<int> NewActivity(Ids ids, Scope scope)
     {
-        await using var db = (Web.Infrastructure.Data.MovilidadDb)ids.Db();
+        await using var db = (Platform.Data.MovilidadDb)ids.Db();
         var group = await db.Institutions.Where(i => i.Code == (scope == Scope.Other ? "GT-PROT" : "GT-ML")).Select(i => i.Id).SingleAsync();
         var action = await db.PlanElements.Where(e => e.LevelKey == "action").OrderBy(e => e.Id).Select(e => e.Id).FirstAsync();
-        var activity = new Web.Features.Monitoring.Activity
+        var activity = new Movilidad.Platform.Monitoring.Activity
         {
             ActionId = action,
             Code = "M" + Guid.NewGuid().ToString("N")[..8],
@@ -137,7 +137,7 @@ public abstract class AuthorizationMatrixTests(MovilidadApp app, ITestOutputHelp
 
     private static async Task<int> IndicatorId(Ids ids)
     {
-        await using var db = (Web.Infrastructure.Data.MovilidadDb)ids.Db();
+        await using var db = (Platform.Data.MovilidadDb)ids.Db();
         return await db.Indicators.Where(i => i.Key == "ind-r1").Select(i => i.Id).SingleAsync();
     }
 
@@ -151,7 +151,7 @@ public abstract class AuthorizationMatrixTests(MovilidadApp app, ITestOutputHelp
 
     private static async Task<object> ActivityBody(Ids ids, Scope scope)
     {
-        await using var db = (Web.Infrastructure.Data.MovilidadDb)ids.Db();
+        await using var db = (Platform.Data.MovilidadDb)ids.Db();
         var group = await db.Institutions.Where(i => i.Code == (scope == Scope.Other ? "GT-PROT" : "GT-ML")).Select(i => i.Id).SingleAsync();
         var action = await db.PlanElements.Where(e => e.LevelKey == "action").OrderBy(e => e.Id).Select(e => e.Id).FirstAsync();
         return new
@@ -170,8 +170,8 @@ public abstract class AuthorizationMatrixTests(MovilidadApp app, ITestOutputHelp
     /// <summary>A fresh comment by someone else (the administered account) on the published element, for every call.</summary>
     private static async Task<int> NewComment(Ids ids)
     {
-        await using var db = (Web.Infrastructure.Data.MovilidadDb)ids.Db();
-        var comment = new Web.Features.Comments.Comment
+        await using var db = (Platform.Data.MovilidadDb)ids.Db();
+        var comment = new Movilidad.Platform.Comments.Comment
         {
             EntityType = "plan-element",
             EntityId = ids.ReadElement.ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -198,25 +198,25 @@ public abstract class AuthorizationMatrixTests(MovilidadApp app, ITestOutputHelp
     private static int reportYear = 3000;
 
     /// <summary>A fresh report for every call (a year of its own, so none clashes), draft or submitted, so one role's move does not change what the next meets.</summary>
-    private static async Task<int> NewReport(Ids ids, Web.Features.Reports.ReportStatus status = Web.Features.Reports.ReportStatus.Draft)
+    private static async Task<int> NewReport(Ids ids, Movilidad.Platform.Reports.ReportStatus status = Movilidad.Platform.Reports.ReportStatus.Draft)
     {
-        await using var db = (Web.Infrastructure.Data.MovilidadDb)ids.Db();
-        var report = new Web.Features.Reports.Report { PlanId = ids.PlanId, Year = Interlocked.Increment(ref reportYear), Half = 1, Status = status, CreatedAt = DateTime.UtcNow };
+        await using var db = (Platform.Data.MovilidadDb)ids.Db();
+        var report = new Movilidad.Platform.Reports.Report { PlanId = ids.PlanId, Year = Interlocked.Increment(ref reportYear), Half = 1, Status = status, CreatedAt = DateTime.UtcNow };
         db.Reports.Add(report);
         await db.SaveChangesAsync();
         return report.Id;
     }
 
-    private static Func<Ids, Scope, Task<HttpRequestMessage>> ReportJson(HttpMethod method, Func<int, Scope, string> url, object body, Web.Features.Reports.ReportStatus status = Web.Features.Reports.ReportStatus.Draft) =>
+    private static Func<Ids, Scope, Task<HttpRequestMessage>> ReportJson(HttpMethod method, Func<int, Scope, string> url, object body, Movilidad.Platform.Reports.ReportStatus status = Movilidad.Platform.Reports.ReportStatus.Draft) =>
         async (ids, scope) => new HttpRequestMessage(method, url(await NewReport(ids, status), scope)) { Content = JsonContent.Create(body) };
 
-    private static Func<Ids, Scope, Task<HttpRequestMessage>> ReportForm(Func<int, Scope, string> url, Dictionary<string, string> fields, Web.Features.Reports.ReportStatus status = Web.Features.Reports.ReportStatus.Draft) =>
+    private static Func<Ids, Scope, Task<HttpRequestMessage>> ReportForm(Func<int, Scope, string> url, Dictionary<string, string> fields, Movilidad.Platform.Reports.ReportStatus status = Movilidad.Platform.Reports.ReportStatus.Draft) =>
         async (ids, scope) => new HttpRequestMessage(HttpMethod.Post, url(await NewReport(ids, status), scope)) { Content = new FormUrlEncodedContent(fields) };
     /// <summary>A fresh pledge for every call, of Guatemala's state (own) or Mexico's (other), recorded by nobody in the table; published when asked.</summary>
     private static async Task<int> NewPledge(Ids ids, Scope scope, bool published = false, bool evidence = false)
     {
-        await using var db = (Web.Infrastructure.Data.MovilidadDb)ids.Db();
-        var pledge = new Web.Features.Pledges.Pledge
+        await using var db = (Platform.Data.MovilidadDb)ids.Db();
+        var pledge = new Movilidad.Platform.Pledges.Pledge
         {
             Title = new("Compromiso de la matriz", "Matrix pledge"),
             IsPublished = published,
@@ -225,7 +225,7 @@ public abstract class AuthorizationMatrixTests(MovilidadApp app, ITestOutputHelp
         };
         if (evidence)
         {
-            pledge.Updates.Add(new() { Year = 2025, Quarter = 1, Status = Web.Features.Pledges.PledgeStatus.InProgress, Narrative = "Avance", EvidenceFileName = "acta.pdf", EvidenceContentType = "application/pdf", EvidenceSize = 4, RecordedAt = DateTime.UtcNow });
+            pledge.Updates.Add(new() { Year = 2025, Quarter = 1, Status = Movilidad.Platform.Pledges.PledgeStatus.InProgress, Narrative = "Avance", EvidenceFileName = "acta.pdf", EvidenceContentType = "application/pdf", EvidenceSize = 4, RecordedAt = DateTime.UtcNow });
         }
 
         db.Pledges.Add(pledge);
@@ -253,10 +253,10 @@ public abstract class AuthorizationMatrixTests(MovilidadApp app, ITestOutputHelp
     private static object UpdateBody => new { version = 0, year = 2025, quarter = 2, status = "in-progress", narrative = "Avance del trimestre" };
 
     /// <summary>A fresh good practice in the given status, submitted by nobody in the table; published ones are dated this month.</summary>
-    private static async Task<int> NewPractice(Ids ids, Web.Features.Practices.PracticeStatus status)
+    private static async Task<int> NewPractice(Ids ids, Movilidad.Platform.Practices.PracticeStatus status)
     {
-        await using var db = (Web.Infrastructure.Data.MovilidadDb)ids.Db();
-        var practice = new Web.Features.Practices.Practice
+        await using var db = (Platform.Data.MovilidadDb)ids.Db();
+        var practice = new Movilidad.Platform.Practices.Practice
         {
             Title = new("Práctica de la matriz", "Matrix practice"),
             Summary = new("Resumen", "Summary"),
@@ -264,7 +264,7 @@ public abstract class AuthorizationMatrixTests(MovilidadApp app, ITestOutputHelp
             InstitutionId = ids.OwnInstitution,
             Status = status,
             SubmittedAt = DateTime.UtcNow,
-            PublishedAt = status == Web.Features.Practices.PracticeStatus.Published ? DateTime.UtcNow : null,
+            PublishedAt = status == Movilidad.Platform.Practices.PracticeStatus.Published ? DateTime.UtcNow : null,
             GcmObjectives = [new() { Objective = 6 }],
             Countries = [new() { CountryCode = "GT" }],
         };
@@ -273,14 +273,14 @@ public abstract class AuthorizationMatrixTests(MovilidadApp app, ITestOutputHelp
         return practice.Id;
     }
 
-    private static Func<Ids, Scope, Task<HttpRequestMessage>> PracticeForm(Web.Features.Practices.PracticeStatus status, string handler, Dictionary<string, string> fields) =>
+    private static Func<Ids, Scope, Task<HttpRequestMessage>> PracticeForm(Movilidad.Platform.Practices.PracticeStatus status, string handler, Dictionary<string, string> fields) =>
         async (ids, _) =>
         {
             var id = await NewPractice(ids, status);
             return new HttpRequestMessage(HttpMethod.Post, $"/practices/{id}?handler={handler}") { Content = new FormUrlEncodedContent(new Dictionary<string, string>(fields) { ["Version"] = "0" }) };
         };
 
-    private static Func<Ids, Scope, Task<HttpRequestMessage>> PracticeJson(Web.Features.Practices.PracticeStatus status, Func<int, string> url, Func<Ids, object> body, HttpMethod? method = null) =>
+    private static Func<Ids, Scope, Task<HttpRequestMessage>> PracticeJson(Movilidad.Platform.Practices.PracticeStatus status, Func<int, string> url, Func<Ids, object> body, HttpMethod? method = null) =>
         async (ids, _) => new HttpRequestMessage(method ?? HttpMethod.Post, url(await NewPractice(ids, status))) { Content = JsonContent.Create(body(ids)) };
 
     private static object PracticeBody(Ids ids) => new
@@ -338,7 +338,7 @@ public abstract class AuthorizationMatrixTests(MovilidadApp app, ITestOutputHelp
         ["POST /institutions/{id:int}/edit"] = new([Secretariat, FocalPoint], OnlySecretariat,
             Form((ids, scope) => $"/institutions/{Institution(ids, scope)}/edit", async (ids, scope) =>
             {
-                await using var db = (Web.Infrastructure.Data.MovilidadDb)ids.Db();
+                await using var db = (Platform.Data.MovilidadDb)ids.Db();
                 var id = Institution(ids, scope);
                 var i = await db.Institutions.SingleAsync(x => x.Id == id);
                 return new()
@@ -380,7 +380,7 @@ public abstract class AuthorizationMatrixTests(MovilidadApp app, ITestOutputHelp
         ["POST /monitoring/activities/edit/{id:int?}"] = new([Secretariat, Presidency, Member], Editors,
             async (ids, scope) =>
             {
-                await using var db = (Web.Infrastructure.Data.MovilidadDb)ids.Db();
+                await using var db = (Platform.Data.MovilidadDb)ids.Db();
                 var id = await NewActivity(ids, scope);
                 var a = await db.Activities.SingleAsync(x => x.Id == id);
                 return new HttpRequestMessage(HttpMethod.Post, $"/monitoring/activities/edit/{id}")
@@ -452,9 +452,9 @@ public abstract class AuthorizationMatrixTests(MovilidadApp app, ITestOutputHelp
         ["POST /api/reports/{id:int}/submit"] = new(OnlySecretariat, null, ReportJson(HttpMethod.Post, (id, _) => $"/api/reports/{id}/submit", new { version = 0 })),
         // Only the Pro-Tempore Presidency approves or returns, not even the Secretariat that prepares the report.
         ["POST /api/reports/{id:int}/approve"] = new([Presidency], null,
-            ReportJson(HttpMethod.Post, (id, _) => $"/api/reports/{id}/approve", new { version = 0 }, Web.Features.Reports.ReportStatus.Submitted)),
+            ReportJson(HttpMethod.Post, (id, _) => $"/api/reports/{id}/approve", new { version = 0 }, Movilidad.Platform.Reports.ReportStatus.Submitted)),
         ["POST /api/reports/{id:int}/return"] = new([Presidency], null,
-            ReportJson(HttpMethod.Post, (id, _) => $"/api/reports/{id}/return", new { version = 0, comment = "Revisar" }, Web.Features.Reports.ReportStatus.Submitted)),
+            ReportJson(HttpMethod.Post, (id, _) => $"/api/reports/{id}/return", new { version = 0, comment = "Revisar" }, Movilidad.Platform.Reports.ReportStatus.Submitted)),
         ["GET /api/reports/{id:int}/document"] = new(Staff, null, async (ids, _) => Get($"/api/reports/{await NewReport(ids)}/document?format=docx&language=es")),
         ["GET /reports"] = new(Staff, null, Static(_ => "/reports")),
         ["POST /reports?handler=Create"] = new(OnlySecretariat, null,
@@ -464,9 +464,9 @@ public abstract class AuthorizationMatrixTests(MovilidadApp app, ITestOutputHelp
             ReportForm((id, _) => $"/reports/{id}?handler=Summary", new() { ["Version"] = "0", ["SummaryEs"] = "Resumen", ["SummaryEn"] = "Summary" })),
         ["POST /reports/{id:int}?handler=Submit"] = new(OnlySecretariat, null, ReportForm((id, _) => $"/reports/{id}?handler=Submit", new() { ["Version"] = "0" })),
         ["POST /reports/{id:int}?handler=Approve"] = new([Presidency], null,
-            ReportForm((id, _) => $"/reports/{id}?handler=Approve", new() { ["Version"] = "0" }, Web.Features.Reports.ReportStatus.Submitted)),
+            ReportForm((id, _) => $"/reports/{id}?handler=Approve", new() { ["Version"] = "0" }, Movilidad.Platform.Reports.ReportStatus.Submitted)),
         ["POST /reports/{id:int}?handler=Return"] = new([Presidency], null,
-            ReportForm((id, _) => $"/reports/{id}?handler=Return", new() { ["Version"] = "0", ["Comment"] = "Revisar" }, Web.Features.Reports.ReportStatus.Submitted)),
+            ReportForm((id, _) => $"/reports/{id}?handler=Return", new() { ["Version"] = "0", ["Comment"] = "Revisar" }, Movilidad.Platform.Reports.ReportStatus.Submitted)),
         ["GET /reports/{id:int}/narratives/{country:length(2)}"] = new([Secretariat, FocalPoint], OnlySecretariat,
             async (ids, scope) => Get($"/reports/{await NewReport(ids)}/narratives/{Country(scope)}")),
         ["POST /reports/{id:int}/narratives/{country:length(2)}"] = new([Secretariat, FocalPoint], OnlySecretariat,
@@ -476,7 +476,7 @@ public abstract class AuthorizationMatrixTests(MovilidadApp app, ITestOutputHelp
         ["GET /api/pledges/{id:int}/updates/{updateId:int}/evidence"] = new(Everyone, null, async (ids, scope) =>
         {
             var id = await NewPledge(ids, scope, published: true, evidence: true);
-            await using var db = (Web.Infrastructure.Data.MovilidadDb)ids.Db();
+            await using var db = (Platform.Data.MovilidadDb)ids.Db();
             var update = await db.PledgeUpdates.Where(u => u.PledgeId == id).Select(u => u.Id).SingleAsync();
             return Get($"/api/pledges/{id}/updates/{update}/evidence");
         }),
@@ -506,23 +506,23 @@ public abstract class AuthorizationMatrixTests(MovilidadApp app, ITestOutputHelp
             async (ids, scope) => new HttpRequestMessage(HttpMethod.Post, $"/pledges/edit/{await NewPledge(ids, scope)}") { Content = new FormUrlEncodedContent(PledgeFields(ids, scope)) }),
 
         ["GET /api/practices/"] = new(Everyone, null, Static(_ => "/api/practices")),
-        ["GET /api/practices/{id:int}"] = new(Everyone, null, async (ids, _) => Get($"/api/practices/{await NewPractice(ids, Web.Features.Practices.PracticeStatus.Published)}")),
+        ["GET /api/practices/{id:int}"] = new(Everyone, null, async (ids, _) => Get($"/api/practices/{await NewPractice(ids, Movilidad.Platform.Practices.PracticeStatus.Published)}")),
         ["POST /api/practices/"] = new(SignedIn, null, (ids, _) => Task.FromResult(new HttpRequestMessage(HttpMethod.Post, "/api/practices") { Content = JsonContent.Create(PracticeBody(ids)) })),
         ["PUT /api/practices/{id:int}"] = new(OnlySecretariat, null,
-            PracticeJson(Web.Features.Practices.PracticeStatus.Submitted, id => $"/api/practices/{id}", PracticeBody, HttpMethod.Put)),
+            PracticeJson(Movilidad.Platform.Practices.PracticeStatus.Submitted, id => $"/api/practices/{id}", PracticeBody, HttpMethod.Put)),
         ["POST /api/practices/{id:int}/review"] = new(OnlySecretariat, null,
-            PracticeJson(Web.Features.Practices.PracticeStatus.Submitted, id => $"/api/practices/{id}/review", _ => new { version = 0, decision = "accept" })),
+            PracticeJson(Movilidad.Platform.Practices.PracticeStatus.Submitted, id => $"/api/practices/{id}/review", _ => new { version = 0, decision = "accept" })),
         ["POST /api/practices/{id:int}/consent"] = new(OnlySecretariat, null,
-            PracticeJson(Web.Features.Practices.PracticeStatus.Accepted, id => $"/api/practices/{id}/consent", _ => new { version = 0, consentGivenBy = "Directora", consentGivenOn = "2025-01-15" })),
+            PracticeJson(Movilidad.Platform.Practices.PracticeStatus.Accepted, id => $"/api/practices/{id}/consent", _ => new { version = 0, consentGivenBy = "Directora", consentGivenOn = "2025-01-15" })),
         ["POST /api/practices/{id:int}/schedule"] = new(OnlySecretariat, null,
-            PracticeJson(Web.Features.Practices.PracticeStatus.Accepted, id => $"/api/practices/{id}/schedule", _ => new { version = 0, month = "2099-02" })),
+            PracticeJson(Movilidad.Platform.Practices.PracticeStatus.Accepted, id => $"/api/practices/{id}/schedule", _ => new { version = 0, month = "2099-02" })),
         ["POST /api/practices/{id:int}/publish"] = new(OnlySecretariat, null,
-            PracticeJson(Web.Features.Practices.PracticeStatus.Accepted, id => $"/api/practices/{id}/publish", _ => new { version = 0 })),
-        ["GET /practices/{id:int}/history"] = new([Secretariat, Observer], null, async (ids, _) => Get($"/practices/{await NewPractice(ids, Web.Features.Practices.PracticeStatus.Published)}/history")),
+            PracticeJson(Movilidad.Platform.Practices.PracticeStatus.Accepted, id => $"/api/practices/{id}/publish", _ => new { version = 0 })),
+        ["GET /practices/{id:int}/history"] = new([Secretariat, Observer], null, async (ids, _) => Get($"/practices/{await NewPractice(ids, Movilidad.Platform.Practices.PracticeStatus.Published)}/history")),
         ["GET /pledges/{id:int}/history"] = new(Staff, null, async (ids, scope) => Get($"/pledges/{await NewPledge(ids, scope, published: true)}/history")),
         ["GET /practices"] = new(Everyone, null, Static(_ => "/practices")),
         ["GET /practices/calendar"] = new(Everyone, null, Static(_ => "/practices/calendar")),
-        ["GET /practices/{id:int}"] = new(Everyone, null, async (ids, _) => Get($"/practices/{await NewPractice(ids, Web.Features.Practices.PracticeStatus.Published)}")),
+        ["GET /practices/{id:int}"] = new(Everyone, null, async (ids, _) => Get($"/practices/{await NewPractice(ids, Movilidad.Platform.Practices.PracticeStatus.Published)}")),
         ["GET /practices/submit/{id:int?}"] = new(SignedIn, null, Static(_ => "/practices/submit")),
         ["POST /practices/submit/{id:int?}"] = new(SignedIn, null, Form((_, _) => "/practices/submit", (ids, _) => Task.FromResult(new Dictionary<string, string>
         {
@@ -531,12 +531,12 @@ public abstract class AuthorizationMatrixTests(MovilidadApp app, ITestOutputHelp
             ["Form.BodyEs"] = "Texto", ["Form.BodyEn"] = "Text", ["Form.GcmObjectives"] = "6", ["Form.Countries"] = "GT",
         }))),
         ["POST /practices/{id:int}?handler=Review"] = new(OnlySecretariat, null,
-            PracticeForm(Web.Features.Practices.PracticeStatus.Submitted, "Review", new() { ["Decision"] = "Accept" })),
+            PracticeForm(Movilidad.Platform.Practices.PracticeStatus.Submitted, "Review", new() { ["Decision"] = "Accept" })),
         ["POST /practices/{id:int}?handler=Consent"] = new(OnlySecretariat, null,
-            PracticeForm(Web.Features.Practices.PracticeStatus.Accepted, "Consent", new() { ["ConsentGivenBy"] = "Directora", ["ConsentGivenOn"] = "2025-01-15" })),
+            PracticeForm(Movilidad.Platform.Practices.PracticeStatus.Accepted, "Consent", new() { ["ConsentGivenBy"] = "Directora", ["ConsentGivenOn"] = "2025-01-15" })),
         ["POST /practices/{id:int}?handler=Schedule"] = new(OnlySecretariat, null,
-            PracticeForm(Web.Features.Practices.PracticeStatus.Accepted, "Schedule", new() { ["Month"] = "2099-01" })),
-        ["POST /practices/{id:int}?handler=Publish"] = new(OnlySecretariat, null, PracticeForm(Web.Features.Practices.PracticeStatus.Accepted, "Publish", [])),
+            PracticeForm(Movilidad.Platform.Practices.PracticeStatus.Accepted, "Schedule", new() { ["Month"] = "2099-01" })),
+        ["POST /practices/{id:int}?handler=Publish"] = new(OnlySecretariat, null, PracticeForm(Movilidad.Platform.Practices.PracticeStatus.Accepted, "Publish", [])),
         ["GET /api/indicators/"] = new(Staff, null, Static(_ => "/api/indicators")),
         ["GET /api/indicators/{id:int}"] = new(Staff, null, async (ids, _) => Get($"/api/indicators/{await IndicatorId(ids)}")),
         ["PUT /api/indicators/{id:int}"] = new(OnlySecretariat, null, async (ids, _) =>

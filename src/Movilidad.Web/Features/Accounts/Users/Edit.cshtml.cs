@@ -4,9 +4,11 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using Movilidad.Web.Infrastructure.Audit;
+using Movilidad.Platform.Audit;
 using Movilidad.Web.Infrastructure.Auth;
-using Movilidad.Web.Infrastructure.Data;
+using Movilidad.Platform.Auth;
+using Movilidad.Platform.Data;
+using Movilidad.Platform.Accounts;
 
 namespace Movilidad.Web.Features.Accounts.Users;
 

@@ -1,15 +1,19 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Movilidad.Web.Infrastructure.Audit;
+using Movilidad.Platform.Audit;
 using Movilidad.Web.Infrastructure.Auth;
-using Movilidad.Web.Infrastructure.Data;
+using Movilidad.Platform.Data;
+using Movilidad.Platform.Localization;
+using Movilidad.Platform.Monitoring;
+using Movilidad.Platform.Writes;
+using Movilidad.Web.Infrastructure.Pages;
 using Movilidad.Web.Infrastructure.Localization;
 
 namespace Movilidad.Web.Features.Monitoring.Activities;
 
 /// <summary>The concept note of an activity (before it takes place) and its results (after).</summary>
-public class ConceptNoteModel(MovilidadDb db, IAuthorizationService auth, TimeProvider clock) : ActivityPage
+public class ConceptNoteModel(MovilidadDb db, IAuthorizationService auth, TimeProvider clock) : WritePage
 {
     public sealed class NoteForm
     {
@@ -80,7 +84,7 @@ public class ConceptNoteModel(MovilidadDb db, IAuthorizationService auth, TimePr
                 return null;
             }
 
-            if (ActivityQueries.TryParseDate(text, out var date))
+            if (PageFormats.TryParseDate(text, out var date))
             {
                 return date;
             }
@@ -92,7 +96,7 @@ public class ConceptNoteModel(MovilidadDb db, IAuthorizationService auth, TimePr
         decimal? amount = null;
         if (!string.IsNullOrWhiteSpace(typed.BudgetAmount))
         {
-            if (ActivityQueries.TryParseAmount(typed.BudgetAmount, CultureInfo.CurrentCulture, out var parsed))
+            if (PageFormats.TryParseAmount(typed.BudgetAmount, CultureInfo.CurrentCulture, out var parsed))
             {
                 amount = parsed;
             }
@@ -120,7 +124,7 @@ public class ConceptNoteModel(MovilidadDb db, IAuthorizationService auth, TimePr
         switch (await db.SaveConceptNoteAsync(id, edit, AuditActor.From(HttpContext), clock, ct))
         {
             case WriteOutcome<ConceptNoteView>.Saved:
-                return Redirect($"/monitoring/activities/{ActivityEditing.Id(id)}");
+                return Redirect($"/monitoring/activities/{AuditTrail.Key(id)}");
             case WriteOutcome<ConceptNoteView>.Invalid invalid:
                 Errors = invalid.Errors;
                 Response.StatusCode = StatusCodes.Status400BadRequest;
@@ -167,8 +171,8 @@ public class ConceptNoteModel(MovilidadDb db, IAuthorizationService auth, TimePr
             ExpectedOther = Number(n.ExpectedOther),
             Modality = n.Modality,
             Place = n.Place,
-            StartDate = ActivityQueries.Iso(n.StartDate),
-            EndDate = ActivityQueries.Iso(n.EndDate),
+            StartDate = PageFormats.Iso(n.StartDate),
+            EndDate = PageFormats.Iso(n.EndDate),
             BudgetAmount = n.BudgetAmount?.ToString("0.##", CultureInfo.CurrentCulture),
             BudgetCurrency = n.BudgetCurrency ?? "USD",
             Responsible = n.Responsible,

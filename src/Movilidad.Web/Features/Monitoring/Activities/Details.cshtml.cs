@@ -2,14 +2,17 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Movilidad.Web.Features.Comments;
-using Movilidad.Web.Infrastructure.Audit;
+using Movilidad.Platform.Audit;
 using Movilidad.Web.Infrastructure.Auth;
-using Movilidad.Web.Infrastructure.Data;
-using Movilidad.Web.Infrastructure.Localization;
+using Movilidad.Platform.Auth;
+using Movilidad.Platform.Data;
+using Movilidad.Platform.Localization;
+using Movilidad.Platform.Monitoring;
+using Movilidad.Web.Infrastructure.Pages;
 
 namespace Movilidad.Web.Features.Monitoring.Activities;
 
-public class DetailsModel(MovilidadDb db, IAuthorizationService auth, TimeProvider clock) : ActivityPage
+public class DetailsModel(MovilidadDb db, IAuthorizationService auth, TimeProvider clock) : WritePage
 {
     public ActivitySnapshot Activity { get; private set; } = null!;
     public ActivityChoices Choices { get; private set; } = null!;
@@ -46,7 +49,7 @@ public class DetailsModel(MovilidadDb db, IAuthorizationService auth, TimeProvid
             return Forbid();
         }
 
-        return await PageAfterWriteAsync(await db.ChangeStatusAsync(id, new StatusChange(Version, NewStatus, Reason), AuditActor.From(HttpContext), clock, ct), $"/monitoring/activities/{ActivityEditing.Id(id)}", () => ShowAsync(id, ct));
+        return await PageAfterWriteAsync(await db.ChangeStatusAsync(id, new StatusChange(Version, NewStatus, Reason), AuditActor.From(HttpContext), clock, ct), $"/monitoring/activities/{AuditTrail.Key(id)}", () => ShowAsync(id, ct));
     }
 
     private async Task<IActionResult> ShowAsync(int id, CancellationToken ct)
@@ -74,7 +77,7 @@ public class DetailsModel(MovilidadDb db, IAuthorizationService auth, TimeProvid
         }
 
         EditableShares = editable;
-        Comments = await CommentThread.LoadAsync(db, auth, HttpContext, ActivityEditing.EntityType, ActivityEditing.Id(id), clock, ct);
+        Comments = await CommentThread.LoadAsync(db, auth, HttpContext, ActivityEditing.EntityType, AuditTrail.Key(id), clock, ct);
         return Page();
     }
 }

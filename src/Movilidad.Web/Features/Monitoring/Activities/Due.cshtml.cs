@@ -3,7 +3,8 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Movilidad.Web.Features.Indicators;
 using Movilidad.Web.Infrastructure.Auth;
-using Movilidad.Web.Infrastructure.Data;
+using Movilidad.Platform.Auth;
+using Movilidad.Platform.Data;
 
 namespace Movilidad.Web.Features.Monitoring.Activities;
 

@@ -2,10 +2,14 @@ using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Movilidad.Web.Features.Plans;
-using Movilidad.Web.Infrastructure.Audit;
+using Movilidad.Platform.Plans;
+using Movilidad.Platform.Audit;
 using Movilidad.Web.Infrastructure.Auth;
-using Movilidad.Web.Infrastructure.Data;
+using Movilidad.Platform.Data;
+using Movilidad.Platform.Localization;
+using Movilidad.Platform.Monitoring;
+using Movilidad.Platform.Writes;
+using Movilidad.Web.Infrastructure.Pages;
 using Movilidad.Web.Infrastructure.Localization;
 
 namespace Movilidad.Web.Features.Monitoring.Activities;
@@ -53,8 +57,8 @@ public sealed class ActivityForm
         DescriptionEs = a.Description.Es,
         DescriptionEn = a.Description.En,
         Term = a.Term,
-        StartDate = ActivityQueries.Iso(a.StartDate),
-        EndDate = ActivityQueries.Iso(a.EndDate),
+        StartDate = PageFormats.Iso(a.StartDate),
+        EndDate = PageFormats.Iso(a.EndDate),
         WorkingGroupId = a.WorkingGroupId,
         Priority = a.Priority,
         GenderMarker = a.GenderMarker,
@@ -77,7 +81,7 @@ public sealed class ActivityForm
                 return null;
             }
 
-            if (ActivityQueries.TryParseDate(text, out var date))
+            if (PageFormats.TryParseDate(text, out var date))
             {
                 return date;
             }
@@ -91,7 +95,7 @@ public sealed class ActivityForm
         var lines = new List<BudgetLineEdit>();
         foreach (var (line, i) in BudgetLines.Where(l => !l.IsBlank).Select((l, i) => (l, i)))
         {
-            if (!ActivityQueries.TryParseAmount(line.Amount, culture, out var amount))
+            if (!PageFormats.TryParseAmount(line.Amount, culture, out var amount))
             {
                 errors[$"budgetLines[{i}].amount"] = [$"{line.Amount} is not an amount."];
             }
@@ -108,7 +112,7 @@ public sealed class ActivityForm
     }
 }
 
-public class EditModel(MovilidadDb db, IAuthorizationService auth, TimeProvider clock) : ActivityPage
+public class EditModel(MovilidadDb db, IAuthorizationService auth, TimeProvider clock) : WritePage
 {
     /// <summary>Empty rows offered under the existing budget lines.</summary>
     public const int BlankBudgetLines = 3;
@@ -187,23 +191,8 @@ public class EditModel(MovilidadDb db, IAuthorizationService auth, TimeProvider 
             outcome = await db.CreateAsync(edit, AuditActor.From(HttpContext), clock, ct);
         }
 
-        switch (outcome)
-        {
-            case WriteOutcome<ActivitySnapshot>.Saved saved:
-                return Redirect($"/monitoring/activities/{saved.Value.Id.ToString(CultureInfo.InvariantCulture)}");
-            case WriteOutcome<ActivitySnapshot>.Invalid invalid:
-                Errors = invalid.Errors;
-                return await ShowAsync(ct);
-            case WriteOutcome<ActivitySnapshot>.Conflict conflict:
-                // The form keeps what this person typed; the version moves on so that saving again overwrites knowingly.
-                IsConflict = true;
-                Form.Version = conflict.Current.Version;
-                return await ShowAsync(ct);
-            case WriteOutcome<ActivitySnapshot>.NotFound:
-                return NotFound();
-            default:
-                throw new InvalidOperationException($"Unknown outcome {outcome}.");
-        }
+        return await PageAfterWriteAsync(outcome, saved => Task.FromResult<IActionResult>(Redirect($"/monitoring/activities/{saved.Id.ToString(CultureInfo.InvariantCulture)}")), async () => await ShowAsync(ct),
+            current => Form.Version = current.Version);
     }
 
     private async Task<PageResult> ShowAsync(CancellationToken ct)

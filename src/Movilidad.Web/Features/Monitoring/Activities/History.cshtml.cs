@@ -1,23 +1,21 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using Movilidad.Web.Infrastructure.Audit;
+using Movilidad.Platform.Audit;
+using Movilidad.Platform.Data;
 using Movilidad.Web.Infrastructure.Auth;
-using Movilidad.Web.Infrastructure.Data;
+using Movilidad.Web.Infrastructure.Pages;
 
 namespace Movilidad.Web.Features.Monitoring.Activities;
 
 /// <summary>The history tab of an activity: its versions, its country shares' and its concept note's, with what changed.</summary>
-public class HistoryModel(MovilidadDb db, IAuthorizationService authorization) : PageModel
+public class HistoryModel(MovilidadDb db, IAuthorizationService authorization) : HistoryPage(authorization)
 {
-    public int Id { get; private set; }
     public string Code { get; private set; } = string.Empty;
-    public HistoryView History { get; private set; } = null!;
 
-    public async Task<IActionResult> OnGetAsync(int id, long? from, long? to, CancellationToken ct)
+    protected override async Task<IActionResult?> OpenAsync(int id, CancellationToken ct)
     {
-        if (!await authorization.CanAsync(User, MonitoringOperations.Read))
+        if (!await Authorization.CanAsync(User, MonitoringOperations.Read))
         {
             return Forbid();
         }
@@ -29,9 +27,9 @@ public class HistoryModel(MovilidadDb db, IAuthorizationService authorization) :
             return NotFound();
         }
 
-        Id = id;
         Code = code;
-        History = ItemHistory.View(await db.ActivityHistoryAsync(id, ct), from, to, await authorization.CanAsync(User, AuditOperations.Read));
-        return Page();
+        return null;
     }
+
+    protected override Task<List<HistoryEntry>> EntriesAsync(int id, CancellationToken ct) => db.ActivityHistoryAsync(id, ct);
 }

@@ -1,15 +1,20 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Movilidad.Web.Infrastructure.Audit;
+using Movilidad.Platform.Audit;
 using Movilidad.Web.Infrastructure.Auth;
-using Movilidad.Web.Infrastructure.Data;
+using Movilidad.Platform.Auth;
+using Movilidad.Platform.Data;
+using Movilidad.Platform.Localization;
+using Movilidad.Platform.Monitoring;
+using Movilidad.Platform.Writes;
+using Movilidad.Web.Infrastructure.Pages;
 using Movilidad.Web.Infrastructure.Localization;
 
 namespace Movilidad.Web.Features.Monitoring.Activities;
 
 /// <summary>One country's share of an activity, edited by that country's focal point.</summary>
-public class ShareModel(MovilidadDb db, IAuthorizationService auth, TimeProvider clock) : ActivityPage
+public class ShareModel(MovilidadDb db, IAuthorizationService auth, TimeProvider clock) : WritePage
 {
     public sealed class ShareForm
     {
@@ -60,7 +65,7 @@ public class ShareModel(MovilidadDb db, IAuthorizationService auth, TimeProvider
                 return null;
             }
 
-            if (ActivityQueries.TryParseDate(text, out var date))
+            if (PageFormats.TryParseDate(text, out var date))
             {
                 return date;
             }
@@ -74,7 +79,7 @@ public class ShareModel(MovilidadDb db, IAuthorizationService auth, TimeProvider
         decimal? amount = null;
         if (!string.IsNullOrWhiteSpace(typed.BudgetAmount))
         {
-            if (ActivityQueries.TryParseAmount(typed.BudgetAmount, CultureInfo.CurrentCulture, out var parsed))
+            if (PageFormats.TryParseAmount(typed.BudgetAmount, CultureInfo.CurrentCulture, out var parsed))
             {
                 amount = parsed;
             }
@@ -97,7 +102,7 @@ public class ShareModel(MovilidadDb db, IAuthorizationService auth, TimeProvider
         switch (await db.SaveShareAsync(id, Country, edit, AuditActor.From(HttpContext), clock, ct))
         {
             case WriteOutcome<CountryShareView>.Saved:
-                return Redirect($"/monitoring/activities/{ActivityEditing.Id(id)}");
+                return Redirect($"/monitoring/activities/{AuditTrail.Key(id)}");
             case WriteOutcome<CountryShareView>.Invalid invalid:
                 Errors = invalid.Errors;
                 Response.StatusCode = StatusCodes.Status400BadRequest;
@@ -136,8 +141,8 @@ public class ShareModel(MovilidadDb db, IAuthorizationService auth, TimeProvider
         {
             Version = share.Version,
             ResponsibleInstitutionId = share.ResponsibleInstitutionId,
-            StartDate = ActivityQueries.Iso(share.StartDate),
-            EndDate = ActivityQueries.Iso(share.EndDate),
+            StartDate = PageFormats.Iso(share.StartDate),
+            EndDate = PageFormats.Iso(share.EndDate),
             BudgetAmount = share.BudgetAmount?.ToString("0.##", CultureInfo.CurrentCulture),
             BudgetCurrency = share.BudgetCurrency ?? "USD",
             Status = share.Status,

@@ -1,0 +1,56 @@
+using Movilidad.Platform.Institutions;
+using Movilidad.Platform.Localization;
+
+namespace Movilidad.Platform.Plans;
+
+public enum PlanKind
+{
+    StrategicPlan,
+    RegionalActionPlan,
+    OperationalPlan,
+    WorkPlan,
+    Recommendations,
+}
+
+public class Plan
+{
+    public int Id { get; set; }
+    public required string Key { get; set; }
+    public required string Number { get; set; }
+    public PlanKind Kind { get; set; }
+    public Bilingual Title { get; set; } = Bilingual.Empty;
+    public Bilingual Summary { get; set; } = Bilingual.Empty;
+    public int PeriodStart { get; set; }
+    public int PeriodEnd { get; set; }
+    public int? OwnerId { get; set; }
+    public Institution? Owner { get; set; }
+    public int? ParentPlanId { get; set; }
+    public Plan? ParentPlan { get; set; }
+    public required string SourceDocument { get; set; }
+    public Bilingual ApprovalText { get; set; } = Bilingual.Empty;
+    public DateOnly? ApprovalDate { get; set; }
+    public int? ApprovalBodyId { get; set; }
+    public Institution? ApprovalBody { get; set; }
+
+    /// <summary>ISO codes of the member countries that approved the plan, comma-separated.</summary>
+    public string? ApprovalCountries { get; set; }
+    public int SortOrder { get; set; }
+
+    /// <summary>Published plans are read by everyone; unpublished ones only by the people who work on them.</summary>
+    public bool IsPublished { get; set; } = true;
+
+    /// <summary>Hash of the shipped content last applied; a row whose content no longer hashes to it was edited here.</summary>
+    public string SourceHash { get; set; } = string.Empty;
+    public List<PlanLevel> Levels { get; set; } = [];
+    public List<PlanElement> Elements { get; set; } = [];
+}
+
+/// <summary>A level of a plan's tree, named as the plan itself names it (line of action, pillar, activity...).</summary>
+public class PlanLevel
+{
+    public int Id { get; set; }
+    public int PlanId { get; set; }
+    public required string Key { get; set; }
+    public Bilingual Name { get; set; } = Bilingual.Empty;
+    public int SortOrder { get; set; }
+}
