@@ -147,6 +147,29 @@ internal sealed partial class ModelCompiler
                     return LowerAllocateAvailable(call, cx);
                 }
 
+            case "find market price":
+                {
+                    Arity(call, cx, 4, 4);
+                    var demand = CurveRun(args[0], args[1], "FIND MARKET PRICE", cx);
+                    var supply = CurveRun(args[2], args[3], "FIND MARKET PRICE", cx);
+                    return Expression.Call(
+                        typeof(Builtins.Allocation).GetMethod(nameof(Builtins.Allocation.MarketPrice))!,
+                        [_state, .. demand.Concat(supply).Select(slot => Expression.Constant(slot))]);
+                }
+
+            case "demand at price" or "supply at price":
+                {
+                    Arity(call, cx, 3, 3);
+                    var profile = ProfileFields(args[1], call.Function.ToUpperInvariant(), cx);
+                    return Expression.Call(
+                        typeof(Builtins.Allocation).GetMethod(call.Function == "demand at price" ? nameof(Builtins.Allocation.DemandAtPrice) : nameof(Builtins.Allocation.SupplyAtPrice))!,
+                        Lower(args[0], cx),
+                        Read(profile),
+                        Read(profile + 1),
+                        Read(profile + 2),
+                        Lower(args[2], cx));
+                }
+
             default:
                 throw Error(cx.Location, cx.Variable, $"unknown function '{call.Function.ToUpperInvariant()}'");
         }
@@ -223,6 +246,85 @@ internal sealed partial class ModelCompiler
             Expression.Constant(count),
             Expression.Constant(position),
             Lower(call.Arguments[2], cx));
+    }
+
+    /// <summary>
+    /// The curves of one side of a market: the quantities along the last subscript of <paramref name="quantity"/>
+    /// and their profiles along the second-to-last subscript of <paramref name="profile"/>, whose last subscript
+    /// names the profile's first field (ptype) with ppriority, pwidth and pextra after it. Vensim passes both with
+    /// the range's first element; the whole range is taken. Returns the first quantity slot and stride, the first
+    /// profile slot and stride, and the count, as the allocation builtins take them.
+    /// </summary>
+    private int[] CurveRun(Expr quantity, Expr profile, string function, LoweringContext cx)
+    {
+        var message = $"{function} needs quantities subscripted by a range last, and priority profiles subscripted by the same range and then the profile's first field";
+        if (quantity is not ReferenceExpr quantityReference || FindInstance(quantityReference.Name, cx) is not { Dimensions.Length: > 0, IsTableOnly: false } quantityInstance ||
+            profile is not ReferenceExpr profileReference || FindInstance(profileReference.Name, cx) is not { Dimensions.Length: >= 2, IsTableOnly: false } profileInstance ||
+            quantityInstance.Dimensions[^1].Elements.Count != profileInstance.Dimensions[^2].Elements.Count)
+        {
+            throw Error(cx.Location, cx.Variable, message);
+        }
+
+        var count = quantityInstance.Dimensions[^1].Elements.Count;
+        var fields = profileInstance.Dimensions[^1].Elements.Count;
+        var flat = ResolveElement(quantityReference, quantityInstance, cx);
+        var firstQuantity = flat - (flat % count);
+        var profileFlat = ResolveElement(profileReference, profileInstance, cx);
+        var field = profileFlat % fields;
+        var row = profileFlat / fields;
+        var firstRow = row - (row % count);
+        var quantitySlots = new int[count];
+        var profileSlots = new int[count];
+        for (var i = 0; i < count; i++)
+        {
+            quantitySlots[i] = quantityInstance.Slots[firstQuantity + i];
+            profileSlots[i] = ProfileFields(profileInstance, ((firstRow + i) * fields) + field, profileReference.DisplayName, cx);
+            cx.Deps.Add(quantitySlots[i]);
+        }
+
+        var quantityStride = count > 1 ? quantitySlots[1] - quantitySlots[0] : 1;
+        var profileStride = count > 1 ? profileSlots[1] - profileSlots[0] : 1;
+        for (var i = 1; i < count; i++)
+        {
+            if (quantitySlots[i] != quantitySlots[0] + (i * quantityStride) || profileSlots[i] != profileSlots[0] + (i * profileStride))
+            {
+                throw Error(cx.Location, cx.Variable, message);
+            }
+        }
+
+        return [quantitySlots[0], quantityStride, profileSlots[0], profileStride, count];
+    }
+
+    /// <summary>The slot of a priority profile's first field, its four fields (ptype, ppriority, pwidth, pextra) being consecutive.</summary>
+    private int ProfileFields(Expr profile, string function, LoweringContext cx)
+    {
+        if (profile is not ReferenceExpr reference || FindInstance(reference.Name, cx) is not { Dimensions.Length: > 0, IsTableOnly: false } instance)
+        {
+            throw Error(cx.Location, cx.Variable, $"{function} needs a priority profile subscripted by its first field (ptype) last");
+        }
+
+        return ProfileFields(instance, ResolveElement(reference, instance, cx), reference.DisplayName, cx);
+    }
+
+    private int ProfileFields(Instance instance, int flat, string name, LoweringContext cx)
+    {
+        var fields = instance.Dimensions[^1].Elements.Count;
+        if (flat % fields + 4 > fields)
+        {
+            throw Error(cx.Location, cx.Variable, $"the priority profile '{name}' needs four fields (ptype, ppriority, pwidth, pextra) from the one named");
+        }
+
+        for (var k = 0; k < 4; k++)
+        {
+            if (instance.Slots[flat + k] != instance.Slots[flat] + k)
+            {
+                throw Error(cx.Location, cx.Variable, $"the fields of the priority profile '{name}' cannot be read here");
+            }
+
+            cx.Deps.Add(instance.Slots[flat + k]);
+        }
+
+        return instance.Slots[flat];
     }
 
     /// <summary>
