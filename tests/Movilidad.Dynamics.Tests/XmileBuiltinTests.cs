@@ -98,6 +98,83 @@ public sealed class XmileBuiltinTests
         Assert.Equal(0.75, result.Series("share[south]")[0]);
     }
 
+    private static SimulationResult RunBranches(string variables) =>
+        ModelText.Load(
+            $"""
+            <xmile version="1.0" xmlns="http://docs.oasis-open.org/xmile/ns/XMILE/v1.0">
+              <sim_specs><start>0</start><stop>1</stop><dt>1</dt></sim_specs>
+              <dimensions>
+                <dim name="Branch"><elem name="Boston"/><elem name="Dayton"/><elem name="Fresno"/></dim>
+                <dim name="pprofile"><elem name="ptype"/><elem name="ppriority"/><elem name="pwidth"/><elem name="pextra"/></dim>
+              </dimensions>
+              <model><variables>
+                <aux name="request"><dimensions><dim name="Branch"/></dimensions>
+                  <element subscript="Boston"><eqn>40</eqn></element>
+                  <element subscript="Dayton"><eqn>20</eqn></element>
+                  <element subscript="Fresno"><eqn>10</eqn></element>
+                </aux>
+                {variables}
+              </variables></model>
+            </xmile>
+            """,
+            "m.xmile").Compile().Run();
+
+    private static double[] Shipped(SimulationResult result) =>
+        [.. new[] { "Boston", "Dayton", "Fresno" }.Select(branch => Math.Round(result.Series($"shipped[{branch}]")[0], 9))];
+
+    [Theory]
+    [InlineData("request[Branch]", "priority[Branch]")]
+    [InlineData("request[*]", "priority[*]")]
+    [InlineData("request", "priority")]
+    public void Allocate_WithAWidth_AllocatesByPriorityAlongTheDimension(string request, string priority)
+    {
+        // Width 1, priorities 1, 2 and 3, 50 available: Fresno (3) and Dayton (2) are filled, and the clearing priority
+        // 0.5 leaves Boston 40·clamp((1 − 0.5)/1, 0, 1) = 20 of its 40 (Vensim's ALLOCATE BY PRIORITY).
+        var result = RunBranches($"""
+            <aux name="priority"><dimensions><dim name="Branch"/></dimensions>
+              <element subscript="Boston"><eqn>1</eqn></element>
+              <element subscript="Dayton"><eqn>2</eqn></element>
+              <element subscript="Fresno"><eqn>3</eqn></element>
+            </aux>
+            <aux name="shipped"><dimensions><dim name="Branch"/></dimensions><eqn>ALLOCATE(50, Branch, {request}, {priority}, 1)</eqn></aux>
+            """);
+
+        Assert.Equal([20.0, 20, 10], Shipped(result));
+    }
+
+    [Theory]
+    [InlineData("profile[Branch, ptype]")]
+    [InlineData("profile[*, *]")]
+    [InlineData("profile")]
+    public void Allocate_WithoutAWidth_TakesAPriorityProfile(string profile)
+    {
+        // Rectangular profiles of width 2 around 5, 7 and 3 with 30 available (Vensim's ALLOCATE AVAILABLE): Dayton's
+        // 20 is filled, and the clearing priority 5.5 gives Boston 40·(0.5 − 0.5/2) = 10 and Fresno nothing.
+        var result = RunBranches($"""
+            <aux name="profile"><dimensions><dim name="Branch"/><dim name="pprofile"/></dimensions>
+              <element subscript="Boston, ptype"><eqn>1</eqn></element><element subscript="Boston, ppriority"><eqn>5</eqn></element>
+              <element subscript="Boston, pwidth"><eqn>2</eqn></element><element subscript="Boston, pextra"><eqn>0</eqn></element>
+              <element subscript="Dayton, ptype"><eqn>1</eqn></element><element subscript="Dayton, ppriority"><eqn>7</eqn></element>
+              <element subscript="Dayton, pwidth"><eqn>2</eqn></element><element subscript="Dayton, pextra"><eqn>0</eqn></element>
+              <element subscript="Fresno, ptype"><eqn>1</eqn></element><element subscript="Fresno, ppriority"><eqn>3</eqn></element>
+              <element subscript="Fresno, pwidth"><eqn>2</eqn></element><element subscript="Fresno, pextra"><eqn>0</eqn></element>
+            </aux>
+            <aux name="shipped"><dimensions><dim name="Branch"/></dimensions><eqn>ALLOCATE(30, Branch, request, {profile})</eqn></aux>
+            """);
+
+        Assert.Equal([10.0, 20, 0], Shipped(result));
+    }
+
+    [Fact]
+    public void Allocate_SecondArgumentNotADimension_IsAnErrorNamingIt()
+    {
+        var error = Assert.Throws<ModelException>(() => RunBranches("""
+            <aux name="shipped"><dimensions><dim name="Branch"/></dimensions><eqn>ALLOCATE(30, request, request, request, 1)</eqn></aux>
+            """));
+
+        Assert.Contains("name of the dimension", error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Load_VariableElementLeftOpen_IsClosedWhereTheNextVariableStarts()
     {

@@ -147,6 +147,12 @@ internal sealed partial class ModelCompiler
                     return LowerAllocateAvailable(call, cx);
                 }
 
+            case "allocate" when !IsVensim:
+                {
+                    Arity(call, cx, 4, 5);
+                    return LowerXmileAllocate(call, cx);
+                }
+
             case "find market price":
                 {
                     Arity(call, cx, 4, 4);
@@ -246,6 +252,55 @@ internal sealed partial class ModelCompiler
             Expression.Constant(count),
             Expression.Constant(position),
             Lower(call.Arguments[2], cx));
+    }
+
+    /// <summary>
+    /// XMILE's ALLOCATE(available, dimension, request, priority[, width]) as Stella defines it: with a width the
+    /// priority is one number per requester and the call is Vensim's ALLOCATE BY PRIORITY(request, priority,
+    /// size, width, available); without one the priority is a profile (ptype, ppriority, pwidth, pextra per
+    /// requester) and the call is ALLOCATE AVAILABLE(request, profile, available). The requesters run along
+    /// <c>dimension</c>, the last dimension of the request; arrays may be named whole, with their dimensions or
+    /// with wildcards.
+    /// </summary>
+    private Expression LowerXmileAllocate(CallExpr call, LoweringContext cx)
+    {
+        var args = call.Arguments;
+        if (args[1] is not ReferenceExpr { Subscripts.Count: 0 } dimension || !_dimensions.TryGetValue(dimension.Name, out var range))
+        {
+            throw Error(cx.Location, cx.Variable, "ALLOCATE needs the name of the dimension along which it allocates as its second argument");
+        }
+
+        var request = AlongDimensions(args[2], range, fieldsLast: false, cx);
+        var priority = AlongDimensions(args[3], range, fieldsLast: args.Count == 4, cx);
+        return args.Count == 5
+            ? LowerVectorFunction(call with { Function = "allocate by priority", Arguments = [request, priority, new NumberExpr(range.Elements.Count), args[4], args[0]] }, cx)
+            : LowerAllocateAvailable(call with { Function = "allocate available", Arguments = [request, priority, args[0]] }, cx);
+    }
+
+    /// <summary>
+    /// An ALLOCATE array argument written as Vensim's allocation functions take it: its dimensions named, the
+    /// allocation range last (or, for a priority profile, second to last with the profile's first field last).
+    /// </summary>
+    private ReferenceExpr AlongDimensions(Expr argument, DimensionDefinition range, bool fieldsLast, LoweringContext cx)
+    {
+        if (argument is not ReferenceExpr reference || FindInstance(reference.Name, cx) is not { } instance || instance.Dimensions.Length < (fieldsLast ? 2 : 1))
+        {
+            throw Error(cx.Location, cx.Variable, fieldsLast
+                ? "ALLOCATE without a width needs a priority profile: an array over the requesters and then the fields ptype, ppriority, pwidth and pextra"
+                : "ALLOCATE needs arrays over the requesters as its request and priority");
+        }
+
+        var dims = instance.Dimensions;
+        var subscripts = new List<SubscriptRef>(dims.Length);
+        for (var p = 0; p < dims.Length; p++)
+        {
+            var given = reference.Subscripts.Count == dims.Length ? reference.Subscripts[p] : null;
+            subscripts.Add(fieldsLast && p == dims.Length - 1 ? (given is { Wildcard: false } && given.Name != dims[p].Key ? given : new SubscriptRef(dims[p].ElementKeys[0], false, false))
+                : p == dims.Length - (fieldsLast ? 2 : 1) ? new SubscriptRef(range.Key, false, false)
+                : given is { Wildcard: false } ? given : new SubscriptRef(dims[p].Key, false, false));
+        }
+
+        return reference with { Subscripts = subscripts };
     }
 
     /// <summary>
