@@ -29,6 +29,22 @@ public sealed class XmileBuiltinTests
     }
 
     [Fact]
+    public void InitEqn_CircularInitialValues_AreResolvedThroughTheInitialEquation()
+    {
+        // The stock starts at the auxiliary, which depends on the stock: the auxiliary's <init_eqn> (Vensim's
+        // ACTIVE INITIAL) gives the stock its start, and the <eqn> is the value reported at every time, the first
+        // included (as Vensim reports ACTIVE INITIAL's active equation at the initial time).
+        var result = Run("""
+            <stock name="level"><eqn>value</eqn><inflow>filling</inflow></stock>
+            <flow name="filling"><eqn>1</eqn></flow>
+            <aux name="value"><eqn>level / 2</eqn><init_eqn>45</init_eqn></aux>
+            """);
+
+        Assert.Equal([45.0, 46, 47, 48, 49], result.Series("level"));
+        Assert.Equal([22.5, 23, 23.5, 24, 24.5], result.Series("value"));
+    }
+
+    [Fact]
     public void Smth1_ConstantInput_StaysAtTheInput()
     {
         var result = Run("""<aux name="s"><eqn>SMTH1(5, 3)</eqn></aux>""");
@@ -173,6 +189,36 @@ public sealed class XmileBuiltinTests
             """));
 
         Assert.Contains("name of the dimension", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Module_OutputConnectedToAGhostInTheRoot_GivesTheGhostItsValue()
+    {
+        // XMILE 4.7.1's example: the root's input Root_Model_Input is assigned Sub_Model.Output, and the submodel's
+        // input is assigned the root's output Root_Model_Output.
+        const string xmile = """
+            <xmile version="1.0" xmlns="http://docs.oasis-open.org/xmile/ns/XMILE/v1.0">
+              <sim_specs><start>0</start><stop>2</stop><dt>1</dt></sim_specs>
+              <model><variables>
+                <module name="Sub_Model">
+                  <connect to="Input" from=".Root_Model_Output"/>
+                  <connect to=".Root_Model_Input" from="Sub_Model.Output"/>
+                </module>
+                <aux name="Root_Model_Output" access="output"><eqn>5</eqn></aux>
+                <aux name="Root_Model_Input" access="input"/>
+                <aux name="Seen"><eqn>Root_Model_Input * 10</eqn></aux>
+              </variables></model>
+              <model name="Sub_Model"><variables>
+                <aux name="Input" access="input"/>
+                <aux name="Output" access="output"><eqn>Input * 2 + TIME</eqn></aux>
+              </variables></model>
+            </xmile>
+            """;
+
+        var result = ModelText.Load(xmile, "m.xmile").Compile().Run();
+
+        Assert.Equal([10.0, 11, 12], result.Series("Root_Model_Input"));
+        Assert.Equal([100.0, 110, 120], result.Series("Seen"));
     }
 
     [Fact]
