@@ -221,6 +221,48 @@ public sealed class XmileBuiltinTests
         Assert.Equal([100.0, 110, 120], result.Series("Seen"));
     }
 
+    private static SimulationResult RunMapped(string mapping, string equation) =>
+        ModelText.Load(
+            $"""
+            <xmile version="1.0" xmlns="http://docs.oasis-open.org/xmile/ns/XMILE/v1.0" xmlns:isee="http://iseesystems.com/XMILE">
+              <sim_specs><start>0</start><stop>1</stop><dt>1</dt></sim_specs>
+              <dimensions>
+                <dim name="DimA"><elem name="A1"/><elem name="A2"/><elem name="A3"/>{mapping}</dim>
+                <dim name="DimB"><elem name="B1"/><elem name="B2"/><elem name="B3"/></dim>
+              </dimensions>
+              <model><variables>
+                <aux name="inputA"><dimensions><dim name="DimA"/></dimensions>
+                  <element subscript="A1"><eqn>1</eqn></element>
+                  <element subscript="A2"><eqn>2</eqn></element>
+                  <element subscript="A3"><eqn>3</eqn></element>
+                </aux>
+                <aux name="dim ab map"><dimensions><dim name="DimB"/></dimensions><eqn>4 - DimB</eqn></aux>
+                <aux name="b"><dimensions><dim name="DimB"/></dimensions><eqn>{equation}</eqn></aux>
+              </variables></model>
+            </xmile>
+            """,
+            "m.xmile").Compile().Run();
+
+    [Theory]
+    [InlineData("<isee:maps_to>DimB</isee:maps_to>")]
+    [InlineData("<maps_to>DimB</maps_to>")]
+    public void DimensionMapping_MapsTo_MatchesTheElementsByPosition(string mapping)
+    {
+        var result = RunMapped(mapping, "inputA[DimB] * 10");
+
+        Assert.Equal([10.0, 20, 30], [result.Series("b[B1]")[0], result.Series("b[B2]")[0], result.Series("b[B3]")[0]]);
+    }
+
+    [Fact]
+    public void DimensionMapping_StellaMappingVariableAsSubscript_PicksTheElementAtItsValue()
+    {
+        // Stella maps one dimension onto another with an arrayed variable holding, for each element, the position it
+        // maps to, used as the subscript: dim_ab_map[B1] = 3, so b[B1] = inputA[A3].
+        var result = RunMapped(string.Empty, "inputA[dim_ab_map] * 10");
+
+        Assert.Equal([30.0, 20, 10], [result.Series("b[B1]")[0], result.Series("b[B2]")[0], result.Series("b[B3]")[0]]);
+    }
+
     [Fact]
     public void Load_VariableElementLeftOpen_IsClosedWhereTheNextVariableStarts()
     {

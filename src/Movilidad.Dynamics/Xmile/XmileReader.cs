@@ -224,7 +224,18 @@ internal sealed partial class XmileReader
             elements.AddRange(Enumerable.Range(1, size).Select(i => i.ToString(CultureInfo.InvariantCulture)));
         }
 
-        _model.Dimensions[Names.Canonical(name)] = new DimensionDefinition(name, elements);
+        var dimension = new DimensionDefinition(name, elements);
+        // A dimension mapped position by position onto another (Vensim's 'DimA: A1, A2 -> DimB', written by
+        // translators as a maps_to attribute or <isee:maps_to> children naming the other dimension).
+        foreach (var target in Children(dim, "maps_to").Select(m => m.Value).Append((string?)dim.Attribute("maps_to")).OfType<string>())
+        {
+            if (!IsBlank(target))
+            {
+                dimension.Mappings.Add(new DimensionMapping(Names.Canonical(target.Trim()), null));
+            }
+        }
+
+        _model.Dimensions[Names.Canonical(name)] = dimension;
     }
 
     private void ReadMacro(XElement macro)
