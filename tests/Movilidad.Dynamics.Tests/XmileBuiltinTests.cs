@@ -142,7 +142,7 @@ public sealed class XmileBuiltinTests
     [InlineData("request[Branch]", "priority[Branch]")]
     [InlineData("request[*]", "priority[*]")]
     [InlineData("request", "priority")]
-    public void Allocate_WithAWidth_AllocatesByPriorityAlongTheDimension(string request, string priority)
+    public void Allocate_WithoutAType_AllocatesByPriorityAlongTheDimension(string request, string priority)
     {
         // Width 1, priorities 1, 2 and 3, 50 available: Fresno (3) and Dayton (2) are filled, and the clearing priority
         // 0.5 leaves Boston 40·clamp((1 − 0.5)/1, 0, 1) = 20 of its 40 (Vensim's ALLOCATE BY PRIORITY).
@@ -158,15 +158,14 @@ public sealed class XmileBuiltinTests
         Assert.Equal([20.0, 20, 10], Shipped(result));
     }
 
-    [Theory]
-    [InlineData("profile[Branch, ptype]")]
-    [InlineData("profile[*, *]")]
-    [InlineData("profile")]
-    public void Allocate_WithoutAWidth_TakesAPriorityProfile(string profile)
+    [Fact]
+    public void Allocate_ProfileFieldsAsStellaWritesThem_AllocatesOverEachRequestersCurve()
     {
-        // Rectangular profiles of width 2 around 5, 7 and 3 with 30 available (Vensim's ALLOCATE AVAILABLE): Dayton's
-        // 20 is filled, and the clearing priority 5.5 gives Boston 40·(0.5 − 0.5/2) = 10 and Fresno nothing.
-        var result = RunBranches($"""
+        // Stella's form: ALLOCATE(available, dim, requests, priority_vector[*, ppriority], priority_vector[dim, pwidth],
+        // priority_vector[dim, ptype]). Rectangular curves of width 2 around 5, 7 and 3 with 30 available (Vensim's
+        // ALLOCATE AVAILABLE): Dayton's 20 is filled, and the clearing priority 5.5 gives Boston 40·(0.5 − 0.5/2) = 10
+        // of its 40 and Fresno (10 asked, around 3) nothing.
+        var result = RunBranches("""
             <aux name="profile"><dimensions><dim name="Branch"/><dim name="pprofile"/></dimensions>
               <element subscript="Boston, ptype"><eqn>1</eqn></element><element subscript="Boston, ppriority"><eqn>5</eqn></element>
               <element subscript="Boston, pwidth"><eqn>2</eqn></element><element subscript="Boston, pextra"><eqn>0</eqn></element>
@@ -175,10 +174,26 @@ public sealed class XmileBuiltinTests
               <element subscript="Fresno, ptype"><eqn>1</eqn></element><element subscript="Fresno, ppriority"><eqn>3</eqn></element>
               <element subscript="Fresno, pwidth"><eqn>2</eqn></element><element subscript="Fresno, pextra"><eqn>0</eqn></element>
             </aux>
-            <aux name="shipped"><dimensions><dim name="Branch"/></dimensions><eqn>ALLOCATE(30, Branch, request, {profile})</eqn></aux>
+            <aux name="shipped"><dimensions><dim name="Branch"/></dimensions>
+              <eqn>ALLOCATE(30, Branch, request, profile[*, ppriority], profile[Branch, pwidth], profile[Branch, ptype])</eqn>
+            </aux>
             """);
 
         Assert.Equal([10.0, 20, 0], Shipped(result));
+    }
+
+    [Fact]
+    public void Allocate_FixedQuantityType_IsServedFirst()
+    {
+        // ptype 0 for Boston: its 40 is served whatever the priorities; Dayton and Fresno share the 5 left by the
+        // rectangular curves (width 1 around 2 and 3): Fresno, higher, gets all 5.
+        var result = RunBranches("""
+            <aux name="shipped"><dimensions><dim name="Branch"/></dimensions>
+              <eqn>ALLOCATE(45, Branch, request, Branch, 1, IF Branch = 1 THEN 0 ELSE 1)</eqn>
+            </aux>
+            """);
+
+        Assert.Equal([40.0, 0, 5], Shipped(result));
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using System.Runtime.CompilerServices;
 using Movilidad.Dynamics.Model;
 
 namespace Movilidad.Dynamics.Equations;
@@ -149,7 +150,7 @@ internal sealed partial class ModelCompiler
 
             case "allocate" when !IsVensim:
                 {
-                    Arity(call, cx, 4, 5);
+                    Arity(call, cx, 5, 6);
                     return LowerXmileAllocate(call, cx);
                 }
 
@@ -255,14 +256,15 @@ internal sealed partial class ModelCompiler
     }
 
     /// <summary>
-    /// XMILE's ALLOCATE(available, dimension, request, priority[, width]) as Stella defines it: with a width the
-    /// priority is one number per requester and the call is Vensim's ALLOCATE BY PRIORITY(request, priority,
-    /// size, width, available); without one the priority is a profile (ptype, ppriority, pwidth, pextra per
-    /// requester) and the call is ALLOCATE AVAILABLE(request, profile, available). The requesters run along
-    /// <c>dimension</c>, the last dimension of the request; arrays may be named whole, with their dimensions or
-    /// with wildcards.
+    /// XMILE's ALLOCATE(available, dimension, requests, priorities, widths[, type]) as Stella writes it: the
+    /// requesters run along <c>dimension</c>, and requester i's curve has the type (Vensim's ptype: 0 fixed, 1
+    /// rectangular, 2 triangular, 3 normal, 4 exponential; rectangular when omitted, which is Vensim's ALLOCATE BY
+    /// PRIORITY), the priority and the width that the arguments give for element i, so an argument may be a whole
+    /// array (<c>demand</c>, <c>p[*, ppriority]</c>) or an expression of the element (<c>p[region, pwidth]</c>). The
+    /// allocation is ALLOCATE AVAILABLE's over these curves; the requests and curves are computed once per step into
+    /// hidden slots shared by the elements of the equation.
     /// </summary>
-    private Expression LowerXmileAllocate(CallExpr call, LoweringContext cx)
+    private MethodCallExpression LowerXmileAllocate(CallExpr call, LoweringContext cx)
     {
         var args = call.Arguments;
         if (args[1] is not ReferenceExpr { Subscripts.Count: 0 } dimension || !_dimensions.TryGetValue(dimension.Name, out var range))
@@ -270,38 +272,56 @@ internal sealed partial class ModelCompiler
             throw Error(cx.Location, cx.Variable, "ALLOCATE needs the name of the dimension along which it allocates as its second argument");
         }
 
-        var request = AlongDimensions(args[2], range, fieldsLast: false, cx);
-        var priority = AlongDimensions(args[3], range, fieldsLast: args.Count == 4, cx);
-        return args.Count == 5
-            ? LowerVectorFunction(call with { Function = "allocate by priority", Arguments = [request, priority, new NumberExpr(range.Elements.Count), args[4], args[0]] }, cx)
-            : LowerAllocateAvailable(call with { Function = "allocate available", Arguments = [request, priority, args[0]] }, cx);
-    }
-
-    /// <summary>
-    /// An ALLOCATE array argument written as Vensim's allocation functions take it: its dimensions named, the
-    /// allocation range last (or, for a priority profile, second to last with the profile's first field last).
-    /// </summary>
-    private ReferenceExpr AlongDimensions(Expr argument, DimensionDefinition range, bool fieldsLast, LoweringContext cx)
-    {
-        if (argument is not ReferenceExpr reference || FindInstance(reference.Name, cx) is not { } instance || instance.Dimensions.Length < (fieldsLast ? 2 : 1))
+        var position = cx.Bindings.TryGet(range.Key, out var current) ? range.ElementKeys.IndexOf(current) : -1;
+        if (position < 0)
         {
-            throw Error(cx.Location, cx.Variable, fieldsLast
-                ? "ALLOCATE without a width needs a priority profile: an array over the requesters and then the fields ptype, ppriority, pwidth and pextra"
-                : "ALLOCATE needs arrays over the requesters as its request and priority");
+            throw Error(cx.Location, cx.Variable, $"ALLOCATE along '{range.Name}' must compute a variable subscripted by '{range.Name}'");
         }
 
-        var dims = instance.Dimensions;
-        var subscripts = new List<SubscriptRef>(dims.Length);
-        for (var p = 0; p < dims.Length; p++)
+        const int Fields = 5;
+        var count = range.Elements.Count;
+        var others = string.Join(",", cx.Bindings.Pairs.Where(p => p.Key != range.Key).OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => p.Key + "=" + p.Value));
+        var key = $"{RuntimeHelpers.GetHashCode(call)}|{cx.Scope.Id}|{others}";
+        if (!_allocations.TryGetValue(key, out var first))
         {
-            var given = reference.Subscripts.Count == dims.Length ? reference.Subscripts[p] : null;
-            subscripts.Add(fieldsLast && p == dims.Length - 1 ? (given is { Wildcard: false } && given.Name != dims[p].Key ? given : new SubscriptRef(dims[p].ElementKeys[0], false, false))
-                : p == dims.Length - (fieldsLast ? 2 : 1) ? new SubscriptRef(range.Key, false, false)
-                : given is { Wildcard: false } ? given : new SubscriptRef(dims[p].Key, false, false));
+            // Per requester: request, ptype, ppriority, pwidth, pextra (unused), as ALLOCATE AVAILABLE reads them.
+            Expr[] parts = [args[2], args.Count > 5 ? args[5] : new NumberExpr(1), args[3], args[4], new NumberExpr(0)];
+            first = _slots.Count;
+            for (var i = 0; i < count; i++)
+            {
+                var element = cx.Bindings.With([new(range.Key, range.ElementKeys[i])]);
+                foreach (var part in parts)
+                {
+                    var slot = NewSlot(cx.Variable, cx.Location);
+                    var deps = new HashSet<int>();
+                    SetAuxiliary(slot, Lower(WildcardsAlong(part, range), new LoweringContext(cx.Scope, element, false, deps, cx.Variable, cx.Location)), deps, true);
+                }
+            }
+
+            _allocations[key] = first;
         }
 
-        return reference with { Subscripts = subscripts };
+        for (var k = 0; k < count * Fields; k++)
+        {
+            cx.Deps.Add(first + k);
+        }
+
+        return Expression.Call(
+            typeof(Builtins.Allocation).GetMethod(nameof(Builtins.Allocation.Available))!,
+            _state,
+            Expression.Constant(first),
+            Expression.Constant(Fields),
+            Expression.Constant(first + 1),
+            Expression.Constant(Fields),
+            Expression.Constant(count),
+            Expression.Constant(position),
+            Lower(args[0], cx));
     }
+
+    /// <summary>An ALLOCATE argument with its wildcards standing for the allocation dimension's element being read.</summary>
+    private static Expr WildcardsAlong(Expr argument, DimensionDefinition range) => argument is ReferenceExpr reference && reference.Subscripts.Any(sub => sub.Wildcard)
+        ? reference with { Subscripts = [.. reference.Subscripts.Select(sub => sub.Wildcard ? new SubscriptRef(range.Key, false, false) : sub)] }
+        : argument;
 
     /// <summary>
     /// The curves of one side of a market: the quantities along the last subscript of <paramref name="quantity"/>
