@@ -197,6 +197,37 @@ public sealed class XmileBuiltinTests
     }
 
     [Fact]
+    public void Allocate_OverAnotherDimensionToo_AllocatesEachOfItsElementsSeparately()
+    {
+        // Two goods, each allocated across the branches from its own supply: strict priorities (width 0.001),
+        // Dayton (2) before Boston (1). Good g1: 25 for Dayton's 20 and Boston's 40; good g2: 70, enough for both.
+        var result = ModelText.Load(
+            """
+            <xmile version="1.0" xmlns="http://docs.oasis-open.org/xmile/ns/XMILE/v1.0">
+              <sim_specs><start>0</start><stop>1</stop><dt>1</dt></sim_specs>
+              <dimensions>
+                <dim name="Good"><elem name="g1"/><elem name="g2"/></dim>
+                <dim name="Branch"><elem name="Boston"/><elem name="Dayton"/></dim>
+              </dimensions>
+              <model><variables>
+                <aux name="supply"><dimensions><dim name="Good"/></dimensions>
+                  <element subscript="g1"><eqn>25</eqn></element><element subscript="g2"><eqn>70</eqn></element>
+                </aux>
+                <aux name="request"><dimensions><dim name="Good"/><dim name="Branch"/></dimensions><eqn>IF Branch = 1 THEN 40 ELSE 20</eqn></aux>
+                <aux name="shipped"><dimensions><dim name="Good"/><dim name="Branch"/></dimensions>
+                  <eqn>ALLOCATE(supply, Branch, request, Branch, 0.001)</eqn>
+                </aux>
+              </variables></model>
+            </xmile>
+            """,
+            "m.xmile").Compile().Run();
+
+        Assert.Equal(
+            [5.0, 20, 40, 20],
+            [.. new[] { "g1,Boston", "g1,Dayton", "g2,Boston", "g2,Dayton" }.Select(e => Math.Round(result.Series($"shipped[{e}]")[0], 6))]);
+    }
+
+    [Fact]
     public void Allocate_SecondArgumentNotADimension_IsAnErrorNamingIt()
     {
         var error = Assert.Throws<ModelException>(() => RunBranches("""

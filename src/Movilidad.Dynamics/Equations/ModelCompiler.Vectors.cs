@@ -1,5 +1,4 @@
 using System.Linq.Expressions;
-using System.Runtime.CompilerServices;
 using Movilidad.Dynamics.Model;
 
 namespace Movilidad.Dynamics.Equations;
@@ -281,7 +280,7 @@ internal sealed partial class ModelCompiler
         const int Fields = 5;
         var count = range.Elements.Count;
         var others = string.Join(",", cx.Bindings.Pairs.Where(p => p.Key != range.Key).OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => p.Key + "=" + p.Value));
-        var key = $"{RuntimeHelpers.GetHashCode(call)}|{cx.Scope.Id}|{others}";
+        var key = (call, cx.Scope.Id, others);
         if (!_allocations.TryGetValue(key, out var first))
         {
             // Per requester: request, ptype, ppriority, pwidth, pextra (unused), as ALLOCATE AVAILABLE reads them.
