@@ -101,6 +101,28 @@ public sealed class VensimBuiltinTests
         Assert.Equal([20.0, 10, 0], [result.Series("shipped[Boston]")[0], result.Series("shipped[Dayton]")[0], result.Series("shipped[Fresno]")[0]]);
     }
 
+    [Fact]
+    public void AllocateAvailable_ShapePlusTen_GivesWholeNumbersAddingUpToWhatIsAvailable()
+    {
+        // Vensim: adding 10 to the shape returns integer allocations. Equal rectangular curves share 5 + Time/2 as
+        // 2.5 + Time/4 each; the whole-number allocations stay within one unit of those shares and add up to
+        // what is available, rounded down.
+        var result = Run(Branches + """
+            request[branch] = 10, 10, 10 ~~|
+            profile[branch,pprofile] = 11,5,2,0; 11,5,2,0; 11,1,2,0; ~~|
+            shipped[branch] = ALLOCATE AVAILABLE(request[branch], profile[branch,ptype], 5 + Time / 2) ~~|
+            """);
+
+        for (var t = 0; t <= 4; t++)
+        {
+            var shipped = new[] { "Boston", "Dayton", "Fresno" }.Select(b => result.Series($"shipped[{b}]")[t]).ToArray();
+            Assert.All(shipped, value => Assert.Equal(Math.Round(value), value));
+            Assert.Equal(Math.Floor(5 + (t / 2.0)), shipped.Sum());
+            Assert.InRange(shipped[0], Math.Floor(2.5 + (t / 4.0)), Math.Ceiling(2.5 + (t / 4.0)));
+            Assert.Equal(0, shipped[2]);
+        }
+    }
+
     private const string Market = """
         supplier: s1, s2 ~~|
         demander: d1, d2 ~~|

@@ -11,6 +11,40 @@ internal static class Allocation
     /// <summary>Profile type 0: a quantity that does not depend on the priority or price.</summary>
     private const double FixedQuantity = 0;
 
+    /// <summary>Added to a profile type, asks ALLOCATE AVAILABLE for whole-number allocations (Vensim: "adding 10 to the shape").</summary>
+    private const double Integral = 10;
+
+    /// <summary>The curve shape a profile type names, without the whole-number flag.</summary>
+    private static double Shape(double type) => type >= Integral ? type - Integral : type;
+
+    /// <summary>
+    /// A whole-number allocation: each requester keeps the whole part of its share, and the units left (what the
+    /// shares add up to, rounded down, less the whole parts) go one each to the requesters with the largest
+    /// fractional parts, the earlier element first on a tie. Vensim documents that adding 10 to the shape makes
+    /// the allocations integers; how it rounds is not documented, and this is our rule.
+    /// </summary>
+    private static double IntegerShare(double[] s, int request, int requestStride, int profile, int profileStride, int count, int index, double clearing, double share)
+    {
+        var (total, whole) = (0.0, 0.0);
+        for (var i = 0; i < count; i++)
+        {
+            var x = ProfileShare(s, request + (i * requestStride), profile + (i * profileStride), clearing);
+            total += x;
+            whole += Math.Floor(x);
+        }
+
+        var own = share - Math.Floor(share);
+        var ahead = 0;
+        for (var i = 0; i < count; i++)
+        {
+            var x = ProfileShare(s, request + (i * requestStride), profile + (i * profileStride), clearing);
+            var fraction = x - Math.Floor(x);
+            ahead += i != index && (fraction > own || (fraction == own && i < index)) ? 1 : 0;
+        }
+
+        return Math.Floor(share) + (ahead < Math.Floor(total + 1e-9) - whole ? 1 : 0);
+    }
+
     /// <summary>
     /// Requester <paramref name="index"/>'s share of <paramref name="supply"/>. Each requester receives
     /// request·clamp((priority − P)/width, 0, 1) for a clearing priority P chosen so the shares add up to the
@@ -108,7 +142,8 @@ internal static class Allocation
     /// sit at <paramref name="request"/> + i·<paramref name="requestStride"/>; the profile fields (ptype, ppriority,
     /// pwidth, pextra) of requester i start at <paramref name="profile"/> + i·<paramref name="profileStride"/>.
     /// A fixed quantity (ptype 0) asks for the same at every priority, so it is served in full before the clearing
-    /// priority rations the rest. A profile type other than 0–4 gives NaN, as does a width that is not positive.
+    /// priority rations the rest; a type plus 10 asks for whole-number allocations (<see cref="IntegerShare"/>). A profile
+    /// type other than 0–4 (or 10–14) gives NaN, as does a width that is not positive.
     /// </summary>
     public static double Available(double[] s, int request, int requestStride, int profile, int profileStride, int count, int index, double available)
     {
@@ -126,7 +161,7 @@ internal static class Allocation
             if (asked > 0)
             {
                 total += asked;
-                fixedTotal += s[profile + (i * profileStride)] == FixedQuantity ? asked : 0;
+                fixedTotal += Shape(s[profile + (i * profileStride)]) == FixedQuantity ? asked : 0;
             }
         }
 
@@ -145,7 +180,7 @@ internal static class Allocation
         {
             // The fixed quantities ask for the same at every priority, so no clearing priority can ration them: they
             // share what is available in proportion to their requests and the priced requests receive nothing.
-            return s[profile + (index * profileStride)] == FixedQuantity ? own * available / fixedTotal : 0;
+            return Shape(s[profile + (index * profileStride)]) == FixedQuantity ? own * available / fixedTotal : 0;
         }
 
         var lo = lowest;
@@ -169,7 +204,11 @@ internal static class Allocation
             }
         }
 
-        return ProfileShare(s, request + (index * requestStride), profile + (index * profileStride), 0.5 * (lo + hi));
+        var clearing = 0.5 * (lo + hi);
+        var share = ProfileShare(s, request + (index * requestStride), profile + (index * profileStride), clearing);
+        return s[profile + (index * profileStride)] >= Integral
+            ? IntegerShare(s, request, requestStride, profile, profileStride, count, index, clearing, share)
+            : share;
     }
 
     /// <summary>
@@ -181,12 +220,12 @@ internal static class Allocation
         for (var i = 0; i < count; i++)
         {
             var p = profile + (i * profileStride);
-            if (!(s[quantity + (i * quantityStride)] > 0) || s[p] == FixedQuantity)
+            if (!(s[quantity + (i * quantityStride)] > 0) || Shape(s[p]) == FixedQuantity)
             {
                 continue;
             }
 
-            var reach = Reach(s[p], s[p + 2]);
+            var reach = Reach(Shape(s[p]), s[p + 2]);
             if (double.IsNaN(reach))
             {
                 return false;
@@ -214,7 +253,7 @@ internal static class Allocation
     private static double ProfileShare(double[] s, int request, int profile, double clearing)
     {
         var asked = s[request];
-        return asked > 0 ? asked * DemandShare(s[profile], s[profile + 1], s[profile + 2], clearing) : 0;
+        return asked > 0 ? asked * DemandShare(Shape(s[profile]), s[profile + 1], s[profile + 2], clearing) : 0;
     }
 
     /// <summary>
