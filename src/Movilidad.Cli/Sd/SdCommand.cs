@@ -15,6 +15,8 @@ public static class SdCommand
         var sd = new Command("sd", "Run Vensim (.mdl) and XMILE system-dynamics models");
         sd.Add(CreateRun());
         sd.Add(CreateCheck());
+        sd.Add(SensitivityCommand.Create());
+        sd.Add(CalibrateCommand.Create());
         return sd;
     }
 
@@ -56,10 +58,8 @@ public static class SdCommand
 
     private sealed record RunRequest(FileInfo Model, string? Method, string[] Sets, FileInfo[] DataFiles, FileInfo? Output, string Progress, Precision Precision);
 
-    private static int Run(RunRequest request, TextWriter stdout, TextWriter stderr, CancellationToken cancellation)
-    {
-        var modelFile = request.Model;
-        try
+    private static int Run(RunRequest request, TextWriter stdout, TextWriter stderr, CancellationToken cancellation) =>
+        SdErrors.Handle(request.Model, stderr, () =>
         {
             var constants = new Dictionary<string, double>(StringComparer.Ordinal);
             foreach (var assignment in request.Sets)
@@ -83,7 +83,7 @@ public static class SdCommand
                 }
             }
 
-            var compiled = SystemDynamicsModel.Load(modelFile.FullName).Compile(request.Precision, cancellation);
+            var compiled = SystemDynamicsModel.Load(request.Model.FullName).Compile(request.Precision, cancellation);
             var options = new SimulationOptions
             {
                 Constants = constants,
@@ -108,33 +108,7 @@ public static class SdCommand
             }
 
             return 0;
-        }
-        catch (ModelException e)
-        {
-            stderr.WriteLine(e.Message);
-            return 1;
-        }
-        catch (IOException e)
-        {
-            stderr.WriteLine(e.Message);
-            return 1;
-        }
-        catch (UnauthorizedAccessException e)
-        {
-            stderr.WriteLine(e.Message);
-            return 1;
-        }
-        catch (OperationCanceledException)
-        {
-            stderr.WriteLine("cancelled");
-            return 130;
-        }
-        catch (Exception e) when (e is InvalidOperationException or NotSupportedException or ArgumentException or IndexOutOfRangeException)
-        {
-            stderr.WriteLine($"{modelFile.Name}: internal error in the engine ({e.GetType().Name}): {e.Message}");
-            return 3;
-        }
-    }
+        });
 
     /// <summary>
     /// Runs on a worker. With <c>auto</c> a progress bar appears on the error stream only when it is a terminal and
