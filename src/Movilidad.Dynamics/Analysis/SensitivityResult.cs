@@ -67,20 +67,41 @@ public sealed class SensitivityResult
 
     /// <summary>
     /// The percentiles (0 to 100) of a variable at one saved time over the runs, interpolating linearly between
-    /// order statistics (Hyndman and Fan's definition 7, as spreadsheets compute them).
+    /// order statistics (Hyndman and Fan's definition 7, as spreadsheets compute them). Runs where the variable is
+    /// not a number are left out (<see cref="NotANumber"/> counts them).
     /// </summary>
     public double[] Percentiles(int variable, int row, IReadOnlyList<double> percentiles)
     {
         ArgumentNullException.ThrowIfNull(percentiles);
-        var sorted = _values.AsSpan(Offset(variable, row), Runs).ToArray();
-        Array.Sort(sorted);
+        var all = _values.AsSpan(Offset(variable, row), Runs).ToArray();
+        Array.Sort(all);
+        // A run whose variable is not a number (a square root of a negative, 0/0) is left out of the band; sorting puts NaN first.
+        var sorted = all.AsSpan(all.AsSpan().LastIndexOf(double.NaN) + 1).ToArray();
         var result = new double[percentiles.Count];
+        if (sorted.Length == 0)
+        {
+            Array.Fill(result, double.NaN);
+            return result;
+        }
+
         for (var i = 0; i < percentiles.Count; i++)
         {
             result[i] = Percentile(sorted, percentiles[i]);
         }
 
         return result;
+    }
+
+    /// <summary>How many runs gave a variable a value that is not a number at one saved time.</summary>
+    public int NotANumber(int variable, int row)
+    {
+        var count = 0;
+        foreach (var value in _values.AsSpan(Offset(variable, row), Runs))
+        {
+            count += double.IsNaN(value) ? 1 : 0;
+        }
+
+        return count;
     }
 
     /// <summary>The band (5, 25, 50, 75, 95th percentiles) of a variable at one saved time.</summary>

@@ -50,6 +50,19 @@ public sealed class SensitivityTests
     }
 
     [Fact]
+    public void Run_SomeRunsNotANumber_BandsLeaveThemOutAndCountThem()
+    {
+        // sqrt(slope - 0.5) is not a number for the half of the runs with slope below 0.5.
+        var model = Compile("root = SQRT(slope - 0.5) ~~|\nslope = 1 ~~|", final: 1);
+
+        var result = Sensitivity.Run(model, [Variation.Parse("slope=uniform(0,1)")], new SensitivityOptions { Runs = 100, Save = ["root"] });
+
+        Assert.Equal(50, result.NotANumber(0, 0));
+        Assert.All(result.Band(0, 0), v => Assert.True(double.IsFinite(v)));
+        Assert.Equal(Math.Sqrt(0.25), result.Band(0, 0)[2], 0.02);
+    }
+
+    [Fact]
     public void Sample_LatinHypercube_PutsOneDrawInEachStratum()
     {
         var sample = Sensitivity.Sample([new Distribution.Uniform(0, 1), new Distribution.Uniform(0, 1)], 50, Sampling.LatinHypercube, 11);
