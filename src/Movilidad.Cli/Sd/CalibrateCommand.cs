@@ -23,10 +23,11 @@ public static class CalibrateCommand
         payoff.AcceptOnlyFromAmong("sse", "relative");
         var seed = new Option<int>("--seed") { Description = "Seeds the other starts (default 0)" };
         var starts = new Option<int>("--starts") { Description = "How many starts (default 4): the first from the start values, the others spread over the ranges", DefaultValueFactory = _ => 4 };
+        var scenario = ScenarioOption.Create();
         var history = new Option<FileInfo>("--history") { Description = "Write the payoff history (each improvement: run, start, payoff, values) to this CSV file" };
         var command = new Command("calibrate", "Fit constants of a model to observed data; prints NAME = VALUE per constant, then RMSE and the fit statistics")
         {
-            model, data, fit, method, payoff, seed, starts, history,
+            model, data, fit, method, payoff, seed, starts, history, scenario,
         };
         command.SetAction((parse, cancellation) => Task.FromResult(Run(
             new Request(
@@ -37,14 +38,15 @@ public static class CalibrateCommand
                 parse.GetValue(payoff) == "relative" ? CalibrationPayoff.RelativeError : CalibrationPayoff.SquaredError,
                 parse.GetValue(seed),
                 parse.GetValue(starts),
-                parse.GetValue(history)),
+                parse.GetValue(history),
+                parse.GetValue(scenario)),
             parse.InvocationConfiguration.Output,
             parse.InvocationConfiguration.Error,
             cancellation)));
         return command;
     }
 
-    private sealed record Request(FileInfo Model, FileInfo Data, string[] Fit, CalibrationMethod Method, CalibrationPayoff Payoff, int Seed, int Starts, FileInfo? History);
+    private sealed record Request(FileInfo Model, FileInfo Data, string[] Fit, CalibrationMethod Method, CalibrationPayoff Payoff, int Seed, int Starts, FileInfo? History, FileInfo? Scenario);
 
     private static int Run(Request request, TextWriter stdout, TextWriter stderr, CancellationToken cancellation) =>
         SdErrors.Handle(request.Model, stderr, () =>
@@ -67,7 +69,7 @@ public static class CalibrateCommand
                 compiled,
                 fit,
                 observed,
-                new CalibrationOptions { Method = request.Method, Payoff = request.Payoff, Seed = request.Seed, Starts = request.Starts, Progress = progress },
+                new CalibrationOptions { Method = request.Method, Payoff = request.Payoff, Seed = request.Seed, Starts = request.Starts, Progress = progress, Simulation = ScenarioOption.Read(request.Scenario) },
                 cancellation);
             for (var k = 0; k < fit.Count; k++)
             {

@@ -32,7 +32,8 @@ public static class SdCommand
         progress.AcceptOnlyFromAmong("auto", "always", "never");
         var precision = new Option<string>("--precision") { Description = "Arithmetic: double (default) or single, to reproduce a single-precision Vensim's results", DefaultValueFactory = _ => "double" };
         precision.AcceptOnlyFromAmong("double", "single");
-        var command = new Command("run", "Run a model and print or write its results table") { model, method, set, data, output, progress, precision };
+        var scenario = ScenarioOption.Create();
+        var command = new Command("run", "Run a model and print or write its results table") { model, method, set, data, output, progress, precision, scenario };
         command.SetAction((parse, cancellation) => Task.FromResult(Run(
             new RunRequest(
                 parse.GetValue(model)!,
@@ -41,7 +42,8 @@ public static class SdCommand
                 parse.GetValue(data) ?? [],
                 parse.GetValue(output),
                 parse.GetValue(progress) ?? "auto",
-                parse.GetValue(precision) == "single" ? Precision.Single : Precision.Double),
+                parse.GetValue(precision) == "single" ? Precision.Single : Precision.Double,
+                parse.GetValue(scenario)),
             parse.InvocationConfiguration.Output,
             parse.InvocationConfiguration.Error,
             cancellation)));
@@ -56,12 +58,13 @@ public static class SdCommand
         return command;
     }
 
-    private sealed record RunRequest(FileInfo Model, string? Method, string[] Sets, FileInfo[] DataFiles, FileInfo? Output, string Progress, Precision Precision);
+    private sealed record RunRequest(FileInfo Model, string? Method, string[] Sets, FileInfo[] DataFiles, FileInfo? Output, string Progress, Precision Precision, FileInfo? Scenario);
 
     private static int Run(RunRequest request, TextWriter stdout, TextWriter stderr, CancellationToken cancellation) =>
         SdErrors.Handle(request.Model, stderr, () =>
         {
-            var constants = new Dictionary<string, double>(StringComparer.Ordinal);
+            var scenario = ScenarioOption.Read(request.Scenario);
+            var constants = new Dictionary<string, double>(scenario.Constants, StringComparer.Ordinal);
             foreach (var assignment in request.Sets)
             {
                 var equals = assignment.LastIndexOf('=');
@@ -84,7 +87,7 @@ public static class SdCommand
             }
 
             var compiled = SystemDynamicsModel.Load(request.Model.FullName).Compile(request.Precision, cancellation);
-            var options = new SimulationOptions
+            var options = scenario with
             {
                 Constants = constants,
                 Data = data,

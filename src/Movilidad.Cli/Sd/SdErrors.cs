@@ -3,7 +3,7 @@ using Movilidad.Dynamics.Analysis;
 
 namespace Movilidad.Cli.Sd;
 
-/// <summary>How the analysis commands turn failures into one line on the error stream and an exit code.</summary>
+/// <summary>How the sd commands turn failures into one line on the error stream and an exit code.</summary>
 internal static class SdErrors
 {
     /// <summary>Bad input is 2, a model or file that cannot be used 1, a cancelled run 130.</summary>

@@ -146,4 +146,38 @@ public sealed class SdAnalysisCommandTests : IDisposable
         Assert.Equal(2, exit);
         Assert.Equal("observed.csv, line 3, column population: 'lots' is not a number", error.TrimEnd());
     }
+
+    [Fact]
+    public void Scenario_ChangesFile_OverridesConstantsInRunAndSensitivity()
+    {
+        var model = Write("ramp.mdl", Ramp);
+        var scenario = Write("steep.cin", "{a steeper ramp}\nslope = 3\n");
+
+        static string FinalY((int Exit, string Out, string Error) run)
+        {
+            Assert.Equal(0, run.Exit);
+            var rows = run.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => line.TrimEnd('\r').Split('\t')).ToArray();
+            return rows[^1][Array.IndexOf(rows[0], "y")];
+        }
+
+        Assert.Equal("12", FinalY(Sd("run", model, "--scenario", scenario)));
+        // --set wins over the scenario.
+        Assert.Equal("8", FinalY(Sd("run", model, "--scenario", scenario, "--set", "slope=2")));
+        var extra = Write("other.mdl", Ramp.Replace("slope = 1", "slope = 1 ~~|\nother = 1 ~~|\nz = y * other", StringComparison.Ordinal));
+        var (exit, output, _) = Sd("sensitivity", extra, "--runs", "10", "--vary", "other=uniform(1,1)", "--save", "z", "--scenario", scenario);
+        Assert.Equal(0, exit);
+        Assert.EndsWith("4,z,12,12,12,12,12", output.TrimEnd(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Scenario_BadLine_OneLineNamingFileAndLine()
+    {
+        var model = Write("ramp.mdl", Ramp);
+        var scenario = Write("bad.cin", "slope = 3\nslope = steep\n");
+
+        var (exit, output, error) = Sd("run", model, "--scenario", scenario);
+
+        Assert.Equal((2, string.Empty), (exit, output));
+        Assert.Equal("bad.cin, line 2: 'steep' is not a number (a changes file sets constants to numbers and lookups to tables)", error.TrimEnd());
+    }
 }
