@@ -162,6 +162,14 @@ public static class Calibration
             throw new AnalysisException("no observed series to fit");
         }
 
+        foreach (var series in observed)
+        {
+            if (series.Times.Count == 0 || series.Times.Count != series.Values.Count)
+            {
+                throw new AnalysisException($"the observed series of '{series.Variable}' has {series.Times.Count} times and {series.Values.Count} values: it needs one value per time, and at least one");
+            }
+        }
+
         var parameters = model.Parameters([.. fit.Select(p => p.Name)]);
         var starting = StartValues(model, fit, options.Simulation);
         var saved = observed.Select(o => o.Variable).Distinct().ToList();
@@ -309,6 +317,11 @@ public static class Calibration
                 }
                 catch (OperationCanceledException)
                 {
+                    return double.PositiveInfinity;
+                }
+                catch (ModelException)
+                {
+                    // Values at which the model cannot run (a limit reached, an error its equations raise) are as bad as can be.
                     return double.PositiveInfinity;
                 }
 

@@ -82,6 +82,31 @@ public sealed class CalibrationTests
     }
 
     [Fact]
+    public void Run_ValuesWhereTheModelFails_AreAvoidedNotFatal()
+    {
+        // Above rate 0.6 VECTOR SELECT finds nothing and its error action (1) stops the run.
+        var model = ModelText.Vensim(Logistic + """
+            one: o1 ~~|
+            sel[one] = IF THEN ELSE(rate > 0.6, 0, 1) ~~|
+            val[one] = 1 ~~|
+            guard = VECTOR SELECT(sel[one!], val[one!], -99, 0, 1) ~~|
+            """, final: 30, dt: 0.25).Compile();
+        Assert.Throws<ModelException>(() => model.Run(new SimulationOptions { Constants = new Dictionary<string, double> { ["rate"] = 0.7 } }));
+
+        var result = Calibration.Run(model, [FitParameter.Parse("rate=0.05..1")], [Generated(0.42, 1000)], new CalibrationOptions { Starts = 3 });
+
+        Assert.Equal(0.42, result.Values[0], 0.0042);
+    }
+
+    [Fact]
+    public void Run_SeriesWithoutValues_IsRefused()
+    {
+        var error = Assert.Throws<AnalysisException>(() => Calibration.Run(Model, [FitParameter.Parse("rate=0.1..1")], [new ObservedSeries("population", [1.0, 2], [3.0])], new CalibrationOptions()));
+
+        Assert.Contains("2 times and 1 values", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Run_Cancelled_ReturnsTheBestSoFarMarkedCancelled()
     {
         using var cancellation = new CancellationTokenSource();
