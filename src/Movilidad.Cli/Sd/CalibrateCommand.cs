@@ -23,11 +23,12 @@ public static class CalibrateCommand
         payoff.AcceptOnlyFromAmong("sse", "relative");
         var seed = new Option<int>("--seed") { Description = "Seeds the other starts (default 0)" };
         var starts = new Option<int>("--starts") { Description = "How many starts (default 4): the first from the start values, the others spread over the ranges", DefaultValueFactory = _ => 4 };
-        var scenario = ScenarioOption.Create();
+        var scenario = RunInputs.ScenarioOption();
+        var modelData = RunInputs.DataOption("--model-data");
         var history = new Option<FileInfo>("--history") { Description = "Write the payoff history (each improvement: run, start, payoff, values) to this CSV file" };
         var command = new Command("calibrate", "Fit constants of a model to observed data; prints NAME = VALUE per constant, then RMSE and the fit statistics")
         {
-            model, data, fit, method, payoff, seed, starts, history, scenario,
+            model, data, fit, method, payoff, seed, starts, history, scenario, modelData,
         };
         command.SetAction((parse, cancellation) => Task.FromResult(Run(
             new Request(
@@ -39,14 +40,15 @@ public static class CalibrateCommand
                 parse.GetValue(seed),
                 parse.GetValue(starts),
                 parse.GetValue(history),
-                parse.GetValue(scenario)),
+                parse.GetValue(scenario),
+                parse.GetValue(modelData) ?? []),
             parse.InvocationConfiguration.Output,
             parse.InvocationConfiguration.Error,
             cancellation)));
         return command;
     }
 
-    private sealed record Request(FileInfo Model, FileInfo Data, string[] Fit, CalibrationMethod Method, CalibrationPayoff Payoff, int Seed, int Starts, FileInfo? History, FileInfo? Scenario);
+    private sealed record Request(FileInfo Model, FileInfo Data, string[] Fit, CalibrationMethod Method, CalibrationPayoff Payoff, int Seed, int Starts, FileInfo? History, FileInfo? Scenario, FileInfo[] ModelData);
 
     private static int Run(Request request, TextWriter stdout, TextWriter stderr, CancellationToken cancellation) =>
         SdErrors.Handle(request.Model, stderr, () =>
@@ -69,7 +71,7 @@ public static class CalibrateCommand
                 compiled,
                 fit,
                 observed,
-                new CalibrationOptions { Method = request.Method, Payoff = request.Payoff, Seed = request.Seed, Starts = request.Starts, Progress = progress, Simulation = ScenarioOption.Read(request.Scenario) },
+                new CalibrationOptions { Method = request.Method, Payoff = request.Payoff, Seed = request.Seed, Starts = request.Starts, Progress = progress, Simulation = RunInputs.Read(request.Scenario, request.ModelData) },
                 cancellation);
             for (var k = 0; k < fit.Count; k++)
             {

@@ -26,13 +26,13 @@ public static class SdCommand
         var method = new Option<string>("--method") { Description = "Integration method: euler, rk2 or rk4 (default: the model's)" };
         method.AcceptOnlyFromAmong("euler", "rk2", "rk4");
         var set = new Option<string[]>("--set") { Description = "Override a constant: NAME=VALUE (repeatable)" };
-        var data = new Option<FileInfo[]>("--data") { Description = "A data file (.tab, .csv, .dat) feeding data variables (repeatable)" };
+        var data = RunInputs.DataOption("--data");
         var output = new Option<FileInfo>("--out") { Description = "Write the results to this CSV file instead of printing them" };
         var progress = new Option<string>("--progress") { Description = "Progress bar on the error stream: auto (on a terminal, for runs over half a second), always or never", DefaultValueFactory = _ => "auto" };
         progress.AcceptOnlyFromAmong("auto", "always", "never");
         var precision = new Option<string>("--precision") { Description = "Arithmetic: double (default) or single, to reproduce a single-precision Vensim's results", DefaultValueFactory = _ => "double" };
         precision.AcceptOnlyFromAmong("double", "single");
-        var scenario = ScenarioOption.Create();
+        var scenario = RunInputs.ScenarioOption();
         var command = new Command("run", "Run a model and print or write its results table") { model, method, set, data, output, progress, precision, scenario };
         command.SetAction((parse, cancellation) => Task.FromResult(Run(
             new RunRequest(
@@ -63,7 +63,7 @@ public static class SdCommand
     private static int Run(RunRequest request, TextWriter stdout, TextWriter stderr, CancellationToken cancellation) =>
         SdErrors.Handle(request.Model, stderr, () =>
         {
-            var scenario = ScenarioOption.Read(request.Scenario);
+            var scenario = RunInputs.Read(request.Scenario, request.DataFiles);
             var constants = new Dictionary<string, double>(scenario.Constants, StringComparer.Ordinal);
             foreach (var assignment in request.Sets)
             {
@@ -77,20 +77,10 @@ public static class SdCommand
                 constants[assignment[..equals].Trim()] = value;
             }
 
-            var data = new Dictionary<string, DataSeries>(StringComparer.Ordinal);
-            foreach (var file in request.DataFiles)
-            {
-                foreach (var (name, series) in ReferenceOutput.Load(file.FullName).ToSeries())
-                {
-                    data[name] = series;
-                }
-            }
-
             var compiled = SystemDynamicsModel.Load(request.Model.FullName).Compile(request.Precision, cancellation);
             var options = scenario with
             {
                 Constants = constants,
-                Data = data,
                 Method = request.Method switch
                 {
                     "rk2" => IntegrationMethod.RungeKutta2,

@@ -25,11 +25,12 @@ public static class SensitivityCommand
         var output = new Option<FileInfo>("--out") { Description = "Write the bands (Time,Variable,P5,P25,P50,P75,P95) to this CSV file instead of printing them" };
         var save = new Option<string[]>("--save") { Description = "Only these variables (repeatable; every variable by default)" };
         var samples = new Option<FileInfo>("--samples") { Description = "Write each run's seed and input values to this CSV file, to reproduce any run" };
-        var scenario = ScenarioOption.Create();
+        var scenario = RunInputs.ScenarioOption();
+        var modelData = RunInputs.DataOption("--data");
         var correlations = new Option<FileInfo>("--correlations") { Description = "Write the rank correlation of each input with each variable at the final time to this CSV file" };
         var command = new Command("sensitivity", "Run a model many times with constants drawn from distributions; percentiles 5, 25, 50, 75, 95 per saved time and variable")
         {
-            model, runs, vary, seed, sampling, output, save, samples, correlations, scenario,
+            model, runs, vary, seed, sampling, output, save, samples, correlations, scenario, modelData,
         };
         command.SetAction((parse, cancellation) => Task.FromResult(Run(
             new Request(
@@ -42,14 +43,15 @@ public static class SensitivityCommand
                 parse.GetValue(save) is { Length: > 0 } names ? names : null,
                 parse.GetValue(samples),
                 parse.GetValue(correlations),
-                parse.GetValue(scenario)),
+                parse.GetValue(scenario),
+                parse.GetValue(modelData) ?? []),
             parse.InvocationConfiguration.Output,
             parse.InvocationConfiguration.Error,
             cancellation)));
         return command;
     }
 
-    private sealed record Request(FileInfo Model, int Runs, string[] Vary, int Seed, Sampling Sampling, FileInfo? Output, string[]? Save, FileInfo? Samples, FileInfo? Correlations, FileInfo? Scenario);
+    private sealed record Request(FileInfo Model, int Runs, string[] Vary, int Seed, Sampling Sampling, FileInfo? Output, string[]? Save, FileInfo? Samples, FileInfo? Correlations, FileInfo? Scenario, FileInfo[] ModelData);
 
     private static int Run(Request request, TextWriter stdout, TextWriter stderr, CancellationToken cancellation)
     {
@@ -67,7 +69,7 @@ public static class SensitivityCommand
             var result = Sensitivity.Run(
                 compiled,
                 variations,
-                new SensitivityOptions { Runs = request.Runs, Seed = request.Seed, Sampling = request.Sampling, Save = request.Save, Progress = progress, Simulation = ScenarioOption.Read(request.Scenario) },
+                new SensitivityOptions { Runs = request.Runs, Seed = request.Seed, Sampling = request.Sampling, Save = request.Save, Progress = progress, Simulation = RunInputs.Read(request.Scenario, request.ModelData) },
                 cancellation);
             progress.Finish();
             if (request.Output is null)

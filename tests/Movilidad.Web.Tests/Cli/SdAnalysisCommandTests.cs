@@ -180,4 +180,20 @@ public sealed class SdAnalysisCommandTests : IDisposable
         Assert.Equal((2, string.Empty), (exit, output));
         Assert.Equal("bad.cin, line 2: 'steep' is not a number (a changes file sets constants to numbers and lookups to tables)", error.TrimEnd());
     }
+
+    [Fact]
+    public void DataOptions_ModelWithADataVariable_RunsInSensitivityAndCalibrate()
+    {
+        var model = Write("demand.mdl", "demand ~~|\nscaled = demand * scale ~~|\nscale = 1 ~~|\nINITIAL TIME = 0 ~~|\nFINAL TIME = 10 ~~|\nTIME STEP = 5 ~~|\nSAVEPER = TIME STEP ~~|\n");
+        var data = Write("demand.tab", "Time\tdemand\n0\t0\n10\t100\n");
+        var observed = Write("observed.csv", "Time,scaled\n5,150\n10,300\n");
+
+        var (exit, output, error) = Sd("sensitivity", model, "--runs", "20", "--vary", "scale=uniform(2,2)", "--save", "scaled", "--data", data);
+        Assert.True(exit == 0, error);
+        Assert.EndsWith("10,scaled,200,200,200,200,200", output.TrimEnd(), StringComparison.Ordinal);
+
+        (exit, output, error) = Sd("calibrate", model, "--data", observed, "--fit", "scale=0..10", "--model-data", data);
+        Assert.True(exit == 0, error);
+        Assert.StartsWith("scale = 3", output, StringComparison.Ordinal);
+    }
 }
