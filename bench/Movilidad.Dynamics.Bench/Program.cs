@@ -12,6 +12,13 @@ if (args.Length > 0 && args[0] == "quick")
     return;
 }
 
+// "analysis" times 1,000 Monte Carlo runs of the reference model and a 5-constant calibration of a 100-variable model.
+if (args.Length == 1 && args[0] == "analysis")
+{
+    Analysis();
+    return;
+}
+
 // "sde [SECONDS]" builds SDEverywhere's C for the published models (npm, cc) and times it side by side with the engine.
 if (args.Length is 1 or 2 && args[0] == "sde")
 {
@@ -150,6 +157,33 @@ static void Quick()
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{variables} variables: {model.EquationsPerStep} equations/step, parse {parse.TotalMilliseconds:0} ms + compile with machine code {(compile - parse).TotalMilliseconds:0} ms, first 1-step run {(firstRun - compile).TotalMilliseconds:0} ms, 1,000 steps {run.TotalMilliseconds / 10:0.000} ms, {evaluations / run.TotalSeconds / 1e6:0} M evaluations/s, {allocated} bytes for a 10,000-step run"));
     }
+}
+
+static void Analysis()
+{
+    Console.WriteLine($"load average at start: {File.ReadAllText("/proc/loadavg").Trim()}; {Environment.ProcessorCount} cores");
+    var reference = SystemDynamicsModel.Load(AnalysisWorkloads.ReferenceModel).Compile();
+    AnalysisWorkloads.MonteCarlo(reference, 200);
+    for (var round = 1; round <= 5; round++)
+    {
+        var (wall, cpu) = (Stopwatch.StartNew(), new ProcessorClock());
+        var result = AnalysisWorkloads.MonteCarlo(reference, 1000);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Monte Carlo round {round}: {result.Runs:N0} runs x {result.Names.Count} variables x {result.Times.Count} saved times, bands computed: {wall.Elapsed.TotalMilliseconds:0} ms wall, {cpu.Elapsed.TotalMilliseconds:0} ms processor"));
+    }
+
+    var (model, fit, observed, options) = AnalysisWorkloads.CalibrationProblem();
+    Console.WriteLine($"calibration model: {model.EquationsPerStep} equations per step, {model.OutputNames.Count} saved variables");
+    for (var round = 1; round <= 3; round++)
+    {
+        var (wall, cpu) = (Stopwatch.StartNew(), new ProcessorClock());
+        var result = Movilidad.Dynamics.Analysis.Calibration.Run(model, fit, observed, options);
+        var worst = AnalysisWorkloads.CalibrationTruth.Select((t, i) => Math.Abs(result.Values[i] - t.Truth) / t.Truth).Max();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"calibration round {round}: 5 constants, {result.Evaluations:N0} runs from {options.Starts} starts, worst relative error {worst:0.0e0}: {wall.Elapsed.TotalMilliseconds:0} ms wall, {cpu.Elapsed.TotalMilliseconds:0} ms processor"));
+    }
+
+    Console.WriteLine($"load average at end: {File.ReadAllText("/proc/loadavg").Trim()}");
 }
 
 /// <summary>Processor time used by this process since the last restart.</summary>

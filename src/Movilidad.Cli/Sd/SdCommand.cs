@@ -15,6 +15,8 @@ public static class SdCommand
         var sd = new Command("sd", "Run Vensim (.mdl) and XMILE system-dynamics models");
         sd.Add(CreateRun());
         sd.Add(CreateCheck());
+        sd.Add(SensitivityCommand.Create());
+        sd.Add(CalibrateCommand.Create());
         return sd;
     }
 
@@ -24,13 +26,14 @@ public static class SdCommand
         var method = new Option<string>("--method") { Description = "Integration method: euler, rk2 or rk4 (default: the model's)" };
         method.AcceptOnlyFromAmong("euler", "rk2", "rk4");
         var set = new Option<string[]>("--set") { Description = "Override a constant: NAME=VALUE (repeatable)" };
-        var data = new Option<FileInfo[]>("--data") { Description = "A data file (.tab, .csv, .dat) feeding data variables (repeatable)" };
+        var data = RunInputs.DataOption("--data");
         var output = new Option<FileInfo>("--out") { Description = "Write the results to this CSV file instead of printing them" };
         var progress = new Option<string>("--progress") { Description = "Progress bar on the error stream: auto (on a terminal, for runs over half a second), always or never", DefaultValueFactory = _ => "auto" };
         progress.AcceptOnlyFromAmong("auto", "always", "never");
         var precision = new Option<string>("--precision") { Description = "Arithmetic: double (default) or single, to reproduce a single-precision Vensim's results", DefaultValueFactory = _ => "double" };
         precision.AcceptOnlyFromAmong("double", "single");
-        var command = new Command("run", "Run a model and print or write its results table") { model, method, set, data, output, progress, precision };
+        var scenario = RunInputs.ScenarioOption();
+        var command = new Command("run", "Run a model and print or write its results table") { model, method, set, data, output, progress, precision, scenario };
         command.SetAction((parse, cancellation) => Task.FromResult(Run(
             new RunRequest(
                 parse.GetValue(model)!,
@@ -39,7 +42,8 @@ public static class SdCommand
                 parse.GetValue(data) ?? [],
                 parse.GetValue(output),
                 parse.GetValue(progress) ?? "auto",
-                parse.GetValue(precision) == "single" ? Precision.Single : Precision.Double),
+                parse.GetValue(precision) == "single" ? Precision.Single : Precision.Double,
+                parse.GetValue(scenario)),
             parse.InvocationConfiguration.Output,
             parse.InvocationConfiguration.Error,
             cancellation)));
@@ -54,14 +58,13 @@ public static class SdCommand
         return command;
     }
 
-    private sealed record RunRequest(FileInfo Model, string? Method, string[] Sets, FileInfo[] DataFiles, FileInfo? Output, string Progress, Precision Precision);
+    private sealed record RunRequest(FileInfo Model, string? Method, string[] Sets, FileInfo[] DataFiles, FileInfo? Output, string Progress, Precision Precision, FileInfo? Scenario);
 
-    private static int Run(RunRequest request, TextWriter stdout, TextWriter stderr, CancellationToken cancellation)
-    {
-        var modelFile = request.Model;
-        try
+    private static int Run(RunRequest request, TextWriter stdout, TextWriter stderr, CancellationToken cancellation) =>
+        SdErrors.Handle(request.Model, stderr, () =>
         {
-            var constants = new Dictionary<string, double>(StringComparer.Ordinal);
+            var scenario = RunInputs.Read(request.Scenario, request.DataFiles);
+            var constants = new Dictionary<string, double>(scenario.Constants, StringComparer.Ordinal);
             foreach (var assignment in request.Sets)
             {
                 var equals = assignment.LastIndexOf('=');
@@ -74,20 +77,10 @@ public static class SdCommand
                 constants[assignment[..equals].Trim()] = value;
             }
 
-            var data = new Dictionary<string, DataSeries>(StringComparer.Ordinal);
-            foreach (var file in request.DataFiles)
-            {
-                foreach (var (name, series) in ReferenceOutput.Load(file.FullName).ToSeries())
-                {
-                    data[name] = series;
-                }
-            }
-
-            var compiled = SystemDynamicsModel.Load(modelFile.FullName).Compile(request.Precision, cancellation);
-            var options = new SimulationOptions
+            var compiled = SystemDynamicsModel.Load(request.Model.FullName).Compile(request.Precision, cancellation);
+            var options = scenario with
             {
                 Constants = constants,
-                Data = data,
                 Method = request.Method switch
                 {
                     "rk2" => IntegrationMethod.RungeKutta2,
@@ -108,33 +101,7 @@ public static class SdCommand
             }
 
             return 0;
-        }
-        catch (ModelException e)
-        {
-            stderr.WriteLine(e.Message);
-            return 1;
-        }
-        catch (IOException e)
-        {
-            stderr.WriteLine(e.Message);
-            return 1;
-        }
-        catch (UnauthorizedAccessException e)
-        {
-            stderr.WriteLine(e.Message);
-            return 1;
-        }
-        catch (OperationCanceledException)
-        {
-            stderr.WriteLine("cancelled");
-            return 130;
-        }
-        catch (Exception e) when (e is InvalidOperationException or NotSupportedException or ArgumentException or IndexOutOfRangeException)
-        {
-            stderr.WriteLine($"{modelFile.Name}: internal error in the engine ({e.GetType().Name}): {e.Message}");
-            return 3;
-        }
-    }
+        });
 
     /// <summary>
     /// Runs on a worker. With <c>auto</c> a progress bar appears on the error stream only when it is a terminal and

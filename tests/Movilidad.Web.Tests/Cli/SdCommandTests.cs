@@ -1,8 +1,4 @@
-extern alias cli;
-
-using System.CommandLine;
 using System.Globalization;
-using SdCommand = cli::Movilidad.Cli.Sd.SdCommand;
 
 namespace Movilidad.Web.Tests.Cli;
 
@@ -26,22 +22,9 @@ public sealed class SdCommandTests : IDisposable
 
     public void Dispose() => _folder.Delete(recursive: true);
 
-    private string Write(string name, string text)
-    {
-        var path = Path.Combine(_folder.FullName, name);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        File.WriteAllText(path, text);
-        return path;
-    }
+    private string Write(string name, string text) => SdCli.Write(_folder, name, text);
 
-    private static (int Exit, string Out, string Error) Sd(params string[] args)
-    {
-        var stdout = new StringWriter(CultureInfo.InvariantCulture);
-        var stderr = new StringWriter(CultureInfo.InvariantCulture);
-        var root = new RootCommand { SdCommand.Create() };
-        var exit = root.Parse(["sd", .. args]).Invoke(new InvocationConfiguration { Output = stdout, Error = stderr });
-        return (exit, stdout.ToString(), stderr.ToString());
-    }
+    private static (int Exit, string Out, string Error) Sd(params string[] args) => SdCli.Run(args);
 
     private static string[][] Table(string text, char separator) =>
         [.. text.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => line.TrimEnd('\r').Split(separator))];
