@@ -59,6 +59,17 @@ public sealed class ErrorMessageTests
         Assert.Equal("y", error.Variable);
     }
 
+    [Theory]
+    [InlineData("p = FIND MARKET PRICE(q, q, q, q) ~~|", "FIND MARKET PRICE needs quantities subscripted by a range")]
+    [InlineData("p = DEMAND AT PRICE(q, q, 1) ~~|", "DEMAND AT PRICE needs a priority profile")]
+    public void Compile_MarketFunctionWithoutArrays_NamesTheFunctionAndWhatItNeeds(string equation, string expected)
+    {
+        var error = CompileError("q = 1 ~~|\n" + equation);
+
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+        Assert.Equal("p", error.Variable);
+    }
+
     [Fact]
     public void Compile_MissingDataFile_NamesTheFile()
     {

@@ -35,6 +35,17 @@ public sealed class SyntaxTests
     }
 
     [Fact]
+    public void VensimDimensionNameAsAValue_IsThePositionOfTheElementComputed()
+    {
+        // Vensim: a subscript range used in an expression stands for the element's number (from 1) in the range; a
+        // subrange's elements keep the numbers they have in their parent range.
+        var result = ModelText.Vensim("dim: A1, A2, A3 ~~|\nlate: A2, A3 ~~|\npos[dim] = dim * 10 ~~|\nsub[late] = late ~~|").Compile().Run();
+
+        Assert.Equal([10.0, 20, 30], [result.Series("pos[A1]")[0], result.Series("pos[A2]")[0], result.Series("pos[A3]")[0]]);
+        Assert.Equal([2.0, 3], [result.Series("sub[A2]")[0], result.Series("sub[A3]")[0]]);
+    }
+
+    [Fact]
     public void XmileIfThenElse_InsideAnExpressionWithAParenthesisedCondition_IsAConditional()
     {
         // XMILE 1.0, 3.3.1: IF condition THEN expression ELSE expression is an expression like any other.

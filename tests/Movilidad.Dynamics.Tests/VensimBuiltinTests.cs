@@ -6,6 +6,14 @@ public sealed class VensimBuiltinTests
 
     private static SimulationResult Run(string equations, double final = 4) => ModelText.Vensim(equations, final).Compile().Run();
 
+    private static void AssertInitial(SimulationResult result, params (string Name, double Value)[] expected)
+    {
+        foreach (var (name, value) in expected)
+        {
+            Assert.True(Math.Abs(result.Series(name)[0] - value) < 1e-9, $"{name}: expected {value}, got {result.Series(name)[0]}");
+        }
+    }
+
     [Fact]
     public void AllocateAvailable_EnoughForEveryone_GivesEachItsRequest()
     {
@@ -65,6 +73,121 @@ public sealed class VensimBuiltinTests
         var error = Assert.Throws<ModelException>(() => model.Compile());
 
         Assert.Contains("four fields", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AllocateAvailable_FixedQuantityProfile_IsServedBeforeThePricedRequests()
+    {
+        // ptype 0 asks for the same at every priority: Boston's 40 is served, the 10 left goes to Dayton (rectangular
+        // around 7, width 2) at a clearing priority of 7, where it gets half its 20, before Fresno (around 3) gets any.
+        var result = Run(Branches + """
+            request[branch] = 40, 20, 10 ~~|
+            profile[branch,pprofile] = 0,0,0,0; 1,7,2,0; 1,3,2,0; ~~|
+            shipped[branch] = ALLOCATE AVAILABLE(request[branch], profile[branch,ptype], 50) ~~|
+            """);
+
+        AssertInitial(result, ("shipped[Boston]", 40), ("shipped[Dayton]", 10), ("shipped[Fresno]", 0));
+    }
+
+    [Fact]
+    public void AllocateAvailable_FixedQuantitiesAboveWhatIsAvailable_ShareItInProportion()
+    {
+        var result = Run(Branches + """
+            request[branch] = 40, 20, 10 ~~|
+            profile[branch,pprofile] = 0,0,0,0; 0,0,0,0; 1,9,2,0; ~~|
+            shipped[branch] = ALLOCATE AVAILABLE(request[branch], profile[branch,ptype], 30) ~~|
+            """);
+
+        Assert.Equal([20.0, 10, 0], [result.Series("shipped[Boston]")[0], result.Series("shipped[Dayton]")[0], result.Series("shipped[Fresno]")[0]]);
+    }
+
+    [Fact]
+    public void AllocateAvailable_ShapePlusTen_GivesWholeNumbersAddingUpToWhatIsAvailable()
+    {
+        // Vensim: adding 10 to the shape returns integer allocations. Equal rectangular curves share 5 + Time/2 as
+        // 2.5 + Time/4 each; the whole-number allocations stay within one unit of those shares and add up to
+        // what is available, rounded down.
+        var result = Run(Branches + """
+            request[branch] = 10, 10, 10 ~~|
+            profile[branch,pprofile] = 11,5,2,0; 11,5,2,0; 11,1,2,0; ~~|
+            shipped[branch] = ALLOCATE AVAILABLE(request[branch], profile[branch,ptype], 5 + Time / 2) ~~|
+            """);
+
+        for (var t = 0; t <= 4; t++)
+        {
+            var shipped = new[] { "Boston", "Dayton", "Fresno" }.Select(b => result.Series($"shipped[{b}]")[t]).ToArray();
+            Assert.All(shipped, value => Assert.Equal(Math.Round(value), value));
+            Assert.Equal(Math.Floor(5 + (t / 2.0)), shipped.Sum());
+            Assert.InRange(shipped[0], Math.Floor(2.5 + (t / 4.0)), Math.Ceiling(2.5 + (t / 4.0)));
+            Assert.Equal(0, shipped[2]);
+        }
+    }
+
+    private const string Market = """
+        supplier: s1, s2 ~~|
+        demander: d1, d2 ~~|
+        pprofile: ptype, ppriority, pwidth, pextra ~~|
+        capacity[supplier] = 100, 0 ~~|
+        supply curve[supplier,pprofile] = 1,8,4,0; 1,1,1,0; ~~|
+        market price = FIND MARKET PRICE(satiation[d1], demand curve[d1,ptype], capacity[s1], supply curve[s1,ptype]) ~~|
+        supplied[supplier] = SUPPLY AT PRICE(capacity[supplier], supply curve[supplier,ptype], market price) ~~|
+        demanded[demander] = DEMAND AT PRICE(satiation[demander], demand curve[demander,ptype], market price) ~~|
+
+        """;
+
+    [Fact]
+    public void FindMarketPrice_RectangularCurves_ClearsWhereDemandMeetsSupply()
+    {
+        // Demand 100 falling from 12 to 8 (rectangular around 10, width 4), supply 100 rising from 6 to 10 (around 8):
+        // 100·(0.5 − (P − 10)/4) = 100·(0.5 + (P − 8)/4) at P = 9, where 75 is asked for and offered. The second
+        // supplier has no capacity and the second demander asks for nothing, so they take no part.
+        var result = Run(Market + """
+            satiation[demander] = 100, 0 ~~|
+            demand curve[demander,pprofile] = 1,10,4,0; 1,1,1,0; ~~|
+            """);
+
+        AssertInitial(result, ("market price", 9), ("supplied[s1]", 75), ("demanded[d1]", 75), ("supplied[s2]", 0));
+    }
+
+    [Fact]
+    public void FindMarketPrice_FixedDemand_AddsToTheMarketDemandAtEveryPrice()
+    {
+        // A fixed demand of 20 (ptype 0) moves the balance to 100·(0.5 − (P − 10)/4) + 20 = 100·(0.5 + (P − 8)/4),
+        // P = 9.4: d1 asks for 65, d2 for its 20, and the supplier offers their 85.
+        var result = Run(Market + """
+            satiation[demander] = 100, 20 ~~|
+            demand curve[demander,pprofile] = 1,10,4,0; 0,0,0,0; ~~|
+            """);
+
+        AssertInitial(result, ("market price", 9.4), ("demanded[d1]", 65), ("demanded[d2]", 20), ("supplied[s1]", 85));
+    }
+
+    [Fact]
+    public void FindMarketPrice_DemandAboveAllCapacity_IsThePriceAtWhichEverySupplierOffersAll()
+    {
+        // Vensim: when supply never meets demand, the suppliers supply all they can.
+        var result = Run(Market + """
+            satiation[demander] = 150, 0 ~~|
+            demand curve[demander,pprofile] = 0,0,0,0; 1,1,1,0; ~~|
+            """);
+
+        AssertInitial(result, ("market price", 10), ("supplied[s1]", 100), ("demanded[d1]", 150));
+    }
+
+    [Theory]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(4)]
+    public void FindMarketPrice_AnyCurveShape_BalancesDemandAndSupply(int shape)
+    {
+        var result = Run(Market.Replace("1,8,4,0;", $"{shape},8,4,0;", StringComparison.Ordinal) + $"""
+            satiation[demander] = 100, 60 ~~|
+            demand curve[demander,pprofile] = {shape},10,4,0; {shape},7,2,0; ~~|
+            """);
+
+        var demanded = result.Series("demanded[d1]")[0] + result.Series("demanded[d2]")[0];
+        Assert.Equal(result.Series("supplied[s1]")[0], demanded, 9);
+        Assert.InRange(result.Series("market price")[0], 6, 12);
     }
 
     [Fact]

@@ -1,9 +1,49 @@
 namespace Movilidad.Dynamics.Builtins;
 
-/// <summary>Vensim's ALLOCATE BY PRIORITY and ALLOCATE AVAILABLE, computed without allocating memory.</summary>
+/// <summary>
+/// Vensim's allocation functions (ALLOCATE BY PRIORITY, ALLOCATE AVAILABLE, FIND MARKET PRICE, DEMAND AT PRICE,
+/// SUPPLY AT PRICE), computed without allocating memory.
+/// </summary>
 internal static class Allocation
 {
     private const int Iterations = 200;
+
+    /// <summary>Profile type 0: a quantity that does not depend on the priority or price.</summary>
+    private const double FixedQuantity = 0;
+
+    /// <summary>Added to a profile type, asks ALLOCATE AVAILABLE for whole-number allocations (Vensim: "adding 10 to the shape").</summary>
+    private const double Integral = 10;
+
+    /// <summary>The curve shape a profile type names, without the whole-number flag.</summary>
+    private static double Shape(double type) => type >= Integral ? type - Integral : type;
+
+    /// <summary>
+    /// A whole-number allocation: each requester keeps the whole part of its share, and the units left (what the
+    /// shares add up to, rounded down, less the whole parts) go one each to the requesters with the largest
+    /// fractional parts, the earlier element first on a tie. Vensim documents that adding 10 to the shape makes
+    /// the allocations integers; how it rounds is not documented, and this is our rule.
+    /// </summary>
+    private static double IntegerShare(double[] s, int request, int requestStride, int profile, int profileStride, int count, int index, double clearing, double share)
+    {
+        var (total, whole) = (0.0, 0.0);
+        for (var i = 0; i < count; i++)
+        {
+            var x = ProfileShare(s, request + (i * requestStride), profile + (i * profileStride), clearing);
+            total += x;
+            whole += Math.Floor(x);
+        }
+
+        var own = share - Math.Floor(share);
+        var ahead = 0;
+        for (var i = 0; i < count; i++)
+        {
+            var x = ProfileShare(s, request + (i * requestStride), profile + (i * profileStride), clearing);
+            var fraction = x - Math.Floor(x);
+            ahead += i != index && (fraction > own || (fraction == own && i < index)) ? 1 : 0;
+        }
+
+        return Math.Floor(share) + (ahead < Math.Floor(total + 1e-9) - whole ? 1 : 0);
+    }
 
     /// <summary>
     /// Requester <paramref name="index"/>'s share of <paramref name="supply"/>. Each requester receives
@@ -101,31 +141,28 @@ internal static class Allocation
     /// the shares add up to what is available. The total is monotonic in P, so P is found by bisection. Requests
     /// sit at <paramref name="request"/> + i·<paramref name="requestStride"/>; the profile fields (ptype, ppriority,
     /// pwidth, pextra) of requester i start at <paramref name="profile"/> + i·<paramref name="profileStride"/>.
-    /// A profile type other than 1–4 gives NaN, as does a width that is not positive.
+    /// A fixed quantity (ptype 0) asks for the same at every priority, so it is served in full before the clearing
+    /// priority rations the rest; a type plus 10 asks for whole-number allocations (<see cref="IntegerShare"/>). A profile
+    /// type other than 0–4 (or 10–14) gives NaN, as does a width that is not positive.
     /// </summary>
     public static double Available(double[] s, int request, int requestStride, int profile, int profileStride, int count, int index, double available)
     {
-        var total = 0.0;
         var lowest = double.PositiveInfinity;
         var highest = double.NegativeInfinity;
+        if (!Widen(s, request, requestStride, profile, profileStride, count, ref lowest, ref highest))
+        {
+            return double.NaN;
+        }
+
+        var (total, fixedTotal) = (0.0, 0.0);
         for (var i = 0; i < count; i++)
         {
             var asked = s[request + (i * requestStride)];
-            if (!(asked > 0))
+            if (asked > 0)
             {
-                continue;
+                total += asked;
+                fixedTotal += Shape(s[profile + (i * profileStride)]) == FixedQuantity ? asked : 0;
             }
-
-            total += asked;
-            var p = profile + (i * profileStride);
-            var reach = Reach(s[p], s[p + 2]);
-            if (double.IsNaN(reach))
-            {
-                return double.NaN;
-            }
-
-            lowest = Math.Min(lowest, s[p + 1] - reach);
-            highest = Math.Max(highest, s[p + 1] + reach);
         }
 
         var own = s[request + (index * requestStride)];
@@ -137,6 +174,13 @@ internal static class Allocation
         if (available <= 0 || !(own > 0))
         {
             return 0;
+        }
+
+        if (fixedTotal >= available)
+        {
+            // The fixed quantities ask for the same at every priority, so no clearing priority can ration them: they
+            // share what is available in proportion to their requests and the priced requests receive nothing.
+            return Shape(s[profile + (index * profileStride)]) == FixedQuantity ? own * available / fixedTotal : 0;
         }
 
         var lo = lowest;
@@ -160,11 +204,45 @@ internal static class Allocation
             }
         }
 
-        return ProfileShare(s, request + (index * requestStride), profile + (index * profileStride), 0.5 * (lo + hi));
+        var clearing = 0.5 * (lo + hi);
+        var share = ProfileShare(s, request + (index * requestStride), profile + (index * profileStride), clearing);
+        return s[profile + (index * profileStride)] >= Integral
+            ? IntegerShare(s, request, requestStride, profile, profileStride, count, index, clearing, share)
+            : share;
     }
 
-    /// <summary>How far from its priority a profile's share stops changing (to double precision).</summary>
-    private static double Reach(double type, double width) => !(width > 0) ? double.NaN : type switch
+    /// <summary>
+    /// Widens [<paramref name="lowest"/>, <paramref name="highest"/>] to the priorities over which the curves with a
+    /// positive quantity change (fixed quantities never do); false when a curve's type or width is invalid.
+    /// </summary>
+    private static bool Widen(double[] s, int quantity, int quantityStride, int profile, int profileStride, int count, ref double lowest, ref double highest)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            var p = profile + (i * profileStride);
+            if (!(s[quantity + (i * quantityStride)] > 0) || Shape(s[p]) == FixedQuantity)
+            {
+                continue;
+            }
+
+            var reach = Reach(Shape(s[p]), s[p + 2]);
+            if (double.IsNaN(reach))
+            {
+                return false;
+            }
+
+            lowest = Math.Min(lowest, s[p + 1] - reach);
+            highest = Math.Max(highest, s[p + 1] + reach);
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// How far from its priority a profile's share stops changing (to double precision); 0 for a fixed quantity
+    /// (ptype 0), whose share never changes.
+    /// </summary>
+    private static double Reach(double type, double width) => type == FixedQuantity ? 0 : !(width > 0) ? double.NaN : type switch
     {
         1 or 2 => 0.5 * width,
         3 => 9 * width,
@@ -175,25 +253,118 @@ internal static class Allocation
     private static double ProfileShare(double[] s, int request, int profile, double clearing)
     {
         var asked = s[request];
-        if (!(asked > 0))
+        return asked > 0 ? asked * DemandShare(Shape(s[profile]), s[profile + 1], s[profile + 2], clearing) : 0;
+    }
+
+    /// <summary>
+    /// The share of its quantity a demand curve asks for at <paramref name="price"/>: 1 at every price for a fixed
+    /// quantity (ptype 0), otherwise falling from 1 to 0 around <paramref name="priority"/> as the complement of the
+    /// cumulative distribution the type names (1 rectangular, 2 triangular, 3 normal, 4 exponential), spread by
+    /// <paramref name="width"/>. Another type, or a width that is not positive, gives NaN.
+    /// </summary>
+    public static double DemandShare(double type, double priority, double width, double price)
+    {
+        if (type == FixedQuantity)
+        {
+            return 1;
+        }
+
+        if (!(width > 0))
+        {
+            return double.NaN;
+        }
+
+        var x = price - priority;
+        return type switch
+        {
+            1 => Math.Clamp(0.5 - (x / width), 0, 1),
+            2 => x <= -0.5 * width ? 1
+                : x < 0 ? 1 - (2 * Square((x / width) + 0.5))
+                : x < 0.5 * width ? 2 * Square(0.5 - (x / width))
+                : 0,
+            3 => 0.5 * Erfc(x / (width * Math.Sqrt(2))),
+            4 => x < 0 ? 1 - (0.5 * Math.Exp(x / width)) : 0.5 * Math.Exp(-x / width),
+            _ => double.NaN,
+        };
+    }
+
+    /// <summary>
+    /// The share of its capacity a supply curve offers at <paramref name="price"/>: 1 at every price for a fixed
+    /// quantity, otherwise the cumulative distribution the type names, rising from 0 to 1 around the priority (the
+    /// mirror image of <see cref="DemandShare"/>, as the shapes are symmetric).
+    /// </summary>
+    public static double SupplyShare(double type, double priority, double width, double price) =>
+        type == FixedQuantity ? 1 : 1 - DemandShare(type, priority, width, price);
+
+    /// <summary>DEMAND AT PRICE: the quantity a demand curve asks for at a price.</summary>
+    public static double DemandAtPrice(double quantity, double type, double priority, double width, double price) =>
+        quantity * DemandShare(type, priority, width, price);
+
+    /// <summary>SUPPLY AT PRICE: the quantity a supply curve offers at a price.</summary>
+    public static double SupplyAtPrice(double quantity, double type, double priority, double width, double price) =>
+        quantity * SupplyShare(type, priority, width, price);
+
+    /// <summary>
+    /// FIND MARKET PRICE: the price at which the demand curves, summed over the demanders, ask for what the supply
+    /// curves, summed over the suppliers, offer. Excess demand falls as the price rises, so the price is found by
+    /// bisection between the lowest and the highest price at which any curve still changes. When demand exceeds
+    /// supply at every price (fixed demand above all capacity) the answer is the highest of these, where every
+    /// supplier offers all it can; when supply exceeds demand at every price, the lowest, where every demander gets
+    /// all it asks for. Curves whose quantity is not positive take no part; NaN when a curve's type or width is
+    /// invalid, 0 when no curve depends on the price. Quantities sit at <c>first + i·stride</c>, the four profile
+    /// fields of curve i from <c>profile + i·profileStride</c>.
+    /// </summary>
+    public static double MarketPrice(
+        double[] s,
+        int demand, int demandStride, int demandProfile, int demandProfileStride, int demanders,
+        int supply, int supplyStride, int supplyProfile, int supplyProfileStride, int suppliers)
+    {
+        var lowest = double.PositiveInfinity;
+        var highest = double.NegativeInfinity;
+        if (!Widen(s, demand, demandStride, demandProfile, demandProfileStride, demanders, ref lowest, ref highest) ||
+            !Widen(s, supply, supplyStride, supplyProfile, supplyProfileStride, suppliers, ref lowest, ref highest))
+        {
+            return double.NaN;
+        }
+
+        if (lowest > highest)
         {
             return 0;
         }
 
-        var priority = s[profile + 1];
-        var width = s[profile + 2];
-        var x = clearing - priority;
-        return s[profile] switch
+        var (lo, hi) = (lowest, highest);
+        for (var iteration = 0; iteration < Iterations && hi - lo > 1e-15 * Math.Max(1, Math.Abs(hi)); iteration++)
         {
-            1 => asked * Math.Clamp(0.5 - (x / width), 0, 1),
-            2 => x <= -0.5 * width ? asked
-                : x < 0 ? asked * (1 - (2 * Square((x / width) + 0.5)))
-                : x < 0.5 * width ? asked * 2 * Square(0.5 - (x / width))
-                : 0,
-            3 => asked * 0.5 * Erfc(x / (width * Math.Sqrt(2))),
-            4 => x < 0 ? asked * (1 - (0.5 * Math.Exp(x / width))) : asked * 0.5 * Math.Exp(-x / width),
-            _ => double.NaN,
-        };
+            var mid = 0.5 * (lo + hi);
+            var excess = Total(s, demand, demandStride, demandProfile, demandProfileStride, demanders, mid, DemandShare)
+                - Total(s, supply, supplyStride, supplyProfile, supplyProfileStride, suppliers, mid, SupplyShare);
+            if (excess > 0)
+            {
+                lo = mid;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        return 0.5 * (lo + hi);
+    }
+
+    private static double Total(double[] s, int quantity, int quantityStride, int profile, int profileStride, int count, double price, Func<double, double, double, double, double> share)
+    {
+        var sum = 0.0;
+        for (var i = 0; i < count; i++)
+        {
+            var q = s[quantity + (i * quantityStride)];
+            if (q > 0)
+            {
+                var p = profile + (i * profileStride);
+                sum += q * share(s[p], s[p + 1], s[p + 2], price);
+            }
+        }
+
+        return sum;
     }
 
     private static double Square(double x) => x * x;

@@ -14,6 +14,9 @@ internal sealed class DataSources(string modelFile)
 {
     private readonly Dictionary<string, Sheet> _sheets = new(StringComparer.Ordinal);
 
+    /// <summary>The files that '?tag' file names stand for (Vensim's Model>Settings>XLS Files), tags compared ignoring case.</summary>
+    public Dictionary<string, string> FileTags { get; } = new(StringComparer.OrdinalIgnoreCase);
+
     /// <summary>A block of cells named in the workbook, 0-based and inclusive.</summary>
     private readonly record struct CellRange(int Row, int Column, int LastRow, int LastColumn);
 
@@ -204,7 +207,15 @@ internal sealed class DataSources(string modelFile)
     private Sheet Open(string file, string sheetOrSeparator, string location, string? variable)
     {
         var directory = Path.GetDirectoryName(modelFile) ?? ".";
-        var path = Path.Combine(directory, file.Trim());
+        file = file.Trim();
+        if (file.StartsWith('?'))
+        {
+            file = FileTags.TryGetValue(file, out var tagged)
+                ? tagged
+                : throw ModelException.At($"the data file tag '{file}' is not defined in the model's settings (Vensim: Model>Settings>XLS Files)", modelFile, location, variable);
+        }
+
+        var path = Path.Combine(directory, file.Replace('\\', Path.DirectorySeparatorChar));
         var key = path + "|" + sheetOrSeparator;
         if (_sheets.TryGetValue(key, out var cached))
         {

@@ -67,7 +67,7 @@ internal sealed class LookupTable
 
         var lo = table._hint;
         ref var x = ref MemoryMarshal.GetArrayDataReference(table.X);
-        return (uint)lo < (uint)(table.X.Length - 1) && Unsafe.Add(ref x, lo) <= input && input < Unsafe.Add(ref x, lo + 1)
+        return (uint)(lo + 1) < (uint)table.X.Length && Unsafe.Add(ref x, lo) <= input && input < Unsafe.Add(ref x, lo + 1)
             ? table.Interpolate(ref x, ref MemoryMarshal.GetArrayDataReference(table.Y), lo, input)
             : table.Continuous(input);
     }
@@ -82,7 +82,7 @@ internal sealed class LookupTable
         ref var x = ref MemoryMarshal.GetArrayDataReference(X);
         ref var y = ref MemoryMarshal.GetArrayDataReference(Y);
         var lo = _hint;
-        if ((uint)lo < (uint)(n - 1) && Unsafe.Add(ref x, lo) <= input && input < Unsafe.Add(ref x, lo + 1))
+        if ((uint)(lo + 1) < (uint)n && Unsafe.Add(ref x, lo) <= input && input < Unsafe.Add(ref x, lo + 1))
         {
             return Interpolate(ref x, ref y, lo, input);
         }

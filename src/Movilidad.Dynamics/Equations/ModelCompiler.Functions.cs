@@ -214,7 +214,8 @@ internal sealed partial class ModelCompiler
                 return Expression.Condition(IsTrue(A(0)), A(1), A(2));
             case "min" or "max" when args.Count == 2:
                 return Expression.Call(MathMethod(f == "min" ? nameof(Math.Min) : nameof(Math.Max), 2), A(0), A(1));
-            case "vector select" or "vector elm map" or "vector rank" or "vector sort order" or "vector reorder" or "allocate by priority" or "allocate available" or "invert matrix":
+            case "vector select" or "vector elm map" or "vector rank" or "vector sort order" or "vector reorder" or "allocate by priority" or "allocate available" or "invert matrix"
+                or "find market price" or "demand at price" or "supply at price" or "allocate":
                 return LowerVectorFunction(call, cx);
             case "min" or "max" or "vmin" or "vmax" or "sum" or "prod" or "mean" or "stddev" or "size" or "elmcount":
                 return LowerArrayFunction(call, cx);

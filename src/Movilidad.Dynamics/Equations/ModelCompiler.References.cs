@@ -50,6 +50,16 @@ internal sealed partial class ModelCompiler
             throw Error(cx.Location, cx.Variable, $"'{reference.DisplayName}' is a lookup: call it with an input, as {reference.DisplayName}(x)");
         }
 
+        // Stella maps a dimension onto another with an arrayed variable used as the subscript (a[dim_ab_map]): its
+        // value, for the element being computed, is the position picked, as with an expression index.
+        if (!IsVensim && reference.Subscripts.Any(sub => IsVariableSubscript(sub, cx)))
+        {
+            reference = reference with
+            {
+                Subscripts = [.. reference.Subscripts.Select(sub => IsVariableSubscript(sub, cx) ? sub with { Index = new ReferenceExpr(sub.Name, sub.Name, []) } : sub)],
+            };
+        }
+
         if (reference.Subscripts.Any(sub => sub.Index is not null))
         {
             return LowerIndexedReference(reference, instance, cx);
@@ -110,6 +120,10 @@ internal sealed partial class ModelCompiler
             Expression.Constant(count),
             Lower(indexed.Index!, cx));
     }
+
+    private bool IsVariableSubscript(SubscriptRef subscript, LoweringContext cx) =>
+        subscript is { Index: null, Bang: false, Wildcard: false } && !_dimensions.ContainsKey(subscript.Name) &&
+        !_dimensionsOfElement.ContainsKey(subscript.Name) && cx.Scope.Body.Variables.ContainsKey(subscript.Name);
 
     private Instance? FindInstance(string key, LoweringContext cx)
     {

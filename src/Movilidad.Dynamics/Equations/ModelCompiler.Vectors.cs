@@ -147,6 +147,35 @@ internal sealed partial class ModelCompiler
                     return LowerAllocateAvailable(call, cx);
                 }
 
+            case "allocate" when !IsVensim:
+                {
+                    Arity(call, cx, 5, 6);
+                    return LowerXmileAllocate(call, cx);
+                }
+
+            case "find market price":
+                {
+                    Arity(call, cx, 4, 4);
+                    var demand = CurveRun(args[0], args[1], "FIND MARKET PRICE", cx);
+                    var supply = CurveRun(args[2], args[3], "FIND MARKET PRICE", cx);
+                    return Expression.Call(
+                        typeof(Builtins.Allocation).GetMethod(nameof(Builtins.Allocation.MarketPrice))!,
+                        [_state, .. demand.Concat(supply).Select(slot => Expression.Constant(slot))]);
+                }
+
+            case "demand at price" or "supply at price":
+                {
+                    Arity(call, cx, 3, 3);
+                    var profile = ProfileFields(args[1], call.Function.ToUpperInvariant(), cx);
+                    return Expression.Call(
+                        typeof(Builtins.Allocation).GetMethod(call.Function == "demand at price" ? nameof(Builtins.Allocation.DemandAtPrice) : nameof(Builtins.Allocation.SupplyAtPrice))!,
+                        Lower(args[0], cx),
+                        Read(profile),
+                        Read(profile + 1),
+                        Read(profile + 2),
+                        Lower(args[2], cx));
+                }
+
             default:
                 throw Error(cx.Location, cx.Variable, $"unknown function '{call.Function.ToUpperInvariant()}'");
         }
@@ -223,6 +252,153 @@ internal sealed partial class ModelCompiler
             Expression.Constant(count),
             Expression.Constant(position),
             Lower(call.Arguments[2], cx));
+    }
+
+    /// <summary>
+    /// XMILE's ALLOCATE(available, dimension, requests, priorities, widths[, type]) as Stella writes it: the
+    /// requesters run along <c>dimension</c>, and requester i's curve has the type (Vensim's ptype: 0 fixed, 1
+    /// rectangular, 2 triangular, 3 normal, 4 exponential; rectangular when omitted, which is Vensim's ALLOCATE BY
+    /// PRIORITY), the priority and the width that the arguments give for element i, so an argument may be a whole
+    /// array (<c>demand</c>, <c>p[*, ppriority]</c>) or an expression of the element (<c>p[region, pwidth]</c>). The
+    /// allocation is ALLOCATE AVAILABLE's over these curves; the requests and curves are computed once per step into
+    /// hidden slots shared by the elements of the equation.
+    /// </summary>
+    private MethodCallExpression LowerXmileAllocate(CallExpr call, LoweringContext cx)
+    {
+        var args = call.Arguments;
+        if (args[1] is not ReferenceExpr { Subscripts.Count: 0 } dimension || !_dimensions.TryGetValue(dimension.Name, out var range))
+        {
+            throw Error(cx.Location, cx.Variable, "ALLOCATE needs the name of the dimension along which it allocates as its second argument");
+        }
+
+        var position = cx.Bindings.TryGet(range.Key, out var current) ? range.ElementKeys.IndexOf(current) : -1;
+        if (position < 0)
+        {
+            throw Error(cx.Location, cx.Variable, $"ALLOCATE along '{range.Name}' must compute a variable subscripted by '{range.Name}'");
+        }
+
+        const int Fields = 5;
+        var count = range.Elements.Count;
+        var others = string.Join(",", cx.Bindings.Pairs.Where(p => p.Key != range.Key).OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => p.Key + "=" + p.Value));
+        var key = (call, cx.Scope.Id, others);
+        if (!_allocations.TryGetValue(key, out var first))
+        {
+            // Per requester: request, ptype, ppriority, pwidth, pextra (unused), as ALLOCATE AVAILABLE reads them.
+            Expr[] parts = [args[2], args.Count > 5 ? args[5] : new NumberExpr(1), args[3], args[4], new NumberExpr(0)];
+            first = _slots.Count;
+            for (var i = 0; i < count; i++)
+            {
+                var element = cx.Bindings.With([new(range.Key, range.ElementKeys[i])]);
+                foreach (var part in parts)
+                {
+                    var slot = NewSlot(cx.Variable, cx.Location);
+                    var deps = new HashSet<int>();
+                    SetAuxiliary(slot, Lower(WildcardsAlong(part, range), new LoweringContext(cx.Scope, element, false, deps, cx.Variable, cx.Location)), deps, true);
+                }
+            }
+
+            _allocations[key] = first;
+        }
+
+        for (var k = 0; k < count * Fields; k++)
+        {
+            cx.Deps.Add(first + k);
+        }
+
+        return Expression.Call(
+            typeof(Builtins.Allocation).GetMethod(nameof(Builtins.Allocation.Available))!,
+            _state,
+            Expression.Constant(first),
+            Expression.Constant(Fields),
+            Expression.Constant(first + 1),
+            Expression.Constant(Fields),
+            Expression.Constant(count),
+            Expression.Constant(position),
+            Lower(args[0], cx));
+    }
+
+    /// <summary>An ALLOCATE argument with its wildcards standing for the allocation dimension's element being read.</summary>
+    private static Expr WildcardsAlong(Expr argument, DimensionDefinition range) => argument is ReferenceExpr reference && reference.Subscripts.Any(sub => sub.Wildcard)
+        ? reference with { Subscripts = [.. reference.Subscripts.Select(sub => sub.Wildcard ? new SubscriptRef(range.Key, false, false) : sub)] }
+        : argument;
+
+    /// <summary>
+    /// The curves of one side of a market: the quantities along the last subscript of <paramref name="quantity"/>
+    /// and their profiles along the second-to-last subscript of <paramref name="profile"/>, whose last subscript
+    /// names the profile's first field (ptype) with ppriority, pwidth and pextra after it. Vensim passes both with
+    /// the range's first element; the whole range is taken. Returns the first quantity slot and stride, the first
+    /// profile slot and stride, and the count, as the allocation builtins take them.
+    /// </summary>
+    private int[] CurveRun(Expr quantity, Expr profile, string function, LoweringContext cx)
+    {
+        var message = $"{function} needs quantities subscripted by a range last, and priority profiles subscripted by the same range and then the profile's first field";
+        if (quantity is not ReferenceExpr quantityReference || FindInstance(quantityReference.Name, cx) is not { Dimensions.Length: > 0, IsTableOnly: false } quantityInstance ||
+            profile is not ReferenceExpr profileReference || FindInstance(profileReference.Name, cx) is not { Dimensions.Length: >= 2, IsTableOnly: false } profileInstance ||
+            quantityInstance.Dimensions[^1].Elements.Count != profileInstance.Dimensions[^2].Elements.Count)
+        {
+            throw Error(cx.Location, cx.Variable, message);
+        }
+
+        var count = quantityInstance.Dimensions[^1].Elements.Count;
+        var fields = profileInstance.Dimensions[^1].Elements.Count;
+        var flat = ResolveElement(quantityReference, quantityInstance, cx);
+        var firstQuantity = flat - (flat % count);
+        var profileFlat = ResolveElement(profileReference, profileInstance, cx);
+        var field = profileFlat % fields;
+        var row = profileFlat / fields;
+        var firstRow = row - (row % count);
+        var quantitySlots = new int[count];
+        var profileSlots = new int[count];
+        for (var i = 0; i < count; i++)
+        {
+            quantitySlots[i] = quantityInstance.Slots[firstQuantity + i];
+            profileSlots[i] = ProfileFields(profileInstance, ((firstRow + i) * fields) + field, profileReference.DisplayName, cx);
+            cx.Deps.Add(quantitySlots[i]);
+        }
+
+        var quantityStride = count > 1 ? quantitySlots[1] - quantitySlots[0] : 1;
+        var profileStride = count > 1 ? profileSlots[1] - profileSlots[0] : 1;
+        for (var i = 1; i < count; i++)
+        {
+            if (quantitySlots[i] != quantitySlots[0] + (i * quantityStride) || profileSlots[i] != profileSlots[0] + (i * profileStride))
+            {
+                throw Error(cx.Location, cx.Variable, message);
+            }
+        }
+
+        return [quantitySlots[0], quantityStride, profileSlots[0], profileStride, count];
+    }
+
+    /// <summary>The slot of a priority profile's first field, its four fields (ptype, ppriority, pwidth, pextra) being consecutive.</summary>
+    private int ProfileFields(Expr profile, string function, LoweringContext cx)
+    {
+        if (profile is not ReferenceExpr reference || FindInstance(reference.Name, cx) is not { Dimensions.Length: > 0, IsTableOnly: false } instance)
+        {
+            throw Error(cx.Location, cx.Variable, $"{function} needs a priority profile subscripted by its first field (ptype) last");
+        }
+
+        return ProfileFields(instance, ResolveElement(reference, instance, cx), reference.DisplayName, cx);
+    }
+
+    private int ProfileFields(Instance instance, int flat, string name, LoweringContext cx)
+    {
+        var fields = instance.Dimensions[^1].Elements.Count;
+        if (flat % fields + 4 > fields)
+        {
+            throw Error(cx.Location, cx.Variable, $"the priority profile '{name}' needs four fields (ptype, ppriority, pwidth, pextra) from the one named");
+        }
+
+        for (var k = 0; k < 4; k++)
+        {
+            if (instance.Slots[flat + k] != instance.Slots[flat] + k)
+            {
+                throw Error(cx.Location, cx.Variable, $"the fields of the priority profile '{name}' cannot be read here");
+            }
+
+            cx.Deps.Add(instance.Slots[flat + k]);
+        }
+
+        return instance.Slots[flat];
     }
 
     /// <summary>

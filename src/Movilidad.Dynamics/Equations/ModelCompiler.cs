@@ -28,6 +28,9 @@ internal sealed partial class ModelCompiler
     private readonly Dictionary<string, int> _tableByName = new(StringComparer.Ordinal);
     private readonly Dictionary<int, string> _dataTableNames = [];
     private readonly List<Expression> _updates = [];
+
+    /// <summary>The hidden request and profile slots of each XMILE ALLOCATE call, shared by the elements it computes.</summary>
+    private readonly Dictionary<(CallExpr Call, int Scope, string Others), int> _allocations = [];
     private readonly Queue<Instance> _pending = new();
     private readonly Dictionary<Expr, Dictionary<string, object>> _callSites = new(ReferenceEqualityComparer.Instance);
     private readonly ParameterExpression _state = Expression.Parameter(typeof(double[]), "s");

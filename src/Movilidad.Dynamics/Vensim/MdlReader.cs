@@ -32,6 +32,7 @@ internal sealed class MdlReader
         var sketch = text.IndexOf("\\\\---///", StringComparison.Ordinal);
         if (sketch >= 0)
         {
+            ReadSettings(text[sketch..]);
             while (sketch > 0 && text[sketch - 1] == '\\')
             {
                 sketch--;
@@ -124,6 +125,30 @@ internal sealed class MdlReader
         public MacroDefinition Definition { get; } = definition;
 
         public ModelBody Body => Definition.Body;
+    }
+
+    /// <summary>
+    /// The settings block that closes the sketch section (after <c>:L&lt;%^E!@</c>): lines of the form
+    /// <c>30:?tag=file</c> resolve the '?tag' file names of GET DIRECT and GET XLS functions (Vensim's
+    /// Model>Settings>XLS Files).
+    /// </summary>
+    private void ReadSettings(string sketch)
+    {
+        var settings = sketch.IndexOf(":L<%^E!@", StringComparison.Ordinal);
+        if (settings < 0)
+        {
+            return;
+        }
+
+        foreach (var line in sketch[settings..].Split('\n'))
+        {
+            var entry = line.Trim();
+            var equals = entry.IndexOf('=', StringComparison.Ordinal);
+            if (entry.StartsWith("30:?", StringComparison.Ordinal) && equals > 4)
+            {
+                _model.DataSources.FileTags[entry[3..equals].Trim()] = entry[(equals + 1)..].Trim();
+            }
+        }
     }
 
     private MacroBuilder ParseMacroHeader(string header, int offset)

@@ -224,7 +224,18 @@ internal sealed partial class XmileReader
             elements.AddRange(Enumerable.Range(1, size).Select(i => i.ToString(CultureInfo.InvariantCulture)));
         }
 
-        _model.Dimensions[Names.Canonical(name)] = new DimensionDefinition(name, elements);
+        var dimension = new DimensionDefinition(name, elements);
+        // A dimension mapped position by position onto another (Vensim's 'DimA: A1, A2 -> DimB', written by
+        // translators as a maps_to attribute or <isee:maps_to> children naming the other dimension).
+        foreach (var target in Children(dim, "maps_to").Select(m => m.Value).Append((string?)dim.Attribute("maps_to")).OfType<string>())
+        {
+            if (!IsBlank(target))
+            {
+                dimension.Mappings.Add(new DimensionMapping(Names.Canonical(target.Trim()), null));
+            }
+        }
+
+        _model.Dimensions[Names.Canonical(name)] = dimension;
     }
 
     private void ReadMacro(XElement macro)
@@ -320,6 +331,33 @@ internal sealed partial class XmileReader
                 }
             }
         }
+
+        ConnectOutputsToGhosts(body, variables);
+    }
+
+    /// <summary>A submodel input (access="input"): a placeholder that a connection may fill, so it may have no equation.</summary>
+    private static bool IsInput(XElement element) => string.Equals((string?)element.Attribute("access"), "input", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// XMILE 4.7.1: a connection whose target starts with '.' (<c>&lt;connect to=".Root_Input" from="Sub.Output"/&gt;</c>)
+    /// assigns a submodel's output to an input of the model holding the module (a cross-level ghost, or alias), not an
+    /// input of the submodel: the input becomes an auxiliary equal to the output, computed and saved with its model.
+    /// </summary>
+    private void ConnectOutputsToGhosts(ModelBody body, XElement variables)
+    {
+        foreach (var module in body.Order.Where(v => v.Kind == VariableKind.Module).ToList())
+        {
+            foreach (var (to, from) in module.ModuleConnections.Where(c => c.Key.StartsWith('.')).ToList())
+            {
+                var target = to[1..];
+                var ghost = body.Variables.GetValueOrDefault(target) ?? _model.Main.Variables.GetValueOrDefault(target)
+                    ?? throw Error(variables, $"the module connects its output '{from}' to '{to}', which the model does not define", module.Name);
+                ghost.Kind = VariableKind.Auxiliary;
+                ghost.Equations.Clear();
+                ghost.Equations.Add(new EquationDefinition { Expression = new ReferenceExpr(from, from, []), Location = module.Location });
+                module.ModuleConnections.Remove(to);
+            }
+        }
     }
 
     private EquationDefinition ReadEquation(XElement element, VariableDefinition variable, VariableKind kind, IReadOnlyList<string> subscripts, XElement? parent = null)
@@ -331,6 +369,13 @@ internal sealed partial class XmileReader
         }
 
         var expression = eqn is null || IsBlank(eqn.Value) ? null : ParseEquation(eqn, variable.Name);
+        if (kind != VariableKind.Stock && expression is not null && Child(element, "init_eqn") is { } init && !IsBlank(init.Value))
+        {
+            // An auxiliary or flow with its own initial value (Stella's <init_eqn>): the value at the start is the
+            // initial equation, which may close a loop among initial values, as Vensim's ACTIVE INITIAL does.
+            expression = new CallExpr("active initial", [expression, ParseEquation(init, variable.Name)], default);
+        }
+
         var gf = kind == VariableKind.Lookup ? element : Child(element, "gf") ?? (parent is null ? null : Child(parent, "gf"));
         TableExpr? table = null;
         var tableKind = "continuous";
@@ -340,7 +385,7 @@ internal sealed partial class XmileReader
             tableKind = ((string?)gf.Attribute("type") ?? "continuous").ToLowerInvariant();
         }
 
-        if (expression is null && table is null && kind != VariableKind.Stock && eqn is null)
+        if (expression is null && table is null && kind != VariableKind.Stock && eqn is null && !IsInput(parent ?? element))
         {
             throw Error(element, "the variable has no equation", variable.Name);
         }
