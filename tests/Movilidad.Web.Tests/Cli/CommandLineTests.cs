@@ -46,6 +46,34 @@ public abstract class CommandLineTests(DatabaseProvider provider)
     }
 
     [Fact]
+    public async Task AuditVerify_NewestEntryDeleted_Fails_AndCheckpointAnchorsATrailWithoutOne()
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        string[] At(params string[] args) => [.. args, "--database", database.ConnectionString, "--provider", provider.ToString()];
+        Assert.Equal(0, await RunAsync(At("users", "add", "--email", "one@example.org", "--role", "observer")));
+        Assert.Equal(0, await RunAsync(At("users", "add", "--email", "two@example.org", "--role", "observer")));
+        Assert.Equal(0, await RunAsync(At("audit", "verify")));
+
+        await using (var db = database.CreateContext())
+        {
+            var newest = await db.AuditEntries.MaxAsync(e => e.Id);
+            await db.Database.ExecuteSqlAsync($"DELETE FROM \"AuditEntries\" WHERE \"Id\" = {newest}");
+        }
+
+        Assert.Equal(1, await RunAsync(At("audit", "verify")));
+
+        // A trail without its checkpoint (removed, or written before checkpoints) fails until one is written on purpose.
+        await using (var db = database.CreateContext())
+        {
+            await db.Database.ExecuteSqlAsync($"DELETE FROM \"AuditCheckpoints\"");
+        }
+
+        Assert.Equal(1, await RunAsync(At("audit", "verify")));
+        Assert.Equal(0, await RunAsync(At("audit", "checkpoint")));
+        Assert.Equal(0, await RunAsync(At("audit", "verify")));
+    }
+
+    [Fact]
     public async Task SeedSynthetic_Realistic_WritesTheSizeAskedForAndTheSameDataForTheSameSeed()
     {
         await using var database = await TestDatabase.CreateAsync(provider);
