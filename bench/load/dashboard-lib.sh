@@ -1,8 +1,8 @@
 # Shared by the indicators dashboard load tests (sourced, not run): starting the published app, signing an account
 # in through the real pages, and one wrk measurement. Expects $work (a scratch folder with the app published in
-# $work/app), and for run: $threads, $connections, $duration and $cookie.
-
-load() { cut -d' ' -f1-3 /proc/loadavg; }
+# $work/app), wrk-lib.sh sourced before it, and for run: $threads, $connections, $duration and $cookie.
+# The app runs in Production with the API's rate limit raised (Security__ApiPermitsPerMinute): all load comes from one
+# address, which the production limit (600 a minute) would answer with 429.
 
 form_token() { grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | head -n 1 | sed 's/.*value="//; s/"$//'; }
 
@@ -25,11 +25,6 @@ sign_in() { # one-time link, email -> chooses a password, signs in; sets $jar (c
   [ -n "$cookie" ] || { echo "sign-in failed" >&2; exit 1; }
 }
 
-run() { # name url -> one line: name, requests/s, p50, p95, errors, load average after the run
-  wrk -t"$threads" -c"$connections" -d5s -H "Cookie: $cookie" "$2" >/dev/null 2>&1 || true # warm-up
-  local out
-  out=$(wrk -t"$threads" -c"$connections" -d"${duration}s" --latency -H "Cookie: $cookie" -H "Accept-Language: es" \
-    -s <(printf 'done = function(summary, latency, requests)\n io.write(string.format("p95 %%.1f ms\\n", latency:percentile(95) / 1000))\nend\n') "$2")
-  printf '%s\t%s\t%s\t%s\t%s\tload %s\n' "$1" "$(awk '/Requests\/sec/ {print $2}' <<<"$out")" "$(awk '$1=="50%" {print $2}' <<<"$out")" \
-    "$(awk '/^p95/ {print $2 " " $3}' <<<"$out")" "$(awk '/Non-2xx|Socket errors/ {print}' <<<"$out" | tr '\n' ' ')" "$(load)"
+run() { # name url -> one line (see measure in wrk-lib.sh), signed in with $cookie
+  measure "$1" "$2" -H "Cookie: $cookie"
 }

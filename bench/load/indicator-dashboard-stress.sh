@@ -4,7 +4,7 @@
 # before), starts the app, signs an observer in, then:
 #   cold  - the first dashboard read after start, and the first after each write (a comment: any saved content
 #           makes the next read recompute the figures from the indicator totals);
-#   warm  - wrk on the JSON (/api/indicators/dashboard) and the page (/indicators), p50 and p95.
+#   warm  - wrk on the JSON (/api/indicators/dashboard) and the page (/indicators), p50 and p99 (every answer counted by status; exits with 1 on any that is not 2xx).
 # Target: < 1 s. Prints the load average with every figure (the machine may be shared).
 # Usage: bench/load/indicator-dashboard-stress.sh <postgres connection string> [seconds, default 15] [connections, default 8] [cold rounds, default 5]
 set -euo pipefail
@@ -14,11 +14,11 @@ duration=${2:-15}
 connections=${3:-8}
 rounds=${4:-5}
 threads=$(( connections < 2 ? 1 : 2 ))
-command -v wrk >/dev/null || { echo "wrk is needed (apt-get install wrk)" >&2; exit 1; }
 command -v jq >/dev/null || { echo "jq is needed (apt-get install jq)" >&2; exit 1; }
 
-source bench/load/dashboard-lib.sh
 work=$(mktemp -d)
+source bench/load/wrk-lib.sh
+source bench/load/dashboard-lib.sh
 server=
 trap '[ -n "$server" ] && { kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; }; rm -rf "$work"' EXIT
 dotnet publish src/Movilidad.Web -c Release -o "$work/app" -nologo -v q >/dev/null
@@ -63,6 +63,7 @@ for round in $(seq 1 "$rounds"); do
 done
 
 echo "warm, $connections connections, ${duration} s:"
-echo "endpoint	requests/s	p50	p95	errors	load"
+measure_header
 run "/api/indicators/dashboard" "$json"
 run "/indicators" "$page"
+exit "$failed"

@@ -64,6 +64,10 @@ public static class PlatformDatabase
         var db = services.GetRequiredService<MovilidadDb>();
         db.ShowsUnpublished = true;
         await Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions.MigrateAsync(db.Database, ct);
+
+        // The key ring is read (and on a new database created) before any write: signing a checkpoint inside a write's
+        // transaction must never have to store a key, which on SQLite would wait for that very transaction.
+        services.GetRequiredService<Movilidad.Platform.Audit.AuditSeal>().Prepare();
         return db;
     }
 

@@ -5,4 +5,6 @@ root.Add(Movilidad.Cli.Sd.SdCommand.Create());
 root.Add(Movilidad.Cli.Users.UsersCommand.Create());
 root.Add(Movilidad.Cli.Audit.AuditCommand.Create());
 root.Add(Movilidad.Cli.Seed.SeedCommand.Create());
+root.Add(Movilidad.Cli.Backup.BackupCommand.CreateBackup());
+root.Add(Movilidad.Cli.Backup.BackupCommand.CreateRestore());
 return root.Parse(args).Invoke();

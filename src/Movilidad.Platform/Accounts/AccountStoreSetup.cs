@@ -11,12 +11,14 @@ public static class AccountStoreSetup
     /// <summary>
     /// The accounts as every host needs them (the web app signs people in with them, the command line creates them):
     /// ASP.NET Core Identity's user manager over <see cref="AccountStore"/>, the password rules and lockout, and the
-    /// data-protection key ring in the database, so a link the command line makes is valid on every web node.
+    /// data-protection key ring in the database, so a link the command line makes is valid on every web node, and the
+    /// audit checkpoint's seal that signs with it.
     /// </summary>
     public static IdentityBuilder AddAccountStore(this IServiceCollection services)
     {
         services.AddSingleton<DatabaseKeyRing>();
         services.AddDataProtection().SetApplicationName("Movilidad");
+        services.AddSingleton<Audit.AuditSeal>();
         services.AddOptions<KeyManagementOptions>().Configure<DatabaseKeyRing>((options, ring) => options.XmlRepository = ring);
         services.Configure<DataProtectionTokenProviderOptions>(options => options.TokenLifespan = TimeSpan.FromDays(3));
         return services.AddIdentityCore<Account>(options =>

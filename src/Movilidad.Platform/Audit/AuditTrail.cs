@@ -44,10 +44,71 @@ public static class AuditActions
     public const string Password = "password";
     public const string TwoFactor = "two-factor";
     public const string Hide = "hide";
+    public const string Confirm = "confirm";
 }
 
 public static class AuditTrail
 {
+    /// <summary>
+    /// Writes a checkpoint of the trail as it stands (<c>movilidad audit checkpoint</c>): for a trail written before
+    /// checkpoints existed, once its chain has been verified. False when there is no seal or no entry to anchor.
+    /// </summary>
+    public static async Task<bool> CheckpointNowAsync(this MovilidadDb db, TimeProvider clock, CancellationToken ct = default)
+    {
+        if (db.Seal is null || !await db.AuditEntries.AnyAsync(ct))
+        {
+            return false;
+        }
+
+        db.Seal.Prepare();
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        if (db.Database.IsNpgsql())
+        {
+            await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(7240531)", ct);
+        }
+
+        await db.CheckpointAsync(clock.GetUtcNow().UtcDateTime, ct);
+        await transaction.CommitAsync(ct);
+        return true;
+    }
+
+    /// <summary>
+    /// Rewrites the signed checkpoint to the chain's new head, in the write's transaction (see <see cref="AuditCheckpoint"/>).
+    /// The count adds the entries after the previous checkpoint, so writes made without a seal are counted too.
+    /// </summary>
+    private static async Task CheckpointAsync(this MovilidadDb db, DateTime now, CancellationToken ct)
+    {
+        if (db.Seal is not { } seal)
+        {
+            return;
+        }
+
+        var head = await db.AuditEntries.OrderByDescending(e => e.Id).Select(e => new { e.Id, e.Hash }).FirstOrDefaultAsync(ct);
+        if (head is null)
+        {
+            return;
+        }
+
+        var checkpoint = await db.AuditCheckpoints.SingleOrDefaultAsync(c => c.Id == AuditCheckpoint.HeadId, ct);
+        if (checkpoint is null)
+        {
+            checkpoint = new AuditCheckpoint { Entries = await db.AuditEntries.LongCountAsync(ct) };
+            db.AuditCheckpoints.Add(checkpoint);
+        }
+        else
+        {
+            var since = checkpoint.LastEntryId;
+            checkpoint.Entries += await db.AuditEntries.LongCountAsync(e => e.Id > since, ct);
+        }
+
+        checkpoint.LastEntryId = head.Id;
+        checkpoint.Hash = head.Hash;
+        checkpoint.At = new DateTime(now.Ticks - (now.Ticks % TimeSpan.TicksPerMillisecond), DateTimeKind.Utc);
+        seal.Sign(checkpoint);
+        await db.SaveChangesAsync(ct);
+        db.PendingCheckpoint = checkpoint;
+    }
+
     /// <summary>How an item's numeric id is written in the trail's <c>EntityId</c>.</summary>
     public static string Key(int id) => id.ToString(CultureInfo.InvariantCulture);
 
@@ -66,6 +127,7 @@ public static class AuditTrail
     /// <summary>Saves the pending changes of a write that touches many entities (an import) with one chained audit entry per entity, in one transaction.</summary>
     public static async Task SaveAuditedManyAsync(this MovilidadDb db, AuditActor actor, Func<IReadOnlyList<AuditRecord>> describe, TimeProvider clock, CancellationToken ct = default)
     {
+        db.Seal?.Prepare();
         var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         try
         {
@@ -102,6 +164,7 @@ public static class AuditTrail
             }
 
             await db.SaveChangesAsync(ct);
+            await db.CheckpointAsync(now, ct);
             if (own is not null)
             {
                 await own.CommitAsync(ct);
@@ -135,11 +198,16 @@ public static class AuditChain
         return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
     }
 
-    /// <summary>Reads the whole trail in order and recomputes every hash; names the first entry that was changed, inserted or removed.</summary>
-    public static async Task<ChainCheck> VerifyAsync(MovilidadDb db, CancellationToken ct = default)
+    /// <summary>
+    /// Reads the whole trail in order and recomputes every hash; names the first entry that was changed, inserted or removed.
+    /// Given a checkpoint, also checks that the trail still reaches it: the entry it names, with its hash, and at least as
+    /// many entries (removing the newest entries leaves every hash intact but the trail shorter than its checkpoint).
+    /// </summary>
+    public static async Task<ChainCheck> VerifyAsync(MovilidadDb db, AuditCheckpoint? checkpoint = null, CancellationToken ct = default)
     {
         var previous = Genesis;
         var count = 0;
+        string? hashAtCheckpoint = null;
         await foreach (var entry in db.AuditEntries.AsNoTracking().OrderBy(e => e.Id).AsAsyncEnumerable().WithCancellation(ct))
         {
             count++;
@@ -153,7 +221,18 @@ public static class AuditChain
                 return new ChainCheck(count, entry.Id, "its content does not match its hash (the entry was edited)");
             }
 
+            if (entry.Id == checkpoint?.LastEntryId)
+            {
+                hashAtCheckpoint = entry.Hash;
+            }
+
             previous = entry.Hash;
+        }
+
+        if (checkpoint is not null && checkpoint.Entries > 0 && (count < checkpoint.Entries || hashAtCheckpoint != checkpoint.Hash))
+        {
+            return new ChainCheck(count, checkpoint.LastEntryId, string.Create(CultureInfo.InvariantCulture,
+                $"the trail is truncated: the checkpoint of {checkpoint.At:yyyy-MM-dd HH:mm:ss} UTC records {checkpoint.Entries} entries ending with entry {checkpoint.LastEntryId} (hash {checkpoint.Hash[..12]}...), the trail holds {count}{(hashAtCheckpoint is null ? $" and no entry {checkpoint.LastEntryId}" : string.Empty)} (its newest entries were removed)"));
         }
 
         return new ChainCheck(count, null, null);

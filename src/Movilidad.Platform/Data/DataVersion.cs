@@ -23,5 +23,5 @@ public static class DataVersion
 
     /// <summary>Whether a save may change content: any tracked content entity counts, whatever its state (erring towards a new version).</summary>
     internal static bool MayTouchContent(ChangeTracker tracker) =>
-        tracker.Entries().Any(e => e.Entity is not (AuditEntry or AttemptCounter or DataProtectionKey or ApiToken or Account or RoleGrant));
+        tracker.Entries().Any(e => e.Entity is not (AuditEntry or AuditCheckpoint or AttemptCounter or DataProtectionKey or ApiToken or Account or RoleGrant));
 }

@@ -19,8 +19,8 @@ public static class DatabaseSetup
     /// <summary>Points a context at a database: the hosts, the tests and the design-time factories all go through here.</summary>
     public static DbContextOptionsBuilder UseMovilidadDatabase(this DbContextOptionsBuilder db, DatabaseProvider provider, string connectionString) => provider switch
     {
-        DatabaseProvider.Sqlite => db.UseSqlite(connectionString, o => o.MigrationsAssembly(MigrationsAssembly(provider))),
-        DatabaseProvider.Postgres => db.UseNpgsql(connectionString, o => o.MigrationsAssembly(MigrationsAssembly(provider))),
+        DatabaseProvider.Sqlite => db.UseSqlite(connectionString, o => o.MigrationsAssembly(MigrationsAssembly(provider))).AddInterceptors(Audit.CheckpointFileInterceptor.Instance),
+        DatabaseProvider.Postgres => db.UseNpgsql(connectionString, o => o.MigrationsAssembly(MigrationsAssembly(provider))).AddInterceptors(Audit.CheckpointFileInterceptor.Instance),
         _ => throw new InvalidOperationException($"Unknown database provider '{provider}'."),
     };
 
@@ -60,6 +60,7 @@ public static class DatabaseSetup
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<MovilidadDb>();
         await db.Database.MigrateAsync(cancellationToken);
+        db.Seal?.Prepare();
         var options = scope.ServiceProvider.GetRequiredService<IOptions<DatabaseOptions>>().Value;
         if (!options.LoadContent)
         {

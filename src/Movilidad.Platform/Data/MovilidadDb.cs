@@ -14,8 +14,15 @@ using Movilidad.Platform.Auth;
 
 namespace Movilidad.Platform.Data;
 
-public class MovilidadDb(DbContextOptions<MovilidadDb> options) : DbContext(options)
+/// <param name="options">The provider and connection (<see cref="DatabaseSetup.UseMovilidadDatabase"/>).</param>
+/// <param name="seal">Signs the audit checkpoint on every audited write; the hosts register it, a context made without it writes none.</param>
+public class MovilidadDb(DbContextOptions<MovilidadDb> options, AuditSeal? seal = null) : DbContext(options)
 {
+    internal AuditSeal? Seal => seal;
+
+    /// <summary>The checkpoint written in the open transaction, appended to the checkpoint file once that transaction commits.</summary>
+    internal AuditCheckpoint? PendingCheckpoint { get; set; }
+
     public DbSet<Plan> Plans => Set<Plan>();
     public DbSet<PlanLevel> PlanLevels => Set<PlanLevel>();
     public DbSet<PlanElement> PlanElements => Set<PlanElement>();
@@ -32,6 +39,7 @@ public class MovilidadDb(DbContextOptions<MovilidadDb> options) : DbContext(opti
     public DbSet<RoleGrant> RoleGrants => Set<RoleGrant>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<AuditCheckpoint> AuditCheckpoints => Set<AuditCheckpoint>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<Activity> Activities => Set<Activity>();
     public DbSet<ActivityCountry> ActivityCountries => Set<ActivityCountry>();

@@ -68,11 +68,22 @@ public class Pledge : IVersioned
     };
 }
 
+/// <summary>
+/// One pledging institution. A member state named by a focal point of another country is only <em>proposed</em> as
+/// co-pledger until a focal point of its own country (or the Secretariat) confirms it: no country's name is put to a
+/// commitment without that country.
+/// </summary>
 public class PledgePledger
 {
     public int PledgeId { get; set; }
     public int InstitutionId { get; set; }
     public Institution? Institution { get; set; }
+    public bool IsProposed { get; set; }
+
+    /// <summary>Who confirmed a proposed co-pledger, and when (UTC); null for pledgers named by their own country or the Secretariat.</summary>
+    public DateTime? ConfirmedAt { get; set; }
+    public int? ConfirmedById { get; set; }
+    public string? ConfirmedBy { get; set; }
 }
 
 public class PledgeGcmObjective

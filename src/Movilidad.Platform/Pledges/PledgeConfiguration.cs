@@ -44,6 +44,7 @@ internal sealed class PledgeConfiguration :
     public void Configure(EntityTypeBuilder<PledgePledger> builder)
     {
         builder.HasKey(p => new { p.PledgeId, p.InstitutionId });
+        builder.Property(p => p.ConfirmedBy).HasMaxLength(256);
         builder.HasOne(p => p.Institution).WithMany().HasForeignKey(p => p.InstitutionId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(p => p.InstitutionId);
     }

@@ -7,6 +7,7 @@ using Movilidad.Platform.Data;
 using Movilidad.Web.Tests.Features.Indicators;
 using Movilidad.Web.Tests.Infrastructure;
 using AuditCommand = cli::Movilidad.Cli.Audit.AuditCommand;
+using BackupCommand = cli::Movilidad.Cli.Backup.BackupCommand;
 using SeedCommand = cli::Movilidad.Cli.Seed.SeedCommand;
 using UsersCommand = cli::Movilidad.Cli.Users.UsersCommand;
 
@@ -17,7 +18,7 @@ public abstract class CommandLineTests(DatabaseProvider provider)
 {
     private static Task<int> RunAsync(params string[] args)
     {
-        var root = new RootCommand { UsersCommand.Create(), AuditCommand.Create(), SeedCommand.Create() };
+        var root = new RootCommand { UsersCommand.Create(), AuditCommand.Create(), SeedCommand.Create(), BackupCommand.CreateBackup(), BackupCommand.CreateRestore() };
         return root.Parse(args).InvokeAsync();
     }
 
@@ -43,6 +44,102 @@ public abstract class CommandLineTests(DatabaseProvider provider)
         await db.SaveAuditedAsync(AuditActor.CommandLine(), () => new AuditRecord("update", "thing", "1", null, new { Value = 1 }), TimeProvider.System);
         await db.Database.ExecuteSqlAsync($"UPDATE \"AuditEntries\" SET \"Actor\" = 'someone else' WHERE \"Id\" = {entry.Id}");
         Assert.Equal(1, await RunAsync("audit", "verify", "--database", target, "--provider", providerName));
+    }
+
+    [Fact]
+    public async Task AuditVerify_NewestEntryDeleted_Fails_AndCheckpointAnchorsATrailWithoutOne()
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        string[] At(params string[] args) => [.. args, "--database", database.ConnectionString, "--provider", provider.ToString()];
+        Assert.Equal(0, await RunAsync(At("users", "add", "--email", "one@example.org", "--role", "observer")));
+        Assert.Equal(0, await RunAsync(At("users", "add", "--email", "two@example.org", "--role", "observer")));
+        Assert.Equal(0, await RunAsync(At("audit", "verify")));
+
+        await using (var db = database.CreateContext())
+        {
+            var newest = await db.AuditEntries.MaxAsync(e => e.Id);
+            await db.Database.ExecuteSqlAsync($"DELETE FROM \"AuditEntries\" WHERE \"Id\" = {newest}");
+        }
+
+        Assert.Equal(1, await RunAsync(At("audit", "verify")));
+
+        // A trail without its checkpoint (removed, or written before checkpoints) fails until one is written on purpose.
+        await using (var db = database.CreateContext())
+        {
+            await db.Database.ExecuteSqlAsync($"DELETE FROM \"AuditCheckpoints\"");
+        }
+
+        Assert.Equal(1, await RunAsync(At("audit", "verify")));
+        Assert.Equal(0, await RunAsync(At("audit", "checkpoint")));
+        Assert.Equal(0, await RunAsync(At("audit", "verify")));
+    }
+
+    [Fact]
+    public async Task BackupThenRestore_IntoAnEmptyDatabase_IsVerified_WithKeyRingFilesAndAudit_AndADamagedBackupIsRefused()
+    {
+        await using var source = await TestDatabase.CreateAsync(provider);
+        string[] On(TestDatabase database, params string[] args) => [.. args, "--database", database.ConnectionString, "--provider", provider.ToString()];
+        Assert.Equal(0, await RunAsync(On(source, "users", "add", "--email", "backup@example.org", "--role", "observer")));
+        var evidence = new byte[300_000];
+        new Random(7).NextBytes(evidence);
+        await using (var db = source.CreateContext())
+        {
+            var pledge = new Movilidad.Platform.Pledges.Pledge { Title = new("Compromiso", "Pledge"), CreatedAt = DateTime.UtcNow };
+            pledge.Updates.Add(new() { Year = 2025, Quarter = 1, Narrative = "Avance", EvidenceFileName = "acta.pdf", EvidenceContentType = "application/pdf", EvidenceSize = evidence.Length, RecordedAt = DateTime.UtcNow });
+            db.Pledges.Add(pledge);
+            await db.SaveChangesAsync();
+            db.PledgeEvidence.Add(new() { UpdateId = pledge.Updates[0].Id, Content = evidence });
+            await db.SaveChangesAsync();
+        }
+
+        var folder = Directory.CreateTempSubdirectory("movilidad-backup-test-").FullName;
+        try
+        {
+            var file = Path.Combine(folder, "backup.zip");
+            Assert.Equal(0, await RunAsync(On(source, "backup", "--out", file)));
+
+            await using var target = await TestDatabase.CreateAsync(provider);
+            Assert.Equal(0, await RunAsync(On(target, "restore", file)));
+            await using (var from = source.CreateContext())
+            await using (var to = target.CreateContext())
+            {
+                Assert.Equal(await from.Accounts.Select(a => a.Email).ToListAsync(), await to.Accounts.Select(a => a.Email).ToListAsync());
+                Assert.Equal(await from.DataProtectionKeys.Select(k => k.Xml).ToListAsync(), await to.DataProtectionKeys.Select(k => k.Xml).ToListAsync());
+                Assert.Equal(await from.AuditEntries.OrderBy(e => e.Id).Select(e => e.Hash).ToListAsync(), await to.AuditEntries.OrderBy(e => e.Id).Select(e => e.Hash).ToListAsync());
+                Assert.Equal(evidence, await to.PledgeEvidence.Select(e => e.Content).SingleAsync());
+            }
+
+            Assert.Equal(0, await RunAsync(On(target, "audit", "verify")));
+            Assert.Equal(1, await RunAsync(On(target, "restore", file)));
+
+            // One byte changed in the database part: the hash in the manifest no longer matches, nothing is restored.
+            using (var zip = System.IO.Compression.ZipFile.Open(file, System.IO.Compression.ZipArchiveMode.Update))
+            {
+                var entry = zip.Entries.Single(e => e.Name != "manifest.json");
+                byte[] bytes;
+                await using (var read = entry.Open())
+                using (var copy = new MemoryStream())
+                {
+                    await read.CopyToAsync(copy);
+                    bytes = copy.ToArray();
+                }
+
+                bytes[bytes.Length / 2] ^= 0xFF;
+                var name = entry.FullName;
+                entry.Delete();
+                await using var write = zip.CreateEntry(name).Open();
+                await write.WriteAsync(bytes);
+            }
+
+            await using var damaged = await TestDatabase.CreateAsync(provider);
+            Assert.Equal(1, await RunAsync(On(damaged, "restore", file)));
+            await using var empty = damaged.CreateContext();
+            Assert.Empty(await empty.Database.GetAppliedMigrationsAsync());
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
     }
 
     [Fact]

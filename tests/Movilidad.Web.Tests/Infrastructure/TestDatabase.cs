@@ -50,11 +50,12 @@ public sealed class TestDatabase : IAsyncDisposable
         }
     }
 
-    public MovilidadDb CreateContext()
+    /// <summary>A context on the database; with a seal, its audited writes keep the signed checkpoint as the hosts' do.</summary>
+    public MovilidadDb CreateContext(Platform.Audit.AuditSeal? seal = null)
     {
         var options = new DbContextOptionsBuilder<MovilidadDb>();
         options.UseMovilidadDatabase(Provider, ConnectionString);
-        return new MovilidadDb(options.Options);
+        return new MovilidadDb(options.Options, seal);
     }
 
     public async ValueTask DisposeAsync()

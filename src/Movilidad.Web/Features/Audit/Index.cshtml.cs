@@ -11,7 +11,7 @@ using Movilidad.Platform.Data;
 namespace Movilidad.Web.Features.Audit;
 
 /// <summary>The audit trail, filtered by entity, person, country and date. The Secretariat sees all of it; a focal point their countries' part.</summary>
-public class IndexModel(MovilidadDb db, IAuthorizationService authorization) : PageModel
+public class IndexModel(MovilidadDb db, IAuthorizationService authorization, AuditSeal seal) : PageModel
 {
     public const int Limit = 500;
 
@@ -35,6 +35,12 @@ public class IndexModel(MovilidadDb db, IAuthorizationService authorization) : P
 
     public IReadOnlyList<AuditEntry> Entries { get; private set; } = [];
 
+    /// <summary>The signed checkpoint of the chain's head, for those who read the whole trail; null for the others.</summary>
+    public CheckpointState? Checkpoint { get; private set; }
+
+    /// <summary>Whether the newest entry is the one the checkpoint names, with its hash (false: entries were removed or added past it).</summary>
+    public bool HeadMatches { get; private set; }
+
     /// <summary>Null when every country is visible (the Secretariat).</summary>
     public IReadOnlyList<string>? Countries { get; private set; }
 
@@ -57,6 +63,13 @@ public class IndexModel(MovilidadDb db, IAuthorizationService authorization) : P
             }
 
             Countries = own;
+        }
+
+        if (Countries is null)
+        {
+            Checkpoint = await CheckpointState.ReadAsync(db, seal, ct);
+            var head = await db.AuditEntries.AsNoTracking().OrderByDescending(e => e.Id).Select(e => new { e.Id, e.Hash }).FirstOrDefaultAsync(ct);
+            HeadMatches = Checkpoint.Checkpoint is { } anchor && head is not null && head.Id == anchor.LastEntryId && head.Hash == anchor.Hash;
         }
 
         var query = db.AuditEntries.AsNoTracking();

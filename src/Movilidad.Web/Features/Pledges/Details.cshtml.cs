@@ -1,3 +1,4 @@
+using Movilidad.Platform.Auth;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -78,6 +79,19 @@ public class DetailsModel(MovilidadDb db, IAuthorizationService auth, TimeProvid
         return await OutcomeAsync(id, await db.RecordUpdateAsync(id, edit, file, AuditActor.From(HttpContext), clock, ct), ct);
     }
 
+    /// <summary>The proposed co-pledgers this person may confirm (their own country's state; the Secretariat any).</summary>
+    public IReadOnlySet<int> Confirmable { get; private set; } = new HashSet<int>();
+
+    public async Task<IActionResult> OnPostConfirmAsync(int id, int institution, CancellationToken ct)
+    {
+        if (!await auth.CanAsync(User, PledgeOperations.ConfirmCoPledger, new CountryScope(await db.StateCountryAsync(institution, ct) ?? string.Empty)))
+        {
+            return Forbid();
+        }
+
+        return await OutcomeAsync(id, await db.ConfirmCoPledgerAsync(id, institution, new CoPledgerConfirmation(Form.Version), AuditActor.From(HttpContext), clock, ct), ct);
+    }
+
     public async Task<IActionResult> OnPostPublishAsync(int id, bool publish, CancellationToken ct)
     {
         if (!await auth.CanAsync(User, PledgeOperations.Publish))
@@ -112,6 +126,16 @@ public class DetailsModel(MovilidadDb db, IAuthorizationService auth, TimeProvid
         CanEdit = await auth.CanAsync(User, PledgeOperations.Edit, scope);
         ReadsHistory = await auth.CanAsync(User, PledgeOperations.ReadUnpublished, scope);
         CanPublish = await auth.CanAsync(User, PledgeOperations.Publish);
+        var confirmable = new HashSet<int>();
+        foreach (var pledger in Pledge.Pledgers.Where(x => x.Proposed && x.Country is not null))
+        {
+            if (await auth.CanAsync(User, PledgeOperations.ConfirmCoPledger, new CountryScope(pledger.Country!)))
+            {
+                confirmable.Add(pledger.Id);
+            }
+        }
+
+        Confirmable = confirmable;
         ReadsIndicators = await auth.CanAsync(User, IndicatorOperations.Read);
         IndicatorLinks = await db.LinkedIndicatorsAsync(Pledge.Indicators, ReadsIndicators, ct);
         Today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);

@@ -138,7 +138,7 @@ public class EditModel(MovilidadDb db, IAuthorizationService auth, TimeProvider 
             }
 
             db.ChangeTracker.Clear();
-            outcome = await db.SaveAsync(existing, edit, actor, clock, ct);
+            outcome = await db.SaveAsync(existing, edit, actor, clock, ct, await PledgeEditing.SpeaksForAsync(User, auth));
         }
         else
         {
@@ -148,7 +148,7 @@ public class EditModel(MovilidadDb db, IAuthorizationService auth, TimeProvider 
                 return Forbid();
             }
 
-            outcome = await db.CreateAsync(edit, actor, clock, ct);
+            outcome = await db.CreateAsync(edit, actor, clock, ct, await PledgeEditing.SpeaksForAsync(User, auth));
         }
 
         return await PageAfterWriteAsync(outcome, saved => Task.FromResult<IActionResult>(Redirect($"/pledges/{Int(saved.Id)}")), async () => await ShowAsync(ct),

@@ -1,3 +1,5 @@
+using Movilidad.Web.Infrastructure.Auth;
+using Movilidad.Platform.Auth;
 using System.Globalization;
 using System.Security.Claims;
 using System.Text.Json.Serialization;
@@ -26,7 +28,11 @@ public sealed record EvidenceFile(string FileName, string ContentType, byte[] Co
 
 public sealed record PublicationChange(int Version, bool IsPublished);
 
-public sealed record PledgerView(int Id, string Code, Bilingual Name, PledgerType Type, string? Country);
+/// <summary>A pledger; <paramref name="Proposed"/> while a state named by another country waits for its own focal point, and who confirmed it.</summary>
+public sealed record PledgerView(int Id, string Code, Bilingual Name, PledgerType Type, string? Country, bool Proposed = false, string? ConfirmedBy = null, DateTime? ConfirmedAt = null);
+
+/// <summary>A proposed co-pledger confirmed, with the pledge's version the confirming person read.</summary>
+public sealed record CoPledgerConfirmation(int Version);
 
 public sealed record UpdateView(int Id, int Year, int Quarter, PledgeStatus Status, string Narrative, string? EvidenceUrl, string? EvidenceFileName, string? EvidenceContentType, int? EvidenceSize, DateTime RecordedAt);
 
@@ -88,7 +94,7 @@ public static class PledgeEditing
     public static PledgeSnapshot Snapshot(Pledge p) => new(
         p.Id, p.Version, p.Title, p.Description,
         p.Pledgers.Where(x => x.Institution is not null).OrderBy(x => x.Institution!.Code, StringComparer.Ordinal)
-            .Select(x => new PledgerView(x.InstitutionId, x.Institution!.Code, x.Institution.Name, Pledge.TypeOf(x.Institution.Kind), x.Institution.CountryCode)).ToList(),
+            .Select(x => new PledgerView(x.InstitutionId, x.Institution!.Code, x.Institution.Name, Pledge.TypeOf(x.Institution.Kind), x.Institution.CountryCode, x.IsProposed, x.ConfirmedBy, x.ConfirmedAt)).ToList(),
         p.MatchingPledgeId, p.IsPublished,
         p.GcmObjectives.Select(g => g.Objective).Order().ToList(),
         p.Milestones.OrderBy(m => m.DueDate).ThenBy(m => m.Id).Select(m => new MilestoneEdit(m.Title, m.DueDate, m.Done)).ToList(),
@@ -198,7 +204,14 @@ public static class PledgeEditing
     /// <summary>How a pledge is written through the kernel: loaded with all it owns, filed under its state pledger's country.</summary>
     public static readonly Editable<Pledge, PledgeSnapshot> Pledges = new(EntityType, FindPledgeAsync, Snapshot, p => Id(p.Id), CountryOf);
 
-    public static async Task<WriteOutcome<PledgeSnapshot>> CreateAsync(this MovilidadDb db, PledgeEdit edit, AuditActor actor, TimeProvider clock, CancellationToken ct)
+    /// <summary>
+    /// The member countries whose state the person may name as a pledger outright: null for the Secretariat (every one);
+    /// a focal point their own countries. Any other state they name is only proposed, until its own focal point confirms.
+    /// </summary>
+    public static async Task<IReadOnlySet<string>?> SpeaksForAsync(ClaimsPrincipal user, Microsoft.AspNetCore.Authorization.IAuthorizationService auth) =>
+        await auth.CanAsync(user, PledgeOperations.Publish) ? null : user.FocalCountries().ToHashSet(StringComparer.Ordinal);
+
+    public static async Task<WriteOutcome<PledgeSnapshot>> CreateAsync(this MovilidadDb db, PledgeEdit edit, AuditActor actor, TimeProvider clock, CancellationToken ct, IReadOnlySet<string>? speaksFor = null)
     {
         if (await db.ValidateAsync(edit, null, ct) is { Count: > 0 } errors)
         {
@@ -206,12 +219,36 @@ public static class PledgeEditing
         }
 
         var pledge = new Pledge { CreatedAt = clock.GetUtcNow().UtcDateTime, CreatedById = actor.AccountId };
-        await ApplyAsync(db, pledge, edit, ct);
+        await ApplyAsync(db, pledge, edit, speaksFor, ct);
         return await db.CreateAsync(Pledges, pledge, actor, clock, ct);
     }
 
-    public static Task<WriteOutcome<PledgeSnapshot>> SaveAsync(this MovilidadDb db, int id, PledgeEdit edit, AuditActor actor, TimeProvider clock, CancellationToken ct) =>
-        db.EditAsync(Pledges, id, edit.Version, AuditActions.Update, async _ => await db.ValidateAsync(edit, id, ct), pledge => ApplyAsync(db, pledge, edit, ct), actor, clock, ct);
+    public static Task<WriteOutcome<PledgeSnapshot>> SaveAsync(this MovilidadDb db, int id, PledgeEdit edit, AuditActor actor, TimeProvider clock, CancellationToken ct, IReadOnlySet<string>? speaksFor = null) =>
+        db.EditAsync(Pledges, id, edit.Version, AuditActions.Update, async _ => await db.ValidateAsync(edit, id, ct), pledge => ApplyAsync(db, pledge, edit, speaksFor, ct), actor, clock, ct);
+
+    /// <summary>The country of a pledger's state, when it is a member state of a country (who may confirm it).</summary>
+    public static Task<string?> StateCountryAsync(this MovilidadDb db, int institutionId, CancellationToken ct) =>
+        db.Institutions.AsNoTracking().Where(i => i.Id == institutionId && i.Kind == InstitutionKind.MemberState).Select(i => i.CountryCode).SingleOrDefaultAsync(ct);
+
+    /// <summary>A focal point of the proposed co-pledger's country (or the Secretariat) confirms it: who and when are kept and audited.</summary>
+    public static Task<WriteOutcome<PledgeSnapshot>> ConfirmCoPledgerAsync(this MovilidadDb db, int id, int institutionId, CoPledgerConfirmation confirmation, AuditActor actor, TimeProvider clock, CancellationToken ct) =>
+        db.EditAsync(Pledges, id, confirmation.Version, AuditActions.Confirm,
+            pledge => Task.FromResult<IDictionary<string, string[]>>(pledge.Pledgers.SingleOrDefault(p => p.InstitutionId == institutionId) switch
+            {
+                null => new Dictionary<string, string[]> { ["institutionId"] = [$"The institution {institutionId} is not a pledger of this pledge."] },
+                { IsProposed: false } => new Dictionary<string, string[]> { ["institutionId"] = [$"The institution {institutionId} is not a proposed co-pledger: it needs no confirmation."] },
+                _ => new Dictionary<string, string[]>(),
+            }),
+            pledge =>
+            {
+                var pledger = pledge.Pledgers.Single(p => p.InstitutionId == institutionId);
+                pledger.IsProposed = false;
+                pledger.ConfirmedAt = clock.GetUtcNow().UtcDateTime;
+                pledger.ConfirmedById = actor.AccountId;
+                pledger.ConfirmedBy = actor.Name;
+                return Task.CompletedTask;
+            },
+            actor, clock, ct);
 
     public static Task<WriteOutcome<PledgeSnapshot>> PublishAsync(this MovilidadDb db, int id, PublicationChange change, AuditActor actor, TimeProvider clock, CancellationToken ct) =>
         db.EditAsync(Pledges, id, change.Version, AuditActions.Publish, pledge => pledge.IsPublished = change.IsPublished, actor, clock, ct);
@@ -338,7 +375,7 @@ public static class PledgeEditing
         return errors;
     }
 
-    private static async Task ApplyAsync(MovilidadDb db, Pledge pledge, PledgeEdit edit, CancellationToken ct)
+    private static async Task ApplyAsync(MovilidadDb db, Pledge pledge, PledgeEdit edit, IReadOnlySet<string>? speaksFor, CancellationToken ct)
     {
         pledge.Title = Trim(edit.Title);
         pledge.Description = Trim(edit.Description);
@@ -346,7 +383,12 @@ public static class PledgeEditing
         var ids = edit.Pledgers.Distinct().ToList();
         var institutions = await db.Institutions.Where(i => ids.Contains(i.Id)).ToListAsync(ct);
         pledge.Pledgers.RemoveAll(p => !ids.Contains(p.InstitutionId));
-        pledge.Pledgers.AddRange(institutions.Where(i => pledge.Pledgers.All(p => p.InstitutionId != i.Id)).Select(i => new PledgePledger { InstitutionId = i.Id, Institution = i }));
+        pledge.Pledgers.AddRange(institutions.Where(i => pledge.Pledgers.All(p => p.InstitutionId != i.Id)).Select(i => new PledgePledger
+        {
+            InstitutionId = i.Id,
+            Institution = i,
+            IsProposed = speaksFor is not null && i.Kind == InstitutionKind.MemberState && i.CountryCode is { } country && !speaksFor.Contains(country),
+        }));
         pledge.GcmObjectives.Clear();
         pledge.GcmObjectives.AddRange((edit.GcmObjectives ?? []).Distinct().Select(o => new PledgeGcmObjective { Objective = o }));
         pledge.Milestones.Clear();

@@ -13,6 +13,9 @@ public static class PledgeOperations
     /// <summary>Record a pledge, edit it, add its quarterly updates: scope <see cref="PledgeScope"/>.</summary>
     public static readonly Operation Edit = new("pledges.edit");
 
+    /// <summary>Confirm a state proposed as co-pledger: a focal point of that state's country. Scope: <see cref="CountryScope"/>.</summary>
+    public static readonly Operation ConfirmCoPledger = new("pledges.confirm-co-pledger");
+
     /// <summary>Publish a pledge or take it back.</summary>
     public static readonly Operation Publish = new("pledges.publish");
 }

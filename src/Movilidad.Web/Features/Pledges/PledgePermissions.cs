@@ -11,11 +11,13 @@ public sealed class PledgePermissions : OperationRules
     /// <summary>The rules, for the queries that filter on them.</summary>
     public static readonly PledgePermissions Rules = new();
 
-    public override IReadOnlyCollection<Operation> Operations { get; } = [PledgeOperations.ReadUnpublished, PledgeOperations.Edit, PledgeOperations.Publish];
+    public override IReadOnlyCollection<Operation> Operations { get; } = [PledgeOperations.ReadUnpublished, PledgeOperations.Edit, PledgeOperations.ConfirmCoPledger, PledgeOperations.Publish];
 
     protected override bool Allows(Grant grant, Operation operation, object? resource) =>
         operation == PledgeOperations.ReadUnpublished
             ? grant.WorksOnThePlans || resource is PledgeScope { RecordedByReader: true }
+            : operation == PledgeOperations.ConfirmCoPledger
+            ? grant.Role == Role.FocalPoint && resource is CountryScope country && country.Country == grant.Country
             : operation == PledgeOperations.Edit && resource is PledgeScope pledge && grant.Role switch
             {
                 Role.FocalPoint => pledge.StateCountries.Contains(grant.Country),

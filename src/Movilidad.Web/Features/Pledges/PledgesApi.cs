@@ -1,3 +1,4 @@
+using Movilidad.Platform.Auth;
 using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
@@ -52,11 +53,11 @@ public static class PledgesApi
                     return TypedResults.Forbid();
                 }
 
-                return (await db.CreateAsync(edit, actor, clock, ct)).ToCreated("pledge", created => $"/api/pledges/{created.Id.ToString(CultureInfo.InvariantCulture)}");
+                return (await db.CreateAsync(edit, actor, clock, ct, await PledgeEditing.SpeaksForAsync(http.User, auth))).ToCreated("pledge", created => $"/api/pledges/{created.Id.ToString(CultureInfo.InvariantCulture)}");
             })
             .RequireAuthorization()
             .Accepts<PledgeEdit>("application/json")
-            .WithSummary("Records a pledge (version 0): a focal point for their country's state, observers and civil society for pledgers of their own kind.");
+            .WithSummary("Records a pledge (version 0): a focal point for their country's state (other states named are proposed co-pledgers until their focal point confirms), observers and civil society for pledgers of their own kind.");
 
         pledges.MapPut("/{id:int}", async Task<IResult> (int id, HttpContext http, MovilidadDb db, IAuthorizationService auth, TimeProvider clock, CancellationToken ct) =>
             {
@@ -80,7 +81,7 @@ public static class PledgesApi
                     return TypedResults.Forbid();
                 }
 
-                return WriteResults.ToHttp(await db.SaveAsync(id, edit, AuditActor.From(http), clock, ct), "pledge", id);
+                return WriteResults.ToHttp(await db.SaveAsync(id, edit, AuditActor.From(http), clock, ct, await PledgeEditing.SpeaksForAsync(http.User, auth)), "pledge", id);
             })
             .RequireAuthorization()
             .Accepts<PledgeEdit>("application/json")
@@ -106,6 +107,22 @@ public static class PledgesApi
             .RequireAuthorization()
             .Accepts<QuarterlyUpdateRequest>("application/json")
             .WithSummary("Records a quarter's status, narrative and evidence (a link and/or a file in base64: PDF, PNG, JPEG, DOCX, XLSX up to 800 KB).");
+
+        pledges.MapPost("/{id:int}/pledgers/{institutionId:int}/confirm", async Task<IResult> (int id, int institutionId, HttpContext http, MovilidadDb db, IAuthorizationService auth, TimeProvider clock, CancellationToken ct) =>
+            {
+                var body = await JsonBody.ReadAsync<CoPledgerConfirmation>(http, ct);
+                if (body.Value is not { } confirmation)
+                {
+                    return body.Problem!;
+                }
+
+                return await auth.CanAsync(http.User, PledgeOperations.ConfirmCoPledger, new CountryScope(await db.StateCountryAsync(institutionId, ct) ?? string.Empty))
+                    ? WriteResults.ToHttp(await db.ConfirmCoPledgerAsync(id, institutionId, confirmation, AuditActor.From(http), clock, ct), "pledge", id)
+                    : TypedResults.Forbid();
+            })
+            .RequireAuthorization()
+            .Accepts<CoPledgerConfirmation>("application/json")
+            .WithSummary("Confirms a state proposed as co-pledger by another country's focal point: a focal point of that state's country, or the Secretariat. Send the version you read.");
 
         pledges.MapPut("/{id:int}/publication", async Task<IResult> (int id, HttpContext http, MovilidadDb db, IAuthorizationService auth, TimeProvider clock, CancellationToken ct) =>
             {

@@ -2,7 +2,9 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Movilidad.Platform.Audit;
 using Movilidad.Web.Tests.Infrastructure;
 
@@ -83,6 +85,62 @@ public abstract class AuditTrailTests(MovilidadApp app)
             var check = await AuditChain.VerifyAsync(db);
             Assert.Equal(ids[2], check.FirstBroken);
             Assert.Contains("removed", check.Reason, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task Checkpoint_NewestEntryRemoved_VerifyReportsTruncation_AndACheckpointMovedBackFailsItsSignature()
+    {
+        var folder = Directory.CreateTempSubdirectory("movilidad-checkpoint-").FullName;
+        try
+        {
+            var file = Path.Combine(folder, "checkpoints.jsonl");
+            var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { [AuditSeal.FileSetting] = file }).Build();
+            var seal = new AuditSeal(new EphemeralDataProtectionProvider(), configuration);
+            await using var database = await TestDatabase.CreateAsync(app.Provider);
+            await using (var db = database.CreateContext(seal))
+            {
+                await db.Database.MigrateAsync();
+                for (var i = 1; i <= 4; i++)
+                {
+                    var n = i;
+                    await db.SaveAuditedAsync(AuditActor.CommandLine(), () => new AuditRecord("update", "thing", n.ToString(CultureInfo.InvariantCulture), null, new { Value = n }), TimeProvider.System);
+                }
+
+                // An import writes several entries in one transaction: one checkpoint for all of them.
+                await db.SaveAuditedManyAsync(AuditActor.CommandLine(), () => [new AuditRecord("create", "thing", "5", null, null), new AuditRecord("create", "thing", "6", null, null)], TimeProvider.System);
+            }
+
+            await using (var db = database.CreateContext(seal))
+            {
+                var state = await CheckpointState.ReadAsync(db, seal, CancellationToken.None);
+                var newest = await db.AuditEntries.OrderByDescending(e => e.Id).FirstAsync();
+                Assert.True(state.Signed);
+                Assert.Equal((6L, newest.Id, newest.Hash), (state.Checkpoint!.Entries, state.Checkpoint.LastEntryId, state.Checkpoint.Hash));
+                Assert.Equal(new ChainCheck(6, null, null), await AuditChain.VerifyAsync(db, state.Checkpoint));
+                var (fromFile, problem) = AuditSeal.ReadFile(file, seal);
+                Assert.Null(problem);
+                Assert.Equal((6L, newest.Id), (fromFile!.Entries, fromFile.LastEntryId));
+                Assert.Equal(5, File.ReadAllLines(file).Length);
+
+                // Without the checkpoint the shorter chain is intact; with it, the removal is reported.
+                await db.Database.ExecuteSqlAsync($"DELETE FROM \"AuditEntries\" WHERE \"Id\" = {newest.Id}");
+                Assert.Null((await AuditChain.VerifyAsync(db)).FirstBroken);
+                var check = await AuditChain.VerifyAsync(db, state.Checkpoint);
+                Assert.Equal(newest.Id, check.FirstBroken);
+                Assert.Contains("truncated", check.Reason, StringComparison.Ordinal);
+                Assert.Contains("records 6 entries", check.Reason, StringComparison.Ordinal);
+                Assert.Contains("truncated", (await AuditChain.VerifyAsync(db, fromFile)).Reason, StringComparison.Ordinal);
+
+                // Moving the checkpoint back to the shorter chain by hand breaks its signature.
+                var previous = await db.AuditEntries.OrderByDescending(e => e.Id).FirstAsync();
+                await db.Database.ExecuteSqlAsync($"UPDATE \"AuditCheckpoints\" SET \"Entries\" = 5, \"LastEntryId\" = {previous.Id}, \"Hash\" = {previous.Hash}");
+                Assert.False((await CheckpointState.ReadAsync(db, seal, CancellationToken.None)).Signed);
+            }
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
         }
     }
 

@@ -213,7 +213,7 @@ public abstract class AuthorizationMatrixTests(MovilidadApp app, ITestOutputHelp
     private static Func<Ids, Scope, Task<HttpRequestMessage>> ReportForm(Func<int, Scope, string> url, Dictionary<string, string> fields, Movilidad.Platform.Reports.ReportStatus status = Movilidad.Platform.Reports.ReportStatus.Draft) =>
         async (ids, scope) => new HttpRequestMessage(HttpMethod.Post, url(await NewReport(ids, status), scope)) { Content = new FormUrlEncodedContent(fields) };
     /// <summary>A fresh pledge for every call, of Guatemala's state (own) or Mexico's (other), recorded by nobody in the table; published when asked.</summary>
-    private static async Task<int> NewPledge(Ids ids, Scope scope, bool published = false, bool evidence = false)
+    private static async Task<int> NewPledge(Ids ids, Scope scope, bool published = false, bool evidence = false, bool proposed = false)
     {
         await using var db = (Platform.Data.MovilidadDb)ids.Db();
         var pledge = new Movilidad.Platform.Pledges.Pledge
@@ -221,7 +221,7 @@ public abstract class AuthorizationMatrixTests(MovilidadApp app, ITestOutputHelp
             Title = new("Compromiso de la matriz", "Matrix pledge"),
             IsPublished = published,
             CreatedAt = DateTime.UtcNow,
-            Pledgers = [new() { InstitutionId = Institution(ids, scope) }],
+            Pledgers = [new() { InstitutionId = Institution(ids, scope), IsProposed = proposed }],
         };
         if (evidence)
         {
@@ -495,6 +495,13 @@ public abstract class AuthorizationMatrixTests(MovilidadApp app, ITestOutputHelp
             async (ids, scope) => new HttpRequestMessage(HttpMethod.Post, $"/pledges/{await NewPledge(ids, scope)}?handler=Update")
             {
                 Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["Form.Version"] = "0", ["Form.Year"] = "2025", ["Form.Quarter"] = "2", ["Form.Status"] = "InProgress", ["Form.Narrative"] = "Avance" }),
+            }),
+        ["POST /api/pledges/{id:int}/pledgers/{institutionId:int}/confirm"] = new([Secretariat, FocalPoint], OnlySecretariat,
+            async (ids, scope) => new HttpRequestMessage(HttpMethod.Post, $"/api/pledges/{await NewPledge(ids, scope, proposed: true)}/pledgers/{Institution(ids, scope)}/confirm") { Content = JsonContent.Create(new { version = 0 }) }),
+        ["POST /pledges/{id:int}?handler=Confirm"] = new([Secretariat, FocalPoint], OnlySecretariat,
+            async (ids, scope) => new HttpRequestMessage(HttpMethod.Post, $"/pledges/{await NewPledge(ids, scope, proposed: true)}?handler=Confirm&institution={Institution(ids, scope)}")
+            {
+                Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["Form.Version"] = "0" }),
             }),
         ["POST /pledges/{id:int}?handler=Publish"] = new(OnlySecretariat, null,
             async (ids, scope) => new HttpRequestMessage(HttpMethod.Post, $"/pledges/{await NewPledge(ids, scope)}?handler=Publish&publish=true")
