@@ -5,4 +5,5 @@ root.Add(Movilidad.Cli.Sd.SdCommand.Create());
 root.Add(Movilidad.Cli.Users.UsersCommand.Create());
 root.Add(Movilidad.Cli.Audit.AuditCommand.Create());
 root.Add(Movilidad.Cli.Seed.SeedCommand.Create());
+root.Add(Movilidad.Cli.Records.RecordsCommand.Create());
 return root.Parse(args).Invoke();
