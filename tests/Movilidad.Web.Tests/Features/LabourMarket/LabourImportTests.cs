@@ -190,6 +190,8 @@ public abstract class LabourImportTests(LabourMarketApp app)
     }
 }
 
-public sealed class LabourImportTestsOnSqlite(LabourMarketSqliteApp app) : LabourImportTests(app), IClassFixture<LabourMarketSqliteApp>;
+[Collection(LabourMarketSqlite.Name)]
+public sealed class LabourImportTestsOnSqlite(LabourMarketSqliteApp app) : LabourImportTests(app);
 
-public sealed class LabourImportTestsOnPostgres(LabourMarketPostgresApp app) : LabourImportTests(app), IClassFixture<LabourMarketPostgresApp>;
+[Collection(LabourMarketPostgres.Name)]
+public sealed class LabourImportTestsOnPostgres(LabourMarketPostgresApp app) : LabourImportTests(app);

@@ -85,3 +85,17 @@ public abstract class LabourMarketApp(DatabaseProvider provider) : MovilidadApp(
 public sealed class LabourMarketSqliteApp() : LabourMarketApp(DatabaseProvider.Sqlite);
 
 public sealed class LabourMarketPostgresApp() : LabourMarketApp(DatabaseProvider.Postgres);
+
+/// <summary>The test classes that share one imported SQLite database.</summary>
+[CollectionDefinition(Name)]
+public sealed class LabourMarketSqlite : ICollectionFixture<LabourMarketSqliteApp>
+{
+    public const string Name = "labour-market-sqlite";
+}
+
+/// <summary>The test classes that share one imported PostgreSQL database.</summary>
+[CollectionDefinition(Name)]
+public sealed class LabourMarketPostgres : ICollectionFixture<LabourMarketPostgresApp>
+{
+    public const string Name = "labour-market-postgres";
+}
