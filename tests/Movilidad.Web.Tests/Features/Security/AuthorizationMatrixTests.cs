@@ -611,6 +611,11 @@ public abstract class AuthorizationMatrixTests(MovilidadApp app, ITestOutputHelp
         {
             Content = new MultipartFormDataContent { { new ByteArrayContent("a,b\n1,2\n"u8.ToArray()), "file", "not-a-record.csv" } },
         })),
+        ["GET /labour-market"] = new(Everyone, null, Static(_ => "/labour-market?groupBy=x")),
+        ["GET /labour-market?handler=Csv"] = new(Everyone, null, Static(_ => "/labour-market?handler=Csv")),
+        ["GET /labour-market/datasets"] = new(Everyone, null, Static(_ => "/labour-market/datasets")),
+        ["GET /labour-market/datasets/{id:int}"] = new(Everyone, null, Static(_ => "/labour-market/datasets/999999")),
+        ["GET /labour-market/occupations/{code:length(1,4)}"] = new(Everyone, null, Static(_ => "/labour-market/occupations/7")),
         ["DELETE /api/labour-market/datasets/{id:int}"] = new(OnlySecretariat, null, (_, _) => Task.FromResult(new HttpRequestMessage(HttpMethod.Delete, "/api/labour-market/datasets/999999"))),
 
         ["GET /account/sign-in"] = new(Everyone, null, Static(_ => "/account/sign-in")),
