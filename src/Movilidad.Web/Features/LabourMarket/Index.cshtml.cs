@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Movilidad.Platform.Data;
@@ -16,6 +17,7 @@ namespace Movilidad.Web.Features.LabourMarket;
 /// programme; the filters are the page's address, so a view is shared by its link. Each chart has its table beside it.
 /// </summary>
 [AllowAnonymous]
+[OutputCache(PolicyName = LabourMarketCache.Policy)]
 public class IndexModel(MovilidadDb db, IAuthorizationService auth, IStringLocalizer text) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Measure { get; set; }

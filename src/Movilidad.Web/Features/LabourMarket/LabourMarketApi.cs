@@ -1,6 +1,7 @@
 using System.Text;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Localization;
 using Movilidad.Platform.Audit;
 using Movilidad.Platform.Data;
@@ -23,6 +24,7 @@ public static class LabourMarketApi
         api.MapGet("/datasets", async (HttpContext http, MovilidadDb db, IAuthorizationService auth, CancellationToken ct) =>
                 TypedResults.Ok(await LabourDatasets.SummariesAsync(await LabourDatasets.VisibleAsync(db, http.User, auth), ct)))
             .AllowAnonymous()
+            .CacheOutput(LabourMarketCache.Policy)
             .WithSummary("The imported datasets, newest first: source, file, SHA-256, period, rows read, imported and skipped, totals per measure with the share mapped to ISCO-08.");
 
         api.MapGet("/datasets/{id:int}", async Task<IResult> (int id, HttpContext http, MovilidadDb db, IAuthorizationService auth, CancellationToken ct) =>
@@ -30,6 +32,7 @@ public static class LabourMarketApi
                     ? TypedResults.Ok(details)
                     : NotFoundProblem.Of("dataset", id))
             .AllowAnonymous()
+            .CacheOutput(LabourMarketCache.Policy)
             .WithSummary("One dataset: provenance, the mapping report (totals, unmapped codes, issues by reason, notes) and the rows skipped, not counted or noted, with why.");
 
         api.MapGet("/observations", async Task<IResult> (string? measure, string? occupation, string? area, string? period, string? programme, string? dataset, string? groupBy, string? limit,
@@ -49,6 +52,7 @@ public static class LabourMarketApi
                 return TypedResults.Ok(await ObservationQuery.SumAsync(await ObservationQuery.VisibleAsync(db, http.User, auth, ct), filter, rows, ct));
             })
             .AllowAnonymous()
+            .CacheOutput(LabourMarketCache.Policy)
             .WithSummary("Observations summed by groupBy (measure, dataset, occupation, occupation-1..3, country, subdivision, period, fiscal-year, programme), filtered by measure, "
                 + "ISCO-08 occupation at any level (or 'unmapped'), area (ISO 3166-1 alpha-2/alpha-3 or ISO 3166-2), period (SDMX), programme and dataset; largest first.");
 
@@ -72,7 +76,7 @@ public static class LabourMarketApi
             .WithSummary("Observations as SDMX-CSV 1.0 (DATAFLOW, MEASURE, OCCUPATION (ISCO-08), SOURCE_OCCUPATION, REF_AREA (ISO3), SUBDIVISION, PROGRAMME, TIME_PERIOD, OBS_VALUE): "
                 + "the values of one dataset and measure add up to the file's total.");
 
-        api.MapPost("/datasets", async Task<IResult> (HttpContext http, MovilidadDb db, IAuthorizationService auth, IStringLocalizer text, TimeProvider clock, CancellationToken ct) =>
+        api.MapPost("/datasets", async Task<IResult> (HttpContext http, MovilidadDb db, IAuthorizationService auth, IStringLocalizer text, IOutputCacheStore cache, TimeProvider clock, CancellationToken ct) =>
             {
                 var rights = await LabourDatasets.ImportRightsAsync(http.User, auth);
                 if (!rights(null) && !rights("US") && !rights("CA"))
@@ -94,13 +98,14 @@ public static class LabourMarketApi
 
                 await using var stream = await LabourUpload.BufferAsync(file, ct);
                 var outcome = await LabourImport.ImportAsync(db, request(stream, Path.GetFileName(file.FileName)), rights, AuditActor.From(http), clock, LabourUpload.Language, null, ct);
+                await cache.EvictByTagAsync(LabourMarketCache.Tag, ct);
                 return outcome.ToCreated("dataset", created => $"/api/labour-market/datasets/{AuditTrail.Key(created.Id)}");
             })
             .Accepts<IFormFile>("multipart/form-data")
             .WithSummary("Imports a file (multipart field 'file'; 'source' to name the publication, 'restricted' true to keep it for signed-in readers, 'replaces' a dataset id): "
                 + "whole or nothing. 400 names the file, sheet, row and column; 409 answers with the dataset that already holds the same file.");
 
-        api.MapDelete("/datasets/{id:int}", async Task<IResult> (int id, HttpContext http, MovilidadDb db, IAuthorizationService auth, TimeProvider clock, CancellationToken ct) =>
+        api.MapDelete("/datasets/{id:int}", async Task<IResult> (int id, HttpContext http, MovilidadDb db, IAuthorizationService auth, IOutputCacheStore cache, TimeProvider clock, CancellationToken ct) =>
             {
                 var rights = await LabourDatasets.ImportRightsAsync(http.User, auth);
                 if (!rights(null) && !rights("US") && !rights("CA"))
@@ -108,7 +113,9 @@ public static class LabourMarketApi
                     return TypedResults.Forbid();
                 }
 
-                return (await LabourImport.DeleteAsync(db, id, rights, AuditActor.From(http), clock, ct)).ToHttp("dataset", id);
+                var outcome = await LabourImport.DeleteAsync(db, id, rights, AuditActor.From(http), clock, ct);
+                await cache.EvictByTagAsync(LabourMarketCache.Tag, ct);
+                return outcome.ToHttp("dataset", id);
             })
             .WithSummary("Deletes a dataset and its observations (the Secretariat; a focal point for their country's sources), audited.");
         return app;

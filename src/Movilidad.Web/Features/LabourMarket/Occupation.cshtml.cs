@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Movilidad.Platform.Data;
 
@@ -8,6 +9,7 @@ namespace Movilidad.Web.Features.LabourMarket;
 
 /// <summary>Everything known about one ISCO-08 group across sources and countries: each measure by country and by period, and its sub-groups.</summary>
 [AllowAnonymous]
+[OutputCache(PolicyName = LabourMarketCache.Policy)]
 public class OccupationModel(MovilidadDb db, IAuthorizationService auth) : PageModel
 {
     public string Code { get; private set; } = string.Empty;
