@@ -7,4 +7,5 @@ root.Add(Movilidad.Cli.Audit.AuditCommand.Create());
 root.Add(Movilidad.Cli.Seed.SeedCommand.Create());
 root.Add(Movilidad.Cli.Backup.BackupCommand.CreateBackup());
 root.Add(Movilidad.Cli.Backup.BackupCommand.CreateRestore());
+root.Add(Movilidad.Cli.Records.RecordsCommand.Create());
 return root.Parse(args).Invoke();

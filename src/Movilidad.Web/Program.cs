@@ -7,6 +7,7 @@ using Movilidad.Web.Features.Accounts;
 using Movilidad.Web.Features.Comments;
 using Movilidad.Web.Features.Indicators;
 using Movilidad.Web.Features.Institutions;
+using Movilidad.Web.Features.LabourMarket;
 using Movilidad.Web.Features.Matrix;
 using Movilidad.Web.Features.Monitoring;
 using Movilidad.Web.Features.OpenData;
@@ -31,6 +32,7 @@ builder.Services.AddAccounts(builder.Configuration, builder.Environment);
 builder.Services.AddMovilidadAuthorization();
 builder.Services.AddMovilidadRateLimits();
 builder.Services.AddPlanCache();
+builder.Services.AddLabourMarketCache();
 builder.Services.AddOpenData(builder.Configuration);
 builder.Services.AddReports();
 builder.Services.AddProblemDetails();
@@ -82,6 +84,7 @@ app.MapReportsApi();
 app.MapPledgesApi();
 app.MapPracticesApi();
 app.MapIndicatorsApi();
+app.MapLabourMarketApi();
 app.MapRazorPages();
 try
 {

@@ -3,6 +3,7 @@ using Movilidad.Platform.Accounts;
 using Movilidad.Platform.Comments;
 using Movilidad.Platform.Indicators;
 using Movilidad.Platform.Institutions;
+using Movilidad.Platform.LabourMarket;
 using Movilidad.Platform.Monitoring;
 using Movilidad.Platform.Plans;
 using Movilidad.Platform.Pledges;
@@ -61,6 +62,10 @@ public class MovilidadDb(DbContextOptions<MovilidadDb> options, AuditSeal? seal 
     public DbSet<IndicatorValue> IndicatorValues => Set<IndicatorValue>();
     public DbSet<IndicatorPeriodTotal> IndicatorPeriodTotals => Set<IndicatorPeriodTotal>();
     public DbSet<IndicatorCountryTotal> IndicatorCountryTotals => Set<IndicatorCountryTotal>();
+    public DbSet<LabourDataset> LabourDatasets => Set<LabourDataset>();
+    public DbSet<LabourDatasetIssue> LabourDatasetIssues => Set<LabourDatasetIssue>();
+    public DbSet<LabourObservation> LabourObservations => Set<LabourObservation>();
+    public DbSet<LabourOrganisation> LabourOrganisations => Set<LabourOrganisation>();
 
     /// <summary>
     /// Whether this unit of work may see unpublished plans: set per request from the reader's grants

@@ -35,6 +35,7 @@ public static class NavMenu
             new("/indicators/reports", "Menu.Indicators", "indicators"),
             new("/monitoring/matrix", "Menu.Matrix", "monitoring"),
             new("/reports", "Nav.Reports", "reports"),
+            new("/labour-market", "Menu.LabourMarket", "labour-market"),
         ]),
         new("pledges", "Menu.Pledges",
         [

@@ -609,6 +609,22 @@ public abstract class AuthorizationMatrixTests(MovilidadApp app, ITestOutputHelp
         ["POST /indicators/reports/{plan}/{period}/{country:length(2)}?handler=Return"] = new(OnlySecretariat, null,
             Form((_, _) => "/indicators/reports/pe-crm-2023-2026/2025-S2/GT?handler=Return", (_, _) => Task.FromResult(new Dictionary<string, string> { ["Version"] = "0", ["Comment"] = "matrix" }))),
 
+        ["GET /api/labour-market/datasets"] = new(Everyone, null, Static(_ => "/api/labour-market/datasets")),
+        ["GET /api/labour-market/datasets/{id:int}"] = new(Everyone, null, Static(_ => "/api/labour-market/datasets/999999")),
+        ["GET /api/labour-market/observations"] = new(Everyone, null, Static(_ => "/api/labour-market/observations?groupBy=measure,country")),
+        ["GET /api/labour-market/observations.sdmx.csv"] = new(Everyone, null, Static(_ => "/api/labour-market/observations.sdmx.csv")),
+        // GT publishes no source the platform reads: only the Secretariat imports here (LabourMarketApiTests checks the US and Canada focal points).
+        ["POST /api/labour-market/datasets"] = new(OnlySecretariat, null, (_, _) => Task.FromResult(new HttpRequestMessage(HttpMethod.Post, "/api/labour-market/datasets")
+        {
+            Content = new MultipartFormDataContent { { new ByteArrayContent("a,b\n1,2\n"u8.ToArray()), "file", "not-a-record.csv" } },
+        })),
+        ["GET /labour-market"] = new(Everyone, null, Static(_ => "/labour-market?groupBy=x")),
+        ["GET /labour-market?handler=Csv"] = new(Everyone, null, Static(_ => "/labour-market?handler=Csv")),
+        ["GET /labour-market/datasets"] = new(Everyone, null, Static(_ => "/labour-market/datasets")),
+        ["GET /labour-market/datasets/{id:int}"] = new(Everyone, null, Static(_ => "/labour-market/datasets/999999")),
+        ["GET /labour-market/occupations/{code:length(1,4)}"] = new(Everyone, null, Static(_ => "/labour-market/occupations/7")),
+        ["DELETE /api/labour-market/datasets/{id:int}"] = new(OnlySecretariat, null, (_, _) => Task.FromResult(new HttpRequestMessage(HttpMethod.Delete, "/api/labour-market/datasets/999999"))),
+
         ["GET /account/sign-in"] = new(Everyone, null, Static(_ => "/account/sign-in")),
         ["POST /account/sign-in"] = new(Everyone, null,
             Form((_, _) => "/account/sign-in", (_, _) => Task.FromResult(new Dictionary<string, string> { ["Email"] = "nobody@example.org", ["Password"] = "not the password" }))),

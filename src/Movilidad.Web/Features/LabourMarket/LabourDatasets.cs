@@ -1,0 +1,58 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.EntityFrameworkCore;
+using Movilidad.Platform.Data;
+using Movilidad.Platform.LabourMarket;
+using Movilidad.Web.Infrastructure.Auth;
+
+namespace Movilidad.Web.Features.LabourMarket;
+
+/// <summary>A skipped, not counted or noted row of a dataset's file, where it is and why.</summary>
+public sealed record LabourIssueView(string Kind, string? Sheet, int Row, string? Column, string Reason, string? Value, string MessageEs, string MessageEn);
+
+/// <summary>One dataset with its provenance and mapping report: the summary, the file's description, sheet and title, the report and the rows it lists.</summary>
+public sealed record LabourDatasetDetails(
+    LabourDatasetSummary Summary, string DescriptionEs, string DescriptionEn, string Format, string? Encoding, long Bytes, string? Sheet, int HeaderRow, string? Title,
+    int FootnoteRows, LabourReport Report, IReadOnlyList<LabourIssueView> Issues);
+
+/// <summary>The datasets the reader may see (restricted ones for signed-in readers), newest first.</summary>
+public static class LabourDatasets
+{
+    public static async Task<IQueryable<LabourDataset>> VisibleAsync(MovilidadDb db, ClaimsPrincipal user, IAuthorizationService auth)
+    {
+        var datasets = db.LabourDatasets.AsNoTracking();
+        return await auth.CanAsync(user, LabourMarketOperations.ReadRestricted) ? datasets : datasets.Where(d => !d.IsRestricted);
+    }
+
+    public static async Task<List<LabourDatasetSummary>> SummariesAsync(IQueryable<LabourDataset> visible, CancellationToken ct)
+    {
+        var datasets = await visible.OrderByDescending(d => d.ImportedAt).ThenByDescending(d => d.Id).ToListAsync(ct);
+        return [.. datasets.Select(d => LabourImport.Summary(d, LabourReport.Read(d.ReportJson).Totals))];
+    }
+
+    public static async Task<LabourDatasetDetails?> DetailsAsync(IQueryable<LabourDataset> visible, MovilidadDb db, int id, CancellationToken ct)
+    {
+        if (await visible.FirstOrDefaultAsync(d => d.Id == id, ct) is not { } d)
+        {
+            return null;
+        }
+
+        var report = LabourReport.Read(d.ReportJson);
+        var issues = await db.LabourDatasetIssues.AsNoTracking().Where(i => i.DatasetId == id).OrderBy(i => i.Row).ThenBy(i => i.Id)
+            .Select(i => new LabourIssueView(i.Kind, i.Sheet, i.Row, i.Column, i.Reason, i.Value, i.MessageEs, i.MessageEn)).ToListAsync(ct);
+        return new LabourDatasetDetails(LabourImport.Summary(d, report.Totals), d.DescriptionEs, d.DescriptionEn, d.Format, d.Encoding, d.Bytes, d.Sheet, d.HeaderRow, d.Title,
+            d.FootnoteRows, report, issues);
+    }
+
+    /// <summary>Whether the person may import (replace, delete) the sources of each publisher country: null for international sources.</summary>
+    public static async Task<Func<string?, bool>> ImportRightsAsync(ClaimsPrincipal user, IAuthorizationService auth)
+    {
+        var rights = new Dictionary<string, bool>(StringComparer.Ordinal)
+        {
+            [string.Empty] = await auth.CanAsync(user, LabourMarketOperations.Import),
+            ["US"] = await auth.CanAsync(user, LabourMarketOperations.Import, new Platform.Auth.CountryScope("US")),
+            ["CA"] = await auth.CanAsync(user, LabourMarketOperations.Import, new Platform.Auth.CountryScope("CA")),
+        };
+        return country => rights.GetValueOrDefault(country ?? string.Empty);
+    }
+}

@@ -1,0 +1,211 @@
+using System.Text;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.Extensions.Localization;
+using Movilidad.Platform.Audit;
+using Movilidad.Platform.Data;
+using Movilidad.Platform.LabourMarket;
+using Movilidad.Records;
+using Movilidad.Web.Infrastructure.Api;
+
+namespace Movilidad.Web.Features.LabourMarket;
+
+/// <summary>
+/// Labour-market records for machine readers: the datasets with their provenance and mapping report, the observations
+/// summed by any dimensions, SDMX-CSV; and the import, replacement and deletion of files. Public datasets need no account.
+/// </summary>
+public static class LabourMarketApi
+{
+    public static IEndpointRouteBuilder MapLabourMarketApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/labour-market").WithTags("Labour market").AddEndpointFilter(ApiAntiforgery.RequireForCookies);
+
+        api.MapGet("/datasets", async (HttpContext http, MovilidadDb db, IAuthorizationService auth, CancellationToken ct) =>
+                TypedResults.Ok(await LabourDatasets.SummariesAsync(await LabourDatasets.VisibleAsync(db, http.User, auth), ct)))
+            .AllowAnonymous()
+            .CacheOutput(LabourMarketCache.Policy)
+            .WithSummary("The imported datasets, newest first: source, file, SHA-256, period, rows read, imported and skipped, totals per measure with the share mapped to ISCO-08.");
+
+        api.MapGet("/datasets/{id:int}", async Task<IResult> (int id, HttpContext http, MovilidadDb db, IAuthorizationService auth, CancellationToken ct) =>
+                await LabourDatasets.DetailsAsync(await LabourDatasets.VisibleAsync(db, http.User, auth), db, id, ct) is { } details
+                    ? TypedResults.Ok(details)
+                    : NotFoundProblem.Of("dataset", id))
+            .AllowAnonymous()
+            .CacheOutput(LabourMarketCache.Policy)
+            .WithSummary("One dataset: provenance, the mapping report (totals, unmapped codes, issues by reason, notes) and the rows skipped, not counted or noted, with why.");
+
+        api.MapGet("/observations", async Task<IResult> (string? measure, string? occupation, string? area, string? period, string? programme, string? dataset, string? groupBy, string? limit,
+                HttpContext http, MovilidadDb db, IAuthorizationService auth, IStringLocalizer text, CancellationToken ct) =>
+            {
+                var (filter, errors) = await ObservationQuery.ParseAsync(db, measure, occupation, area, period, programme, dataset, groupBy, text, ct);
+                if (!QueryParameter.TryInt(limit, "limit", 1, ObservationQuery.MaxRows, 1_000, text, out var rows, out var problem))
+                {
+                    errors["limit"] = [.. problem!.ProblemDetails.Errors["limit"]];
+                }
+
+                if (filter is null || errors.Count > 0)
+                {
+                    return TypedResults.ValidationProblem(errors, detail: string.Join(" ", errors.Select(e => $"{e.Key}: {e.Value[0]}")));
+                }
+
+                return TypedResults.Ok(await ObservationQuery.SumAsync(await ObservationQuery.VisibleAsync(db, http.User, auth, ct), filter, rows, ct));
+            })
+            .AllowAnonymous()
+            .CacheOutput(LabourMarketCache.Policy)
+            .WithSummary("Observations summed by groupBy (measure, dataset, occupation, occupation-1..3, country, subdivision, period, fiscal-year, programme), filtered by measure, "
+                + "ISCO-08 occupation at any level (or 'unmapped'), area (ISO 3166-1 alpha-2/alpha-3 or ISO 3166-2), period (SDMX), programme and dataset; largest first.");
+
+        api.MapGet("/observations.sdmx.csv", async Task<IResult> (string? dataset, string? measure, string? occupation, string? area, string? period, string? programme,
+                HttpContext http, MovilidadDb db, IAuthorizationService auth, IStringLocalizer text, CancellationToken ct) =>
+            {
+                var (filter, errors) = await ObservationQuery.ParseAsync(db, measure, occupation, area, period, programme, dataset, null, text, ct);
+                if (filter is null)
+                {
+                    return TypedResults.ValidationProblem(errors, detail: string.Join(" ", errors.Select(e => $"{e.Key}: {e.Value[0]}")));
+                }
+
+                var observations = (await ObservationQuery.VisibleAsync(db, http.User, auth, ct)).Apply(filter);
+                return TypedResults.Stream(async stream =>
+                {
+                    await using var writer = new StreamWriter(stream, new UTF8Encoding(false));
+                    await LabourSdmxCsv.WriteAsync(db, observations, writer, ct);
+                }, LabourSdmxCsv.ContentType, "labour-market.csv");
+            })
+            .AllowAnonymous()
+            .WithSummary("Observations as SDMX-CSV 1.0 (DATAFLOW, MEASURE, OCCUPATION (ISCO-08), SOURCE_OCCUPATION, REF_AREA (ISO3), SUBDIVISION, PROGRAMME, TIME_PERIOD, OBS_VALUE): "
+                + "the values of one dataset and measure add up to the file's total.");
+
+        api.MapPost("/datasets", async Task<IResult> (HttpContext http, MovilidadDb db, IAuthorizationService auth, IStringLocalizer text, IOutputCacheStore cache, TimeProvider clock, CancellationToken ct) =>
+            {
+                var rights = await LabourDatasets.ImportRightsAsync(http.User, auth);
+                if (!rights(null) && !rights("US") && !rights("CA"))
+                {
+                    return TypedResults.Forbid();
+                }
+
+                var form = await LabourUpload.ReadAsync(http, ct);
+                if (form?.Files.GetFile("file") is not { } file)
+                {
+                    return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = [text["LabourMarket.Error.NoFile"]] });
+                }
+
+                var (request, errors) = LabourUpload.Request(form, text);
+                if (request is null)
+                {
+                    return TypedResults.ValidationProblem(errors);
+                }
+
+                await using var stream = await LabourUpload.BufferAsync(file, ct);
+                var outcome = await LabourImport.ImportAsync(db, request(stream, Path.GetFileName(file.FileName)), rights, AuditActor.From(http), clock, LabourUpload.Language, null, ct);
+                await cache.EvictByTagAsync(LabourMarketCache.Tag, ct);
+                return outcome.ToCreated("dataset", created => $"/api/labour-market/datasets/{AuditTrail.Key(created.Id)}");
+            })
+            .Accepts<IFormFile>("multipart/form-data")
+            .WithSummary("Imports a file (multipart field 'file'; 'source' to name the publication, 'restricted' true to keep it for signed-in readers, 'replaces' a dataset id): "
+                + "whole or nothing. 400 names the file, sheet, row and column; 409 answers with the dataset that already holds the same file.");
+
+        api.MapDelete("/datasets/{id:int}", async Task<IResult> (int id, HttpContext http, MovilidadDb db, IAuthorizationService auth, IOutputCacheStore cache, TimeProvider clock, CancellationToken ct) =>
+            {
+                var rights = await LabourDatasets.ImportRightsAsync(http.User, auth);
+                if (!rights(null) && !rights("US") && !rights("CA"))
+                {
+                    return TypedResults.Forbid();
+                }
+
+                var outcome = await LabourImport.DeleteAsync(db, id, rights, AuditActor.From(http), clock, ct);
+                await cache.EvictByTagAsync(LabourMarketCache.Tag, ct);
+                return outcome.ToHttp("dataset", id);
+            })
+            .WithSummary("Deletes a dataset and its observations (the Secretariat; a focal point for their country's sources), audited.");
+        return app;
+    }
+}
+
+/// <summary>An uploaded records file: the form read with its own size limit, the file buffered to a temporary file (the readers seek).</summary>
+public static class LabourUpload
+{
+    /// <summary>The largest file accepted through the web (OFLC's yearly disclosure files are tens of megabytes).</summary>
+    public const long MaxBytes = 150_000_000;
+
+    public static string Language => System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "es" ? "es" : "en";
+
+    public static async Task<IFormCollection?> ReadAsync(HttpContext http, CancellationToken ct)
+    {
+        if (!http.Request.HasFormContentType)
+        {
+            return null;
+        }
+
+        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
+        {
+            size.MaxRequestBodySize = MaxBytes;
+        }
+
+        http.Features.Set<IFormFeature>(new FormFeature(http.Request, new FormOptions { MultipartBodyLengthLimit = MaxBytes }));
+        try
+        {
+            return await http.Request.ReadFormAsync(ct);
+        }
+        catch (InvalidDataException)
+        {
+            return null;
+        }
+        catch (BadHttpRequestException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The form's options (<c>source</c>, <c>restricted</c>, <c>replaces</c>), each malformed one an error naming it.</summary>
+    public static (Func<Stream, string, LabourImportRequest>? Request, Dictionary<string, string[]> Errors) Request(IFormCollection form, IStringLocalizer text)
+    {
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        RecordSource? source = null;
+        if (form["source"].ToString() is { Length: > 0 } slug)
+        {
+            if (RecordSources.TryParse(slug, out var parsed))
+            {
+                source = parsed;
+            }
+            else
+            {
+                errors["source"] = [text["LabourMarket.Error.Source", slug.Length > 40 ? slug[..40] : slug, string.Join(", ", RecordSources.All.Select(s => s.Slug()))]];
+            }
+        }
+
+        var restricted = false;
+        if (form["restricted"].ToString() is { Length: > 0 } flag && !bool.TryParse(flag, out restricted) && flag != "on")
+        {
+            errors["restricted"] = [text["LabourMarket.Error.Restricted"]];
+        }
+
+        restricted |= form["restricted"].ToString() == "on";
+        int? replaces = null;
+        if (form["replaces"].ToString() is { Length: > 0 } id)
+        {
+            if (int.TryParse(id, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number) && number > 0)
+            {
+                replaces = number;
+            }
+            else
+            {
+                errors["replaces"] = [text["LabourMarket.Error.Dataset", id.Length > 40 ? id[..40] : id]];
+            }
+        }
+
+        return errors.Count > 0 ? (null, errors) : ((stream, name) => new LabourImportRequest(stream, name, source, restricted, replaces), errors);
+    }
+
+    public static async Task<Stream> BufferAsync(IFormFile file, CancellationToken ct)
+    {
+        var buffer = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.DeleteOnClose);
+        await using (var upload = file.OpenReadStream())
+        {
+            await upload.CopyToAsync(buffer, ct);
+        }
+
+        buffer.Position = 0;
+        return buffer;
+    }
+}

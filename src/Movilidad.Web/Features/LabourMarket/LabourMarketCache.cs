@@ -1,0 +1,20 @@
+namespace Movilidad.Web.Features.LabourMarket;
+
+/// <summary>
+/// Explorer answers sum up to millions of observations and change only when a dataset is imported, replaced or deleted:
+/// anonymous answers are cached by address and language, evicted by tag on every import through the web, and expire
+/// after a minute (imports from the command line are another process).
+/// </summary>
+public static class LabourMarketCache
+{
+    public const string Tag = "labour-market";
+    public const string Policy = "labour-market";
+
+    public static IServiceCollection AddLabourMarketCache(this IServiceCollection services) =>
+        services.AddOutputCache(options => options.AddPolicy(Policy, policy => policy
+            .Tag(Tag)
+            .Expire(TimeSpan.FromMinutes(1))
+            .SetVaryByQuery("*")
+            .SetVaryByRouteValue("id", "code")
+            .VaryByValue(http => new KeyValuePair<string, string>("lang", System.Globalization.CultureInfo.CurrentUICulture.Name))));
+}

@@ -1,0 +1,101 @@
+using Microsoft.Extensions.DependencyInjection;
+using Movilidad.Platform.Audit;
+using Movilidad.Platform.Data;
+using Movilidad.Platform.LabourMarket;
+using Movilidad.Platform.Writes;
+using Movilidad.Records;
+using Movilidad.Web.Tests.Infrastructure;
+
+namespace Movilidad.Web.Tests.Features.LabourMarket;
+
+/// <summary>The real files the labour-market tests import once per database (small ones; every file only in the benchmark).</summary>
+public static class RecordFiles
+{
+    public const string Ilostat = "ilostat-modelled-emp-by-occupation/emp_2emp_sex_ocu_nb_sex_t_selected.csv";
+    public const string NegativeLmia = "canada-tfwp-lmia-employers/negative_lmia_2019Q4_noc2011.csv";
+    public const string PositiveLmia = "canada-lmia-quarterly/positive_lmia_September-2021.xlsx";
+    public const string H2B2010 = "us-oflc-h2-history/H-2B_FY2010.xlsx";
+    public const string NotAPublication = "ilostat-modelled-emp-by-occupation/classif1_labels.csv";
+
+    public static readonly string[] Imported = [Ilostat, NegativeLmia, PositiveLmia, H2B2010];
+
+    public static string PathOf(string relative)
+    {
+        var folder = new DirectoryInfo(AppContext.BaseDirectory);
+        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "Movilidad.slnx")))
+        {
+            folder = folder.Parent;
+        }
+
+        return Path.Combine(folder?.FullName ?? throw new InvalidOperationException("The repository root is not above the test binaries."), "data", "records", relative);
+    }
+}
+
+/// <summary>The platform with <see cref="RecordFiles.Imported"/> imported once, on first use, by the command line's actor.</summary>
+public abstract class LabourMarketApp(DatabaseProvider provider) : MovilidadApp(provider)
+{
+    private readonly SemaphoreSlim gate = new(1, 1);
+    private IReadOnlyDictionary<string, LabourDatasetSummary>? imported;
+
+    /// <summary>The datasets of <see cref="RecordFiles.Imported"/>, by file.</summary>
+    public async Task<IReadOnlyDictionary<string, LabourDatasetSummary>> ImportedAsync()
+    {
+        await gate.WaitAsync();
+        try
+        {
+            if (imported is null)
+            {
+                var datasets = new Dictionary<string, LabourDatasetSummary>(StringComparer.Ordinal);
+                foreach (var file in RecordFiles.Imported)
+                {
+                    var outcome = await ImportAsync(file);
+                    datasets[file] = Assert.IsType<WriteOutcome<LabourDatasetSummary>.Saved>(outcome).Value;
+                }
+
+                imported = datasets;
+            }
+
+            return imported;
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    public async Task<WriteOutcome<LabourDatasetSummary>> ImportAsync(string file, int? replaces = null, IProgress<RecordProgress>? progress = null, CancellationToken ct = default)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MovilidadDb>();
+        await using var stream = File.OpenRead(RecordFiles.PathOf(file));
+        return await LabourImport.ImportAsync(db, new LabourImportRequest(stream, Path.GetFileName(file), Replaces: replaces), _ => true, AuditActor.CommandLine(), TimeProvider.System, "en", progress, ct);
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            gate.Dispose();
+        }
+
+        base.Dispose(disposing);
+    }
+}
+
+public sealed class LabourMarketSqliteApp() : LabourMarketApp(DatabaseProvider.Sqlite);
+
+public sealed class LabourMarketPostgresApp() : LabourMarketApp(DatabaseProvider.Postgres);
+
+/// <summary>The test classes that share one imported SQLite database.</summary>
+[CollectionDefinition(Name)]
+public sealed class LabourMarketSqlite : ICollectionFixture<LabourMarketSqliteApp>
+{
+    public const string Name = "labour-market-sqlite";
+}
+
+/// <summary>The test classes that share one imported PostgreSQL database.</summary>
+[CollectionDefinition(Name)]
+public sealed class LabourMarketPostgres : ICollectionFixture<LabourMarketPostgresApp>
+{
+    public const string Name = "labour-market-postgres";
+}

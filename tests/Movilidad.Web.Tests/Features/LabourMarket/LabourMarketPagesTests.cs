@@ -1,0 +1,81 @@
+using System.Globalization;
+using System.Net;
+
+namespace Movilidad.Web.Tests.Features.LabourMarket;
+
+/// <summary>The explorer, the dataset pages and the occupation page over real imported files, in both languages, for the public.</summary>
+public abstract class LabourMarketPagesTests(LabourMarketApp app)
+{
+    private async Task<string> PageAsync(string url, string language = "en", HttpStatusCode expected = HttpStatusCode.OK)
+    {
+        var response = await app.ClientIn(language).GetAsync(url);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == expected, $"{url}: {(int)response.StatusCode} {html[..Math.Min(html.Length, 2000)]}");
+        return html;
+    }
+
+    [Fact]
+    public async Task Explorer_FilteredByDataset_DrawsEachChartWithItsTableAndTheTileMap()
+    {
+        var lmia = (await app.ImportedAsync())[RecordFiles.PositiveLmia];
+        var html = await PageAsync($"/labour-market?dataset={lmia.Id}&level=1");
+        foreach (var part in new[] { "data-testid=\"totals\"", "data-testid=\"series\"", "data-testid=\"top-occupations\"", "data-testid=\"map-CA\"", "<svg", "2021-Q3", "CA-ON" })
+        {
+            Assert.Contains(part, html, StringComparison.Ordinal);
+        }
+
+        Assert.Contains(lmia.Totals.Single(t => t.Measure == "positions-approved").Total.ToString("N0", CultureInfo.GetCultureInfo("en")), html, StringComparison.Ordinal);
+        var spanish = await PageAsync($"/labour-market?dataset={lmia.Id}", "es");
+        Assert.Contains("Explorador del mercado laboral", spanish, StringComparison.Ordinal);
+        Assert.Contains("Puestos aprobados", spanish, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Explorer_MalformedFilter_400WithTheFieldNamed()
+    {
+        var html = await PageAsync("/labour-market?period=2019-Q7&level=9", "es", HttpStatusCode.BadRequest);
+        Assert.Contains("period: «2019-Q7» no es un período SDMX", html, StringComparison.Ordinal);
+        Assert.Contains("level:", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ExplorerCsv_SumsToTheFileTotal()
+    {
+        var negative = (await app.ImportedAsync())[RecordFiles.NegativeLmia];
+        var csv = await PageAsync($"/labour-market?handler=Csv&dataset={negative.Id}");
+        var sum = csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Skip(1)
+            .Sum(line => decimal.Parse(line[(line.LastIndexOf(',') + 1)..], NumberStyles.Number, CultureInfo.InvariantCulture));
+        Assert.Equal(negative.Totals.Single().Total, sum);
+    }
+
+    [Fact]
+    public async Task DatasetPages_ListProvenanceAndTheSkippedRowsWithWhy()
+    {
+        var ilostat = (await app.ImportedAsync())[RecordFiles.Ilostat];
+        var list = await PageAsync("/labour-market/datasets");
+        Assert.Contains($"/labour-market/datasets/{ilostat.Id}", list, StringComparison.Ordinal);
+        Assert.Contains(ilostat.Sha256, await PageAsync($"/labour-market/datasets/{ilostat.Id}"), StringComparison.Ordinal);
+        var spanish = await PageAsync($"/labour-market/datasets/{ilostat.Id}", "es");
+        Assert.Contains("data-testid=\"issues\"", spanish, StringComparison.Ordinal);
+        Assert.Contains("Omitida", spanish, StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"unmapped\"", spanish, StringComparison.Ordinal);
+        await PageAsync("/labour-market/datasets/987654", expected: HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task OccupationPage_ShowsTheGroupAcrossSourcesAndCountries()
+    {
+        await app.ImportedAsync();
+        var html = await PageAsync("/labour-market/occupations/5", "es");
+        Assert.Contains("data-testid=\"by-country\"", html, StringComparison.Ordinal);
+        Assert.Contains("/labour-market/occupations/51", html, StringComparison.Ordinal);
+        Assert.Contains("GT", html, StringComparison.Ordinal);
+        await PageAsync("/labour-market/occupations/99x", expected: HttpStatusCode.NotFound);
+    }
+}
+
+[Collection(LabourMarketSqlite.Name)]
+public sealed class LabourMarketPagesTestsOnSqlite(LabourMarketSqliteApp app) : LabourMarketPagesTests(app);
+
+[Collection(LabourMarketPostgres.Name)]
+public sealed class LabourMarketPagesTestsOnPostgres(LabourMarketPostgresApp app) : LabourMarketPagesTests(app);
