@@ -5,7 +5,6 @@ using Microsoft.EntityFrameworkCore;
 using Movilidad.Web.Features.Plans;
 using Movilidad.Platform.Audit;
 using Movilidad.Web.Infrastructure.Auth;
-using Movilidad.Platform.Auth;
 using Movilidad.Platform.Data;
 using Movilidad.Platform.Localization;
 using Movilidad.Platform.Institutions;
