@@ -81,6 +81,8 @@ ensure_chromium() {
 
 ensure_tools() {
   command -v pdftoppm >/dev/null 2>&1 || apt_install poppler-utils || true
+  # The Word report is opened by LibreOffice in a test (about 80 s to install on a loaded 2-core machine).
+  command -v soffice >/dev/null 2>&1 || apt_install --no-install-recommends libreoffice-writer-nogui || true
 }
 
 if ! start_postgres; then

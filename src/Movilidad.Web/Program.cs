@@ -20,9 +20,11 @@ using Movilidad.Web.Features.Search;
 using Movilidad.Web.Infrastructure.Auth;
 using Movilidad.Platform.Data;
 using Movilidad.Web.Infrastructure.Localization;
+using Movilidad.Web.Infrastructure.Observability;
 using Movilidad.Web.Infrastructure.Web;
 
 var builder = WebApplication.CreateBuilder(args);
+builder.AddMovilidadObservability();
 builder.Services.AddMovilidadDatabase(builder.Configuration, builder.Environment);
 builder.Services.AddHostedService<DatabasePreparation>();
 builder.Services.AddHealthChecks().AddDbContextCheck<MovilidadDb>("database", tags: ["ready"]);
@@ -48,6 +50,7 @@ builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 
 builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(form => form.MultipartBodyLengthLimit = security.MaxRequestBodyBytes);
 
 var app = builder.Build();
+app.UseCorrelation();
 app.UseSecurityHeaders();
 if (!app.Environment.IsDevelopment())
 {
@@ -68,6 +71,7 @@ app.UseAuthorization();
 app.UseOutputCache();
 app.MapOpenApi().AllowAnonymous();
 app.MapMovilidadHealth();
+app.MapMovilidadMetrics();
 app.MapLanguageSwitch();
 app.MapPlansApi();
 app.MapPlanEditingApi();

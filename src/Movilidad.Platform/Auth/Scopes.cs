@@ -22,23 +22,6 @@ public sealed record PublicationScope(bool IsPublished);
 /// <summary>An operation a person may or may not do; each feature names its own (<c>PlanOperations.Edit</c>).</summary>
 public sealed record Operation(string Name) : IAuthorizationRequirement;
 
-public static class PlanOperations
-{
-    public static readonly Operation Read = new("plans.read");
-    public static readonly Operation Edit = new("plans.edit");
-    public static readonly Operation Publish = new("plans.publish");
-}
-
-public static class InstitutionOperations
-{
-    public static readonly Operation Edit = new("institutions.edit");
-}
-
-public static class AccountOperations
-{
-    public static readonly Operation Manage = new("accounts.manage");
-}
-
 public static class AuditOperations
 {
     public static readonly Operation Read = new("audit.read");

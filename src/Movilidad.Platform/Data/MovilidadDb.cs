@@ -108,21 +108,8 @@ public class MovilidadDb(DbContextOptions<MovilidadDb> options, AuditSeal? seal 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(MovilidadDb).Assembly);
-        modelBuilder.Entity<Plan>().HasQueryFilter(p => ShowsUnpublished || p.IsPublished);
-        modelBuilder.Entity<PlanElement>().HasQueryFilter(e => e.DeletedAt == null && (ShowsUnpublished || e.Plan!.IsPublished));
-        modelBuilder.Entity<Activity>().HasQueryFilter(a => a.DeletedAt == null && (ShowsUnpublished || a.Action!.Plan!.IsPublished));
 
-        // Indicators, periods, reports and values are seen with their plan.
-        modelBuilder.Entity<Indicator>().HasQueryFilter(i => ShowsUnpublished || i.Plan!.IsPublished);
-        modelBuilder.Entity<ReportingPeriod>().HasQueryFilter(p => ShowsUnpublished || p.Plan!.IsPublished);
-        modelBuilder.Entity<IndicatorReport>().HasQueryFilter(r => ShowsUnpublished || r.Period!.Plan!.IsPublished);
-        modelBuilder.Entity<IndicatorValue>().HasQueryFilter(v => ShowsUnpublished || v.Report!.Period!.Plan!.IsPublished);
-
-        // A link to an axis is seen only while the axis itself is: the same filter, so no link points at a hidden element.
-        modelBuilder.Entity<AxisLink>().HasQueryFilter(a => a.Axis!.DeletedAt == null && (ShowsUnpublished || a.Axis.Plan!.IsPublished));
-        modelBuilder.Entity<PledgeElement>().HasQueryFilter(l => l.Element!.DeletedAt == null && (ShowsUnpublished || l.Element.Plan!.IsPublished));
-        modelBuilder.Entity<PledgeActivity>().HasQueryFilter(l => l.Activity!.DeletedAt == null && (ShowsUnpublished || l.Activity.Action!.Plan!.IsPublished));
-        modelBuilder.Entity<PledgeIndicator>().HasQueryFilter(l => ShowsUnpublished || l.Indicator!.Plan!.IsPublished);
-        modelBuilder.Entity<PracticeElement>().HasQueryFilter(l => l.Element!.DeletedAt == null && (ShowsUnpublished || l.Element.Plan!.IsPublished));
+        // Each feature says what its entities show to readers who do not see unpublished content.
+        PublicationFilters.Apply(modelBuilder, this);
     }
 }

@@ -1,4 +1,4 @@
-using System.Text;
+using CsvHelper;
 
 namespace Movilidad.Platform.Reference;
 
@@ -14,68 +14,18 @@ public sealed class CsvTable
     public IReadOnlyList<string> Header { get; }
     public IReadOnlyList<CsvRecord> Records { get; }
 
+    /// <summary>Reads the whole text with CsvHelper (quoted fields may hold commas, quotes and line breaks); blank lines are skipped.</summary>
     public static CsvTable Parse(string text)
     {
-        var rows = new List<(int Line, List<string> Fields)>();
-        var field = new StringBuilder();
-        var fields = new List<string>();
-        var line = 1;
-        var rowLine = 1;
-        var quoted = false;
-        for (var i = 0; i < text.Length; i++)
+        var rows = new List<(int Line, string[] Fields)>();
+        using (var reader = CsvReader.Create(new StringReader(text), CsvReaderOptions.Default with { Separator = ',', HasHeader = false, TrackLineNumbers = true }, leaveOpen: false))
         {
-            var c = text[i];
-            if (quoted)
+            while (reader.Read())
             {
-                if (c == '"' && i + 1 < text.Length && text[i + 1] == '"')
-                {
-                    field.Append('"');
-                    i++;
-                }
-                else if (c == '"')
-                {
-                    quoted = false;
-                }
-                else
-                {
-                    line += c == '\n' ? 1 : 0;
-                    field.Append(c);
-                }
-
-                continue;
-            }
-
-            switch (c)
-            {
-                case '"' when field.Length == 0:
-                    quoted = true;
-                    break;
-                case ',':
-                    fields.Add(field.ToString());
-                    field.Clear();
-                    break;
-                case '\r':
-                    break;
-                case '\n':
-                    fields.Add(field.ToString());
-                    field.Clear();
-                    rows.Add((rowLine, fields));
-                    fields = [];
-                    rowLine = ++line;
-                    break;
-                default:
-                    field.Append(c);
-                    break;
+                rows.Add(((int)reader.LineNumber, Enumerable.Range(0, reader.FieldCount).Select(reader.GetString).ToArray()));
             }
         }
 
-        if (field.Length > 0 || fields.Count > 0)
-        {
-            fields.Add(field.ToString());
-            rows.Add((rowLine, fields));
-        }
-
-        rows.RemoveAll(r => r.Fields is [""]);
         if (rows.Count == 0)
         {
             throw new FormatException("the file has no header row.");

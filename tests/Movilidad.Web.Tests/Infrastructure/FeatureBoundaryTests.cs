@@ -14,8 +14,8 @@ public sealed partial class FeatureBoundaryTests
     private static readonly Dictionary<(string User, string Used), (string[] Types, string Why)> PublicUses = new()
     {
         [("Comments", "Monitoring")] = (["ActivityEditing", "MonitoringOperations"], "comments target activities: their entity type and who reads them"),
-        [("Comments", "Plans")] = (["ElementEditing"], "comments target plan elements: their entity type"),
-        [("Institutions", "Plans")] = (["PlanCache", "PlanPermissions"], "plan pages show institution names (their cache is evicted); who reads unpublished content"),
+        [("Comments", "Plans")] = (["ElementEditing", "PlanOperations"], "comments target plan elements: their entity type, and who reads plans"),
+        [("Institutions", "Plans")] = (["PlanCache", "PlanPermissions", "PlanOperations"], "plan pages show institution names (their cache is evicted); who reads unpublished content and plans"),
         [("Matrix", "Monitoring")] = (["ActivityEditing", "ActivityQueries", "MonitoringOperations"], "the follow-up matrix is the activities' country shares in Excel: it reads and writes them through Monitoring's rules"),
         [("Monitoring", "Comments")] = (["CommentThread"], "the comment thread shown on an activity's page"),
         [("Monitoring", "Indicators")] = (["DueReport", "DueReports"], "the due view lists the indicator reports due with the activities due"),

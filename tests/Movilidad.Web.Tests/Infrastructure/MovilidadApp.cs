@@ -25,6 +25,7 @@ public abstract class MovilidadApp(DatabaseProvider provider) : WebApplicationFa
         builder.UseSetting("Database:Provider", provider.ToString());
         builder.UseSetting("ConnectionStrings:Movilidad", Database.ConnectionString);
         builder.UseSetting("Mail:PickupDirectory", MailFolder);
+        builder.UseSetting("Observability:WarmUp", "false");
 
         // Tests sign many people in from one address; RateLimitTests checks the limit with its own app.
         builder.UseSetting("Security:SignInPermitsPerMinute", SignInPermitsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));

@@ -36,6 +36,13 @@ public static class ApiTokens
     }
 
     public static string HashOf(string token) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+
+    /// <summary>
+    /// Revokes every live token of an account, as a new password does: whoever learnt the old password may have made
+    /// tokens with it. Answers how many were revoked.
+    /// </summary>
+    public static Task<int> RevokeAllAsync(this MovilidadDb db, int accountId, DateTimeOffset now, CancellationToken ct) =>
+        db.ApiTokens.Where(t => t.AccountId == accountId && t.RevokedAt == null).ExecuteUpdateAsync(s => s.SetProperty(t => t.RevokedAt, now), ct);
 }
 
 /// <summary>

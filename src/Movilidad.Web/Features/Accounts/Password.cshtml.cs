@@ -57,11 +57,13 @@ public class PasswordModel(UserManager<Account> users, SignInManager<Account> si
             return Page();
         }
 
-        await db.SaveAuditedAsync(AuditActor.From(HttpContext), () => new AuditRecord(AuditActions.Password, "account", account.Id.ToString(CultureInfo.InvariantCulture), null, null), clock, ct);
+        var revoked = await db.RevokeAllAsync(account.Id, clock.GetUtcNow(), ct);
+        await db.SaveAuditedAsync(AuditActor.From(HttpContext),
+            () => new AuditRecord(AuditActions.Password, "account", account.Id.ToString(CultureInfo.InvariantCulture), null, new { revokedApiTokens = revoked }), clock, ct);
         await signIn.RefreshSignInAsync(account);
         await mailer.SendAsync(account.Email, "Movilidad: contraseña cambiada / password changed",
-            "La contraseña de su cuenta de Movilidad se cambió. Si no fue usted, pida un restablecimiento de contraseña y avise a la Secretaría.\n\n"
-            + "The password of your Movilidad account was changed. If it was not you, ask for a password reset and tell the Secretariat.\n", ct);
+            "La contraseña de su cuenta de Movilidad se cambió y sus tokens de API se revocaron. Si no fue usted, pida un restablecimiento de contraseña y avise a la Secretaría.\n\n"
+            + "The password of your Movilidad account was changed and your API tokens were revoked. If it was not you, ask for a password reset and tell the Secretariat.\n", ct);
         Done = true;
         return Page();
     }

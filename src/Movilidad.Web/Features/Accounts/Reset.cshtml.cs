@@ -47,8 +47,9 @@ public class ResetModel(UserManager<Account> users, MovilidadDb db, TimeProvider
             return Page();
         }
 
+        var revoked = await db.RevokeAllAsync(account.Id, clock.GetUtcNow(), ct);
         await db.SaveAuditedAsync(AuditActor.From(HttpContext) with { AccountId = account.Id, Name = account.Email },
-            () => new AuditRecord(AuditActions.Password, "account", account.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), null, null), clock, ct);
+            () => new AuditRecord(AuditActions.Password, "account", account.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), null, new { revokedApiTokens = revoked }), clock, ct);
         Done = true;
         return Page();
     }

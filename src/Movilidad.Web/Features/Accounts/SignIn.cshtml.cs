@@ -12,7 +12,7 @@ namespace Movilidad.Web.Features.Accounts;
 
 [AllowAnonymous]
 [SharedAttemptLimit]
-public class SignInModel(SignInManager<Account> signIn, MovilidadDb db, TimeProvider clock) : PageModel
+public class SignInModel(SignInManager<Account> signIn, MovilidadDb db, TimeProvider clock, ILogger<SignInModel> logger) : PageModel
 {
     [BindProperty, Required, EmailAddress, StringLength(256)]
     public string Email { get; set; } = string.Empty;
@@ -54,6 +54,8 @@ public class SignInModel(SignInManager<Account> signIn, MovilidadDb db, TimeProv
         }
 
         Error = result.IsLockedOut ? "SignIn.LockedOut" : "SignIn.Invalid";
+        logger.LogWarning("Sign-in failed for account {AccountId} from {ClientAddress}: {Reason}", account?.Id, HttpContext.Connection.RemoteIpAddress,
+            account is null ? "unknown-email" : result.IsLockedOut ? "locked-out" : result.IsNotAllowed ? "not-allowed" : "wrong-password");
         return Page();
     }
 

@@ -1,12 +1,12 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 using Movilidad.Platform.Audit;
 using Movilidad.Web.Infrastructure.Auth;
 using Movilidad.Platform.Data;
 using Movilidad.Platform.Writes;
+using Movilidad.Web.Infrastructure.Pages;
 
 namespace Movilidad.Web.Features.Comments;
 
@@ -16,7 +16,7 @@ namespace Movilidad.Web.Features.Comments;
 /// the message and the text kept.
 /// </summary>
 [EnableRateLimiting(RateLimits.Comment)]
-public class IndexModel(MovilidadDb db, IAuthorizationService auth, TimeProvider clock) : PageModel
+public class IndexModel(MovilidadDb db, IAuthorizationService auth, TimeProvider clock) : WritePage
 {
     [BindProperty]
     public string? EntityType { get; set; }
@@ -36,8 +36,6 @@ public class IndexModel(MovilidadDb db, IAuthorizationService auth, TimeProvider
     public CommentView? Comment { get; private set; }
     public string? ItemUrl { get; private set; }
     public bool CanModerate { get; private set; }
-    public IReadOnlyList<string> Errors { get; private set; } = [];
-    public bool IsConflict { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int? id, CancellationToken ct)
     {
@@ -139,33 +137,20 @@ public class IndexModel(MovilidadDb db, IAuthorizationService auth, TimeProvider
         return null;
     }
 
-    private async Task<IActionResult> Done(WriteOutcome<CommentView> outcome, int? id, CancellationToken ct, bool deleted = false)
-    {
-        switch (outcome)
-        {
-            case WriteOutcome<CommentView>.Saved saved:
-                return Redirect(deleted ? $"{ItemUrl}#comments" : $"{ItemUrl}#comment-{saved.Value.Id}");
-            case WriteOutcome<CommentView>.Forbidden:
-                return Forbid();
-            case WriteOutcome<CommentView>.NotFound:
-                return NotFound();
-            case WriteOutcome<CommentView>.Conflict conflict:
-                IsConflict = true;
-                Comment = conflict.Current;
-                Version = conflict.Current.Version;
-                Response.StatusCode = StatusCodes.Status409Conflict;
-                return Page();
-            case WriteOutcome<CommentView>.Invalid invalid:
-                Errors = invalid.Errors.Keys.Select(k => "Comments.Error." + k).ToList();
-                Response.StatusCode = StatusCodes.Status400BadRequest;
-                if (id is not null)
+    private Task<IActionResult> Done(WriteOutcome<CommentView> outcome, int? id, CancellationToken ct, bool deleted = false) =>
+        PageAfterWriteAsync(outcome, saved => Task.FromResult<IActionResult>(Redirect(deleted ? $"{ItemUrl}#comments" : $"{ItemUrl}#comment-{saved.Id}")),
+            async () =>
+            {
+                if (id is not null && !IsConflict)
                 {
                     await LoadAsync(id, ct);
                 }
 
                 return Page();
-            default:
-                throw new InvalidOperationException($"Unknown outcome {outcome}.");
-        }
-    }
+            },
+            current =>
+            {
+                Comment = current;
+                Version = current.Version;
+            });
 }

@@ -169,9 +169,7 @@ public partial class EditModel(MovilidadDb db, IAuthorizationService auth, IStri
 
         if (Messages.Count > 0)
         {
-            Errors = Messages.ToDictionary(m => m.Key, m => new[] { m.Value });
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return await ShowAsync(ct);
+            return await RefuseAsync(Messages.ToDictionary(m => m.Key, m => new[] { m.Value }), () => ShowAsync(ct));
         }
 
         var name = new Bilingual(Form.NameEs ?? string.Empty, Form.NameEn ?? string.Empty);

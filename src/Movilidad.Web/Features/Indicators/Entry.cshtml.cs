@@ -1,7 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Movilidad.Platform.Audit;
@@ -12,6 +11,7 @@ using Movilidad.Platform.Localization;
 using Movilidad.Platform.Indicators;
 using Movilidad.Platform.Writes;
 using Movilidad.Web.Infrastructure.Localization;
+using Movilidad.Web.Infrastructure.Pages;
 
 namespace Movilidad.Web.Features.Indicators;
 
@@ -19,7 +19,7 @@ namespace Movilidad.Web.Features.Indicators;
 /// The value entry grid of one country and period: one row per indicator (and per category of its disaggregations),
 /// inputs per sex category. The focal point saves and submits; the Secretariat approves or returns with a comment.
 /// </summary>
-public class EntryModel(MovilidadDb db, IAuthorizationService auth, IStringLocalizer text, TimeProvider clock) : PageModel
+public class EntryModel(MovilidadDb db, IAuthorizationService auth, IStringLocalizer text, TimeProvider clock) : WritePage
 {
     public sealed class RowForm
     {
@@ -52,8 +52,6 @@ public class EntryModel(MovilidadDb db, IAuthorizationService auth, IStringLocal
     public IReadOnlyList<GridRow> Grid { get; private set; } = [];
     public bool CanEnter { get; private set; }
     public bool CanReview { get; private set; }
-    public bool IsConflict { get; private set; }
-    public IDictionary<string, string[]> Errors { get; private set; } = new Dictionary<string, string[]>();
 
     [TempData]
     public string? Done { get; set; }
@@ -85,10 +83,10 @@ public class EntryModel(MovilidadDb db, IAuthorizationService auth, IStringLocal
 
     public static string InputId(int row, string field) => string.Create(CultureInfo.InvariantCulture, $"v{row}-{field}");
 
-    public static string ErrorId(string key) => "error-" + key.Replace('[', '-').Replace(']', '-').Replace('.', '-');
+    public static new string ErrorId(string key) => "error-" + key.Replace('[', '-').Replace(']', '-').Replace('.', '-');
 
     /// <summary>Where a summary line links to: the input of a row error, else the part of the page the error is about.</summary>
-    public static string Anchor(string key) =>
+    public static new string Anchor(string key) =>
         key.StartsWith("values[", StringComparison.Ordinal) && key.IndexOf(']', StringComparison.Ordinal) is var end and > 0 && key.Length > end + 2
             ? InputId(int.Parse(key.AsSpan(7, end - 7), CultureInfo.InvariantCulture), key[(end + 2)..] is "indicatorId" or "dimension" ? "total" : key[(end + 2)..])
             : key == "comment" ? "comment" : "grid";
@@ -137,7 +135,7 @@ public class EntryModel(MovilidadDb db, IAuthorizationService auth, IStringLocal
 
         if (errors.Count > 0)
         {
-            return Refuse(errors);
+            return await RefuseAsync(errors);
         }
 
         var address = await AddressAsync(plan, period, country, ct);
@@ -174,33 +172,21 @@ public class EntryModel(MovilidadDb db, IAuthorizationService auth, IStringLocal
         return await OutcomeAsync(outcome, plan, period, country, step == ReportActions.Approve ? "Indicators.Approved" : "Indicators.Returned", ct);
     }
 
-    private async Task<IActionResult> OutcomeAsync(WriteOutcome<ReportView> outcome, string plan, string period, string country, string done, CancellationToken ct)
-    {
-        switch (outcome)
+    private Task<IActionResult> OutcomeAsync(WriteOutcome<ReportView> outcome, string plan, string period, string country, string done, CancellationToken ct) =>
+        PageAfterWriteAsync(outcome, _ =>
         {
-            case WriteOutcome<ReportView>.Saved:
-                Done = done;
-                return Redirect(Url.Content($"~/indicators/reports/{Uri.EscapeDataString(plan)}/{Uri.EscapeDataString(period)}/{Report.Country}"));
-            case WriteOutcome<ReportView>.Invalid invalid:
-                return Refuse(invalid.Errors);
-            case WriteOutcome<ReportView>.Conflict conflict:
-                // What was typed stays in the form; the page says someone saved first and takes the current version.
+            Done = done;
+            return Task.FromResult<IActionResult>(Redirect(Url.Content($"~/indicators/reports/{Uri.EscapeDataString(plan)}/{Uri.EscapeDataString(period)}/{Report.Country}")));
+        }, async () =>
+        {
+            // After a conflict the page shows the report as now saved; what was typed stays in the form, at the current version.
+            if (IsConflict)
+            {
                 await LoadAsync(plan, period, country, ct);
-                IsConflict = true;
-                Version = conflict.Current.Version;
-                Response.StatusCode = StatusCodes.Status409Conflict;
-                return Page();
-            default:
-                return NotFound();
-        }
-    }
+            }
 
-    private PageResult Refuse(IDictionary<string, string[]> errors)
-    {
-        Errors = errors;
-        Response.StatusCode = StatusCodes.Status400BadRequest;
-        return Page();
-    }
+            return Page();
+        }, current => Version = current.Version);
 
     private async Task<ReportAddress> AddressAsync(string plan, string period, string country, CancellationToken ct) =>
         (await db.AddressAsync(plan, period, country, text, ct)).Address!;

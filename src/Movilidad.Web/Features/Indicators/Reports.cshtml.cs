@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Movilidad.Platform.Audit;
@@ -8,12 +7,12 @@ using Movilidad.Web.Infrastructure.Auth;
 using Movilidad.Platform.Data;
 using Movilidad.Platform.Localization;
 using Movilidad.Platform.Indicators;
-using Movilidad.Platform.Writes;
+using Movilidad.Web.Infrastructure.Pages;
 
 namespace Movilidad.Web.Features.Indicators;
 
 /// <summary>Every period of a plan against every country with the report's status; the Secretariat locks and reopens periods here.</summary>
-public class ReportsModel(MovilidadDb db, IAuthorizationService auth, IStringLocalizer text, TimeProvider clock) : PageModel
+public class ReportsModel(MovilidadDb db, IAuthorizationService auth, IStringLocalizer text, TimeProvider clock) : WritePage
 {
     [BindProperty(SupportsGet = true)]
     public string? Plan { get; set; }
@@ -27,7 +26,6 @@ public class ReportsModel(MovilidadDb db, IAuthorizationService auth, IStringLoc
 
     /// <summary>The plan's indicators, each linked to its page of definition and targets.</summary>
     public IReadOnlyList<(int Id, string Code, Bilingual Name)> IndicatorList { get; private set; } = [];
-    public IDictionary<string, string[]> Errors { get; private set; } = new Dictionary<string, string[]>();
     public string? ErrorPeriod { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) =>
@@ -49,33 +47,26 @@ public class ReportsModel(MovilidadDb db, IAuthorizationService auth, IStringLoc
             return refused;
         }
 
+        ErrorPeriod = period;
         var (address, errors) = await db.AddressAsync(Plan!, period, null, text, ct);
         if (address is null)
         {
-            return errors is null ? NotFound() : Refuse(period, errors);
+            return errors is null ? NotFound() : await RefuseAsync(errors);
         }
 
         db.ChangeTracker.Clear();
-        switch (await db.LockAsync(address, locking, new PeriodStep(version, reason), text, AuditActor.From(HttpContext), clock, ct))
-        {
-            case WriteOutcome<PeriodView>.Saved:
-                return Redirect($"/indicators/reports?plan={Uri.EscapeDataString(Plan!)}");
-            case WriteOutcome<PeriodView>.Invalid invalid:
-                return Refuse(period, invalid.Errors);
-            case WriteOutcome<PeriodView>.Conflict:
-                await LoadAsync(ct);
-                return Refuse(period, new Dictionary<string, string[]> { ["period"] = [text["Indicators.Conflict"]] });
-            default:
-                return NotFound();
-        }
-    }
+        return await PageAfterWriteAsync(await db.LockAsync(address, locking, new PeriodStep(version, reason), text, AuditActor.From(HttpContext), clock, ct),
+            $"/indicators/reports?plan={Uri.EscapeDataString(Plan!)}", async () =>
+            {
+                if (IsConflict)
+                {
+                    // The periods as they now stand, with a line saying someone changed this one first.
+                    Errors = new Dictionary<string, string[]> { ["period"] = [text["Indicators.Conflict"]] };
+                    await LoadAsync(ct);
+                }
 
-    private PageResult Refuse(string period, IDictionary<string, string[]> errors)
-    {
-        Errors = errors;
-        ErrorPeriod = period;
-        Response.StatusCode = StatusCodes.Status400BadRequest;
-        return Page();
+                return Page();
+            });
     }
 
     private async Task<IActionResult?> LoadAsync(CancellationToken ct)

@@ -1,8 +1,9 @@
 using System.Globalization;
-using System.Text;
+using CsvHelper;
 using Microsoft.EntityFrameworkCore;
 using Movilidad.Platform.Data;
 using Movilidad.Platform.Indicators;
+using Movilidad.Web.Infrastructure.Observability;
 
 namespace Movilidad.Web.Features.Indicators;
 
@@ -36,9 +37,18 @@ public static class SdmxCsv
     public static string IndicatorCode(string planNumber, string code) =>
         $"{planNumber}_{new string(code.Select(c => char.IsAsciiLetterOrDigit(c) ? char.ToUpperInvariant(c) : '_').ToArray())}";
 
-    public static async Task WriteAsync(MovilidadDb db, TextWriter writer, SdmxAudience audience, string? planKey, string? country, string? period, CancellationToken ct)
+    /// <summary>Writes the observations (CsvHelper quotes a field that holds a comma, a quote or a line break); answers how many.</summary>
+    public static async Task<int> WriteAsync(MovilidadDb db, TextWriter writer, SdmxAudience audience, string? planKey, string? country, string? period, CancellationToken ct)
     {
-        await writer.WriteAsync(string.Join(',', Columns) + "\r\n");
+        await using var csv = CsvWriter.Create(writer, CsvWriterOptions.Default, leaveOpen: true);
+        var observations = 0;
+        async Task RowAsync(params string[] fields)
+        {
+            await csv.WriteRecordAsync(fields, ct);
+            observations++;
+        }
+
+        await csv.WriteRecordAsync([.. Columns], ct);
         var isPublic = audience == SdmxAudience.Public;
         var iso3 = await db.Countries.AsNoTracking().ToDictionaryAsync(c => c.Alpha2, c => c.Alpha3, StringComparer.Ordinal, ct);
         var plans = await db.Plans.AsNoTracking().Where(p => planKey == null || p.Key == planKey).Where(p => !isPublic || p.IsPublished)
@@ -58,7 +68,6 @@ public static class SdmxCsv
                 values = values.Where(v => v.Report!.Period!.Code == period);
             }
 
-            var line = new StringBuilder();
             await foreach (var v in values.OrderBy(v => v.Report!.Period!.Start).ThenBy(v => v.Report!.CountryCode).ThenBy(v => v.IndicatorId).ThenBy(v => v.Dimension)
                 .Select(v => new { v.IndicatorId, v.Dimension, v.Report!.CountryCode, v.Report.Period!.Code, v.Report.Status, v.Total, v.Women, v.Men, v.Other, v.NotReported })
                 .AsAsyncEnumerable().WithCancellation(ct))
@@ -77,11 +86,8 @@ public static class SdmxCsv
                         continue;
                     }
 
-                    line.Clear();
-                    line.AppendJoin(',', Dataflow, iso3.GetValueOrDefault(v.CountryCode, v.CountryCode), IndicatorCode(plan.Number, indicator.Code), sex, age, status, v.Code,
+                    await RowAsync(Dataflow, iso3.GetValueOrDefault(v.CountryCode, v.CountryCode), IndicatorCode(plan.Number, indicator.Code), sex, age, status, v.Code,
                         number.ToString("0.##", CultureInfo.InvariantCulture), indicator.UnitCode, v.Status == ReportStatus.Approved ? "A" : "P");
-                    line.Append("\r\n");
-                    await writer.WriteAsync(line.ToString());
                 }
             }
 
@@ -91,9 +97,15 @@ public static class SdmxCsv
             foreach (var ((id, area, code), value) in automatic.OrderBy(a => a.Key.Period, StringComparer.Ordinal).ThenBy(a => a.Key.Country, StringComparer.Ordinal).ThenBy(a => a.Key.Indicator))
             {
                 var indicator = indicators[id];
-                await writer.WriteAsync(string.Join(',', Dataflow, iso3.GetValueOrDefault(area, area), IndicatorCode(plan.Number, indicator.Code), Disaggregation.Total,
-                    Disaggregation.Total, Disaggregation.Total, code, value.ToString("0.##", CultureInfo.InvariantCulture), indicator.UnitCode, "A") + "\r\n");
+                await RowAsync(Dataflow, iso3.GetValueOrDefault(area, area), IndicatorCode(plan.Number, indicator.Code), Disaggregation.Total,
+                    Disaggregation.Total, Disaggregation.Total, code, value.ToString("0.##", CultureInfo.InvariantCulture), indicator.UnitCode, "A");
             }
         }
+
+        await csv.FlushAsync(ct);
+        db.Logger("Movilidad.Exports").LogInformation("SDMX-CSV export for {Audience}: {Observations} observations (plan {Plan}, country {Country}, period {Period})",
+            audience, observations, planKey, country, period);
+        FileMetrics.Exported("sdmx-csv");
+        return observations;
     }
 }

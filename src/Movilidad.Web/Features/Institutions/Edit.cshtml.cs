@@ -1,15 +1,14 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Movilidad.Web.Features.Plans;
 using Movilidad.Platform.Audit;
 using Movilidad.Web.Infrastructure.Auth;
-using Movilidad.Platform.Auth;
 using Movilidad.Platform.Data;
 using Movilidad.Platform.Localization;
-using Movilidad.Platform.Writes;
+using Movilidad.Platform.Institutions;
+using Movilidad.Web.Infrastructure.Pages;
 
 namespace Movilidad.Web.Features.Institutions;
 
@@ -24,7 +23,7 @@ public sealed class InstitutionInput
 }
 
 /// <summary>Editing an institution: a member state's by its focal points, any by the Secretariat. A conflict shows the saved version beside this person's.</summary>
-public class EditModel(MovilidadDb db, IAuthorizationService authorization, IOutputCacheStore cache, TimeProvider clock) : PageModel
+public class EditModel(MovilidadDb db, IAuthorizationService authorization, IOutputCacheStore cache, TimeProvider clock) : WritePage
 {
     [BindProperty]
     public InstitutionInput Input { get; set; } = new();
@@ -32,23 +31,14 @@ public class EditModel(MovilidadDb db, IAuthorizationService authorization, IOut
     public int Id { get; private set; }
     public string Code { get; private set; } = string.Empty;
     public InstitutionEditing.Snapshot? Theirs { get; private set; }
-    public IDictionary<string, string[]> Errors { get; private set; } = new Dictionary<string, string[]>();
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
-        var institution = await db.Institutions.SingleOrDefaultAsync(i => i.Id == id, ct);
-        if (institution is null)
+        if (await LoadAsync(id, ct) is not { } institution)
         {
-            return NotFound();
+            return Id == 0 ? NotFound() : Forbid();
         }
 
-        if (!await authorization.CanAsync(User, InstitutionOperations.Edit, InstitutionEditing.ScopeOf(institution)))
-        {
-            return Forbid();
-        }
-
-        Id = institution.Id;
-        Code = institution.Code;
         Input = new InstitutionInput
         {
             Version = institution.Version,
@@ -63,37 +53,35 @@ public class EditModel(MovilidadDb db, IAuthorizationService authorization, IOut
 
     public async Task<IActionResult> OnPostAsync(int id, CancellationToken ct)
     {
+        if (await LoadAsync(id, ct) is not { } institution)
+        {
+            return Id == 0 ? NotFound() : Forbid();
+        }
+
+        var edit = new InstitutionEdit(Input.Version, new Bilingual(Input.AcronymEs ?? string.Empty, Input.AcronymEn ?? string.Empty),
+            new Bilingual(Input.NameEs ?? string.Empty, Input.NameEn ?? string.Empty), Input.Url);
+        return await PageAfterWriteAsync(await db.SaveAsync(institution, edit, AuditActor.From(HttpContext), clock, ct), async _ =>
+        {
+            await cache.EvictByTagAsync(PlanCache.Tag, ct);
+            return Redirect("/institutions");
+        }, conflict: theirs =>
+        {
+            Theirs = theirs;
+            Input.Version = theirs.Version;
+        });
+    }
+
+    /// <summary>The institution, when it exists (<see cref="Id"/> set) and this person may edit it; null otherwise.</summary>
+    private async Task<Institution?> LoadAsync(int id, CancellationToken ct)
+    {
         var institution = await db.Institutions.SingleOrDefaultAsync(i => i.Id == id, ct);
         if (institution is null)
         {
-            return NotFound();
-        }
-
-        if (!await authorization.CanAsync(User, InstitutionOperations.Edit, InstitutionEditing.ScopeOf(institution)))
-        {
-            return Forbid();
+            return null;
         }
 
         Id = institution.Id;
         Code = institution.Code;
-        var edit = new InstitutionEdit(Input.Version, new Bilingual(Input.AcronymEs ?? string.Empty, Input.AcronymEn ?? string.Empty),
-            new Bilingual(Input.NameEs ?? string.Empty, Input.NameEn ?? string.Empty), Input.Url);
-        switch (await db.SaveAsync(institution, edit, AuditActor.From(HttpContext), clock, ct))
-        {
-            case WriteOutcome<InstitutionEditing.Snapshot>.Saved:
-                await cache.EvictByTagAsync(PlanCache.Tag, ct);
-                return Redirect("/institutions");
-            case WriteOutcome<InstitutionEditing.Snapshot>.Conflict conflict:
-                Theirs = conflict.Current;
-                Input.Version = conflict.Current.Version;
-                Response.StatusCode = StatusCodes.Status409Conflict;
-                return Page();
-            case WriteOutcome<InstitutionEditing.Snapshot>.Invalid invalid:
-                Errors = invalid.Errors;
-                Response.StatusCode = StatusCodes.Status400BadRequest;
-                return Page();
-            default:
-                throw new InvalidOperationException("Unknown outcome.");
-        }
+        return await authorization.CanAsync(User, InstitutionOperations.Edit, InstitutionEditing.ScopeOf(institution)) ? institution : null;
     }
 }

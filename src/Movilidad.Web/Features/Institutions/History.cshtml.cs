@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Movilidad.Platform.Audit;
 using Movilidad.Platform.Auth;
+using Movilidad.Web.Features.Plans;
 using Movilidad.Platform.Data;
 using Movilidad.Web.Infrastructure.Auth;
 using Movilidad.Web.Infrastructure.Pages;

@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.EntityFrameworkCore;
 using Movilidad.Platform.Data;
+using Movilidad.Platform.Audit;
 using Movilidad.Web.Infrastructure.Localization;
+using Movilidad.Web.Infrastructure.Observability;
 
 namespace Movilidad.Web.Features.Matrix;
 
@@ -27,5 +29,7 @@ public static class MatrixExport
         }
 
         FollowUpMatrix.ToExcel(http.Response.Body, rows, lists, lang, filter, now);
+        db.Logger("Movilidad.Exports").LogInformation("Matrix export in {Language} by account {AccountId}: {Rows} rows", lang.Code, AuditActor.From(http).AccountId, rows.Count);
+        FileMetrics.Exported("matrix");
     }
 }

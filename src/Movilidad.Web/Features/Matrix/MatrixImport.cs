@@ -14,6 +14,8 @@ using Movilidad.Web.Infrastructure.Localization;
 using Movilidad.Platform.Localization;
 using Movilidad.Platform.Search;
 
+using Movilidad.Web.Infrastructure.Observability;
+
 namespace Movilidad.Web.Features.Matrix;
 
 /// <summary>Something to fix in the file: where (sheet, row, column with its header) and what to do, in both languages.</summary>
@@ -41,8 +43,23 @@ public static class MatrixImport
 
     private sealed record Edited(int Row, int ActivityId, string Country, ShareValues Values, Stamp Exported);
 
+    /// <summary>Imports an edited matrix whole or not at all; the outcome, its counts and its duration are logged and measured.</summary>
     public static async Task<MatrixOutcome> ImportAsync(
         this MovilidadDb db, Stream file, ClaimsPrincipal user, IAuthorizationService auth, TextLocalizer texts, AuditActor actor, TimeProvider clock, CancellationToken ct)
+    {
+        var started = clock.GetTimestamp();
+        var outcome = await ReadAndApplyAsync(db, file, user, auth, texts, actor, clock, ct);
+        var elapsed = clock.GetElapsedTime(started);
+        var result = outcome.Saved ? "saved" : outcome.Conflicts.Count > 0 ? "conflicts" : "refused";
+        db.Logger("Movilidad.Imports").LogInformation(
+            "Matrix import by account {AccountId}: {Outcome}, {Applied} rows applied, {Unchanged} unchanged, {Errors} errors, {Conflicts} conflicts, in {ElapsedMilliseconds} ms",
+            actor.AccountId, result, outcome.Applied, outcome.Unchanged, outcome.Errors.Count, outcome.Conflicts.Count, (long)elapsed.TotalMilliseconds);
+        FileMetrics.Imported("matrix", result, elapsed);
+        return outcome;
+    }
+
+    private static async Task<MatrixOutcome> ReadAndApplyAsync(
+        MovilidadDb db, Stream file, ClaimsPrincipal user, IAuthorizationService auth, TextLocalizer texts, AuditActor actor, TimeProvider clock, CancellationToken ct)
     {
         var errors = new List<MatrixError>();
         MatrixOutcome Refused(string sheet, int row, string column, string header, string key, params object[] args)

@@ -9,6 +9,8 @@ using Movilidad.Platform.Plans;
 using Movilidad.Platform.Data;
 using Movilidad.Platform.Localization;
 
+using Movilidad.Web.Infrastructure.Observability;
+
 namespace Movilidad.Web.Features.OpenData;
 
 /// <summary>
@@ -59,6 +61,8 @@ public static class IatiActivities
         var sdg = (await db.Set<ActivitySdgTarget>().AsNoTracking().Where(s => ids.Contains(s.ActivityId)).ToListAsync(ct)).ToLookup(s => s.ActivityId);
         var organisations = await db.Institutions.AsNoTracking().ToDictionaryAsync(i => i.Id, i => new Organisation(i.Name, i.Kind), ct);
         var results = await ResultsAsync(db, ids, ct);
+        db.Logger("Movilidad.Exports").LogInformation("IATI export: {Activities} activities", activities.Count);
+        FileMetrics.Exported("iati");
         return (activities.Select(a => new Source(
             a.Id, a.Title, a.Description, a.Status, a.StartDate, a.EndDate, a.PeriodStart, a.PeriodEnd, a.GenderMarker, a.WorkingGroupId,
             institutions[a.Id].Select(i => (i.InstitutionId, i.Role)).ToList(), countries[a.Id].OrderBy(c => c.CountryCode, StringComparer.Ordinal).ToList(),

@@ -1,13 +1,11 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.OutputCaching;
 using Movilidad.Platform.Audit;
 using Movilidad.Web.Infrastructure.Auth;
-using Movilidad.Platform.Auth;
 using Movilidad.Platform.Data;
 using Movilidad.Platform.Localization;
-using Movilidad.Platform.Writes;
+using Movilidad.Web.Infrastructure.Pages;
 
 namespace Movilidad.Web.Features.Plans;
 
@@ -55,7 +53,7 @@ public sealed class ElementInput
 /// Editing a plan element in both languages. When someone else saved first, the page shows their version beside
 /// this person's, keeps this person's text in the form and takes the new version: saving again is the merge.
 /// </summary>
-public class EditModel(MovilidadDb db, IAuthorizationService authorization, IOutputCacheStore cache, TimeProvider clock) : PageModel
+public class EditModel(MovilidadDb db, IAuthorizationService authorization, IOutputCacheStore cache, TimeProvider clock) : WritePage
 {
     [BindProperty]
     public ElementInput Input { get; set; } = new();
@@ -66,7 +64,6 @@ public class EditModel(MovilidadDb db, IAuthorizationService authorization, IOut
 
     /// <summary>The version someone else saved while this person was editing.</summary>
     public ElementSnapshot? Theirs { get; private set; }
-    public IDictionary<string, string[]> Errors { get; private set; } = new Dictionary<string, string[]>();
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
@@ -86,25 +83,11 @@ public class EditModel(MovilidadDb db, IAuthorizationService authorization, IOut
             return denied;
         }
 
-        switch (await db.SaveAsync(id, Input.ToEdit(), AuditActor.From(HttpContext), clock, ct))
+        return await PageAfterWriteAsync(await db.SaveAsync(id, Input.ToEdit(), AuditActor.From(HttpContext), clock, ct), _ => SavedAsync($"/elements/{id}", ct), conflict: theirs =>
         {
-            case WriteOutcome<ElementSnapshot>.Saved:
-                await cache.EvictByTagAsync(PlanCache.Tag, ct);
-                return Redirect($"/elements/{id}");
-            case WriteOutcome<ElementSnapshot>.Conflict conflict:
-                Theirs = conflict.Current;
-                Input.Version = conflict.Current.Version;
-                Response.StatusCode = StatusCodes.Status409Conflict;
-                return Page();
-            case WriteOutcome<ElementSnapshot>.Invalid invalid:
-                Errors = invalid.Errors;
-                Response.StatusCode = StatusCodes.Status400BadRequest;
-                return Page();
-            case WriteOutcome<ElementSnapshot>.NotFound:
-                return NotFound();
-            default:
-                throw new InvalidOperationException("Unknown outcome.");
-        }
+            Theirs = theirs;
+            Input.Version = theirs.Version;
+        });
     }
 
     public Task<IActionResult> OnPostDeleteAsync(int id, CancellationToken ct) => SetDeletedAsync(id, deleted: true, ct);
@@ -118,19 +101,19 @@ public class EditModel(MovilidadDb db, IAuthorizationService authorization, IOut
             return denied;
         }
 
-        switch (await db.SetDeletedAsync(id, deleted, Input.Version, AuditActor.From(HttpContext), clock, ct))
-        {
-            case WriteOutcome<ElementSnapshot>.Saved:
-                await cache.EvictByTagAsync(PlanCache.Tag, ct);
-                return Redirect(deleted ? $"/elements/{id}/edit" : $"/elements/{id}");
-            case WriteOutcome<ElementSnapshot>.Conflict conflict:
-                Theirs = conflict.Current;
-                Input = ElementInput.From(conflict.Current);
-                Response.StatusCode = StatusCodes.Status409Conflict;
-                return Page();
-            default:
-                return NotFound();
-        }
+        return await PageAfterWriteAsync(await db.SetDeletedAsync(id, deleted, Input.Version, AuditActor.From(HttpContext), clock, ct),
+            _ => SavedAsync(deleted ? $"/elements/{id}/edit" : $"/elements/{id}", ct), conflict: theirs =>
+            {
+                Theirs = theirs;
+                Input = ElementInput.From(theirs);
+            });
+    }
+
+    /// <summary>A saved element changes the plan pages, whose cached copies go.</summary>
+    private async Task<IActionResult> SavedAsync(string url, CancellationToken ct)
+    {
+        await cache.EvictByTagAsync(PlanCache.Tag, ct);
+        return Redirect(url);
     }
 
     private async Task<IActionResult?> LoadAsync(int id, CancellationToken ct)

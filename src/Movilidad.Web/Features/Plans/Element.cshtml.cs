@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Movilidad.Web.Features.Comments;
 using Movilidad.Web.Infrastructure.Auth;
-using Movilidad.Platform.Auth;
 using Movilidad.Platform.Data;
 
 namespace Movilidad.Web.Features.Plans;

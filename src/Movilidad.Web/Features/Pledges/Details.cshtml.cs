@@ -65,9 +65,7 @@ public class DetailsModel(MovilidadDb db, IAuthorizationService auth, TimeProvid
         {
             if (upload.Length > PledgeEditing.MaxEvidenceBytes)
             {
-                Errors = new Dictionary<string, string[]> { ["evidenceFile"] = ["too large"] };
-                Response.StatusCode = StatusCodes.Status400BadRequest;
-                return await ShowAsync(id, ct);
+                return await RefuseAsync(new Dictionary<string, string[]> { ["evidenceFile"] = ["too large"] }, () => ShowAsync(id, ct));
             }
 
             using var buffer = new MemoryStream();
@@ -102,10 +100,8 @@ public class DetailsModel(MovilidadDb db, IAuthorizationService auth, TimeProvid
         return await OutcomeAsync(id, await db.PublishAsync(id, new PublicationChange(Form.Version, publish), AuditActor.From(HttpContext), clock, ct), ct);
     }
 
-    private async Task<IActionResult> OutcomeAsync(int id, WriteOutcome<PledgeSnapshot> outcome, CancellationToken ct)
-    {
-        return await PageAfterWriteAsync(outcome, $"/pledges/{Int(id)}", () => ShowAsync(id, ct));
-    }
+    private Task<IActionResult> OutcomeAsync(int id, WriteOutcome<PledgeSnapshot> outcome, CancellationToken ct) =>
+        PageAfterWriteAsync(outcome, $"/pledges/{Int(id)}", () => ShowAsync(id, ct));
 
     private async Task<IActionResult> ShowAsync(int id, CancellationToken ct)
     {

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Movilidad.Platform.Audit;
 using Movilidad.Web.Infrastructure.Auth;
 using Movilidad.Platform.Data;
@@ -118,8 +117,7 @@ public class EditModel(MovilidadDb db, IAuthorizationService auth, TimeProvider 
         var (edit, errors) = Form.ToEdit();
         if (edit is null)
         {
-            Errors = errors;
-            return await ShowAsync(ct);
+            return await RefuseAsync(errors, () => ShowAsync(ct));
         }
 
         var actor = AuditActor.From(HttpContext);
@@ -151,20 +149,15 @@ public class EditModel(MovilidadDb db, IAuthorizationService auth, TimeProvider 
             outcome = await db.CreateAsync(edit, actor, clock, ct, await PledgeEditing.SpeaksForAsync(User, auth));
         }
 
-        return await PageAfterWriteAsync(outcome, saved => Task.FromResult<IActionResult>(Redirect($"/pledges/{Int(saved.Id)}")), async () => await ShowAsync(ct),
+        return await PageAfterWriteAsync(outcome, saved => Task.FromResult<IActionResult>(Redirect($"/pledges/{Int(saved.Id)}")), () => ShowAsync(ct),
             current => Form.Version = current.Version);
     }
 
-    private async Task<PageResult> ShowAsync(CancellationToken ct)
+    private async Task<IActionResult> ShowAsync(CancellationToken ct)
     {
         Choices = await db.PledgeChoicesAsync(User, ct);
         Form.Milestones.RemoveAll(m => m.IsBlank);
         Form.Milestones.AddRange(Enumerable.Range(0, BlankMilestones).Select(_ => new MilestoneForm()));
-        if (IsConflict || Errors.Count > 0)
-        {
-            Response.StatusCode = IsConflict ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest;
-        }
-
         return Page();
     }
 }

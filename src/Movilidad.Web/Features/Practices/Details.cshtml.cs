@@ -77,10 +77,8 @@ public class DetailsModel(MovilidadDb db, IAuthorizationService auth, TimeProvid
             ? await OutcomeAsync(id, await db.PublishAsync(id, Version, AuditActor.From(HttpContext), clock, ct), ct)
             : Forbid();
 
-    private async Task<IActionResult> OutcomeAsync(int id, WriteOutcome<PracticeSnapshot> outcome, CancellationToken ct)
-    {
-        return await PageAfterWriteAsync(outcome, $"/practices/{Int(id)}", () => ShowAsync(id, ct));
-    }
+    private Task<IActionResult> OutcomeAsync(int id, WriteOutcome<PracticeSnapshot> outcome, CancellationToken ct) =>
+        PageAfterWriteAsync(outcome, $"/practices/{Int(id)}", () => ShowAsync(id, ct));
 
     private async Task<IActionResult> ShowAsync(int id, CancellationToken ct)
     {

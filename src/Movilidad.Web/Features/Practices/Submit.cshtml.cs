@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Movilidad.Platform.Audit;
 using Movilidad.Web.Infrastructure.Auth;
 using Movilidad.Platform.Data;
@@ -110,18 +109,13 @@ public class SubmitModel(MovilidadDb db, IAuthorizationService auth, TimeProvide
             outcome = await db.SubmitAsync(Form.ToEdit(), actor, clock, ct);
         }
 
-        return await PageAfterWriteAsync(outcome, saved => Task.FromResult<IActionResult>(Redirect($"/practices/{Int(saved.Id)}")), async () => await ShowAsync(ct),
+        return await PageAfterWriteAsync(outcome, saved => Task.FromResult<IActionResult>(Redirect($"/practices/{Int(saved.Id)}")), () => ShowAsync(ct),
             current => Form.Version = current.Version);
     }
 
-    private async Task<PageResult> ShowAsync(CancellationToken ct)
+    private async Task<IActionResult> ShowAsync(CancellationToken ct)
     {
         Choices = await db.PracticeChoicesAsync(ct);
-        if (IsConflict || Errors.Count > 0)
-        {
-            Response.StatusCode = IsConflict ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest;
-        }
-
         return Page();
     }
 }

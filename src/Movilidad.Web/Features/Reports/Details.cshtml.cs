@@ -59,24 +59,8 @@ public class DetailsModel(MovilidadDb db, IAuthorizationService auth, ReportAsse
             ? await AfterAsync(id, await db.ReturnAsync(id, new ReportMove(Version, Comment), AuditActor.From(HttpContext), clock, ct), ct)
             : Forbid();
 
-    private async Task<IActionResult> AfterAsync(int id, WriteOutcome<ReportView> outcome, CancellationToken ct)
-    {
-        switch (outcome)
-        {
-            case WriteOutcome<ReportView>.Saved:
-                return Redirect($"/reports/{ReportEditing.Id(id)}");
-            case WriteOutcome<ReportView>.Invalid invalid:
-                Errors = invalid.Errors;
-                Response.StatusCode = StatusCodes.Status400BadRequest;
-                return await ShowAsync(id, keepTyped: true, ct);
-            case WriteOutcome<ReportView>.Conflict:
-                IsConflict = true;
-                Response.StatusCode = StatusCodes.Status409Conflict;
-                return await ShowAsync(id, keepTyped: true, ct);
-            default:
-                return NotFound();
-        }
-    }
+    private Task<IActionResult> AfterAsync(int id, WriteOutcome<ReportView> outcome, CancellationToken ct) =>
+        PageAfterWriteAsync(outcome, $"/reports/{ReportEditing.Id(id)}", () => ShowAsync(id, keepTyped: true, ct));
 
     private async Task<IActionResult> ShowAsync(int id, bool keepTyped, CancellationToken ct)
     {

@@ -175,7 +175,10 @@ public static class DocxReport
                 new ParagraphStyleId { Val = "TableText" },
                 new Justification { Val = table.Columns[c].Numeric ? JustificationValues.Right : JustificationValues.Left }));
             var lines = cells[c].Split('\n');
-            var run = new Run();
+
+            // White on the header's blue set on the run itself: the table text's paragraph style would otherwise win over
+            // the table style's header colour (Word's order of precedence; LibreOffice showed dark text on dark blue).
+            var run = header ? new Run(new RunProperties(new Bold(), new Color { Val = "FFFFFF" })) : new Run();
             for (var i = 0; i < lines.Length; i++)
             {
                 if (i > 0)

@@ -6,7 +6,6 @@ using Movilidad.Web.Infrastructure.Auth;
 using Movilidad.Platform.Data;
 using Movilidad.Platform.Localization;
 using Movilidad.Platform.Reports;
-using Movilidad.Platform.Writes;
 
 namespace Movilidad.Web.Features.Reports;
 
@@ -54,19 +53,13 @@ public class IndexModel(MovilidadDb db, IAuthorizationService auth, TimeProvider
             return Forbid();
         }
 
-        switch (await db.CreateReportAsync(new ReportCreate(PlanId, Semester ?? string.Empty), AuditActor.From(HttpContext), clock, ct))
-        {
-            case WriteOutcome<ReportView>.Saved saved:
-                return Redirect($"/reports/{ReportEditing.Id(saved.Value.Id)}");
-            case WriteOutcome<ReportView>.Invalid invalid:
-                Errors = invalid.Errors;
-                Response.StatusCode = StatusCodes.Status400BadRequest;
+        return await PageAfterWriteAsync(await db.CreateReportAsync(new ReportCreate(PlanId, Semester ?? string.Empty), AuditActor.From(HttpContext), clock, ct),
+            saved => Task.FromResult<IActionResult>(Redirect($"/reports/{ReportEditing.Id(saved.Id)}")), async () =>
+            {
                 db.ChangeTracker.Clear();
                 await LoadAsync(ct);
                 return Page();
-            default:
-                return NotFound();
-        }
+            });
     }
 
     private async Task LoadAsync(CancellationToken ct)

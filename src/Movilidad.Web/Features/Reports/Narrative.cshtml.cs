@@ -8,7 +8,6 @@ using Movilidad.Platform.Data;
 using Movilidad.Platform.Localization;
 using Movilidad.Platform.Reports;
 using Movilidad.Platform.Institutions;
-using Movilidad.Platform.Writes;
 
 namespace Movilidad.Web.Features.Reports;
 
@@ -51,25 +50,13 @@ public class NarrativeModel(MovilidadDb db, IAuthorizationService auth, TimeProv
             return refused;
         }
 
-        (TextEs, TextEn) = (es, en);
-        switch (await db.SaveNarrativeAsync(id, Country, new NarrativeEdit(version, new Bilingual(es ?? string.Empty, en ?? string.Empty)), AuditActor.From(HttpContext), clock, ct))
-        {
-            case WriteOutcome<NarrativeView>.Saved:
-                return Redirect($"/reports/{ReportEditing.Id(id)}");
-            case WriteOutcome<NarrativeView>.Invalid invalid:
-                Errors = invalid.Errors;
-                Version = version;
-                Response.StatusCode = StatusCodes.Status400BadRequest;
-                return Page();
-            case WriteOutcome<NarrativeView>.Conflict conflict:
-                IsConflict = true;
-                Current = conflict.Current;
-                Version = conflict.Current.Version;
-                Response.StatusCode = StatusCodes.Status409Conflict;
-                return Page();
-            default:
-                return NotFound();
-        }
+        (TextEs, TextEn, Version) = (es, en, version);
+        return await PageAfterWriteAsync(await db.SaveNarrativeAsync(id, Country, new NarrativeEdit(version, new Bilingual(es ?? string.Empty, en ?? string.Empty)), AuditActor.From(HttpContext), clock, ct),
+            $"/reports/{ReportEditing.Id(id)}", conflict: current =>
+            {
+                Current = current;
+                Version = current.Version;
+            });
     }
 
     private async Task<IActionResult?> LoadAsync(int id, string country, CancellationToken ct)

@@ -14,7 +14,7 @@ public sealed record ReportHead(int Id, Bilingual PlanTitle, string PlanNumber, 
 /// Puts a report together from its sections: the live data of a draft or submitted report, the frozen data of an
 /// approved one, rendered in Spanish or English.
 /// </summary>
-public sealed class ReportAssembly(IEnumerable<IReportSection> sections, TextLocalizer texts, TimeProvider clock)
+public sealed class ReportAssembly(IEnumerable<IReportSection> sections, TextLocalizer texts, TimeProvider clock, ILogger<ReportAssembly> logger)
 {
     private readonly IReadOnlyList<IReportSection> ordered = sections.OrderBy(s => s.Order).ToList();
 
@@ -49,6 +49,7 @@ public sealed class ReportAssembly(IEnumerable<IReportSection> sections, TextLoc
     /// <summary>The whole document in a language. A section that a frozen report has no data for (added after its approval) is left out.</summary>
     public ReportDocument Build(ReportHead head, IReadOnlyDictionary<string, JsonElement> data, string language)
     {
+        logger.LogInformation("Report {ReportId} ({Semester}, {Status}) assembled in {Language} for a document", head.Id, head.Semester, head.Status, language);
         var text = new ReportText(texts, language);
         var blocks = new List<Block>();
         foreach (var section in ordered)

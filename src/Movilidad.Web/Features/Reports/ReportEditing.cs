@@ -188,9 +188,10 @@ public static class ReportEditing
         }, ct);
     }
 
-    private static Task<WriteOutcome<ReportView>> MoveAsync(
-        MovilidadDb db, int id, ReportMove move, ReportStatus from, ReportStatus to, AuditActor actor, TimeProvider clock, Func<Report, Task> apply, CancellationToken ct) =>
-        db.EditAsync(Reports, id, move.Version, to == ReportStatus.Draft ? "return" : Kebab(to),
+    private static async Task<WriteOutcome<ReportView>> MoveAsync(
+        MovilidadDb db, int id, ReportMove move, ReportStatus from, ReportStatus to, AuditActor actor, TimeProvider clock, Func<Report, Task> apply, CancellationToken ct)
+    {
+        var outcome = await db.EditAsync(Reports, id, move.Version, to == ReportStatus.Draft ? "return" : Kebab(to),
             report => Task.FromResult<IDictionary<string, string[]>>(report.Status == from
                 ? new Dictionary<string, string[]>()
                 : new Dictionary<string, string[]> { ["status"] = [$"The report is {Kebab(report.Status)}; only a {Kebab(from)} report can become {Kebab(to)}."] }),
@@ -199,6 +200,10 @@ public static class ReportEditing
                 report.Status = to;
                 return apply(report);
             }, actor, clock, ct);
+        db.Logger("Movilidad.Reports").LogInformation("Report {ReportId} from {From} to {To} by account {AccountId}: {Outcome}",
+            id, Kebab(from), Kebab(to), actor.AccountId, outcome.GetType().Name);
+        return outcome;
+    }
 
     /// <summary>Only a draft is written to; a submitted report waits for the Presidency and an approved one is frozen.</summary>
     private static Dictionary<string, string[]> Editable(Report report) =>

@@ -18,36 +18,43 @@ public abstract partial class WritePage : PageModel
     public bool IsConflict { get; protected set; }
 
     /// <summary>
-    /// The answer to a write made from a page: to <paramref name="savedUrl"/> when saved; otherwise the page again,
-    /// with the errors by field (400) or both versions (409); 403 when a rule of the item refused; 404 when it is gone.
+    /// The answer to a write made from a page: to <paramref name="savedUrl"/> when saved; otherwise the page again (by
+    /// <paramref name="show"/>, or as it stands), with the errors by field (400) or both versions (409); 403 when a rule of
+    /// the item refused; 404 when it is gone.
     /// </summary>
-    protected Task<IActionResult> PageAfterWriteAsync<T>(WriteOutcome<T> outcome, string savedUrl, Func<Task<IActionResult>> show) =>
-        PageAfterWriteAsync(outcome, _ => Task.FromResult<IActionResult>(Redirect(savedUrl)), show);
+    protected Task<IActionResult> PageAfterWriteAsync<T>(WriteOutcome<T> outcome, string savedUrl, Func<Task<IActionResult>>? show = null, Action<T>? conflict = null) =>
+        PageAfterWriteAsync(outcome, _ => Task.FromResult<IActionResult>(Redirect(savedUrl)), show, conflict);
 
     /// <summary>
     /// The same, when what follows a saved write depends on the item as saved; <paramref name="conflict"/> sees the item as
     /// the other person saved it (a form keeps what this person typed and moves to that version, so saving again overwrites knowingly).
     /// </summary>
-    protected async Task<IActionResult> PageAfterWriteAsync<T>(WriteOutcome<T> outcome, Func<T, Task<IActionResult>> saved, Func<Task<IActionResult>> show, Action<T>? conflict = null)
+    protected async Task<IActionResult> PageAfterWriteAsync<T>(WriteOutcome<T> outcome, Func<T, Task<IActionResult>> saved, Func<Task<IActionResult>>? show = null, Action<T>? conflict = null)
     {
         switch (outcome)
         {
             case WriteOutcome<T>.Saved done:
                 return await saved(done.Value);
             case WriteOutcome<T>.Invalid invalid:
-                Errors = invalid.Errors;
-                Response.StatusCode = StatusCodes.Status400BadRequest;
-                return await show();
+                return await RefuseAsync(invalid.Errors, show);
             case WriteOutcome<T>.Conflict current:
                 IsConflict = true;
                 conflict?.Invoke(current.Current);
                 Response.StatusCode = StatusCodes.Status409Conflict;
-                return await show();
+                return show is null ? Page() : await show();
             case WriteOutcome<T>.Forbidden:
                 return Forbid();
             default:
                 return NotFound();
         }
+    }
+
+    /// <summary>A form refused before or by its write: the page again (by <paramref name="show"/>, or as it stands) with the errors by field, as 400.</summary>
+    protected async Task<IActionResult> RefuseAsync(IDictionary<string, string[]> errors, Func<Task<IActionResult>>? show = null)
+    {
+        Errors = errors;
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return show is null ? Page() : await show();
     }
 
     /// <summary>The text key that explains an error of a field: indices are dropped, so every budget line's amount shares one text.</summary>

@@ -48,6 +48,26 @@ public abstract partial class AccountSecurityTests(MovilidadApp app)
     }
 
     [Fact]
+    public async Task ChangePassword_WithApiTokens_RevokesThemAll()
+    {
+        var person = await app.AddPersonAsync(Unique("pw-token"), twoFactor: false, "observer");
+        var machine = await app.TokenClientAsync(person);
+        var second = await app.TokenClientAsync(person);
+        Assert.Equal(HttpStatusCode.OK, (await machine.GetAsync("/api/me")).StatusCode);
+
+        var mine = await app.SignInAsync(person);
+        var changed = await mine.PostFormAsync("/account/password", "/account/password", new() { ["Current"] = person.Password, ["New"] = NewPassword, ["Confirm"] = NewPassword });
+        Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await machine.GetAsync("/api/me")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await second.GetAsync("/api/me")).StatusCode);
+        await using var db = app.CreateDb();
+        Assert.Equal(2, await db.ApiTokens.CountAsync(t => t.AccountId == person.Id && t.RevokedAt != null));
+        Assert.Contains("\"revokedApiTokens\":2", await db.AuditEntries.Where(e => e.Action == "password" && e.EntityId == person.Id.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            .Select(e => e.After).SingleAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ChangePassword_WrongCurrentOrMismatch_ShowsWhyAndKeepsThePassword()
     {
         var person = await app.AddPersonAsync(Unique("pw-wrong"), twoFactor: false, "observer");

@@ -42,6 +42,27 @@ public abstract partial class HistoryTests(MovilidadApp app)
     }
 
     [Fact]
+    public async Task InstitutionHistory_Changes_AreLabelledInTheReadersLanguageNotByKey()
+    {
+        var secretariat = await app.ClientAsAsync("secretariat");
+        int id;
+        await using (var db = app.CreateDb())
+        {
+            id = await db.Institutions.Where(i => i.CountryCode == "PA" && i.Kind == InstitutionKind.MemberState).Select(i => i.Id).SingleAsync();
+        }
+
+        var first = await Save(secretariat, id, 0, "Panamá (primera)", "https://example.org/pa");
+        await Save(secretariat, id, first, "Panamá (segunda)", "https://example.org/pa");
+
+        var spanish = await (await app.ClientInAsync("es", "observer")).GetStringAsync($"/institutions/{id}/history");
+        Assert.Contains("<td>Nombre (español)</td>", spanish, StringComparison.Ordinal);
+        Assert.DoesNotContain(">name.es<", spanish, StringComparison.Ordinal);
+        var english = await (await app.ClientInAsync("en", "observer")).GetStringAsync($"/institutions/{id}/history");
+        Assert.Contains("<td>Name (Spanish)</td>", english, StringComparison.Ordinal);
+        Assert.Contains("<td>Name (English)</td>", english, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task InstitutionHistory_Public_IsSentToSignIn()
     {
         var response = await app.Browser().GetAsync("/institutions/1/history");
@@ -106,7 +127,7 @@ public abstract partial class HistoryTests(MovilidadApp app)
         var comparison = compared[compared.IndexOf("data-testid=\"comparison\"", StringComparison.Ordinal)..compared.IndexOf("data-testid=\"history\"", StringComparison.Ordinal)];
         Assert.Contains("<del>Ampliar las vías regulares de movilidad laboral</del>", comparison, StringComparison.Ordinal);
         Assert.Contains("<ins>Ampliar y evaluar las vías regulares</ins>", comparison, StringComparison.Ordinal);
-        Assert.Contains("<code>isPublished</code>", comparison, StringComparison.Ordinal);
+        Assert.Contains("<td>Published</td>", comparison, StringComparison.Ordinal);
         Assert.DoesNotContain("Bilateral temporary work agreements", comparison, StringComparison.Ordinal);
     }
 
@@ -156,7 +177,7 @@ public abstract partial class HistoryTests(MovilidadApp app)
         Assert.Contains("<ins>Ventanilla única con resultados</ins>", comparison, StringComparison.Ordinal);
 
         // A time saved with the first version and read back for the next is the same time, on SQLite too.
-        Assert.DoesNotContain("<code>submittedAt</code>", comparison, StringComparison.Ordinal);
+        Assert.DoesNotContain("<td>Submitted on</td>", comparison, StringComparison.Ordinal);
 
         Assert.Equal(HttpStatusCode.OK, (await (await app.SignInAsync(await app.AddPersonAsync($"o-{Guid.NewGuid():N}@example.org", twoFactor: false, "observer"))).GetAsync($"/practices/{id}/history")).StatusCode);
         var other = await app.SignInAsync(await app.AddPersonAsync($"cs-{Guid.NewGuid():N}@example.org", twoFactor: false, "civil-society"));

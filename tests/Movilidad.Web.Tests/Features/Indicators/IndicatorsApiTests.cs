@@ -279,6 +279,42 @@ public abstract class IndicatorsApiTests(MovilidadApp app)
     }
 
     [Fact]
+    public async Task SdmxCsv_UnitWithCommaQuoteAndNewline_IsQuotedAndReadsBackWhole()
+    {
+        var people = await app.PeopleIndicatorAsync();
+        const string unit = "PERS, \"X\"\nONS"; // within the column's 16 characters
+        string original;
+        await using (var db = app.CreateDb())
+        {
+            original = await db.Indicators.Where(i => i.Id == people).Select(i => i.UnitCode).SingleAsync();
+            await db.Indicators.Where(i => i.Id == people).ExecuteUpdateAsync(s => s.SetProperty(i => i.UnitCode, unit));
+        }
+
+        try
+        {
+            var url = Report("2024-S1", "BZ");
+            var focal = await app.ClientAsAsync("focal-point:BZ");
+            await focal.PutAsJsonAsync(url, await app.ValuesAsync(0, new { indicatorId = people, total = 7 }));
+            await focal.PostAsJsonAsync(url + "/submit", new { version = 1 });
+            Assert.Equal(HttpStatusCode.OK, (await (await app.ClientAsAsync("secretariat")).PostAsJsonAsync(url + "/approve", new { version = 2 })).StatusCode);
+
+            var text = await (await app.ClientAsAsync("observer")).GetStringAsync($"/api/indicators/values.sdmx.csv?plan={Plan}&country=BZ&period=2024-S1");
+            Assert.Contains("\"PERS, \"\"X\"\"\nONS\"", text, StringComparison.Ordinal);
+            var table = CsvTable.Parse(text);
+            Assert.Equal(SdmxCsv.Columns, table.Header);
+            var row = Assert.Single(table.Records, r => r["INDICATOR"] == "004_T1" && r["SEX"] == "_T" && r["AGE"] == "_T");
+            Assert.Equal(unit, row["UNIT_MEASURE"]);
+            Assert.Equal("7", row["OBS_VALUE"]);
+            Assert.Equal("A", row["OBS_STATUS"]);
+        }
+        finally
+        {
+            await using var db = app.CreateDb();
+            await db.Indicators.Where(i => i.Id == people).ExecuteUpdateAsync(s => s.SetProperty(i => i.UnitCode, original));
+        }
+    }
+
+    [Fact]
     public async Task SdmxCsv_ForThePublic_HoldsApprovedValuesOfPublishedPlansAndCountedValuesOfLockedPeriodsOnly()
     {
         var people = await app.PeopleIndicatorAsync();

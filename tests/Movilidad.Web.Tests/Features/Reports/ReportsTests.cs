@@ -185,6 +185,11 @@ public abstract class ReportsTests(MovilidadApp app)
         var spanish = enBody.Elements<Paragraph>().Single(p => p.InnerText == "La segunda fase empezará en julio.");
         Assert.Equal("es-ES", spanish.Descendants<Languages>().Single().Val!.Value);
         Assert.Contains(enBody.Descendants<TableRow>(), r => r.InnerText.Contains("Skills recognition workshop 2024", StringComparison.Ordinal));
+
+        // Table headers carry their white text on the run, where no paragraph style overrides it.
+        Assert.All(es.MainDocumentPart!.Document.Body!.Descendants<TableRow>().Where(r => r.TableRowProperties?.GetFirstChild<TableHeader>() is not null)
+            .SelectMany(r => r.Descendants<Run>()), run => Assert.Equal("FFFFFF", run.RunProperties?.Color?.Val?.Value));
+        await LibreOfficeRendersAsync(secretariat, s);
     }
 
     [Fact]
@@ -220,6 +225,11 @@ public abstract class ReportsTests(MovilidadApp app)
                 Assert.Equal(new byte[] { 0x89, 0x50, 0x4E, 0x47 }, png[..4]);
                 Assert.True(png.Length > 3000, $"{page} is {png.Length} bytes: a blank page?");
             }
+
+            // Noto Sans is embedded as subsets of the glyphs used (a six-letter tag before the name), not whole.
+            var fonts = Run("pdffonts", file).Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(2).ToList();
+            Assert.Equal(2, fonts.Count);
+            Assert.All(fonts, f => Assert.Matches(@"^[A-Z]{6}\+NotoSans-(Regular|Bold)\s.*\syes\s+yes\s+yes\s", f));
 
             var text = Run("pdftotext", "-layout", file, "-");
             if (language == "es")
@@ -381,6 +391,35 @@ public abstract class ReportsTests(MovilidadApp app)
         Assert.Equal(6, practices.Calendar.Count);
     }
 
+    /// <summary>The Word report as LibreOffice opens it: converted to PDF, every page rendered, the text where it belongs.</summary>
+    private async Task LibreOfficeRendersAsync(HttpClient secretariat, ReportScenario s)
+    {
+        var folder = Path.Combine(LocalizationTests.RepositoryRoot(), "artifacts", "report-docx", app.Provider.ToString().ToLowerInvariant());
+        if (Directory.Exists(folder))
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+
+        Directory.CreateDirectory(folder);
+        var docx = Path.Combine(folder, "report-es.docx");
+        await File.WriteAllBytesAsync(docx, await DocumentAsync(secretariat, s.ReportId, "docx", "es"));
+
+        // A profile of its own, so LibreOffice runs beside another instance (the other database's test, a person's).
+        Run("soffice", $"-env:UserInstallation=file://{Path.Combine(folder, "profile")}", "--headless", "--convert-to", "pdf", "--outdir", folder, docx);
+        var pdf = Path.Combine(folder, "report-es.pdf");
+        Assert.True(File.Exists(pdf), "LibreOffice wrote no PDF");
+        Run("pdftoppm", "-png", "-r", "60", pdf, Path.Combine(folder, "page"));
+        var pages = Directory.GetFiles(folder, "page-*.png");
+        Assert.True(pages.Length >= 3, $"{pages.Length} pages rendered");
+        Assert.All(pages, page => Assert.True(new FileInfo(page).Length > 3000, $"{page}: a blank page?"));
+        var text = Run("pdftotext", "-layout", pdf, "-");
+        Assert.Contains("Informe semestral al Grupo", text, StringComparison.Ordinal);
+        Assert.Contains("Línea de acción 1.", text, StringComparison.Ordinal);
+        Assert.Contains($"R{s.Year}a", text, StringComparison.Ordinal); // the activity's code: its title wraps in the table cell
+        Assert.Contains("Taller de", text, StringComparison.Ordinal);
+        Assert.Contains($"Página 2 de {pages.Length}", text, StringComparison.Ordinal);
+    }
+
     private static string Run(string program, params string[] arguments)
     {
         var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true };
@@ -389,7 +428,7 @@ public abstract class ReportsTests(MovilidadApp app)
             start.ArgumentList.Add(argument);
         }
 
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"{program} did not start; test.sh installs it (poppler-utils).");
+        using var process = Process.Start(start) ?? throw new InvalidOperationException($"{program} did not start; test.sh installs it (poppler-utils, libreoffice-writer-nogui).");
         var output = process.StandardOutput.ReadToEnd();
         var error = process.StandardError.ReadToEnd();
         process.WaitForExit();

@@ -6,7 +6,6 @@ using Movilidad.Web.Infrastructure.Auth;
 using Movilidad.Platform.Data;
 using Movilidad.Platform.Localization;
 using Movilidad.Platform.Monitoring;
-using Movilidad.Platform.Writes;
 using Movilidad.Web.Infrastructure.Pages;
 using Movilidad.Web.Infrastructure.Localization;
 
@@ -60,83 +59,23 @@ public class ConceptNoteModel(MovilidadDb db, IAuthorizationService auth, TimePr
         }
 
         Form = typed;
-        var errors = new Dictionary<string, string[]>();
-        int? Count(string field, string? text)
-        {
-            if (string.IsNullOrWhiteSpace(text))
-            {
-                return null;
-            }
-
-            if (int.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowLeadingWhite | NumberStyles.AllowTrailingWhite, CultureInfo.CurrentCulture, out var count))
-            {
-                return count;
-            }
-
-            errors[field] = [$"{text} is not a whole number."];
-            return null;
-        }
-
-        DateOnly? Date(string field, string? text)
-        {
-            if (string.IsNullOrWhiteSpace(text))
-            {
-                return null;
-            }
-
-            if (PageFormats.TryParseDate(text, out var date))
-            {
-                return date;
-            }
-
-            errors[field] = [$"{text} is not a date."];
-            return null;
-        }
-
-        decimal? amount = null;
-        if (!string.IsNullOrWhiteSpace(typed.BudgetAmount))
-        {
-            if (PageFormats.TryParseAmount(typed.BudgetAmount, CultureInfo.CurrentCulture, out var parsed))
-            {
-                amount = parsed;
-            }
-            else
-            {
-                errors["budgetAmount"] = [$"{typed.BudgetAmount} is not an amount."];
-            }
-        }
-
+        var fields = new TypedFields(CultureInfo.CurrentCulture);
+        var amount = fields.Amount("budgetAmount", typed.BudgetAmount);
         var edit = new ConceptNoteEdit(
             typed.Version, typed.Objective, typed.ExpectedResults, typed.Indicators,
-            Count("expectedWomen", typed.ExpectedWomen), Count("expectedMen", typed.ExpectedMen), Count("expectedOther", typed.ExpectedOther),
-            typed.Modality, typed.Place, Date("startDate", typed.StartDate), Date("endDate", typed.EndDate), amount, amount is null ? null : typed.BudgetCurrency,
+            fields.Count("expectedWomen", typed.ExpectedWomen), fields.Count("expectedMen", typed.ExpectedMen), fields.Count("expectedOther", typed.ExpectedOther),
+            typed.Modality, typed.Place, fields.Date("startDate", typed.StartDate), fields.Date("endDate", typed.EndDate), amount, amount is null ? null : typed.BudgetCurrency,
             typed.Responsible, typed.Partners, typed.Risks,
-            Count("actualWomen", typed.ActualWomen), Count("actualMen", typed.ActualMen), Count("actualOther", typed.ActualOther), Count("actualNotReported", typed.ActualNotReported),
-            typed.Outputs);
-        if (errors.Count > 0)
+            fields.Count("actualWomen", typed.ActualWomen), fields.Count("actualMen", typed.ActualMen), fields.Count("actualOther", typed.ActualOther),
+            fields.Count("actualNotReported", typed.ActualNotReported), typed.Outputs);
+        if (fields.Errors.Count > 0)
         {
-            Errors = errors;
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return Page();
+            return await RefuseAsync(fields.Errors);
         }
 
         db.ChangeTracker.Clear();
-        switch (await db.SaveConceptNoteAsync(id, edit, AuditActor.From(HttpContext), clock, ct))
-        {
-            case WriteOutcome<ConceptNoteView>.Saved:
-                return Redirect($"/monitoring/activities/{AuditTrail.Key(id)}");
-            case WriteOutcome<ConceptNoteView>.Invalid invalid:
-                Errors = invalid.Errors;
-                Response.StatusCode = StatusCodes.Status400BadRequest;
-                return Page();
-            case WriteOutcome<ConceptNoteView>.Conflict conflict:
-                IsConflict = true;
-                Form.Version = conflict.Current.Version;
-                Response.StatusCode = StatusCodes.Status409Conflict;
-                return Page();
-            default:
-                return NotFound();
-        }
+        return await PageAfterWriteAsync(await db.SaveConceptNoteAsync(id, edit, AuditActor.From(HttpContext), clock, ct),
+            $"/monitoring/activities/{AuditTrail.Key(id)}", conflict: current => Form.Version = current.Version);
     }
 
     private async Task<IActionResult?> LoadAsync(int id, CancellationToken ct)

@@ -1,7 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Movilidad.Platform.Plans;
 using Movilidad.Platform.Audit;
 using Movilidad.Web.Infrastructure.Auth;
@@ -73,42 +72,19 @@ public sealed class ActivityForm
     /// <summary>The edit the form describes, or the fields (named as the API names them) that could not be read.</summary>
     public (ActivityEdit? Edit, Dictionary<string, string[]> Errors) ToEdit(CultureInfo culture)
     {
-        var errors = new Dictionary<string, string[]>();
-        DateOnly? Date(string field, string? text)
-        {
-            if (string.IsNullOrWhiteSpace(text))
-            {
-                return null;
-            }
-
-            if (PageFormats.TryParseDate(text, out var date))
-            {
-                return date;
-            }
-
-            errors[field] = [$"{text} is not a date."];
-            return null;
-        }
-
-        var start = Date("startDate", StartDate);
-        var end = Date("endDate", EndDate);
-        var lines = new List<BudgetLineEdit>();
-        foreach (var (line, i) in BudgetLines.Where(l => !l.IsBlank).Select((l, i) => (l, i)))
-        {
-            if (!PageFormats.TryParseAmount(line.Amount, culture, out var amount))
-            {
-                errors[$"budgetLines[{i}].amount"] = [$"{line.Amount} is not an amount."];
-            }
-
-            lines.Add(new BudgetLineEdit(line.Kind, amount, line.Currency ?? string.Empty, line.Source ?? string.Empty));
-        }
+        var fields = new TypedFields(culture);
+        var start = fields.Date("startDate", StartDate);
+        var end = fields.Date("endDate", EndDate);
+        var lines = BudgetLines.Where(l => !l.IsBlank)
+            .Select((line, i) => new BudgetLineEdit(line.Kind, fields.RequiredAmount($"budgetLines[{i}].amount", line.Amount), line.Currency ?? string.Empty, line.Source ?? string.Empty))
+            .ToList();
 
         var sdg = (SdgTargets ?? string.Empty).Split([',', ';', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        return errors.Count > 0
-            ? (null, errors)
+        return fields.Errors.Count > 0
+            ? (null, fields.Errors)
             : (new ActivityEdit(Version, ActionId, Code ?? string.Empty, new Bilingual(TitleEs ?? string.Empty, TitleEn ?? string.Empty),
                 new Bilingual(DescriptionEs ?? string.Empty, DescriptionEn ?? string.Empty), Term, start, end, WorkingGroupId, Priority, GenderMarker,
-                Responsible, Accompanying, Countries, lines, GcmObjectives, sdg), errors);
+                Responsible, Accompanying, Countries, lines, GcmObjectives, sdg), fields.Errors);
     }
 }
 
@@ -160,8 +136,7 @@ public class EditModel(MovilidadDb db, IAuthorizationService auth, TimeProvider 
         var (edit, errors) = Form.ToEdit(CultureInfo.CurrentCulture);
         if (edit is null)
         {
-            Errors = errors;
-            return await ShowAsync(ct);
+            return await RefuseAsync(errors, () => ShowAsync(ct));
         }
 
         if (!await auth.CanAsync(User, MonitoringOperations.EditActivity, await db.ActivityScopeAsync(edit.WorkingGroupId, edit.ActionId, ct)))
@@ -191,20 +166,15 @@ public class EditModel(MovilidadDb db, IAuthorizationService auth, TimeProvider 
             outcome = await db.CreateAsync(edit, AuditActor.From(HttpContext), clock, ct);
         }
 
-        return await PageAfterWriteAsync(outcome, saved => Task.FromResult<IActionResult>(Redirect($"/monitoring/activities/{saved.Id.ToString(CultureInfo.InvariantCulture)}")), async () => await ShowAsync(ct),
+        return await PageAfterWriteAsync(outcome, saved => Task.FromResult<IActionResult>(Redirect($"/monitoring/activities/{saved.Id.ToString(CultureInfo.InvariantCulture)}")), () => ShowAsync(ct),
             current => Form.Version = current.Version);
     }
 
-    private async Task<PageResult> ShowAsync(CancellationToken ct)
+    private async Task<IActionResult> ShowAsync(CancellationToken ct)
     {
         Choices = await db.ActivityChoicesAsync(ct);
         Form.BudgetLines.RemoveAll(l => l.IsBlank);
         Form.BudgetLines.AddRange(Enumerable.Range(0, BlankBudgetLines).Select(_ => new BudgetLineForm { Currency = "USD" }));
-        if (IsConflict || Errors.Count > 0)
-        {
-            Response.StatusCode = IsConflict ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest;
-        }
-
         return Page();
     }
 }

@@ -7,7 +7,6 @@ using Movilidad.Platform.Auth;
 using Movilidad.Platform.Data;
 using Movilidad.Platform.Localization;
 using Movilidad.Platform.Monitoring;
-using Movilidad.Platform.Writes;
 using Movilidad.Web.Infrastructure.Pages;
 using Movilidad.Web.Infrastructure.Localization;
 
@@ -57,64 +56,18 @@ public class ShareModel(MovilidadDb db, IAuthorizationService auth, TimeProvider
         }
 
         Form = typed;
-        var errors = new Dictionary<string, string[]>();
-        DateOnly? Date(string field, string? text)
+        var fields = new TypedFields(CultureInfo.CurrentCulture);
+        var (start, end, amount) = (fields.Date("startDate", typed.StartDate), fields.Date("endDate", typed.EndDate), fields.Amount("budgetAmount", typed.BudgetAmount));
+        if (fields.Errors.Count > 0)
         {
-            if (string.IsNullOrWhiteSpace(text))
-            {
-                return null;
-            }
-
-            if (PageFormats.TryParseDate(text, out var date))
-            {
-                return date;
-            }
-
-            errors[field] = [$"{text} is not a date."];
-            return null;
-        }
-
-        var start = Date("startDate", typed.StartDate);
-        var end = Date("endDate", typed.EndDate);
-        decimal? amount = null;
-        if (!string.IsNullOrWhiteSpace(typed.BudgetAmount))
-        {
-            if (PageFormats.TryParseAmount(typed.BudgetAmount, CultureInfo.CurrentCulture, out var parsed))
-            {
-                amount = parsed;
-            }
-            else
-            {
-                errors["budgetAmount"] = [$"{typed.BudgetAmount} is not an amount."];
-            }
-        }
-
-        if (errors.Count > 0)
-        {
-            Errors = errors;
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return Page();
+            return await RefuseAsync(fields.Errors);
         }
 
         var edit = new CountryShareEdit(typed.Version, typed.ResponsibleInstitutionId, start, end, amount,
             amount is null ? null : typed.BudgetCurrency, typed.Status, typed.StatusReason);
         db.ChangeTracker.Clear();
-        switch (await db.SaveShareAsync(id, Country, edit, AuditActor.From(HttpContext), clock, ct))
-        {
-            case WriteOutcome<CountryShareView>.Saved:
-                return Redirect($"/monitoring/activities/{AuditTrail.Key(id)}");
-            case WriteOutcome<CountryShareView>.Invalid invalid:
-                Errors = invalid.Errors;
-                Response.StatusCode = StatusCodes.Status400BadRequest;
-                return Page();
-            case WriteOutcome<CountryShareView>.Conflict conflict:
-                IsConflict = true;
-                Form.Version = conflict.Current.Version;
-                Response.StatusCode = StatusCodes.Status409Conflict;
-                return Page();
-            default:
-                return NotFound();
-        }
+        return await PageAfterWriteAsync(await db.SaveShareAsync(id, Country, edit, AuditActor.From(HttpContext), clock, ct),
+            $"/monitoring/activities/{AuditTrail.Key(id)}", conflict: current => Form.Version = current.Version);
     }
 
     private async Task<IActionResult?> LoadAsync(int id, string country, CancellationToken ct)
