@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Movilidad.Platform.Accounts;
 using Movilidad.Platform.Comments;
+using Movilidad.Platform.Demo;
 using Movilidad.Platform.Indicators;
 using Movilidad.Platform.Institutions;
 using Movilidad.Platform.Monitoring;
@@ -53,6 +54,7 @@ public class MovilidadDb(DbContextOptions<MovilidadDb> options) : DbContext(opti
     public DbSet<IndicatorValue> IndicatorValues => Set<IndicatorValue>();
     public DbSet<IndicatorPeriodTotal> IndicatorPeriodTotals => Set<IndicatorPeriodTotal>();
     public DbSet<IndicatorCountryTotal> IndicatorCountryTotals => Set<IndicatorCountryTotal>();
+    public DbSet<DemoRecord> DemoRecords => Set<DemoRecord>();
 
     /// <summary>
     /// Whether this unit of work may see unpublished plans: set per request from the reader's grants

@@ -1,0 +1,29 @@
+using Movilidad.Platform.Data;
+using Movilidad.Platform.Demo;
+
+namespace Movilidad.Web.Features.Shared;
+
+/// <summary>
+/// Whether the database holds the demonstration data set (<c>movilidad seed --demo</c>), so every page can say so. The
+/// answer is kept until the content changes (<see cref="DataVersion"/>) or, for changes made by the command line in
+/// another process, for at most <see cref="DataVersion.MaximumAge"/>.
+/// </summary>
+public static class DemoNotice
+{
+    private static Known? known;
+
+    public static async Task<bool> IsShownAsync(MovilidadDb db, TimeProvider clock, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        if (known is { } k && k.Version == DataVersion.Current && now - k.At < DataVersion.MaximumAge)
+        {
+            return k.Present;
+        }
+
+        var present = await DemoData.IsPresentAsync(db, ct);
+        known = new Known(DataVersion.Current, now, present);
+        return present;
+    }
+
+    private sealed record Known(long Version, DateTimeOffset At, bool Present);
+}
