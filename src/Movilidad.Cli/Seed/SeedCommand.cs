@@ -1,30 +1,65 @@
 using System.CommandLine;
 using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
+using Movilidad.Platform.Demo;
 using Movilidad.Platform.Indicators;
 using Movilidad.Platform.Data;
 
 namespace Movilidad.Cli.Seed;
 
-/// <summary><c>movilidad seed --synthetic realistic|stress [--seed N]</c>: a reproducible synthetic plan with its indicator values, for benchmarks.</summary>
+/// <summary>
+/// <c>movilidad seed --demo</c> and <c>--remove-demo</c>: the demonstration data set on the real plans, and its removal;
+/// <c>movilidad seed --synthetic realistic|stress [--seed N]</c>: a reproducible synthetic plan with its indicator values, for benchmarks.
+/// </summary>
 public static class SeedCommand
 {
     public static Command Create()
     {
-        var synthetic = new Option<string>("--synthetic") { Description = "realistic (200 indicators, 2,000 activities, about 140,000 values) or stress (100 times more).", Required = true };
+        var demo = new Option<bool>("--demo") { Description = "Loads demonstration data on the real plans (activities, indicator values, pledges, practices, a report), dated relative to today." };
+        var removeDemo = new Option<bool>("--remove-demo") { Description = "Removes the demonstration data and nothing else." };
+        var synthetic = new Option<string>("--synthetic") { Description = "realistic (200 indicators, 2,000 activities, about 140,000 values) or stress (100 times more)." };
         synthetic.AcceptOnlyFromAmong(SyntheticSize.Realistic.Name, SyntheticSize.Stress.Name);
         var seed = new Option<int>("--seed") { Description = "Seed of the random generator: the same seed gives the same data.", DefaultValueFactory = _ => 1 };
-        var command = new Command("seed", "Fills the database with synthetic data.") { synthetic, seed, PlatformDatabase.DatabaseOption, PlatformDatabase.ProviderOption };
+        var command = new Command("seed", "Fills the database with demonstration or synthetic data.") { demo, removeDemo, synthetic, seed, PlatformDatabase.DatabaseOption, PlatformDatabase.ProviderOption };
+        command.Validators.Add(result =>
+        {
+            var chosen = new[] { result.GetValue(demo), result.GetValue(removeDemo), result.GetValue(synthetic) is not null }.Count(c => c);
+            if (chosen != 1)
+            {
+                result.AddError("Choose one of --demo, --remove-demo or --synthetic realistic|stress.");
+            }
+        });
         command.SetAction(async (parse, ct) =>
         {
             using var host = PlatformDatabase.Open(parse);
-            // The shipped content first: the synthetic plan uses its member countries and working groups.
+
+            // The shipped content first: demonstration and synthetic data use its plans, member countries and working groups.
             await host.Services.PrepareDatabaseAsync(ct);
             await using var scope = host.Services.CreateAsyncScope();
             var db = await scope.ServiceProvider.MigratedAsync(ct);
-            var size = parse.GetValue(synthetic) == SyntheticSize.Stress.Name ? SyntheticSize.Stress : SyntheticSize.Realistic;
+            var today = DateOnly.FromDateTime(DateTime.UtcNow);
             var clock = Stopwatch.StartNew();
-            var (indicators, values) = await SyntheticData.SeedAsync(db, size, parse.GetValue(seed), message => Console.WriteLine($"{clock.Elapsed:mm\\:ss} {message}"), ct);
+            if (parse.GetValue(removeDemo))
+            {
+                Console.WriteLine($"Removed the demonstration data: {await DemoData.RemoveAsync(db, ct)}.");
+                return 0;
+            }
+
+            if (parse.GetValue(demo))
+            {
+                if (await DemoData.IsPresentAsync(db, ct))
+                {
+                    await Console.Error.WriteLineAsync("Demonstration data is already loaded; remove it first with seed --remove-demo.");
+                    return 1;
+                }
+
+                Console.WriteLine($"Demonstration data loaded, dated relative to {today:yyyy-MM-dd}: {await DemoData.SeedAsync(db, today, ct)}.");
+                Console.WriteLine("Every page shows a banner while it is present; remove it with: movilidad seed --remove-demo");
+                return 0;
+            }
+
+            var size = parse.GetValue(synthetic) == SyntheticSize.Stress.Name ? SyntheticSize.Stress : SyntheticSize.Realistic;
+            var (indicators, values) = await SyntheticData.SeedAsync(db, size, parse.GetValue(seed), today, message => Console.WriteLine($"{clock.Elapsed:mm\\:ss} {message}"), ct);
             Console.WriteLine($"Synthetic plan sintetico-{size.Name}: {indicators} indicators, {values} values in {clock.Elapsed.TotalSeconds:0.0} s.");
             return 0;
         });

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Movilidad.Platform.Accounts;
 using Movilidad.Platform.Comments;
+using Movilidad.Platform.Demo;
 using Movilidad.Platform.Indicators;
 using Movilidad.Platform.Institutions;
 using Movilidad.Platform.LabourMarket;
@@ -66,6 +67,7 @@ public class MovilidadDb(DbContextOptions<MovilidadDb> options, AuditSeal? seal 
     public DbSet<LabourDatasetIssue> LabourDatasetIssues => Set<LabourDatasetIssue>();
     public DbSet<LabourObservation> LabourObservations => Set<LabourObservation>();
     public DbSet<LabourOrganisation> LabourOrganisations => Set<LabourOrganisation>();
+    public DbSet<DemoRecord> DemoRecords => Set<DemoRecord>();
 
     /// <summary>
     /// Whether this unit of work may see unpublished plans: set per request from the reader's grants

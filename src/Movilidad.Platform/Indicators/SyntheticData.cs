@@ -19,9 +19,12 @@ public sealed record SyntheticSize(string Name, int Lines, int ActionsPerLine, i
 }
 
 /// <summary>
-/// A reproducible synthetic plan (same seed, same data, on either database) for benchmarks: lines and actions,
+/// A reproducible synthetic plan (same seed and day, same data, on either database) for benchmarks: lines and actions,
 /// activities with country shares, indicators with targets, a semi-annual calendar, every member country's approved
-/// values by sex, and their totals (<see cref="IndicatorTotals"/>). The rows are generated in one fixed order and
+/// values by sex, and their totals (<see cref="IndicatorTotals"/>). Its dates obey the platform's rules relative to
+/// <c>today</c> (<see cref="WorkflowChecks"/>): the values fill the semesters of the <see cref="SyntheticSize.Years"/>
+/// years before this one, all ended; the plan runs to the end of next year, and an activity is done only once it has
+/// ended, in progress once it has started, each of those with a complete concept note. The rows are generated in one fixed order and
 /// written in one transaction: with PostgreSQL's binary COPY for the bulk tables, with the change tracker in batches
 /// on SQLite. A data set of the same name is replaced.
 /// </summary>
@@ -29,7 +32,7 @@ public static class SyntheticData
 {
     private const int Batch = 5_000;
 
-    public static async Task<(int Indicators, int Values)> SeedAsync(MovilidadDb db, SyntheticSize size, int seed, Action<string> progress, CancellationToken ct)
+    public static async Task<(int Indicators, int Values)> SeedAsync(MovilidadDb db, SyntheticSize size, int seed, DateOnly today, Action<string> progress, CancellationToken ct)
     {
         var random = new Random(seed);
         db.ShowsUnpublished = true;
@@ -47,10 +50,11 @@ public static class SyntheticData
         await db.Plans.IgnoreQueryFilters().Where(p => p.Key == key).ExecuteDeleteAsync(ct);
         var countries = (await db.MemberCountriesAsync(ct)).Order(StringComparer.Ordinal).ToList();
         var groups = await db.Institutions.Where(i => i.Kind == InstitutionKind.WorkingGroup).OrderBy(i => i.Id).Select(i => i.Id).ToListAsync(ct);
-        var first = 2023;
+        var first = today.Year - size.Years;
+        var last = today.Year + 1;
         var plan = new Plan
         {
-            Key = key, Number = "S" + size.Name[..1].ToUpperInvariant(), Kind = PlanKind.OperationalPlan, SourceDocument = "synthetic", PeriodStart = first, PeriodEnd = first + size.Years - 1,
+            Key = key, Number = "S" + size.Name[..1].ToUpperInvariant(), Kind = PlanKind.OperationalPlan, SourceDocument = "synthetic", PeriodStart = first, PeriodEnd = last,
             Title = new($"Plan sintético ({size.Name})", $"Synthetic plan ({size.Name})"), SortOrder = 1_000, SourceHash = "synthetic",
             Levels = [new() { Key = "line", Name = new("Línea", "Line") }, new() { Key = "action", Name = new("Acción", "Action") }],
         };
@@ -80,13 +84,15 @@ public static class SyntheticData
         var activities = new List<Activity>(Batch);
         for (var i = 0; i < size.Activities; i++)
         {
-            var start = new DateOnly(first, 1, 1).AddDays(random.Next(size.Years * 365 - 60));
-            var done = start.AddDays(60) < new DateOnly(first + (size.Years / 2), 1, 1);
+            var start = new DateOnly(first, 1, 1).AddDays(random.Next(((last - first + 1) * 365) - 60));
+            var end = start.AddDays(60);
+            var status = end < today ? ActivityStatus.Done : start <= today ? ActivityStatus.InProgress : ActivityStatus.Planned;
             activities.Add(new Activity
             {
                 ActionId = actions[i % actions.Count].Id, Code = $"A{i + 1}", Title = new($"Actividad {i + 1}", $"Activity {i + 1}"), WorkingGroupId = groups[random.Next(groups.Count)],
-                StartDate = start, EndDate = start.AddDays(60), CreatedAt = now, Status = done ? ActivityStatus.Done : ActivityStatus.Planned,
-                Countries = countries.Where(_ => random.NextDouble() < 0.3).Select(c => new ActivityCountry { CountryCode = c, Status = done ? ActivityStatus.Done : ActivityStatus.Planned }).ToList(),
+                StartDate = start, EndDate = end, CreatedAt = now, Status = status,
+                Countries = countries.Where(_ => random.NextDouble() < 0.3).Select(c => new ActivityCountry { CountryCode = c, Status = status }).ToList(),
+                ConceptNote = status == ActivityStatus.Planned ? null : Note(i, start, end),
             });
             if (activities.Count == Batch || i == size.Activities - 1)
             {
@@ -100,10 +106,13 @@ public static class SyntheticData
         }
 
         db.ReportingCalendars.Add(new ReportingCalendar { PlanId = plan.Id, PeriodType = PeriodType.Semester, DueDays = 30, SourceReference = "synthetic" });
-        var periods = Periods.Between(first, first + size.Years - 1, PeriodType.Semester)
+        var calendar = Periods.Between(first, last, PeriodType.Semester)
             .Select(p => new ReportingPeriod { PlanId = plan.Id, Code = p.Code, Type = p.Type, Start = p.Start, End = p.End, Due = p.End.AddDays(30) }).ToList();
-        db.ReportingPeriods.AddRange(periods);
+        db.ReportingPeriods.AddRange(calendar);
         await db.SaveChangesAsync(ct);
+
+        // The values fill the years before this one: every such period has ended.
+        var periods = calendar.Where(p => p.End.Year < today.Year).ToList();
 
         var indicators = new List<Indicator>(size.Indicators);
         for (var i = 0; i < size.Indicators; i++)
@@ -124,7 +133,7 @@ public static class SyntheticData
             await sink.IndicatorsAsync(chunk, ct);
         }
 
-        progress($"{indicators.Count} indicators, {periods.Count} periods");
+        progress($"{indicators.Count} indicators, {periods.Count} periods reported");
         var reports = periods.SelectMany(p => countries.Select(c => new IndicatorReport { PeriodId = p.Id, CountryCode = c, Status = ReportStatus.Approved, UpdatedAt = now, Version = 3 })).ToList();
         db.IndicatorReports.AddRange(reports);
         await db.SaveChangesAsync(ct);
@@ -190,6 +199,14 @@ public static class SyntheticData
         db.ChangeTracker.AutoDetectChangesEnabled = true;
         return (indicators.Count, values);
     }
+
+    /// <summary>A complete concept note (<see cref="ConceptNote.MissingFields"/> empty), which an activity needs to be in progress or done.</summary>
+    private static ConceptNote Note(int i, DateOnly start, DateOnly end) => new()
+    {
+        Objective = $"Objetivo de la actividad sintética {i + 1}.", ExpectedResults = "Resultados esperados.", Indicators = "Indicadores sintéticos.",
+        ExpectedWomen = 10, ExpectedMen = 10, ExpectedOther = 0, Modality = Modality.Virtual, Place = "En línea", StartDate = start, EndDate = end,
+        BudgetAmount = 10_000, BudgetCurrency = "USD", Responsible = "Grupo de trabajo", Partners = "OIT", Risks = "Ninguno.",
+    };
 
     /// <summary>Where the bulk rows go.</summary>
     private interface ISink
@@ -264,6 +281,23 @@ public static class SyntheticData
                 Text(w, row.c.CountryCode, row.c.Status.ToString());
                 w.Write(row.c.Version, NpgsqlDbType.Integer);
             }, ct);
+            await CopyAsync("ConceptNotes", ["ActivityId", "Objective", "ExpectedResults", "Indicators", "Place", "Responsible", "Partners", "Risks", "Outputs", "Modality",
+                "ExpectedWomen", "ExpectedMen", "ExpectedOther", "StartDate", "EndDate", "BudgetAmount", "BudgetCurrency"],
+                activities.Where(a => a.ConceptNote is not null).Select(a => (a.Id, Note: a.ConceptNote!)), (w, row) =>
+                {
+                    var n = row.Note;
+                    w.Write(row.Id, NpgsqlDbType.Integer);
+                    Text(w, n.Objective, n.ExpectedResults, n.Indicators, n.Place, n.Responsible, n.Partners, n.Risks, n.Outputs, n.Modality!.Value.ToString());
+                    foreach (var count in new[] { n.ExpectedWomen, n.ExpectedMen, n.ExpectedOther })
+                    {
+                        Nullable(w, count, NpgsqlDbType.Integer);
+                    }
+
+                    Nullable(w, n.StartDate, NpgsqlDbType.Date);
+                    Nullable(w, n.EndDate, NpgsqlDbType.Date);
+                    Nullable(w, n.BudgetAmount, NpgsqlDbType.Numeric);
+                    Text(w, n.BudgetCurrency!);
+                }, ct);
         }
 
         public async Task IndicatorsAsync(IReadOnlyList<Indicator> indicators, CancellationToken ct)

@@ -4,6 +4,9 @@ using System.CommandLine;
 using Microsoft.EntityFrameworkCore;
 using Movilidad.Platform.Audit;
 using Movilidad.Platform.Data;
+using Movilidad.Platform.Demo;
+using Movilidad.Platform.Indicators;
+using Movilidad.Platform.Monitoring;
 using Movilidad.Web.Tests.Features.Indicators;
 using Movilidad.Web.Tests.Infrastructure;
 using AuditCommand = cli::Movilidad.Cli.Audit.AuditCommand;
@@ -168,7 +171,91 @@ public abstract class CommandLineTests(DatabaseProvider provider)
         Assert.Equal(0, await RunAsync(args));
         Assert.Equal(first, await CountAsync());
         Assert.Equal(0, await RunAsync("audit", "verify", "--database", database.ConnectionString, "--provider", provider.ToString()));
+        await using (var db = database.CreateContext())
+        {
+            Assert.Empty(await WorkflowChecks.ViolationsAsync(db, Today, CancellationToken.None));
+            db.ShowsUnpublished = true;
+            var activities = await db.Activities.Where(a => a.Action!.Plan!.Key == "sintetico-realistic").Select(a => new { a.Status, a.StartDate, a.EndDate }).ToListAsync();
+            Assert.Contains(activities, a => a.Status == ActivityStatus.Done);
+            Assert.Contains(activities, a => a.Status == ActivityStatus.Planned);
+            Assert.All(activities.Where(a => a.EndDate >= Today), a => Assert.NotEqual(ActivityStatus.Done, a.Status));
+            Assert.True(await db.IndicatorReports.Where(r => r.Period!.Plan!.Key == "sintetico-realistic").AllAsync(r => r.Period!.End < Today));
+        }
     }
+
+    [Fact]
+    public async Task SeedDemo_OnTheRealPlans_ObeysEveryWorkflowRule_AndRemoveDemoTakesOutOnlyIt()
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        string[] On(params string[] args) => [.. args, "--database", database.ConnectionString, "--provider", provider.ToString()];
+
+        // Real data first: an activity, a target and a comment that the demonstration must leave alone.
+        Assert.Equal(0, await RunAsync(On("users", "add", "--email", "real@example.org", "--role", "secretariat")));
+
+        // With no demonstration loaded, removing it changes nothing (and loads the shipped plans, as every seed does).
+        Assert.Equal(0, await RunAsync(On("seed", "--remove-demo")));
+        int realActivity, realTarget;
+        await using (var db = database.CreateContext())
+        {
+            db.ShowsUnpublished = true;
+            var action = await db.PlanElements.Where(e => e.Plan!.Key == DemoData.RegionalPlan && e.LevelKey == "action").OrderBy(e => e.Id).FirstAsync();
+            var activity = new Activity { ActionId = action.Id, Code = "R-1", Title = new("Real", "Real"), Countries = [new() { CountryCode = "GT" }] };
+            db.Activities.Add(activity);
+            var indicator = await db.Indicators.Where(i => i.Plan!.Key == DemoData.StrategicPlan && i.Source == IndicatorSource.Reported).OrderBy(i => i.Id).FirstAsync();
+            var target = new IndicatorTarget { IndicatorId = indicator.Id, CountryCode = "MX", PeriodCode = "2025-S1", Value = 42 };
+            db.IndicatorTargets.Add(target);
+            await db.SaveChangesAsync();
+            db.Comments.Add(new() { EntityType = "activity", EntityId = activity.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), AccountId = (await db.Accounts.SingleAsync()).Id, Text = "real", CreatedAt = DateTime.UtcNow });
+            await db.SaveChangesAsync();
+            (realActivity, realTarget) = (activity.Id, target.Id);
+        }
+
+        Assert.Equal(0, await RunAsync(On("seed", "--demo")));
+        Assert.Equal(1, await RunAsync(On("seed", "--demo")));
+        await using (var db = database.CreateContext())
+        {
+            Assert.True(await DemoData.IsPresentAsync(db, CancellationToken.None));
+            Assert.Empty(await WorkflowChecks.ViolationsAsync(db, Today, CancellationToken.None));
+            db.ShowsUnpublished = true;
+            var activities = await db.Activities.Include(a => a.ConceptNote).Include(a => a.Countries).Where(a => a.Code.StartsWith(DemoData.ActivityCodePrefix)).ToListAsync();
+            Assert.Equal(52, activities.Count);
+
+            // Every state a person meets: activities done, in progress, ahead, postponed and cancelled; notes complete, partial and missing.
+            Assert.Equal(Enum.GetValues<ActivityStatus>().ToHashSet(), activities.Select(a => a.Status).ToHashSet());
+            Assert.Contains(activities, a => a.ConceptNote is null);
+            Assert.Contains(activities, a => a.ConceptNote is { } n && n.MissingFields().Count is > 0 and < 10);
+            Assert.All(activities.Where(a => a.Status is ActivityStatus.Done), a => Assert.True(a.EndDate < Today));
+            Assert.All(activities.Where(a => a.Status is ActivityStatus.Planned or ActivityStatus.Approved or ActivityStatus.ConceptNoteComplete), a => Assert.True(a.StartDate > Today));
+            var reports = await db.IndicatorReports.Where(r => r.Period!.Plan!.Key == DemoData.StrategicPlan).Select(r => new { r.Status, r.Period!.End }).ToListAsync();
+            Assert.Equal(Enum.GetValues<ReportStatus>().ToHashSet(), reports.Select(r => r.Status).ToHashSet());
+            Assert.All(reports, r => Assert.True(r.End < Today));
+            Assert.Equal(42, (await db.IndicatorTargets.SingleAsync(t => t.Id == realTarget)).Value);
+            await IndicatorBuilders.AssertTotalsMatchValuesAsync(db);
+            Assert.True(await db.PledgeUpdates.AnyAsync());
+            Assert.True(await db.Practices.AnyAsync(p => p.Status == Movilidad.Platform.Practices.PracticeStatus.Published));
+            Assert.True(await db.Reports.AnyAsync(r => r.Status == Movilidad.Platform.Reports.ReportStatus.Draft));
+        }
+
+        Assert.Equal(0, await RunAsync(On("seed", "--remove-demo")));
+        await using (var db = database.CreateContext())
+        {
+            db.ShowsUnpublished = true;
+            Assert.False(await DemoData.IsPresentAsync(db, CancellationToken.None));
+            Assert.Equal([realActivity], await db.Activities.Select(a => a.Id).ToListAsync());
+            Assert.Equal([realTarget], await db.IndicatorTargets.Select(t => t.Id).ToListAsync());
+            Assert.Equal(1, await db.Comments.CountAsync());
+            Assert.Equal(1, await db.Accounts.CountAsync());
+            Assert.False(await db.IndicatorReports.AnyAsync());
+            Assert.False(await db.IndicatorPeriodTotals.AnyAsync(t => t.Sum != 0));
+            Assert.False(await db.Practices.AnyAsync());
+            Assert.False(await db.Reports.AnyAsync());
+            Assert.Equal(await db.Pledges.CountAsync(p => p.Key != null), await db.Pledges.CountAsync());
+        }
+
+        Assert.Equal(0, await RunAsync(On("audit", "verify")));
+    }
+
+    private static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow);
 
     internal static Task<int> SeedAsync(TestDatabase database, int seed) =>
         RunAsync("seed", "--synthetic", "realistic", "--seed", seed.ToString(System.Globalization.CultureInfo.InvariantCulture), "--database", database.ConnectionString, "--provider", database.Provider.ToString());

@@ -22,8 +22,77 @@ public sealed record DueShare(int ActivityId, string Code, Bilingual Title, stri
     public bool IsLate(DateOnly today) => End < today;
 }
 
+/// <summary>What the activity list is filtered by; every field comes from the page's address.</summary>
+public sealed record ActivityFilter(int? PlanId, int? LineId, string? Country, int? WorkingGroupId, ActivityStatus? Status);
+
+/// <summary>One page of the activity list: its rows, how many match in all, and where the page starts (0-based).</summary>
+public sealed record ActivityPage(IReadOnlyList<ActivitySummary> Rows, int Total, int Start, int Size)
+{
+    public static readonly int[] Sizes = [25, 50, 100, 200];
+
+    public bool HasPrevious => Start > 0;
+    public bool HasNext => Start + Size < Total;
+}
+
 public static class ActivityQueries
 {
+    /// <summary>
+    /// The activities that match, ordered by plan, then action code and activity code in natural order (A2 before A10), a
+    /// page at a time. Natural order cannot be said in SQL on both databases: the sort keys of every match are read and
+    /// ordered here, and only the page's rows are read in full.
+    /// </summary>
+    public static async Task<ActivityPage> ActivityPageAsync(this MovilidadDb db, ActivityFilter filter, int start, int size, CancellationToken ct)
+    {
+        var query = db.Activities.AsNoTracking();
+        if (filter.PlanId is { } plan)
+        {
+            query = query.Where(a => a.Action!.PlanId == plan);
+        }
+
+        if (filter.LineId is { } line)
+        {
+            query = query.Where(a => a.Action!.ParentId == line);
+        }
+
+        if (!string.IsNullOrEmpty(filter.Country))
+        {
+            query = query.Where(a => a.Countries.Any(c => c.CountryCode == filter.Country));
+        }
+
+        if (filter.WorkingGroupId is { } group)
+        {
+            query = query.Where(a => a.WorkingGroupId == group);
+        }
+
+        if (filter.Status is { } status)
+        {
+            query = query.Where(a => a.Status == status);
+        }
+
+        var keys = await query.Select(a => new { a.Id, Plan = a.Action!.Plan!.SortOrder, Action = a.Action.Code, a.Code }).ToListAsync(ct);
+        start = Math.Clamp(start, 0, Math.Max(0, keys.Count - 1) / size * size);
+        var ids = keys.OrderBy(k => k.Plan).ThenBy(k => k.Action, NaturalOrder.Instance).ThenBy(k => k.Code, NaturalOrder.Instance).ThenBy(k => k.Id)
+            .Skip(start).Take(size).Select(k => k.Id).ToList();
+        var rows = (await db.Activities.AsNoTracking().Where(a => ids.Contains(a.Id))
+            .Select(a => new ActivitySummary(a.Id, a.ActionId, a.Action!.Code, a.Code, a.Title, a.WorkingGroupId, a.Status, a.StartDate, a.EndDate,
+                a.Countries.OrderBy(c => c.CountryCode).Select(c => c.CountryCode).ToList(), a.Version))
+            .ToListAsync(ct)).ToDictionary(r => r.Id);
+        return new ActivityPage(ids.Select(id => rows[id]).ToList(), keys.Count, start, size);
+    }
+
+    /// <summary>The plans that have actions (where activities hang), and the lines of the chosen one: the elements its actions sit under.</summary>
+    public static async Task<(IReadOnlyList<Choice> Plans, IReadOnlyList<Choice> Lines)> ActivityPlanChoicesAsync(this MovilidadDb db, int? planId, CancellationToken ct)
+    {
+        var plans = await db.Plans.AsNoTracking().Where(p => db.PlanElements.Any(e => e.PlanId == p.Id && e.LevelKey == "action")).OrderBy(p => p.SortOrder)
+            .Select(p => new { p.Id, p.Title }).ToListAsync(ct);
+        var lines = planId is not { } plan ? [] : (await db.PlanElements.AsNoTracking()
+                .Where(e => e.PlanId == plan && db.PlanElements.Any(c => c.ParentId == e.Id && c.LevelKey == "action"))
+                .Select(e => new { e.Id, e.Code, e.Title }).ToListAsync(ct))
+            .OrderBy(e => e.Code, NaturalOrder.Instance)
+            .Select(e => new Choice(e.Id.ToString(CultureInfo.InvariantCulture), $"{e.Code} {PageFormats.Shorten(e.Title.Current)}".Trim())).ToList();
+        return (plans.Select(p => new Choice(p.Id.ToString(CultureInfo.InvariantCulture), PageFormats.Shorten(p.Title.Current))).ToList(), lines);
+    }
+
     /// <summary>
     /// The shares still open (neither they nor their activity done or cancelled) whose end (the country's own, else the activity's) is before
     /// <paramref name="until"/>, earliest first; of the given countries, or of all when none are given.

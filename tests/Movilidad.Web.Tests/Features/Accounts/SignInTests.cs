@@ -155,6 +155,11 @@ public abstract class SignInTests(MovilidadApp app)
         var email = Unique("invited");
         var invite = await client.PostFormAsync("/accounts/users", "/accounts/users?handler=Invite", new() { ["Email"] = email, ["DisplayName"] = "Invited", ["Grant"] = "focal-point:GT" });
         Assert.Equal(HttpStatusCode.OK, invite.StatusCode);
+        var form = (await invite.Content.ReadAsStringAsync()).Split("handler=Invite")[1].Split("</form>")[0];
+        Assert.DoesNotContain(email, form, StringComparison.Ordinal);
+        Assert.Contains("name=\"Grant\" value=\"\"", form, StringComparison.Ordinal);
+        var twice = await client.PostFormAsync("/accounts/users", "/accounts/users?handler=Invite", new() { ["Email"] = email, ["DisplayName"] = "Invited", ["Grant"] = "focal-point:GT" });
+        Assert.Contains("role=\"alert\"", await twice.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         var mail = Directory.GetFiles(app.MailFolder, "*.eml").Select(File.ReadAllText).Single(m => m.Contains(email, StringComparison.Ordinal));
         var link = Mails.Link(mail, "/account/reset");
 

@@ -49,11 +49,71 @@ public abstract class ActivityPagesTests(MovilidadApp app)
     ];
 
     [Fact]
-    public async Task List_NotSignedIn_RedirectsToSignIn()
+    public async Task ListAndDetails_NotSignedIn_ShowThePublishedPlansActivitiesReadOnly_WithWhatSigningInAdds()
     {
-        var response = await app.ClientIn("es").GetAsync("/monitoring/activities");
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Contains("/account/sign-in", response.Headers.Location?.ToString(), StringComparison.Ordinal);
+        var (member, action, group) = await WorkingGroupMemberAsync();
+        var id = await CreateAsync(member, action, group, "PUB-1");
+        var anonymous = app.ClientIn("es");
+
+        var list = await anonymous.GetAsync("/monitoring/activities");
+        Assert.Equal(HttpStatusCode.OK, list.StatusCode);
+        var html = await list.Content.ReadAsStringAsync();
+        Assert.Contains("data-testid=\"public-note\"", html, StringComparison.Ordinal);
+        Assert.Contains("Consulta pública", html, StringComparison.Ordinal);
+        Assert.Contains($"/monitoring/activities/{id}", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("/monitoring/matrix", html.Split("<main")[1], StringComparison.Ordinal);
+
+        var details = await anonymous.GetStringAsync($"/monitoring/activities/{id}");
+        Assert.Contains("Consulta pública", details, StringComparison.Ordinal);
+        Assert.DoesNotContain("history-link", details, StringComparison.Ordinal);
+        Assert.DoesNotContain($"/monitoring/activities/edit/{id}", details, StringComparison.Ordinal);
+
+        // Their history, concept note and edit pages stay for those who work on the plans.
+        Assert.Equal(HttpStatusCode.Redirect, (await anonymous.GetAsync($"/monitoring/activities/{id}/history")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await anonymous.GetAsync($"/monitoring/activities/{id}/concept-note")).StatusCode);
+        var observer = await app.ClientInAsync("es", "observer");
+        Assert.DoesNotContain("data-testid=\"public-note\"", await observer.GetStringAsync($"/monitoring/activities/{id}"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task List_ManyActivities_PagedOnTheServerInNaturalOrder_WithFiltersAndSizeInTheAddress()
+    {
+        var group = await app.WorkingGroupIdAsync("GT-PROT");
+        var action = await app.ActionIdAsync("1.2");
+        await using (var db = app.CreateDb())
+        {
+            db.Activities.AddRange(Enumerable.Range(1, 30).Select(i => new Movilidad.Platform.Monitoring.Activity
+            {
+                ActionId = action, WorkingGroupId = group, Code = $"PG-{i}", Title = new($"Paginada {i}", $"Paged {i}"), Countries = [new() { CountryCode = "BZ" }],
+            }));
+            await db.SaveChangesAsync();
+        }
+
+        var client = await app.ClientInAsync("es", "observer");
+        var first = await client.GetStringAsync($"/monitoring/activities?workingGroupId={group}&size=25");
+        Assert.Contains("1–25 de 30", first, StringComparison.Ordinal);
+        Assert.Equal(25, first.Split("/monitoring/activities/", StringSplitOptions.None).Count(p => char.IsAsciiDigit(p[0])));
+        Assert.True(first.IndexOf(">PG-9<", StringComparison.Ordinal) < first.IndexOf(">PG-10<", StringComparison.Ordinal), "PG-9 comes before PG-10");
+        Assert.DoesNotContain(">PG-26<", first, StringComparison.Ordinal);
+        var next = $"/monitoring/activities?workingGroupId={group}&amp;size=25&amp;start=25";
+        Assert.Contains(next, first, StringComparison.Ordinal);
+
+        var second = await client.GetStringAsync(System.Net.WebUtility.HtmlDecode(next));
+        Assert.Contains("26–30 de 30", second, StringComparison.Ordinal);
+        Assert.Contains(">PG-30<", second, StringComparison.Ordinal);
+        Assert.DoesNotContain(">PG-9<", second, StringComparison.Ordinal);
+
+        // The plan and line filters: the plan's lines are offered once a plan is chosen; an action of another line matches nothing.
+        await using (var db = app.CreateDb())
+        {
+            db.ShowsUnpublished = true;
+            var line = await db.PlanElements.Where(e => e.Id == action).Select(e => new { e.PlanId, e.ParentId }).SingleAsync();
+            var otherLine = await db.PlanElements.Where(e => e.PlanId == line.PlanId && e.LevelKey == "action" && e.ParentId != line.ParentId).Select(e => e.ParentId).FirstAsync();
+            var inLine = await client.GetStringAsync($"/monitoring/activities?plan={line.PlanId}&line={line.ParentId}&workingGroupId={group}&size=100");
+            Assert.Contains("1–30 de 30", inLine, StringComparison.Ordinal);
+            Assert.Contains($"<option value=\"{line.ParentId}\" selected=\"selected\"", inLine, StringComparison.Ordinal);
+            Assert.Contains("No hay actividades con estos filtros.", await client.GetStringAsync($"/monitoring/activities?plan={line.PlanId}&line={otherLine}&workingGroupId={group}"), StringComparison.Ordinal);
+        }
     }
 
     [Fact]
@@ -232,3 +292,13 @@ public abstract class ActivityPagesTests(MovilidadApp app)
 public sealed class ActivityPagesTestsOnSqlite(SqliteApp app) : ActivityPagesTests(app), IClassFixture<SqliteApp>;
 
 public sealed class ActivityPagesTestsOnPostgres(PostgresApp app) : ActivityPagesTests(app), IClassFixture<PostgresApp>;
+
+public sealed class NaturalOrderTests
+{
+    [Fact]
+    public void Codes_SortAsPeopleCountThem()
+    {
+        string[] codes = ["A101", "a2", "A1001", "1.10", "A1", "1.9", "A01", "B", "1.2.3"];
+        Assert.Equal(["1.2.3", "1.9", "1.10", "A01", "A1", "a2", "A101", "A1001", "B"], codes.Order(Movilidad.Web.Features.Monitoring.NaturalOrder.Instance));
+    }
+}

@@ -75,6 +75,10 @@ public class IndexModel(MovilidadDb db, UserManager<Account> users, Mailer maile
             {
                 await users.SendPasswordLinkAsync(mailer, Request, account, invitation: true, ct);
                 Invited = account.Email;
+
+                // An empty form after an invitation, so the same person is not invited twice by a second click.
+                ModelState.Clear();
+                (Email, DisplayName, Grant) = (string.Empty, string.Empty, string.Empty);
             }
         }
 

@@ -12,6 +12,7 @@ using Movilidad.Web.Infrastructure.Pages;
 
 namespace Movilidad.Web.Features.Monitoring.Activities;
 
+[AllowAnonymous]
 public class DetailsModel(MovilidadDb db, IAuthorizationService auth, TimeProvider clock) : WritePage
 {
     public ActivitySnapshot Activity { get; private set; } = null!;
@@ -19,6 +20,9 @@ public class DetailsModel(MovilidadDb db, IAuthorizationService auth, TimeProvid
     public string? ActionCode { get; private set; }
     public Bilingual ActionTitle { get; private set; } = Bilingual.Empty;
     public bool CanEdit { get; private set; }
+
+    /// <summary>Someone who does not work on the plans: the activity (of a published plan) read-only, without its history.</summary>
+    public bool IsPublic { get; private set; }
 
     /// <summary>The countries whose share this person may edit.</summary>
     public IReadOnlySet<string> EditableShares { get; private set; } = new HashSet<string>();
@@ -33,8 +37,11 @@ public class DetailsModel(MovilidadDb db, IAuthorizationService auth, TimeProvid
     [BindProperty]
     public int Version { get; set; }
 
-    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) =>
-        await auth.CanAsync(User, MonitoringOperations.Read) ? await ShowAsync(id, ct) : Forbid();
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    {
+        IsPublic = !await auth.CanAsync(User, MonitoringOperations.Read);
+        return await ShowAsync(id, ct);
+    }
 
     public async Task<IActionResult> OnPostStatusAsync(int id, CancellationToken ct)
     {
