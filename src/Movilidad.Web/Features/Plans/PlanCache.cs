@@ -1,6 +1,12 @@
+using Movilidad.Platform.Data;
+
 namespace Movilidad.Web.Features.Plans;
 
-/// <summary>Plan trees and pages change rarely and are read often: cached, and evicted by tag on every plan write.</summary>
+/// <summary>
+/// Plan trees and pages change rarely and are read often: cached, evicted by tag on every plan write, and keyed by the
+/// content's <see cref="DataVersion"/> so that any other content change of this process (the demonstration data set and its
+/// banner, figures on the home page) is never served stale.
+/// </summary>
 public static class PlanCache
 {
     public const string Tag = "plans";
@@ -11,5 +17,6 @@ public static class PlanCache
             .Tag(Tag)
             .Expire(TimeSpan.FromMinutes(10))
             .SetVaryByRouteValue("id", "key")
-            .VaryByValue(http => new KeyValuePair<string, string>("lang", System.Globalization.CultureInfo.CurrentUICulture.Name))));
+            .VaryByValue(http => new KeyValuePair<string, string>(
+                "lang+data", $"{System.Globalization.CultureInfo.CurrentUICulture.Name}+{DataVersion.Current}"))));
 }
