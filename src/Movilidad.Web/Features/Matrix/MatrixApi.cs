@@ -80,9 +80,9 @@ public static class MatrixApi
         {
             return (await http.Request.ReadFormAsync(ct)).Files.GetFile("file");
         }
-        catch (InvalidDataException)
+        catch (Exception e) when (e is InvalidDataException or IOException and not BadHttpRequestException)
         {
-            // A malformed multipart body is a client error like a missing file.
+            // A malformed multipart body (a boundary that never comes, a truncated part) is a client error like a missing file.
             return null;
         }
     }

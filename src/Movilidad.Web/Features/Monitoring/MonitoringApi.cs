@@ -41,14 +41,8 @@ public static class MonitoringApi
             })
             .WithSummary("An activity with its institutions, country shares, budget lines, GCM objectives, SDG targets and what its concept note still misses.");
 
-        activities.MapPost("/", async Task<IResult> (HttpContext http, MovilidadDb db, IAuthorizationService auth, TimeProvider clock, CancellationToken ct) =>
+        activities.MapPost("/", async Task<IResult> (ActivityEdit edit, HttpContext http, MovilidadDb db, IAuthorizationService auth, TimeProvider clock, CancellationToken ct) =>
             {
-                var body = await JsonBody.ReadAsync<ActivityEdit>(http, ct);
-                if (body.Value is not { } edit)
-                {
-                    return body.Problem!;
-                }
-
                 if (!await auth.CanAsync(http.User, MonitoringOperations.EditActivity, await db.ActivityScopeAsync(edit.WorkingGroupId, edit.ActionId, ct)))
                 {
                     return TypedResults.Forbid();
@@ -56,17 +50,10 @@ public static class MonitoringApi
 
                 return (await db.CreateAsync(edit, AuditActor.From(http), clock, ct)).ToCreated("activity", created => $"/api/activities/{created.Id.ToString(CultureInfo.InvariantCulture)}");
             })
-            .Accepts<ActivityEdit>("application/json")
             .WithSummary("Creates an activity under an action (version 0). Its working group, or the action's, must be yours.");
 
-        activities.MapPut("/{id:int}", async Task<IResult> (int id, HttpContext http, MovilidadDb db, IAuthorizationService auth, TimeProvider clock, CancellationToken ct) =>
+        activities.MapPut("/{id:int}", async Task<IResult> (int id, ActivityEdit edit, HttpContext http, MovilidadDb db, IAuthorizationService auth, TimeProvider clock, CancellationToken ct) =>
             {
-                var body = await JsonBody.ReadAsync<ActivityEdit>(http, ct);
-                if (body.Value is not { } edit)
-                {
-                    return body.Problem!;
-                }
-
                 if (!await CanEditAsync(id, http, db, auth, ct)
                     || !await auth.CanAsync(http.User, MonitoringOperations.EditActivity, await db.ActivityScopeAsync(edit.WorkingGroupId, edit.ActionId, ct)))
                 {
@@ -75,7 +62,6 @@ public static class MonitoringApi
 
                 return WriteResults.ToHttp(await db.SaveAsync(id, edit, AuditActor.From(http), clock, ct), "activity", id);
             })
-            .Accepts<ActivityEdit>("application/json")
             .WithSummary("Saves an activity. Send the version you read; a stale one gets 409 with the current activity.");
 
         activities.MapDelete("/{id:int}", async Task<IResult> (int id, [FromQuery] int version, HttpContext http, MovilidadDb db, IAuthorizationService auth, TimeProvider clock, CancellationToken ct) =>
@@ -84,35 +70,21 @@ public static class MonitoringApi
                     : TypedResults.Forbid())
             .WithSummary("Deletes an activity (soft: the audit trail keeps it).");
 
-        activities.MapPut("/{id:int}/status", async Task<IResult> (int id, HttpContext http, MovilidadDb db, IAuthorizationService auth, TimeProvider clock, CancellationToken ct) =>
+        activities.MapPut("/{id:int}/status", async Task<IResult> (int id, StatusChange change, HttpContext http, MovilidadDb db, IAuthorizationService auth, TimeProvider clock, CancellationToken ct) =>
             {
-                var body = await JsonBody.ReadAsync<StatusChange>(http, ct);
-                if (body.Value is not { } change)
-                {
-                    return body.Problem!;
-                }
-
                 return await CanEditAsync(id, http, db, auth, ct)
                     ? WriteResults.ToHttp(await db.ChangeStatusAsync(id, change, AuditActor.From(http), clock, ct), "activity", id)
                     : TypedResults.Forbid();
             })
-            .Accepts<StatusChange>("application/json")
             .WithSummary("Moves an activity along its workflow; approved and in progress need a complete concept note, postponed and cancelled a reason.");
 
-        activities.MapPut("/{id:int}/countries/{country}", async Task<IResult> (int id, string country, HttpContext http, MovilidadDb db, IAuthorizationService auth, TimeProvider clock, CancellationToken ct) =>
+        activities.MapPut("/{id:int}/countries/{country}", async Task<IResult> (int id, string country, CountryShareEdit edit, HttpContext http, MovilidadDb db, IAuthorizationService auth, TimeProvider clock, CancellationToken ct) =>
             {
-                var body = await JsonBody.ReadAsync<CountryShareEdit>(http, ct);
-                if (body.Value is not { } edit)
-                {
-                    return body.Problem!;
-                }
-
                 var code = country.ToUpperInvariant();
                 return await auth.CanAsync(http.User, MonitoringOperations.EditCountryShare, new CountryScope(code))
                     ? WriteResults.ToHttp(await db.SaveShareAsync(id, code, edit, AuditActor.From(http), clock, ct), "country share", $"{id}/{code}")
                     : TypedResults.Forbid();
             })
-            .Accepts<CountryShareEdit>("application/json")
             .WithSummary("Saves one country's share of an activity: its responsible institution, dates, budget and status. Only that country's focal point.");
 
         activities.MapGet("/{id:int}/concept-note", async Task<IResult> (int id, HttpContext http, MovilidadDb db, IAuthorizationService auth, CancellationToken ct) =>
@@ -127,19 +99,12 @@ public static class MonitoringApi
             })
             .WithSummary("The activity's concept note, its results, and the fields still missing for it to be complete.");
 
-        activities.MapPut("/{id:int}/concept-note", async Task<IResult> (int id, HttpContext http, MovilidadDb db, IAuthorizationService auth, TimeProvider clock, CancellationToken ct) =>
+        activities.MapPut("/{id:int}/concept-note", async Task<IResult> (int id, ConceptNoteEdit edit, HttpContext http, MovilidadDb db, IAuthorizationService auth, TimeProvider clock, CancellationToken ct) =>
             {
-                var body = await JsonBody.ReadAsync<ConceptNoteEdit>(http, ct);
-                if (body.Value is not { } edit)
-                {
-                    return body.Problem!;
-                }
-
                 return await CanEditAsync(id, http, db, auth, ct)
                     ? WriteResults.ToHttp(await db.SaveConceptNoteAsync(id, edit, AuditActor.From(http), clock, ct), "activity", id)
                     : TypedResults.Forbid();
             })
-            .Accepts<ConceptNoteEdit>("application/json")
             .WithSummary("Saves the concept note and results of an activity. Send the activity's version you read.");
 
         activities.MapGet("/{id:int}/history", async Task<IResult> (int id, HttpContext http, MovilidadDb db, IAuthorizationService auth, CancellationToken ct) =>
