@@ -27,6 +27,7 @@ public static class MonitoringApi
                 await auth.CanAsync(http.User, MonitoringOperations.Read)
                     ? TypedResults.Ok(await db.ActivitySummariesAsync(actionId, country, workingGroupId, ct))
                     : TypedResults.Forbid())
+            .ProducesRead<List<ActivitySummary>>()
             .WithSummary("The activities, filtered by action, country and working group, in plan order.");
 
         activities.MapGet("/{id:int}", async Task<IResult> (int id, HttpContext http, MovilidadDb db, IAuthorizationService auth, CancellationToken ct) =>
@@ -39,6 +40,7 @@ public static class MonitoringApi
                 var activity = await db.FindForEditAsync(id, ct);
                 return activity is null ? NotFoundProblem.Of("activity", id) : TypedResults.Ok(ActivityEditing.Snapshot(activity));
             })
+            .ProducesRead<ActivitySnapshot>()
             .WithSummary("An activity with its institutions, country shares, budget lines, GCM objectives, SDG targets and what its concept note still misses.");
 
         activities.MapPost("/", async Task<IResult> (ActivityEdit edit, HttpContext http, MovilidadDb db, IAuthorizationService auth, TimeProvider clock, CancellationToken ct) =>
@@ -50,6 +52,7 @@ public static class MonitoringApi
 
                 return (await db.CreateAsync(edit, AuditActor.From(http), clock, ct)).ToCreated("activity", created => $"/api/activities/{created.Id.ToString(CultureInfo.InvariantCulture)}");
             })
+            .ProducesWrite<ActivitySnapshot>(StatusCodes.Status201Created)
             .WithSummary("Creates an activity under an action (version 0). Its working group, or the action's, must be yours.");
 
         activities.MapPut("/{id:int}", async Task<IResult> (int id, ActivityEdit edit, HttpContext http, MovilidadDb db, IAuthorizationService auth, TimeProvider clock, CancellationToken ct) =>
@@ -62,12 +65,14 @@ public static class MonitoringApi
 
                 return WriteResults.ToHttp(await db.SaveAsync(id, edit, AuditActor.From(http), clock, ct), "activity", id);
             })
+            .ProducesWrite<ActivitySnapshot>()
             .WithSummary("Saves an activity. Send the version you read; a stale one gets 409 with the current activity.");
 
         activities.MapDelete("/{id:int}", async Task<IResult> (int id, [FromQuery] int version, HttpContext http, MovilidadDb db, IAuthorizationService auth, TimeProvider clock, CancellationToken ct) =>
                 await CanEditAsync(id, http, db, auth, ct)
                     ? WriteResults.ToHttp(await db.DeleteAsync(id, version, AuditActor.From(http), clock, ct), "activity", id)
                     : TypedResults.Forbid())
+            .ProducesWrite<ActivitySnapshot>()
             .WithSummary("Deletes an activity (soft: the audit trail keeps it).");
 
         activities.MapPut("/{id:int}/status", async Task<IResult> (int id, StatusChange change, HttpContext http, MovilidadDb db, IAuthorizationService auth, TimeProvider clock, CancellationToken ct) =>
@@ -76,6 +81,7 @@ public static class MonitoringApi
                     ? WriteResults.ToHttp(await db.ChangeStatusAsync(id, change, AuditActor.From(http), clock, ct), "activity", id)
                     : TypedResults.Forbid();
             })
+            .ProducesWrite<ActivitySnapshot>()
             .WithSummary("Moves an activity along its workflow; approved and in progress need a complete concept note, postponed and cancelled a reason.");
 
         activities.MapPut("/{id:int}/countries/{country}", async Task<IResult> (int id, string country, CountryShareEdit edit, HttpContext http, MovilidadDb db, IAuthorizationService auth, TimeProvider clock, CancellationToken ct) =>
@@ -85,6 +91,7 @@ public static class MonitoringApi
                     ? WriteResults.ToHttp(await db.SaveShareAsync(id, code, edit, AuditActor.From(http), clock, ct), "country share", $"{id}/{code}")
                     : TypedResults.Forbid();
             })
+            .ProducesWrite<CountryShareView>()
             .WithSummary("Saves one country's share of an activity: its responsible institution, dates, budget and status. Only that country's focal point.");
 
         activities.MapGet("/{id:int}/concept-note", async Task<IResult> (int id, HttpContext http, MovilidadDb db, IAuthorizationService auth, CancellationToken ct) =>
@@ -97,6 +104,7 @@ public static class MonitoringApi
                 var activity = await db.FindForEditAsync(id, ct);
                 return activity is null ? NotFoundProblem.Of("activity", id) : TypedResults.Ok(ConceptNoteEditing.View(activity));
             })
+            .ProducesRead<ConceptNoteView>()
             .WithSummary("The activity's concept note, its results, and the fields still missing for it to be complete.");
 
         activities.MapPut("/{id:int}/concept-note", async Task<IResult> (int id, ConceptNoteEdit edit, HttpContext http, MovilidadDb db, IAuthorizationService auth, TimeProvider clock, CancellationToken ct) =>
@@ -105,12 +113,14 @@ public static class MonitoringApi
                     ? WriteResults.ToHttp(await db.SaveConceptNoteAsync(id, edit, AuditActor.From(http), clock, ct), "activity", id)
                     : TypedResults.Forbid();
             })
+            .ProducesWrite<ConceptNoteView>()
             .WithSummary("Saves the concept note and results of an activity. Send the activity's version you read.");
 
         activities.MapGet("/{id:int}/history", async Task<IResult> (int id, HttpContext http, MovilidadDb db, IAuthorizationService auth, CancellationToken ct) =>
                 await auth.CanAsync(http.User, MonitoringOperations.Read)
                     ? TypedResults.Ok(ItemHistory.ForReader(await db.ActivityHistoryAsync(id, ct), await auth.CanAsync(http.User, AuditOperations.Read)))
                     : TypedResults.Forbid())
+            .ProducesRead<IReadOnlyList<HistoryEntry>>()
             .WithSummary("Every saved version of an activity, its country shares and its concept note, newest first.");
         return app;
     }

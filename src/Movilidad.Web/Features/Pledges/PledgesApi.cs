@@ -42,6 +42,7 @@ public static class PledgesApi
                 return TypedResults.Ok(PledgeEditing.Snapshot((await db.FindPledgeAsync(id, ct))!));
             })
             .AllowAnonymous()
+            .ProducesRead<PledgeSnapshot>()
             .WithSummary("A pledge with its pledgers, GCM objectives, milestones, links and quarterly updates.");
 
         pledges.MapPost("/", async Task<IResult> (PledgeEdit edit, HttpContext http, MovilidadDb db, IAuthorizationService auth, TimeProvider clock, CancellationToken ct) =>
@@ -55,6 +56,7 @@ public static class PledgesApi
                 return (await db.CreateAsync(edit, actor, clock, ct)).ToCreated("pledge", created => $"/api/pledges/{created.Id.ToString(CultureInfo.InvariantCulture)}");
             })
             .RequireAuthorization()
+            .ProducesWrite<PledgeSnapshot>(StatusCodes.Status201Created)
             .WithSummary("Records a pledge (version 0): a focal point for their country's state, observers and civil society for pledgers of their own kind.");
 
         pledges.MapPut("/{id:int}", async Task<IResult> (int id, PledgeEdit edit, HttpContext http, MovilidadDb db, IAuthorizationService auth, TimeProvider clock, CancellationToken ct) =>
@@ -76,6 +78,7 @@ public static class PledgesApi
                 return WriteResults.ToHttp(await db.SaveAsync(id, edit, AuditActor.From(http), clock, ct), "pledge", id);
             })
             .RequireAuthorization()
+            .ProducesWrite<PledgeSnapshot>()
             .WithSummary("Saves a pledge. Send the version you read; a stale one gets 409 with the current pledge.");
 
         pledges.MapPost("/{id:int}/updates", async Task<IResult> (int id, QuarterlyUpdateRequest request, HttpContext http, MovilidadDb db, IAuthorizationService auth, TimeProvider clock, CancellationToken ct) =>
@@ -91,6 +94,7 @@ public static class PledgesApi
             })
             .RequireAuthorization()
             .WithBodyLimit(UpdateBodyBytes)
+            .ProducesWrite<PledgeSnapshot>()
             .WithSummary("Records a quarter's status, narrative and evidence (a link and/or a file in base64: PDF, PNG, JPEG, DOCX, XLSX up to 800 KB).");
 
         pledges.MapPut("/{id:int}/publication", async Task<IResult> (int id, PublicationChange change, HttpContext http, MovilidadDb db, IAuthorizationService auth, TimeProvider clock, CancellationToken ct) =>
@@ -100,6 +104,7 @@ public static class PledgesApi
                     : TypedResults.Forbid();
             })
             .RequireAuthorization()
+            .ProducesWrite<PledgeSnapshot>()
             .WithSummary("Publishes a pledge or takes it back (the Secretariat).");
 
         pledges.MapGet("/{id:int}/updates/{updateId:int}/evidence", async Task<IResult> (int id, int updateId, HttpContext http, MovilidadDb db, CancellationToken ct) =>
@@ -113,6 +118,7 @@ public static class PledgesApi
                     : TypedResults.File(content, update.EvidenceContentType, update.EvidenceFileName);
             })
             .AllowAnonymous()
+            .ProducesFile("application/octet-stream")
             .WithSummary("The evidence file of a quarterly update, as an attachment.");
 
         return app;

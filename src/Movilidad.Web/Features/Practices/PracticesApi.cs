@@ -58,6 +58,7 @@ public static class PracticesApi
                     : snapshot with { ReviewComment = null, SubmittedById = null, ConsentGivenBy = null, ConsentGivenOn = null, ConsentRecordedAt = null });
             })
             .AllowAnonymous()
+            .ProducesRead<PracticeSnapshot>()
             .WithSummary("A good practice in both languages with its GCM objectives, plan elements and countries.");
 
         practices.MapPost("/", async Task<IResult> (PracticeEdit edit, HttpContext http, MovilidadDb db, IAuthorizationService auth, TimeProvider clock, CancellationToken ct) =>
@@ -70,6 +71,7 @@ public static class PracticesApi
                 return (await db.SubmitAsync(edit, AuditActor.From(http), clock, ct)).ToCreated("practice", created => $"/api/practices/{created.Id.ToString(CultureInfo.InvariantCulture)}");
             })
             .RequireAuthorization()
+            .ProducesWrite<PracticeSnapshot>(StatusCodes.Status201Created)
             .WithSummary("Submits a good practice for review (version 0): anyone signed in. Titles, summaries and texts in Spanish and English.");
 
         practices.MapStep<PracticeEdit>(HttpMethods.Put, "/{id:int}", AsSubmitterAsync, (db, id, edit, actor, clock, ct) => db.ResubmitAsync(id, edit, actor, clock, ct))
@@ -103,7 +105,8 @@ public static class PracticesApi
         where T : class =>
         practices.MapMethods(pattern, [method], async Task<IResult> (int id, T value, HttpContext http, MovilidadDb db, IAuthorizationService auth, TimeProvider clock, CancellationToken ct) =>
                 await refusal(id, http, db, auth, ct) ?? WriteResults.ToHttp(await write(db, id, value, AuditActor.From(http), clock, ct), "practice", id))
-            .RequireAuthorization();
+            .RequireAuthorization()
+            .ProducesWrite<PracticeSnapshot>();
 
     /// <summary>Null when the reader reviews practices (the Secretariat); otherwise 403.</summary>
     private static async Task<IResult?> AsSecretariatAsync(int id, HttpContext http, MovilidadDb db, IAuthorizationService auth, CancellationToken ct) =>
