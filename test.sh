@@ -79,6 +79,20 @@ ensure_chromium() {
   say "Chromium at $chromium"
 }
 
+# The OpenAPI linter, pinned, installed once from npm into a cache next to the repository (Node and npm from Debian if missing).
+redocly_version=2.77.0
+ensure_redocly() {
+  if ! command -v npm >/dev/null 2>&1; then
+    apt_install nodejs npm || return 1
+  fi
+  local cache="${MOVILIDAD_CACHE:-$root/.cache}/redocly-cli-$redocly_version"
+  if [ ! -x "$cache/node_modules/.bin/redocly" ]; then
+    mkdir -p "$cache"
+    npm install --prefix "$cache" --no-audit --no-fund --silent "@redocly/cli@$redocly_version" >/dev/null || return 1
+  fi
+  redocly="$cache/node_modules/.bin/redocly"
+}
+
 ensure_tools() {
   command -v pdftoppm >/dev/null 2>&1 || apt_install poppler-utils || true
   # The Word report is opened by LibreOffice in a test (about 80 s to install on a loaded 2-core machine).
@@ -101,8 +115,22 @@ dotnet build Movilidad.slnx -c Release -nologo -clp:ErrorsOnly
 say "tests"
 results="$work/results"
 status=0
+# A test writes the API's OpenAPI document here for the linter below.
+export MOVILIDAD_OPENAPI_OUT="$work/openapi.json"
 dotnet test Movilidad.slnx -c Release --no-build -nologo --logger "trx" --results-directory "$results" \
   -- RunConfiguration.TestSessionTimeout=1500000 || status=$?
+
+say "OpenAPI lint (@redocly/cli $redocly_version)"
+if [ ! -f "$MOVILIDAD_OPENAPI_OUT" ]; then
+  echo "test.sh: the OpenAPI document was not written (ApiRequestsTests)" >&2
+  status=1
+elif ! ensure_redocly; then
+  echo "test.sh: @redocly/cli could not be installed from npm" >&2
+  status=1
+elif ! REDOCLY_TELEMETRY=off REDOCLY_SUPPRESS_UPDATE_NOTICE=true "$redocly" lint --format=stylish "$MOVILIDAD_OPENAPI_OUT"; then
+  echo "test.sh: the OpenAPI document has lint errors" >&2
+  status=1
+fi
 
 passed=0; failed=0; skipped=0
 for trx in "$results"/*.trx; do

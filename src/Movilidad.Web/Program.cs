@@ -17,6 +17,7 @@ using Movilidad.Web.Features.Practices;
 using Movilidad.Web.Features.Reference;
 using Movilidad.Web.Features.Reports;
 using Movilidad.Web.Features.Search;
+using Movilidad.Web.Infrastructure.Api;
 using Movilidad.Web.Infrastructure.Auth;
 using Movilidad.Platform.Data;
 using Movilidad.Web.Infrastructure.Localization;
@@ -37,9 +38,9 @@ builder.Services.AddPlanCache();
 builder.Services.AddLabourMarketCache();
 builder.Services.AddOpenData(builder.Configuration);
 builder.Services.AddReports();
-builder.Services.AddProblemDetails();
+builder.Services.AddApiRequests();
 builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower)));
-builder.Services.AddOpenApi();
+builder.Services.AddMovilidadOpenApi();
 builder.Services.AddRazorPages(options => options.RootDirectory = "/Features");
 
 // Spanish text is written as it is, not as numeric character references: still encoded, smaller and greppable.
@@ -61,6 +62,7 @@ app.UseMovilidadErrorPages();
 app.UseStaticFiles();
 app.UseRequestLocalization();
 app.UseRouting();
+app.UseApiBodyLimits();
 app.UseAuthentication();
 app.UseUnpublishedVisibility();
 app.UseRateLimiter();

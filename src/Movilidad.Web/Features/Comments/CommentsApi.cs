@@ -26,6 +26,7 @@ public static class CommentsApi
                     _ => NotFoundProblem.Of(entityType ?? "item", entityId ?? string.Empty),
                 };
             })
+            .ProducesRead<List<CommentView>>()
             .WithSummary("The comments on an item (entityType plan-element or activity, and its entityId), oldest first. A hidden comment's text is left out except for its author and the Secretariat.");
         comments.MapPost("/", async Task<IResult> (CommentNew comment, HttpContext http, MovilidadDb db, IAuthorizationService auth, TimeProvider clock, CancellationToken ct) =>
             {
@@ -44,6 +45,7 @@ public static class CommentsApi
                 return ToResult(await db.AddAsync(target!, actor.AccountId!.Value, comment.Text, actor, clock, ct), "new", created: true);
             })
             .RequireRateLimiting(RateLimits.Comment)
+            .ProducesWrite<CommentView>(StatusCodes.Status201Created)
             .WithSummary("Comments on an item the caller may read. Plain text of at most 4000 characters.");
         comments.MapPut("/{id:int}", async Task<IResult> (int id, CommentEdit edit, HttpContext http, MovilidadDb db, IAuthorizationService auth, TimeProvider clock, CancellationToken ct) =>
             {
@@ -56,6 +58,7 @@ public static class CommentsApi
                 return ToResult(await db.EditAsync(id, actor.AccountId!.Value, edit, actor, clock, ct), id);
             })
             .RequireRateLimiting(RateLimits.Comment)
+            .ProducesWrite<CommentView>()
             .WithSummary("Edits one's own comment, within 24 hours of writing it and unless it was hidden. Send the version you read.");
         comments.MapDelete("/{id:int}", async Task<IResult> (int id, [FromQuery] int version, HttpContext http, MovilidadDb db, IAuthorizationService auth, TimeProvider clock, CancellationToken ct) =>
             {
@@ -68,11 +71,13 @@ public static class CommentsApi
                 return ToResult(await db.DeleteAsync(id, actor.AccountId!.Value, version, actor, clock, ct), id);
             })
             .RequireRateLimiting(RateLimits.Comment)
+            .ProducesWrite<CommentView>()
             .WithSummary("Deletes one's own comment (soft: the audit trail keeps it).");
         comments.MapPost("/{id:int}/hide", async Task<IResult> (int id, CommentHide hide, HttpContext http, MovilidadDb db, IAuthorizationService auth, TimeProvider clock, CancellationToken ct) =>
                 await auth.CanAsync(http.User, CommentOperations.Moderate)
                     ? ToResult(await db.HideAsync(id, hide, AuditActor.From(http), clock, ct), id)
                     : TypedResults.Forbid())
+            .ProducesWrite<CommentView>()
             .WithSummary("Hides a comment, with the reason shown in its place (the Secretariat).");
         return app;
     }

@@ -25,6 +25,7 @@ public static class IndicatorsApi
 
         api.MapGet("/", async Task<IResult> (string? plan, HttpContext http, MovilidadDb db, IAuthorizationService auth, CancellationToken ct) =>
                 await auth.CanAsync(http.User, IndicatorOperations.Read) ? TypedResults.Ok(await db.IndicatorViewsAsync(plan, null, ct)) : TypedResults.Forbid())
+            .ProducesRead<List<IndicatorView>>()
             .WithSummary("The indicators of a plan (or of every plan), with their unit, baseline, targets and rules.");
 
         api.MapGet("/{id:int}", async Task<IResult> (int id, HttpContext http, MovilidadDb db, IAuthorizationService auth, CancellationToken ct) =>
@@ -36,58 +37,42 @@ public static class IndicatorsApi
 
                 return await db.IndicatorViewsAsync(null, id, ct) is [var view] ? TypedResults.Ok(view) : NotFoundProblem.Of("indicator", id);
             })
+            .ProducesRead<IndicatorView>()
             .WithSummary("One indicator with its targets.");
 
-        api.MapPut("/{id:int}", async Task<IResult> (int id, HttpContext http, MovilidadDb db, IAuthorizationService auth, TimeProvider clock, CancellationToken ct) =>
+        api.MapPut("/{id:int}", async Task<IResult> (int id, IndicatorEdit edit, HttpContext http, MovilidadDb db, IAuthorizationService auth, TimeProvider clock, CancellationToken ct) =>
             {
-                var body = await JsonBody.ReadAsync<IndicatorEdit>(http, ct);
-                if (body.Value is not { } edit)
-                {
-                    return body.Problem!;
-                }
-
                 return await auth.CanAsync(http.User, IndicatorOperations.Edit)
                     ? WriteResults.ToHttp(await db.SaveIndicatorAsync(id, edit, AuditActor.From(http), clock, ct), "indicator", id)
                     : TypedResults.Forbid();
             })
-            .Accepts<IndicatorEdit>("application/json")
+            .ProducesWrite<IndicatorView>()
             .WithSummary("Edits an indicator's names, unit, baseline and targets (the Secretariat). A reload of the shipped file keeps the edit.");
 
-        api.MapPost("/", async Task<IResult> (HttpContext http, MovilidadDb db, IAuthorizationService auth, TimeProvider clock, CancellationToken ct) =>
+        api.MapPost("/", async Task<IResult> (IndicatorCreate create, HttpContext http, MovilidadDb db, IAuthorizationService auth, TimeProvider clock, CancellationToken ct) =>
             {
                 if (!await auth.CanAsync(http.User, IndicatorOperations.Edit))
                 {
                     return TypedResults.Forbid();
                 }
 
-                var body = await JsonBody.ReadAsync<IndicatorCreate>(http, ct);
-                if (body.Value is not { } create)
-                {
-                    return body.Problem!;
-                }
-
                 return (await db.CreateIndicatorAsync(create, AuditActor.From(http), clock, ct)).ToCreated("indicator", created => $"/api/indicators/{AuditTrail.Key(created.Id)}");
             })
-            .Accepts<IndicatorCreate>("application/json")
+            .ProducesWrite<IndicatorView>(StatusCodes.Status201Created)
             .WithSummary("Creates an indicator of a plan with its definition in both languages, type, unit, baseline, target type, aggregation and targets (the Secretariat).");
 
-        api.MapPut("/{id:int}/targets", async Task<IResult> (int id, HttpContext http, MovilidadDb db, IAuthorizationService auth, TimeProvider clock, CancellationToken ct) =>
+        api.MapPut("/{id:int}/targets", async Task<IResult> (int id, TargetsEdit edit, HttpContext http, MovilidadDb db, IAuthorizationService auth, TimeProvider clock, CancellationToken ct) =>
             {
-                var body = await JsonBody.ReadAsync<TargetsEdit>(http, ct);
-                if (body.Value is not { } edit)
-                {
-                    return body.Problem!;
-                }
-
                 return await auth.CanAsync(http.User, IndicatorOperations.Edit)
                     ? WriteResults.ToHttp(await db.SaveTargetsAsync(id, edit, AuditActor.From(http), clock, ct), "indicator", id)
                     : TypedResults.Forbid();
             })
-            .Accepts<TargetsEdit>("application/json")
+            .ProducesWrite<IndicatorView>()
             .WithSummary("Replaces every target of an indicator (per country, or the region with no country, and period) at once: all are saved or none (the Secretariat).");
 
         api.MapGet("/reports", async Task<IResult> (string? plan, string? country, HttpContext http, MovilidadDb db, IAuthorizationService auth, CancellationToken ct) =>
                 await auth.CanAsync(http.User, IndicatorOperations.Read) ? TypedResults.Ok(await db.ReportSummariesAsync(plan, country?.ToUpperInvariant(), ct)) : TypedResults.Forbid())
+            .ProducesRead<List<ReportSummary>>()
             .WithSummary("Every country and period of the plans with a reporting calendar, with the report's status (draft when nothing is saved).");
 
         var report = api.MapGroup("/reports/{plan}/{period}/{country}");
@@ -101,25 +86,20 @@ public static class IndicatorsApi
                 var (address, errors) = await db.AddressAsync(plan, period, country, text, ct);
                 return address is null ? Refused(errors, plan) : TypedResults.Ok(await db.ViewAsync(address, ct));
             })
+            .ProducesRead<ReportView>()
             .WithSummary("One country's values for one period: status, version, values by sex and disaggregation, and the automatic ones.");
 
-        report.MapPut("/", async Task<IResult> (string plan, string period, string country, HttpContext http, MovilidadDb db, IAuthorizationService auth, IStringLocalizer text, TimeProvider clock, CancellationToken ct) =>
+        report.MapPut("/", async Task<IResult> (string plan, string period, string country, ValuesEdit edit, HttpContext http, MovilidadDb db, IAuthorizationService auth, IStringLocalizer text, TimeProvider clock, CancellationToken ct) =>
             {
                 if (!await auth.CanAsync(http.User, IndicatorOperations.EnterValues, new CountryScope(country.ToUpperInvariant())))
                 {
                     return TypedResults.Forbid();
                 }
 
-                var body = await JsonBody.ReadAsync<ValuesEdit>(http, ct);
-                if (body.Value is not { } edit)
-                {
-                    return body.Problem!;
-                }
-
                 var (address, errors) = await db.AddressAsync(plan, period, country, text, ct);
                 return address is null ? Refused(errors, plan) : WriteResults.ToHttp(await db.SaveValuesAsync(address, edit, text, AuditActor.From(http), clock, ct), "report", $"{plan}/{period}/{country}");
             })
-            .Accepts<ValuesEdit>("application/json")
+            .ProducesWrite<ReportView>()
             .WithSummary("Saves the country's values as a draft. Send the report's version (0 for the first save); every row is checked and nothing is saved if one is wrong.");
 
         foreach (var (step, operation, summary) in new[]
@@ -129,45 +109,33 @@ public static class IndicatorsApi
             (ReportActions.Return, IndicatorOperations.Review, "Returns submitted or approved values to the country with a comment saying what to correct (the Secretariat)."),
         })
         {
-            report.MapPost("/" + step, async Task<IResult> (string plan, string period, string country, HttpContext http, MovilidadDb db, IAuthorizationService auth, IStringLocalizer text, TimeProvider clock, CancellationToken ct) =>
+            report.MapPost("/" + step, async Task<IResult> (string plan, string period, string country, ReportStep edit, HttpContext http, MovilidadDb db, IAuthorizationService auth, IStringLocalizer text, TimeProvider clock, CancellationToken ct) =>
                 {
                     if (!await auth.CanAsync(http.User, operation, new CountryScope(country.ToUpperInvariant())))
                     {
                         return TypedResults.Forbid();
                     }
 
-                    var body = await JsonBody.ReadAsync<ReportStep>(http, ct);
-                    if (body.Value is not { } edit)
-                    {
-                        return body.Problem!;
-                    }
-
                     var (address, errors) = await db.AddressAsync(plan, period, country, text, ct);
                     return address is null ? Refused(errors, plan) : WriteResults.ToHttp(await db.StepAsync(address, step, edit, text, AuditActor.From(http), clock, ct), "report", $"{plan}/{period}/{country}");
                 })
-                .Accepts<ReportStep>("application/json")
+                .ProducesWrite<ReportView>()
                 .WithSummary(summary);
         }
 
         foreach (var locking in new[] { true, false })
         {
-            api.MapPost("/periods/{plan}/{period}/" + (locking ? ReportActions.Lock : ReportActions.Reopen), async Task<IResult> (string plan, string period, HttpContext http, MovilidadDb db, IAuthorizationService auth, IStringLocalizer text, TimeProvider clock, CancellationToken ct) =>
+            api.MapPost("/periods/{plan}/{period}/" + (locking ? ReportActions.Lock : ReportActions.Reopen), async Task<IResult> (string plan, string period, PeriodStep edit, HttpContext http, MovilidadDb db, IAuthorizationService auth, IStringLocalizer text, TimeProvider clock, CancellationToken ct) =>
                 {
                     if (!await auth.CanAsync(http.User, IndicatorOperations.LockPeriods))
                     {
                         return TypedResults.Forbid();
                     }
 
-                    var body = await JsonBody.ReadAsync<PeriodStep>(http, ct);
-                    if (body.Value is not { } edit)
-                    {
-                        return body.Problem!;
-                    }
-
                     var (address, errors) = await db.AddressAsync(plan, period, null, text, ct);
                     return address is null ? Refused(errors, plan) : WriteResults.ToHttp(await db.LockAsync(address, locking, edit, text, AuditActor.From(http), clock, ct), "period", $"{plan}/{period}");
                 })
-                .Accepts<PeriodStep>("application/json")
+                .ProducesWrite<PeriodView>()
                 .WithSummary(locking ? "Locks a period: none of its values change until it is reopened (the Secretariat)." : "Reopens a locked period, with the reason (the Secretariat); audited.");
         }
 
@@ -180,6 +148,7 @@ public static class IndicatorsApi
 
                 return await db.ComputeAsync(plan, indicator, ct) is { } data ? TypedResults.Ok(data) : NotFoundProblem.Of("plan with indicators", plan ?? "(default)");
             })
+            .ProducesRead<IndicatorDashboardData>()
             .WithSummary("The dashboard's figures: progress per indicator, line, country and working group, the trend of one indicator, and the reporting status per period.");
 
         api.MapGet("/values.sdmx.csv", async Task<IResult> (string? plan, string? country, string? period, HttpContext http, MovilidadDb db, IAuthorizationService auth, CancellationToken ct) =>
@@ -192,6 +161,7 @@ public static class IndicatorsApi
                 }, SdmxCsv.ContentType, "indicator-values.csv");
             })
             .AllowAnonymous()
+            .ProducesFile(SdmxCsv.ContentType)
             .WithSummary("Indicator values as SDMX-CSV 1.0 (one observation per sex category), filtered by plan, country and period: for everyone the approved values of "
                 + "published plans (and counted values of locked periods); for those who read indicators the submitted ones too.");
         return app;

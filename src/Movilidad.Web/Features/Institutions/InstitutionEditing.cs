@@ -52,6 +52,7 @@ public static class InstitutionEditing
                 return outcome.ToHttp("institution", id);
             })
             .WithTags("Institutions").RequireAuthorization().AddEndpointFilter(ApiAntiforgery.RequireForCookies)
+            .ProducesWrite<InstitutionEditing.Snapshot>()
             .WithSummary("Saves an institution's acronym, name and web address. A member state's focal points edit their own country's; send the version you read.");
         return app;
     }

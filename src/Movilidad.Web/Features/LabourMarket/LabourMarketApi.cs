@@ -147,12 +147,10 @@ public static class LabourUpload
         {
             return await http.Request.ReadFormAsync(ct);
         }
-        catch (InvalidDataException)
+        catch (Exception e) when (e is InvalidDataException or IOException and not BadHttpRequestException)
         {
-            return null;
-        }
-        catch (BadHttpRequestException)
-        {
+            // A malformed multipart body (a boundary that never comes, a truncated part) is a client error like a missing file;
+            // a body over the limit (BadHttpRequestException) goes on to the 413 problem details.
             return null;
         }
     }

@@ -33,7 +33,7 @@ public static class MatrixApi
                 await MatrixExport.WriteAsync(http, db, texts, clock, language, new MatrixFilter(string.IsNullOrEmpty(plan) ? null : plan, line), ct);
                 return TypedResults.Empty;
             })
-            .Produces(StatusCodes.Status200OK, contentType: MatrixFormat.ContentType)
+            .ProducesFile(MatrixFormat.ContentType)
             .WithSummary("The follow-up matrix as an Excel workbook (language es or en; a plan key and a line of action's id narrow it).");
 
         matrix.MapPost("/", async Task<IResult> (HttpContext http, MovilidadDb db, IAuthorizationService auth, TextLocalizer texts, TimeProvider clock, CancellationToken ct) =>
@@ -58,6 +58,14 @@ public static class MatrixApi
                 };
             })
             .Accepts<IFormFile>("multipart/form-data")
+
+            // A whole matrix is larger than the general request limit: this endpoint raises it for itself.
+            .WithBodyLimit(MatrixUpload.MaxBytes)
+            .Produces<MatrixOutcome>()
+            .Produces<MatrixOutcome>(StatusCodes.Status409Conflict)
+            .Produces<MatrixOutcome>(StatusCodes.Status422UnprocessableEntity)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
             .WithSummary("Applies an edited follow-up matrix: all its changed rows or none. 422 lists the errors (sheet, row, column, fix); 409 the rows changed since the export.");
         return app;
     }
@@ -69,20 +77,14 @@ public static class MatrixApi
             return null;
         }
 
-        // A whole matrix is larger than the general request limit: this endpoint raises it for itself.
-        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
-        {
-            size.MaxRequestBodySize = MatrixUpload.MaxBytes;
-        }
-
         http.Features.Set<IFormFeature>(new FormFeature(http.Request, new FormOptions { MultipartBodyLengthLimit = MatrixUpload.MaxBytes }));
         try
         {
             return (await http.Request.ReadFormAsync(ct)).Files.GetFile("file");
         }
-        catch (InvalidDataException)
+        catch (Exception e) when (e is InvalidDataException or IOException and not BadHttpRequestException)
         {
-            // A malformed multipart body is a client error like a missing file.
+            // A malformed multipart body (a boundary that never comes, a truncated part) is a client error like a missing file.
             return null;
         }
     }

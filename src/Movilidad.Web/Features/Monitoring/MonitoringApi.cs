@@ -27,6 +27,7 @@ public static class MonitoringApi
                 await auth.CanAsync(http.User, MonitoringOperations.Read)
                     ? TypedResults.Ok(await db.ActivitySummariesAsync(actionId, country, workingGroupId, ct))
                     : TypedResults.Forbid())
+            .ProducesRead<List<ActivitySummary>>()
             .WithSummary("The activities, filtered by action, country and working group, in plan order.");
 
         activities.MapGet("/{id:int}", async Task<IResult> (int id, HttpContext http, MovilidadDb db, IAuthorizationService auth, CancellationToken ct) =>
@@ -39,16 +40,11 @@ public static class MonitoringApi
                 var activity = await db.FindForEditAsync(id, ct);
                 return activity is null ? NotFoundProblem.Of("activity", id) : TypedResults.Ok(ActivityEditing.Snapshot(activity));
             })
+            .ProducesRead<ActivitySnapshot>()
             .WithSummary("An activity with its institutions, country shares, budget lines, GCM objectives, SDG targets and what its concept note still misses.");
 
-        activities.MapPost("/", async Task<IResult> (HttpContext http, MovilidadDb db, IAuthorizationService auth, TimeProvider clock, CancellationToken ct) =>
+        activities.MapPost("/", async Task<IResult> (ActivityEdit edit, HttpContext http, MovilidadDb db, IAuthorizationService auth, TimeProvider clock, CancellationToken ct) =>
             {
-                var body = await JsonBody.ReadAsync<ActivityEdit>(http, ct);
-                if (body.Value is not { } edit)
-                {
-                    return body.Problem!;
-                }
-
                 if (!await auth.CanAsync(http.User, MonitoringOperations.EditActivity, await db.ActivityScopeAsync(edit.WorkingGroupId, edit.ActionId, ct)))
                 {
                     return TypedResults.Forbid();
@@ -56,17 +52,11 @@ public static class MonitoringApi
 
                 return (await db.CreateAsync(edit, AuditActor.From(http), clock, ct)).ToCreated("activity", created => $"/api/activities/{created.Id.ToString(CultureInfo.InvariantCulture)}");
             })
-            .Accepts<ActivityEdit>("application/json")
+            .ProducesWrite<ActivitySnapshot>(StatusCodes.Status201Created)
             .WithSummary("Creates an activity under an action (version 0). Its working group, or the action's, must be yours.");
 
-        activities.MapPut("/{id:int}", async Task<IResult> (int id, HttpContext http, MovilidadDb db, IAuthorizationService auth, TimeProvider clock, CancellationToken ct) =>
+        activities.MapPut("/{id:int}", async Task<IResult> (int id, ActivityEdit edit, HttpContext http, MovilidadDb db, IAuthorizationService auth, TimeProvider clock, CancellationToken ct) =>
             {
-                var body = await JsonBody.ReadAsync<ActivityEdit>(http, ct);
-                if (body.Value is not { } edit)
-                {
-                    return body.Problem!;
-                }
-
                 if (!await CanEditAsync(id, http, db, auth, ct)
                     || !await auth.CanAsync(http.User, MonitoringOperations.EditActivity, await db.ActivityScopeAsync(edit.WorkingGroupId, edit.ActionId, ct)))
                 {
@@ -75,44 +65,33 @@ public static class MonitoringApi
 
                 return WriteResults.ToHttp(await db.SaveAsync(id, edit, AuditActor.From(http), clock, ct), "activity", id);
             })
-            .Accepts<ActivityEdit>("application/json")
+            .ProducesWrite<ActivitySnapshot>()
             .WithSummary("Saves an activity. Send the version you read; a stale one gets 409 with the current activity.");
 
         activities.MapDelete("/{id:int}", async Task<IResult> (int id, [FromQuery] int version, HttpContext http, MovilidadDb db, IAuthorizationService auth, TimeProvider clock, CancellationToken ct) =>
                 await CanEditAsync(id, http, db, auth, ct)
                     ? WriteResults.ToHttp(await db.DeleteAsync(id, version, AuditActor.From(http), clock, ct), "activity", id)
                     : TypedResults.Forbid())
+            .ProducesWrite<ActivitySnapshot>()
             .WithSummary("Deletes an activity (soft: the audit trail keeps it).");
 
-        activities.MapPut("/{id:int}/status", async Task<IResult> (int id, HttpContext http, MovilidadDb db, IAuthorizationService auth, TimeProvider clock, CancellationToken ct) =>
+        activities.MapPut("/{id:int}/status", async Task<IResult> (int id, StatusChange change, HttpContext http, MovilidadDb db, IAuthorizationService auth, TimeProvider clock, CancellationToken ct) =>
             {
-                var body = await JsonBody.ReadAsync<StatusChange>(http, ct);
-                if (body.Value is not { } change)
-                {
-                    return body.Problem!;
-                }
-
                 return await CanEditAsync(id, http, db, auth, ct)
                     ? WriteResults.ToHttp(await db.ChangeStatusAsync(id, change, AuditActor.From(http), clock, ct), "activity", id)
                     : TypedResults.Forbid();
             })
-            .Accepts<StatusChange>("application/json")
+            .ProducesWrite<ActivitySnapshot>()
             .WithSummary("Moves an activity along its workflow; approved and in progress need a complete concept note, postponed and cancelled a reason.");
 
-        activities.MapPut("/{id:int}/countries/{country}", async Task<IResult> (int id, string country, HttpContext http, MovilidadDb db, IAuthorizationService auth, TimeProvider clock, CancellationToken ct) =>
+        activities.MapPut("/{id:int}/countries/{country}", async Task<IResult> (int id, string country, CountryShareEdit edit, HttpContext http, MovilidadDb db, IAuthorizationService auth, TimeProvider clock, CancellationToken ct) =>
             {
-                var body = await JsonBody.ReadAsync<CountryShareEdit>(http, ct);
-                if (body.Value is not { } edit)
-                {
-                    return body.Problem!;
-                }
-
                 var code = country.ToUpperInvariant();
                 return await auth.CanAsync(http.User, MonitoringOperations.EditCountryShare, new CountryScope(code))
                     ? WriteResults.ToHttp(await db.SaveShareAsync(id, code, edit, AuditActor.From(http), clock, ct), "country share", $"{id}/{code}")
                     : TypedResults.Forbid();
             })
-            .Accepts<CountryShareEdit>("application/json")
+            .ProducesWrite<CountryShareView>()
             .WithSummary("Saves one country's share of an activity: its responsible institution, dates, budget and status. Only that country's focal point.");
 
         activities.MapGet("/{id:int}/concept-note", async Task<IResult> (int id, HttpContext http, MovilidadDb db, IAuthorizationService auth, CancellationToken ct) =>
@@ -125,27 +104,23 @@ public static class MonitoringApi
                 var activity = await db.FindForEditAsync(id, ct);
                 return activity is null ? NotFoundProblem.Of("activity", id) : TypedResults.Ok(ConceptNoteEditing.View(activity));
             })
+            .ProducesRead<ConceptNoteView>()
             .WithSummary("The activity's concept note, its results, and the fields still missing for it to be complete.");
 
-        activities.MapPut("/{id:int}/concept-note", async Task<IResult> (int id, HttpContext http, MovilidadDb db, IAuthorizationService auth, TimeProvider clock, CancellationToken ct) =>
+        activities.MapPut("/{id:int}/concept-note", async Task<IResult> (int id, ConceptNoteEdit edit, HttpContext http, MovilidadDb db, IAuthorizationService auth, TimeProvider clock, CancellationToken ct) =>
             {
-                var body = await JsonBody.ReadAsync<ConceptNoteEdit>(http, ct);
-                if (body.Value is not { } edit)
-                {
-                    return body.Problem!;
-                }
-
                 return await CanEditAsync(id, http, db, auth, ct)
                     ? WriteResults.ToHttp(await db.SaveConceptNoteAsync(id, edit, AuditActor.From(http), clock, ct), "activity", id)
                     : TypedResults.Forbid();
             })
-            .Accepts<ConceptNoteEdit>("application/json")
+            .ProducesWrite<ConceptNoteView>()
             .WithSummary("Saves the concept note and results of an activity. Send the activity's version you read.");
 
         activities.MapGet("/{id:int}/history", async Task<IResult> (int id, HttpContext http, MovilidadDb db, IAuthorizationService auth, CancellationToken ct) =>
                 await auth.CanAsync(http.User, MonitoringOperations.Read)
                     ? TypedResults.Ok(ItemHistory.ForReader(await db.ActivityHistoryAsync(id, ct), await auth.CanAsync(http.User, AuditOperations.Read)))
                     : TypedResults.Forbid())
+            .ProducesRead<IReadOnlyList<HistoryEntry>>()
             .WithSummary("Every saved version of an activity, its country shares and its concept note, newest first.");
         return app;
     }

@@ -21,7 +21,7 @@ public static class OpenDataApi
             })
             .AllowAnonymous()
             .WithTags("Open data")
-            .Produces(StatusCodes.Status200OK, contentType: "application/xml")
+            .Produces<string>(StatusCodes.Status200OK, "application/xml")
             .WithSummary("The operational plan's activities (of published plans) as an IATI 2.03 activity file.");
         return app;
     }

@@ -92,7 +92,7 @@ public static class ElementEditing
             element.Text = Trim(edit.Text);
             element.TimeframeLabel = Trim(edit.TimeframeLabel);
             element.Footnotes.Clear();
-            element.Footnotes.AddRange(edit.Footnotes.OrderBy(f => f.Number).Select(f => new Footnote { Number = f.Number, Text = Trim(f.Text) }));
+            element.Footnotes.AddRange((edit.Footnotes ?? []).OrderBy(f => f.Number).Select(f => new Footnote { Number = f.Number, Text = Trim(f.Text) }));
             element.SearchText = TextSearch.Fold(string.Join(' ',
                 new[] { element.Code, element.Title.Es, element.Title.En, element.Text.Es, element.Text.En }
                     .Concat(element.Footnotes.SelectMany(f => new[] { f.Text.Es, f.Text.En }))));

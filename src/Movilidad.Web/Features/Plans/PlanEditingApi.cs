@@ -31,21 +31,25 @@ public static class PlanEditingApi
                 var outcome = await db.SaveAsync(id, edit, AuditActor.From(http), clock, ct);
                 return await ToResultAsync(outcome, id, cache, ct);
             })
+            .ProducesWrite<ElementSnapshot>()
             .WithSummary("Saves an element's title, text, timeframe label and footnotes (both languages). Send the version you read; a stale one gets 409 with the current content.");
         elements.MapDelete("/{id:int}", async Task<IResult> (int id, [FromQuery] int version, HttpContext http, MovilidadDb db, IAuthorizationService auth, IOutputCacheStore cache, TimeProvider clock, CancellationToken ct) =>
                 await auth.CanAsync(http.User, PlanOperations.Edit, await db.ScopeAsync(id, ct))
                     ? await ToResultAsync(await db.SetDeletedAsync(id, deleted: true, version, AuditActor.From(http), clock, ct), id, cache, ct)
                     : TypedResults.Forbid())
+            .ProducesWrite<ElementSnapshot>()
             .WithSummary("Deletes an element (soft: it can be restored).");
         elements.MapPost("/{id:int}/restore", async Task<IResult> (int id, [FromQuery] int version, HttpContext http, MovilidadDb db, IAuthorizationService auth, IOutputCacheStore cache, TimeProvider clock, CancellationToken ct) =>
                 await auth.CanAsync(http.User, PlanOperations.Edit, await db.ScopeAsync(id, ct))
                     ? await ToResultAsync(await db.SetDeletedAsync(id, deleted: false, version, AuditActor.From(http), clock, ct), id, cache, ct)
                     : TypedResults.Forbid())
+            .ProducesWrite<ElementSnapshot>()
             .WithSummary("Restores a deleted element.");
         elements.MapGet("/{id:int}/history", async Task<IResult> (int id, HttpContext http, MovilidadDb db, IAuthorizationService auth, CancellationToken ct) =>
                 await auth.CanAsync(http.User, PlanOperations.Read, new PublicationScope(false))
                     ? TypedResults.Ok(ItemHistory.ForReader(await db.HistoryAsync(ElementEditing.EntityType, id.ToString(CultureInfo.InvariantCulture), ct), await auth.CanAsync(http.User, AuditOperations.Read)))
                     : TypedResults.Forbid())
+            .ProducesRead<IReadOnlyList<HistoryEntry>>()
             .WithSummary("Every saved version of an element, newest first, with the values before and after.");
 
         app.MapPut("/api/plans/{id:int}/publication", async Task<IResult> (int id, PublicationChange change, HttpContext http, MovilidadDb db, IAuthorizationService auth, IOutputCacheStore cache, TimeProvider clock, CancellationToken ct) =>
@@ -68,6 +72,7 @@ public static class PlanEditingApi
                 return TypedResults.NoContent();
             })
             .WithTags("Plans").RequireAuthorization().AddEndpointFilter(ApiAntiforgery.RequireForCookies)
+            .Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Publishes a plan (everyone reads it) or withdraws it (only the people who work on plans read it).");
         return app;
     }

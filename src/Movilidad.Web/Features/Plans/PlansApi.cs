@@ -1,5 +1,7 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Movilidad.Web.Infrastructure.Api;
+using Microsoft.EntityFrameworkCore;
 using Movilidad.Platform.Data;
 
 namespace Movilidad.Web.Features.Plans;
@@ -12,12 +14,12 @@ public static class PlansApi
         var plans = app.MapGroup("/api/plans").WithTags("Plans").AllowAnonymous();
         plans.MapGet("/", async (MovilidadDb db, CancellationToken ct) => TypedResults.Ok(await db.PlanSummariesAsync(ct)))
             .WithSummary("The plans, in the order the platform presents them.");
-        plans.MapGet("/{id:int}", async Task<Results<Ok<PlanDetail>, ProblemHttpResult>> (int id, MovilidadDb db, CancellationToken ct) =>
-                await db.PlanDetailAsync(id, null, ct) is { } plan ? TypedResults.Ok(plan) : NotFoundProblem.Of("plan", id))
-            .WithSummary("A plan: kind, period, owner, approval and the names of its levels.");
-        plans.MapGet("/{id:int}/tree", async Task<Results<Ok<IReadOnlyList<TreeNode>>, ProblemHttpResult>> (int id, MovilidadDb db, CancellationToken ct) =>
-                await db.PlanTreeAsync(id, ct) is { } tree ? TypedResults.Ok(tree) : NotFoundProblem.Of("plan", id))
-            .WithSummary("A plan's elements as a tree.")
+        plans.MapGet("/{plan}", async Task<Results<Ok<PlanDetail>, ProblemHttpResult>> (string plan, MovilidadDb db, CancellationToken ct) =>
+                await db.PlanDetailAsync(Id(plan), Id(plan) is null ? plan : null, ct) is { } detail ? TypedResults.Ok(detail) : NotFoundProblem.Of("plan", plan))
+            .WithSummary("A plan, by its numeric id or its key (the slug of its page, /plans/{key}): kind, period, owner, approval and the names of its levels.");
+        plans.MapGet("/{plan}/tree", async Task<Results<Ok<IReadOnlyList<TreeNode>>, ProblemHttpResult>> (string plan, MovilidadDb db, CancellationToken ct) =>
+                await db.PlanIdAsync(plan, ct) is { } id && await db.PlanTreeAsync(id, ct) is { } tree ? TypedResults.Ok(tree) : NotFoundProblem.Of("plan", plan))
+            .WithSummary("A plan's elements as a tree, the plan named by its numeric id or its key.")
             .CacheOutput(PlanCache.Policy);
 
         app.MapGet("/api/elements/{id:int}", async Task<Results<Ok<ElementDetail>, ProblemHttpResult>> (int id, MovilidadDb db, CancellationToken ct) =>
@@ -27,4 +29,9 @@ public static class PlansApi
             .WithSummary("A plan element: text, footnotes, institutions by role, timeframe, GCM and SDG links, source.");
         return app;
     }
+
+    private static int? Id(string plan) => int.TryParse(plan, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null;
+
+    private static async Task<int?> PlanIdAsync(this MovilidadDb db, string plan, CancellationToken ct) =>
+        Id(plan) ?? await db.Plans.Where(p => p.Key == plan).Select(p => (int?)p.Id).SingleOrDefaultAsync(ct);
 }

@@ -19,6 +19,12 @@ public sealed record QuarterlyUpdateRequest(int Version, int Year, int Quarter, 
 /// <summary>Pledges and their quarterly updates. Published pledges are read by everyone; every write is authorised, validated, audited and version-checked.</summary>
 public static class PledgesApi
 {
+    /// <summary>
+    /// The body an update may have: its evidence file at the documented maximum, in base64 (a third larger), with room
+    /// for the rest of the update. Larger than the platform's default limit, for this endpoint only.
+    /// </summary>
+    public const long UpdateBodyBytes = (PledgeEditing.MaxEvidenceBytes + 2) / 3 * 4 + 64 * 1024;
+
     public static IEndpointRouteBuilder MapPledgesApi(this IEndpointRouteBuilder app)
     {
         var pledges = app.MapGroup("/api/pledges").WithTags("Pledges").AddEndpointFilter(ApiAntiforgery.RequireForCookies);
@@ -37,16 +43,11 @@ public static class PledgesApi
                 return TypedResults.Ok(PledgeEditing.Snapshot((await db.FindPledgeAsync(id, ct))!));
             })
             .AllowAnonymous()
+            .ProducesRead<PledgeSnapshot>()
             .WithSummary("A pledge with its pledgers, GCM objectives, milestones, links and quarterly updates.");
 
-        pledges.MapPost("/", async Task<IResult> (HttpContext http, MovilidadDb db, IAuthorizationService auth, TimeProvider clock, CancellationToken ct) =>
+        pledges.MapPost("/", async Task<IResult> (PledgeEdit edit, HttpContext http, MovilidadDb db, IAuthorizationService auth, TimeProvider clock, CancellationToken ct) =>
             {
-                var body = await JsonBody.ReadAsync<PledgeEdit>(http, ct);
-                if (body.Value is not { } edit)
-                {
-                    return body.Problem!;
-                }
-
                 var actor = AuditActor.From(http);
                 if (!await auth.CanAsync(http.User, PledgeOperations.Edit, await db.PledgeScopeAsync(edit.Pledgers ?? [], actor.AccountId, http.User, ct)))
                 {
@@ -56,17 +57,11 @@ public static class PledgesApi
                 return (await db.CreateAsync(edit, actor, clock, ct, await PledgeEditing.SpeaksForAsync(http.User, auth))).ToCreated("pledge", created => $"/api/pledges/{created.Id.ToString(CultureInfo.InvariantCulture)}");
             })
             .RequireAuthorization()
-            .Accepts<PledgeEdit>("application/json")
+            .ProducesWrite<PledgeSnapshot>(StatusCodes.Status201Created)
             .WithSummary("Records a pledge (version 0): a focal point for their country's state (other states named are proposed co-pledgers until their focal point confirms), observers and civil society for pledgers of their own kind.");
 
-        pledges.MapPut("/{id:int}", async Task<IResult> (int id, HttpContext http, MovilidadDb db, IAuthorizationService auth, TimeProvider clock, CancellationToken ct) =>
+        pledges.MapPut("/{id:int}", async Task<IResult> (int id, PledgeEdit edit, HttpContext http, MovilidadDb db, IAuthorizationService auth, TimeProvider clock, CancellationToken ct) =>
             {
-                var body = await JsonBody.ReadAsync<PledgeEdit>(http, ct);
-                if (body.Value is not { } edit)
-                {
-                    return body.Problem!;
-                }
-
                 var current = await db.Pledges.AsNoTracking().Where(p => p.Id == id).Select(p => new { p.CreatedById, Pledgers = p.Pledgers.Select(x => x.InstitutionId).ToList() }).SingleOrDefaultAsync(ct);
                 if (current is null)
                 {
@@ -84,17 +79,11 @@ public static class PledgesApi
                 return WriteResults.ToHttp(await db.SaveAsync(id, edit, AuditActor.From(http), clock, ct, await PledgeEditing.SpeaksForAsync(http.User, auth)), "pledge", id);
             })
             .RequireAuthorization()
-            .Accepts<PledgeEdit>("application/json")
+            .ProducesWrite<PledgeSnapshot>()
             .WithSummary("Saves a pledge. Send the version you read; a stale one gets 409 with the current pledge.");
 
-        pledges.MapPost("/{id:int}/updates", async Task<IResult> (int id, HttpContext http, MovilidadDb db, IAuthorizationService auth, TimeProvider clock, CancellationToken ct) =>
+        pledges.MapPost("/{id:int}/updates", async Task<IResult> (int id, QuarterlyUpdateRequest request, HttpContext http, MovilidadDb db, IAuthorizationService auth, TimeProvider clock, CancellationToken ct) =>
             {
-                var body = await JsonBody.ReadAsync<QuarterlyUpdateRequest>(http, ct);
-                if (body.Value is not { } request)
-                {
-                    return body.Problem!;
-                }
-
                 if (!await CanEditAsync(id, http, db, auth, ct))
                 {
                     return TypedResults.Forbid();
@@ -105,39 +94,26 @@ public static class PledgesApi
                 return WriteResults.ToHttp(await db.RecordUpdateAsync(id, edit, file, AuditActor.From(http), clock, ct), "pledge", id);
             })
             .RequireAuthorization()
-            .Accepts<QuarterlyUpdateRequest>("application/json")
+            .WithBodyLimit(UpdateBodyBytes)
+            .ProducesWrite<PledgeSnapshot>()
             .WithSummary("Records a quarter's status, narrative and evidence (a link and/or a file in base64: PDF, PNG, JPEG, DOCX, XLSX up to 800 KB).");
 
-        pledges.MapPost("/{id:int}/pledgers/{institutionId:int}/confirm", async Task<IResult> (int id, int institutionId, HttpContext http, MovilidadDb db, IAuthorizationService auth, TimeProvider clock, CancellationToken ct) =>
-            {
-                var body = await JsonBody.ReadAsync<CoPledgerConfirmation>(http, ct);
-                if (body.Value is not { } confirmation)
-                {
-                    return body.Problem!;
-                }
-
-                return await auth.CanAsync(http.User, PledgeOperations.ConfirmCoPledger, new CountryScope(await db.StateCountryAsync(institutionId, ct) ?? string.Empty))
+        pledges.MapPost("/{id:int}/pledgers/{institutionId:int}/confirm", async Task<IResult> (int id, int institutionId, CoPledgerConfirmation confirmation, HttpContext http, MovilidadDb db, IAuthorizationService auth, TimeProvider clock, CancellationToken ct) =>
+                await auth.CanAsync(http.User, PledgeOperations.ConfirmCoPledger, new CountryScope(await db.StateCountryAsync(institutionId, ct) ?? string.Empty))
                     ? WriteResults.ToHttp(await db.ConfirmCoPledgerAsync(id, institutionId, confirmation, AuditActor.From(http), clock, ct), "pledge", id)
-                    : TypedResults.Forbid();
-            })
+                    : TypedResults.Forbid())
             .RequireAuthorization()
-            .Accepts<CoPledgerConfirmation>("application/json")
+            .ProducesWrite<PledgeSnapshot>()
             .WithSummary("Confirms a state proposed as co-pledger by another country's focal point: a focal point of that state's country, or the Secretariat. Send the version you read.");
 
-        pledges.MapPut("/{id:int}/publication", async Task<IResult> (int id, HttpContext http, MovilidadDb db, IAuthorizationService auth, TimeProvider clock, CancellationToken ct) =>
+        pledges.MapPut("/{id:int}/publication", async Task<IResult> (int id, PublicationChange change, HttpContext http, MovilidadDb db, IAuthorizationService auth, TimeProvider clock, CancellationToken ct) =>
             {
-                var body = await JsonBody.ReadAsync<PublicationChange>(http, ct);
-                if (body.Value is not { } change)
-                {
-                    return body.Problem!;
-                }
-
                 return await auth.CanAsync(http.User, PledgeOperations.Publish)
                     ? WriteResults.ToHttp(await db.PublishAsync(id, change, AuditActor.From(http), clock, ct), "pledge", id)
                     : TypedResults.Forbid();
             })
             .RequireAuthorization()
-            .Accepts<PublicationChange>("application/json")
+            .ProducesWrite<PledgeSnapshot>()
             .WithSummary("Publishes a pledge or takes it back (the Secretariat).");
 
         pledges.MapGet("/{id:int}/updates/{updateId:int}/evidence", async Task<IResult> (int id, int updateId, HttpContext http, MovilidadDb db, CancellationToken ct) =>
@@ -151,6 +127,7 @@ public static class PledgesApi
                     : TypedResults.File(content, update.EvidenceContentType, update.EvidenceFileName);
             })
             .AllowAnonymous()
+            .ProducesFile("application/octet-stream")
             .WithSummary("The evidence file of a quarterly update, as an attachment.");
 
         return app;

@@ -58,16 +58,11 @@ public static class PracticesApi
                     : snapshot with { ReviewComment = null, SubmittedById = null, ConsentGivenBy = null, ConsentGivenOn = null, ConsentRecordedAt = null });
             })
             .AllowAnonymous()
+            .ProducesRead<PracticeSnapshot>()
             .WithSummary("A good practice in both languages with its GCM objectives, plan elements and countries.");
 
-        practices.MapPost("/", async Task<IResult> (HttpContext http, MovilidadDb db, IAuthorizationService auth, TimeProvider clock, CancellationToken ct) =>
+        practices.MapPost("/", async Task<IResult> (PracticeEdit edit, HttpContext http, MovilidadDb db, IAuthorizationService auth, TimeProvider clock, CancellationToken ct) =>
             {
-                var body = await JsonBody.ReadAsync<PracticeEdit>(http, ct);
-                if (body.Value is not { } edit)
-                {
-                    return body.Problem!;
-                }
-
                 if (!await auth.CanAsync(http.User, PracticeOperations.Submit))
                 {
                     return TypedResults.Forbid();
@@ -76,7 +71,7 @@ public static class PracticesApi
                 return (await db.SubmitAsync(edit, AuditActor.From(http), clock, ct)).ToCreated("practice", created => $"/api/practices/{created.Id.ToString(CultureInfo.InvariantCulture)}");
             })
             .RequireAuthorization()
-            .Accepts<PracticeEdit>("application/json")
+            .ProducesWrite<PracticeSnapshot>(StatusCodes.Status201Created)
             .WithSummary("Submits a good practice for review (version 0): anyone signed in. Titles, summaries and texts in Spanish and English.");
 
         practices.MapStep<PracticeEdit>(HttpMethods.Put, "/{id:int}", AsSubmitterAsync, (db, id, edit, actor, clock, ct) => db.ResubmitAsync(id, edit, actor, clock, ct))
@@ -108,18 +103,10 @@ public static class PracticesApi
         Func<int, HttpContext, MovilidadDb, IAuthorizationService, CancellationToken, Task<IResult?>> refusal,
         Func<MovilidadDb, int, T, AuditActor, TimeProvider, CancellationToken, Task<WriteOutcome<PracticeSnapshot>>> write)
         where T : class =>
-        practices.MapMethods(pattern, [method], async Task<IResult> (int id, HttpContext http, MovilidadDb db, IAuthorizationService auth, TimeProvider clock, CancellationToken ct) =>
-            {
-                var body = await JsonBody.ReadAsync<T>(http, ct);
-                if (body.Value is not { } value)
-                {
-                    return body.Problem!;
-                }
-
-                return await refusal(id, http, db, auth, ct) ?? WriteResults.ToHttp(await write(db, id, value, AuditActor.From(http), clock, ct), "practice", id);
-            })
+        practices.MapMethods(pattern, [method], async Task<IResult> (int id, T value, HttpContext http, MovilidadDb db, IAuthorizationService auth, TimeProvider clock, CancellationToken ct) =>
+                await refusal(id, http, db, auth, ct) ?? WriteResults.ToHttp(await write(db, id, value, AuditActor.From(http), clock, ct), "practice", id))
             .RequireAuthorization()
-            .Accepts<T>("application/json");
+            .ProducesWrite<PracticeSnapshot>();
 
     /// <summary>Null when the reader reviews practices (the Secretariat); otherwise 403.</summary>
     private static async Task<IResult?> AsSecretariatAsync(int id, HttpContext http, MovilidadDb db, IAuthorizationService auth, CancellationToken ct) =>

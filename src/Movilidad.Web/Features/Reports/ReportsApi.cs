@@ -26,24 +26,19 @@ public static class ReportsApi
 
         reports.MapGet("/", async Task<IResult> (HttpContext http, MovilidadDb db, IAuthorizationService auth, CancellationToken ct) =>
                 await auth.CanAsync(http.User, ReportOperations.Read) ? TypedResults.Ok(await db.ReportSummariesAsync(ct)) : TypedResults.Forbid())
+            .ProducesRead<List<ReportSummary>>()
             .WithSummary("The reports, newest semester first.");
 
-        reports.MapPost("/", async Task<IResult> (HttpContext http, MovilidadDb db, IAuthorizationService auth, TimeProvider clock, CancellationToken ct) =>
+        reports.MapPost("/", async Task<IResult> (ReportCreate create, HttpContext http, MovilidadDb db, IAuthorizationService auth, TimeProvider clock, CancellationToken ct) =>
             {
                 if (!await auth.CanAsync(http.User, ReportOperations.Prepare))
                 {
                     return TypedResults.Forbid();
                 }
 
-                var body = await JsonBody.ReadAsync<ReportCreate>(http, ct);
-                if (body.Value is not { } create)
-                {
-                    return body.Problem!;
-                }
-
                 return (await db.CreateReportAsync(create, AuditActor.From(http), clock, ct)).ToCreated("report", created => $"/api/reports/{ReportEditing.Id(created.Id)}");
             })
-            .Accepts<ReportCreate>("application/json")
+            .ProducesWrite<ReportView>(StatusCodes.Status201Created)
             .WithSummary("Starts the report of a plan for a semester (2025-S2), as a draft. The Secretariat only.");
 
         reports.MapGet("/{id:int}", async Task<IResult> (int id, HttpContext http, MovilidadDb db, IAuthorizationService auth, CancellationToken ct) =>
@@ -56,24 +51,22 @@ public static class ReportsApi
                 var report = await db.Reports.AsNoTracking().Include(r => r.Narratives).SingleOrDefaultAsync(r => r.Id == id, ct);
                 return report is null ? NotFoundProblem.Of("report", id) : TypedResults.Ok(ReportEditing.View(report));
             })
+            .ProducesRead<ReportView>()
             .WithSummary("A report: its status, summary, narratives and versions.");
 
-        reports.MapPut("/{id:int}/summary", async Task<IResult> (int id, HttpContext http, MovilidadDb db, IAuthorizationService auth, TimeProvider clock, CancellationToken ct) =>
+        reports.MapPut("/{id:int}/summary", async Task<IResult> (int id, SummaryEdit edit, HttpContext http, MovilidadDb db, IAuthorizationService auth, TimeProvider clock, CancellationToken ct) =>
             {
                 if (!await auth.CanAsync(http.User, ReportOperations.Prepare))
                 {
                     return TypedResults.Forbid();
                 }
 
-                var body = await JsonBody.ReadAsync<SummaryEdit>(http, ct);
-                return body.Value is not { } edit
-                    ? body.Problem!
-                    : WriteResults.ToHttp(await db.SaveSummaryAsync(id, edit, AuditActor.From(http), clock, ct), "report", id);
+                return WriteResults.ToHttp(await db.SaveSummaryAsync(id, edit, AuditActor.From(http), clock, ct), "report", id);
             })
-            .Accepts<SummaryEdit>("application/json")
+            .ProducesWrite<ReportView>()
             .WithSummary("Saves the Secretariat's summary of a draft report. Send the report's version you read; a stale one gets 409.");
 
-        reports.MapPut("/{id:int}/narratives/{country}", async Task<IResult> (int id, string country, HttpContext http, MovilidadDb db, IAuthorizationService auth, TimeProvider clock, CancellationToken ct) =>
+        reports.MapPut("/{id:int}/narratives/{country}", async Task<IResult> (int id, string country, NarrativeEdit edit, HttpContext http, MovilidadDb db, IAuthorizationService auth, TimeProvider clock, CancellationToken ct) =>
             {
                 var code = country.ToUpperInvariant();
                 if (!await auth.CanAsync(http.User, ReportOperations.EditNarrative, new CountryScope(code)))
@@ -81,27 +74,24 @@ public static class ReportsApi
                     return TypedResults.Forbid();
                 }
 
-                var body = await JsonBody.ReadAsync<NarrativeEdit>(http, ct);
-                return body.Value is not { } edit
-                    ? body.Problem!
-                    : WriteResults.ToHttp(await db.SaveNarrativeAsync(id, code, edit, AuditActor.From(http), clock, ct), "narrative", $"{id}/{code}");
+                return WriteResults.ToHttp(await db.SaveNarrativeAsync(id, code, edit, AuditActor.From(http), clock, ct), "narrative", $"{id}/{code}");
             })
-            .Accepts<NarrativeEdit>("application/json")
+            .ProducesWrite<NarrativeView>()
             .WithSummary("Saves a country's narrative in a draft report (es, en or both). Only that country's focal point; version 0 for the first.");
 
-        reports.MapPost("/{id:int}/submit", async Task<IResult> (int id, HttpContext http, MovilidadDb db, IAuthorizationService auth, TimeProvider clock, CancellationToken ct) =>
-                await MoveAsync(http, ReportOperations.Prepare, auth, move => db.SubmitAsync(id, move, AuditActor.From(http), clock, ct), id, ct))
-            .Accepts<ReportMove>("application/json")
+        reports.MapPost("/{id:int}/submit", async Task<IResult> (int id, ReportMove move, HttpContext http, MovilidadDb db, IAuthorizationService auth, TimeProvider clock, CancellationToken ct) =>
+                await MoveAsync(http, ReportOperations.Prepare, auth, () => db.SubmitAsync(id, move, AuditActor.From(http), clock, ct), id))
+            .ProducesWrite<ReportView>()
             .WithSummary("Submits a draft report to the Pro-Tempore Presidency. The Secretariat only.");
 
-        reports.MapPost("/{id:int}/approve", async Task<IResult> (int id, HttpContext http, MovilidadDb db, IAuthorizationService auth, ReportAssembly assembly, TimeProvider clock, CancellationToken ct) =>
-                await MoveAsync(http, ReportOperations.Approve, auth, move => db.ApproveAsync(id, move, assembly, AuditActor.From(http), clock, ct), id, ct))
-            .Accepts<ReportMove>("application/json")
+        reports.MapPost("/{id:int}/approve", async Task<IResult> (int id, ReportMove move, HttpContext http, MovilidadDb db, IAuthorizationService auth, ReportAssembly assembly, TimeProvider clock, CancellationToken ct) =>
+                await MoveAsync(http, ReportOperations.Approve, auth, () => db.ApproveAsync(id, move, assembly, AuditActor.From(http), clock, ct), id))
+            .ProducesWrite<ReportView>()
             .WithSummary("Approves a submitted report and freezes its data. The Pro-Tempore Presidency only.");
 
-        reports.MapPost("/{id:int}/return", async Task<IResult> (int id, HttpContext http, MovilidadDb db, IAuthorizationService auth, TimeProvider clock, CancellationToken ct) =>
-                await MoveAsync(http, ReportOperations.Approve, auth, move => db.ReturnAsync(id, move, AuditActor.From(http), clock, ct), id, ct))
-            .Accepts<ReportMove>("application/json")
+        reports.MapPost("/{id:int}/return", async Task<IResult> (int id, ReportMove move, HttpContext http, MovilidadDb db, IAuthorizationService auth, TimeProvider clock, CancellationToken ct) =>
+                await MoveAsync(http, ReportOperations.Approve, auth, () => db.ReturnAsync(id, move, AuditActor.From(http), clock, ct), id))
+            .ProducesWrite<ReportView>()
             .WithSummary("Returns a submitted report to draft with a comment saying what to change. The Pro-Tempore Presidency only.");
 
         reports.MapGet("/{id:int}/document", async Task<IResult> (int id, string? format, string? language, HttpContext http, MovilidadDb db, IAuthorizationService auth,
@@ -131,20 +121,13 @@ public static class ReportsApi
                 var file = await ReportFiles.RenderAsync(db, assembly, texts, id, format!, language!, clock, ct);
                 return file is null ? NotFoundProblem.Of("report", id) : TypedResults.File(file.Content, file.ContentType, file.Name);
             })
+            .ProducesFile("application/octet-stream")
             .WithSummary("The report as a Word (format=docx) or PDF (format=pdf) document in Spanish or English (language=es|en); an approved report as it was approved.");
         return app;
     }
 
-    private static async Task<IResult> MoveAsync(HttpContext http, Operation operation, IAuthorizationService auth, Func<ReportMove, Task<WriteOutcome<ReportView>>> move, int id, CancellationToken ct)
-    {
-        if (!await auth.CanAsync(http.User, operation))
-        {
-            return TypedResults.Forbid();
-        }
-
-        var body = await JsonBody.ReadAsync<ReportMove>(http, ct);
-        return body.Value is not { } value ? body.Problem! : WriteResults.ToHttp(await move(value), "report", id);
-    }
+    private static async Task<IResult> MoveAsync(HttpContext http, Operation operation, IAuthorizationService auth, Func<Task<WriteOutcome<ReportView>>> move, int id) =>
+        await auth.CanAsync(http.User, operation) ? WriteResults.ToHttp(await move(), "report", id) : TypedResults.Forbid();
 
     public static async Task<List<ReportSummary>> ReportSummariesAsync(this MovilidadDb db, CancellationToken ct) =>
         await db.Reports.AsNoTracking().OrderByDescending(r => r.Year).ThenByDescending(r => r.Half).ThenBy(r => r.Plan!.SortOrder)

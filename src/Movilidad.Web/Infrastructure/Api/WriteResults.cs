@@ -35,6 +35,28 @@ public static class WriteResults
             };
 }
 
+/// <summary>
+/// What an endpoint that answers through <see cref="WriteResults"/> declares to the OpenAPI document when its handler
+/// returns <c>IResult</c> (it also checks things of its own before the write): the item with its schema and the refusals.
+/// </summary>
+public static class WriteResultsMetadata
+{
+    public static RouteHandlerBuilder ProducesWrite<T>(this RouteHandlerBuilder builder, int status = StatusCodes.Status200OK) =>
+        builder.Produces<T>(status)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+    /// <summary>A read that may be refused (403) or find nothing (404).</summary>
+    public static RouteHandlerBuilder ProducesRead<T>(this RouteHandlerBuilder builder) =>
+        builder.Produces<T>().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+
+    /// <summary>A file download, with the refusals of a read.</summary>
+    public static RouteHandlerBuilder ProducesFile(this RouteHandlerBuilder builder, string contentType) =>
+        builder.Produces<byte[]>(StatusCodes.Status200OK, contentType).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+}
+
 /// <summary>A write refused with 404 or 409 as RFC 9457 problem details; the 409 carries the current item in <c>current</c>.</summary>
 public sealed class WriteProblem : IResult, IStatusCodeHttpResult, IEndpointMetadataProvider
 {

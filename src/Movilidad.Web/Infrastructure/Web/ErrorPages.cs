@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Movilidad.Web.Infrastructure.Api;
 
 namespace Movilidad.Web.Infrastructure.Web;
 
@@ -12,7 +13,7 @@ public static class ErrorPages
         app.UseWhen(IsApi, api =>
         {
             api.UseExceptionHandler();
-            api.UseStatusCodePages();
+            api.UseApiStatusProblems();
         });
         app.UseWhen(http => !IsApi(http), pages =>
         {

@@ -157,7 +157,7 @@ public abstract class PlansApiTests(MovilidadApp app)
     {
         var document = await GetJson("/openapi/v1.json");
         var paths = document.GetProperty("paths");
-        foreach (var path in new[] { "/api/plans", "/api/plans/{id}", "/api/plans/{id}/tree", "/api/elements/{id}", "/api/institutions", "/api/reference/countries", "/api/reference/occupations" })
+        foreach (var path in new[] { "/api/plans", "/api/plans/{plan}", "/api/plans/{plan}/tree", "/api/elements/{id}", "/api/institutions", "/api/reference/countries", "/api/reference/occupations" })
         {
             Assert.True(paths.TryGetProperty(path, out _), $"{path} is not in the OpenAPI document");
         }
