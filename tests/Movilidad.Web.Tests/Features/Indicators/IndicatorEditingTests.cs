@@ -174,7 +174,7 @@ public abstract class IndicatorEditingTests(MovilidadApp app)
         Assert.Contains("Meta: 2,5", details, StringComparison.Ordinal);
         var history = WebUtility.HtmlDecode(await secretariat.GetStringAsync($"/indicators/{id}/history"));
         Assert.Contains("Versión 2", history, StringComparison.Ordinal);
-        Assert.Contains("targets", history, StringComparison.Ordinal);
+        Assert.Contains("<td>Meta", history, StringComparison.Ordinal);
     }
 
     [Fact]
