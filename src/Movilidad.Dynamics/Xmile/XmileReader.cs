@@ -335,7 +335,7 @@ internal sealed partial class XmileReader
         ConnectOutputsToGhosts(body, variables);
     }
 
-    /// <summary>A submodel input (access="input"): a placeholder that a connection may fill, so it may have no equation.</summary>
+    /// <summary>A submodel input (access="input"): a variable whose value a connection from the containing model supplies, so it may have no equation of its own.</summary>
     private static bool IsInput(XElement element) => string.Equals((string?)element.Attribute("access"), "input", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
