@@ -4,6 +4,8 @@
 # The app runs in Production with the API's rate limit raised (Security__ApiPermitsPerMinute): all load comes from one
 # address, which the production limit (600 a minute) would answer with 429.
 
+declare -F measure >/dev/null || { echo "dashboard-lib.sh: source wrk-lib.sh first (it counts every answer by status)" >&2; exit 1; }
+
 form_token() { grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | head -n 1 | sed 's/.*value="//; s/"$//'; }
 
 start_app() { # port -> sets $base and $server, returns once the app answers

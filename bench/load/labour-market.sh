@@ -12,7 +12,6 @@ duration=${1:-10}
 connections=${2:-8}
 threads=$(( connections < 2 ? 1 : 2 ))
 postgres=${3:-}
-command -v wrk >/dev/null || { echo "wrk is needed (apt-get install wrk)" >&2; exit 1; }
 
 work=$(mktemp -d)
 server=
@@ -48,13 +47,17 @@ mapfile -t files < <(find data/records -type f \( -name '*.xlsx' -o -name '*.csv
 grep -E '^dataset |already imported|refused|elapsed' "$work/all.log" | sed 's/^/  /'
 echo "load average after the imports: $(cut -d' ' -f1-3 /proc/loadavg)"
 
+source bench/load/wrk-lib.sh
 source bench/load/dashboard-lib.sh
 cookie="bench=anonymous"
 start_app 5199
-echo "endpoint	requests/s	p50	p95	errors	load ($connections connections, ${duration} s)"
+echo "explorer queries, anonymous, $connections connections x ${duration} s; only 2xx answers are counted as served:"
+measure_header
 run "observations by measure" "$base/api/labour-market/observations?groupBy=measure"
 run "certified by period" "$base/api/labour-market/observations?measure=workers-certified&groupBy=period"
 run "top ISCO sub-major groups" "$base/api/labour-market/observations?measure=positions-approved&groupBy=occupation-2&limit=15"
 run "one state by unit group" "$base/api/labour-market/observations?measure=workers-certified&area=US-GA&groupBy=occupation"
 run "explorer page" "$base/labour-market"
 run "explorer page, occupation 6" "$base/labour-market?occupation=6&level=3"
+run "health/live, same run" "$base/health/live"
+exit "$failed"
