@@ -6,6 +6,7 @@
 #  2. imports every shipped file of data/records in one command (target: under 3 minutes);
 #  3. starts the web app and measures explorer queries (JSON API and pages) with wrk, anonymously.
 # Usage: bench/load/labour-market.sh [seconds, default 10] [connections, default 8] [postgres connection string]
+# The server's log is kept in $LABOUR_MARKET_SERVER_LOG (default /tmp/labour-market-server.log).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 duration=${1:-10}
@@ -15,7 +16,8 @@ postgres=${3:-}
 
 work=$(mktemp -d)
 server=
-trap '[ -n "$server" ] && kill "$server" 2>/dev/null; wait 2>/dev/null || true; rm -rf "$work"' EXIT
+server_log=${LABOUR_MARKET_SERVER_LOG:-/tmp/labour-market-server.log}
+trap '[ -n "$server" ] && kill "$server" 2>/dev/null; wait 2>/dev/null || true; cp "$work/server.log" "$server_log" 2>/dev/null && echo "server log: $server_log"; rm -rf "$work"' EXIT
 dotnet publish src/Movilidad.Web -c Release -o "$work/app" -nologo -v q >/dev/null
 dotnet publish src/Movilidad.Cli -c Release -o "$work/cli" -nologo -v q >/dev/null
 if [ -n "$postgres" ]; then

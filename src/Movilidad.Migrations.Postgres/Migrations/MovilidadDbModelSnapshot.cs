@@ -1125,6 +1125,73 @@ namespace Movilidad.Migrations.Postgres.Migrations
                     b.ToTable("LabourObservations");
                 });
 
+            modelBuilder.Entity("Movilidad.Platform.LabourMarket.LabourObservationSum", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Country")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
+
+                    b.Property<int>("DatasetId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("FiscalYear")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Isco08")
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)");
+
+                    b.Property<string>("Measure")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("Observations")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateOnly>("PeriodEnd")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("PeriodStart")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Programme")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Subdivision")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<decimal>("Value")
+                        .HasPrecision(20, 6)
+                        .HasColumnType("numeric(20,6)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DatasetId");
+
+                    b.HasIndex("Measure", "Isco08");
+
+                    b.HasIndex("Measure", "PeriodStart");
+
+                    b.HasIndex("Measure", "Country", "Subdivision");
+
+                    b.ToTable("LabourObservationSums");
+                });
+
             modelBuilder.Entity("Movilidad.Platform.LabourMarket.LabourOrganisation", b =>
                 {
                     b.Property<int>("Id")
@@ -2753,6 +2820,15 @@ namespace Movilidad.Migrations.Postgres.Migrations
                         .WithMany()
                         .HasForeignKey("RecruiterId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Movilidad.Platform.LabourMarket.LabourObservationSum", b =>
+                {
+                    b.HasOne("Movilidad.Platform.LabourMarket.LabourDataset", null)
+                        .WithMany()
+                        .HasForeignKey("DatasetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Movilidad.Platform.Monitoring.Activity", b =>

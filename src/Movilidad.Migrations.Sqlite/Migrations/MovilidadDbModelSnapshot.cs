@@ -1088,6 +1088,71 @@ namespace Movilidad.Migrations.Sqlite.Migrations
                     b.ToTable("LabourObservations");
                 });
 
+            modelBuilder.Entity("Movilidad.Platform.LabourMarket.LabourObservationSum", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Country")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DatasetId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("FiscalYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Isco08")
+                        .HasMaxLength(4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Measure")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Observations")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("PeriodEnd")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("PeriodStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Programme")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subdivision")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Value")
+                        .HasPrecision(20, 6)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DatasetId");
+
+                    b.HasIndex("Measure", "Isco08");
+
+                    b.HasIndex("Measure", "PeriodStart");
+
+                    b.HasIndex("Measure", "Country", "Subdivision");
+
+                    b.ToTable("LabourObservationSums");
+                });
+
             modelBuilder.Entity("Movilidad.Platform.LabourMarket.LabourOrganisation", b =>
                 {
                     b.Property<int>("Id")
@@ -2688,6 +2753,15 @@ namespace Movilidad.Migrations.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("RecruiterId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Movilidad.Platform.LabourMarket.LabourObservationSum", b =>
+                {
+                    b.HasOne("Movilidad.Platform.LabourMarket.LabourDataset", null)
+                        .WithMany()
+                        .HasForeignKey("DatasetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Movilidad.Platform.Monitoring.Activity", b =>

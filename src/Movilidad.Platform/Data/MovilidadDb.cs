@@ -66,6 +66,7 @@ public class MovilidadDb(DbContextOptions<MovilidadDb> options, AuditSeal? seal 
     public DbSet<LabourDataset> LabourDatasets => Set<LabourDataset>();
     public DbSet<LabourDatasetIssue> LabourDatasetIssues => Set<LabourDatasetIssue>();
     public DbSet<LabourObservation> LabourObservations => Set<LabourObservation>();
+    public DbSet<LabourObservationSum> LabourObservationSums => Set<LabourObservationSum>();
     public DbSet<LabourOrganisation> LabourOrganisations => Set<LabourOrganisation>();
     public DbSet<DemoRecord> DemoRecords => Set<DemoRecord>();
 

@@ -178,6 +178,7 @@ public static class LabourImport
 
     private static async Task RemoveAsync(MovilidadDb db, int id, CancellationToken ct)
     {
+        await db.LabourObservationSums.Where(o => o.DatasetId == id).ExecuteDeleteAsync(ct);
         await db.LabourObservations.Where(o => o.DatasetId == id).ExecuteDeleteAsync(ct);
         await db.LabourDatasetIssues.Where(i => i.DatasetId == id).ExecuteDeleteAsync(ct);
         await db.LabourDatasets.Where(d => d.Id == id).ExecuteDeleteAsync(ct);
@@ -234,9 +235,11 @@ public static class LabourImport
         })];
     }
 
+    /// <summary>Writes the observations a batch at a time and, once all are written, their sums (<see cref="LabourObservationSum"/>); answers how many observations.</summary>
     private static async Task<int> WriteRowsAsync(MovilidadDb db, int datasetId, RecordRead read, CancellationToken ct)
     {
         var organisations = await LabourOrganisations.OpenAsync(db, ct);
+        var sums = new Dictionary<SumKey, LabourObservationSum>();
         await using var sink = LabourObservationSink.For(db);
         var batch = new List<(RecordRow Row, Observation Observation)>(Batch);
         var count = 0;
@@ -250,14 +253,19 @@ public static class LabourImport
 
             if (batch.Count >= Batch)
             {
-                count += await FlushAsync(db, datasetId, organisations, sink, batch, ct);
+                count += await FlushAsync(db, datasetId, organisations, sink, sums, batch, ct);
             }
         }
 
-        return count + await FlushAsync(db, datasetId, organisations, sink, batch, ct);
+        count += await FlushAsync(db, datasetId, organisations, sink, sums, batch, ct);
+        db.LabourObservationSums.AddRange(sums.Values);
+        await db.SaveChangesAsync(ct);
+        return count;
     }
 
-    private static async Task<int> FlushAsync(MovilidadDb db, int datasetId, LabourOrganisations organisations, LabourObservationSink sink, List<(RecordRow Row, Observation Observation)> batch, CancellationToken ct)
+    private static async Task<int> FlushAsync(
+        MovilidadDb db, int datasetId, LabourOrganisations organisations, LabourObservationSink sink, Dictionary<SumKey, LabourObservationSum> sums,
+        List<(RecordRow Row, Observation Observation)> batch, CancellationToken ct)
     {
         if (batch.Count == 0)
         {
@@ -287,9 +295,28 @@ public static class LabourImport
             CaseNumber = Cut(b.Row.CaseNumber, 64),
         }).ToList();
         await sink.WriteAsync(rows, ct);
+        foreach (var o in rows)
+        {
+            var key = new SumKey(o.Measure, o.Isco08, o.Country, o.Subdivision, o.Period, o.PeriodStart, o.PeriodEnd, o.FiscalYear, o.Programme);
+            if (!sums.TryGetValue(key, out var sum))
+            {
+                sums[key] = sum = new LabourObservationSum
+                {
+                    DatasetId = datasetId, Measure = o.Measure, Isco08 = o.Isco08, Country = o.Country, Subdivision = o.Subdivision,
+                    Period = o.Period, PeriodStart = o.PeriodStart, PeriodEnd = o.PeriodEnd, FiscalYear = o.FiscalYear, Programme = o.Programme,
+                };
+            }
+
+            sum.Value += o.Value;
+            sum.Observations++;
+        }
+
         batch.Clear();
         return rows.Count;
     }
+
+    private readonly record struct SumKey(
+        string Measure, string? Isco08, string Country, string? Subdivision, string Period, DateOnly PeriodStart, DateOnly PeriodEnd, int? FiscalYear, string? Programme);
 
     internal static string? Cut(string? text, int max) => text is null || text.Length <= max ? text : text[..max];
 

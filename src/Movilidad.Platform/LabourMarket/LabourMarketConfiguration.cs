@@ -7,6 +7,7 @@ internal sealed class LabourMarketConfiguration :
     IEntityTypeConfiguration<LabourDataset>,
     IEntityTypeConfiguration<LabourDatasetIssue>,
     IEntityTypeConfiguration<LabourObservation>,
+    IEntityTypeConfiguration<LabourObservationSum>,
     IEntityTypeConfiguration<LabourOrganisation>
 {
     public const int NameMaxLength = 400;
@@ -32,6 +33,7 @@ internal sealed class LabourMarketConfiguration :
         builder.HasIndex(d => d.ImportedById);
         builder.HasMany(d => d.Issues).WithOne().HasForeignKey(i => i.DatasetId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany<LabourObservation>().WithOne().HasForeignKey(o => o.DatasetId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany<LabourObservationSum>().WithOne().HasForeignKey(o => o.DatasetId).OnDelete(DeleteBehavior.Cascade);
     }
 
     public void Configure(EntityTypeBuilder<LabourDatasetIssue> builder)
@@ -69,6 +71,21 @@ internal sealed class LabourMarketConfiguration :
         builder.HasIndex(o => new { o.Measure, o.PeriodStart });
         builder.HasIndex(o => o.EmployerId);
         builder.HasIndex(o => o.RecruiterId);
+    }
+
+    public void Configure(EntityTypeBuilder<LabourObservationSum> builder)
+    {
+        builder.Property(o => o.Measure).HasMaxLength(CodeMaxLength);
+        builder.Property(o => o.Value).HasPrecision(20, 6);
+        builder.Property(o => o.Isco08).HasMaxLength(4);
+        builder.Property(o => o.Country).HasMaxLength(2);
+        builder.Property(o => o.Subdivision).HasMaxLength(8);
+        builder.Property(o => o.Period).HasMaxLength(CodeMaxLength);
+        builder.Property(o => o.Programme).HasMaxLength(200);
+        builder.HasIndex(o => o.DatasetId);
+        builder.HasIndex(o => new { o.Measure, o.Isco08 });
+        builder.HasIndex(o => new { o.Measure, o.Country, o.Subdivision });
+        builder.HasIndex(o => new { o.Measure, o.PeriodStart });
     }
 
     public void Configure(EntityTypeBuilder<LabourOrganisation> builder)

@@ -105,7 +105,7 @@ public sealed class LabourDatasetIssue
 /// the source classification and in ISCO-08 with the split weight, the place, the period (SDMX, with the US fiscal year),
 /// the programme, the employer or recruiter, and the row of the file it came from.
 /// </summary>
-public sealed class LabourObservation
+public sealed class LabourObservation : ILabourObservationKey
 {
     public long Id { get; set; }
 
@@ -153,6 +153,68 @@ public sealed class LabourObservation
     public int SourceRow { get; set; }
 
     public string? CaseNumber { get; set; }
+}
+
+/// <summary>The dimensions the explorer filters and sums by, shared by the observations and their pre-summed table.</summary>
+public interface ILabourObservationKey
+{
+    int DatasetId { get; }
+
+    string Measure { get; }
+
+    decimal Value { get; }
+
+    string? Isco08 { get; }
+
+    string Country { get; }
+
+    string? Subdivision { get; }
+
+    string Period { get; }
+
+    DateOnly PeriodStart { get; }
+
+    DateOnly PeriodEnd { get; }
+
+    int? FiscalYear { get; }
+
+    string? Programme { get; }
+}
+
+/// <summary>
+/// The observations of a dataset summed by measure, ISCO-08 group, place, period and programme (employer, recruiter,
+/// source code and row dropped): what the explorer and the API sum from, a few hundred times fewer rows than the
+/// observations. Written in the import's transaction, deleted with its dataset.
+/// </summary>
+public sealed class LabourObservationSum : ILabourObservationKey
+{
+    public long Id { get; set; }
+
+    public int DatasetId { get; set; }
+
+    public required string Measure { get; set; }
+
+    /// <summary>The sum of the observations' values.</summary>
+    public decimal Value { get; set; }
+
+    /// <summary>How many observations were summed.</summary>
+    public int Observations { get; set; }
+
+    public string? Isco08 { get; set; }
+
+    public required string Country { get; set; }
+
+    public string? Subdivision { get; set; }
+
+    public required string Period { get; set; }
+
+    public DateOnly PeriodStart { get; set; }
+
+    public DateOnly PeriodEnd { get; set; }
+
+    public int? FiscalYear { get; set; }
+
+    public string? Programme { get; set; }
 }
 
 /// <summary>An employer or recruiter named in the files, with its country; one per role, name and country.</summary>

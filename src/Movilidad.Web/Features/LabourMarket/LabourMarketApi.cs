@@ -65,7 +65,7 @@ public static class LabourMarketApi
                     return TypedResults.ValidationProblem(errors, detail: string.Join(" ", errors.Select(e => $"{e.Key}: {e.Value[0]}")));
                 }
 
-                var observations = (await ObservationQuery.VisibleAsync(db, http.User, auth, ct)).Apply(filter);
+                var observations = (await ObservationQuery.VisibleObservationsAsync(db, http.User, auth, ct)).Apply(filter);
                 return TypedResults.Stream(async stream =>
                 {
                     await using var writer = new StreamWriter(stream, new UTF8Encoding(false));

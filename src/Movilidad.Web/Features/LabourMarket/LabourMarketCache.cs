@@ -3,7 +3,10 @@ namespace Movilidad.Web.Features.LabourMarket;
 /// <summary>
 /// Explorer answers sum up to millions of observations and change only when a dataset is imported, replaced or deleted:
 /// anonymous answers are cached by address and language, evicted by tag on every import through the web, and expire
-/// after a minute (imports from the command line are another process).
+/// after a minute (imports from the command line are another process). Without locking: by default the output cache
+/// makes every request for an address that is not cached yet wait for the first one and share its outcome, so when the
+/// first reader went away (a client that timed out) its cancelled query became a 500 for everyone waiting on it
+/// (<c>bench/load/labour-market.sh</c> saw only 500s); each request now answers for itself.
 /// </summary>
 public static class LabourMarketCache
 {
@@ -13,6 +16,7 @@ public static class LabourMarketCache
     public static IServiceCollection AddLabourMarketCache(this IServiceCollection services) =>
         services.AddOutputCache(options => options.AddPolicy(Policy, policy => policy
             .Tag(Tag)
+            .SetLocking(false)
             .Expire(TimeSpan.FromMinutes(1))
             .SetVaryByQuery("*")
             .SetVaryByRouteValue("id", "code")

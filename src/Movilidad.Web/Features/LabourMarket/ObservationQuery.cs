@@ -180,20 +180,29 @@ public static partial class ObservationQuery
             : (new ObservationFilter(measureCode, isco, country, subdivision, within, string.IsNullOrWhiteSpace(programme) ? null : programme.Trim(), datasetId, dimensions), errors);
     }
 
-    /// <summary>The observations of the datasets the reader may see: restricted ones only for those allowed.</summary>
-    public static async Task<IQueryable<LabourObservation>> VisibleAsync(MovilidadDb db, ClaimsPrincipal user, IAuthorizationService auth, CancellationToken ct)
+    /// <summary>The pre-summed observations of the datasets the reader may see, which every sum is computed from.</summary>
+    public static Task<IQueryable<LabourObservationSum>> VisibleAsync(MovilidadDb db, ClaimsPrincipal user, IAuthorizationService auth, CancellationToken ct) =>
+        VisibleAsync(db.LabourObservationSums.AsNoTracking(), db, user, auth, ct);
+
+    /// <summary>The observations themselves (with their source code and row) of the datasets the reader may see.</summary>
+    public static Task<IQueryable<LabourObservation>> VisibleObservationsAsync(MovilidadDb db, ClaimsPrincipal user, IAuthorizationService auth, CancellationToken ct) =>
+        VisibleAsync(db.LabourObservations.AsNoTracking(), db, user, auth, ct);
+
+    /// <summary>Restricted datasets only for those allowed.</summary>
+    private static async Task<IQueryable<T>> VisibleAsync<T>(IQueryable<T> rows, MovilidadDb db, ClaimsPrincipal user, IAuthorizationService auth, CancellationToken ct)
+        where T : class, ILabourObservationKey
     {
-        var observations = db.LabourObservations.AsNoTracking();
         if (await auth.CanAsync(user, LabourMarketOperations.ReadRestricted))
         {
-            return observations;
+            return rows;
         }
 
         var restricted = await db.LabourDatasets.Where(d => d.IsRestricted).Select(d => d.Id).ToListAsync(ct);
-        return restricted.Count == 0 ? observations : observations.Where(o => !restricted.Contains(o.DatasetId));
+        return restricted.Count == 0 ? rows : rows.Where(o => !restricted.Contains(o.DatasetId));
     }
 
-    public static IQueryable<LabourObservation> Apply(this IQueryable<LabourObservation> query, ObservationFilter filter)
+    public static IQueryable<T> Apply<T>(this IQueryable<T> query, ObservationFilter filter)
+        where T : class, ILabourObservationKey
     {
         if (filter.Measure is { } measure)
         {
@@ -241,7 +250,7 @@ public static partial class ObservationQuery
     }
 
     /// <summary>The sums by the filter's dimensions, largest first, up to <paramref name="limit"/> rows.</summary>
-    public static async Task<ObservationTable> SumAsync(IQueryable<LabourObservation> observations, ObservationFilter filter, int limit, CancellationToken ct)
+    public static async Task<ObservationTable> SumAsync(IQueryable<LabourObservationSum> observations, ObservationFilter filter, int limit, CancellationToken ct)
     {
         var rows = await observations.Apply(filter).GroupBy(KeyOf(filter.GroupBy))
             .Select(g => new ObservationGroup(g.Key.Measure, g.Key.Dataset, g.Key.Occupation, g.Key.Country, g.Key.Subdivision, g.Key.Period, g.Key.FiscalYear, g.Key.Programme, g.Sum(o => o.Value)))
@@ -254,9 +263,9 @@ public static partial class ObservationQuery
     /// The grouping key as an expression: each dimension asked for is its column (an ISCO-08 level is the code's first
     /// digits), each other one a constant null, so one translation serves every combination on both databases.
     /// </summary>
-    private static Expression<Func<LabourObservation, ObservationKey>> KeyOf(IReadOnlyList<ObservationDimension> dimensions)
+    private static Expression<Func<LabourObservationSum, ObservationKey>> KeyOf(IReadOnlyList<ObservationDimension> dimensions)
     {
-        var o = Expression.Parameter(typeof(LabourObservation), "o");
+        var o = Expression.Parameter(typeof(LabourObservationSum), "o");
         Expression Column(string name) => Expression.Property(o, name);
         Expression Text(bool grouped, Func<Expression> column) => grouped ? column() : Expression.Constant(null, typeof(string));
         Expression Number(bool grouped, Func<Expression> column) => grouped ? column() : Expression.Constant(null, typeof(int?));
@@ -268,19 +277,19 @@ public static partial class ObservationQuery
         var occupation = level switch
         {
             0 => Expression.Constant(null, typeof(string)),
-            4 => Column(nameof(LabourObservation.Isco08)),
-            _ => Expression.Call(Column(nameof(LabourObservation.Isco08)), substring, Expression.Constant(0), Expression.Constant(level)),
+            4 => Column(nameof(LabourObservationSum.Isco08)),
+            _ => Expression.Call(Column(nameof(LabourObservationSum.Isco08)), substring, Expression.Constant(0), Expression.Constant(level)),
         };
         var body = Expression.MemberInit(Expression.New(typeof(ObservationKey)),
-            Expression.Bind(typeof(ObservationKey).GetProperty(nameof(ObservationKey.Measure))!, Text(dimensions.Contains(ObservationDimension.Measure), () => Column(nameof(LabourObservation.Measure)))),
-            Expression.Bind(typeof(ObservationKey).GetProperty(nameof(ObservationKey.Dataset))!, Number(dimensions.Contains(ObservationDimension.Dataset), () => Expression.Convert(Column(nameof(LabourObservation.DatasetId)), typeof(int?)))),
+            Expression.Bind(typeof(ObservationKey).GetProperty(nameof(ObservationKey.Measure))!, Text(dimensions.Contains(ObservationDimension.Measure), () => Column(nameof(LabourObservationSum.Measure)))),
+            Expression.Bind(typeof(ObservationKey).GetProperty(nameof(ObservationKey.Dataset))!, Number(dimensions.Contains(ObservationDimension.Dataset), () => Expression.Convert(Column(nameof(LabourObservationSum.DatasetId)), typeof(int?)))),
             Expression.Bind(typeof(ObservationKey).GetProperty(nameof(ObservationKey.Occupation))!, occupation),
-            Expression.Bind(typeof(ObservationKey).GetProperty(nameof(ObservationKey.Country))!, Text(dimensions.Contains(ObservationDimension.Country), () => Column(nameof(LabourObservation.Country)))),
-            Expression.Bind(typeof(ObservationKey).GetProperty(nameof(ObservationKey.Subdivision))!, Text(dimensions.Contains(ObservationDimension.Subdivision), () => Column(nameof(LabourObservation.Subdivision)))),
-            Expression.Bind(typeof(ObservationKey).GetProperty(nameof(ObservationKey.Period))!, Text(dimensions.Contains(ObservationDimension.Period), () => Column(nameof(LabourObservation.Period)))),
-            Expression.Bind(typeof(ObservationKey).GetProperty(nameof(ObservationKey.FiscalYear))!, Number(dimensions.Contains(ObservationDimension.FiscalYear), () => Column(nameof(LabourObservation.FiscalYear)))),
-            Expression.Bind(typeof(ObservationKey).GetProperty(nameof(ObservationKey.Programme))!, Text(dimensions.Contains(ObservationDimension.Programme), () => Column(nameof(LabourObservation.Programme)))));
-        return Expression.Lambda<Func<LabourObservation, ObservationKey>>(body, o);
+            Expression.Bind(typeof(ObservationKey).GetProperty(nameof(ObservationKey.Country))!, Text(dimensions.Contains(ObservationDimension.Country), () => Column(nameof(LabourObservationSum.Country)))),
+            Expression.Bind(typeof(ObservationKey).GetProperty(nameof(ObservationKey.Subdivision))!, Text(dimensions.Contains(ObservationDimension.Subdivision), () => Column(nameof(LabourObservationSum.Subdivision)))),
+            Expression.Bind(typeof(ObservationKey).GetProperty(nameof(ObservationKey.Period))!, Text(dimensions.Contains(ObservationDimension.Period), () => Column(nameof(LabourObservationSum.Period)))),
+            Expression.Bind(typeof(ObservationKey).GetProperty(nameof(ObservationKey.FiscalYear))!, Number(dimensions.Contains(ObservationDimension.FiscalYear), () => Column(nameof(LabourObservationSum.FiscalYear)))),
+            Expression.Bind(typeof(ObservationKey).GetProperty(nameof(ObservationKey.Programme))!, Text(dimensions.Contains(ObservationDimension.Programme), () => Column(nameof(LabourObservationSum.Programme)))));
+        return Expression.Lambda<Func<LabourObservationSum, ObservationKey>>(body, o);
     }
 
     private static string Shorten(string text) => text.Length <= 40 ? text : text[..40] + "…";

@@ -40,6 +40,28 @@ public abstract class LabourImportTests(LabourMarketApp app)
     }
 
     [Fact]
+    public async Task Import_RealFiles_PreSummedTableEqualsTheObservationsSummedByEveryDimension()
+    {
+        var imported = await app.ImportedAsync();
+        await using var db = app.CreateDb();
+        foreach (var (file, dataset) in imported)
+        {
+            var observations = await db.LabourObservations.Where(o => o.DatasetId == dataset.Id)
+                .GroupBy(o => new { o.Measure, o.Isco08, o.Country, o.Subdivision, o.Period, o.PeriodStart, o.PeriodEnd, o.FiscalYear, o.Programme })
+                .Select(g => new { g.Key, Value = g.Sum(o => o.Value), Count = g.Count() }).ToListAsync();
+            var sums = await db.LabourObservationSums.Where(o => o.DatasetId == dataset.Id).ToListAsync();
+            Assert.Equal(observations.Count, sums.Count);
+            Assert.Equal(dataset.Observations, sums.Sum(s => s.Observations));
+            var byKey = sums.ToDictionary(s => (s.Measure, s.Isco08, s.Country, s.Subdivision, s.Period, s.PeriodStart, s.PeriodEnd, s.FiscalYear, s.Programme));
+            foreach (var o in observations)
+            {
+                var sum = byKey[(o.Key.Measure, o.Key.Isco08, o.Key.Country, o.Key.Subdivision, o.Key.Period, o.Key.PeriodStart, o.Key.PeriodEnd, o.Key.FiscalYear, o.Key.Programme)];
+                Assert.True(Math.Abs(o.Value - sum.Value) < 0.000001m && o.Count == sum.Observations, $"{file} {o.Key}: observations {o.Value} ({o.Count}), pre-summed {sum.Value} ({sum.Observations})");
+            }
+        }
+    }
+
+    [Fact]
     public async Task Import_RealFiles_KeepProvenancePeriodsPlacesAndTheSourceRow()
     {
         var imported = await app.ImportedAsync();
@@ -124,6 +146,7 @@ public abstract class LabourImportTests(LabourMarketApp app)
         Assert.IsType<WriteOutcome<LabourDatasetSummary>.Saved>(deleted);
         Assert.False(await db.LabourDatasets.AnyAsync(d => d.Id == replaced.Id));
         Assert.False(await db.LabourObservations.AnyAsync(o => o.DatasetId == replaced.Id));
+        Assert.False(await db.LabourObservationSums.AnyAsync(o => o.DatasetId == first.Id || o.DatasetId == replaced.Id));
         var trail = await db.AuditEntries.Where(e => e.EntityType == LabourImport.EntityType).Select(e => new { e.Action, e.EntityId }).ToListAsync();
         Assert.Contains(trail, e => e.Action == "delete" && e.EntityId == first.Id.ToString(CultureInfo.InvariantCulture));
         Assert.Contains(trail, e => e.Action == "delete" && e.EntityId == replaced.Id.ToString(CultureInfo.InvariantCulture));
