@@ -42,6 +42,9 @@ public class IndexModel(MovilidadDb db, IAuthorizationService auth, IStringLocal
     public IReadOnlyList<(string Country, HtmlString Map)> Maps { get; private set; } = [];
     public int OccupationLevel { get; private set; } = 2;
 
+    /// <summary>No dataset the reader may see has been imported: the page says how to import instead of showing nothing.</summary>
+    public bool NothingImported { get; private set; }
+
     public static string Language => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "es" ? "es" : "en";
 
     /// <summary>The page's filters as a query string, for the download links.</summary>
@@ -77,6 +80,7 @@ public class IndexModel(MovilidadDb db, IAuthorizationService auth, IStringLocal
         Shown = filter.Measure ?? ByMeasure.Select(m => m.Measure).FirstOrDefault(m => m != Measures.Code(Records.Measure.Employment)) ?? ByMeasure.Select(m => m.Measure).FirstOrDefault();
         if (Shown is null)
         {
+            NothingImported = !await (await LabourDatasets.VisibleAsync(db, User, auth)).AnyAsync(ct);
             return Page();
         }
 

@@ -31,6 +31,27 @@ public abstract class LabourMarketPagesTests(LabourMarketApp app)
     }
 
     [Fact]
+    public async Task Explorer_FreshInstall_SaysHowToImportInsteadOfAnEmptyPage()
+    {
+        await using LabourMarketApp fresh = app is LabourMarketPostgresApp ? new LabourMarketPostgresApp() : new LabourMarketSqliteApp();
+        await fresh.InitializeAsync();
+        foreach (var (language, sentence) in new[] { ("en", "No labour-market dataset has been imported yet"), ("es", "Todavía no se ha importado ningún conjunto de datos") })
+        {
+            var response = await fresh.ClientIn(language).GetAsync("/labour-market");
+            var html = await response.Content.ReadAsStringAsync();
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Contains(sentence, html, StringComparison.Ordinal);
+            Assert.Contains("records import data/records/", html, StringComparison.Ordinal);
+        }
+
+        // With data, a filter that matches nothing says so, not how to import.
+        await app.ImportedAsync();
+        var none = await PageAsync("/labour-market?period=1990");
+        Assert.Contains("data-testid=\"empty\"", none, StringComparison.Ordinal);
+        Assert.DoesNotContain("nothing-imported", none, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Explorer_MalformedFilter_400WithTheFieldNamed()
     {
         var html = await PageAsync("/labour-market?period=2019-Q7&level=9", "es", HttpStatusCode.BadRequest);
