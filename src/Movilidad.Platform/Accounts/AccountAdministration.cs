@@ -34,7 +34,8 @@ public sealed record GrantRequest(Role Role, string? Country, string? WorkingGro
 
 public sealed record GrantView(int Id, Role Role, string? Country, string? WorkingGroup);
 
-public sealed record AccountView(int Id, string Email, string DisplayName, bool TwoFactor, bool LockedOut, DateTimeOffset? DeletedAt, IReadOnlyList<GrantView> Grants, int Version);
+/// <summary>An account as its administrators see it; <paramref name="PasswordChosen"/> is false while an invited person has not yet chosen a password (not active).</summary>
+public sealed record AccountView(int Id, string Email, string DisplayName, bool TwoFactor, bool LockedOut, DateTimeOffset? DeletedAt, IReadOnlyList<GrantView> Grants, int Version, bool PasswordChosen);
 
 /// <summary>What the Secretariat (or the command line) does to accounts: invite, grant and withdraw roles, close and reopen. All audited.</summary>
 public static class AccountAdministration
@@ -50,7 +51,7 @@ public static class AccountAdministration
         return accounts.Select(a => new AccountView(a.Id, a.Email, a.DisplayName, a.TwoFactorEnabled, a.LockoutEnd > now, a.DeletedAt,
             a.Grants.OrderBy(g => g.Role).ThenBy(g => g.CountryCode, StringComparer.Ordinal)
                 .Select(g => new GrantView(g.Id, g.Role, g.CountryCode, g.WorkingGroupId is { } w ? groups.GetValueOrDefault(w) : null)).ToList(),
-            a.Version)).ToList();
+            a.Version, a.PasswordHash != null)).ToList();
     }
 
     /// <summary>Checks a grant against the platform's data: a CRM member country, a working group that exists.</summary>

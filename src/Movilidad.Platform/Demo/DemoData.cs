@@ -246,7 +246,7 @@ public static class DemoData
             (note.ExpectedWomen, note.ExpectedMen, note.ExpectedOther) = (12 + (n % 5), 10 + (n % 4), 0);
             note.Place = modality == Modality.Virtual ? "En línea" : "Ciudad de Panamá";
             (note.BudgetAmount, note.BudgetCurrency) = (budget, "USD");
-            note.Responsible = "Secretaría Técnica de la CRM";
+            note.Responsible = "Secretaría Ejecutiva de la CRM";
             note.Partners = "OIT, OIM";
             note.Risks = "Cambios de autoridades; se mitiga con puntos focales suplentes.";
         }
@@ -423,7 +423,7 @@ public static class DemoData
         var report = new Report
         {
             PlanId = plan.Id, Year = semester.Year, Half = semester.Half, Status = Reports.ReportStatus.Draft, CreatedAt = now.AddDays(-5), Version = 2,
-            Summary = new("Borrador de demostración: resumen del semestre preparado por la Secretaría Técnica.", "Demonstration draft: the Technical Secretariat's summary of the semester."),
+            Summary = new("Borrador de demostración: resumen del semestre preparado por la Secretaría Ejecutiva.", "Demonstration draft: the Executive Secretariat's summary of the semester."),
             Narratives = [new() { CountryCode = "GT", Text = new("Guatemala informa avances en la ventanilla única (demostración).", string.Empty), UpdatedAt = now.AddDays(-2), UpdatedBy = "Demostración" }],
         };
         db.Reports.Add(report);

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Movilidad.Platform.Audit;
 using Movilidad.Platform.Auth;
 using Movilidad.Platform.Data;
@@ -16,7 +17,7 @@ namespace Movilidad.Web.Features.Accounts;
 /// with the password. Required for the Secretariat: its grant counts only while this is on, so it cannot be turned off
 /// while the account holds that role. Every change is audited and told to the person by e-mail.
 /// </summary>
-public class SecurityModel(UserManager<Account> users, SignInManager<Account> signIn, MovilidadDb db, Mailer mailer, TimeProvider clock) : PageModel
+public class SecurityModel(UserManager<Account> users, SignInManager<Account> signIn, MovilidadDb db, Mailer mailer, TimeProvider clock, IStringLocalizer text) : PageModel
 {
     public bool Enabled { get; private set; }
 
@@ -24,6 +25,9 @@ public class SecurityModel(UserManager<Account> users, SignInManager<Account> si
     public bool RequiresTwoFactor { get; private set; }
     public string Key { get; private set; } = string.Empty;
     public string AuthenticatorUri { get; private set; } = string.Empty;
+
+    /// <summary>The authenticator address as a QR code (inline SVG) to scan with the phone.</summary>
+    public string QrCode { get; private set; } = string.Empty;
     public IReadOnlyList<string> RecoveryCodes { get; private set; } = [];
     public string? Error { get; private set; }
     public string? Notice { get; private set; }
@@ -153,6 +157,7 @@ public class SecurityModel(UserManager<Account> users, SignInManager<Account> si
 
             Key = string.Join(' ', key!.Chunk(4).Select(c => new string(c))).ToLowerInvariant();
             AuthenticatorUri = $"otpauth://totp/Movilidad:{Uri.EscapeDataString(account.Email)}?secret={key}&issuer=Movilidad&digits=6";
+            QrCode = QrSvg.Draw(AuthenticatorUri, text["Security.QrLabel"]);
         }
 
         return account;

@@ -116,4 +116,15 @@ public class IndexModel(MovilidadDb db, IAuthorizationService authorization, Aud
     }
 
     public static string Format(DateTime at) => at.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+
+    /// <summary>The kinds of entity the audit trail records, as the filter offers them.</summary>
+    public static readonly IReadOnlyList<string> EntityTypes =
+    [
+        "plan", "plan-element", "institution", "activity", "activity-country", "concept-note", "comment", "indicator", "indicator-target", "indicator-report",
+        "indicator-values", "reporting-period", "report", "report-narrative", "pledge", "practice", "labour-dataset", "account", "api-token",
+    ];
+
+    /// <summary>An entity's kind in the reader's language (the code itself for a kind without a name yet).</summary>
+    public static string EntityLabel(Microsoft.Extensions.Localization.IStringLocalizer text, string type) =>
+        text["AuditEntity." + type] is { ResourceNotFound: false } named ? named.Value : type;
 }

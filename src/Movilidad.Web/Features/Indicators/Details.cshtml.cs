@@ -9,6 +9,7 @@ using Movilidad.Platform.Localization;
 namespace Movilidad.Web.Features.Indicators;
 
 /// <summary>One indicator: its definition in both languages, its rules, and its targets by country and period beside the actuals.</summary>
+[AllowAnonymous]
 public class DetailsModel(MovilidadDb db, IAuthorizationService auth) : PageModel
 {
     public IndicatorView Indicator { get; private set; } = null!;
@@ -21,12 +22,12 @@ public class DetailsModel(MovilidadDb db, IAuthorizationService auth) : PageMode
     public IndicatorProgress? Progress { get; private set; }
     public bool CanEdit { get; private set; }
 
+    /// <summary>Someone who does not work on the plans: the indicator of a published plan with its approved values only, read-only.</summary>
+    public bool IsPublic { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
-        if (!await auth.CanAsync(User, IndicatorOperations.Read))
-        {
-            return Forbid();
-        }
+        IsPublic = !await auth.CanAsync(User, IndicatorOperations.Read);
 
         var indicator = await db.Indicators.AsNoTracking().Include(i => i.Plan).Include(i => i.Targets).AsSplitQuery().SingleOrDefaultAsync(i => i.Id == id, ct);
         if (indicator is null)
@@ -38,8 +39,8 @@ public class DetailsModel(MovilidadDb db, IAuthorizationService auth) : PageMode
         PlanTitle = indicator.Plan!.Title;
         Element = await db.ElementLabelAsync(indicator.ElementId, ct);
         WorkingGroup = await db.WorkingGroupLabelAsync(indicator.WorkingGroupId, ct);
-        Grid = await db.TargetGridAsync(indicator, ct);
-        Progress = (await db.ComputeAsync(indicator.Plan.Key, id, ct))?.Indicators.FirstOrDefault(p => p.Id == id);
+        Grid = await db.TargetGridAsync(indicator, IsPublic, ct);
+        Progress = (await db.ComputeAsync(indicator.Plan.Key, id, IsPublic, ct))?.Indicators.FirstOrDefault(p => p.Id == id);
         CanEdit = await auth.CanAsync(User, IndicatorOperations.Edit);
         return Page();
     }

@@ -209,7 +209,7 @@ public partial class EditModel(MovilidadDb db, IAuthorizationService auth, IStri
 
         Form.Plan = indicator.Plan!.Key;
         PlanTitle = indicator.Plan.Title;
-        Grid = await db.TargetGridAsync(indicator, ct);
+        Grid = await db.TargetGridAsync(indicator, approvedOnly: false, ct);
         return null;
     }
 

@@ -13,7 +13,12 @@ using Movilidad.Platform.Indicators;
 
 namespace Movilidad.Web.Features.Indicators;
 
-/// <summary>The indicators dashboard: progress per line, country and working group, targets against actuals, one indicator's trend.</summary>
+/// <summary>
+/// The indicators dashboard: progress per line, country and working group, targets against actuals, one indicator's
+/// trend. Those who work on the plans see the submitted and approved values and how reporting goes; anyone else sees
+/// the published plans' approved values, as the open data (SDMX-CSV) publishes them.
+/// </summary>
+[AllowAnonymous]
 public class IndexModel(MovilidadDb db, IAuthorizationService auth, IStringLocalizer text) : PageModel
 {
     /// <summary>Above this many indicators, the targets chart shows one line of the plan at a time.</summary>
@@ -51,17 +56,16 @@ public class IndexModel(MovilidadDb db, IAuthorizationService auth, IStringLocal
     public HtmlString? TrendChart { get; private set; }
     public bool CanEdit { get; private set; }
 
+    /// <summary>Someone who does not work on the plans: approved values only, read-only.</summary>
+    public bool IsPublic { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (!await auth.CanAsync(User, IndicatorOperations.Read))
-        {
-            return Forbid();
-        }
-
+        IsPublic = !await auth.CanAsync(User, IndicatorOperations.Read);
         CanEdit = await auth.CanAsync(User, IndicatorOperations.Edit);
         Plans = (await db.Plans.AsNoTracking().Where(p => db.ReportingCalendars.Any(c => c.PlanId == p.Id) && db.Indicators.Any(i => i.PlanId == p.Id))
             .OrderBy(p => p.SortOrder).Select(p => new { p.Key, p.Title }).ToListAsync(ct)).Select(p => (p.Key, p.Title)).ToList();
-        Data = await db.ComputeAsync(Plans.Any(p => p.Key == Plan) ? Plan : null, Indicator, ct);
+        Data = await db.ComputeAsync(Plans.Any(p => p.Key == Plan) ? Plan : null, Indicator, IsPublic, ct);
         if (Data is null)
         {
             return Page();

@@ -40,14 +40,6 @@ public sealed record IndicatorDashboardData(
 /// </summary>
 public static class IndicatorDashboard
 {
-    /// <summary>The counted values of a plan, as each indicator's aggregation rule makes a regional figure of each period.</summary>
-    private const string RegionalValues = """
-        SELECT t."IndicatorId", p."Start", p."Code",
-            CASE i."Aggregation" WHEN 'Average' THEN t."Sum" / t."Count" WHEN 'CountOfCountries' THEN CAST(t."Positive" AS DOUBLE PRECISION) ELSE t."Sum" END AS "Value"
-        FROM "IndicatorPeriodTotals" t JOIN "ReportingPeriods" p ON p."Id" = t."PeriodId" JOIN "Indicators" i ON i."Id" = t."IndicatorId"
-        WHERE p."PlanId" = {0}
-        """;
-
     /// <summary>The counted values of the plan summed per indicator and period (for the regional figures).</summary>
     private const string PeriodTotalsSql = """
         SELECT t."IndicatorId", t."PeriodId", t."Sum", t."Count", t."Positive"
@@ -58,6 +50,26 @@ public static class IndicatorDashboard
     private const string CountryTotalsSql = """
         SELECT c."IndicatorId", c."CountryCode", c."Sum", c."Latest"
         FROM "IndicatorCountryTotals" c JOIN "Indicators" i ON i."Id" = c."IndicatorId" WHERE i."PlanId" = @plan
+        """;
+
+    /// <summary>The approved values of the plan (what the public sees), joined to their report and period.</summary>
+    private const string Approved = """
+        FROM "IndicatorValues" v JOIN "IndicatorReports" r ON r."Id" = v."ReportId" JOIN "ReportingPeriods" p ON p."Id" = r."PeriodId"
+        WHERE v."Dimension" = '' AND v."Total" IS NOT NULL AND r."Status" = 'Approved' AND p."PlanId" = @plan
+        """;
+
+    /// <summary>The approved values of the plan summed per indicator and period, as <see cref="PeriodTotalsSql"/> reads the counted ones.</summary>
+    private const string ApprovedPeriodTotalsSql = $"""
+        SELECT v."IndicatorId", r."PeriodId", SUM(CAST(v."Total" AS DOUBLE PRECISION)), CAST(COUNT(*) AS INTEGER),
+            CAST(SUM(CASE WHEN CAST(v."Total" AS DOUBLE PRECISION) > 0 THEN 1 ELSE 0 END) AS INTEGER)
+        {Approved}
+        GROUP BY v."IndicatorId", r."PeriodId"
+        """;
+
+    /// <summary>The approved values of the plan one by one with their country and period, which are reduced here to each country's sum and latest value.</summary>
+    private const string ApprovedCountryValuesSql = $"""
+        SELECT v."IndicatorId", r."CountryCode", p."Code", CAST(v."Total" AS DOUBLE PRECISION)
+        {Approved}
         """;
 
     /// <summary>The targets of the plan's indicators, for the region (no country) and per country.</summary>
@@ -89,19 +101,23 @@ public static class IndicatorDashboard
 
     private sealed record Kept(long Version, DateTime At, Snapshot Snapshot);
 
-    /// <summary>Snapshots by database, visibility and asked plan, kept while <see cref="DataVersion"/> stays the same (and at most <see cref="DataVersion.MaximumAge"/>).</summary>
-    private static readonly ConcurrentDictionary<(string? Database, bool ShowsUnpublished, string? Plan), Kept> Cache = new();
+    /// <summary>Snapshots by database, visibility, audience and asked plan, kept while <see cref="DataVersion"/> stays the same (and at most <see cref="DataVersion.MaximumAge"/>).</summary>
+    private static readonly ConcurrentDictionary<(string? Database, bool ShowsUnpublished, bool ApprovedOnly, string? Plan), Kept> Cache = new();
 
-    /// <summary>The dashboard of a plan (the first with indicators and a calendar when none is named), with the trend of one indicator.</summary>
-    public static async Task<IndicatorDashboardData?> ComputeAsync(this MovilidadDb db, string? planKey, int? trendIndicator, CancellationToken ct)
+    /// <summary>
+    /// The dashboard of a plan (the first with indicators and a calendar when none is named), with the trend of one
+    /// indicator. Those who work on the plans see the counted values (submitted and approved); the public
+    /// (<paramref name="approvedOnly"/>) sees the approved values alone, as the open data publishes them.
+    /// </summary>
+    public static async Task<IndicatorDashboardData?> ComputeAsync(this MovilidadDb db, string? planKey, int? trendIndicator, bool approvedOnly, CancellationToken ct)
     {
         var version = DataVersion.Current;
         var now = DateTime.UtcNow;
-        var key = (db.Database.GetConnectionString(), db.ShowsUnpublished, planKey);
+        var key = (db.Database.GetConnectionString(), db.ShowsUnpublished, approvedOnly, planKey);
         if (!Cache.TryGetValue(key, out var kept) || kept.Version != version || now - kept.At > DataVersion.MaximumAge)
         {
             // Only plans that exist are kept, so the cache holds no more entries than there are plans.
-            if (await SnapshotAsync(db, planKey, ct) is not { } computed)
+            if (await SnapshotAsync(db, planKey, approvedOnly, ct) is not { } computed)
             {
                 return null;
             }
@@ -110,10 +126,10 @@ public static class IndicatorDashboard
             Cache[key] = kept;
         }
 
-        return await WithTrendAsync(db, kept.Snapshot, trendIndicator, ct);
+        return await WithTrendAsync(db, kept.Snapshot, trendIndicator, approvedOnly, ct);
     }
 
-    private static async Task<Snapshot?> SnapshotAsync(MovilidadDb db, string? planKey, CancellationToken ct)
+    private static async Task<Snapshot?> SnapshotAsync(MovilidadDb db, string? planKey, bool approvedOnly, CancellationToken ct)
     {
         var plans = db.Plans.AsNoTracking().Where(p => db.ReportingCalendars.Any(c => c.PlanId == p.Id) && db.Indicators.Any(i => i.PlanId == p.Id));
         var plan = await (planKey is null ? plans.OrderBy(p => p.SortOrder) : plans.Where(p => p.Key == planKey))
@@ -130,24 +146,16 @@ public static class IndicatorDashboard
 
         // The plan above was found through the visibility filters; the queries below read its rows by id.
         var rules = indicators.ToDictionary(i => i.Id, i => (i.Aggregation, i.TargetType, i.Source));
-        var actuals = await ActualsAsync(db, plan.Id, periods, rules, ct);
-        var countryTotals = new Dictionary<(int Indicator, string Country), (double Sum, double Latest)>();
-        var countryIndicators = new Dictionary<string, int>(StringComparer.Ordinal);
-        await ReadAsync(db, CountryTotalsSql, plan.Id, row =>
-        {
-            var country = row.GetString(1);
-            countryTotals[(row.GetInt32(0), country)] = (row.GetDouble(2), row.GetDouble(3));
-            countryIndicators[country] = countryIndicators.GetValueOrDefault(country) + 1;
-        }, ct);
+        var automaticIds = indicators.Where(i => i.Source != IndicatorSource.Reported).Select(i => i.Id).ToList();
+        var (actuals, reported) = await ActualsAsync(db, plan.Id, periods, rules, approvedOnly, automaticIds.ToHashSet(), ct);
+        var countryTotals = await CountryTotalsAsync(db, plan.Id, approvedOnly, ct);
+        var countryIndicators = countryTotals.Keys.GroupBy(k => k.Country, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
         var spans = await TargetSpansAsync(db, plan.Id, ct);
 
         // Automatic indicators: counted live, then treated like reported ones; their period figures override reported ones.
         var automatic = await db.AutomaticValuesAsync(plan.Id, periods, null, ct);
-        var automaticIds = indicators.Where(i => i.Source != IndicatorSource.Reported).Select(i => i.Id).ToList();
         if (automaticIds.Count > 0)
         {
-            var reported = (await db.Database.SqlQueryRaw<RegionalRow>(RegionalValues, plan.Id).Where(r => automaticIds.Contains(r.IndicatorId)).ToListAsync(ct))
-                .ToDictionary(r => (r.IndicatorId, r.Code), r => r.Value);
             foreach (var group in automatic.GroupBy(a => (a.Key.Indicator, a.Key.Period)))
             {
                 var values = group.Select(g => (double)g.Value).ToList();
@@ -230,7 +238,8 @@ public static class IndicatorDashboard
         var statuses = await db.IndicatorReports.AsNoTracking().IgnoreQueryFilters().Where(r => r.Period!.PlanId == plan.Id)
             .GroupBy(r => new { r.PeriodId, r.Status }).Select(g => new { g.Key.PeriodId, g.Key.Status, Count = g.Count() }).ToListAsync(ct);
         var members = countryNames.Count == 0 ? 0 : await db.Institutions.CountAsync(i => i.Kind == InstitutionKind.MemberState && i.CountryCode != null, ct);
-        var reporting = periods.Select(p =>
+        // The public sees no work in progress: how many reports are drafts, submitted or returned is for those who work on the plans.
+        var reporting = approvedOnly ? new List<PeriodStatus>() : periods.Select(p =>
         {
             int Count(ReportStatus s) => statuses.Where(x => x.PeriodId == p.Id && x.Status == s).Sum(x => x.Count);
             return new PeriodStatus(p.Code, p.LockedAt is not null, Count(ReportStatus.Submitted), Count(ReportStatus.Approved), Count(ReportStatus.Returned), Count(ReportStatus.Draft), members);
@@ -243,14 +252,17 @@ public static class IndicatorDashboard
     /// <summary>
     /// Each indicator's regional figures reduced over the periods: per period, the countries' values make one figure by
     /// the indicator's aggregation rule (sum, average, count of countries above zero); those add up over the periods,
-    /// and the latest period's figure is kept for cumulative indicators.
+    /// and the latest period's figure is kept for cumulative indicators. The figures of each period are also answered
+    /// for the <paramref name="kept"/> indicators (the automatic ones, whose live counts replace some of them).
     /// </summary>
-    private static async Task<Dictionary<int, ActualRow>> ActualsAsync(
-        MovilidadDb db, int planId, IReadOnlyList<ReportingPeriod> periods, Dictionary<int, (AggregationRule Aggregation, TargetType TargetType, IndicatorSource Source)> rules, CancellationToken ct)
+    private static async Task<(Dictionary<int, ActualRow> Actuals, Dictionary<(int Indicator, string Period), double> Figures)> ActualsAsync(
+        MovilidadDb db, int planId, List<ReportingPeriod> periods, Dictionary<int, (AggregationRule Aggregation, TargetType TargetType, IndicatorSource Source)> rules,
+        bool approvedOnly, HashSet<int> kept, CancellationToken ct)
     {
         var order = periods.Select((p, index) => (p.Id, index)).ToDictionary(p => p.Id, p => p.index);
         var reduced = new Dictionary<int, (double Total, int LatestIndex, double Latest)>();
-        await ReadAsync(db, PeriodTotalsSql, planId, row =>
+        var figures = new Dictionary<(int Indicator, string Period), double>();
+        await ReadAsync(db, approvedOnly ? ApprovedPeriodTotalsSql : PeriodTotalsSql, planId, row =>
         {
             var id = row.GetInt32(0);
             if (!rules.TryGetValue(id, out var rule) || !order.TryGetValue(row.GetInt32(1), out var index))
@@ -267,8 +279,39 @@ public static class IndicatorDashboard
             };
             var known = reduced.TryGetValue(id, out var r) ? r : (Total: 0, LatestIndex: -1, Latest: 0);
             reduced[id] = (known.Total + figure, Math.Max(known.LatestIndex, index), index > known.LatestIndex ? figure : known.Latest);
+            if (kept.Contains(id))
+            {
+                figures[(id, periods[index].Code)] = figure;
+            }
         }, ct);
-        return reduced.ToDictionary(r => r.Key, r => new ActualRow(r.Value.Total, r.Value.Latest));
+        return (reduced.ToDictionary(r => r.Key, r => new ActualRow(r.Value.Total, r.Value.Latest)), figures);
+    }
+
+    /// <summary>Each indicator's values in each country: their sum over the periods and the latest period's value (approved ones alone for the public).</summary>
+    private static async Task<Dictionary<(int Indicator, string Country), (double Sum, double Latest)>> CountryTotalsAsync(MovilidadDb db, int planId, bool approvedOnly, CancellationToken ct)
+    {
+        var totals = new Dictionary<(int Indicator, string Country), (double Sum, double Latest)>();
+        if (!approvedOnly)
+        {
+            await ReadAsync(db, CountryTotalsSql, planId, row => totals[(row.GetInt32(0), row.GetString(1))] = (row.GetDouble(2), row.GetDouble(3)), ct);
+            return totals;
+        }
+
+        // The period codes of one plan sort by time, as the kept totals' latest period is found.
+        var latest = new Dictionary<(int Indicator, string Country), string>();
+        await ReadAsync(db, ApprovedCountryValuesSql, planId, row =>
+        {
+            var key = (row.GetInt32(0), row.GetString(1));
+            var (period, value) = (row.GetString(2), row.GetDouble(3));
+            var known = totals.GetValueOrDefault(key);
+            var newer = !latest.TryGetValue(key, out var was) || string.CompareOrdinal(period, was) > 0;
+            totals[key] = (known.Sum + value, newer ? value : known.Latest);
+            if (newer)
+            {
+                latest[key] = period;
+            }
+        }, ct);
+        return totals;
     }
 
     /// <summary>The targets of a plan's indicators per indicator and place (a country, or "" for the region), reduced over the periods.</summary>
@@ -327,16 +370,8 @@ public static class IndicatorDashboard
         }
     }
 
-    private sealed class RegionalRow
-    {
-        public int IndicatorId { get; set; }
-        public DateOnly Start { get; set; }
-        public string Code { get; set; } = string.Empty;
-        public double Value { get; set; }
-    }
-
     /// <summary>The trend of the asked indicator (or of the first with a value) over the plan's periods: read once per snapshot, then kept with it.</summary>
-    private static async Task<IndicatorDashboardData> WithTrendAsync(MovilidadDb db, Snapshot snapshot, int? trendIndicator, CancellationToken ct)
+    private static async Task<IndicatorDashboardData> WithTrendAsync(MovilidadDb db, Snapshot snapshot, int? trendIndicator, bool approvedOnly, CancellationToken ct)
     {
         var (data, planId, rules, automatic, trends) = snapshot;
         var progress = data.Indicators;
@@ -350,7 +385,7 @@ public static class IndicatorDashboard
 
         if (!trends.TryGetValue(id, out var trend))
         {
-            trend = await TrendAsync(db, planId, id, data.Periods, rules[id], automatic, ct);
+            trend = await TrendAsync(db, planId, id, data.Periods, rules[id], automatic, approvedOnly, ct);
             trends[id] = trend;
         }
 
@@ -359,13 +394,20 @@ public static class IndicatorDashboard
 
     private static async Task<IReadOnlyList<TrendPoint>> TrendAsync(
         MovilidadDb db, int planId, int id, IReadOnlyList<string> codes, (AggregationRule Aggregation, TargetType TargetType) rule,
-        IReadOnlyDictionary<(int Indicator, string Country, string Period), decimal> automatic, CancellationToken ct)
+        IReadOnlyDictionary<(int Indicator, string Country, string Period), decimal> automatic, bool approvedOnly, CancellationToken ct)
     {
         var (aggregation, targetType) = rule;
         var periods = db.ReportingPeriods.AsNoTracking().IgnoreQueryFilters().Where(p => p.PlanId == planId);
-        var regional = (await db.IndicatorPeriodTotals.AsNoTracking().Where(t => t.IndicatorId == id)
-                .Join(periods, t => t.PeriodId, p => p.Id, (t, p) => new { p.Code, t.Sum, t.Count, t.Positive }).ToListAsync(ct))
-            .ToDictionary(r => r.Code, r => aggregation switch { AggregationRule.Sum => r.Sum, AggregationRule.Average => r.Sum / r.Count, _ => (double)r.Positive });
+        var totals = approvedOnly
+            ? (await db.IndicatorValues.AsNoTracking()
+                    .Where(v => v.IndicatorId == id && v.Dimension == Disaggregation.All && v.Total != null && v.Report!.Status == ReportStatus.Approved)
+                    .Select(v => new { v.Report!.Period!.Code, Total = v.Total!.Value }).ToListAsync(ct))
+                .GroupBy(v => v.Code, StringComparer.Ordinal)
+                .Select(g => (Code: g.Key, Sum: g.Sum(v => (double)v.Total), Count: g.Count(), Positive: g.Count(v => v.Total > 0))).ToList()
+            : (await db.IndicatorPeriodTotals.AsNoTracking().Where(t => t.IndicatorId == id)
+                    .Join(periods, t => t.PeriodId, p => p.Id, (t, p) => new { p.Code, t.Sum, t.Count, t.Positive }).ToListAsync(ct))
+                .Select(t => (t.Code, t.Sum, t.Count, t.Positive)).ToList();
+        var regional = totals.ToDictionary(r => r.Code, r => aggregation switch { AggregationRule.Sum => r.Sum, AggregationRule.Average => r.Sum / r.Count, _ => (double)r.Positive });
         foreach (var group in automatic.Where(a => a.Key.Indicator == id).GroupBy(a => a.Key.Period))
         {
             var values = group.Select(g => (double)g.Value).ToList();

@@ -146,7 +146,7 @@ public static class IndicatorsApi
                     return TypedResults.Forbid();
                 }
 
-                return await db.ComputeAsync(plan, indicator, ct) is { } data ? TypedResults.Ok(data) : NotFoundProblem.Of("plan with indicators", plan ?? "(default)");
+                return await db.ComputeAsync(plan, indicator, approvedOnly: false, ct) is { } data ? TypedResults.Ok(data) : NotFoundProblem.Of("plan with indicators", plan ?? "(default)");
             })
             .ProducesRead<IndicatorDashboardData>()
             .WithSummary("The dashboard's figures: progress per indicator, line, country and working group, the trend of one indicator, and the reporting status per period.");

@@ -12,7 +12,7 @@ public sealed class IndicatorsWarmUp(MovilidadDb db) : IWarmUp
         var plans = await db.Plans.AsNoTracking().Where(p => db.Indicators.Any(i => i.PlanId == p.Id)).Select(p => p.Key).ToListAsync(ct);
         foreach (var plan in plans)
         {
-            await db.ComputeAsync(plan, null, ct);
+            await db.ComputeAsync(plan, null, approvedOnly: false, ct);
         }
     }
 }

@@ -25,8 +25,11 @@ public sealed record TargetGrid(IReadOnlyList<string> Periods, IReadOnlyList<Tar
 
 public static class TargetGrids
 {
-    /// <summary>The grid of one indicator: the plan's periods, the region then the member countries, its targets and its actuals.</summary>
-    public static async Task<TargetGrid> TargetGridAsync(this MovilidadDb db, Indicator indicator, CancellationToken ct)
+    /// <summary>
+    /// The grid of one indicator: the plan's periods, the region then the member countries, its targets and its actuals
+    /// (submitted and approved, or the approved ones alone for the public: <paramref name="approvedOnly"/>).
+    /// </summary>
+    public static async Task<TargetGrid> TargetGridAsync(this MovilidadDb db, Indicator indicator, bool approvedOnly, CancellationToken ct)
     {
         var periods = await db.ReportingPeriods.AsNoTracking().Where(p => p.PlanId == indicator.PlanId).OrderBy(p => p.Start).ToListAsync(ct);
         var members = await db.MemberCountriesAsync(ct);
@@ -46,7 +49,7 @@ public static class TargetGrids
         {
             var values = await db.IndicatorValues.AsNoTracking().IgnoreQueryFilters()
                 .Where(v => v.IndicatorId == indicator.Id && v.Dimension == Disaggregation.All && v.Total != null
-                    && (v.Report!.Status == ReportStatus.Submitted || v.Report.Status == ReportStatus.Approved))
+                    && ((!approvedOnly && v.Report!.Status == ReportStatus.Submitted) || v.Report!.Status == ReportStatus.Approved))
                 .Select(v => new { v.Report!.CountryCode, v.Report.Period!.Code, Total = v.Total!.Value }).ToListAsync(ct);
             foreach (var v in values)
             {

@@ -8,7 +8,7 @@ public sealed class OpenDataOptions
     public const string Section = "OpenData";
 
     /// <summary>
-    /// The IATI organisation identifier of the reporting organisation (the CRM Technical Secretariat) and the prefix of
+    /// The IATI organisation identifier of the reporting organisation (the CRM Executive Secretariat) and the prefix of
     /// every activity identifier. Set it to the identifier the secretariat registers with IATI.
     /// </summary>
     [Required, RegularExpression("^[A-Za-z0-9][A-Za-z0-9-]*[A-Za-z0-9]$")]
@@ -19,10 +19,10 @@ public sealed class OpenDataOptions
     public string ReportingOrgType { get; set; } = "40";
 
     [Required]
-    public string ReportingOrgNameEs { get; set; } = "Secretaría Técnica de la Conferencia Regional sobre Migración";
+    public string ReportingOrgNameEs { get; set; } = "Secretaría Ejecutiva de la Conferencia Regional sobre Migración";
 
     [Required]
-    public string ReportingOrgNameEn { get; set; } = "Technical Secretariat of the Regional Conference on Migration";
+    public string ReportingOrgNameEn { get; set; } = "Executive Secretariat of the Regional Conference on Migration";
 
     /// <summary>
     /// The OECD DAC CRS purpose code (5 digits) of every activity: 15190, "Facilitation of orderly, safe, regular and

@@ -21,6 +21,18 @@ public static class PlansApi
                 await db.PlanIdAsync(plan, ct) is { } id && await db.PlanTreeAsync(id, ct) is { } tree ? TypedResults.Ok(tree) : NotFoundProblem.Of("plan", plan))
             .WithSummary("A plan's elements as a tree, the plan named by its numeric id or its key.")
             .CacheOutput(PlanCache.Policy);
+        plans.MapGet("/{plan}/source", async Task<IResult> (string plan, MovilidadDb db, CancellationToken ct) =>
+            {
+                var source = await db.PlanIdAsync(plan, ct) is { } id ? await db.Plans.Where(p => p.Id == id).Select(p => p.SourceDocument).SingleOrDefaultAsync(ct) : null;
+
+                // The text of the document the plan was read from, shipped with the platform in data/sources (a bare file name, never a path).
+                var path = source is null || Path.GetFileName(source) != source ? null : Path.Combine(ShippedData.Folder, "sources", source);
+                return path is not null && File.Exists(path)
+                    ? TypedResults.PhysicalFile(path, "text/plain; charset=utf-8")
+                    : NotFoundProblem.Of("plan source", plan);
+            })
+            .ProducesFile("text/plain")
+            .WithSummary("The text of the document a plan was read from (in its original language, Spanish), the plan named by its numeric id or its key.");
 
         app.MapGet("/api/elements/{id:int}", async Task<Results<Ok<ElementDetail>, ProblemHttpResult>> (int id, MovilidadDb db, CancellationToken ct) =>
                 await db.ElementDetailAsync(id, ct) is { } element ? TypedResults.Ok(element) : NotFoundProblem.Of("element", id))

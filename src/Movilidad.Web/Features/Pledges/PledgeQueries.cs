@@ -108,7 +108,7 @@ public static class LinkedIndicators
         {
             foreach (var plan in indicators.Select(i => i.Plan).Distinct())
             {
-                foreach (var p in (await db.ComputeAsync(plan, null, ct))?.Indicators.Where(p => ids.Contains(p.Id)) ?? [])
+                foreach (var p in (await db.ComputeAsync(plan, null, approvedOnly: false, ct))?.Indicators.Where(p => ids.Contains(p.Id)) ?? [])
                 {
                     progress[p.Id] = p;
                 }

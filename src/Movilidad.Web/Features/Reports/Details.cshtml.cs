@@ -13,6 +13,7 @@ using Movilidad.Platform.Writes;
 namespace Movilidad.Web.Features.Reports;
 
 /// <summary>A report: its sections as they will print, the narratives per country, the summary, the moves of its status and the downloads.</summary>
+[AllowAnonymous]
 public class DetailsModel(MovilidadDb db, IAuthorizationService auth, ReportAssembly assembly, TimeProvider clock) : ReportPage
 {
     public sealed record CountryRow(string Country, Bilingual Name, NarrativeView? Narrative, bool CanEdit);
@@ -23,6 +24,9 @@ public class DetailsModel(MovilidadDb db, IAuthorizationService auth, ReportAsse
     public IReadOnlyList<CountryRow> Countries { get; private set; } = [];
     public bool CanPrepare { get; private set; }
     public bool CanApprove { get; private set; }
+
+    /// <summary>Someone who does not work on the plans: an approved report of a published plan, read-only (any other is not found).</summary>
+    public bool IsPublic { get; private set; }
 
     [BindProperty]
     public int Version { get; set; }
@@ -36,8 +40,7 @@ public class DetailsModel(MovilidadDb db, IAuthorizationService auth, ReportAsse
     [BindProperty]
     public string? Comment { get; set; }
 
-    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) =>
-        await auth.CanAsync(User, ReportOperations.Read) ? await ShowAsync(id, keepTyped: false, ct) : Forbid();
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) => await ShowAsync(id, keepTyped: false, ct);
 
     public async Task<IActionResult> OnPostSummaryAsync(int id, CancellationToken ct) =>
         await auth.CanAsync(User, ReportOperations.Prepare)
@@ -65,9 +68,10 @@ public class DetailsModel(MovilidadDb db, IAuthorizationService auth, ReportAsse
     private async Task<IActionResult> ShowAsync(int id, bool keepTyped, CancellationToken ct)
     {
         db.ChangeTracker.Clear();
+        IsPublic = !await auth.CanAsync(User, ReportOperations.Read);
         var report = await db.Reports.AsNoTracking().Include(r => r.Narratives).SingleOrDefaultAsync(r => r.Id == id, ct);
         var head = await ReportAssembly.HeadAsync(db, id, ct);
-        if (report is null || head is null)
+        if (report is null || head is null || (IsPublic && report.Status != ReportStatus.Approved))
         {
             return NotFound();
         }

@@ -9,7 +9,8 @@ using Movilidad.Platform.Reports;
 
 namespace Movilidad.Web.Features.Reports;
 
-/// <summary>The semi-annual reports, and for the Secretariat the form that starts one.</summary>
+/// <summary>The semi-annual reports (the approved ones for the public), and for the Secretariat the form that starts one.</summary>
+[AllowAnonymous]
 public class IndexModel(MovilidadDb db, IAuthorizationService auth, TimeProvider clock) : ReportPage
 {
     public sealed record PlanChoice(int Id, string Number, Bilingual Title);
@@ -17,6 +18,9 @@ public class IndexModel(MovilidadDb db, IAuthorizationService auth, TimeProvider
     public IReadOnlyList<ReportSummary> Reports { get; private set; } = [];
     public IReadOnlyList<PlanChoice> Plans { get; private set; } = [];
     public bool CanPrepare { get; private set; }
+
+    /// <summary>Someone who does not work on the plans: the approved reports of published plans, read-only.</summary>
+    public bool IsPublic { get; private set; }
 
     [BindProperty]
     public int PlanId { get; set; }
@@ -26,11 +30,6 @@ public class IndexModel(MovilidadDb db, IAuthorizationService auth, TimeProvider
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (!await auth.CanAsync(User, ReportOperations.Read))
-        {
-            return Forbid();
-        }
-
         await LoadAsync(ct);
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
@@ -64,7 +63,8 @@ public class IndexModel(MovilidadDb db, IAuthorizationService auth, TimeProvider
 
     private async Task LoadAsync(CancellationToken ct)
     {
-        Reports = await db.ReportSummariesAsync(ct);
+        IsPublic = !await auth.CanAsync(User, ReportOperations.Read);
+        Reports = await db.ReportSummariesAsync(approvedOnly: IsPublic, ct);
         CanPrepare = await auth.CanAsync(User, ReportOperations.Prepare);
         Plans = await db.Plans.AsNoTracking().OrderBy(p => p.SortOrder).Select(p => new PlanChoice(p.Id, p.Number, p.Title)).ToListAsync(ct);
     }

@@ -234,24 +234,17 @@ public static class PdfReport
         {
             var (size, colour, before, after) = heading.Level switch
             {
-                1 => (18f, Brand, 0f, 10f),
+                1 => (18f, Brand, 24f, 10f),
                 2 => (13f, Ink, 14f, 6f),
                 _ => (11f, Accent, 10f, 4f),
             };
             var font = Font(ReportFonts.Bold, size);
             var lines = Wrap(heading.Text, font, Right - Left);
             var lineHeight = size * 1.3f;
-            if (heading.Level == 1 && !AtTop)
-            {
-                NewPage();
-            }
-            else
-            {
-                y += AtTop ? 0 : before;
-
-                // A heading is kept with what follows it: a line of text, or a subheading and a table's first rows.
-                Ensure((lines.Count * lineHeight) + (heading.Level == 2 ? 120 : 70));
-            }
+            // Sections flow on from one another (a short one does not leave the rest of its page empty); a heading is kept
+            // with what follows it: a line of text, or a subheading and a table's first rows.
+            y += AtTop ? 0 : before;
+            Ensure((lines.Count * lineHeight) + (heading.Level == 2 ? 120 : heading.Level == 1 ? 140 : 70));
 
             foreach (var line in lines)
             {

@@ -70,7 +70,7 @@ public sealed class ReportAssembly(IEnumerable<IReportSection> sections, TextLoc
         var period = text.Period(head.Semester);
         return new ReportDocument(
             language,
-            new ReportTitlePage(text["Report.Organisation"], text["Report.DocumentTitle"], text.Pick(head.PlanTitle), period, text["ReportStatus." + head.Status], facts, text["Report.Purpose"]),
+            new ReportTitlePage(text["Report.Organisation"], text["Report.DocumentTitle"], text.Pick(head.PlanTitle), period, text["ReportStatus." + head.Status], facts, text.Format("Report.Purpose", text.Pick(head.PlanTitle))),
             text["Report.RunningHead"] + " · " + period,
             text["Report.PageNumbering"],
             blocks);

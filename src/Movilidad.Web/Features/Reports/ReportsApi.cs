@@ -25,7 +25,7 @@ public static class ReportsApi
             .AddEndpointFilter(ApiAntiforgery.RequireForCookies);
 
         reports.MapGet("/", async Task<IResult> (HttpContext http, MovilidadDb db, IAuthorizationService auth, CancellationToken ct) =>
-                await auth.CanAsync(http.User, ReportOperations.Read) ? TypedResults.Ok(await db.ReportSummariesAsync(ct)) : TypedResults.Forbid())
+                await auth.CanAsync(http.User, ReportOperations.Read) ? TypedResults.Ok(await db.ReportSummariesAsync(approvedOnly: false, ct)) : TypedResults.Forbid())
             .ProducesRead<List<ReportSummary>>()
             .WithSummary("The reports, newest semester first.");
 
@@ -97,9 +97,11 @@ public static class ReportsApi
         reports.MapGet("/{id:int}/document", async Task<IResult> (int id, string? format, string? language, HttpContext http, MovilidadDb db, IAuthorizationService auth,
                 ReportAssembly assembly, TextLocalizer texts, TimeProvider clock, CancellationToken ct) =>
             {
-                if (!await auth.CanAsync(http.User, ReportOperations.Read))
+                // The public reads approved reports, as their page shows them; any other is not found for it.
+                if (!await auth.CanAsync(http.User, ReportOperations.Read)
+                    && !await db.Reports.AsNoTracking().AnyAsync(r => r.Id == id && r.Status == ReportStatus.Approved, ct))
                 {
-                    return TypedResults.Forbid();
+                    return NotFoundProblem.Of("report", id);
                 }
 
                 var errors = new Dictionary<string, string[]>();
@@ -122,15 +124,17 @@ public static class ReportsApi
                 return file is null ? NotFoundProblem.Of("report", id) : TypedResults.File(file.Content, file.ContentType, file.Name);
             })
             .ProducesFile("application/octet-stream")
-            .WithSummary("The report as a Word (format=docx) or PDF (format=pdf) document in Spanish or English (language=es|en); an approved report as it was approved.");
+            .AllowAnonymous()
+            .WithSummary("The report as a Word (format=docx) or PDF (format=pdf) document in Spanish or English (language=es|en); an approved report as it was approved. Anyone reads an approved report; the others are for those who work on the plans.");
         return app;
     }
 
     private static async Task<IResult> MoveAsync(HttpContext http, Operation operation, IAuthorizationService auth, Func<Task<WriteOutcome<ReportView>>> move, int id) =>
         await auth.CanAsync(http.User, operation) ? WriteResults.ToHttp(await move(), "report", id) : TypedResults.Forbid();
 
-    public static async Task<List<ReportSummary>> ReportSummariesAsync(this MovilidadDb db, CancellationToken ct) =>
-        await db.Reports.AsNoTracking().OrderByDescending(r => r.Year).ThenByDescending(r => r.Half).ThenBy(r => r.Plan!.SortOrder)
+    /// <summary>The reports (the approved ones alone when <paramref name="approvedOnly"/>, for the public), newest semester first.</summary>
+    public static async Task<List<ReportSummary>> ReportSummariesAsync(this MovilidadDb db, bool approvedOnly, CancellationToken ct) =>
+        await db.Reports.AsNoTracking().Where(r => !approvedOnly || r.Status == ReportStatus.Approved).OrderByDescending(r => r.Year).ThenByDescending(r => r.Half).ThenBy(r => r.Plan!.SortOrder)
             .Select(r => new ReportSummary(r.Id, r.PlanId, r.Plan!.Number, r.Plan.Title, r.Year.ToString(CultureInfo.InvariantCulture) + "-S" + r.Half.ToString(CultureInfo.InvariantCulture),
                 r.Year, r.Half, r.Status, r.SubmittedAt, r.ApprovedAt, r.Version))
             .ToListAsync(ct);

@@ -1,7 +1,10 @@
 namespace Movilidad.Web.Features;
 
-/// <summary>One link of a top-navigation menu: where it goes and the section (a page's <c>ViewData["Section"]</c>) it stands for.</summary>
-public sealed record NavItem(string Href, string Label, string Section);
+/// <summary>
+/// One link of a top-navigation menu: where it goes, the section (a page's <c>ViewData["Section"]</c>) it stands for,
+/// and whether only those who work on the plans see it (a page of work in progress, which would only ask anyone else to sign in).
+/// </summary>
+public sealed record NavItem(string Href, string Label, string Section, bool StaffOnly = false);
 
 /// <summary>
 /// One disclosure menu of the top navigation. A page belongs to the menu whose section it names; the link marked as
@@ -11,6 +14,10 @@ public sealed record NavItem(string Href, string Label, string Section);
 public sealed record NavGroup(string Id, string Label, IReadOnlyList<NavItem> Items)
 {
     public bool Holds(string? section, PathString path) => Current(section, path) is not null;
+
+    /// <summary>The links shown to a person: all of them to those who work on the plans, the public pages to anyone else.</summary>
+    public IEnumerable<NavItem> For(System.Security.Claims.ClaimsPrincipal user) =>
+        Items.Where(i => !i.StaffOnly || Movilidad.Platform.Auth.Grants.Of(user).Any(g => g.WorksOnThePlans || g.Role == Movilidad.Platform.Auth.Role.Secretariat));
 
     public NavItem? Current(string? section, PathString path) =>
         Items.Where(i => path.StartsWithSegments(i.Href)).MaxBy(i => i.Href.Length)
@@ -32,8 +39,8 @@ public static class NavMenu
         [
             new("/monitoring/activities", "Menu.Activities", "monitoring"),
             new("/indicators", "Menu.IndicatorDashboard", "indicators"),
-            new("/indicators/reports", "Menu.Indicators", "indicators"),
-            new("/monitoring/matrix", "Menu.Matrix", "monitoring"),
+            new("/indicators/reports", "Menu.Indicators", "indicators", StaffOnly: true),
+            new("/monitoring/matrix", "Menu.Matrix", "monitoring", StaffOnly: true),
             new("/reports", "Nav.Reports", "reports"),
             new("/labour-market", "Menu.LabourMarket", "labour-market"),
         ]),

@@ -6,7 +6,25 @@ namespace Movilidad.Web.Infrastructure.Localization;
 
 public static class LocalizationSetup
 {
-    public static readonly CultureInfo[] Cultures = [new("es"), new("en")];
+    public static readonly CultureInfo[] Cultures = [Unambiguous("es"), Unambiguous("en")];
+
+    /// <summary>
+    /// A culture whose dates read the same in every country of the region: the day, the month by name and the year
+    /// (6 dic 2026, 6 Dec 2026), never 12/6/2026; times on the 24-hour clock (18:05).
+    /// </summary>
+    private static CultureInfo Unambiguous(string name)
+    {
+        var culture = new CultureInfo(name);
+        var format = culture.DateTimeFormat;
+        format.ShortDatePattern = "d MMM yyyy";
+        format.LongDatePattern = "d MMMM yyyy";
+        format.ShortTimePattern = "HH:mm";
+        format.LongTimePattern = "HH:mm:ss";
+        format.FullDateTimePattern = "d MMMM yyyy HH:mm:ss";
+        format.MonthDayPattern = "d MMMM";
+        format.YearMonthPattern = "MMMM yyyy";
+        return culture;
+    }
 
     public static IServiceCollection AddMovilidadLocalization(this IServiceCollection services)
     {

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Movilidad.Web.Tests.Infrastructure;
 
@@ -153,12 +154,16 @@ public abstract class SignInTests(MovilidadApp app)
         var secretariat = await app.AddPersonAsync(Unique("inviter"), twoFactor: true, "secretariat");
         var client = await app.SignInAsync(secretariat);
         var email = Unique("invited");
-        var invite = await client.PostFormAsync("/accounts/users", "/accounts/users?handler=Invite", new() { ["Email"] = email, ["DisplayName"] = "Invited", ["Grant"] = "focal-point:GT" });
+        var invite = await client.PostFormAsync("/accounts/users", "/accounts/users?handler=Invite", new() { ["Email"] = email, ["DisplayName"] = "Invited", ["Role"] = "focal-point", ["Country"] = "GT" });
         Assert.Equal(HttpStatusCode.OK, invite.StatusCode);
         var form = (await invite.Content.ReadAsStringAsync()).Split("handler=Invite")[1].Split("</form>")[0];
         Assert.DoesNotContain(email, form, StringComparison.Ordinal);
-        Assert.Contains("name=\"Grant\" value=\"\"", form, StringComparison.Ordinal);
-        var twice = await client.PostFormAsync("/accounts/users", "/accounts/users?handler=Invite", new() { ["Email"] = email, ["DisplayName"] = "Invited", ["Grant"] = "focal-point:GT" });
+        Assert.DoesNotContain("selected", form, StringComparison.Ordinal);
+
+        // The role was picked from lists and reads in the page's language; the invited person is not active until a password is chosen.
+        var row = $"{Regex.Escape(email)}</a></td>\\s*<td>Invited</td>\\s*<td>Focal point · Guatemala</td>\\s*<td>";
+        Assert.Matches(row + "Invited: has not chosen a password yet</td>", await invite.Content.ReadAsStringAsync());
+        var twice = await client.PostFormAsync("/accounts/users", "/accounts/users?handler=Invite", new() { ["Email"] = email, ["DisplayName"] = "Invited", ["Role"] = "focal-point", ["Country"] = "GT" });
         Assert.Contains("role=\"alert\"", await twice.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         var mail = Directory.GetFiles(app.MailFolder, "*.eml").Select(File.ReadAllText).Single(m => m.Contains(email, StringComparison.Ordinal));
         var link = Mails.Link(mail, "/account/reset");
@@ -172,6 +177,7 @@ public abstract class SignInTests(MovilidadApp app)
         await using var db = app.CreateDb();
         var id = await db.Accounts.Where(a => a.Email == email).Select(a => a.Id).SingleAsync();
         var signedIn = await app.SignInAsync(new Person(id, email, People.Password, null));
+        Assert.Matches(row + "Active</td>", await client.GetStringAsync("/accounts/users"));
         var me = await signedIn.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/me");
         Assert.Contains(me.GetProperty("grants").EnumerateArray(), g => g.GetProperty("country").GetString() == "GT");
     }

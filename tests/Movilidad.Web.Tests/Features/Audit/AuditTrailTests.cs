@@ -150,7 +150,7 @@ public abstract class AuditTrailTests(MovilidadApp app)
         var secretariat = await app.SignInAsync(await app.AddPersonAsync($"sec-{Guid.NewGuid():N}@example.org", true, "secretariat"));
         var target = await app.AddPersonAsync($"target-{Guid.NewGuid():N}@example.org", false, "observer");
         var page = $"/accounts/users/{target.Id}";
-        Assert.Equal(HttpStatusCode.Redirect, (await secretariat.PostFormAsync(page, page + "?handler=Grant", new() { ["Grant"] = "focal-point:NI" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await secretariat.PostFormAsync(page, page + "?handler=Grant", new() { ["Role"] = "focal-point", ["Country"] = "NI" })).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await secretariat.PostFormAsync(page, page + "?handler=Close", [])).StatusCode);
 
         var refused = app.Browser();

@@ -78,7 +78,16 @@ public abstract class PlanPagesTests(MovilidadApp app)
         Assert.Contains("pledges", html, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("Responsible", html, StringComparison.Ordinal);
         Assert.Contains("IOM", html, StringComparison.Ordinal);
-        Assert.Contains("003_7a9702581e6fb8f3.txt", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("003_7a9702581e6fb8f3.txt", html, StringComparison.Ordinal);
+
+        // The source is named by its plan's title and links to the document's text, shipped with the platform.
+        var source = System.Text.RegularExpressions.Regex.Match(html, "<a href=\"(/api/plans/red-onu-2023-2024/source)\" data-testid=\"source\">([^<]+)</a>");
+        Assert.True(source.Success, "source linked by title");
+        var text = await app.ClientIn("en").GetAsync(source.Groups[1].Value);
+        Assert.Equal(HttpStatusCode.OK, text.StatusCode);
+        Assert.Equal("text/plain", text.Content.Headers.ContentType?.MediaType);
+        Assert.True((await text.Content.ReadAsStringAsync()).Length > 1000);
+        Assert.Equal(HttpStatusCode.NotFound, (await app.ClientIn("en").GetAsync("/api/plans/no-such-plan/source")).StatusCode);
     }
 
     [Theory]

@@ -1,8 +1,6 @@
-using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Movilidad.Platform.Audit;
 using Movilidad.Web.Infrastructure.Auth;
@@ -12,13 +10,11 @@ using Movilidad.Platform.Accounts;
 namespace Movilidad.Web.Features.Accounts.Users;
 
 /// <summary>One account: its grants (several roles and countries), and closing or reopening it. Never a hard delete.</summary>
-public class EditModel(MovilidadDb db, UserManager<Account> users, IAuthorizationService authorization, TimeProvider clock) : PageModel
+public class EditModel(MovilidadDb db, UserManager<Account> users, IAuthorizationService authorization, TimeProvider clock) : GrantPickerPage
 {
     public AccountView? Account { get; private set; }
     public string? Error { get; private set; }
 
-    [BindProperty, StringLength(64)]
-    public string Grant { get; set; } = string.Empty;
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) => await LoadAsync(id, ct);
 
@@ -35,9 +31,10 @@ public class EditModel(MovilidadDb db, UserManager<Account> users, IAuthorizatio
             return NotFound();
         }
 
-        if (!GrantRequest.TryParse(Grant, out var request) || await db.ResolveAsync(request!, ct) is not ({ } grant, null))
+        var (request, missing) = PickedGrant();
+        if (request is null || await db.ResolveAsync(request, ct) is not ({ } grant, null))
         {
-            Error = "Users.InvalidGrant";
+            Error = missing ?? "Users.InvalidGrant";
             return await LoadAsync(id, ct);
         }
 
@@ -90,6 +87,7 @@ public class EditModel(MovilidadDb db, UserManager<Account> users, IAuthorizatio
         }
 
         Account = (await db.AccountViewsAsync(id, clock.GetUtcNow(), ct)).SingleOrDefault();
+        await LoadChoicesAsync(db, ct);
         return Account is null ? NotFound() : Page();
     }
 }

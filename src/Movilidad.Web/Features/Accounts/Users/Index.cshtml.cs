@@ -2,7 +2,6 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Movilidad.Platform.Audit;
 using Movilidad.Web.Infrastructure.Auth;
 using Movilidad.Platform.Data;
@@ -11,7 +10,7 @@ using Movilidad.Platform.Accounts;
 namespace Movilidad.Web.Features.Accounts.Users;
 
 /// <summary>The Secretariat's list of accounts, and the invitation of a new one (a one-time link by e-mail).</summary>
-public class IndexModel(MovilidadDb db, UserManager<Account> users, Mailer mailer, IAuthorizationService authorization, TimeProvider clock) : PageModel
+public class IndexModel(MovilidadDb db, UserManager<Account> users, Mailer mailer, IAuthorizationService authorization, TimeProvider clock) : GrantPickerPage
 {
     public IReadOnlyList<AccountView> Accounts { get; private set; } = [];
     public IReadOnlyList<string> Errors { get; private set; } = [];
@@ -23,9 +22,6 @@ public class IndexModel(MovilidadDb db, UserManager<Account> users, Mailer maile
     [BindProperty, StringLength(200)]
     public string DisplayName { get; set; } = string.Empty;
 
-    /// <summary>One grant as the Secretariat writes it: <c>focal-point:GT</c>, <c>presidency</c>...</summary>
-    [BindProperty, Required, StringLength(64)]
-    public string Grant { get; set; } = string.Empty;
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -35,6 +31,7 @@ public class IndexModel(MovilidadDb db, UserManager<Account> users, Mailer maile
         }
 
         Accounts = await db.AccountViewsAsync(null, clock.GetUtcNow(), ct);
+        await LoadChoicesAsync(db, ct);
         return Page();
     }
 
@@ -47,17 +44,18 @@ public class IndexModel(MovilidadDb db, UserManager<Account> users, Mailer maile
 
         var errors = new List<string>();
         RoleGrant? grant = null;
+        var (request, missing) = PickedGrant();
         if (!ModelState.IsValid)
         {
             errors.Add("Users.InvalidEmail");
         }
-        else if (!GrantRequest.TryParse(Grant, out var request))
+        else if (request is null)
         {
-            errors.Add("Users.InvalidGrant");
+            errors.Add(missing!);
         }
         else
         {
-            (grant, var error) = await db.ResolveAsync(request!, ct);
+            (grant, var error) = await db.ResolveAsync(request, ct);
             if (error is not null)
             {
                 errors.Add("Users.InvalidGrant");
@@ -78,12 +76,13 @@ public class IndexModel(MovilidadDb db, UserManager<Account> users, Mailer maile
 
                 // An empty form after an invitation, so the same person is not invited twice by a second click.
                 ModelState.Clear();
-                (Email, DisplayName, Grant) = (string.Empty, string.Empty, string.Empty);
+                (Email, DisplayName, Role, Country, WorkingGroup) = (string.Empty, string.Empty, null, null, null);
             }
         }
 
         Errors = errors;
         Accounts = await db.AccountViewsAsync(null, clock.GetUtcNow(), ct);
+        await LoadChoicesAsync(db, ct);
         return Page();
     }
 }
