@@ -84,6 +84,7 @@ public abstract class ApiRequestsTests(MovilidadApp app)
     [InlineData("POST", "/api/comments", """{"entityType":1}""", "entityType")]
     [InlineData("POST", "/api/comments/1/hide", """{"reason":[]}""", "reason")]
     [InlineData("PUT", "/api/institutions/1", """{"version":{}}""", "version")]
+    [InlineData("PUT", "/api/indicators/reports/pe-crm-2023-2026/2023-S1/MX", """{"a":1,"a":2}""", "values")]
     public async Task Body_TheEndpointsThatAnswered500_NowNameTheField(string method, string url, string body, string field)
     {
         var client = await app.ClientInAsync("en", "secretariat");

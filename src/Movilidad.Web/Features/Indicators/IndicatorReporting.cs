@@ -117,6 +117,11 @@ public static class IndicatorReporting
     /// <summary>Saves a draft: the rows sent replace the report's values of those indicators (a row with no number removes one).</summary>
     public static async Task<WriteOutcome<ReportView>> SaveValuesAsync(this MovilidadDb db, ReportAddress address, ValuesEdit edit, IStringLocalizer text, AuditActor actor, TimeProvider clock, CancellationToken ct)
     {
+        if (edit.Values is null)
+        {
+            return new WriteOutcome<ReportView>.Invalid(new Dictionary<string, string[]> { ["values"] = [text["Indicators.Error.ValuesRequired"]] });
+        }
+
         var report = await db.IndicatorReports.Include(r => r.Values).SingleOrDefaultAsync(r => r.PeriodId == address.Period.Id && r.CountryCode == address.Country, ct);
         if ((report?.Version ?? 0) != edit.Version)
         {
@@ -124,10 +129,10 @@ public static class IndicatorReporting
         }
 
         var errors = new Dictionary<string, string[]>();
-        if (Writable(address, report, text, errors) && (edit.Values ?? []) is var rows)
+        if (Writable(address, report, text, errors))
         {
             var indicators = await db.Indicators.AsNoTracking().Where(i => i.PlanId == address.PlanId).ToDictionaryAsync(i => i.Id, ct);
-            Validate(rows, indicators, text, errors);
+            Validate(edit.Values, indicators, text, errors);
         }
 
         if (errors.Count > 0)
@@ -143,7 +148,7 @@ public static class IndicatorReporting
             db.IndicatorReports.Add(report);
         }
 
-        foreach (var row in edit.Values!)
+        foreach (var row in edit.Values)
         {
             var dimension = row.Dimension ?? Disaggregation.All;
             var total = row.Total ?? Sum(row);
