@@ -18,14 +18,18 @@ public class FraudNewModel(MovilidadDb db, FraudReportGuard guard, TimeProvider 
     public FraudReportReceipt? Receipt { get; private set; }
     public string Token { get; private set; } = string.Empty;
 
-    public void OnGet(string? name, string? country)
+    public IReadOnlyList<(string Code, string Name)> Countries { get; private set; } = [];
+
+    public async Task OnGetAsync(string? name, string? country, CancellationToken ct)
     {
         Form = Form with { RecruiterName = name?.Length > Platform.Recruiters.RecruiterNames.MaxLength ? null : name, Country = country };
         Token = guard.Issue();
+        Countries = await CountryChoices.MembersAsync(db, ct);
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
+        Countries = await CountryChoices.MembersAsync(db, ct);
         if (!guard.TryCount(HttpContext))
         {
             Refusal = "Fraud.Error.TooMany";

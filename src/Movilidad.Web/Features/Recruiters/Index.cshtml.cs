@@ -16,12 +16,14 @@ public class IndexModel(MovilidadDb db, TimeProvider clock) : PageModel
     public DirectoryStatus? Status { get; private set; }
     public IReadOnlyList<RecruiterSummary> Recruiters { get; private set; } = [];
     public bool TooLong { get; private set; }
+    public IReadOnlyList<(string Code, string Name)> Countries { get; private set; } = [];
 
     public async Task OnGetAsync(string? q, string? country, string? status, CancellationToken ct)
     {
         (Q, Country) = (q?.Trim(), country is { Length: 2 } ? country : null);
         Status = Enum.TryParse<DirectoryStatus>(status, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) ? parsed : null;
         TooLong = Q?.Length > RecruiterNames.MaxLength;
+        Countries = await CountryChoices.MembersAsync(db, ct);
         if (!TooLong)
         {
             Recruiters = await RecruiterQueries.SearchAsync(db, Q, Country, Status, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), PageSize, ct);
