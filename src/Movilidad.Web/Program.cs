@@ -14,6 +14,7 @@ using Movilidad.Web.Features.OpenData;
 using Movilidad.Web.Features.Plans;
 using Movilidad.Web.Features.Pledges;
 using Movilidad.Web.Features.Practices;
+using Movilidad.Web.Features.Recruiters;
 using Movilidad.Web.Features.Reference;
 using Movilidad.Web.Features.Reports;
 using Movilidad.Web.Features.Search;
@@ -38,6 +39,7 @@ builder.Services.AddPlanCache();
 builder.Services.AddLabourMarketCache();
 builder.Services.AddOpenData(builder.Configuration);
 builder.Services.AddReports();
+builder.Services.AddRecruiters();
 builder.Services.AddApiRequests();
 builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower)));
 builder.Services.AddMovilidadOpenApi();
@@ -91,6 +93,7 @@ app.MapPledgesApi();
 app.MapPracticesApi();
 app.MapIndicatorsApi();
 app.MapLabourMarketApi();
+app.MapRecruitersApi();
 app.MapRazorPages();
 try
 {

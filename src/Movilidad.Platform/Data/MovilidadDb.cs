@@ -9,6 +9,7 @@ using Movilidad.Platform.Monitoring;
 using Movilidad.Platform.Plans;
 using Movilidad.Platform.Pledges;
 using Movilidad.Platform.Practices;
+using Movilidad.Platform.Recruiters;
 using Movilidad.Platform.Reference;
 using Movilidad.Platform.Reports;
 using Movilidad.Platform.Audit;
@@ -69,6 +70,12 @@ public class MovilidadDb(DbContextOptions<MovilidadDb> options, AuditSeal? seal 
     public DbSet<LabourObservationSum> LabourObservationSums => Set<LabourObservationSum>();
     public DbSet<LabourOrganisation> LabourOrganisations => Set<LabourOrganisation>();
     public DbSet<DemoRecord> DemoRecords => Set<DemoRecord>();
+    public DbSet<Recruiter> Recruiters => Set<Recruiter>();
+    public DbSet<RecruiterName> RecruiterNames => Set<RecruiterName>();
+    public DbSet<RecruiterLicence> RecruiterLicences => Set<RecruiterLicence>();
+    public DbSet<RecruiterSanction> RecruiterSanctions => Set<RecruiterSanction>();
+    public DbSet<RecruiterDuplicate> RecruiterDuplicates => Set<RecruiterDuplicate>();
+    public DbSet<FraudReport> FraudReports => Set<FraudReport>();
 
     /// <summary>
     /// Whether this unit of work may see unpublished plans: set per request from the reader's grants

@@ -283,6 +283,44 @@ public abstract class AuthorizationMatrixTests(MovilidadApp app, ITestOutputHelp
     private static Func<Ids, Scope, Task<HttpRequestMessage>> PracticeJson(Movilidad.Platform.Practices.PracticeStatus status, Func<int, string> url, Func<Ids, object> body, HttpMethod? method = null) =>
         async (ids, _) => new HttpRequestMessage(method ?? HttpMethod.Post, url(await NewPractice(ids, status))) { Content = JsonContent.Create(body(ids)) };
 
+    /// <summary>A fresh directory entry with a unique name.</summary>
+    private static async Task<int> NewRecruiter(Ids ids)
+    {
+        await using var db = (Platform.Data.MovilidadDb)ids.Db();
+        var name = "Agencia Matriz " + Guid.NewGuid().ToString("N")[..10];
+        var recruiter = new Movilidad.Platform.Recruiters.Recruiter
+        {
+            Name = name, SpellingKey = Platform.Recruiters.RecruiterNames.Spelling(name), MatchKey = Platform.Recruiters.RecruiterNames.MatchKey(name), Country = "GT", CreatedAt = DateTime.UtcNow,
+        };
+        db.Recruiters.Add(recruiter);
+        await db.SaveChangesAsync();
+        return recruiter.Id;
+    }
+
+    /// <summary>A fresh pair of entries proposed as duplicates.</summary>
+    private static async Task<int> NewDuplicate(Ids ids)
+    {
+        var (first, second) = (await NewRecruiter(ids), await NewRecruiter(ids));
+        await using var db = (Platform.Data.MovilidadDb)ids.Db();
+        var duplicate = new Movilidad.Platform.Recruiters.RecruiterDuplicate { RecruiterId = first, OtherId = second, Reason = "similar-name", Similarity = 0.9, ProposedAt = DateTime.UtcNow };
+        db.RecruiterDuplicates.Add(duplicate);
+        await db.SaveChangesAsync();
+        return duplicate.Id;
+    }
+
+    /// <summary>A fresh fraud report about GT (own scope) or MX (other).</summary>
+    private static async Task<int> NewFraudReport(Ids ids, Scope scope)
+    {
+        await using var db = (Platform.Data.MovilidadDb)ids.Db();
+        var report = new Movilidad.Platform.Recruiters.FraudReport
+        {
+            Country = Country(scope), RecruiterName = "Agencia de la matriz", Description = "Me cobraron por la visa.", ContactEmail = "persona@example.org", Language = "es", ReceivedAt = DateTime.UtcNow,
+        };
+        db.FraudReports.Add(report);
+        await db.SaveChangesAsync();
+        return report.Id;
+    }
+
     private static object PracticeBody(Ids ids) => new
     {
         version = 0, institutionId = ids.OwnInstitution, title = new { es = "Práctica", en = "Practice" }, summary = new { es = "Resumen", en = "Summary" },
@@ -625,6 +663,46 @@ public abstract class AuthorizationMatrixTests(MovilidadApp app, ITestOutputHelp
         ["GET /labour-market/datasets/{id:int}"] = new(Everyone, null, Static(_ => "/labour-market/datasets/999999")),
         ["GET /labour-market/occupations/{code:length(1,4)}"] = new(Everyone, null, Static(_ => "/labour-market/occupations/7")),
         ["DELETE /api/labour-market/datasets/{id:int}"] = new(OnlySecretariat, null, (_, _) => Task.FromResult(new HttpRequestMessage(HttpMethod.Delete, "/api/labour-market/datasets/999999"))),
+
+        ["GET /api/recruiters/"] = new(Everyone, null, Static(_ => "/api/recruiters?q=farms&status=sanctioned")),
+        ["GET /api/recruiters/{id:int}"] = new(Everyone, null, async (ids, _) => Get($"/api/recruiters/{await NewRecruiter(ids)}")),
+        ["GET /api/recruiters/check"] = new(Everyone, null, Static(_ => "/api/recruiters/check?name=Global%20Horizons%20Manpower")),
+        ["GET /api/recruiters/duplicates"] = new(OnlySecretariat, null, Static(_ => "/api/recruiters/duplicates")),
+        ["POST /api/recruiters/duplicates/{id:int}/review"] = new(OnlySecretariat, null, async (ids, _) =>
+            new HttpRequestMessage(HttpMethod.Post, $"/api/recruiters/duplicates/{await NewDuplicate(ids)}/review") { Content = JsonContent.Create(new { version = 0, decision = "keep-apart" }) }),
+        ["POST /api/recruiters/{id:int}/sanctions"] = new([Secretariat, FocalPoint], OnlySecretariat, async (ids, scope) =>
+            new HttpRequestMessage(HttpMethod.Post, $"/api/recruiters/{await NewRecruiter(ids)}/sanctions")
+            {
+                Content = JsonContent.Create(new { kind = "licence-suspended", country = Country(scope), authority = "Ministerio de Trabajo", start = "2026-01-10", source = "Resolución de la matriz" }),
+            }),
+        ["GET /api/fraud-reports/token"] = new(Everyone, null, Static(_ => "/api/fraud-reports/token")),
+        ["POST /api/fraud-reports/"] = new(Everyone, null, (_, _) => Task.FromResult(new HttpRequestMessage(HttpMethod.Post, "/api/fraud-reports")
+        {
+            Content = JsonContent.Create(new { country = "GT", recruiterName = "Agencia de la matriz", description = "Me cobraron", token = "not-a-token" }),
+        })),
+        ["GET /api/fraud-reports/"] = new([Secretariat, FocalPoint], null, Static(_ => "/api/fraud-reports")),
+        ["GET /api/fraud-reports/{id:int}"] = new([Secretariat, FocalPoint], OnlySecretariat, async (ids, scope) => Get($"/api/fraud-reports/{await NewFraudReport(ids, scope)}")),
+        ["POST /api/fraud-reports/{id:int}/triage"] = new([Secretariat, FocalPoint], OnlySecretariat, async (ids, scope) =>
+            new HttpRequestMessage(HttpMethod.Post, $"/api/fraud-reports/{await NewFraudReport(ids, scope)}/triage") { Content = JsonContent.Create(new { version = 0, status = "in-review", note = "matriz" }) }),
+        ["GET /api/fraud-reports/counts"] = new(Everyone, null, Static(_ => "/api/fraud-reports/counts")),
+        ["GET /recruiters"] = new(Everyone, null, Static(_ => "/recruiters?q=farms")),
+        ["GET /recruiters/{id:int}"] = new(Everyone, null, async (ids, _) => Get($"/recruiters/{await NewRecruiter(ids)}")),
+        ["GET /recruiters/check"] = new(Everyone, null, Static(_ => "/recruiters/check?name=Global%20Horizons%20Manpower")),
+        ["GET /recruiters/checklist"] = new(Everyone, null, Static(_ => "/recruiters/checklist")),
+        ["POST /recruiters/checklist"] = new(Everyone, null, Form((_, _) => "/recruiters/checklist", (_, _) => Task.FromResult(new Dictionary<string, string> { ["answer-gp-7"] = "no" }))),
+        ["GET /recruiters/guide"] = new(Everyone, null, Static(_ => "/recruiters/guide")),
+        ["GET /recruiters/duplicates"] = new(OnlySecretariat, null, Static(_ => "/recruiters/duplicates")),
+        ["POST /recruiters/duplicates"] = new(OnlySecretariat, null, Form((_, _) => "/recruiters/duplicates", async (ids, _) => new Dictionary<string, string>
+        {
+            ["id"] = (await NewDuplicate(ids)).ToString(System.Globalization.CultureInfo.InvariantCulture), ["version"] = "0", ["decision"] = "KeepApart",
+        })),
+        ["GET /fraud-reports/new"] = new(Everyone, null, Static(_ => "/fraud-reports/new")),
+        ["POST /fraud-reports/new"] = new(Everyone, null, Form((_, _) => "/fraud-reports/new", (_, _) => Task.FromResult(new Dictionary<string, string> { ["Form.Country"] = "GT" }))),
+        ["GET /fraud-reports"] = new(Everyone, null, Static(_ => "/fraud-reports")),
+        ["POST /fraud-reports"] = new([Secretariat, FocalPoint], OnlySecretariat, Form((_, _) => "/fraud-reports", async (ids, scope) => new Dictionary<string, string>
+        {
+            ["id"] = (await NewFraudReport(ids, scope)).ToString(System.Globalization.CultureInfo.InvariantCulture), ["version"] = "0", ["status"] = "InReview", ["note"] = "matriz",
+        })),
 
         ["GET /account/sign-in"] = new(Everyone, null, Static(_ => "/account/sign-in")),
         ["POST /account/sign-in"] = new(Everyone, null,
