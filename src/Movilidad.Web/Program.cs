@@ -14,6 +14,7 @@ using Movilidad.Web.Features.OpenData;
 using Movilidad.Web.Features.Plans;
 using Movilidad.Web.Features.Pledges;
 using Movilidad.Web.Features.Practices;
+using Movilidad.Web.Features.Programmes;
 using Movilidad.Web.Features.Reference;
 using Movilidad.Web.Features.Reports;
 using Movilidad.Web.Features.Search;
@@ -91,6 +92,7 @@ app.MapPledgesApi();
 app.MapPracticesApi();
 app.MapIndicatorsApi();
 app.MapLabourMarketApi();
+app.MapProgrammesApi();
 app.MapRazorPages();
 try
 {
