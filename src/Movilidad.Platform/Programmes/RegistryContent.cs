@@ -175,7 +175,44 @@ public static partial class RegistryContent
             }
         }
 
+        if (errors.Count == 0)
+        {
+            Columns(content, kind, errors);
+        }
+
         return errors;
+    }
+
+    /// <summary>What the list columns hold of the content stays within their widths, each error naming the field it comes from.</summary>
+    private static void Columns(JsonObject content, RegistryKind kind, FieldErrors errors)
+    {
+        void Within(string? value, int max, string field)
+        {
+            if (value?.Length > max)
+            {
+                errors.Add(field, $"{field} is longer than {max} characters.");
+            }
+        }
+
+        if (kind == RegistryKind.Programme)
+        {
+            var programme = new Programme();
+            Describe(programme, content);
+            Within(programme.Countries, RegistryConfiguration.ListMaxLength, "content.destination");
+            Within(programme.Occupations, RegistryConfiguration.ListMaxLength * 4, "content.occupations.codes");
+            Within(programme.Acronym, RegistryConfiguration.CodeMaxLength, "content.acronym");
+            Within(programme.DemandDataset, RegistryConfiguration.CodeMaxLength, "content.demandData.dataset");
+            Within(programme.DemandStream, RegistryConfiguration.CodeMaxLength * 2, "content.demandData.stream");
+        }
+        else
+        {
+            var agreement = new Agreement();
+            Describe(agreement, content);
+            Within(agreement.Countries, RegistryConfiguration.ListMaxLength, "content.parties");
+            Within(agreement.Programmes, RegistryConfiguration.ListMaxLength * 4, "content.programmes");
+            Within(agreement.Signed, RegistryConfiguration.CodeMaxLength, "content.signed");
+            Within(agreement.StatusCode, RegistryConfiguration.CodeMaxLength, "content.status.code");
+        }
     }
 
     /// <summary>Every statement of a list has its text in both languages and names its sources.</summary>

@@ -176,6 +176,10 @@ public abstract class ProgrammesApiTests(MovilidadApp app)
         var longName = NewProgramme("long-name", name: new string('x', 10_000));
         Assert.True((await Create(longName)).TryGetProperty("content.name.es", out _));
 
+        var longAcronym = NewProgramme("long-acronym");
+        longAcronym["acronym"] = new string('H', 100);
+        Assert.True((await Create(longAcronym)).TryGetProperty("content.acronym", out _));
+
         Assert.True((await Create(NewProgramme("bad-country", "XX"))).TryGetProperty("content.destination[0]", out _));
         Assert.True((await Create(NewProgramme("Not A Key"))).TryGetProperty("content.key", out _));
         Assert.True((await Create(NewProgramme("us-h2a"))).TryGetProperty("content.key", out _));
