@@ -15,6 +15,7 @@ using Movilidad.Web.Features.Plans;
 using Movilidad.Web.Features.Pledges;
 using Movilidad.Web.Features.Practices;
 using Movilidad.Web.Features.Recruiters;
+using Movilidad.Web.Features.Programmes;
 using Movilidad.Web.Features.Reference;
 using Movilidad.Web.Features.Reports;
 using Movilidad.Web.Features.Search;
@@ -94,6 +95,7 @@ app.MapPracticesApi();
 app.MapIndicatorsApi();
 app.MapLabourMarketApi();
 app.MapRecruitersApi();
+app.MapProgrammesApi();
 app.MapRazorPages();
 try
 {

@@ -129,8 +129,8 @@ public abstract class AccountBrowserTests(BrowserHost host)
         await followUp.Locator("summary").FocusAsync();
         await page.Keyboard.PressAsync("Enter");
         Assert.True(await followUp.Locator(".nav-links").IsVisibleAsync());
-        Assert.Equal(["Actividades", "Tablero de indicadores", "Valores de indicadores por país", "Matriz de seguimiento", "Informes", "Mercado laboral"], await followUp.Locator(".nav-links a").AllInnerTextsAsync());
-        Assert.Equal(["/monitoring/activities", "/indicators", "/indicators/reports", "/monitoring/matrix", "/reports", "/labour-market"],
+        Assert.Equal(["Actividades", "Tablero de indicadores", "Valores de indicadores por país", "Matriz de seguimiento", "Informes", "Mercado laboral", "Programas de empleo temporal", "Acuerdos", "Guía para personas trabajadoras"], await followUp.Locator(".nav-links a").AllInnerTextsAsync());
+        Assert.Equal(["/monitoring/activities", "/indicators", "/indicators/reports", "/monitoring/matrix", "/reports", "/labour-market", "/programmes", "/agreements", "/guide"],
             await followUp.Locator(".nav-links a").EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))"));
         await page.Keyboard.PressAsync("Tab");
         Assert.Equal("/monitoring/activities", await page.EvaluateAsync<string>("document.activeElement.getAttribute('href')"));

@@ -56,6 +56,9 @@ public class MovilidadDb(DbContextOptions<MovilidadDb> options, AuditSeal? seal 
     public DbSet<PledgeUpdate> PledgeUpdates => Set<PledgeUpdate>();
     public DbSet<PledgeEvidence> PledgeEvidence => Set<PledgeEvidence>();
     public DbSet<Practice> Practices => Set<Practice>();
+    public DbSet<Programmes.Programme> Programmes => Set<Programmes.Programme>();
+    public DbSet<Programmes.Agreement> Agreements => Set<Programmes.Agreement>();
+    public DbSet<Programmes.SourceReference> SourceReferences => Set<Programmes.SourceReference>();
     public DbSet<Indicator> Indicators => Set<Indicator>();
     public DbSet<IndicatorTarget> IndicatorTargets => Set<IndicatorTarget>();
     public DbSet<ReportingCalendar> ReportingCalendars => Set<ReportingCalendar>();

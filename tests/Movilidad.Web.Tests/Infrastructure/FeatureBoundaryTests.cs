@@ -22,6 +22,7 @@ public sealed partial class FeatureBoundaryTests
         [("Monitoring", "Plans")] = (["ElementEditing"], "an activity's working groups default to its action's (an element's scope)"),
         [("Plans", "Comments")] = (["CommentThread"], "the comment thread shown on an element's page"),
         [("Pledges", "Indicators")] = (["IndicatorOperations", "IndicatorProgress", "IndicatorDashboard"], "a pledge's page shows the progress of the indicators it contributes to, to those who read indicators"),
+        [("Programmes", "LabourMarket")] = (["ObservationQuery", "ObservationFilter", "ObservationDimension", "LabourCharts", "ChartPoint"], "a programme's page charts its demand from the labour-market records through the explorer's query"),
         [("Reports", "Indicators")] = (["IndicatorDashboard", "IndicatorProgress", "IndicatorOperations", "Disaggregation", "IndicatorTotals"], "the report's indicator section reads the indicators' figures"),
         [("Reports", "Pledges")] = (["PledgeQueries", "PledgeSummary", "YearQuarter", "PledgeEditing"], "the report's pledge section lists the pledges and their quarterly updates"),
         [("Roadmap", "Plans")] = (["PlanSummary", "PlanQueries"], "the roadmap offers the plans to choose from"),

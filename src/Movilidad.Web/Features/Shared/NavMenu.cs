@@ -43,6 +43,9 @@ public static class NavMenu
             new("/monitoring/matrix", "Menu.Matrix", "monitoring", StaffOnly: true),
             new("/reports", "Nav.Reports", "reports"),
             new("/labour-market", "Menu.LabourMarket", "labour-market"),
+            new("/programmes", "Menu.Programmes", "programmes"),
+            new("/agreements", "Menu.Agreements", "programmes"),
+            new("/guide", "Menu.Guide", "programmes"),
         ]),
         new("pledges", "Menu.Pledges",
         [

@@ -21,6 +21,7 @@ public static class OpenApiDescription
     private static readonly Dictionary<string, string> Tags = new(StringComparer.Ordinal)
     {
         ["Accounts"] = "The signed-in person.",
+        ["Agreements"] = "Bilateral and multilateral agreements and memoranda on labour mobility and social security, with their review.",
         ["Comments"] = "Comments on plan elements and activities, and their moderation.",
         ["Follow-up matrix"] = "The follow-up matrix as an Excel workbook: download and upload.",
         ["Indicators"] = "Indicators, their targets, the values countries report, their review and the dashboard.",
@@ -29,6 +30,7 @@ public static class OpenApiDescription
         ["Open data"] = "Exports anyone may read: IATI activities and SDMX-CSV values.",
         ["Plans"] = "Plans, their elements as a tree, and their editing and publication.",
         ["Pledges"] = "Pledges to the Global Compact for Migration and their quarterly updates.",
+        ["Programmes"] = "Temporary employment programmes, every statement with its public source, and their review.",
         ["Practices"] = "Good practices, from submission to publication.",
         ["Reference"] = "ISO countries and currencies, and the ISCO-08 occupations.",
         ["Reports"] = "The semi-annual reports to the GRCM.",

@@ -327,6 +327,79 @@ public abstract class AuthorizationMatrixTests(MovilidadApp app, ITestOutputHelp
         body = new { es = "Texto", en = "Text" }, gcmObjectives = new[] { 6 }, countries = new[] { "GT" },
     };
 
+    /// <summary>The content of a registry entry naming Guatemala (own scope) or Mexico (other), under a fresh key.</summary>
+    private static System.Text.Json.Nodes.JsonObject RegistryContent(bool programme, Scope scope, string? key = null)
+    {
+        var country = scope == Scope.Other ? "MX" : "GT";
+        key ??= $"matrix-{Guid.NewGuid():N}";
+        return programme
+            ? new() { ["key"] = key, ["name"] = new System.Text.Json.Nodes.JsonObject { ["es"] = "Programa", ["en"] = "Programme" }, ["kind"] = "destination-scheme", ["destination"] = new System.Text.Json.Nodes.JsonArray(country), ["status"] = new System.Text.Json.Nodes.JsonObject { ["code"] = "active" } }
+            : new() { ["key"] = key, ["title"] = new System.Text.Json.Nodes.JsonObject { ["es"] = "Acuerdo", ["en"] = "Agreement" }, ["kind"] = "mou", ["subject"] = "labour-mobility", ["parties"] = new System.Text.Json.Nodes.JsonArray(new System.Text.Json.Nodes.JsonObject { ["country"] = country }) };
+    }
+
+    /// <summary>A fresh programme or agreement of the scope's country, published, with a pending change at <paramref name="stage"/> unless it is Published.</summary>
+    private static async Task<(int Id, string Key)> NewRegistryEntry(Ids ids, bool programme, Scope scope, Movilidad.Platform.Programmes.RegistryStage stage)
+    {
+        await using var db = (Platform.Data.MovilidadDb)ids.Db();
+        var content = RegistryContent(programme, scope);
+        Movilidad.Platform.Programmes.RegistryEntry entry = programme ? new Movilidad.Platform.Programmes.Programme() : new Movilidad.Platform.Programmes.Agreement();
+        entry.Content = content.ToJsonString();
+        entry.Draft = stage == Movilidad.Platform.Programmes.RegistryStage.Published ? null : content.ToJsonString();
+        entry.Stage = stage;
+        switch (entry)
+        {
+            case Movilidad.Platform.Programmes.Programme p:
+                Movilidad.Platform.Programmes.RegistryContent.Describe(p, content);
+                db.Programmes.Add(p);
+                break;
+            case Movilidad.Platform.Programmes.Agreement a:
+                Movilidad.Platform.Programmes.RegistryContent.Describe(a, content);
+                db.Agreements.Add(a);
+                break;
+        }
+
+        await db.SaveChangesAsync();
+        return (entry.Id, entry.Key);
+    }
+
+    private static Func<Ids, Scope, Task<HttpRequestMessage>> RegistryJson(bool programme, Movilidad.Platform.Programmes.RegistryStage stage, HttpMethod method, string step, Func<Scope, string, object> body) =>
+        async (ids, scope) =>
+        {
+            var (id, key) = await NewRegistryEntry(ids, programme, scope, stage);
+            return new HttpRequestMessage(method, $"/api/{(programme ? "programmes" : "agreements")}/{id}{step}") { Content = JsonContent.Create(body(scope, key)) };
+        };
+
+    static AuthorizationMatrixTests() => AddRegistryRows(Table);
+
+    private static void AddRegistryRows(Dictionary<string, Row> table)
+    {
+        string[] ownProposers = [Secretariat, FocalPoint];
+        foreach (var programme in new[] { true, false })
+        {
+            var api = programme ? "/api/programmes" : "/api/agreements";
+            table[$"GET {api}/"] = new(Everyone, null, Static(_ => api));
+            table[$"GET {api}/{{key}}"] = new(Everyone, null, Static(_ => programme ? $"{api}/us-h2a" : $"{api}/cmiss"));
+            table[$"POST {api}/"] = new(ownProposers, OnlySecretariat, (_, scope) => Task.FromResult(new HttpRequestMessage(HttpMethod.Post, api)
+            {
+                Content = JsonContent.Create(new { version = 0, content = RegistryContent(programme, scope) }),
+            }));
+            table[$"PUT {api}/{{id:int}}"] = new(ownProposers, OnlySecretariat,
+                RegistryJson(programme, Movilidad.Platform.Programmes.RegistryStage.Published, HttpMethod.Put, string.Empty, (scope, key) => new { version = 0, content = RegistryContent(programme, scope, key) }));
+            table[$"POST {api}/{{id:int}}/submit"] = new(ownProposers, OnlySecretariat,
+                RegistryJson(programme, Movilidad.Platform.Programmes.RegistryStage.Draft, HttpMethod.Post, "/submit", (_, _) => new { version = 0 }));
+            table[$"POST {api}/{{id:int}}/publish"] = new(OnlySecretariat, OnlySecretariat,
+                RegistryJson(programme, Movilidad.Platform.Programmes.RegistryStage.InReview, HttpMethod.Post, "/publish", (_, _) => new { version = 0 }));
+            table[$"POST {api}/{{id:int}}/return"] = new(OnlySecretariat, OnlySecretariat,
+                RegistryJson(programme, Movilidad.Platform.Programmes.RegistryStage.InReview, HttpMethod.Post, "/return", (_, _) => new { version = 0, comment = "Falta la fuente." }));
+        }
+
+        table["GET /programmes"] = new(Everyone, null, Static(_ => "/programmes"));
+        table["GET /programmes/{key}"] = new(Everyone, null, Static(_ => "/programmes/us-h2a"));
+        table["GET /agreements"] = new(Everyone, null, Static(_ => "/agreements"));
+        table["GET /agreements/{key}"] = new(Everyone, null, Static(_ => "/agreements/cmiss"));
+        table["GET /guide/{step?}"] = new(Everyone, null, Static(_ => "/guide/offer?destination=US&occupation=6"));
+    }
+
     /// <summary>The expected table: key is "METHOD route" as the endpoint data source names it, with "?handler=" for named page handlers.</summary>
     private static readonly Dictionary<string, Row> Table = new()
     {
