@@ -67,6 +67,7 @@ public class MovilidadDb(DbContextOptions<MovilidadDb> options, AuditSeal? seal 
     public DbSet<LabourDatasetIssue> LabourDatasetIssues => Set<LabourDatasetIssue>();
     public DbSet<LabourObservation> LabourObservations => Set<LabourObservation>();
     public DbSet<LabourOrganisation> LabourOrganisations => Set<LabourOrganisation>();
+    public DbSet<OutlookSectorMapping> OutlookSectors => Set<OutlookSectorMapping>();
     public DbSet<DemoRecord> DemoRecords => Set<DemoRecord>();
 
     /// <summary>
