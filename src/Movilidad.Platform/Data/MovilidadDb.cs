@@ -72,6 +72,7 @@ public class MovilidadDb(DbContextOptions<MovilidadDb> options, AuditSeal? seal 
     public DbSet<LabourObservation> LabourObservations => Set<LabourObservation>();
     public DbSet<LabourObservationSum> LabourObservationSums => Set<LabourObservationSum>();
     public DbSet<LabourOrganisation> LabourOrganisations => Set<LabourOrganisation>();
+    public DbSet<OutlookSectorMapping> OutlookSectors => Set<OutlookSectorMapping>();
     public DbSet<DemoRecord> DemoRecords => Set<DemoRecord>();
     public DbSet<Recruiter> Recruiters => Set<Recruiter>();
     public DbSet<RecruiterName> RecruiterNames => Set<RecruiterName>();

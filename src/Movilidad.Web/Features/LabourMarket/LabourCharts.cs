@@ -14,7 +14,7 @@ public sealed record ChartPoint(string Key, string Label, decimal Value);
 /// </summary>
 public static class LabourCharts
 {
-    private static readonly XNamespace Svg = "http://www.w3.org/2000/svg";
+    internal static readonly XNamespace Svg = "http://www.w3.org/2000/svg";
     private static readonly string[] Shades = ["#eef3f8", "#c6dbef", "#9ecae1", "#6baed6", "#3182bd", "#08519c"];
 
     /// <summary>Tile positions (column, row) of US states and territories.</summary>
@@ -108,12 +108,12 @@ public static class LabourCharts
 
     public static string Number(decimal value) => value.ToString(value == decimal.Truncate(value) ? "N0" : "N2", CultureInfo.CurrentCulture);
 
-    private static XElement Root(string title, int width, int height) =>
+    internal static XElement Root(string title, int width, int height) =>
         new(Svg + "svg", new XAttribute("viewBox", $"0 0 {width} {height}"), new XAttribute("role", "img"), new XAttribute("aria-label", title), new XElement(Svg + "title", title));
 
-    private static XAttribute Attr(string name, double value) => new(name, F(value));
+    internal static XAttribute Attr(string name, double value) => new(name, F(value));
 
-    private static string F(double value) => value.ToString("0.#", CultureInfo.InvariantCulture);
+    internal static string F(double value) => value.ToString("0.#", CultureInfo.InvariantCulture);
 
-    private static HtmlString Html(XElement svg) => new(svg.ToString(SaveOptions.DisableFormatting));
+    internal static HtmlString Html(XElement svg) => new(svg.ToString(SaveOptions.DisableFormatting));
 }

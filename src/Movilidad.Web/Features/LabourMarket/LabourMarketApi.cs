@@ -8,6 +8,7 @@ using Movilidad.Platform.Data;
 using Movilidad.Platform.LabourMarket;
 using Movilidad.Records;
 using Movilidad.Web.Infrastructure.Api;
+using Movilidad.Web.Infrastructure.Auth;
 
 namespace Movilidad.Web.Features.LabourMarket;
 
@@ -55,6 +56,42 @@ public static class LabourMarketApi
             .CacheOutput(LabourMarketCache.Policy)
             .WithSummary("Observations summed by groupBy (measure, dataset, occupation, occupation-1..3, country, subdivision, period, fiscal-year, programme), filtered by measure, "
                 + "ISCO-08 occupation at any level (or 'unmapped'), area (ISO 3166-1 alpha-2/alpha-3 or ISO 3166-2), period (SDMX), programme and dataset; largest first.");
+
+        api.MapGet("/outlook", async Task<IResult> (string? area, string? programme, string? measure, string? level, string? sector, string? horizon, string? rank,
+                HttpContext http, MovilidadDb db, IAuthorizationService auth, IStringLocalizer text, CancellationToken ct) =>
+            {
+                var sectors = await OutlookSectors.ListAsync(db, ct);
+                var (filter, errors) = LabourOutlook.Parse(area, programme, measure, level, sector, horizon, rank, sectors, text);
+                if (filter is null)
+                {
+                    return TypedResults.ValidationProblem(errors, detail: string.Join(" ", errors.Select(e => $"{e.Key}: {e.Value[0]}")));
+                }
+
+                return TypedResults.Ok(await LabourOutlook.ComputeAsync(db, await auth.CanAsync(http.User, LabourMarketOperations.ReadRestricted), filter, sectors, text, ct));
+            })
+            .AllowAnonymous()
+            .CacheOutput(LabourMarketCache.Policy)
+            .ProducesRead<OutlookResult>()
+            .ProducesValidationProblem()
+            .WithSummary("The occupation outlook (action 2.2): ISCO-08 groups (level 1-4, default 4) of a destination (area, ISO 3166-1 alpha-2), programme and measure ranked by projected "
+                + "change over horizon years (1-5, default 3; rank absolute or relative), optionally within a sector of footnote 8; each series forecast by a trend line and by Holt's "
+                + "exponential smoothing, the method chosen by back-test on the last 2 whole years, with the back-test errors and a 95 % band.");
+
+        api.MapPut("/outlook/sectors/{id:int}", async Task<IResult> (int id, OutlookSectorEdit edit, HttpContext http, MovilidadDb db, IAuthorizationService auth, IStringLocalizer text,
+                IOutputCacheStore cache, TimeProvider clock, CancellationToken ct) =>
+            {
+                if (!await auth.CanAsync(http.User, LabourMarketOperations.EditSectors))
+                {
+                    return TypedResults.Forbid();
+                }
+
+                var outcome = await OutlookSectors.SaveAsync(db, id, edit, text, AuditActor.From(http), clock, ct);
+                await cache.EvictByTagAsync(LabourMarketCache.Tag, ct);
+                return outcome.ToHttp("sector", id);
+            })
+            .RequireAuthorization()
+            .ProducesWrite<OutlookSector>()
+            .WithSummary("Saves a sector of footnote 8 of the outlook's mapping (the Secretariat): names and reasoning in Spanish and English and its ISCO-08 groups; send the version you read (409 otherwise).");
 
         api.MapGet("/observations.sdmx.csv", async Task<IResult> (string? dataset, string? measure, string? occupation, string? area, string? period, string? programme,
                 HttpContext http, MovilidadDb db, IAuthorizationService auth, IStringLocalizer text, CancellationToken ct) =>

@@ -5,11 +5,12 @@ namespace Movilidad.Web.Features.LabourMarket;
 
 /// <summary>
 /// The Secretariat imports every source; a focal point imports (replaces, deletes) the sources its own country publishes
-/// (the US focal point OFLC files, Canada's the ESDC lists); anyone signed in reads restricted datasets.
+/// (the US focal point OFLC files, Canada's the ESDC lists); anyone signed in reads restricted datasets; only the
+/// Secretariat edits the outlook's sector mapping.
 /// </summary>
 public sealed class LabourMarketPermissions : OperationRules
 {
-    public override IReadOnlyCollection<Operation> Operations { get; } = [LabourMarketOperations.Import, LabourMarketOperations.ReadRestricted];
+    public override IReadOnlyCollection<Operation> Operations { get; } = [LabourMarketOperations.Import, LabourMarketOperations.ReadRestricted, LabourMarketOperations.EditSectors];
 
     protected override bool Allows(Grant grant, Operation operation, object? resource) =>
         operation == LabourMarketOperations.ReadRestricted

@@ -112,6 +112,26 @@ public abstract class AuthorizationMatrixTests(MovilidadApp app, ITestOutputHelp
         return new HttpRequestMessage(HttpMethod.Put, $"/api/institutions/{id}") { Content = JsonContent.Create(new { i.Version, i.Acronym, i.Name, i.Url }) };
     }
 
+    /// <summary>The outlook's first sector as it is now, sent back unchanged: a save the Secretariat alone may make.</summary>
+    private static async Task<HttpRequestMessage> SectorPut(Ids ids, Scope scope)
+    {
+        await using var db = (Platform.Data.MovilidadDb)ids.Db();
+        var s = await db.OutlookSectors.OrderBy(x => x.Id).FirstAsync();
+        return new HttpRequestMessage(HttpMethod.Put, $"/api/labour-market/outlook/sectors/{s.Id}") { Content = JsonContent.Create(new { s.Version, s.Name, Groups = s.GroupList, s.Reasoning }) };
+    }
+
+    private static async Task<Dictionary<string, string>> SectorForm(Ids ids)
+    {
+        await using var db = (Platform.Data.MovilidadDb)ids.Db();
+        var s = await db.OutlookSectors.OrderBy(x => x.Id).FirstAsync();
+        return new()
+        {
+            ["Input.Version"] = s.Version.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Input.NameEs"] = s.Name.Es, ["Input.NameEn"] = s.Name.En, ["Input.Groups"] = s.Groups,
+            ["Input.ReasoningEs"] = s.Reasoning.Es, ["Input.ReasoningEn"] = s.Reasoning.En,
+        };
+    }
+
     /// <summary>
     /// A fresh activity for every call, so that one role's write (a delete, a status change) does not change what the
     /// next role meets: GT-ML's (own) or GT-PROT's (other), with Guatemala and Mexico taking part.
@@ -725,6 +745,7 @@ public abstract class AuthorizationMatrixTests(MovilidadApp app, ITestOutputHelp
         ["GET /api/labour-market/datasets/{id:int}"] = new(Everyone, null, Static(_ => "/api/labour-market/datasets/999999")),
         ["GET /api/labour-market/observations"] = new(Everyone, null, Static(_ => "/api/labour-market/observations?groupBy=measure,country")),
         ["GET /api/labour-market/observations.sdmx.csv"] = new(Everyone, null, Static(_ => "/api/labour-market/observations.sdmx.csv")),
+        ["GET /api/labour-market/outlook"] = new(Everyone, null, Static(_ => "/api/labour-market/outlook?level=2")),
         // GT publishes no source the platform reads: only the Secretariat imports here (LabourMarketApiTests checks the US and Canada focal points).
         ["POST /api/labour-market/datasets"] = new(OnlySecretariat, null, (_, _) => Task.FromResult(new HttpRequestMessage(HttpMethod.Post, "/api/labour-market/datasets")
         {
@@ -735,6 +756,11 @@ public abstract class AuthorizationMatrixTests(MovilidadApp app, ITestOutputHelp
         ["GET /labour-market/datasets"] = new(Everyone, null, Static(_ => "/labour-market/datasets")),
         ["GET /labour-market/datasets/{id:int}"] = new(Everyone, null, Static(_ => "/labour-market/datasets/999999")),
         ["GET /labour-market/occupations/{code:length(1,4)}"] = new(Everyone, null, Static(_ => "/labour-market/occupations/7")),
+        ["GET /labour-market/outlook"] = new(Everyone, null, Static(_ => "/labour-market/outlook?level=2")),
+        ["GET /labour-market/methodology"] = new(Everyone, null, Static(_ => "/labour-market/methodology")),
+        ["PUT /api/labour-market/outlook/sectors/{id:int}"] = new(OnlySecretariat, null, SectorPut),
+        ["GET /labour-market/outlook/sectors/{id:int}/edit"] = new(OnlySecretariat, null, Static(_ => "/labour-market/outlook/sectors/1/edit")),
+        ["POST /labour-market/outlook/sectors/{id:int}/edit"] = new(OnlySecretariat, null, Form((_, _) => "/labour-market/outlook/sectors/1/edit", (ids, _) => SectorForm(ids))),
         ["DELETE /api/labour-market/datasets/{id:int}"] = new(OnlySecretariat, null, (_, _) => Task.FromResult(new HttpRequestMessage(HttpMethod.Delete, "/api/labour-market/datasets/999999"))),
 
         ["GET /api/recruiters/"] = new(Everyone, null, Static(_ => "/api/recruiters?q=farms&status=sanctioned")),
