@@ -67,6 +67,12 @@ public class MovilidadDb(DbContextOptions<MovilidadDb> options, AuditSeal? seal 
     public DbSet<LabourDatasetIssue> LabourDatasetIssues => Set<LabourDatasetIssue>();
     public DbSet<LabourObservation> LabourObservations => Set<LabourObservation>();
     public DbSet<LabourOrganisation> LabourOrganisations => Set<LabourOrganisation>();
+    public DbSet<Demand.DemandModel> DemandModels => Set<Demand.DemandModel>();
+    public DbSet<Demand.DemandModelVersion> DemandModelVersions => Set<Demand.DemandModelVersion>();
+    public DbSet<Demand.DemandDataFile> DemandDataFiles => Set<Demand.DemandDataFile>();
+    public DbSet<Demand.DemandBinding> DemandBindings => Set<Demand.DemandBinding>();
+    public DbSet<Demand.DemandScenario> DemandScenarios => Set<Demand.DemandScenario>();
+    public DbSet<Demand.DemandRun> DemandRuns => Set<Demand.DemandRun>();
     public DbSet<DemoRecord> DemoRecords => Set<DemoRecord>();
 
     /// <summary>

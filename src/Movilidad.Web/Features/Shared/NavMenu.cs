@@ -36,6 +36,7 @@ public static class NavMenu
             new("/monitoring/matrix", "Menu.Matrix", "monitoring"),
             new("/reports", "Nav.Reports", "reports"),
             new("/labour-market", "Menu.LabourMarket", "labour-market"),
+            new("/models", "Menu.Models", "models"),
         ]),
         new("pledges", "Menu.Pledges",
         [

@@ -1,0 +1,93 @@
+using Microsoft.EntityFrameworkCore;
+using Movilidad.Dynamics;
+using Movilidad.Platform.Audit;
+using Movilidad.Platform.Data;
+using Movilidad.Platform.Demand;
+using Movilidad.Platform.Writes;
+
+namespace Movilidad.Web.Features.Demand;
+
+/// <summary>Starts runs: checks the request against the model, records the inputs with their hash (audited), runs a simulation at once and queues a Monte Carlo set.</summary>
+public static class DemandRunning
+{
+    public const string RunType = "demand-run";
+
+    public static async Task<WriteOutcome<RunView>> StartAsync(MovilidadDb db, int modelId, RunRequest request, AuditActor actor, DemandQueue queue, TimeProvider clock, CancellationToken ct)
+    {
+        if (await db.DemandModels.Include(m => m.Scenarios).SingleOrDefaultAsync(m => m.Id == modelId, ct) is not { } model
+            || await DemandRuns.LatestVersionAsync(db, modelId, ct) is not { } version)
+        {
+            return new WriteOutcome<RunView>.NotFound();
+        }
+
+        var errors = new FieldErrors();
+        var kind = request.Kind ?? "simulation";
+        if (kind is not ("simulation" or "sensitivity"))
+        {
+            errors.Add("kind", $"'{DemandRuns.Shorten(kind)}' is not a kind of run: simulation or sensitivity.");
+        }
+
+        DemandScenario? scenario = null;
+        if (request.Scenario is { } scenarioId && (scenario = model.Scenarios.SingleOrDefault(s => s.Id == scenarioId)) is null)
+        {
+            errors.Add("scenario", $"the model has no scenario {scenarioId}.");
+        }
+
+        var compiled = DemandLibrary.Compile(version);
+        var overrides = scenario is null ? new ScenarioOverrides(null, null) : ScenarioOverrides.Read(scenario.Overrides);
+        var constants = new SortedDictionary<string, double>(overrides.Constants?.ToDictionary() ?? [], StringComparer.Ordinal);
+        foreach (var (name, value) in request.Constants ?? [])
+        {
+            constants[name] = value;
+        }
+
+        foreach (var (field, messages) in DemandRuns.Check(compiled, new ScenarioOverrides(request.Constants, null), "constants"))
+        {
+            errors[field.Replace("constants.constants.", "constants.", StringComparison.Ordinal)] = messages;
+        }
+
+        var vary = request.Vary ?? [];
+        if (kind == "sensitivity")
+        {
+            foreach (var (field, messages) in DemandRuns.CheckSensitivity(compiled, request.Runs ?? 0, request.Sampling, vary))
+            {
+                errors[field] = messages;
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            return new WriteOutcome<RunView>.Invalid(errors);
+        }
+
+        var inputs = new RunInputs(kind, version.Sha256, version.Number, scenario?.Name, constants,
+            new SortedDictionary<string, LookupPoints>(overrides.Lookups?.ToDictionary() ?? [], StringComparer.Ordinal), request.Seed ?? 0,
+            kind == "sensitivity" ? request.Runs : null, kind == "sensitivity" ? request.Sampling ?? "lhs" : null, kind == "sensitivity" ? vary : null);
+        var run = DemandRuns.Record(version, scenario, inputs, actor.Name, actor.AccountId, clock.GetUtcNow().UtcDateTime);
+        if (kind == "simulation")
+        {
+            try
+            {
+                run.Results = System.Text.Json.JsonSerializer.Serialize(DemandRuns.Simulate(compiled, inputs, ct), DemandRuns.Json);
+            }
+            catch (ModelException e)
+            {
+                return new WriteOutcome<RunView>.Invalid(new Dictionary<string, string[]> { ["constants"] = [e.Message] });
+            }
+
+            run.Status = "done";
+            run.Progress = 1;
+            run.FinishedAt = clock.GetUtcNow().UtcDateTime;
+        }
+
+        db.DemandRuns.Add(run);
+        await db.SaveAuditedAsync(actor, () => new AuditRecord(AuditActions.Create, RunType, AuditTrail.Key(run.Id), null,
+            new { run.Kind, Model = model.Slug, Version = version.Number, run.ScenarioName, run.InputsHash }, model.Country), clock, ct);
+        if (kind == "sensitivity")
+        {
+            queue.Enqueue(run.Id);
+        }
+
+        return new WriteOutcome<RunView>.Saved(DemandQueries.View(run, model.Id, model.Slug, version.Number));
+    }
+}
