@@ -51,6 +51,11 @@ public static class DemandApi
 
         api.MapPost("", async Task<IResult> (HttpContext http, MovilidadDb db, IAuthorizationService auth, TimeProvider clock, CancellationToken ct) =>
             {
+                if (!await CanManageAnyAsync(http.User, auth))
+                {
+                    return TypedResults.Forbid();
+                }
+
                 var (upload, errors) = await DemandUpload.ReadAsync(http, ct);
                 if (upload is null)
                 {
@@ -208,6 +213,20 @@ public static class DemandApi
             .ProducesWrite<RunView>()
             .WithSummary("Asks a queued or running run to stop: it stops within a second and keeps what it had done.");
         return app;
+    }
+
+    /// <summary>Whether the person may keep some models: regional ones, or those of a country they are focal point of.</summary>
+    public static async Task<bool> CanManageAnyAsync(ClaimsPrincipal user, IAuthorizationService auth)
+    {
+        foreach (var country in user.FocalCountries().Select(c => (string?)c).Append(null))
+        {
+            if (await CanManageAsync(user, auth, country))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Whether the person may keep models of the country (null: a regional model, the Secretariat's).</summary>

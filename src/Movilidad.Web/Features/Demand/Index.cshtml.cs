@@ -27,6 +27,11 @@ public class IndexModel(MovilidadDb db, IAuthorizationService auth, IStringLocal
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
+        if (!await DemandApi.CanManageAnyAsync(User, auth))
+        {
+            return Forbid();
+        }
+
         var (upload, errors) = await DemandUpload.ReadAsync(HttpContext, ct);
         if (upload is not null && !await DemandApi.CanManageAsync(User, auth, upload.Country))
         {
