@@ -3,6 +3,7 @@ using System.Security.Claims;
 using System.Text;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Movilidad.Dynamics;
 using Movilidad.Platform.Audit;
 using Movilidad.Platform.Auth;
@@ -161,14 +162,54 @@ public static class DemandApi
             .ProducesWrite<ScenarioView>(StatusCodes.Status201Created)
             .WithSummary("Imports a scenario from a Vensim changes file (.cin, multipart 'file'; 'name' or the file's name): 400 names the line that does not read.");
 
-        api.MapPost("/{id:int}/runs", async Task<IResult> (int id, RunRequest request, HttpContext http, MovilidadDb db, IAuthorizationService auth, DemandQueue queue, TimeProvider clock, CancellationToken ct) =>
+        api.MapPost("/{id:int}/bindings", async Task<IResult> (int id, BindingRequest request, HttpContext http, MovilidadDb db, IAuthorizationService auth, IStringLocalizer text, TimeProvider clock, CancellationToken ct) =>
+            {
+                if (await DemandEditing.FindAsync(db, id, ct) is not { } model)
+                {
+                    return NotFoundProblem.Of("model", id);
+                }
+
+                if (!await CanManageAsync(http.User, auth, model.Country))
+                {
+                    return TypedResults.Forbid();
+                }
+
+                var outcome = await DemandBindings.AddAsync(db, model, request, text, AuditActor.From(http), clock, ct);
+                return outcome.ToCreated("binding", b => $"/api/models/{id}#binding-{b.Id}");
+            })
+            .ProducesWrite<BindingView>(StatusCodes.Status201Created)
+            .WithSummary("Binds a data variable or constant to a labour-market series: 'kind' series or proxy, 'dataset' (optional), 'measure', 'occupation' (ISCO-08), 'area', 'programme', "
+                + "'aggregation' sum or mean, 'alignment' fiscal-year, calendar-year or quarter; a proxy's 'scale', 'lag' (model time) and 'indexBase' (model time whose value becomes 1). "
+                + "400 when the series does not read; runs are refused while a binding no longer resolves.");
+
+        api.MapGet("/{id:int}/bindings", async Task<IResult> (int id, MovilidadDb db, IStringLocalizer text, CancellationToken ct) =>
+            {
+                if (!await db.DemandModels.AnyAsync(m => m.Id == id, ct))
+                {
+                    return NotFoundProblem.Of("model", id);
+                }
+
+                var states = new List<BindingState>();
+                foreach (var binding in await db.DemandBindings.Where(b => b.ModelId == id).OrderBy(b => b.Variable).ToListAsync(ct))
+                {
+                    var (series, problem) = await DemandBindings.ResolveAsync(db, binding, text, ct);
+                    states.Add(new BindingState(DemandBindings.View(binding), problem is null, problem is { } p ? $"{p.Field}: {p.Message}" : null, series));
+                }
+
+                return TypedResults.Ok(states);
+            })
+            .AllowAnonymous()
+            .ProducesRead<IReadOnlyList<BindingState>>()
+            .WithSummary("The model's bindings, each resolved now: the values in model time with how they were aligned (gaps, periods left out, transformation), or why it no longer resolves.");
+
+        api.MapPost("/{id:int}/runs", async Task<IResult> (int id, RunRequest request, HttpContext http, MovilidadDb db, IAuthorizationService auth, IStringLocalizer text, DemandQueue queue, TimeProvider clock, CancellationToken ct) =>
             {
                 if (!(await auth.AuthorizeAsync(http.User, null, DemandOperations.Run)).Succeeded)
                 {
                     return TypedResults.Forbid();
                 }
 
-                var outcome = await DemandRunning.StartAsync(db, id, request, AuditActor.From(http), queue, clock, ct);
+                var outcome = await DemandRunning.StartAsync(db, id, request, text, AuditActor.From(http), queue, clock, ct);
                 return outcome.ToCreated("run", r => $"/api/models/runs/{r.Id}");
             })
             .ProducesWrite<RunView>(StatusCodes.Status201Created)
@@ -233,6 +274,9 @@ public static class DemandApi
     public static async Task<bool> CanManageAsync(ClaimsPrincipal user, IAuthorizationService auth, string? country) =>
         (await auth.AuthorizeAsync(user, country is null ? null : new CountryScope(country), DemandOperations.Manage)).Succeeded;
 }
+
+/// <summary>A binding and whether it resolves now: its values and notes, or the problem.</summary>
+public sealed record BindingState(BindingView Binding, bool Resolves, string? Problem, BoundSeries? Series);
 
 /// <summary>A scenario written through the API.</summary>
 public sealed record ScenarioRequest(string? Name, string? Description, Dictionary<string, double>? Constants, Dictionary<string, LookupPoints>? Lookups);

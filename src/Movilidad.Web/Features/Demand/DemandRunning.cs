@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Movilidad.Dynamics;
 using Movilidad.Platform.Audit;
 using Movilidad.Platform.Data;
@@ -12,9 +13,9 @@ public static class DemandRunning
 {
     public const string RunType = "demand-run";
 
-    public static async Task<WriteOutcome<RunView>> StartAsync(MovilidadDb db, int modelId, RunRequest request, AuditActor actor, DemandQueue queue, TimeProvider clock, CancellationToken ct)
+    public static async Task<WriteOutcome<RunView>> StartAsync(MovilidadDb db, int modelId, RunRequest request, IStringLocalizer text, AuditActor actor, DemandQueue queue, TimeProvider clock, CancellationToken ct)
     {
-        if (await db.DemandModels.Include(m => m.Scenarios).SingleOrDefaultAsync(m => m.Id == modelId, ct) is not { } model
+        if (await db.DemandModels.Include(m => m.Scenarios).Include(m => m.Bindings).AsSplitQuery().SingleOrDefaultAsync(m => m.Id == modelId, ct) is not { } model
             || await DemandRuns.LatestVersionAsync(db, modelId, ct) is not { } version)
         {
             return new WriteOutcome<RunView>.NotFound();
@@ -55,6 +56,28 @@ public static class DemandRunning
             }
         }
 
+        // Every binding resolves or the run is refused naming it: a series that no longer reads is never a silent zero.
+        var kinds = DemandQueries.Variables(version).ToDictionary(v => DemandRuns.Key(v.Name), v => v.Kind, StringComparer.Ordinal);
+        var bound = new List<BoundSeries>();
+        foreach (var binding in model.Bindings.OrderBy(b => b.Variable, StringComparer.Ordinal))
+        {
+            var (series, problem) = await DemandBindings.ResolveAsync(db, binding, text, ct);
+            if (problem is { } p)
+            {
+                errors.Add($"bindings.{binding.Variable}", $"{p.Field}: {p.Message}");
+            }
+            else if (kinds.GetValueOrDefault(DemandRuns.Key(binding.Variable)) == StructureKind.Constant && !constants.ContainsKey(binding.Variable))
+            {
+                // A bound constant takes the series' first value (its earliest period) unless the run overrides it.
+                constants[binding.Variable] = series!.Values[0];
+                bound.Add(series with { Times = [series.Times[0]], Values = [series.Values[0]], Notes = [.. series.Notes, $"constant: the value at model time {series.Times[0]}."] });
+            }
+            else if (!constants.ContainsKey(binding.Variable))
+            {
+                bound.Add(series!);
+            }
+        }
+
         if (errors.Count > 0)
         {
             return new WriteOutcome<RunView>.Invalid(errors);
@@ -62,7 +85,7 @@ public static class DemandRunning
 
         var inputs = new RunInputs(kind, version.Sha256, version.Number, scenario?.Name, constants,
             new SortedDictionary<string, LookupPoints>(overrides.Lookups?.ToDictionary() ?? [], StringComparer.Ordinal), request.Seed ?? 0,
-            kind == "sensitivity" ? request.Runs : null, kind == "sensitivity" ? request.Sampling ?? "lhs" : null, kind == "sensitivity" ? vary : null);
+            kind == "sensitivity" ? request.Runs : null, kind == "sensitivity" ? request.Sampling ?? "lhs" : null, kind == "sensitivity" ? vary : null, bound.Count > 0 ? bound : null);
         var run = DemandRuns.Record(version, scenario, inputs, actor.Name, actor.AccountId, clock.GetUtcNow().UtcDateTime);
         if (kind == "simulation")
         {

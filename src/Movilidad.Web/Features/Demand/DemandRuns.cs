@@ -33,7 +33,8 @@ public sealed record RunInputs(
     int Seed,
     int? Runs = null,
     string? Sampling = null,
-    IReadOnlyList<VariationInput>? Vary = null);
+    IReadOnlyList<VariationInput>? Vary = null,
+    IReadOnlyList<BoundSeries>? Bound = null);
 
 /// <summary>A simulation's results: the saved times and each variable's series.</summary>
 public sealed record SimulationSeries(IReadOnlyList<double> Times, IReadOnlyDictionary<string, double[]> Series);
@@ -151,6 +152,7 @@ public static class DemandRuns
     {
         Constants = inputs.Constants.ToDictionary(c => c.Key, c => c.Value, StringComparer.Ordinal),
         Lookups = inputs.Lookups.ToDictionary(l => l.Key, l => new DataSeries(l.Value.X, l.Value.Y), StringComparer.Ordinal),
+        Data = (inputs.Bound ?? []).Where(b => b.Times.Count > 1).ToDictionary(b => b.Variable, b => new DataSeries(b.Times, b.Values), StringComparer.Ordinal),
         Seed = inputs.Seed,
     };
 

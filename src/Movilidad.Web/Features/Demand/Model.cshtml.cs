@@ -107,7 +107,7 @@ public class ModelModel(MovilidadDb db, IAuthorizationService auth, IStringLocal
             return Forbid();
         }
 
-        var outcome = await DemandRunning.StartAsync(db, model.Id, request, AuditActor.From(HttpContext), queue, clock, ct);
+        var outcome = await DemandRunning.StartAsync(db, model.Id, request, text, AuditActor.From(HttpContext), queue, clock, ct);
         if (outcome is WriteOutcome<RunView>.Invalid invalid)
         {
             Messages = DemandPage.Messages(invalid.Errors, text);

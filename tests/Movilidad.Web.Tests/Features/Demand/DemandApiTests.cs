@@ -4,6 +4,7 @@ using System.Text.Json;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Movilidad.Web.Tests.Infrastructure;
 
 namespace Movilidad.Web.Tests.Features.Demand;
@@ -276,3 +277,71 @@ public abstract class DemandApiTests(MovilidadApp app)
 public sealed class DemandApiTestsOnSqlite(SqliteApp app) : DemandApiTests(app), IClassFixture<SqliteApp>;
 
 public sealed class DemandApiTestsOnPostgres(PostgresApp app) : DemandApiTests(app), IClassFixture<PostgresApp>;
+
+/// <summary>Bindings to labour-market series on a real database: aligned, transformed, recorded with the run; a deleted dataset reported, never a zero.</summary>
+public abstract class DemandBindingTests(MovilidadApp app)
+{
+    [Fact]
+    public async Task Binding_ToAnH2BSeries_FeedsTheRun_AndIsReportedOnceItsDatasetIsGone()
+    {
+        int dataset;
+        decimal total;
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<Platform.Data.MovilidadDb>();
+            await using var stream = File.OpenRead(LabourMarket.RecordFiles.PathOf(LabourMarket.RecordFiles.H2B2010));
+            var outcome = await Platform.LabourMarket.LabourImport.ImportAsync(db, new Platform.LabourMarket.LabourImportRequest(stream, "H-2B_FY2010.xlsx"), _ => true,
+                Platform.Audit.AuditActor.CommandLine(), TimeProvider.System, "en", null, CancellationToken.None);
+            var saved = Assert.IsType<Platform.Writes.WriteOutcome<Platform.LabourMarket.LabourDatasetSummary>.Saved>(outcome).Value;
+            dataset = saved.Id;
+            total = saved.Totals.Single(t => t.Measure == "workers-certified").Total;
+        }
+
+        var secretariat = await app.ClientInAsync("en", "secretariat");
+        var reference = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "data", "models", "seasonal-agricultural-workers.mdl"));
+        var form = new MultipartFormDataContent
+        {
+            { new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(reference)), "file", "bound.mdl" },
+            { new StringContent("Bound " + Guid.NewGuid().ToString("N")[..8]), "title" },
+        };
+        var created = await (await secretariat.PostAsync("/api/models", form)).Content.ReadFromJsonAsync<JsonElement>();
+        var id = created.GetProperty("id").GetInt32();
+
+        var refused = await secretariat.PostAsJsonAsync($"/api/models/{id}/bindings", new { variable = "labour gap", kind = "series", measure = "workers-certified", alignment = "fiscal-year" });
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        var quarters = await secretariat.PostAsJsonAsync($"/api/models/{id}/bindings", new { variable = "seasonal jobs in base year", kind = "series", dataset, measure = "workers-certified", alignment = "month" });
+        Assert.Equal(HttpStatusCode.BadRequest, quarters.StatusCode);
+        Assert.Contains("fiscal-year, calendar-year or quarter", await quarters.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        var binding = await secretariat.PostAsJsonAsync($"/api/models/{id}/bindings",
+            new { variable = "seasonal jobs in base year", kind = "proxy", dataset, measure = "workers-certified", alignment = "fiscal-year", scale = 10 });
+        Assert.True(binding.StatusCode == HttpStatusCode.Created, await binding.Content.ReadAsStringAsync());
+        var states = await app.ClientIn("en").GetFromJsonAsync<JsonElement>($"/api/models/{id}/bindings");
+        var state = states.EnumerateArray().Single();
+        Assert.True(state.GetProperty("resolves").GetBoolean());
+        Assert.Equal([2010.5], state.GetProperty("series").GetProperty("times").EnumerateArray().Select(t => t.GetDouble()));
+        Assert.Equal((double)total * 10, state.GetProperty("series").GetProperty("values")[0].GetDouble(), 6);
+        Assert.Contains(state.GetProperty("series").GetProperty("notes").EnumerateArray(), n => n.GetString()!.Contains("fiscal year", StringComparison.Ordinal));
+
+        var run = await (await secretariat.PostAsJsonAsync($"/api/models/{id}/runs", new { kind = "simulation" })).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal((double)total * 10, run.GetProperty("inputs").GetProperty("constants").GetProperty("seasonal jobs in base year").GetDouble(), 6);
+        Assert.Single(run.GetProperty("inputs").GetProperty("bound").EnumerateArray());
+
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<Platform.Data.MovilidadDb>();
+            await Platform.LabourMarket.LabourImport.DeleteAsync(db, dataset, _ => true, Platform.Audit.AuditActor.CommandLine(), TimeProvider.System, CancellationToken.None);
+        }
+
+        var gone = (await app.ClientIn("en").GetFromJsonAsync<JsonElement>($"/api/models/{id}/bindings")).EnumerateArray().Single();
+        Assert.False(gone.GetProperty("resolves").GetBoolean());
+        Assert.Contains("no longer exists", gone.GetProperty("problem").GetString()!, StringComparison.Ordinal);
+        var blocked = await secretariat.PostAsJsonAsync($"/api/models/{id}/runs", new { kind = "simulation" });
+        Assert.Equal(HttpStatusCode.BadRequest, blocked.StatusCode);
+        Assert.Contains("bindings.seasonal jobs in base year", await blocked.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+}
+
+public sealed class DemandBindingTestsOnSqlite(SqliteApp app) : DemandBindingTests(app), IClassFixture<SqliteApp>;
+
+public sealed class DemandBindingTestsOnPostgres(PostgresApp app) : DemandBindingTests(app), IClassFixture<PostgresApp>;

@@ -675,6 +675,9 @@ public abstract class AuthorizationMatrixTests(MovilidadApp app, ITestOutputHelp
         {
             Content = new MultipartFormDataContent { { new ByteArrayContent("no equals sign here"u8.ToArray()), "file", "matrix.cin" } },
         }),
+        ["GET /api/models/{id:int}/bindings"] = new(Everyone, null, Static(_ => "/api/models/999999/bindings")),
+        ["POST /api/models/{id:int}/bindings"] = new([Secretariat, FocalPoint], [Secretariat], async (ids, scope) =>
+            new HttpRequestMessage(HttpMethod.Post, $"/api/models/{await DemandModel(ids, scope)}/bindings") { Content = JsonContent.Create(new { variable = "no such variable", kind = "series" }) }),
         // Running takes the server's cores: the people who work on the plans run models, not anonymous or civil-society accounts.
         ["POST /api/models/{id:int}/runs"] = new(Staff, null, async (ids, _) =>
             new HttpRequestMessage(HttpMethod.Post, $"/api/models/{await DemandModel(ids, Scope.Own)}/runs") { Content = JsonContent.Create(new { kind = "sensitivity", runs = 10_000_000 }) }),
