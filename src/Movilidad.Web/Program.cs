@@ -5,6 +5,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Movilidad.Web.Features.Accounts;
 using Movilidad.Web.Features.Comments;
+using Movilidad.Web.Features.Demand;
 using Movilidad.Web.Features.Indicators;
 using Movilidad.Web.Features.Institutions;
 using Movilidad.Web.Features.LabourMarket;
@@ -30,6 +31,8 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddMovilidadObservability();
 builder.Services.AddMovilidadDatabase(builder.Configuration, builder.Environment);
 builder.Services.AddHostedService<DatabasePreparation>();
+builder.Services.AddSingleton<DemandQueue>();
+builder.Services.AddHostedService(s => s.GetRequiredService<DemandQueue>());
 builder.Services.AddHealthChecks().AddDbContextCheck<MovilidadDb>("database", tags: ["ready"]);
 builder.Services.AddMovilidadLocalization();
 builder.Services.AddSingleton(TimeProvider.System);
@@ -96,6 +99,7 @@ app.MapIndicatorsApi();
 app.MapLabourMarketApi();
 app.MapRecruitersApi();
 app.MapProgrammesApi();
+app.MapDemandApi();
 app.MapRazorPages();
 try
 {

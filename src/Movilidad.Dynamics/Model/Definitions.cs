@@ -48,6 +48,9 @@ internal sealed class VariableDefinition(string name, VariableKind kind, string 
 
     public string? Units { get; set; }
 
+    /// <summary>The modeller's comment (Vensim's third part, XMILE's doc).</summary>
+    public string? Comment { get; set; }
+
     public bool NonNegative { get; set; }
 
     /// <summary>How a Vensim data variable reads between its points (:INTERPOLATE:, :HOLD BACKWARD:, ...).</summary>

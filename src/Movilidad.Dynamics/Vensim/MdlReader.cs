@@ -109,9 +109,10 @@ internal sealed class MdlReader
             }
 
             var units = parts.Count > 1 ? parts[1].Trim() : null;
+            var comment = parts.Count > 2 && parts[2].Trim() is { Length: > 0 } note ? note : null;
             try
             {
-                ParseEquation(equation, eqStart, units, body);
+                ParseEquation(equation, eqStart, units, body, comment);
             }
             catch (SyntaxException e)
             {
@@ -265,7 +266,7 @@ internal sealed class MdlReader
         return string.Create(CultureInfo.InvariantCulture, $"{Path.GetFileName(_file)}:{p.Line}:{p.Column}");
     }
 
-    private void ParseEquation(string equation, int offset, string? units, ModelBody body)
+    private void ParseEquation(string equation, int offset, string? units, ModelBody body, string? comment)
     {
         var i = 0;
         var name = ReadLeftName(equation, ref i);
@@ -357,6 +358,7 @@ internal sealed class MdlReader
             dataVariable.Kind = VariableKind.Data;
             dataVariable.DataMode = dataMode;
             dataVariable.Units ??= units;
+            dataVariable.Comment ??= comment;
             dataVariable.Equations.Add(new EquationDefinition { Subscripts = subscripts, Except = except, Location = location });
             return;
         }
@@ -366,6 +368,8 @@ internal sealed class MdlReader
             var parser = new ExpressionParser(equation[i..], Dialect.Vensim, PositionOf(offset + i));
             var lookup = body.GetOrAdd(name, VariableKind.Lookup, location);
             lookup.Kind = VariableKind.Lookup;
+            lookup.Units ??= units;
+            lookup.Comment ??= comment;
             try
             {
                 var inner = equation[(i + 1)..].TrimStart();
@@ -418,6 +422,7 @@ internal sealed class MdlReader
         }
 
         variable.Units ??= units;
+        variable.Comment ??= comment;
         var values = TryParseNumberList(rhs) ?? TryParseTabbedArray(rhs);
         if (values is not null && values.Length > 1)
         {

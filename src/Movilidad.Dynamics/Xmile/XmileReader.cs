@@ -281,6 +281,7 @@ internal sealed partial class XmileReader
             };
             var variable = body.GetOrAdd(name, kind, ElementPath(element));
             variable.Units = Child(element, "units")?.Value;
+            variable.Comment = Child(element, "doc")?.Value.Trim() is { Length: > 0 } doc ? doc : null;
             var nonNegative = Child(element, "non_negative");
             variable.NonNegative = nonNegative is null
                 ? (kind == VariableKind.Stock && _stocksNonNegative) || (kind == VariableKind.Flow && _flowsNonNegative)

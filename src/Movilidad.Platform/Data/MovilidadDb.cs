@@ -73,6 +73,12 @@ public class MovilidadDb(DbContextOptions<MovilidadDb> options, AuditSeal? seal 
     public DbSet<LabourObservationSum> LabourObservationSums => Set<LabourObservationSum>();
     public DbSet<LabourOrganisation> LabourOrganisations => Set<LabourOrganisation>();
     public DbSet<OutlookSectorMapping> OutlookSectors => Set<OutlookSectorMapping>();
+    public DbSet<Demand.DemandModel> DemandModels => Set<Demand.DemandModel>();
+    public DbSet<Demand.DemandModelVersion> DemandModelVersions => Set<Demand.DemandModelVersion>();
+    public DbSet<Demand.DemandDataFile> DemandDataFiles => Set<Demand.DemandDataFile>();
+    public DbSet<Demand.DemandBinding> DemandBindings => Set<Demand.DemandBinding>();
+    public DbSet<Demand.DemandScenario> DemandScenarios => Set<Demand.DemandScenario>();
+    public DbSet<Demand.DemandRun> DemandRuns => Set<Demand.DemandRun>();
     public DbSet<DemoRecord> DemoRecords => Set<DemoRecord>();
     public DbSet<Recruiter> Recruiters => Set<Recruiter>();
     public DbSet<RecruiterName> RecruiterNames => Set<RecruiterName>();

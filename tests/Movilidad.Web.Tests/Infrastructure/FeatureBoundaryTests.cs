@@ -15,6 +15,7 @@ public sealed partial class FeatureBoundaryTests
     {
         [("Comments", "Monitoring")] = (["ActivityEditing", "MonitoringOperations"], "comments target activities: their entity type and who reads them"),
         [("Comments", "Plans")] = (["ElementEditing", "PlanOperations"], "comments target plan elements: their entity type, and who reads plans"),
+        [("Demand", "LabourMarket")] = (["ObservationQuery"], "a model's bindings read labour-market series through the explorer's public query, as an anonymous reader sees them"),
         [("Institutions", "Plans")] = (["PlanCache", "PlanPermissions", "PlanOperations"], "plan pages show institution names (their cache is evicted); who reads unpublished content and plans"),
         [("Matrix", "Monitoring")] = (["ActivityEditing", "ActivityQueries", "MonitoringOperations"], "the follow-up matrix is the activities' country shares in Excel: it reads and writes them through Monitoring's rules"),
         [("Monitoring", "Comments")] = (["CommentThread"], "the comment thread shown on an activity's page"),

@@ -41,3 +41,24 @@ document.addEventListener("keydown", (event) => {
     });
   }
 });
+
+// A run working in the background: its progress is read from the API once a second (it is kept with the run, so a
+// reloaded page starts where the run is); the page reloads with the results when the run ends.
+document.querySelectorAll("[data-run-progress]").forEach((box) => {
+  const bar = box.querySelector("progress");
+  const text = box.querySelector("[data-progress-text]");
+  const poll = async () => {
+    const response = await fetch(box.dataset.runProgress, { headers: { Accept: "application/json" } });
+    if (response.ok) {
+      const run = await response.json();
+      bar.value = run.progress;
+      text.textContent = Math.round(run.progress * 100) + " %";
+      if (run.status !== "queued" && run.status !== "running") {
+        window.location.reload();
+        return;
+      }
+    }
+    setTimeout(poll, 1000);
+  };
+  setTimeout(poll, 1000);
+});

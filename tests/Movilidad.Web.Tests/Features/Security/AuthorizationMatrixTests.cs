@@ -67,6 +67,31 @@ public abstract class AuthorizationMatrixTests(MovilidadApp app, ITestOutputHelp
 
     private static int Institution(Ids ids, Scope scope) => scope == Scope.Other ? ids.OtherInstitution : ids.OwnInstitution;
 
+    /// <summary>A model of GT (own scope) or MX (other), a copy of the reference model, made on first use.</summary>
+    private static async Task<int> DemandModel(Ids ids, Scope scope)
+    {
+        await using var db = (Platform.Data.MovilidadDb)ids.Db();
+        var country = scope == Scope.Other ? "MX" : "GT";
+        var slug = "matrix-" + country.ToLowerInvariant();
+        if (await db.DemandModels.Where(m => m.Slug == slug).Select(m => (int?)m.Id).SingleOrDefaultAsync() is { } id)
+        {
+            return id;
+        }
+
+        var reference = await db.DemandModelVersions.OrderBy(v => v.Id).FirstAsync();
+        var model = new Platform.Demand.DemandModel
+        {
+            Slug = slug,
+            Title = slug,
+            Country = country,
+            CreatedBy = "matrix",
+            Versions = [new() { Number = 1, FileName = reference.FileName, Format = reference.Format, Source = reference.Source, Sha256 = reference.Sha256, VariableCount = reference.VariableCount, UploadedBy = "matrix" }],
+        };
+        db.DemandModels.Add(model);
+        await db.SaveChangesAsync();
+        return model.Id;
+    }
+
     private static async Task<int> ElementVersion(Ids ids, int id)
     {
         await using var db = (Platform.Data.MovilidadDb)ids.Db();
@@ -802,6 +827,52 @@ public abstract class AuthorizationMatrixTests(MovilidadApp app, ITestOutputHelp
         {
             ["id"] = (await NewFraudReport(ids, scope)).ToString(System.Globalization.CultureInfo.InvariantCulture), ["version"] = "0", ["status"] = "InReview", ["note"] = "matriz",
         })),
+        ["GET /api/models/"] = new(Everyone, null, Static(_ => "/api/models")),
+        ["GET /api/models/{id:int}"] = new(Everyone, null, Static(_ => "/api/models/999999")),
+        ["GET /api/models/runs/{id:int}"] = new(Everyone, null, Static(_ => "/api/models/runs/999999")),
+        ["GET /api/models/runs/{id:int}.csv"] = new(Everyone, null, Static(_ => "/api/models/runs/999999.csv")),
+        ["GET /api/models/runs/{id:int}.xlsx"] = new(Everyone, null, Static(_ => "/api/models/runs/999999.xlsx")),
+        // A country's models are kept by the Secretariat and that country's focal point; the file is not a model, so those allowed get a 400.
+        ["POST /api/models/"] = new([Secretariat, FocalPoint], [Secretariat], (_, scope) => Task.FromResult(new HttpRequestMessage(HttpMethod.Post, "/api/models")
+        {
+            Content = new MultipartFormDataContent
+            {
+                { new ByteArrayContent("not a model"u8.ToArray()), "file", "not-a-model.mdl" },
+                { new StringContent("matrix"), "title" },
+                { new StringContent(scope == Scope.Other ? "MX" : "GT"), "country" },
+            },
+        })),
+        ["POST /api/models/{id:int}/versions"] = new([Secretariat, FocalPoint], [Secretariat], async (ids, scope) => new HttpRequestMessage(HttpMethod.Post, $"/api/models/{await DemandModel(ids, scope)}/versions")
+        {
+            Content = new MultipartFormDataContent { { new ByteArrayContent("not a model"u8.ToArray()), "file", "not-a-model.mdl" }, { new StringContent("1"), "version" } },
+        }),
+        ["POST /api/models/{id:int}/scenarios"] = new([Secretariat, FocalPoint], [Secretariat], async (ids, scope) =>
+            new HttpRequestMessage(HttpMethod.Post, $"/api/models/{await DemandModel(ids, scope)}/scenarios") { Content = JsonContent.Create(new { name = "", constants = new Dictionary<string, double> { ["no such constant"] = 1 } }) }),
+        ["POST /api/models/{id:int}/scenarios/import"] = new([Secretariat, FocalPoint], [Secretariat], async (ids, scope) => new HttpRequestMessage(HttpMethod.Post, $"/api/models/{await DemandModel(ids, scope)}/scenarios/import")
+        {
+            Content = new MultipartFormDataContent { { new ByteArrayContent("no equals sign here"u8.ToArray()), "file", "matrix.cin" } },
+        }),
+        ["GET /api/models/{id:int}/bindings"] = new(Everyone, null, Static(_ => "/api/models/999999/bindings")),
+        ["POST /api/models/{id:int}/bindings"] = new([Secretariat, FocalPoint], [Secretariat], async (ids, scope) =>
+            new HttpRequestMessage(HttpMethod.Post, $"/api/models/{await DemandModel(ids, scope)}/bindings") { Content = JsonContent.Create(new { variable = "no such variable", kind = "series" }) }),
+        // Running takes the server's cores: the people who work on the plans run models, not anonymous or civil-society accounts.
+        ["POST /api/models/{id:int}/runs"] = new(Staff, null, async (ids, _) =>
+            new HttpRequestMessage(HttpMethod.Post, $"/api/models/{await DemandModel(ids, Scope.Own)}/runs") { Content = JsonContent.Create(new { kind = "sensitivity", runs = 10_000_000 }) }),
+        ["POST /api/models/runs/{id:int}/stop"] = new(Staff, null, (_, _) => Task.FromResult(new HttpRequestMessage(HttpMethod.Post, "/api/models/runs/999999/stop"))),
+        ["GET /models"] = new(Everyone, null, Static(_ => "/models")),
+        ["POST /models"] = new([Secretariat, FocalPoint], null, Form((_, _) => "/models", (_, _) => Task.FromResult(new Dictionary<string, string> { ["title"] = "matrix" }))),
+        ["GET /models/{slug}"] = new(Everyone, null, Static(_ => "/models/seasonal-agricultural-workers")),
+        ["POST /models/{slug}?handler=Run"] = new(Staff, null, Form((_, _) => "/models/seasonal-agricultural-workers?handler=Run", (_, _) => Task.FromResult(new Dictionary<string, string> { ["scenario"] = "999999" }))),
+        ["POST /models/{slug}?handler=Sensitivity"] = new(Staff, null,
+            Form((_, _) => "/models/seasonal-agricultural-workers?handler=Sensitivity", (_, _) => Task.FromResult(new Dictionary<string, string> { ["Sensitivity.Runs"] = "10000000" }))),
+        ["POST /models/{slug}?handler=Import"] = new([Secretariat, FocalPoint], [Secretariat],
+            Form((_, scope) => $"/models/matrix-{(scope == Scope.Other ? "mx" : "gt")}?handler=Import", async (ids, scope) =>
+            {
+                await DemandModel(ids, scope);
+                return new Dictionary<string, string> { ["name"] = "matrix" };
+            })),
+        ["GET /models/runs/{id:int}"] = new(Everyone, null, Static(_ => "/models/runs/999999")),
+        ["POST /models/runs/{id:int}?handler=Stop"] = new(Staff, null, Form((_, _) => "/models/runs/999999?handler=Stop", (_, _) => Task.FromResult(new Dictionary<string, string>()))),
 
         ["GET /account/sign-in"] = new(Everyone, null, Static(_ => "/account/sign-in")),
         ["POST /account/sign-in"] = new(Everyone, null,

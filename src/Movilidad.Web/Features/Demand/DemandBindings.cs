@@ -1,0 +1,262 @@
+using System.Globalization;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Movilidad.Dynamics;
+using Movilidad.Platform.Audit;
+using Movilidad.Platform.Data;
+using Movilidad.Platform.Demand;
+using Movilidad.Platform.Writes;
+using Movilidad.Web.Features.LabourMarket;
+
+namespace Movilidad.Web.Features.Demand;
+
+/// <summary>A binding as written and as the API shows it.</summary>
+public sealed record BindingRequest(string? Variable, string? Kind, int? Dataset, string? Measure, string? Occupation, string? Area, string? Programme,
+    string? Aggregation, string? Alignment, double? Scale, double? Lag, double? IndexBase);
+
+public sealed record BindingView(int Id, string Variable, string Kind, int? Dataset, string Measure, string? Occupation, string? Area, string? Programme,
+    string Aggregation, string Alignment, double Scale, double Lag, double? IndexBase, int Version);
+
+/// <summary>
+/// The values a binding gives a run, in model time, with what was done to get them (how periods were aligned, which
+/// are missing and how the engine fills them, the transformation), or why it does not resolve.
+/// </summary>
+public sealed record BoundSeries(string Variable, IReadOnlyList<double> Times, IReadOnlyList<double> Values, IReadOnlyList<string> Notes);
+
+/// <summary>
+/// Binds a model's data variables and constants to labour-market series, read through the LabourMarket feature's public
+/// query (<see cref="ObservationQuery"/>) as an anonymous reader sees them, so a run's inputs are public like the run.
+/// Periods are aligned to model time in years: fiscal year Y (US, October to September) and calendar year Y are placed
+/// at Y + 0.5, quarter n of year Y at Y + (n - 1) / 4 + 0.125, the middle of the period, where a yearly total is a yearly rate.
+/// </summary>
+public static class DemandBindings
+{
+    public const string BindingType = "demand-binding";
+
+    private static readonly string[] Alignments = ["fiscal-year", "calendar-year", "quarter"];
+
+    private static readonly Editable<DemandBinding, BindingView> Bindings = new(BindingType,
+        (db, id, ct) => db.DemandBindings.SingleOrDefaultAsync(b => b.Id == id, ct), View, b => AuditTrail.Key(b.Id));
+
+    public static BindingView View(DemandBinding b) => new(b.Id, b.Variable, b.Kind, b.DatasetId, b.Measure, b.Occupation, b.Area, b.Programme, b.Aggregation, b.Alignment, b.Scale, b.Lag, b.IndexBase, b.Version);
+
+    /// <summary>Adds a binding after checking it names a data variable or constant of the model and that its series reads.</summary>
+    public static async Task<WriteOutcome<BindingView>> AddAsync(MovilidadDb db, DemandModel model, BindingRequest request, IStringLocalizer text, AuditActor actor, TimeProvider clock, CancellationToken ct)
+    {
+        var errors = new FieldErrors();
+        var variables = DemandQueries.Variables(model);
+        var variable = variables.FirstOrDefault(v => DemandRuns.Key(v.Name) == DemandRuns.Key(request.Variable ?? string.Empty));
+        if (variable is null || variable.Kind is not (StructureKind.Data or StructureKind.Constant))
+        {
+            errors.Add("variable", $"'{DemandRuns.Shorten(request.Variable)}' is not a data variable or constant of the model.");
+        }
+        else if (model.Bindings.Any(b => DemandRuns.Key(b.Variable) == DemandRuns.Key(variable.Name)))
+        {
+            errors.Add("variable", $"'{variable.Name}' is already bound.");
+        }
+
+        if (request.Kind is not ("series" or "proxy"))
+        {
+            errors.Add("kind", "kind is series (a labour-market series as it is) or proxy (with scale, lag or index).");
+        }
+
+        if (string.IsNullOrWhiteSpace(request.Measure))
+        {
+            errors.Add("measure", "measure is required (workers-certified, positions-approved...).");
+        }
+
+        if (request.Aggregation is not (null or "sum" or "mean"))
+        {
+            errors.Add("aggregation", "aggregation is sum or mean.");
+        }
+
+        if (request.Alignment is null || !Alignments.Contains(request.Alignment))
+        {
+            errors.Add("alignment", "alignment is fiscal-year, calendar-year or quarter.");
+        }
+
+        if (request.Scale is { } scale && (!double.IsFinite(scale) || scale == 0))
+        {
+            errors.Add("scale", "scale is a finite number other than 0.");
+        }
+
+        if (request.Lag is { } lag && (!double.IsFinite(lag) || lag < 0))
+        {
+            errors.Add("lag", "lag is 0 or more model time units.");
+        }
+
+        if (request.Kind == "series" && (request.Scale is not (null or 1) || request.Lag is not (null or 0) || request.IndexBase is not null))
+        {
+            errors.Add("kind", "a series binding takes the series as it is: make it a proxy to scale, lag or index it.");
+        }
+
+        if (errors.Count > 0)
+        {
+            return new WriteOutcome<BindingView>.Invalid(errors);
+        }
+
+        var binding = new DemandBinding
+        {
+            ModelId = model.Id,
+            Variable = variable!.Name,
+            Kind = request.Kind!,
+            DatasetId = request.Dataset,
+            Measure = request.Measure!.Trim(),
+            Occupation = string.IsNullOrWhiteSpace(request.Occupation) ? null : request.Occupation.Trim(),
+            Area = string.IsNullOrWhiteSpace(request.Area) ? null : request.Area.Trim(),
+            Programme = string.IsNullOrWhiteSpace(request.Programme) ? null : request.Programme.Trim(),
+            Aggregation = request.Aggregation ?? "sum",
+            Alignment = request.Alignment!,
+            Scale = request.Scale ?? 1,
+            Lag = request.Lag ?? 0,
+            IndexBase = request.IndexBase,
+        };
+        var (_, problem) = await ResolveAsync(db, binding, text, ct);
+        if (problem is not null)
+        {
+            return new WriteOutcome<BindingView>.Invalid(new Dictionary<string, string[]> { [problem.Value.Field] = [problem.Value.Message] });
+        }
+
+        return await db.CreateAsync(Bindings, binding, actor, clock, ct);
+    }
+
+    /// <summary>The binding's values in model time with notes, or the field and the reason it does not resolve (never zeros).</summary>
+    public static async Task<(BoundSeries? Series, (string Field, string Message)? Problem)> ResolveAsync(MovilidadDb db, DemandBinding binding, IStringLocalizer text, CancellationToken ct)
+    {
+        if (binding.DatasetId is { } datasetId && !await db.Set<Platform.LabourMarket.LabourDataset>().AnyAsync(d => d.Id == datasetId, ct))
+        {
+            return (null, ("dataset", $"dataset {datasetId} no longer exists (deleted or replaced): bind '{binding.Variable}' to another dataset."));
+        }
+
+        var byFiscalYear = binding.Alignment == "fiscal-year";
+        var (filter, errors) = await ObservationQuery.ParseAsync(db, binding.Measure, binding.Occupation, binding.Area, null, binding.Programme,
+            binding.DatasetId?.ToString(CultureInfo.InvariantCulture), byFiscalYear ? "fiscal-year" : "period", text, ct);
+        if (filter is null)
+        {
+            var first = errors.First();
+            return (null, (first.Key, string.Join(" ", first.Value)));
+        }
+
+        var anonymous = new ClaimsPrincipal(new ClaimsIdentity());
+        var auth = new NoRestrictedReads();
+        var table = await ObservationQuery.SumAsync(await ObservationQuery.VisibleAsync(db, anonymous, auth, ct), filter, ObservationQuery.MaxRows, ct);
+        if (table.Rows.Count == 0)
+        {
+            return (null, ("measure", $"no public observation matches the binding of '{binding.Variable}' (measure {binding.Measure}): the series is empty."));
+        }
+
+        var notes = new List<string>();
+        var points = new SortedDictionary<double, List<double>>();
+        var refused = new List<string>();
+        foreach (var row in table.Rows)
+        {
+            double? time = byFiscalYear
+                ? row.FiscalYear is { } fy ? fy + 0.5 : null
+                : Align(row.Period, binding.Alignment);
+            if (time is null)
+            {
+                refused.Add(byFiscalYear ? $"{row.Period ?? "?"} (no US fiscal year)" : row.Period ?? "?");
+                continue;
+            }
+
+            (points.TryGetValue(time.Value, out var list) ? list : points[time.Value] = []).Add((double)row.Value);
+        }
+
+        if (points.Count == 0)
+        {
+            return (null, ("alignment", $"the periods of the series ({string.Join(", ", refused.Distinct().Take(5))}) cannot be aligned by {binding.Alignment}."));
+        }
+
+        if (refused.Count > 0)
+        {
+            notes.Add($"left out, not alignable by {binding.Alignment}: {string.Join(", ", refused.Distinct().Take(10))}.");
+        }
+
+        notes.Add(binding.Alignment switch
+        {
+            "fiscal-year" => "US fiscal year Y (October to September) placed at model time Y + 0.5.",
+            "calendar-year" => $"periods within calendar year Y ({binding.Aggregation}) placed at model time Y + 0.5.",
+            _ => $"periods within quarter n of year Y ({binding.Aggregation}) placed at model time Y + (n - 1) / 4 + 0.125.",
+        });
+        var times = points.Keys.ToList();
+        var values = points.Values.Select(v => binding.Aggregation == "mean" ? v.Average() : v.Sum()).ToList();
+        var step = binding.Alignment == "quarter" ? 0.25 : 1;
+        var missing = new List<string>();
+        for (var i = 1; i < times.Count; i++)
+        {
+            for (var t = times[i - 1] + step; t < times[i] - (step / 2); t += step)
+            {
+                missing.Add(t.ToString("0.###", CultureInfo.InvariantCulture));
+            }
+        }
+
+        if (missing.Count > 0)
+        {
+            notes.Add($"gaps at model time {string.Join(", ", missing)}: the engine interpolates linearly between the neighbouring values.");
+        }
+
+        if (binding.IndexBase is { } indexBase)
+        {
+            var at = times.FindIndex(t => Math.Abs(t - indexBase) < step / 2);
+            if (at < 0 || values[at] == 0)
+            {
+                return (null, ("indexBase", $"the series has no value other than 0 at model time {indexBase.ToString(CultureInfo.InvariantCulture)} to index on."));
+            }
+
+            var baseValue = values[at];
+            values = [.. values.Select(v => v / baseValue)];
+            notes.Add($"indexed: divided by its value at {times[at].ToString(CultureInfo.InvariantCulture)} ({baseValue.ToString("R", CultureInfo.InvariantCulture)}).");
+        }
+
+        if (binding.Scale != 1)
+        {
+            values = [.. values.Select(v => v * binding.Scale)];
+            notes.Add($"scaled by {binding.Scale.ToString("R", CultureInfo.InvariantCulture)}.");
+        }
+
+        if (binding.Lag != 0)
+        {
+            times = [.. times.Select(t => t + binding.Lag)];
+            notes.Add($"lagged by {binding.Lag.ToString("R", CultureInfo.InvariantCulture)}.");
+        }
+
+        return (new BoundSeries(binding.Variable, times, values, notes), null);
+    }
+
+    /// <summary>Model time of an SDMX period aligned to calendar years or quarters, or null when it cannot be.</summary>
+    public static double? Align(string? period, string alignment)
+    {
+        if (period is null || period.Length < 4 || !int.TryParse(period[..4], NumberStyles.None, CultureInfo.InvariantCulture, out var year))
+        {
+            return null;
+        }
+
+        var rest = period[4..];
+        if (alignment == "calendar-year")
+        {
+            return rest.Length == 0 || rest.StartsWith("-Q", StringComparison.Ordinal) || rest.StartsWith("-S", StringComparison.Ordinal)
+                || (rest.Length == 3 && rest[0] == '-' && char.IsAsciiDigit(rest[1])) ? year + 0.5 : null;
+        }
+
+        if (rest.Length == 3 && rest.StartsWith("-Q", StringComparison.Ordinal) && rest[2] is >= '1' and <= '4')
+        {
+            return year + ((rest[2] - '1') / 4.0) + 0.125;
+        }
+
+        return rest.Length == 3 && rest[0] == '-' && int.TryParse(rest[1..], NumberStyles.None, CultureInfo.InvariantCulture, out var month) && month is >= 1 and <= 12
+            ? year + ((month - 1) / 3 / 4.0) + 0.125
+            : null;
+    }
+
+    /// <summary>An authorisation that allows nothing: bindings read what an anonymous reader reads.</summary>
+    private sealed class NoRestrictedReads : IAuthorizationService
+    {
+        public Task<AuthorizationResult> AuthorizeAsync(ClaimsPrincipal user, object? resource, IEnumerable<IAuthorizationRequirement> requirements) =>
+            Task.FromResult(AuthorizationResult.Failed());
+
+        public Task<AuthorizationResult> AuthorizeAsync(ClaimsPrincipal user, object? resource, string policyName) =>
+            Task.FromResult(AuthorizationResult.Failed());
+    }
+}

@@ -1,0 +1,347 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Movilidad.Web.Tests.Infrastructure;
+
+namespace Movilidad.Web.Tests.Features.Demand;
+
+/// <summary>
+/// The model library through its API on a real database: the reference model on a fresh install with its structure,
+/// uploads and versions by who may, the engine's refusals, scenarios (written and from .cin), simulation runs that
+/// reproduce exactly, CSV and XLSX read back, Monte Carlo sets in the background with bands, and bad input refused by field.
+/// </summary>
+public abstract class DemandApiTests(MovilidadApp app)
+{
+    private const string SmallModel = """
+        {UTF-8}
+        population = INTEG(births - deaths, 100)
+        	~	People
+        	~	The people counted.
+        	|
+        births = population * birth rate
+        	~	People/Year
+        	~		|
+        deaths = population / lifetime
+        	~	People/Year
+        	~		|
+        birth rate = 0.03
+        	~	1/Year
+        	~	Births per person and year.
+        	|
+        lifetime = 50
+        	~	Year
+        	~		|
+        INITIAL TIME = 0
+        	~	Year
+        	~		|
+        FINAL TIME = 10
+        	~	Year
+        	~		|
+        TIME STEP = 0.25
+        	~	Year
+        	~		|
+        SAVEPER = 1
+        	~	Year
+        	~		|
+        """;
+
+    private static async Task<JsonElement> JsonAsync(HttpResponseMessage response, HttpStatusCode expected = HttpStatusCode.OK)
+    {
+        Assert.True(response.StatusCode == expected, $"{(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    private static MultipartFormDataContent Upload(string text, string fileName, string? title = null, string? country = null, string? version = null)
+    {
+        var form = new MultipartFormDataContent { { new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(text)), "file", fileName } };
+        if (title is not null)
+        {
+            form.Add(new StringContent(title), "title");
+        }
+
+        if (country is not null)
+        {
+            form.Add(new StringContent(country), "country");
+        }
+
+        if (version is not null)
+        {
+            form.Add(new StringContent(version), "version");
+        }
+
+        return form;
+    }
+
+    private async Task<int> ReferenceIdAsync()
+    {
+        var list = await JsonAsync(await app.ClientIn("en").GetAsync("/api/models"));
+        return list.EnumerateArray().Single(m => m.GetProperty("slug").GetString() == "seasonal-agricultural-workers").GetProperty("id").GetInt32();
+    }
+
+    [Fact]
+    public async Task Library_FreshInstall_HoldsTheReferenceModelWithItsStructure()
+    {
+        var id = await ReferenceIdAsync();
+        var details = await JsonAsync(await app.ClientIn("en").GetAsync($"/api/models/{id}"));
+        var variables = details.GetProperty("variables").EnumerateArray().ToDictionary(v => v.GetProperty("name").GetString()!);
+        var workforce = variables["domestic seasonal workforce"];
+        Assert.Equal("stock", workforce.GetProperty("kind").GetString());
+        Assert.Equal("Workers", workforce.GetProperty("units").GetString());
+        Assert.Equal(["domestic entry"], workforce.GetProperty("inflows").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal(["domestic exit"], workforce.GetProperty("outflows").EnumerateArray().Select(e => e.GetString()));
+        Assert.StartsWith("Resident workers", workforce.GetProperty("comment").GetString(), StringComparison.Ordinal);
+        Assert.Equal("flow", variables["certified workers"].GetProperty("kind").GetString());
+        Assert.Equal("constant", variables["domestic tenure"].GetProperty("kind").GetString());
+        Assert.Equal(8, variables["domestic tenure"].GetProperty("value").GetDouble());
+        Assert.Equal("auxiliary", variables["labour gap"].GetProperty("kind").GetString());
+        Assert.Equal(7, variables.Values.Count(v => v.GetProperty("kind").GetString() == "stock"));
+        Assert.Contains(details.GetProperty("model").GetProperty("scenarios").EnumerateArray(), s => s.GetProperty("name").GetString() == "Faster mechanisation");
+        Assert.Equal(HttpStatusCode.NotFound, (await app.ClientIn("en").GetAsync("/api/models/987654")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Upload_ByWhoMay_KeepsVersionsAndRefusesWhatIsNotAModel()
+    {
+        var guatemala = await app.ClientAsAsync("focal-point:GT");
+        var title = "Población " + Guid.NewGuid().ToString("N")[..8];
+        Assert.Equal(HttpStatusCode.Forbidden, (await guatemala.PostAsync("/api/models", Upload(SmallModel, "population.mdl", title, "MX"))).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await guatemala.PostAsync("/api/models", Upload(SmallModel, "population.mdl", title))).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await app.ClientAsAsync("civil-society")).PostAsync("/api/models", Upload(SmallModel, "population.mdl", title, "GT"))).StatusCode);
+
+        var created = await JsonAsync(await guatemala.PostAsync("/api/models", Upload(SmallModel, "population.mdl", title, "GT")), HttpStatusCode.Created);
+        var id = created.GetProperty("id").GetInt32();
+        Assert.Equal("GT", created.GetProperty("country").GetString());
+        Assert.StartsWith("poblacion-", created.GetProperty("slug").GetString(), StringComparison.Ordinal);
+
+        var second = await JsonAsync(await guatemala.PostAsync($"/api/models/{id}/versions", Upload(SmallModel.Replace("0.03", "0.04", StringComparison.Ordinal), "population.mdl", version: "0")));
+        Assert.Equal(2, second.GetProperty("versions").GetArrayLength());
+        Assert.Equal(HttpStatusCode.Conflict, (await guatemala.PostAsync($"/api/models/{id}/versions", Upload(SmallModel.Replace("0.03", "0.05", StringComparison.Ordinal), "population.mdl", version: "0"))).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await app.ClientAsAsync("focal-point:MX")).PostAsync($"/api/models/{id}/versions", Upload(SmallModel, "population.mdl", version: "1"))).StatusCode);
+
+        // A model that does not compile: the engine's message with the line and the variable.
+        var broken = await JsonAsync(await guatemala.PostAsync($"/api/models/{id}/versions", Upload(SmallModel.Replace("population / lifetime", "population / lifespan", StringComparison.Ordinal), "population.mdl", version: "1")), HttpStatusCode.BadRequest);
+        var message = broken.GetProperty("errors").GetProperty("file")[0].GetString()!;
+        Assert.Contains("lifespan", message, StringComparison.Ordinal);
+        Assert.Contains("deaths", message, StringComparison.Ordinal);
+        var syntax = await JsonAsync(await guatemala.PostAsync($"/api/models/{id}/versions", Upload(SmallModel.Replace("population * birth rate", "population * (birth rate", StringComparison.Ordinal), "population.mdl", version: "1")), HttpStatusCode.BadRequest);
+        Assert.Matches(@"population\.mdl:\d+:\d+", syntax.GetProperty("errors").GetProperty("file")[0].GetString()!);
+
+        // Not a model at all.
+        var notAModel = await JsonAsync(await guatemala.PostAsync("/api/models", Upload("Time,certified\n2010,5\n", "observed.csv", "Otra cosa", "GT")), HttpStatusCode.BadRequest);
+        Assert.Contains("not a system-dynamics model", notAModel.GetProperty("errors").GetProperty("file")[0].GetString()!, StringComparison.Ordinal);
+        var xmile = await JsonAsync(await guatemala.PostAsync("/api/models", Upload("<html><body>hello</body></html>", "page.xmile", "Una página", "GT")), HttpStatusCode.BadRequest);
+        Assert.True(xmile.GetProperty("errors").TryGetProperty("file", out _));
+
+        await using var db = app.CreateDb();
+        Assert.Equal(2, await db.AuditEntries.CountAsync(e => e.EntityType == "demand-model" && e.EntityId == Platform.Audit.AuditTrail.Key(id)));
+    }
+
+    [Fact]
+    public async Task Simulation_StoresItsInputs_ReproducesExactly_AndDownloads()
+    {
+        var id = await ReferenceIdAsync();
+        var details = await JsonAsync(await app.ClientIn("en").GetAsync($"/api/models/{id}"));
+        var faster = details.GetProperty("model").GetProperty("scenarios").EnumerateArray().Single(s => s.GetProperty("name").GetString() == "Faster mechanisation").GetProperty("id").GetInt32();
+        var member = await app.ClientAsAsync("working-group-member:GT-ML");
+        var baseline = await JsonAsync(await member.PostAsJsonAsync($"/api/models/{id}/runs", new { kind = "simulation" }), HttpStatusCode.Created);
+        var first = await JsonAsync(await member.PostAsJsonAsync($"/api/models/{id}/runs", new { kind = "simulation", scenario = faster }), HttpStatusCode.Created);
+        var again = await JsonAsync(await member.PostAsJsonAsync($"/api/models/{id}/runs", new { kind = "simulation", scenario = faster }), HttpStatusCode.Created);
+        Assert.Equal(first.GetProperty("inputsHash").GetString(), again.GetProperty("inputsHash").GetString());
+        Assert.NotEqual(first.GetProperty("inputsHash").GetString(), baseline.GetProperty("inputsHash").GetString());
+        Assert.Equal(0.02, first.GetProperty("inputs").GetProperty("constants").GetProperty("productivity growth rate").GetDouble());
+        double[] Certified(JsonElement run) => [.. run.GetProperty("simulation").GetProperty("series").GetProperty("certified workers").EnumerateArray().Select(v => v.GetDouble())];
+        Assert.Equal(Certified(first), Certified(again));
+        Assert.True(Certified(first)[^1] < Certified(baseline)[^1], "faster mechanisation needs fewer temporary workers by 2030");
+
+        // The stored run reads back the same; CSV and XLSX hold the same numbers.
+        var runId = first.GetProperty("id").GetInt32();
+        var stored = await JsonAsync(await app.ClientIn("en").GetAsync($"/api/models/runs/{runId}"));
+        Assert.Equal(Certified(first), Certified(stored));
+        var csv = (await app.ClientIn("en").GetStringAsync($"/api/models/runs/{runId}.csv")).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        var header = csv[0].Split(',');
+        Assert.Equal("Time", header[0]);
+        var column = Array.IndexOf(header, "certified workers");
+        Assert.Equal(81, csv.Length - 1);
+        Assert.Equal(Certified(first)[^1], double.Parse(csv[^1].Split(',')[column], System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal("Tiempo", (await app.ClientIn("es").GetStringAsync($"/api/models/runs/{runId}.csv")).TrimStart('\uFEFF').Split(',')[0]);
+
+        var xlsx = await app.ClientIn("en").GetByteArrayAsync($"/api/models/runs/{runId}.xlsx");
+        using var document = SpreadsheetDocument.Open(new MemoryStream(xlsx), false);
+        var sheets = document.WorkbookPart!.Workbook.Descendants<Sheet>().ToList();
+        Assert.Equal(["Results", "Inputs"], sheets.Select(s => s.Name!.Value));
+        var rows = ((WorksheetPart)document.WorkbookPart.GetPartById(sheets[0].Id!)).Worksheet.Descendants<Row>().ToList();
+        Assert.Equal(82, rows.Count);
+        var last = rows[^1].Elements<Cell>().ElementAt(column).CellValue!.Text;
+        Assert.Equal(Certified(first)[^1], double.Parse(last, System.Globalization.CultureInfo.InvariantCulture));
+        var inputs = ((WorksheetPart)document.WorkbookPart.GetPartById(sheets[1].Id!)).Worksheet.Descendants<Cell>().Select(c => c.InnerText).ToList();
+        Assert.Contains(first.GetProperty("inputsHash").GetString(), inputs);
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await app.ClientAsAsync("civil-society")).PostAsJsonAsync($"/api/models/{id}/runs", new { kind = "simulation" })).StatusCode);
+    }
+
+    [Fact]
+    public async Task Runs_BadInput_IsRefusedNamingTheField()
+    {
+        var id = await ReferenceIdAsync();
+        var client = await app.ClientInAsync("en", "focal-point:GT");
+        async Task<JsonElement> ErrorsAsync(object body) =>
+            (await JsonAsync(await client.PostAsJsonAsync($"/api/models/{id}/runs", body), HttpStatusCode.BadRequest)).GetProperty("errors");
+
+        var many = await ErrorsAsync(new { kind = "sensitivity", runs = 10_000_000, vary = new[] { new { name = "domestic tenure", distribution = "uniform(6,10)" } } });
+        Assert.Contains("100,000", many.GetProperty("runs")[0].GetString()!, StringComparison.Ordinal);
+        var inverted = await ErrorsAsync(new { kind = "sensitivity", runs = 100, vary = new[] { new { name = "domestic tenure", distribution = "uniform(10,6)" } } });
+        Assert.Contains("greater than HIGH", inverted.GetProperty("vary[0].distribution")[0].GetString()!, StringComparison.Ordinal);
+        var unknown = await ErrorsAsync(new { kind = "sensitivity", runs = 100, vary = new[] { new { name = "labour gap", distribution = "normal(1,0.1)" } } });
+        Assert.Contains("not a constant", unknown.GetProperty("vary[0].name")[0].GetString()!, StringComparison.Ordinal);
+        var constant = await ErrorsAsync(new { kind = "simulation", constants = new Dictionary<string, double> { ["no such thing"] = 1 } });
+        Assert.True(constant.TryGetProperty("constants.no such thing", out _));
+        Assert.True((await ErrorsAsync(new { kind = "forecast" })).TryGetProperty("kind", out _));
+        Assert.True((await ErrorsAsync(new { kind = "simulation", scenario = 987654 })).TryGetProperty("scenario", out _));
+        var malformed = await client.PostAsync($"/api/models/{id}/runs", new StringContent("{\"runs\": \"many\"}", System.Text.Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.BadRequest, malformed.StatusCode);
+    }
+
+    [Fact]
+    public async Task MonteCarlo_RunsInTheBackground_WithBandsCorrelationsAndTheSameNumbersForTheSameSeed()
+    {
+        var id = await ReferenceIdAsync();
+        var client = await app.ClientAsAsync("observer");
+        var body = new { kind = "sensitivity", runs = 200, seed = 7, vary = new[] { new { name = "domestic tenure", distribution = "uniform(6,10)" }, new { name = "season cycle", distribution = "triangular(0.9,1,1.1)" } } };
+        var started = await JsonAsync(await client.PostAsJsonAsync($"/api/models/{id}/runs", body), HttpStatusCode.Created);
+        var again = await JsonAsync(await client.PostAsJsonAsync($"/api/models/{id}/runs", body), HttpStatusCode.Created);
+        Assert.Equal(started.GetProperty("inputsHash").GetString(), again.GetProperty("inputsHash").GetString());
+        var first = await DoneAsync(started.GetProperty("id").GetInt32());
+        var second = await DoneAsync(again.GetProperty("id").GetInt32());
+        var bands = first.GetProperty("sensitivity").GetProperty("bands").GetProperty("certified workers");
+        foreach (var row in bands.EnumerateArray())
+        {
+            var p = row.EnumerateArray().Select(v => v.GetDouble()).ToList();
+            Assert.Equal(5, p.Count);
+            Assert.True(p.Zip(p.Skip(1)).All(pair => pair.First <= pair.Second), "percentiles 5 to 95 in order");
+        }
+
+        Assert.Equal(bands.ToString(), second.GetProperty("sensitivity").GetProperty("bands").GetProperty("certified workers").ToString());
+        var rho = first.GetProperty("sensitivity").GetProperty("rankCorrelations").GetProperty("domestic tenure").GetProperty("domestic seasonal workforce").GetDouble();
+        Assert.True(rho > 0.5, $"a longer tenure keeps more resident workers (rho {rho})");
+        var csv = await app.ClientIn("en").GetStringAsync($"/api/models/runs/{started.GetProperty("id").GetInt32()}.csv");
+        Assert.Contains("certified workers p95", csv, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Scenarios_FromAChangesFile_AreCheckedAgainstTheModel()
+    {
+        var id = await ReferenceIdAsync();
+        var secretariat = await app.ClientAsAsync("secretariat");
+        var name = "cin-" + Guid.NewGuid().ToString("N")[..8];
+        var form = new MultipartFormDataContent
+        {
+            { new ByteArrayContent("productivity growth rate = 0.03\nproduction growth rate = 0.015\n"u8.ToArray()), "file", "mechanisation.cin" },
+            { new StringContent(name), "name" },
+        };
+        var scenario = await JsonAsync(await secretariat.PostAsync($"/api/models/{id}/scenarios/import", form), HttpStatusCode.Created);
+        Assert.Equal(0.03, scenario.GetProperty("overrides").GetProperty("constants").GetProperty("productivity growth rate").GetDouble());
+
+        var bad = new MultipartFormDataContent { { new ByteArrayContent("productivity growth rate = 0.03\nthis line has no value\n"u8.ToArray()), "file", "bad.cin" } };
+        var refused = await JsonAsync(await secretariat.PostAsync($"/api/models/{id}/scenarios/import", bad), HttpStatusCode.BadRequest);
+        Assert.Contains("2", refused.GetProperty("errors").GetProperty("file")[0].GetString()!, StringComparison.Ordinal);
+
+        var unknown = new MultipartFormDataContent { { new ByteArrayContent("no such constant = 1\n"u8.ToArray()), "file", "unknown.cin" } };
+        var notInModel = await JsonAsync(await secretariat.PostAsync($"/api/models/{id}/scenarios/import", unknown), HttpStatusCode.BadRequest);
+        Assert.True(notInModel.GetProperty("errors").TryGetProperty("overrides.constants.no such constant", out _));
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await app.ClientAsAsync("focal-point:GT")).PostAsJsonAsync($"/api/models/{id}/scenarios", new { name = "regional" })).StatusCode);
+    }
+
+    private async Task<JsonElement> DoneAsync(int run)
+    {
+        for (var i = 0; i < 600; i++)
+        {
+            var view = await JsonAsync(await app.ClientIn("en").GetAsync($"/api/models/runs/{run}"));
+            if (view.GetProperty("status").GetString() is "done" or "failed" or "stopped")
+            {
+                Assert.Equal("done", view.GetProperty("status").GetString());
+                Assert.Equal(1, view.GetProperty("progress").GetDouble());
+                return view;
+            }
+
+            await Task.Delay(200);
+        }
+
+        throw new TimeoutException($"run {run} did not end in two minutes");
+    }
+}
+
+public sealed class DemandApiTestsOnSqlite(SqliteApp app) : DemandApiTests(app), IClassFixture<SqliteApp>;
+
+public sealed class DemandApiTestsOnPostgres(PostgresApp app) : DemandApiTests(app), IClassFixture<PostgresApp>;
+
+/// <summary>Bindings to labour-market series on a real database: aligned, transformed, recorded with the run; a deleted dataset reported, never a zero.</summary>
+public abstract class DemandBindingTests(MovilidadApp app)
+{
+    [Fact]
+    public async Task Binding_ToAnH2BSeries_FeedsTheRun_AndIsReportedOnceItsDatasetIsGone()
+    {
+        int dataset;
+        decimal total;
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<Platform.Data.MovilidadDb>();
+            await using var stream = File.OpenRead(LabourMarket.RecordFiles.PathOf(LabourMarket.RecordFiles.H2B2010));
+            var outcome = await Platform.LabourMarket.LabourImport.ImportAsync(db, new Platform.LabourMarket.LabourImportRequest(stream, "H-2B_FY2010.xlsx"), _ => true,
+                Platform.Audit.AuditActor.CommandLine(), TimeProvider.System, "en", null, CancellationToken.None);
+            var saved = Assert.IsType<Platform.Writes.WriteOutcome<Platform.LabourMarket.LabourDatasetSummary>.Saved>(outcome).Value;
+            dataset = saved.Id;
+            total = saved.Totals.Single(t => t.Measure == "workers-certified").Total;
+        }
+
+        var secretariat = await app.ClientInAsync("en", "secretariat");
+        var reference = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "data", "models", "seasonal-agricultural-workers.mdl"));
+        var form = new MultipartFormDataContent
+        {
+            { new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(reference)), "file", "bound.mdl" },
+            { new StringContent("Bound " + Guid.NewGuid().ToString("N")[..8]), "title" },
+        };
+        var created = await (await secretariat.PostAsync("/api/models", form)).Content.ReadFromJsonAsync<JsonElement>();
+        var id = created.GetProperty("id").GetInt32();
+
+        var refused = await secretariat.PostAsJsonAsync($"/api/models/{id}/bindings", new { variable = "labour gap", kind = "series", measure = "workers-certified", alignment = "fiscal-year" });
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        var quarters = await secretariat.PostAsJsonAsync($"/api/models/{id}/bindings", new { variable = "seasonal jobs in base year", kind = "series", dataset, measure = "workers-certified", alignment = "month" });
+        Assert.Equal(HttpStatusCode.BadRequest, quarters.StatusCode);
+        Assert.Contains("fiscal-year, calendar-year or quarter", await quarters.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        var binding = await secretariat.PostAsJsonAsync($"/api/models/{id}/bindings",
+            new { variable = "seasonal jobs in base year", kind = "proxy", dataset, measure = "workers-certified", alignment = "fiscal-year", scale = 10 });
+        Assert.True(binding.StatusCode == HttpStatusCode.Created, await binding.Content.ReadAsStringAsync());
+        var states = await app.ClientIn("en").GetFromJsonAsync<JsonElement>($"/api/models/{id}/bindings");
+        var state = states.EnumerateArray().Single();
+        Assert.True(state.GetProperty("resolves").GetBoolean());
+        Assert.Equal([2010.5], state.GetProperty("series").GetProperty("times").EnumerateArray().Select(t => t.GetDouble()));
+        Assert.Equal((double)total * 10, state.GetProperty("series").GetProperty("values")[0].GetDouble(), 6);
+        Assert.Contains(state.GetProperty("series").GetProperty("notes").EnumerateArray(), n => n.GetString()!.Contains("fiscal year", StringComparison.Ordinal));
+
+        var run = await (await secretariat.PostAsJsonAsync($"/api/models/{id}/runs", new { kind = "simulation" })).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal((double)total * 10, run.GetProperty("inputs").GetProperty("constants").GetProperty("seasonal jobs in base year").GetDouble(), 6);
+        Assert.Single(run.GetProperty("inputs").GetProperty("bound").EnumerateArray());
+
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<Platform.Data.MovilidadDb>();
+            await Platform.LabourMarket.LabourImport.DeleteAsync(db, dataset, _ => true, Platform.Audit.AuditActor.CommandLine(), TimeProvider.System, CancellationToken.None);
+        }
+
+        var gone = (await app.ClientIn("en").GetFromJsonAsync<JsonElement>($"/api/models/{id}/bindings")).EnumerateArray().Single();
+        Assert.False(gone.GetProperty("resolves").GetBoolean());
+        Assert.Contains("no longer exists", gone.GetProperty("problem").GetString()!, StringComparison.Ordinal);
+        var blocked = await secretariat.PostAsJsonAsync($"/api/models/{id}/runs", new { kind = "simulation" });
+        Assert.Equal(HttpStatusCode.BadRequest, blocked.StatusCode);
+        Assert.Contains("bindings.seasonal jobs in base year", await blocked.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+}
+
+public sealed class DemandBindingTestsOnSqlite(SqliteApp app) : DemandBindingTests(app), IClassFixture<SqliteApp>;
+
+public sealed class DemandBindingTestsOnPostgres(PostgresApp app) : DemandBindingTests(app), IClassFixture<PostgresApp>;
