@@ -59,44 +59,63 @@ public class IndexModel(MovilidadDb db, IAuthorizationService auth, IStringLocal
         }
 
         CanEdit = await auth.CanAsync(User, IndicatorOperations.Edit);
-        Plans = (await db.Plans.AsNoTracking().Where(p => db.ReportingCalendars.Any(c => c.PlanId == p.Id) && db.Indicators.Any(i => i.PlanId == p.Id))
-            .OrderBy(p => p.SortOrder).Select(p => new { p.Key, p.Title }).ToListAsync(ct)).Select(p => (p.Key, p.Title)).ToList();
-        Data = await db.ComputeAsync(Plans.Any(p => p.Key == Plan) ? Plan : null, Indicator, ct);
-        if (Data is null)
+
+        // A plan without indicators or calendar (or none at all) is not offered: the first plan that has them is shown.
+        if ((await db.ComputeWithViewsAsync(Plan, Indicator, ct) ?? await db.ComputeWithViewsAsync(null, Indicator, ct)) is not { } computed)
         {
             return Page();
         }
 
-        Plan = Data.PlanKey;
-        LinesChart = Bars(Data.Lines, "Indicators.ByLine");
-        CountriesChart = Bars(Data.Countries, "Indicators.ByCountry");
-        GroupsChart = Bars(Data.WorkingGroups, "Indicators.ByWorkingGroup");
-        var candidates = Data.Indicators.Where(i => i.Target is not null || i.Actual is not null).ToList();
+        var (data, views) = computed;
+        Data = data;
+        Plan = data.PlanKey;
+
+        // What follows depends only on the figures, the language and the query: made once per snapshot of the figures, not per request.
+        Plans = await views.GetOrAddAsync("plans", async () => (IReadOnlyList<(string Key, Bilingual Title)>)(await db.Plans.AsNoTracking()
+            .Where(p => db.ReportingCalendars.Any(c => c.PlanId == p.Id) && db.Indicators.Any(i => i.PlanId == p.Id))
+            .OrderBy(p => p.SortOrder).Select(p => new { p.Key, p.Title }).ToListAsync(ct)).Select(p => (p.Key, p.Title)).ToList());
+        var view = views.GetOrAdd(
+            string.Create(CultureInfo.InvariantCulture, $"page:{CultureInfo.CurrentCulture.Name}:{CultureInfo.CurrentUICulture.Name}:{data.TrendIndicatorId}:{Line}:{Start}"),
+            () => MakeView(data));
+        (Line, Start, PairsTotal, Pairs, TrendChoices) = (view.Line, view.Start, view.PairsTotal, view.Pairs, view.TrendChoices);
+        (LinesChart, CountriesChart, GroupsChart, PairsChart, TrendChart) = (view.LinesChart, view.CountriesChart, view.GroupsChart, view.PairsChart, view.TrendChart);
+        return Page();
+    }
+
+    private sealed record View(
+        int? Line, int Start, int PairsTotal, IReadOnlyList<IndicatorProgress> Pairs, IReadOnlyList<IndicatorProgress> TrendChoices,
+        HtmlString? LinesChart, HtmlString? CountriesChart, HtmlString? GroupsChart, HtmlString? PairsChart, HtmlString? TrendChart);
+
+    private View MakeView(IndicatorDashboardData data)
+    {
+        var line = Line;
+        var candidates = data.Indicators.Where(i => i.Target is not null || i.Actual is not null).ToList();
         if (candidates.Count > PairsPerChart)
         {
-            Line ??= Data.Lines.Count > 0 ? int.Parse(Data.Lines[0].Key, CultureInfo.InvariantCulture) : null;
-            candidates = candidates.Where(i => i.LineId == Line).ToList();
+            line ??= data.Lines.Count > 0 ? int.Parse(data.Lines[0].Key, CultureInfo.InvariantCulture) : null;
+            candidates = candidates.Where(i => i.LineId == line).ToList();
         }
 
-        PairsTotal = candidates.Count;
-        Start = Math.Clamp(Start, 0, Math.Max(0, PairsTotal - 1)) / PairsPerPage * PairsPerPage;
-        Pairs = candidates.Skip(Start).Take(PairsPerPage).ToList();
-        TrendChoices = Data.Indicators.Count <= PairsPerPage ? Data.Indicators
-            : (Pairs.Count > 0 ? Pairs : Data.Indicators.Take(PairsPerPage)).Concat(Data.Indicators.Where(i => i.Id == Data.TrendIndicatorId)).DistinctBy(i => i.Id).ToList();
-        if (Pairs.Count > 0)
+        var start = Math.Clamp(Start, 0, Math.Max(0, candidates.Count - 1)) / PairsPerPage * PairsPerPage;
+        var pairs = candidates.Skip(start).Take(PairsPerPage).ToList();
+        var trendChoices = data.Indicators.Count <= PairsPerPage ? data.Indicators
+            : (pairs.Count > 0 ? pairs : data.Indicators.Take(PairsPerPage)).Concat(data.Indicators.Where(i => i.Id == data.TrendIndicatorId)).DistinctBy(i => i.Id).ToList();
+        HtmlString? pairsChart = null, trendChart = null;
+        if (pairs.Count > 0)
         {
-            PairsChart = Html(IndicatorCharts.TargetsVsActuals(
-                Pairs.Select(p => new ChartPair($"{p.Code} {p.Name.Current}", p.Actual, p.Target, Format(p.Actual, p.UnitCode), Format(p.Target, p.UnitCode))).ToList(),
+            pairsChart = Html(IndicatorCharts.TargetsVsActuals(
+                pairs.Select(p => new ChartPair($"{p.Code} {p.Name.Current}", p.Actual, p.Target, Format(p.Actual, p.UnitCode), Format(p.Target, p.UnitCode))).ToList(),
                 text["Indicators.TargetsVsActuals"], text["Indicators.TargetsVsActualsDescription"], text["Indicators.Actual"], text["Indicators.Target"]));
         }
 
-        if (Data.TrendIndicatorId is { } trendId && Data.Indicators.Single(i => i.Id == trendId) is var trendIndicator && Data.Trend.Any(t => t.Actual is not null || t.Target is not null))
+        if (data.TrendIndicatorId is { } trendId && data.Indicators.Single(i => i.Id == trendId) is var trendIndicator && data.Trend.Any(t => t.Actual is not null || t.Target is not null))
         {
-            TrendChart = Html(IndicatorCharts.Trend(Data.Trend, Data.Trend.Select(t => Periods.Label(t.Period, CultureInfo.CurrentCulture)).ToList(),
+            trendChart = Html(IndicatorCharts.Trend(data.Trend, data.Trend.Select(t => Periods.Label(t.Period, CultureInfo.CurrentCulture)).ToList(),
                 text["Indicators.TrendOf", trendIndicator.Code], text["Indicators.TrendDescription"], v => Format(v, trendIndicator.UnitCode)));
         }
 
-        return Page();
+        return new View(line, start, candidates.Count, pairs, trendChoices,
+            Bars(data.Lines, "Indicators.ByLine"), Bars(data.Countries, "Indicators.ByCountry"), Bars(data.WorkingGroups, "Indicators.ByWorkingGroup"), pairsChart, trendChart);
     }
 
     /// <summary>A figure in the reader's language: percentages with their sign, money in dollars, counts whole.</summary>

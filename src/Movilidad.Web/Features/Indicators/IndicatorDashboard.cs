@@ -85,7 +85,8 @@ public static class IndicatorDashboard
     /// <summary>Everything but the trend, with what the trend of any indicator is drawn from, and the trends drawn so far.</summary>
     private sealed record Snapshot(
         IndicatorDashboardData Data, int PlanId, IReadOnlyDictionary<int, (AggregationRule Aggregation, TargetType TargetType)> Rules,
-        IReadOnlyDictionary<(int Indicator, string Country, string Period), decimal> Automatic, ConcurrentDictionary<int, IReadOnlyList<TrendPoint>> Trends);
+        IReadOnlyDictionary<(int Indicator, string Country, string Period), decimal> Automatic, ConcurrentDictionary<int, IReadOnlyList<TrendPoint>> Trends,
+        DashboardViews Views);
 
     private sealed record Kept(long Version, DateTime At, Snapshot Snapshot);
 
@@ -93,7 +94,11 @@ public static class IndicatorDashboard
     private static readonly ConcurrentDictionary<(string? Database, bool ShowsUnpublished, string? Plan), Kept> Cache = new();
 
     /// <summary>The dashboard of a plan (the first with indicators and a calendar when none is named), with the trend of one indicator.</summary>
-    public static async Task<IndicatorDashboardData?> ComputeAsync(this MovilidadDb db, string? planKey, int? trendIndicator, CancellationToken ct)
+    public static async Task<IndicatorDashboardData?> ComputeAsync(this MovilidadDb db, string? planKey, int? trendIndicator, CancellationToken ct) =>
+        (await db.ComputeWithViewsAsync(planKey, trendIndicator, ct))?.Data;
+
+    /// <summary>As <see cref="ComputeAsync"/>, with what readers of these figures keep beside them (a rendered chart, the JSON answer) until they change.</summary>
+    public static async Task<(IndicatorDashboardData Data, DashboardViews Views)?> ComputeWithViewsAsync(this MovilidadDb db, string? planKey, int? trendIndicator, CancellationToken ct)
     {
         var version = DataVersion.Current;
         var now = DateTime.UtcNow;
@@ -110,7 +115,7 @@ public static class IndicatorDashboard
             Cache[key] = kept;
         }
 
-        return await WithTrendAsync(db, kept.Snapshot, trendIndicator, ct);
+        return (await WithTrendAsync(db, kept.Snapshot, trendIndicator, ct), kept.Snapshot.Views);
     }
 
     private static async Task<Snapshot?> SnapshotAsync(MovilidadDb db, string? planKey, CancellationToken ct)
@@ -237,7 +242,7 @@ public static class IndicatorDashboard
         }).ToList();
 
         return new Snapshot(new IndicatorDashboardData(plan.Key, plan.Title, codes, progress, lineBars, countryBars, groupBars, null, [], reporting), plan.Id,
-            rules.ToDictionary(r => r.Key, r => (r.Value.Aggregation, r.Value.TargetType)), automatic, new ConcurrentDictionary<int, IReadOnlyList<TrendPoint>>());
+            rules.ToDictionary(r => r.Key, r => (r.Value.Aggregation, r.Value.TargetType)), automatic, new ConcurrentDictionary<int, IReadOnlyList<TrendPoint>>(), new DashboardViews());
     }
 
     /// <summary>
@@ -338,7 +343,7 @@ public static class IndicatorDashboard
     /// <summary>The trend of the asked indicator (or of the first with a value) over the plan's periods: read once per snapshot, then kept with it.</summary>
     private static async Task<IndicatorDashboardData> WithTrendAsync(MovilidadDb db, Snapshot snapshot, int? trendIndicator, CancellationToken ct)
     {
-        var (data, planId, rules, automatic, trends) = snapshot;
+        var (data, planId, rules, automatic, trends, _) = snapshot;
         var progress = data.Indicators;
         var trendId = trendIndicator is { } wanted && rules.ContainsKey(wanted)
             ? wanted
@@ -420,5 +425,51 @@ public static class IndicatorDashboard
         }
 
         return lines;
+    }
+}
+
+/// <summary>
+/// What is made from one snapshot of the dashboard's figures and read again and again (the charts of a page in one
+/// language, the JSON answer), kept with the snapshot and dropped with it when the content changes. Keys come from
+/// query parameters, so at most <see cref="MaxViews"/> are kept.
+/// </summary>
+public sealed class DashboardViews
+{
+    public const int MaxViews = 500;
+
+    private readonly ConcurrentDictionary<string, object> views = new(StringComparer.Ordinal);
+
+    public async Task<T> GetOrAddAsync<T>(string key, Func<Task<T>> make)
+        where T : class
+    {
+        if (views.TryGetValue(key, out var kept) && kept is T known)
+        {
+            return known;
+        }
+
+        var made = await make();
+        if (views.Count < MaxViews)
+        {
+            views[key] = made;
+        }
+
+        return made;
+    }
+
+    public T GetOrAdd<T>(string key, Func<T> make)
+        where T : class
+    {
+        if (views.TryGetValue(key, out var kept) && kept is T known)
+        {
+            return known;
+        }
+
+        var made = make();
+        if (views.Count < MaxViews)
+        {
+            views[key] = made;
+        }
+
+        return made;
     }
 }

@@ -1,4 +1,7 @@
+using System.Globalization;
 using System.Text;
+using System.Text.Json;
+using Microsoft.Extensions.Options;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -139,14 +142,24 @@ public static class IndicatorsApi
                 .WithSummary(locking ? "Locks a period: none of its values change until it is reopened (the Secretariat)." : "Reopens a locked period, with the reason (the Secretariat); audited.");
         }
 
-        api.MapGet("/dashboard", async Task<IResult> (string? plan, int? indicator, HttpContext http, MovilidadDb db, IAuthorizationService auth, CancellationToken ct) =>
+        api.MapGet("/dashboard", async Task<IResult> (string? plan, int? indicator, HttpContext http, MovilidadDb db, IAuthorizationService auth,
+                IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, CancellationToken ct) =>
             {
                 if (!await auth.CanAsync(http.User, IndicatorOperations.Read))
                 {
                     return TypedResults.Forbid();
                 }
 
-                return await db.ComputeAsync(plan, indicator, ct) is { } data ? TypedResults.Ok(data) : NotFoundProblem.Of("plan with indicators", plan ?? "(default)");
+                if (await db.ComputeWithViewsAsync(plan, indicator, ct) is not { } computed)
+                {
+                    return NotFoundProblem.Of("plan with indicators", plan ?? "(default)");
+                }
+
+                var (data, views) = computed;
+
+                // The same figures give the same answer: serialised once per snapshot and trend, not per request.
+                var body = views.GetOrAdd(string.Create(CultureInfo.InvariantCulture, $"json:{data.TrendIndicatorId}"), () => JsonSerializer.SerializeToUtf8Bytes(data, json.Value.SerializerOptions));
+                return TypedResults.Bytes(body, "application/json; charset=utf-8");
             })
             .ProducesRead<IndicatorDashboardData>()
             .WithSummary("The dashboard's figures: progress per indicator, line, country and working group, the trend of one indicator, and the reporting status per period.");
