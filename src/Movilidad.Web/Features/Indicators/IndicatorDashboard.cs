@@ -92,6 +92,10 @@ public static class IndicatorDashboard
 
     /// <summary>Snapshots by database, visibility and asked plan, kept while <see cref="DataVersion"/> stays the same (and at most <see cref="DataVersion.MaximumAge"/>).</summary>
     private static readonly ConcurrentDictionary<(string? Database, bool ShowsUnpublished, string? Plan), Kept> Cache = new();
+    private static readonly ConcurrentDictionary<(string? Database, bool ShowsUnpublished, string? Plan), SemaphoreSlim> Computing = new();
+
+    private static Kept? Fresh((string?, bool, string?) key) =>
+        Cache.TryGetValue(key, out var kept) && kept.Version == DataVersion.Current && DateTime.UtcNow - kept.At <= DataVersion.MaximumAge ? kept : null;
 
     /// <summary>The dashboard of a plan (the first with indicators and a calendar when none is named), with the trend of one indicator.</summary>
     public static async Task<IndicatorDashboardData?> ComputeAsync(this MovilidadDb db, string? planKey, int? trendIndicator, CancellationToken ct) =>
@@ -100,19 +104,38 @@ public static class IndicatorDashboard
     /// <summary>As <see cref="ComputeAsync"/>, with what readers of these figures keep beside them (a rendered chart, the JSON answer) until they change.</summary>
     public static async Task<(IndicatorDashboardData Data, DashboardViews Views)?> ComputeWithViewsAsync(this MovilidadDb db, string? planKey, int? trendIndicator, CancellationToken ct)
     {
-        var version = DataVersion.Current;
-        var now = DateTime.UtcNow;
         var key = (db.Database.GetConnectionString(), db.ShowsUnpublished, planKey);
-        if (!Cache.TryGetValue(key, out var kept) || kept.Version != version || now - kept.At > DataVersion.MaximumAge)
+        if (Fresh(key) is not { } kept)
         {
-            // Only plans that exist are kept, so the cache holds no more entries than there are plans.
-            if (await SnapshotAsync(db, planKey, ct) is not { } computed)
+            // One reader computes, the others asking at the same time wait for it (not each their own: under load that
+            // many computations at once starve each other and the database pool).
+            var gate = Computing.GetOrAdd(key, _ => new SemaphoreSlim(1, 1));
+            await gate.WaitAsync(ct);
+            try
             {
-                return null;
-            }
+                if (Fresh(key) is { } done)
+                {
+                    kept = done;
+                }
+                else
+                {
+                    var version = DataVersion.Current;
+                    var now = DateTime.UtcNow;
 
-            kept = new Kept(version, now, computed);
-            Cache[key] = kept;
+                    // Only plans that exist are kept, so the cache holds no more entries than there are plans.
+                    if (await SnapshotAsync(db, planKey, ct) is not { } computed)
+                    {
+                        return null;
+                    }
+
+                    kept = new Kept(version, now, computed);
+                    Cache[key] = kept;
+                }
+            }
+            finally
+            {
+                gate.Release();
+            }
         }
 
         return (await WithTrendAsync(db, kept.Snapshot, trendIndicator, ct), kept.Snapshot.Views);
