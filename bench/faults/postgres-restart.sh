@@ -35,7 +35,9 @@ Database__Provider=Postgres ConnectionStrings__Movilidad="Host=127.0.0.1;Port=$p
   Logging__LogLevel__Default=Warning ASPNETCORE_ENVIRONMENT=Production Security__SecureCookies=false Security__ApiPermitsPerMinute=1000000 \
   dotnet "$work/app/Movilidad.Web.dll" --urls "$base" >"$work/server.log" 2>&1 &
 server=$!
-for _ in $(seq 1 120); do curl -sf "$base/health" >/dev/null && break; sleep 0.5; done
+# The host migrates the database as it starts: PostgreSQL must not be stopped before it answers (up to 5 minutes on a busy machine).
+for _ in $(seq 1 600); do curl -sf "$base/health" >/dev/null && break; sleep 0.5; done
+curl -sf "$base/health" >/dev/null || { echo "the web host did not start" >&2; cat "$work/server.log" >&2; exit 1; }
 
 cat >"$work/vary.lua" <<'LUA'
 local threads, n = {}, 0
