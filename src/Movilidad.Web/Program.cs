@@ -40,6 +40,7 @@ builder.Services.AddAccounts(builder.Configuration, builder.Environment);
 builder.Services.AddMovilidadAuthorization();
 builder.Services.AddMovilidadRateLimits();
 builder.Services.AddPlanCache();
+builder.Services.AddSearchCache();
 builder.Services.AddLabourMarketCache();
 builder.Services.AddOpenData(builder.Configuration);
 builder.Services.AddReports();

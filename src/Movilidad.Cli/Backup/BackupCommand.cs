@@ -13,22 +13,34 @@ using Npgsql;
 
 namespace Movilidad.Cli.Backup;
 
-/// <summary>What a backup holds besides the database itself: the provider, when, the schema's last migration, the row count of every table, the SHA-256 of the database part and the audit checkpoint.</summary>
+/// <summary>
+/// What a backup holds besides the database itself: the provider, when, the schema's last migration, the row count of every
+/// table, the SHA-256 of the database part, the audit checkpoint, and the portable copy of the data (<see cref="PortableData"/>)
+/// that a database of the other provider is restored from.
+/// </summary>
 public sealed record BackupManifest(
     string Format, string Provider, DateTime CreatedAt, string? Migration, IReadOnlyDictionary<string, long> Rows, string DatabaseFile, string Sha256,
-    long AuditEntries, string? AuditCheckpointHash)
+    long AuditEntries, string? AuditCheckpointHash, PortablePart? Portable = null)
 {
     public const string CurrentFormat = "movilidad-backup/1";
     public const string FileName = "manifest.json";
 }
 
+/// <summary>The portable copy in a backup: its file, its SHA-256 (the content hash of the data) and its rows per table.</summary>
+public sealed record PortablePart(string File, string Sha256, IReadOnlyDictionary<string, long> Rows)
+{
+    public const string FileName = "data.jsonl";
+}
+
 /// <summary>
 /// <c>movilidad backup --out FILE</c> and <c>movilidad restore FILE</c>. A backup is a ZIP with <c>manifest.json</c> and the
 /// database: on SQLite a copy made with SQLite's online backup API (the web app may keep running), on PostgreSQL a
-/// <c>pg_dump</c> archive in custom format. Everything the platform stores is in the database, so the backup holds it
+/// <c>pg_dump</c> archive in custom format; beside it, a portable copy of every table (<see cref="PortableData"/>), from which a
+/// database of the other provider is restored (a pilot on SQLite moving to PostgreSQL). Everything the platform stores is in the database, so the backup holds it
 /// all: the data-protection key ring (sign-in cookies, reset links, the audit checkpoint's signature), the evidence files
 /// of pledges and the audit trail. A restore goes into an empty database of the same provider, then is verified: the
-/// file's SHA-256, every table's row count against the manifest, the audit chain and its signed checkpoint.
+/// file's SHA-256, every table's row count against the manifest, the audit chain and its signed checkpoint; a restore into the
+/// other provider also re-reads the restored data in the portable form and compares its SHA-256 with the backup's.
 /// </summary>
 public static class BackupCommand
 {
@@ -58,7 +70,7 @@ public static class BackupCommand
     public static Command CreateRestore()
     {
         var input = new Argument<string>("file") { Description = "A backup written by `movilidad backup`." };
-        var restore = new Command("restore", "Restores a backup into an empty database of the same provider, then verifies it (hash, row counts, audit chain). Exit code 0 when verified.")
+        var restore = new Command("restore", "Restores a backup into an empty database (SQLite or PostgreSQL, whichever wrote it), then verifies it (hash, row counts, content, audit chain). Exit code 0 when verified.")
         {
             input, PlatformDatabase.DatabaseOption, PlatformDatabase.ProviderOption,
         };
@@ -99,14 +111,17 @@ public static class BackupCommand
                 source.BackupDatabase(target);
             }
 
+            var portable = Path.Combine(work, PortablePart.FileName);
+            var portableRows = await PortableData.WriteAsync(db, portable, ct);
             var migration = (await db.Database.GetAppliedMigrationsAsync(ct)).LastOrDefault();
             var manifest = new BackupManifest(BackupManifest.CurrentFormat, postgres ? "Postgres" : "Sqlite", DateTime.UtcNow, migration, rows,
-                Path.GetFileName(part), await Sha256Async(part, ct), audit, checkpoint);
+                Path.GetFileName(part), await Sha256Async(part, ct), audit, checkpoint, new PortablePart(PortablePart.FileName, await Sha256Async(portable, ct), portableRows));
             var temporary = file + ".partial";
             File.Delete(temporary);
             using (var zip = ZipFile.Open(temporary, ZipArchiveMode.Create))
             {
                 zip.CreateEntryFromFile(part, manifest.DatabaseFile, CompressionLevel.Optimal);
+                zip.CreateEntryFromFile(portable, PortablePart.FileName, CompressionLevel.Optimal);
                 await using var entry = zip.CreateEntry(BackupManifest.FileName).Open();
                 await JsonSerializer.SerializeAsync(entry, manifest, Json, ct);
             }
@@ -131,8 +146,13 @@ public static class BackupCommand
         var work = Directory.CreateTempSubdirectory("movilidad-restore-").FullName;
         try
         {
+            await using var scope = services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<MovilidadDb>();
+            db.ShowsUnpublished = true;
+            var postgres = db.Database.IsNpgsql();
             BackupManifest? manifest;
-            string part;
+            bool across;
+            string part, sha256;
             try
             {
                 using var zip = ZipFile.OpenRead(file);
@@ -141,31 +161,32 @@ public static class BackupCommand
                     manifest = await JsonSerializer.DeserializeAsync<BackupManifest>(entry, Json, ct);
                 }
 
-                if (manifest is not { Format: BackupManifest.CurrentFormat } || Path.GetFileName(manifest.DatabaseFile) != manifest.DatabaseFile)
+                if (manifest is not { Format: BackupManifest.CurrentFormat } || Path.GetFileName(manifest.DatabaseFile) != manifest.DatabaseFile
+                    || (manifest.Portable is { } p && Path.GetFileName(p.File) != p.File))
                 {
                     throw new InvalidDataException($"its manifest is not of the format {BackupManifest.CurrentFormat}");
                 }
 
-                part = Path.Combine(work, manifest.DatabaseFile);
-                (zip.GetEntry(manifest.DatabaseFile) ?? throw new InvalidDataException($"it has no {manifest.DatabaseFile}")).ExtractToFile(part);
+                // Into the same provider, the database part (the database's own copy); into the other, the portable copy.
+                across = postgres != (manifest.Provider == "Postgres");
+                if (across && manifest.Portable is null)
+                {
+                    return [$"The backup is of a {manifest.Provider} database, written before backups carried a portable copy, and the target is {(postgres ? "PostgreSQL" : "SQLite")}: restore it into the same provider. Nothing was restored."];
+                }
+
+                (part, sha256) = across ? (manifest.Portable!.File, manifest.Portable.Sha256) : (manifest.DatabaseFile, manifest.Sha256);
+                var name = part;
+                part = Path.Combine(work, name);
+                (zip.GetEntry(name) ?? throw new InvalidDataException($"it has no {name}")).ExtractToFile(part);
             }
             catch (Exception e) when (e is InvalidDataException or JsonException)
             {
                 return [$"{file} is not a Movilidad backup: {e.Message}."];
             }
 
-            if (await Sha256Async(part, ct) != manifest.Sha256)
+            if (await Sha256Async(part, ct) != sha256)
             {
-                return [$"The backup is damaged: the SHA-256 of {manifest.DatabaseFile} is not the one its manifest records. Nothing was restored."];
-            }
-
-            await using var scope = services.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<MovilidadDb>();
-            db.ShowsUnpublished = true;
-            var postgres = db.Database.IsNpgsql();
-            if (postgres != (manifest.Provider == "Postgres"))
-            {
-                return [$"The backup is of a {manifest.Provider} database and the target is {(postgres ? "PostgreSQL" : "SQLite")}: restore into the same provider."];
+                return [$"The backup is damaged: the SHA-256 of {Path.GetFileName(part)} is not the one its manifest records. Nothing was restored."];
             }
 
             if ((await db.Database.GetAppliedMigrationsAsync(ct)).Any())
@@ -173,7 +194,19 @@ public static class BackupCommand
                 return ["The target database is not empty (it has a schema): restore into a new, empty database. Nothing was restored."];
             }
 
-            if (postgres)
+            if (across)
+            {
+                try
+                {
+                    await db.Database.MigrateAsync(ct);
+                    await PortableData.LoadAsync(db, part, ct);
+                }
+                catch (Exception e) when (e is InvalidDataException or JsonException or System.Data.Common.DbException)
+                {
+                    return [$"The backup could not be restored into {(postgres ? "PostgreSQL" : "SQLite")}: {e.Message}. No row was written; the target now has the schema only: drop it and create it empty before another restore."];
+                }
+            }
+            else if (postgres)
             {
                 await PgAsync("pg_restore", db.Database.GetConnectionString()!, ["--no-owner", "--no-privileges", "--exit-on-error", "--single-transaction", part], ct);
             }
@@ -186,7 +219,7 @@ public static class BackupCommand
                 source.BackupDatabase(target);
             }
 
-            return await VerifyAsync(services, manifest, ct);
+            return await VerifyAsync(services, manifest, across ? part : null, ct);
         }
         finally
         {
@@ -195,17 +228,34 @@ public static class BackupCommand
         }
     }
 
-    /// <summary>The restored database against the manifest: every table's rows, the audit chain and its signed checkpoint.</summary>
-    private static async Task<IReadOnlyList<string>> VerifyAsync(IServiceProvider services, BackupManifest manifest, CancellationToken ct)
+    /// <summary>
+    /// The restored database against the manifest: every table's rows, the audit chain and its signed checkpoint; restored
+    /// from the portable copy (<paramref name="portable"/>), also its content, read again in the portable form, against the
+    /// copy's SHA-256; when they differ, the first row that does is named.
+    /// </summary>
+    private static async Task<IReadOnlyList<string>> VerifyAsync(IServiceProvider services, BackupManifest manifest, string? portable, CancellationToken ct)
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<MovilidadDb>();
         db.ShowsUnpublished = true;
         var problems = new List<string>();
         var rows = await CountRowsAsync(db, ct);
-        foreach (var (table, count) in manifest.Rows.Where(r => !rows.TryGetValue(r.Key, out var restored) || restored != r.Value))
+        var expected = portable is null ? manifest.Rows : manifest.Portable!.Rows;
+        foreach (var (table, count) in expected.Where(r => !rows.TryGetValue(r.Key, out var restored) || restored != r.Value))
         {
             problems.Add(string.Create(CultureInfo.InvariantCulture, $"The table {table} has {(rows.TryGetValue(table, out var n) ? n : 0)} rows after the restore; the backup recorded {count}."));
+        }
+
+        if (portable is not null)
+        {
+            var again = portable + ".restored";
+            await PortableData.WriteAsync(db, again, ct);
+            if (await Sha256Async(again, ct) != manifest.Portable!.Sha256)
+            {
+                var (line, was, now) = File.ReadLines(portable).Zip(File.ReadLines(again)).Select((pair, n) => (n + 1, pair.First, pair.Second)).FirstOrDefault(l => l.First != l.Second);
+                problems.Add(string.Create(CultureInfo.InvariantCulture,
+                    $"The restored data, read back, differs from the backup's (its SHA-256 is not the one the manifest records); first at line {line} of {PortablePart.FileName}: {Cut(was)} became {Cut(now)}."));
+            }
         }
 
         // Only now: migrations newer than the backup bring the restored schema up to this version of the platform.
@@ -230,11 +280,13 @@ public static class BackupCommand
         if (problems.Count == 0)
         {
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"Restored and verified: {manifest.Rows.Count} tables, {manifest.Rows.Values.Sum()} rows as recorded, SHA-256 matches, audit trail intact ({check.Entries} entries{(state.Signed ? ", signed checkpoint matches" : string.Empty)})."));
+                $"Restored and verified{(portable is null ? string.Empty : $" from the portable copy ({manifest.Provider} to {(db.Database.IsNpgsql() ? "Postgres" : "Sqlite")})")}: {expected.Count} tables, {expected.Values.Sum()} rows as recorded, SHA-256 matches{(portable is null ? string.Empty : ", content read back identical")}, audit trail intact ({check.Entries} entries{(state.Signed ? ", signed checkpoint matches" : string.Empty)})."));
         }
 
         return problems;
     }
+
+    private static string Cut(string? line) => line is null ? "(nothing)" : line.Length > 300 ? line[..300] + "..." : line;
 
     /// <summary>The rows of every table of the model and of the migrations history.</summary>
     private static async Task<SortedDictionary<string, long>> CountRowsAsync(MovilidadDb db, CancellationToken ct)

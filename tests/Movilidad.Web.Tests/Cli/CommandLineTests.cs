@@ -118,7 +118,7 @@ public abstract class CommandLineTests(DatabaseProvider provider)
             // One byte changed in the database part: the hash in the manifest no longer matches, nothing is restored.
             using (var zip = System.IO.Compression.ZipFile.Open(file, System.IO.Compression.ZipArchiveMode.Update))
             {
-                var entry = zip.Entries.Single(e => e.Name != "manifest.json");
+                var entry = zip.Entries.Single(e => e.Name.StartsWith("database.", StringComparison.Ordinal));
                 byte[] bytes;
                 await using (var read = entry.Open())
                 using (var copy = new MemoryStream())
@@ -275,6 +275,119 @@ public sealed class SyntheticDataAcrossProvidersTests
         await using var fromPostgres = postgres.CreateContext();
         Assert.Equal(await SyntheticFingerprint.OfAsync(fromSqlite, "sintetico-realistic"), await SyntheticFingerprint.OfAsync(fromPostgres, "sintetico-realistic"));
         await IndicatorBuilders.AssertTotalsMatchValuesAsync(fromPostgres);
+    }
+}
+
+/// <summary>A pilot's database moved from SQLite to PostgreSQL, and back, through `movilidad backup` and `movilidad restore`.</summary>
+public sealed class BackupAcrossProvidersTests
+{
+    private static Task<int> RunAsync(params string[] args) =>
+        new RootCommand { UsersCommand.Create(), AuditCommand.Create(), SeedCommand.Create(), BackupCommand.CreateBackup(), BackupCommand.CreateRestore() }.Parse(args).InvokeAsync();
+
+    private static string[] On(TestDatabase database, params string[] args) => [.. args, "--database", database.ConnectionString, "--provider", database.Provider.ToString()];
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite, DatabaseProvider.Postgres)]
+    [InlineData(DatabaseProvider.Postgres, DatabaseProvider.Sqlite)]
+    public async Task Backup_RestoredIntoTheOtherProvider_HasEveryRowTheKeyRingFilesAndAnIntactAuditTrail_AndTakesNewWrites(DatabaseProvider from, DatabaseProvider to)
+    {
+        await using var source = await TestDatabase.CreateAsync(from);
+        Assert.Equal(0, await RunAsync(On(source, "seed", "--demo")));
+        Assert.Equal(0, await RunAsync(On(source, "users", "add", "--email", "pilot@example.org", "--role", "secretariat", "--role", "focal-point:GT")));
+        var evidence = new byte[200_000];
+        new Random(11).NextBytes(evidence);
+        await using (var db = source.CreateContext())
+        {
+            var pledge = new Movilidad.Platform.Pledges.Pledge { Title = new("Compromiso ñandú", "Pledge"), CreatedAt = DateTime.UtcNow };
+            pledge.Updates.Add(new() { Year = 2025, Quarter = 2, Narrative = "Avance «parcial»", EvidenceFileName = "acta.pdf", EvidenceContentType = "application/pdf", EvidenceSize = evidence.Length, RecordedAt = DateTime.UtcNow });
+            db.Pledges.Add(pledge);
+            await db.SaveChangesAsync();
+            db.PledgeEvidence.Add(new() { UpdateId = pledge.Updates[0].Id, Content = evidence });
+            await db.SaveChangesAsync();
+        }
+
+        var folder = Directory.CreateTempSubdirectory("movilidad-backup-across-").FullName;
+        try
+        {
+            var file = Path.Combine(folder, "pilot.zip");
+            Assert.Equal(0, await RunAsync(On(source, "backup", "--out", file)));
+            await using var target = await TestDatabase.CreateAsync(to);
+            using (var host = cli::Movilidad.Cli.PlatformDatabase.Open(target.ConnectionString, to))
+            {
+                var problems = await BackupCommand.RestoreAsync(host.Services, file, CancellationToken.None);
+                Assert.True(problems.Count == 0, string.Join('\n', problems));
+            }
+
+            Assert.Equal(0, await RunAsync(On(target, "audit", "verify")));
+
+            await using (var before = source.CreateContext())
+            await using (var after = target.CreateContext())
+            {
+                before.ShowsUnpublished = after.ShowsUnpublished = true;
+                Assert.Equal(await TableRowsAsync(before), await TableRowsAsync(after));
+                Assert.True(await before.IndicatorValues.AnyAsync() && await before.Activities.AnyAsync(), "the demonstration data fills the tables that matter");
+                Assert.Equal(await before.Accounts.OrderBy(a => a.Id).Select(a => a.Email).ToListAsync(), await after.Accounts.OrderBy(a => a.Id).Select(a => a.Email).ToListAsync());
+                Assert.Equal(await before.DataProtectionKeys.OrderBy(k => k.Id).Select(k => k.Xml).ToListAsync(), await after.DataProtectionKeys.OrderBy(k => k.Id).Select(k => k.Xml).ToListAsync());
+                Assert.Equal(await before.AuditEntries.OrderBy(e => e.Id).Select(e => e.Hash).ToListAsync(), await after.AuditEntries.OrderBy(e => e.Id).Select(e => e.Hash).ToListAsync());
+                Assert.Equal(await before.PledgeEvidence.OrderBy(e => e.UpdateId).Select(e => e.Content).ToListAsync(), await after.PledgeEvidence.OrderBy(e => e.UpdateId).Select(e => e.Content).ToListAsync());
+                Assert.Contains(evidence, await after.PledgeEvidence.Select(e => e.Content).ToListAsync());
+                Assert.Contains("Avance «parcial»", await after.PledgeUpdates.Select(u => u.Narrative).ToListAsync());
+            }
+
+            // The moved database takes new rows (PostgreSQL's identity sequences continue after the restored ids), audited.
+            Assert.Equal(0, await RunAsync(On(target, "users", "add", "--email", "second@example.org", "--role", "observer")));
+            Assert.Equal(0, await RunAsync(On(target, "audit", "verify")));
+
+            // Its backup, written by the other provider, goes back into the first provider whole.
+            var again = Path.Combine(folder, "moved.zip");
+            Assert.Equal(0, await RunAsync(On(target, "backup", "--out", again)));
+            await using var back = await TestDatabase.CreateAsync(from);
+            Assert.Equal(0, await RunAsync(On(back, "restore", again)));
+            await using (var moved = back.CreateContext())
+            {
+                Assert.Contains("second@example.org", await moved.Accounts.Select(a => a.Email).ToListAsync());
+            }
+
+            // A damaged portable copy is refused before anything is written.
+            using (var zip = System.IO.Compression.ZipFile.Open(file, System.IO.Compression.ZipArchiveMode.Update))
+            {
+                var entry = zip.GetEntry("data.jsonl")!;
+                string text;
+                using (var read = new StreamReader(entry.Open()))
+                {
+                    text = await read.ReadToEndAsync();
+                }
+
+                entry.Delete();
+                await using var write = new StreamWriter(zip.CreateEntry("data.jsonl").Open());
+                await write.WriteAsync(text.Replace("pilot@example.org", "pirat@example.org", StringComparison.Ordinal));
+            }
+
+            await using var damaged = await TestDatabase.CreateAsync(to);
+            Assert.Equal(1, await RunAsync(On(damaged, "restore", file)));
+            await using var empty = damaged.CreateContext();
+            Assert.Empty(await empty.Database.GetAppliedMigrationsAsync());
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private static async Task<Dictionary<string, long>> TableRowsAsync(MovilidadDb db)
+    {
+        var rows = new Dictionary<string, long>(StringComparer.Ordinal);
+        var connection = db.Database.GetDbConnection();
+        await connection.OpenAsync();
+        foreach (var table in db.Model.GetRelationalModel().Tables)
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = $"SELECT COUNT(*) FROM \"{table.Name}\"";
+            rows[table.Name] = Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        await connection.CloseAsync();
+        return rows;
     }
 }
 

@@ -1,10 +1,12 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 using Movilidad.Platform.Data;
 
 namespace Movilidad.Web.Features.Search;
 
 [AllowAnonymous]
+[OutputCache(PolicyName = PlanSearch.CachePolicy)]
 public class IndexModel(MovilidadDb db) : PageModel
 {
     public string? Query { get; private set; }

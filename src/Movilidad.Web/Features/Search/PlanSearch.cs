@@ -10,6 +10,19 @@ public sealed record SearchHit(int Id, string PlanKey, Bilingual PlanTitle, stri
 
 public static class PlanSearch
 {
+    /// <summary>
+    /// Answers for people not signed in (what anyone may read), kept per query and language while the content's
+    /// <see cref="DataVersion"/> stays the same, and at most <see cref="DataVersion.MaximumAge"/> (writes of another process).
+    /// </summary>
+    public const string CachePolicy = "search";
+
+    public static IServiceCollection AddSearchCache(this IServiceCollection services) =>
+        services.AddOutputCache(options => options.AddPolicy(CachePolicy, policy => policy
+            .Expire(DataVersion.MaximumAge)
+            .SetVaryByQuery("q")
+            .VaryByValue(http => new KeyValuePair<string, string>(
+                "lang+data", $"{System.Globalization.CultureInfo.CurrentUICulture.Name}+{DataVersion.Current}"))));
+
     /// <summary>Plan elements containing every word of the query, in Spanish or English, ignoring accents and case.</summary>
     public static async Task<List<SearchHit>> SearchElementsAsync(this MovilidadDb db, string? query, int limit, CancellationToken ct)
     {
@@ -36,6 +49,7 @@ public static class PlanSearch
         app.MapGet("/api/search", async (string? q, MovilidadDb db, CancellationToken ct) => TypedResults.Ok(await db.SearchElementsAsync(q, 100, ct)))
             .WithTags("Search")
             .AllowAnonymous()
+            .CacheOutput(CachePolicy)
             .WithSummary("Plan elements matching every word of q, in either language, ignoring accents and case.");
         return app;
     }

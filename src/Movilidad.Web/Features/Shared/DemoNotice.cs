@@ -24,7 +24,17 @@ public static class DemoNotice
         }
 
         var version = DataVersion.Current;
-        var present = await DemoData.IsPresentAsync(db, ct);
+        bool present;
+        try
+        {
+            present = await DemoData.IsPresentAsync(db, ct);
+        }
+        catch (Exception e) when (Movilidad.Web.Infrastructure.Web.DatabaseUnavailable.Is(e))
+        {
+            // The error page that says the database is unavailable must not need it: the last answer known, else none.
+            return k?.Present ?? false;
+        }
+
         KnownByDatabase[database] = new Known(version, now, present);
         return present;
     }

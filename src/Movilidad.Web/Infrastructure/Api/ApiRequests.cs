@@ -63,7 +63,7 @@ public static class ApiRequests
         }
     }
 
-    /// <summary>Error statuses without a body (401, 403, 404, 405) as problem details; an address that matches no endpoint says why.</summary>
+    /// <summary>Error statuses without a body (401, 403, 404, 405, 503, 507) as problem details; an address that matches no endpoint says why.</summary>
     public static IApplicationBuilder UseApiStatusProblems(this IApplicationBuilder api) =>
         api.UseStatusCodePages(async context =>
         {
@@ -81,6 +81,8 @@ public static class ApiRequests
                     Title = text["Api.MediaTypeTitle"],
                 },
                 StatusCodes.Status404NotFound when http.GetEndpoint() is null => new ProblemDetails { Detail = text["Api.NotFound", http.Request.Path.Value ?? string.Empty] },
+                StatusCodes.Status503ServiceUnavailable => new ProblemDetails { Title = text["Api.UnavailableTitle"], Detail = text["Api.Unavailable"] },
+                StatusCodes.Status507InsufficientStorage => new ProblemDetails { Title = text["Api.StorageFullTitle"], Detail = text["Api.StorageFull"] },
                 _ => new ProblemDetails(),
             };
             details.Status = http.Response.StatusCode;

@@ -14,11 +14,13 @@ public static class ErrorPages
         {
             api.UseExceptionHandler();
             api.UseApiStatusProblems();
+            api.UseDatabaseUnavailable();
         });
         app.UseWhen(http => !IsApi(http), pages =>
         {
             pages.UseExceptionHandler("/Error");
             pages.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
+            pages.UseDatabaseUnavailable();
         });
         return app;
     }
