@@ -14,7 +14,7 @@ using Movilidad.Platform.Indicators;
 namespace Movilidad.Web.Features.Indicators;
 
 /// <summary>The indicators dashboard: progress per line, country and working group, targets against actuals, one indicator's trend.</summary>
-public class IndexModel(MovilidadDb db, IAuthorizationService auth, IStringLocalizer text) : PageModel
+public class IndexModel(MovilidadDb db, IndicatorDashboard dashboard, IAuthorizationService auth, IStringLocalizer text) : PageModel
 {
     /// <summary>Above this many indicators, the targets chart shows one line of the plan at a time.</summary>
     public const int PairsPerChart = 30;
@@ -61,7 +61,7 @@ public class IndexModel(MovilidadDb db, IAuthorizationService auth, IStringLocal
         CanEdit = await auth.CanAsync(User, IndicatorOperations.Edit);
         Plans = (await db.Plans.AsNoTracking().Where(p => db.ReportingCalendars.Any(c => c.PlanId == p.Id) && db.Indicators.Any(i => i.PlanId == p.Id))
             .OrderBy(p => p.SortOrder).Select(p => new { p.Key, p.Title }).ToListAsync(ct)).Select(p => (p.Key, p.Title)).ToList();
-        Data = await db.ComputeAsync(Plans.Any(p => p.Key == Plan) ? Plan : null, Indicator, ct);
+        Data = await dashboard.ComputeAsync(db, Plans.Any(p => p.Key == Plan) ? Plan : null, Indicator, ct);
         if (Data is null)
         {
             return Page();

@@ -1,9 +1,11 @@
+using Movilidad.Platform.Data;
+
 namespace Movilidad.Web.Features.LabourMarket;
 
 /// <summary>
 /// Explorer answers sum up to millions of observations and change only when a dataset is imported, replaced or deleted:
-/// anonymous answers are cached by address and language, evicted by tag on every import through the web, and expire
-/// after a minute (imports from the command line are another process).
+/// anonymous answers are cached by address and language, evicted by tag on every import through the web, and keyed by
+/// the content's <see cref="DataVersion"/> so that an import on another node or by the command line is seen at once.
 /// </summary>
 public static class LabourMarketCache
 {
@@ -16,5 +18,6 @@ public static class LabourMarketCache
             .Expire(TimeSpan.FromMinutes(1))
             .SetVaryByQuery("*")
             .SetVaryByRouteValue("id", "code")
-            .VaryByValue(http => new KeyValuePair<string, string>("lang", System.Globalization.CultureInfo.CurrentUICulture.Name))));
+            .VaryByValue(http => new KeyValuePair<string, string>(
+                "lang+data", $"{System.Globalization.CultureInfo.CurrentUICulture.Name}+{http.RequestServices.GetRequiredService<DataVersion>().Current}"))));
 }

@@ -1,33 +1,20 @@
-using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using Movilidad.Platform.Data;
 using Movilidad.Platform.Demo;
+using Movilidad.Web.Infrastructure.Web;
 
 namespace Movilidad.Web.Features.Shared;
 
 /// <summary>
 /// Whether the database holds the demonstration data set (<c>movilidad seed --demo</c>), so every page can say so. The
-/// answer is kept per database until the content changes (<see cref="DataVersion"/>) or, for changes made by the command
-/// line in another process, for at most <see cref="DataVersion.MaximumAge"/>.
+/// answer is kept per database in the <see cref="ContentCache"/> until the content changes (on any node or by the command line).
 /// </summary>
 public static class DemoNotice
 {
-    private static readonly ConcurrentDictionary<string, Known> KnownByDatabase = new(StringComparer.Ordinal);
+    private sealed record Key(string? Database);
 
-    public static async Task<bool> IsShownAsync(MovilidadDb db, TimeProvider clock, CancellationToken ct)
-    {
-        var now = clock.GetUtcNow();
-        var database = db.Database.GetConnectionString() ?? string.Empty;
-        if (KnownByDatabase.TryGetValue(database, out var k) && k.Version == DataVersion.Current && now - k.At < DataVersion.MaximumAge)
-        {
-            return k.Present;
-        }
+    private sealed record Known(bool Present);
 
-        var version = DataVersion.Current;
-        var present = await DemoData.IsPresentAsync(db, ct);
-        KnownByDatabase[database] = new Known(version, now, present);
-        return present;
-    }
-
-    private sealed record Known(long Version, DateTimeOffset At, bool Present);
+    public static async Task<bool> IsShownAsync(MovilidadDb db, ContentCache cache, CancellationToken ct) =>
+        (await cache.GetOrComputeAsync(new Key(db.Database.GetConnectionString()), async () => new Known(await DemoData.IsPresentAsync(db, ct))))!.Present;
 }
