@@ -41,6 +41,8 @@ builder.Services.AddMovilidadAuthorization();
 builder.Services.AddMovilidadRateLimits();
 builder.Services.AddPlanCache();
 builder.Services.AddSearchCache();
+builder.Services.AddIndicatorDashboard();
+builder.Services.AddHostedService<DataVersionWatch>();
 builder.Services.AddLabourMarketCache();
 builder.Services.AddOpenData(builder.Configuration);
 builder.Services.AddReports();
@@ -54,10 +56,12 @@ builder.Services.AddRazorPages(options => options.RootDirectory = "/Features");
 builder.Services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
 
 var security = builder.Configuration.GetSection(SecurityOptions.Section).Get<SecurityOptions>() ?? new SecurityOptions();
+builder.Services.AddMovilidadForwardedHeaders(security);
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = security.MaxRequestBodyBytes);
 builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(form => form.MultipartBodyLengthLimit = security.MaxRequestBodyBytes);
 
 var app = builder.Build();
+app.UseMovilidadForwardedHeaders(security);
 app.UseCorrelation();
 app.UseSecurityHeaders();
 if (!app.Environment.IsDevelopment())

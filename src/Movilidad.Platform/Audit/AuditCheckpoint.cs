@@ -153,39 +153,3 @@ public sealed record CheckpointState(AuditCheckpoint? Checkpoint, bool Signed)
         return new CheckpointState(checkpoint, checkpoint is not null && seal.IsSigned(checkpoint));
     }
 }
-
-/// <summary>Appends a write's checkpoint to the checkpoint file once its transaction has committed (never one that was rolled back).</summary>
-internal sealed class CheckpointFileInterceptor : Microsoft.EntityFrameworkCore.Diagnostics.DbTransactionInterceptor
-{
-    public static readonly CheckpointFileInterceptor Instance = new();
-
-    public override void TransactionCommitted(System.Data.Common.DbTransaction transaction, Microsoft.EntityFrameworkCore.Diagnostics.TransactionEndEventData eventData) =>
-        Flush(eventData.Context, committed: true);
-
-    public override Task TransactionCommittedAsync(System.Data.Common.DbTransaction transaction, Microsoft.EntityFrameworkCore.Diagnostics.TransactionEndEventData eventData, CancellationToken cancellationToken = default)
-    {
-        Flush(eventData.Context, committed: true);
-        return Task.CompletedTask;
-    }
-
-    public override void TransactionRolledBack(System.Data.Common.DbTransaction transaction, Microsoft.EntityFrameworkCore.Diagnostics.TransactionEndEventData eventData) =>
-        Flush(eventData.Context, committed: false);
-
-    public override Task TransactionRolledBackAsync(System.Data.Common.DbTransaction transaction, Microsoft.EntityFrameworkCore.Diagnostics.TransactionEndEventData eventData, CancellationToken cancellationToken = default)
-    {
-        Flush(eventData.Context, committed: false);
-        return Task.CompletedTask;
-    }
-
-    private static void Flush(DbContext? context, bool committed)
-    {
-        if (context is MovilidadDb { PendingCheckpoint: { } checkpoint } db)
-        {
-            db.PendingCheckpoint = null;
-            if (committed)
-            {
-                db.Seal?.Append(checkpoint);
-            }
-        }
-    }
-}

@@ -23,4 +23,8 @@ public sealed class DatabaseOptions
 
     /// <summary>Loads the shipped plans and reference tables on start (an upgrade never duplicates nor overwrites edits).</summary>
     public bool LoadContent { get; set; } = true;
+
+    /// <summary>How often a web node reads the stored data version to see content changes made by other nodes or the command line.</summary>
+    [Range(20, 60_000)]
+    public int VersionPollMilliseconds { get; set; } = 250;
 }

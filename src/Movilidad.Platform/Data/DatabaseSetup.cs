@@ -19,8 +19,8 @@ public static class DatabaseSetup
     /// <summary>Points a context at a database: the hosts, the tests and the design-time factories all go through here.</summary>
     public static DbContextOptionsBuilder UseMovilidadDatabase(this DbContextOptionsBuilder db, DatabaseProvider provider, string connectionString) => provider switch
     {
-        DatabaseProvider.Sqlite => db.UseSqlite(connectionString, o => o.MigrationsAssembly(MigrationsAssembly(provider))).AddInterceptors(Audit.CheckpointFileInterceptor.Instance),
-        DatabaseProvider.Postgres => db.UseNpgsql(connectionString, o => o.MigrationsAssembly(MigrationsAssembly(provider))).AddInterceptors(Audit.CheckpointFileInterceptor.Instance),
+        DatabaseProvider.Sqlite => db.UseSqlite(connectionString, o => o.MigrationsAssembly(MigrationsAssembly(provider))).AddInterceptors(TransactionEndInterceptor.Instance),
+        DatabaseProvider.Postgres => db.UseNpgsql(connectionString, o => o.MigrationsAssembly(MigrationsAssembly(provider))).AddInterceptors(TransactionEndInterceptor.Instance),
         _ => throw new InvalidOperationException($"Unknown database provider '{provider}'."),
     };
 
@@ -35,6 +35,8 @@ public static class DatabaseSetup
             _ => connectionString ?? throw new InvalidOperationException(
                 $"Database:Provider is {options.Provider} but no connection string is set: set ConnectionStrings__Movilidad."),
         }));
+
+        services.AddSingleton<DataVersion>();
 
         // Each feature's loader is found where the feature keeps it, as its EF configuration is.
         foreach (var loader in typeof(MovilidadDb).Assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false } && t.IsAssignableTo(typeof(IContentLoader))))

@@ -19,9 +19,13 @@ namespace Movilidad.Platform.Data;
 
 /// <param name="options">The provider and connection (<see cref="DatabaseSetup.UseMovilidadDatabase"/>).</param>
 /// <param name="seal">Signs the audit checkpoint on every audited write; the hosts register it, a context made without it writes none.</param>
-public class MovilidadDb(DbContextOptions<MovilidadDb> options, AuditSeal? seal = null) : DbContext(options)
+/// <param name="version">This process's <see cref="DataVersion"/>, moved at every committed content change; the stored one moves in any case.</param>
+public class MovilidadDb(DbContextOptions<MovilidadDb> options, AuditSeal? seal = null, DataVersion? version = null) : DbContext(options)
 {
     internal AuditSeal? Seal => seal;
+
+    /// <summary>A content save in the open transaction: the data version moves once that transaction commits (<see cref="TransactionEndInterceptor"/>).</summary>
+    internal bool PendingContentChange { get; set; }
 
     /// <summary>The checkpoint written in the open transaction, appended to the checkpoint file once that transaction commits.</summary>
     internal AuditCheckpoint? PendingCheckpoint { get; set; }
@@ -86,6 +90,7 @@ public class MovilidadDb(DbContextOptions<MovilidadDb> options, AuditSeal? seal 
     public DbSet<RecruiterSanction> RecruiterSanctions => Set<RecruiterSanction>();
     public DbSet<RecruiterDuplicate> RecruiterDuplicates => Set<RecruiterDuplicate>();
     public DbSet<FraudReport> FraudReports => Set<FraudReport>();
+    public DbSet<StoredDataVersion> StoredDataVersions => Set<StoredDataVersion>();
 
     /// <summary>
     /// Whether this unit of work may see unpublished plans: set per request from the reader's grants
@@ -96,33 +101,100 @@ public class MovilidadDb(DbContextOptions<MovilidadDb> options, AuditSeal? seal 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         var content = DataVersion.MayTouchContent(ChangeTracker);
-        try
+        var saved = base.SaveChanges(acceptAllChangesOnSuccess);
+        if (content)
         {
-            return base.SaveChanges(acceptAllChangesOnSuccess);
+            ContentSaved();
         }
-        finally
-        {
-            if (content)
-            {
-                DataVersion.Bump();
-            }
-        }
+
+        return saved;
     }
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         var content = DataVersion.MayTouchContent(ChangeTracker);
+        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        if (content)
+        {
+            ContentSaved();
+        }
+
+        return saved;
+    }
+
+    /// <summary>
+    /// Content was changed without the change tracker (ExecuteUpdate/ExecuteDelete, SQL) and committed: moves the data
+    /// version here and for every other process on the database. Inside a transaction, it moves once that commits.
+    /// </summary>
+    public void ContentChanged() => ContentSaved();
+
+    /// <summary>Reads the stored data version (null on a database without the row yet), straight on the connection.</summary>
+    public async Task<long?> ReadStoredVersionAsync(CancellationToken ct)
+    {
+        var connection = Database.GetDbConnection();
+        await Database.OpenConnectionAsync(ct);
         try
         {
-            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            await using var command = connection.CreateCommand();
+            command.CommandText = StoredDataVersion.ReadSql;
+            return await command.ExecuteScalarAsync(ct) is { } value and not DBNull ? Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture) : null;
         }
         finally
         {
-            if (content)
+            await Database.CloseConnectionAsync();
+        }
+    }
+
+    private void ContentSaved()
+    {
+        if (Database.CurrentTransaction is null)
+        {
+            AnnounceContentChange();
+        }
+        else
+        {
+            PendingContentChange = true;
+        }
+    }
+
+    /// <summary>
+    /// Adds one to the stored version, outside any transaction (the change has committed), then moves this process's. A
+    /// failure here loses nothing but the announcement: the content is saved, and what other nodes keep expires after
+    /// <see cref="DataVersion.MaximumAge"/>.
+    /// </summary>
+    internal void AnnounceContentChange()
+    {
+        PendingContentChange = false;
+        var connection = Database.GetDbConnection();
+        var opened = connection.State != System.Data.ConnectionState.Open;
+        try
+        {
+            if (opened)
             {
-                DataVersion.Bump();
+                connection.Open();
+            }
+
+            using var command = connection.CreateCommand();
+            command.CommandText = StoredDataVersion.IncrementSql;
+            if (command.ExecuteScalar() is { } value and not DBNull)
+            {
+                version?.Wrote(Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture));
+                return;
             }
         }
+        catch (System.Data.Common.DbException)
+        {
+            // The content is saved; only the announcement to the other processes is lost (see the summary).
+        }
+        finally
+        {
+            if (opened)
+            {
+                connection.Close();
+            }
+        }
+
+        version?.Bump();
     }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)

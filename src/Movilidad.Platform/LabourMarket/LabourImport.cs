@@ -182,6 +182,7 @@ public static class LabourImport
         await db.LabourObservations.Where(o => o.DatasetId == id).ExecuteDeleteAsync(ct);
         await db.LabourDatasetIssues.Where(i => i.DatasetId == id).ExecuteDeleteAsync(ct);
         await db.LabourDatasets.Where(d => d.Id == id).ExecuteDeleteAsync(ct);
+        db.ContentChanged();
     }
 
     private static LabourDataset NewDataset(RecordRead read, string? publisher, bool restricted, AuditActor actor, TimeProvider clock)

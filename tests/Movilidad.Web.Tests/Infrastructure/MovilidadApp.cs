@@ -1,12 +1,16 @@
 using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using Movilidad.Platform.Data;
 
 namespace Movilidad.Web.Tests.Infrastructure;
 
-/// <summary>The real platform over a fresh database of one provider, with the shipped content loaded.</summary>
-public abstract class MovilidadApp(DatabaseProvider provider) : WebApplicationFactory<Program>, IAsyncLifetime
+/// <summary>
+/// The real platform over a fresh database of one provider, with the shipped content loaded; or, given a database
+/// (<paramref name="shared"/>), one web node of several on it, which leaves the database to its owner.
+/// </summary>
+public abstract class MovilidadApp(DatabaseProvider provider, TestDatabase? shared = null) : WebApplicationFactory<Program>, IAsyncLifetime
 {
     private TestDatabase? database;
 
@@ -15,7 +19,7 @@ public abstract class MovilidadApp(DatabaseProvider provider) : WebApplicationFa
 
     public async Task InitializeAsync()
     {
-        database = await TestDatabase.CreateAsync(provider);
+        database = shared ?? await TestDatabase.CreateAsync(provider);
         StartServer();
     }
 
@@ -57,12 +61,13 @@ public abstract class MovilidadApp(DatabaseProvider provider) : WebApplicationFa
         return client;
     }
 
-    public MovilidadDb CreateDb() => Database.CreateContext();
+    /// <summary>A context on the app's database whose content writes the app sees at once, as if made by one of its own requests.</summary>
+    public MovilidadDb CreateDb() => Database.CreateContext(version: Services.GetRequiredService<DataVersion>());
 
     async Task IAsyncLifetime.DisposeAsync()
     {
         await DisposeAsync();
-        if (database is not null)
+        if (database is not null && shared is null)
         {
             await database.DisposeAsync();
         }

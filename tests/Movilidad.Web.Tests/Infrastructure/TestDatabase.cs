@@ -50,12 +50,15 @@ public sealed class TestDatabase : IAsyncDisposable
         }
     }
 
-    /// <summary>A context on the database; with a seal, its audited writes keep the signed checkpoint as the hosts' do.</summary>
-    public MovilidadDb CreateContext(Platform.Audit.AuditSeal? seal = null)
+    /// <summary>
+    /// A context on the database; with a seal, its audited writes keep the signed checkpoint as the hosts' do; with a
+    /// host's data version, its content writes are seen by that host at once, as the host's own writes are.
+    /// </summary>
+    public MovilidadDb CreateContext(Platform.Audit.AuditSeal? seal = null, DataVersion? version = null)
     {
         var options = new DbContextOptionsBuilder<MovilidadDb>();
         options.UseMovilidadDatabase(Provider, ConnectionString);
-        return new MovilidadDb(options.Options, seal);
+        return new MovilidadDb(options.Options, seal, version);
     }
 
     public async ValueTask DisposeAsync()

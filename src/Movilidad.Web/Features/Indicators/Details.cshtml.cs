@@ -10,7 +10,7 @@ namespace Movilidad.Web.Features.Indicators;
 
 /// <summary>One indicator: its definition in both languages, its rules, and its targets by country and period beside the actuals.</summary>
 [AllowAnonymous]
-public class DetailsModel(MovilidadDb db, IAuthorizationService auth) : PageModel
+public class DetailsModel(MovilidadDb db, IndicatorDashboard dashboard, IAuthorizationService auth) : PageModel
 {
     public IndicatorView Indicator { get; private set; } = null!;
     public Bilingual PlanTitle { get; private set; } = Bilingual.Empty;
@@ -40,7 +40,7 @@ public class DetailsModel(MovilidadDb db, IAuthorizationService auth) : PageMode
         Element = await db.ElementLabelAsync(indicator.ElementId, ct);
         WorkingGroup = await db.WorkingGroupLabelAsync(indicator.WorkingGroupId, ct);
         Grid = await db.TargetGridAsync(indicator, IsPublic, ct);
-        Progress = (await db.ComputeAsync(indicator.Plan.Key, id, IsPublic, ct))?.Indicators.FirstOrDefault(p => p.Id == id);
+        Progress = (await dashboard.ComputeAsync(db, indicator.Plan.Key, id, IsPublic, ct))?.Indicators.FirstOrDefault(p => p.Id == id);
         CanEdit = await auth.CanAsync(User, IndicatorOperations.Edit);
         return Page();
     }

@@ -19,7 +19,7 @@ namespace Movilidad.Web.Features.Indicators;
 /// the published plans' approved values, as the open data (SDMX-CSV) publishes them.
 /// </summary>
 [AllowAnonymous]
-public class IndexModel(MovilidadDb db, IAuthorizationService auth, IStringLocalizer text) : PageModel
+public class IndexModel(MovilidadDb db, IndicatorDashboard dashboard, IAuthorizationService auth, IStringLocalizer text) : PageModel
 {
     /// <summary>Above this many indicators, the targets chart shows one line of the plan at a time.</summary>
     public const int PairsPerChart = 30;
@@ -65,7 +65,7 @@ public class IndexModel(MovilidadDb db, IAuthorizationService auth, IStringLocal
         CanEdit = await auth.CanAsync(User, IndicatorOperations.Edit);
         Plans = (await db.Plans.AsNoTracking().Where(p => db.ReportingCalendars.Any(c => c.PlanId == p.Id) && db.Indicators.Any(i => i.PlanId == p.Id))
             .OrderBy(p => p.SortOrder).Select(p => new { p.Key, p.Title }).ToListAsync(ct)).Select(p => (p.Key, p.Title)).ToList();
-        Data = await db.ComputeAsync(Plans.Any(p => p.Key == Plan) ? Plan : null, Indicator, IsPublic, ct);
+        Data = await dashboard.ComputeAsync(db, Plans.Any(p => p.Key == Plan) ? Plan : null, Indicator, IsPublic, ct);
         if (Data is null)
         {
             return Page();

@@ -8,6 +8,7 @@ using Movilidad.Platform.Localization;
 using Movilidad.Platform.Indicators;
 
 using Movilidad.Platform.Institutions;
+using Movilidad.Web.Infrastructure.Web;
 
 namespace Movilidad.Web.Features.Indicators;
 
@@ -37,8 +38,11 @@ public sealed record IndicatorDashboardData(
 /// countries' progress are reduced in one pass over those rows and the targets, read plainly (no entities): a plan of
 /// 20,000 indicators reads three times a few hundred thousand narrow rows, which SQL sorting and windows did slower; automatic
 /// indicators are counted live and merged in. An indicator's trend is read when first asked for and kept with the rest.
+/// The figures are kept per database, visibility and asked plan in the host's <see cref="ContentCache"/>, until the
+/// content changes (on this node, another node or by the command line) or for at most <see cref="DataVersion.MaximumAge"/>.
+/// Other features read it through <see cref="ProgressAsync"/>, the public query of indicators' progress.
 /// </summary>
-public static class IndicatorDashboard
+public sealed class IndicatorDashboard(ContentCache cache)
 {
     /// <summary>The counted values of the plan summed per indicator and period (for the regional figures).</summary>
     private const string PeriodTotalsSql = """
@@ -99,34 +103,37 @@ public static class IndicatorDashboard
         IndicatorDashboardData Data, int PlanId, IReadOnlyDictionary<int, (AggregationRule Aggregation, TargetType TargetType)> Rules,
         IReadOnlyDictionary<(int Indicator, string Country, string Period), decimal> Automatic, ConcurrentDictionary<int, IReadOnlyList<TrendPoint>> Trends);
 
-    private sealed record Kept(long Version, DateTime At, Snapshot Snapshot);
-
-    /// <summary>Snapshots by database, visibility, audience and asked plan, kept while <see cref="DataVersion"/> stays the same (and at most <see cref="DataVersion.MaximumAge"/>).</summary>
-    private static readonly ConcurrentDictionary<(string? Database, bool ShowsUnpublished, bool ApprovedOnly, string? Plan), Kept> Cache = new();
+    private sealed record Key(string? Database, bool ShowsUnpublished, bool ApprovedOnly, string? Plan);
 
     /// <summary>
     /// The dashboard of a plan (the first with indicators and a calendar when none is named), with the trend of one
     /// indicator. Those who work on the plans see the counted values (submitted and approved); the public
     /// (<paramref name="approvedOnly"/>) sees the approved values alone, as the open data publishes them.
     /// </summary>
-    public static async Task<IndicatorDashboardData?> ComputeAsync(this MovilidadDb db, string? planKey, int? trendIndicator, bool approvedOnly, CancellationToken ct)
+    public async Task<IndicatorDashboardData?> ComputeAsync(MovilidadDb db, string? planKey, int? trendIndicator, bool approvedOnly, CancellationToken ct)
     {
-        var version = DataVersion.Current;
-        var now = DateTime.UtcNow;
-        var key = (db.Database.GetConnectionString(), db.ShowsUnpublished, approvedOnly, planKey);
-        if (!Cache.TryGetValue(key, out var kept) || kept.Version != version || now - kept.At > DataVersion.MaximumAge)
-        {
-            // Only plans that exist are kept, so the cache holds no more entries than there are plans.
-            if (await SnapshotAsync(db, planKey, approvedOnly, ct) is not { } computed)
-            {
-                return null;
-            }
+        // Only plans that exist are kept, so the cache holds no more entries than there are plans.
+        var snapshot = await cache.GetOrComputeAsync(new Key(db.Database.GetConnectionString(), db.ShowsUnpublished, approvedOnly, planKey), () => SnapshotAsync(db, planKey, approvedOnly, ct));
+        return snapshot is null ? null : await WithTrendAsync(db, snapshot, trendIndicator, approvedOnly, ct);
+    }
 
-            kept = new Kept(version, now, computed);
-            Cache[key] = kept;
+    /// <summary>
+    /// The public query other features use: the progress of the given indicators (those the reader sees), as the dashboard
+    /// of each one's plan computes it.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<int, IndicatorProgress>> ProgressAsync(MovilidadDb db, IReadOnlyCollection<int> ids, CancellationToken ct)
+    {
+        var plans = await db.Indicators.AsNoTracking().Where(i => ids.Contains(i.Id)).Select(i => i.Plan!.Key).Distinct().ToListAsync(ct);
+        var progress = new Dictionary<int, IndicatorProgress>();
+        foreach (var plan in plans)
+        {
+            foreach (var p in (await ComputeAsync(db, plan, null, approvedOnly: false, ct))?.Indicators.Where(p => ids.Contains(p.Id)) ?? [])
+            {
+                progress[p.Id] = p;
+            }
         }
 
-        return await WithTrendAsync(db, kept.Snapshot, trendIndicator, approvedOnly, ct);
+        return progress;
     }
 
     private static async Task<Snapshot?> SnapshotAsync(MovilidadDb db, string? planKey, bool approvedOnly, CancellationToken ct)
@@ -463,4 +470,11 @@ public static class IndicatorDashboard
 
         return lines;
     }
+}
+
+public static class IndicatorDashboardSetup
+{
+    /// <summary>One dashboard per host, its figures in the host's memory cache.</summary>
+    public static IServiceCollection AddIndicatorDashboard(this IServiceCollection services) =>
+        services.AddContentCache().AddSingleton<IndicatorDashboard>();
 }

@@ -427,10 +427,9 @@ public static class IndicatorReporting
 
             var after = await ViewAsync(db, address, report, ct);
             await db.SaveAuditedAsync(actor, () => new AuditRecord(action, ReportEntity, $"{address.PlanKey}/{address.Period.Code}/{address.Country}", before, after, address.Country), clock, ct);
-            await transaction.CommitAsync(ct);
 
-            // A dashboard read between the save and the commit may have kept the figures from before: they expire now.
-            DataVersion.Bump();
+            // The data version moves when this commits (not at the save above), so a dashboard read in between expires too.
+            await transaction.CommitAsync(ct);
             return new WriteOutcome<ReportView>.Saved(after);
         }
         catch (DbUpdateException)

@@ -139,14 +139,14 @@ public static class IndicatorsApi
                 .WithSummary(locking ? "Locks a period: none of its values change until it is reopened (the Secretariat)." : "Reopens a locked period, with the reason (the Secretariat); audited.");
         }
 
-        api.MapGet("/dashboard", async Task<IResult> (string? plan, int? indicator, HttpContext http, MovilidadDb db, IAuthorizationService auth, CancellationToken ct) =>
+        api.MapGet("/dashboard", async Task<IResult> (string? plan, int? indicator, HttpContext http, MovilidadDb db, IndicatorDashboard dashboard, IAuthorizationService auth, CancellationToken ct) =>
             {
                 if (!await auth.CanAsync(http.User, IndicatorOperations.Read))
                 {
                     return TypedResults.Forbid();
                 }
 
-                return await db.ComputeAsync(plan, indicator, approvedOnly: false, ct) is { } data ? TypedResults.Ok(data) : NotFoundProblem.Of("plan with indicators", plan ?? "(default)");
+                return await dashboard.ComputeAsync(db, plan, indicator, approvedOnly: false, ct) is { } data ? TypedResults.Ok(data) : NotFoundProblem.Of("plan with indicators", plan ?? "(default)");
             })
             .ProducesRead<IndicatorDashboardData>()
             .WithSummary("The dashboard's figures: progress per indicator, line, country and working group, the trend of one indicator, and the reporting status per period.");

@@ -5,14 +5,14 @@ using Movilidad.Web.Infrastructure.Observability;
 namespace Movilidad.Web.Features.Indicators;
 
 /// <summary>The dashboard of every plan with indicators, computed once at start: its queries and code are compiled and its figures kept.</summary>
-public sealed class IndicatorsWarmUp(MovilidadDb db) : IWarmUp
+public sealed class IndicatorsWarmUp(MovilidadDb db, IndicatorDashboard dashboard) : IWarmUp
 {
     public async Task WarmUpAsync(CancellationToken ct)
     {
         var plans = await db.Plans.AsNoTracking().Where(p => db.Indicators.Any(i => i.PlanId == p.Id)).Select(p => p.Key).ToListAsync(ct);
         foreach (var plan in plans)
         {
-            await db.ComputeAsync(plan, null, approvedOnly: false, ct);
+            await dashboard.ComputeAsync(db, plan, null, approvedOnly: false, ct);
         }
     }
 }

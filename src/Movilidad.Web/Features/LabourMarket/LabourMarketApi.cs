@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Localization;
 using Movilidad.Platform.Audit;
 using Movilidad.Platform.Data;
+using Movilidad.Web.Infrastructure.Web;
 using Movilidad.Platform.LabourMarket;
 using Movilidad.Records;
 using Movilidad.Web.Infrastructure.Api;
@@ -58,7 +59,7 @@ public static class LabourMarketApi
                 + "ISCO-08 occupation at any level (or 'unmapped'), area (ISO 3166-1 alpha-2/alpha-3 or ISO 3166-2), period (SDMX), programme and dataset; largest first.");
 
         api.MapGet("/outlook", async Task<IResult> (string? area, string? programme, string? measure, string? level, string? sector, string? horizon, string? rank,
-                HttpContext http, MovilidadDb db, IAuthorizationService auth, IStringLocalizer text, CancellationToken ct) =>
+                HttpContext http, MovilidadDb db, ContentCache cache, IAuthorizationService auth, IStringLocalizer text, CancellationToken ct) =>
             {
                 var sectors = await OutlookSectors.ListAsync(db, ct);
                 var (filter, errors) = LabourOutlook.Parse(area, programme, measure, level, sector, horizon, rank, sectors, text);
@@ -67,7 +68,7 @@ public static class LabourMarketApi
                     return TypedResults.ValidationProblem(errors, detail: string.Join(" ", errors.Select(e => $"{e.Key}: {e.Value[0]}")));
                 }
 
-                return TypedResults.Ok(await LabourOutlook.ComputeAsync(db, await auth.CanAsync(http.User, LabourMarketOperations.ReadRestricted), filter, sectors, text, ct));
+                return TypedResults.Ok(await LabourOutlook.ComputeAsync(db, cache, await auth.CanAsync(http.User, LabourMarketOperations.ReadRestricted), filter, sectors, text, ct));
             })
             .AllowAnonymous()
             .CacheOutput(LabourMarketCache.Policy)

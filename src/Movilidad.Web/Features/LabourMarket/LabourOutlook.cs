@@ -1,9 +1,9 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Movilidad.Dynamics.Analysis;
 using Movilidad.Platform.Data;
+using Movilidad.Web.Infrastructure.Web;
 using Movilidad.Records;
 
 namespace Movilidad.Web.Features.LabourMarket;
@@ -65,9 +65,7 @@ public sealed record OutlookResult(
 /// </summary>
 public static class LabourOutlook
 {
-    private sealed record Kept(long Version, DateTime At, OutlookResult Result);
-
-    private static readonly ConcurrentDictionary<string, Kept> Cache = new(StringComparer.Ordinal);
+    private sealed record Key(string Value);
 
     /// <summary>Reads the outlook's parameters; every malformed one is an error naming it, in the reader's language.</summary>
     public static (OutlookFilter? Filter, Dictionary<string, string[]> Errors) Parse(
@@ -150,24 +148,10 @@ public static class LabourOutlook
     }
 
     /// <summary>The outlook of the filter over the observations the reader may see (<paramref name="readsRestricted"/> says which), kept while the content is unchanged.</summary>
-    public static async Task<OutlookResult> ComputeAsync(MovilidadDb db, bool readsRestricted, OutlookFilter filter, IReadOnlyList<OutlookSector> sectors, IStringLocalizer text, CancellationToken ct)
+    public static async Task<OutlookResult> ComputeAsync(MovilidadDb db, ContentCache cache, bool readsRestricted, OutlookFilter filter, IReadOnlyList<OutlookSector> sectors, IStringLocalizer text, CancellationToken ct)
     {
-        var version = DataVersion.Current;
-        var now = DateTime.UtcNow;
-        var key = string.Join('|', db.Database.GetConnectionString(), readsRestricted, filter, OutlookSectors.Stamp(sectors), CultureInfo.CurrentUICulture.Name);
-        if (Cache.TryGetValue(key, out var kept) && kept.Version == version && now - kept.At <= DataVersion.MaximumAge)
-        {
-            return kept.Result;
-        }
-
-        var result = await ComputeUncachedAsync(db, readsRestricted, filter, sectors, text, ct);
-        if (Cache.Count > 2_000)
-        {
-            Cache.Clear();
-        }
-
-        Cache[key] = new Kept(version, now, result);
-        return result;
+        var key = new Key(string.Join('|', db.Database.GetConnectionString(), readsRestricted, filter, OutlookSectors.Stamp(sectors), CultureInfo.CurrentUICulture.Name));
+        return (await cache.GetOrComputeAsync<OutlookResult>(key, async () => await ComputeUncachedAsync(db, readsRestricted, filter, sectors, text, ct)))!;
     }
 
     private static async Task<OutlookResult> ComputeUncachedAsync(MovilidadDb db, bool readsRestricted, OutlookFilter filter, IReadOnlyList<OutlookSector> sectors, IStringLocalizer text, CancellationToken ct)

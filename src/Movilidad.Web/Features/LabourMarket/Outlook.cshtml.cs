@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Localization;
 using Movilidad.Platform.Data;
 using Movilidad.Web.Infrastructure.Auth;
+using Movilidad.Web.Infrastructure.Web;
 
 namespace Movilidad.Web.Features.LabourMarket;
 
@@ -15,7 +16,7 @@ namespace Movilidad.Web.Features.LabourMarket;
 /// </summary>
 [AllowAnonymous]
 [OutputCache(PolicyName = LabourMarketCache.Policy)]
-public class OutlookModel(MovilidadDb db, IAuthorizationService auth, IStringLocalizer text) : PageModel
+public class OutlookModel(MovilidadDb db, ContentCache cache, IAuthorizationService auth, IStringLocalizer text) : PageModel
 {
     /// <summary>How many occupations the page draws one by one (the table lists them all).</summary>
     public const int Detailed = 5;
@@ -56,7 +57,7 @@ public class OutlookModel(MovilidadDb db, IAuthorizationService auth, IStringLoc
             return Page();
         }
 
-        Result = await LabourOutlook.ComputeAsync(db, await auth.CanAsync(User, LabourMarketOperations.ReadRestricted), filter, Sectors, text, ct);
+        Result = await LabourOutlook.ComputeAsync(db, cache, await auth.CanAsync(User, LabourMarketOperations.ReadRestricted), filter, Sectors, text, ct);
         var change = text["Outlook.Change"].Value;
         RankingChart = OutlookCharts.Changes($"{text["Outlook.Ranking"]}: {change}", [.. Result.Occupations.Take(15)]);
         Charts = [.. Result.Occupations.Take(Detailed).Select(o => (o, OutlookCharts.Series($"{o.Occupation} {o.Title}", o, text["Outlook.Observed"], text["Outlook.Forecast"], text["Outlook.Band"])))];

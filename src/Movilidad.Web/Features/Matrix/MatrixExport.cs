@@ -28,14 +28,15 @@ public static class MatrixExport
     {
         var lang = new MatrixLanguage(texts, language ?? System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName);
         var key = (db.Database.GetConnectionString(), db.ShowsUnpublished, lang.Code, filter);
-        var kept = Fresh(key);
+        var data = http.RequestServices.GetRequiredService<DataVersion>();
+        var kept = Fresh(key, data);
         if (kept is null)
         {
             var gate = Writing.GetOrAdd(key, _ => new SemaphoreSlim(1, 1));
             await gate.WaitAsync(ct);
             try
             {
-                kept = Fresh(key) ?? await WriteKeptAsync(http, db, lang, clock, filter, key, ct);
+                kept = Fresh(key, data) ?? await WriteKeptAsync(http, db, lang, clock, filter, key, data.Current, ct);
             }
             finally
             {
@@ -54,14 +55,13 @@ public static class MatrixExport
         FileMetrics.Exported("matrix");
     }
 
-    private static Kept? Fresh((string?, bool, string, MatrixFilter) key) =>
-        Cache.TryGetValue(key, out var kept) && kept.Version == DataVersion.Current && DateTime.UtcNow - kept.At < DataVersion.MaximumAge ? kept : null;
+    private static Kept? Fresh((string?, bool, string, MatrixFilter) key, DataVersion data) =>
+        Cache.TryGetValue(key, out var kept) && kept.Version == data.Current && DateTime.UtcNow - kept.At < DataVersion.MaximumAge ? kept : null;
 
     /// <summary>Reads the rows and writes the workbook: kept when small enough; else sent from its temporary file (then nothing is kept).</summary>
     private static async Task<Kept> WriteKeptAsync(HttpContext http, MovilidadDb db, MatrixLanguage lang, TimeProvider clock, MatrixFilter filter,
-        (string?, bool, string, MatrixFilter) key, CancellationToken ct)
+        (string?, bool, string, MatrixFilter) key, long version, CancellationToken ct)
     {
-        var version = DataVersion.Current;
         var rows = await db.LoadAsync(filter, ct);
         var lists = MatrixLists.For(lang,
             await db.Currencies.AsNoTracking().OrderBy(c => c.Code).Select(c => c.Code).ToListAsync(ct),

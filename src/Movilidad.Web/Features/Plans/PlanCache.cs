@@ -4,8 +4,8 @@ namespace Movilidad.Web.Features.Plans;
 
 /// <summary>
 /// Plan trees and pages change rarely and are read often: cached, evicted by tag on every plan write, and keyed by the
-/// content's <see cref="DataVersion"/> so that any other content change of this process (the demonstration data set and its
-/// banner, figures on the home page) is never served stale.
+/// content's <see cref="DataVersion"/> so that any other content change (the demonstration data set and its banner, figures
+/// on the home page), on this node, on another node or by the command line, is never served stale.
 /// </summary>
 public static class PlanCache
 {
@@ -18,5 +18,5 @@ public static class PlanCache
             .Expire(TimeSpan.FromMinutes(10))
             .SetVaryByRouteValue("id", "key")
             .VaryByValue(http => new KeyValuePair<string, string>(
-                "lang+data", $"{System.Globalization.CultureInfo.CurrentUICulture.Name}+{DataVersion.Current}"))));
+                "lang+data", $"{System.Globalization.CultureInfo.CurrentUICulture.Name}+{http.RequestServices.GetRequiredService<DataVersion>().Current}"))));
 }

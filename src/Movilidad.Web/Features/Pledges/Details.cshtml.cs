@@ -25,7 +25,7 @@ public sealed class UpdateForm
 }
 
 [AllowAnonymous]
-public class DetailsModel(MovilidadDb db, IAuthorizationService auth, TimeProvider clock) : PledgePage
+public class DetailsModel(MovilidadDb db, IndicatorDashboard dashboard, IAuthorizationService auth, TimeProvider clock) : PledgePage
 {
     public PledgeSnapshot Pledge { get; private set; } = null!;
     public PledgeChoices Choices { get; private set; } = null!;
@@ -133,7 +133,7 @@ public class DetailsModel(MovilidadDb db, IAuthorizationService auth, TimeProvid
 
         Confirmable = confirmable;
         ReadsIndicators = await auth.CanAsync(User, IndicatorOperations.Read);
-        IndicatorLinks = await db.LinkedIndicatorsAsync(Pledge.Indicators, ReadsIndicators, ct);
+        IndicatorLinks = await db.LinkedIndicatorsAsync(Pledge.Indicators, ReadsIndicators ? dashboard : null, ct);
         Today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var current = YearQuarter.Of(Today);
         Quarters = [current, current.Previous, current.Previous.Previous, current.Previous.Previous.Previous, current.Previous.Previous.Previous.Previous];

@@ -93,8 +93,8 @@ public sealed record LinkedIndicator(int Id, string Code, Bilingual Name, Indica
 
 public static class LinkedIndicators
 {
-    /// <summary>The indicators of the ids (those the reader sees), in plan order; with their progress when <paramref name="withProgress"/>.</summary>
-    public static async Task<IReadOnlyList<LinkedIndicator>> LinkedIndicatorsAsync(this MovilidadDb db, IReadOnlyCollection<int> ids, bool withProgress, CancellationToken ct)
+    /// <summary>The indicators of the ids (those the reader sees), in plan order; with their progress from the dashboard when one is given (to those who read indicators).</summary>
+    public static async Task<IReadOnlyList<LinkedIndicator>> LinkedIndicatorsAsync(this MovilidadDb db, IReadOnlyCollection<int> ids, IndicatorDashboard? dashboard, CancellationToken ct)
     {
         if (ids.Count == 0)
         {
@@ -102,18 +102,8 @@ public static class LinkedIndicators
         }
 
         var indicators = await db.Indicators.AsNoTracking().Where(i => ids.Contains(i.Id)).OrderBy(i => i.Plan!.SortOrder).ThenBy(i => i.SortOrder).ThenBy(i => i.Code)
-            .Select(i => new { i.Id, i.Code, i.Name, Plan = i.Plan!.Key }).ToListAsync(ct);
-        var progress = new Dictionary<int, IndicatorProgress>();
-        if (withProgress)
-        {
-            foreach (var plan in indicators.Select(i => i.Plan).Distinct())
-            {
-                foreach (var p in (await db.ComputeAsync(plan, null, approvedOnly: false, ct))?.Indicators.Where(p => ids.Contains(p.Id)) ?? [])
-                {
-                    progress[p.Id] = p;
-                }
-            }
-        }
+            .Select(i => new { i.Id, i.Code, i.Name }).ToListAsync(ct);
+        var progress = dashboard is null ? new Dictionary<int, IndicatorProgress>() : await dashboard.ProgressAsync(db, ids, ct);
 
         return indicators.Select(i => new LinkedIndicator(i.Id, i.Code, i.Name, progress.GetValueOrDefault(i.Id))).ToList();
     }

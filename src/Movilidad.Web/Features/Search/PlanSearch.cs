@@ -21,7 +21,7 @@ public static class PlanSearch
             .Expire(DataVersion.MaximumAge)
             .SetVaryByQuery("q")
             .VaryByValue(http => new KeyValuePair<string, string>(
-                "lang+data", $"{System.Globalization.CultureInfo.CurrentUICulture.Name}+{DataVersion.Current}"))));
+                "lang+data", $"{System.Globalization.CultureInfo.CurrentUICulture.Name}+{http.RequestServices.GetRequiredService<DataVersion>().Current}"))));
 
     /// <summary>Plan elements containing every word of the query, in Spanish or English, ignoring accents and case.</summary>
     public static async Task<List<SearchHit>> SearchElementsAsync(this MovilidadDb db, string? query, int limit, CancellationToken ct)

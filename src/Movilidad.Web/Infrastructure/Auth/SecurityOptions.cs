@@ -30,9 +30,16 @@ public sealed class SecurityOptions
 
     /// <summary>
     /// Cookies only over HTTPS (the default). Turn off only for a server reached over plain http that is not
-    /// Development, such as the browser tests' local server; behind a TLS proxy, forward the scheme instead.
+    /// Development, such as the browser tests' local server; behind a TLS proxy, forward the scheme instead
+    /// (<see cref="TrustedProxies"/>).
     /// </summary>
     public bool SecureCookies { get; set; } = true;
+
+    /// <summary>
+    /// Reverse proxies (addresses, or networks such as <c>10.0.0.0/8</c>) whose <c>X-Forwarded-Proto</c> and
+    /// <c>X-Forwarded-For</c> are believed, besides the loopback addresses, which always are.
+    /// </summary>
+    public string[] TrustedProxies { get; set; } = [];
 
     /// <summary>Largest request body accepted, in bytes.</summary>
     [Range(1024, 100_000_000)]
