@@ -183,22 +183,8 @@ public abstract class LabourMarketApiTests(LabourMarketApp app)
         Task<HttpResponseMessage> UploadAsync(byte[] bytes, string name) =>
             secretariat.PostAsync("/api/labour-market/datasets", new MultipartFormDataContent { { new ByteArrayContent(bytes), "file", name } });
 
-        // A password-protected workbook is an OLE compound file whose directory names the encryption streams.
-        var encrypted = new byte[1024];
-        new byte[] { 0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1 }.CopyTo(encrypted, 0);
-        BitConverter.GetBytes((ushort)9).CopyTo(encrypted, 0x1E);
-        System.Text.Encoding.Unicode.GetBytes("EncryptionInfo").CopyTo(encrypted, 512);
-        System.Text.Encoding.Unicode.GetBytes("EncryptedPackage").CopyTo(encrypted, 640);
-        var bomb = new MemoryStream();
-        using (var zip = new System.IO.Compression.ZipArchive(bomb, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
-        {
-            using var sheet = zip.CreateEntry("xl/worksheets/sheet1.xml", System.IO.Compression.CompressionLevel.SmallestSize).Open();
-            sheet.Write(new byte[50_000_000]);
-        }
-
-        var corrupt = new byte[] { 0x50, 0x4B, 0x03, 0x04 }.Concat(System.Text.Encoding.ASCII.GetBytes(new string('x', 2000))).ToArray();
         var before = await CountsAsync();
-        foreach (var (bytes, name) in new[] { (corrupt, "corrupt.xlsx"), (encrypted, "protected.xlsx"), (bomb.ToArray(), "bomb.xlsx"), (File.ReadAllBytes(RecordFiles.PathOf(RecordFiles.NotAPublication)), "other-publication.csv") })
+        foreach (var (bytes, name) in new[] { (BadRecordFiles.Corrupt(), "corrupt.xlsx"), (BadRecordFiles.Encrypted(), "protected.xlsx"), (BadRecordFiles.Bomb(), "bomb.xlsx"), (File.ReadAllBytes(RecordFiles.PathOf(RecordFiles.NotAPublication)), "other-publication.csv") })
         {
             var response = await UploadAsync(bytes, name);
             var problem = await response.Content.ReadAsStringAsync();
