@@ -11,12 +11,6 @@ namespace Movilidad.Browser.Tests;
 /// <summary>The labour-market explorer, an occupation page and the dataset pages over a real imported file, for the public, checked with axe-core.</summary>
 public abstract class LabourMarketBrowserTests(BrowserHost host)
 {
-    private static async Task AssertAccessible(IPage page)
-    {
-        var violations = await BrowserHost.SeriousAccessibilityViolationsAsync(page);
-        Assert.True(violations.Count == 0, $"{page.Url}:\n" + string.Join('\n', violations));
-    }
-
     [Fact]
     public async Task ExplorerOccupationAndDatasetPages_ShowTheImportedFileAndAreAccessible()
     {
@@ -35,23 +29,23 @@ public abstract class LabourMarketBrowserTests(BrowserHost host)
         await Assertions.Expect(page.Locator("main")).ToContainTextAsync("Explorador del mercado laboral");
         await Assertions.Expect(page.Locator("a", new() { HasTextString = "XLSX" })).ToBeVisibleAsync();
         await host.ScreenshotAsync(page, "labour-market-explorer");
-        await AssertAccessible(page);
+        await BrowserHost.AssertAccessibleAsync(page);
 
         await page.Locator("[data-testid=top-occupations] ~ table a").First.ClickAsync();
         await page.WaitForURLAsync(url => url.Contains("/labour-market/occupations/", StringComparison.Ordinal));
         await Assertions.Expect(page.Locator("[data-testid=by-country]")).ToBeVisibleAsync();
         await host.ScreenshotAsync(page, "labour-market-occupation");
-        await AssertAccessible(page);
+        await BrowserHost.AssertAccessibleAsync(page);
 
         await page.GotoAsync("/labour-market/datasets");
         await Assertions.Expect(page.Locator($"a[href='/labour-market/datasets/{dataset.Id}']")).ToBeVisibleAsync();
         await host.ScreenshotAsync(page, "labour-market-datasets");
-        await AssertAccessible(page);
+        await BrowserHost.AssertAccessibleAsync(page);
 
         await page.GotoAsync($"/labour-market/datasets/{dataset.Id}");
         await Assertions.Expect(page.Locator("main")).ToContainTextAsync(dataset.Sha256);
         await host.ScreenshotAsync(page, "labour-market-dataset");
-        await AssertAccessible(page);
+        await BrowserHost.AssertAccessibleAsync(page);
         Assert.Empty(host.PageErrors);
     }
 }
