@@ -73,6 +73,13 @@ public abstract class BrowserHost(DatabaseProvider provider) : IAsyncLifetime
             .ToList();
     }
 
+    /// <summary>Fails with the page's address and each serious or critical violation axe-core finds.</summary>
+    public static async Task AssertAccessibleAsync(IPage page)
+    {
+        var violations = await SeriousAccessibilityViolationsAsync(page);
+        Assert.True(violations.Count == 0, $"{page.Url}:\n" + string.Join('\n', violations));
+    }
+
     public async Task DisposeAsync()
     {
         await Browser.CloseAsync();

@@ -112,25 +112,52 @@ public class IndexModel(MovilidadDb db, IAuthorizationService auth, IStringLocal
     /// <summary>The observations of the page's filters summed by measure, occupation, place, period and programme, as CSV in the reader's language.</summary>
     public async Task<IActionResult> OnGetCsvAsync(CancellationToken ct)
     {
+        var (table, error) = await DownloadTableAsync(ct);
+        if (table is null)
+        {
+            return BadRequest(error);
+        }
+
+        var csv = new StringBuilder();
+        csv.Append(string.Join(',', DownloadHeaders)).Append("\r\n");
+        foreach (var (texts, value) in table)
+        {
+            csv.Append(string.Join(',', texts.Select(t => LabourSdmxCsv.Field(t ?? string.Empty)))).Append(',').Append(value.ToString("0.######", CultureInfo.InvariantCulture)).Append("\r\n");
+        }
+
+        return File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray(), "text/csv; charset=utf-8", "labour-market.csv");
+    }
+
+    /// <summary>The same table as <see cref="OnGetCsvAsync"/>, as an Excel workbook with its headers in the reader's language.</summary>
+    public async Task<IActionResult> OnGetXlsxAsync(CancellationToken ct)
+    {
+        var (table, error) = await DownloadTableAsync(ct);
+        if (table is null)
+        {
+            return BadRequest(error);
+        }
+
+        var workbook = new MemoryStream();
+        LabourXlsx.Write(workbook, text["LabourMarket.Explorer"], DownloadHeaders, table);
+        workbook.Position = 0;
+        return File(workbook, LabourXlsx.ContentType, "labour-market.xlsx");
+    }
+
+    private string[] DownloadHeaders => [text["LabourMarket.Measure"], text["LabourMarket.Occupation"], text["LabourMarket.Country"], text["LabourMarket.Subdivision"],
+        text["LabourMarket.Period"], text["LabourMarket.Programme"], text["LabourMarket.Value"]];
+
+    private async Task<(List<(IReadOnlyList<string?> Texts, decimal Value)>? Table, string Error)> DownloadTableAsync(CancellationToken ct)
+    {
         var (filter, errors) = await ObservationQuery.ParseAsync(db, Measure, Occupation, Area, Period, Programme, Dataset, null, text, ct);
         if (filter is null)
         {
-            return BadRequest(string.Join(" ", errors.Select(e => $"{e.Key}: {e.Value[0]}")));
+            return (null, string.Join(" ", errors.Select(e => $"{e.Key}: {e.Value[0]}")));
         }
 
         var table = await ObservationQuery.SumAsync(await ObservationQuery.VisibleAsync(db, User, auth, ct),
             filter with { GroupBy = [ObservationDimension.Measure, ObservationDimension.Occupation, ObservationDimension.Country, ObservationDimension.Subdivision, ObservationDimension.Period, ObservationDimension.Programme] },
             ObservationQuery.MaxRows, ct);
-        var csv = new StringBuilder();
-        csv.Append(string.Join(',', text["LabourMarket.Measure"], text["LabourMarket.Occupation"], text["LabourMarket.Country"], text["LabourMarket.Subdivision"], text["LabourMarket.Period"],
-            text["LabourMarket.Programme"], text["LabourMarket.Value"])).Append("\r\n");
-        foreach (var r in table.Rows)
-        {
-            csv.Append(string.Join(',', LabourSdmxCsv.Field(MeasureLabel(r.Measure!)), r.Occupation ?? LabourSdmxCsv.NotMapped, r.Country, r.Subdivision, r.Period, LabourSdmxCsv.Field(r.Programme ?? string.Empty),
-                r.Value.ToString("0.######", CultureInfo.InvariantCulture))).Append("\r\n");
-        }
-
-        return File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray(), "text/csv; charset=utf-8", "labour-market.csv");
+        return ([.. table.Rows.Select(r => ((IReadOnlyList<string?>)[MeasureLabel(r.Measure!), r.Occupation ?? LabourSdmxCsv.NotMapped, r.Country, r.Subdivision, r.Period, r.Programme], r.Value))], string.Empty);
     }
 
     public static string MeasureLabel(string code) => Measures.TryParse(code, out var measure) ? measure.Label(Language) : code;

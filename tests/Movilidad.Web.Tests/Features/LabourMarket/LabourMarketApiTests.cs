@@ -168,6 +168,53 @@ public abstract class LabourMarketApiTests(LabourMarketApp app)
         Assert.Equal(HttpStatusCode.NotFound, (await secretariat.DeleteAsync($"/api/labour-market/datasets/{id}")).StatusCode);
     }
 
+    [Fact]
+    public async Task Import_BadFilesThroughTheApi_ProblemDetailsNamingTheFileAndNothingWritten()
+    {
+        await app.ImportedAsync();
+        var secretariat = await app.ClientAsAsync("secretariat");
+        async Task<(int Datasets, decimal Observations)> CountsAsync()
+        {
+            var datasets = await JsonAsync(await secretariat.GetAsync("/api/labour-market/datasets"));
+            var sums = await JsonAsync(await secretariat.GetAsync("/api/labour-market/observations?groupBy=measure"));
+            return (datasets.GetArrayLength(), sums.GetProperty("rows").EnumerateArray().Sum(r => r.GetProperty("value").GetDecimal()));
+        }
+
+        Task<HttpResponseMessage> UploadAsync(byte[] bytes, string name) =>
+            secretariat.PostAsync("/api/labour-market/datasets", new MultipartFormDataContent { { new ByteArrayContent(bytes), "file", name } });
+
+        var before = await CountsAsync();
+        foreach (var (bytes, name) in new[] { (BadRecordFiles.Corrupt(), "corrupt.xlsx"), (BadRecordFiles.Encrypted(), "protected.xlsx"), (BadRecordFiles.Bomb(), "bomb.xlsx"), (File.ReadAllBytes(RecordFiles.PathOf(RecordFiles.NotAPublication)), "other-publication.csv") })
+        {
+            var response = await UploadAsync(bytes, name);
+            var problem = await response.Content.ReadAsStringAsync();
+            Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{name}: {(int)response.StatusCode} {problem}");
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+            Assert.Contains(name, problem, StringComparison.Ordinal);
+            Assert.Equal(before, await CountsAsync());
+        }
+
+        // The same CSV with a BOM and in Latin-1 (an accented employer) imports with the same totals; each is deleted after.
+        var text = File.ReadAllText(RecordFiles.PathOf("canada-lmia-quarterly/positive_lmia_September-2017.csv"));
+        var accented = text.Replace("Inc.", "Société Inc.", StringComparison.Ordinal);
+        Assert.NotEqual(text, accented);
+        string? totals = null;
+        foreach (var (bytes, name, encoding) in new[]
+        {
+            (System.Text.Encoding.UTF8.GetPreamble().Concat(System.Text.Encoding.UTF8.GetBytes(accented)).ToArray(), "bom.csv", "UTF-8 (BOM)"),
+            (System.Text.Encoding.Latin1.GetBytes(accented), "latin1.csv", "Windows-1252"),
+        })
+        {
+            var created = await JsonAsync(await UploadAsync(bytes, name), HttpStatusCode.Created);
+            var details = await JsonAsync(await secretariat.GetAsync($"/api/labour-market/datasets/{created.GetProperty("id").GetInt32()}"));
+            Assert.Equal(encoding, details.GetProperty("encoding").GetString());
+            totals ??= created.GetProperty("totals").GetRawText();
+            Assert.Equal(totals, created.GetProperty("totals").GetRawText());
+            Assert.Equal(HttpStatusCode.OK, (await secretariat.DeleteAsync($"/api/labour-market/datasets/{created.GetProperty("id").GetInt32()}")).StatusCode);
+            Assert.Equal(before, await CountsAsync());
+        }
+    }
+
     private static List<string> CsvFields(string line)
     {
         var fields = new List<string>();

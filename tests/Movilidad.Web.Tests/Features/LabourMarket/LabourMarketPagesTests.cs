@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Net;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
 
 namespace Movilidad.Web.Tests.Features.LabourMarket;
 
@@ -67,6 +69,31 @@ public abstract class LabourMarketPagesTests(LabourMarketApp app)
         var sum = csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Skip(1)
             .Sum(line => decimal.Parse(line[(line.LastIndexOf(',') + 1)..], NumberStyles.Number, CultureInfo.InvariantCulture));
         Assert.Equal(negative.Totals.Single().Total, sum);
+    }
+
+    [Fact]
+    public async Task ExplorerXlsx_ReadsBackWithHeadersInTheReadersLanguageAndTheFileTotal()
+    {
+        var negative = (await app.ImportedAsync())[RecordFiles.NegativeLmia];
+        foreach (var (language, headers) in new[]
+        {
+            ("en", new[] { "Measure", "Occupation", "Country", "Subdivision", "Period", "Programme", "Value" }),
+            ("es", new[] { "Medida", "Ocupación", "País", "Subdivisión", "Período", "Programa", "Valor" }),
+        })
+        {
+            var response = await app.ClientIn(language).GetAsync($"/labour-market?handler=Xlsx&dataset={negative.Id}");
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", response.Content.Headers.ContentType?.MediaType);
+            using var workbook = SpreadsheetDocument.Open(new MemoryStream(await response.Content.ReadAsByteArrayAsync()), false);
+            var rows = workbook.WorkbookPart!.WorksheetParts.Single().Worksheet.Descendants<Row>()
+                .Select(r => r.Elements<Cell>().Select(c => c.DataType?.Value == CellValues.InlineString ? c.InlineString!.InnerText : c.CellValue!.Text).ToList()).ToList();
+            Assert.Equal(headers, rows[0]);
+            Assert.True(rows.Count > 1);
+            Assert.Equal(negative.Totals.Single().Total, rows.Skip(1).Sum(r => decimal.Parse(r[^1], NumberStyles.Float, CultureInfo.InvariantCulture)));
+        }
+
+        var bad = await app.ClientIn("en").GetAsync("/labour-market?handler=Xlsx&period=2019-Q7");
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
     }
 
     [Fact]

@@ -53,6 +53,44 @@ public abstract class RecordsCommandTests(DatabaseProvider provider)
         Assert.Equal(2, await db.LabourDatasets.CountAsync());
         Assert.Equal(2738 + 264, await db.LabourObservations.CountAsync());
     }
+
+    [Fact]
+    public async Task Import_BadFiles_EachRefusedNamingTheFileAndNothingWritten()
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var folder = Directory.CreateTempSubdirectory("movilidad-bad-records-");
+        try
+        {
+            var oversize = Path.Combine(folder.FullName, "oversize.xlsx");
+            await using (var sparse = File.Create(oversize))
+            {
+                sparse.SetLength(201L << 20);
+            }
+
+            var files = new List<string> { oversize };
+            foreach (var (name, bytes) in new[] { ("corrupt.xlsx", BadRecordFiles.Corrupt()), ("protected.xlsx", BadRecordFiles.Encrypted()), ("bomb.xlsx", BadRecordFiles.Bomb()) })
+            {
+                files.Add(Path.Combine(folder.FullName, name));
+                await File.WriteAllBytesAsync(files[^1], bytes);
+            }
+
+            foreach (var file in files)
+            {
+                var (exit, output) = await RunAsync(["records", "import", file, "--database", database.ConnectionString, "--provider", provider.ToString()]);
+                Assert.True(exit == 1, output);
+                Assert.Contains(Path.GetFileName(file), output, StringComparison.Ordinal);
+                Assert.DoesNotContain("Unhandled", output, StringComparison.Ordinal);
+            }
+
+            await using var db = database.CreateContext();
+            Assert.Equal(0, await db.LabourDatasets.CountAsync());
+            Assert.Equal(0, await db.LabourObservations.CountAsync());
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
 }
 
 // One collection: the command writes to the process's console, which each test redirects in turn.

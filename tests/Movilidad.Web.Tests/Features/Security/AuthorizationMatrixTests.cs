@@ -778,6 +778,7 @@ public abstract class AuthorizationMatrixTests(MovilidadApp app, ITestOutputHelp
         })),
         ["GET /labour-market"] = new(Everyone, null, Static(_ => "/labour-market?groupBy=x")),
         ["GET /labour-market?handler=Csv"] = new(Everyone, null, Static(_ => "/labour-market?handler=Csv")),
+        ["GET /labour-market?handler=Xlsx"] = new(Everyone, null, Static(_ => "/labour-market?handler=Xlsx")),
         ["GET /labour-market/datasets"] = new(Everyone, null, Static(_ => "/labour-market/datasets")),
         ["GET /labour-market/datasets/{id:int}"] = new(Everyone, null, Static(_ => "/labour-market/datasets/999999")),
         ["GET /labour-market/occupations/{code:length(1,4)}"] = new(Everyone, null, Static(_ => "/labour-market/occupations/7")),
