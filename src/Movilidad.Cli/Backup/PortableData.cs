@@ -55,7 +55,8 @@ public static class PortableData
     /// <summary>Writes every table of the database, read in one snapshot (a read transaction), to <paramref name="file"/>; returns the rows per table.</summary>
     public static async Task<IReadOnlyDictionary<string, long>> WriteAsync(MovilidadDb db, string file, CancellationToken ct)
     {
-        var migrations = (await db.Database.GetAppliedMigrationsAsync(ct)).Select(MigrationName).ToList();
+        // By name, in name order: each provider's migrations have their own timestamps, so their order may differ.
+        var migrations = (await db.Database.GetAppliedMigrationsAsync(ct)).Select(MigrationName).Order(StringComparer.Ordinal).ToList();
         var connection = db.Database.GetDbConnection();
         await connection.OpenAsync(ct);
         try
@@ -120,8 +121,10 @@ public static class PortableData
             throw new InvalidDataException($"its data is not of the format {Format}");
         }
 
+        // The same migrations by name: each provider's are scaffolded at their own time, so two independent ones may be
+        // applied in another order on the other provider.
         var migrations = db.Database.GetMigrations().Select(MigrationName).ToList();
-        if (!migrations.SequenceEqual(header.Migrations))
+        if (!migrations.Order(StringComparer.Ordinal).SequenceEqual(header.Migrations.Order(StringComparer.Ordinal)))
         {
             throw new InvalidDataException(
                 $"it was written by a version of the platform with other migrations (its last: {(header.Migrations.Count > 0 ? header.Migrations[^1] : "none")}; this version's last: {(migrations.Count > 0 ? migrations[^1] : "none")}): restore it with the version that wrote it");
@@ -144,6 +147,14 @@ public static class PortableData
                 var columns = table.Columns.Select(name => target.FindColumn(name) ?? throw new InvalidDataException($"the column {table.Table}.{name} is not in this version's schema")).ToList();
                 var values = columns.Select(ColumnValue.For).ToList();
                 var selfReferencing = target.ForeignKeyConstraints.Any(fk => fk.PrincipalTable == target);
+
+                // The migrations seed some rows (the shared data version's row): the copy's rows take their place.
+                await using (var clear = connection.CreateCommand())
+                {
+                    clear.Transaction = transaction;
+                    clear.CommandText = $"DELETE FROM {Quote(target.Name)}";
+                    await clear.ExecuteNonQueryAsync(ct);
+                }
 
                 // Several rows per statement, well under either database's limit on parameters (SQLite 32,766; PostgreSQL 65,535).
                 var perStatement = Math.Max(1, 5000 / Math.Max(1, columns.Count));

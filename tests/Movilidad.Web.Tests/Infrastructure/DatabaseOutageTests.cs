@@ -111,7 +111,12 @@ public sealed class DatabaseOutageTests : IAsyncLifetime
             {
                 foreach (var client in open)
                 {
-                    client.Client.LingerState = new LingerOption(true, 0);
+                    // A connection the relay already closed has no socket left to reset.
+                    if (client.Client is { } socket)
+                    {
+                        socket.LingerState = new LingerOption(true, 0);
+                    }
+
                     client.Dispose();
                 }
 

@@ -137,7 +137,7 @@ public static class DemandApi
                     return TypedResults.Forbid();
                 }
 
-                var form = http.Request.HasFormContentType ? await http.Request.ReadFormAsync(ct) : null;
+                var form = await MultipartForm.ReadAsync(http, DemandUpload.MaxBytes, ct);
                 if (form?.Files.GetFile("file") is not { } file)
                 {
                     return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = ["Send the changes file (.cin) as the multipart field 'file'."] });
@@ -289,16 +289,7 @@ public static class DemandUpload
     public static async Task<(ModelUpload? Upload, Dictionary<string, string[]> Errors)> ReadAsync(HttpContext http, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        IFormCollection? form = null;
-        try
-        {
-            form = http.Request.HasFormContentType ? await http.Request.ReadFormAsync(ct) : null;
-        }
-        catch (InvalidDataException)
-        {
-            // A malformed multipart body answers like a missing file.
-        }
-
+        var form = await MultipartForm.ReadAsync(http, MaxBytes, ct);
         if (form?.Files.GetFile("file") is not { } file || file.Length == 0)
         {
             errors["file"] = ["Send the model (.mdl, .xmile) as the multipart field 'file'."];

@@ -1,6 +1,5 @@
 using System.Text;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Localization;
 using Movilidad.Platform.Audit;
@@ -168,30 +167,7 @@ public static class LabourUpload
 
     public static string Language => System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "es" ? "es" : "en";
 
-    public static async Task<IFormCollection?> ReadAsync(HttpContext http, CancellationToken ct)
-    {
-        if (!http.Request.HasFormContentType)
-        {
-            return null;
-        }
-
-        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
-        {
-            size.MaxRequestBodySize = MaxBytes;
-        }
-
-        http.Features.Set<IFormFeature>(new FormFeature(http.Request, new FormOptions { MultipartBodyLengthLimit = MaxBytes }));
-        try
-        {
-            return await http.Request.ReadFormAsync(ct);
-        }
-        catch (Exception e) when (e is InvalidDataException or IOException and not BadHttpRequestException)
-        {
-            // A malformed multipart body (a boundary that never comes, a truncated part) is a client error like a missing file;
-            // a body over the limit (BadHttpRequestException) goes on to the 413 problem details.
-            return null;
-        }
-    }
+    public static Task<IFormCollection?> ReadAsync(HttpContext http, CancellationToken ct) => MultipartForm.ReadAsync(http, MaxBytes, ct);
 
     /// <summary>The form's options (<c>source</c>, <c>restricted</c>, <c>replaces</c>), each malformed one an error naming it.</summary>
     public static (Func<Stream, string, LabourImportRequest>? Request, Dictionary<string, string[]> Errors) Request(IFormCollection form, IStringLocalizer text)

@@ -122,13 +122,15 @@ public static class OpenApiDescription
             });
         });
 
-    /// <summary><c>PUT api/elements/{id}/restore</c> → <c>putElementsByIdRestore</c>: unique, stable and URL-safe.</summary>
+    /// <summary><c>PUT api/elements/{id}/restore</c> → <c>putElementsByIdRestore</c>, <c>GET api/models/runs/{id}.csv</c> → <c>getModelsRunsByIdCsv</c>: unique, stable and URL-safe.</summary>
     public static string OperationId(string method, string path)
     {
         var id = new StringBuilder(method.ToLowerInvariant());
         foreach (var segment in path.Split('/', StringSplitOptions.RemoveEmptyEntries).SkipWhile(s => s == "api"))
         {
-            var name = segment.StartsWith('{') ? "By" + segment.Trim('{', '}').Split(':')[0] : segment;
+            // A parameter keeps what follows it in the segment: {id}.csv and {id}.xlsx are operations of their own.
+            var close = segment.IndexOf('}', StringComparison.Ordinal);
+            var name = segment.StartsWith('{') && close > 0 ? "By" + segment[1..close].Split(':')[0] + "." + segment[(close + 1)..] : segment;
             foreach (var word in name.Split('-', '.', '_'))
             {
                 if (word.Length > 0)
