@@ -140,8 +140,8 @@ public abstract class ApiRequestsTests(MovilidadApp app)
     }
 
     /// <summary>
-    /// The document declares both ways to sign in, an operationId and a documented 4XX answer on every operation, and
-    /// servers without a trailing slash. <c>./test.sh</c> lints the copy written to <c>MOVILIDAD_OPENAPI_OUT</c>.
+    /// The document declares both ways to sign in, an operationId and a documented 4XX answer on every operation,
+    /// servers without a trailing slash, and no two paths that differ only by a parameter's name. <c>./test.sh</c> lints the copy written to <c>MOVILIDAD_OPENAPI_OUT</c>.
     /// </summary>
     [Fact]
     public async Task OpenApi_EveryOperationHasAnIdSecurityAndItsErrorAnswers()
@@ -157,6 +157,8 @@ public abstract class ApiRequestsTests(MovilidadApp app)
         Assert.Equal("bearer", schemes.GetProperty("bearer").GetProperty("scheme").GetString());
         Assert.Equal("cookie", schemes.GetProperty("cookie").GetProperty("in").GetString());
         Assert.All(document.TryGetProperty("servers", out var servers) ? servers.EnumerateArray() : [], s => Assert.DoesNotMatch("/$", s.GetProperty("url").GetString()!));
+        var shapes = document.GetProperty("paths").EnumerateObject().Select(p => System.Text.RegularExpressions.Regex.Replace(p.Name, "{[^}]*}", "{}")).ToList();
+        Assert.True(shapes.Count == shapes.Distinct().Count(), "Two paths differ only by a parameter's name: " + string.Join(", ", shapes.GroupBy(x => x).Where(g => g.Count() > 1).Select(g => g.Key)));
         var operations = document.GetProperty("paths").EnumerateObject()
             .SelectMany(p => p.Value.EnumerateObject().Where(o => o.Value.ValueKind == JsonValueKind.Object && o.Value.TryGetProperty("responses", out _)).Select(o => (Key: $"{o.Name} {p.Name}", Operation: o.Value)))
             .ToList();

@@ -40,8 +40,9 @@ public static class ProgrammesApi
             .AllowAnonymous()
             .WithSummary($"The published {what}s (and the drafts the reader may read), filtered by a country they name (ISO 3166-1 alpha-2) and their status code.");
 
-        group.MapGet("/{key}", async Task<IResult> (string key, HttpContext http, MovilidadDb db, IAuthorizationService auth, CancellationToken ct) =>
-                await ReadAsync<T>(db, key, http.User, auth, ct) is { } view ? TypedResults.Ok(view) : NotFoundProblem.Of(what, key))
+        // One parameter name with the writes' {id:int}, so the document has one path: it takes the key (us-h2a) or the id.
+        group.MapGet("/{id}", async Task<IResult> (string id, HttpContext http, MovilidadDb db, IAuthorizationService auth, CancellationToken ct) =>
+                await ReadAsync<T>(db, id, http.User, auth, ct) is { } view ? TypedResults.Ok(view) : NotFoundProblem.Of(what, id))
             .AllowAnonymous()
             .ProducesRead<RegistryEntryView>()
             .WithSummary($"A {what} by its key (us-h2a) or id: its published content, every statement with its sources; the pending change to those who read drafts.");

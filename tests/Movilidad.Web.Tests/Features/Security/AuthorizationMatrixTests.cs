@@ -423,7 +423,7 @@ public abstract class AuthorizationMatrixTests(MovilidadApp app, ITestOutputHelp
         {
             var api = programme ? "/api/programmes" : "/api/agreements";
             table[$"GET {api}/"] = new(Everyone, null, Static(_ => api));
-            table[$"GET {api}/{{key}}"] = new(Everyone, null, Static(_ => programme ? $"{api}/us-h2a" : $"{api}/cmiss"));
+            table[$"GET {api}/{{id}}"] = new(Everyone, null, Static(_ => programme ? $"{api}/us-h2a" : $"{api}/cmiss"));
             table[$"POST {api}/"] = new(ownProposers, OnlySecretariat, (_, scope) => Task.FromResult(new HttpRequestMessage(HttpMethod.Post, api)
             {
                 Content = JsonContent.Create(new { version = 0, content = RegistryContent(programme, scope) }),
