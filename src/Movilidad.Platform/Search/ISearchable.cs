@@ -18,11 +18,17 @@ public interface ISearchable
 /// <c>practice</c>, <c>programme</c>, <c>repository</c>, <c>course</c>...</param>
 /// <param name="Key">Unique within <paramref name="Kind"/>.</param>
 /// <param name="Path">The page that shows it, from the site's root (<c>/programmes/us-h2a</c>).</param>
+/// <param name="TitleEs">The title in Spanish; empty where the entity has none in that language.</param>
+/// <param name="TitleEn">The title in English; empty where the entity has none in that language.</param>
+/// <param name="TextEs">The searchable text in Spanish (summary, body, extracted file text).</param>
+/// <param name="TextEn">The searchable text in English.</param>
 /// <param name="Public">Readable by anyone; otherwise only by signed-in readers.</param>
 /// <param name="Countries">ISO 3166-1 alpha-2 codes.</param>
 /// <param name="Lines">Codes of the plan elements (lines of action, actions) it belongs to.</param>
 /// <param name="Objectives">Global Compact for Migration objective numbers, as text.</param>
+/// <param name="Topics">Topic keys, for the topic facet.</param>
 /// <param name="Language">ISO 639-1 code of the thing itself (a document's file), when it has one.</param>
+/// <param name="Year">The year it belongs to (publication, start), for the year facet.</param>
 public sealed record SearchEntry(
     string Kind,
     string Key,
