@@ -76,7 +76,7 @@ app.UseRouting();
 app.UseApiBodyLimits();
 app.UseAuthentication();
 app.UseUnpublishedVisibility();
-app.UseRateLimiter();
+app.UseMovilidadRateLimits();
 app.UseSharedAttemptLimit();
 app.UseAuthorization();
 

@@ -44,7 +44,7 @@ public static class CommentsApi
                 var actor = AuditActor.From(http);
                 return ToResult(await db.AddAsync(target!, actor.AccountId!.Value, comment.Text, actor, clock, ct), "new", created: true);
             })
-            .RequireRateLimiting(RateLimits.Comment)
+            .WithMetadata(new CommentWriteLimitAttribute())
             .ProducesWrite<CommentView>(StatusCodes.Status201Created)
             .WithSummary("Comments on an item the caller may read. Plain text of at most 4000 characters.");
         comments.MapPut("/{id:int}", async Task<IResult> (int id, CommentEdit edit, HttpContext http, MovilidadDb db, IAuthorizationService auth, TimeProvider clock, CancellationToken ct) =>
@@ -57,7 +57,7 @@ public static class CommentsApi
                 var actor = AuditActor.From(http);
                 return ToResult(await db.EditAsync(id, actor.AccountId!.Value, edit, actor, clock, ct), id);
             })
-            .RequireRateLimiting(RateLimits.Comment)
+            .WithMetadata(new CommentWriteLimitAttribute())
             .ProducesWrite<CommentView>()
             .WithSummary("Edits one's own comment, within 24 hours of writing it and unless it was hidden. Send the version you read.");
         comments.MapDelete("/{id:int}", async Task<IResult> (int id, [FromQuery] int version, HttpContext http, MovilidadDb db, IAuthorizationService auth, TimeProvider clock, CancellationToken ct) =>
@@ -70,7 +70,7 @@ public static class CommentsApi
                 var actor = AuditActor.From(http);
                 return ToResult(await db.DeleteAsync(id, actor.AccountId!.Value, version, actor, clock, ct), id);
             })
-            .RequireRateLimiting(RateLimits.Comment)
+            .WithMetadata(new CommentWriteLimitAttribute())
             .ProducesWrite<CommentView>()
             .WithSummary("Deletes one's own comment (soft: the audit trail keeps it).");
         comments.MapPost("/{id:int}/hide", async Task<IResult> (int id, CommentHide hide, HttpContext http, MovilidadDb db, IAuthorizationService auth, TimeProvider clock, CancellationToken ct) =>

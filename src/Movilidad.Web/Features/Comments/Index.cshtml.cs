@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 using Movilidad.Platform.Audit;
 using Movilidad.Web.Infrastructure.Auth;
@@ -15,7 +14,7 @@ namespace Movilidad.Web.Features.Comments;
 /// hide it with a reason (the Secretariat). Success goes back to the item's comments; a refusal shows this page with
 /// the message and the text kept.
 /// </summary>
-[EnableRateLimiting(RateLimits.Comment)]
+[CommentWriteLimit]
 public class IndexModel(MovilidadDb db, IAuthorizationService auth, TimeProvider clock) : WritePage
 {
     [BindProperty]

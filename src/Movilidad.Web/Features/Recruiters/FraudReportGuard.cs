@@ -1,16 +1,17 @@
 using System.Globalization;
 using System.Security.Cryptography;
-using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.DataProtection;
+using Movilidad.Web.Infrastructure.Auth;
 
 namespace Movilidad.Web.Features.Recruiters;
 
 /// <summary>
 /// What keeps the public fraud form usable and spam out without a third-party service: a signed time token (issued with
 /// the form, accepted from 3 seconds to 2 hours after: bots post at once or replay old forms), a field people never see
-/// and leave empty, and a limit of reports per address and hour (<c>Recruiters:FraudReportsPerHour</c>, 5 by default).
+/// and leave empty, and a limit of reports per address and hour (<c>Recruiters:FraudReportsPerHour</c>, 5 by default),
+/// counted for every web node together (<see cref="SharedRateCounts"/>).
 /// </summary>
-public sealed class FraudReportGuard : IDisposable
+public sealed class FraudReportGuard
 {
     public const string HoneypotField = "website";
     public static readonly TimeSpan MinimumAge = TimeSpan.FromSeconds(3);
@@ -18,19 +19,14 @@ public sealed class FraudReportGuard : IDisposable
 
     private readonly IDataProtector protector;
     private readonly TimeProvider clock;
-    private readonly PartitionedRateLimiter<string> limiter;
+    private readonly SharedRateCounts counts;
 
-    public FraudReportGuard(IDataProtectionProvider protection, TimeProvider clock, IConfiguration configuration)
+    public FraudReportGuard(IDataProtectionProvider protection, TimeProvider clock, IConfiguration configuration, SharedRateCounts counts)
     {
         protector = protection.CreateProtector("Movilidad.Recruiters.FraudReportToken");
         this.clock = clock;
+        this.counts = counts;
         PermitsPerHour = Math.Max(1, configuration.GetValue("Recruiters:FraudReportsPerHour", 5));
-        limiter = PartitionedRateLimiter.Create<string, string>(address => RateLimitPartition.GetFixedWindowLimiter(address, _ => new FixedWindowRateLimiterOptions
-        {
-            PermitLimit = PermitsPerHour,
-            Window = TimeSpan.FromHours(1),
-            QueueLimit = 0,
-        }));
     }
 
     public int PermitsPerHour { get; }
@@ -58,11 +54,6 @@ public sealed class FraudReportGuard : IDisposable
     }
 
     /// <summary>Counts one attempt from the address; false when the address has used its reports for this hour.</summary>
-    public bool TryCount(HttpContext http)
-    {
-        using var lease = limiter.AttemptAcquire(http.Connection.RemoteIpAddress?.ToString() ?? "unknown");
-        return lease.IsAcquired;
-    }
-
-    public void Dispose() => limiter.Dispose();
+    public bool TryCount(HttpContext http) =>
+        counts.Count("fraud-report:address:" + (http.Connection.RemoteIpAddress?.ToString() ?? "unknown"), PermitsPerHour, TimeSpan.FromHours(1)) is null;
 }

@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.EntityFrameworkCore;
 using Movilidad.Platform.Auth;
 using Movilidad.Platform.Data;
+using Movilidad.Web.Infrastructure.Auth;
 using Movilidad.Web.Tests.Infrastructure;
 
 namespace Movilidad.Web.Tests.Features.Security;
@@ -76,8 +77,9 @@ public abstract class RateLimitTests(RateLimitedApp app)
             statuses.Add(response.StatusCode);
             if (response.StatusCode == HttpStatusCode.TooManyRequests)
             {
-                // The window is the configured one (a day in this app), not a fixed minute.
-                Assert.True(response.Headers.RetryAfter?.Delta > TimeSpan.FromHours(23), $"Retry-After: {response.Headers.RetryAfter?.Delta}");
+                // The window is the configured one (the app's day), not a fixed minute, and the same on every node.
+                var windowEnd = app.Now.UtcDateTime.Date.AddDays(1);
+                Assert.Equal(TimeSpan.FromSeconds(Math.Ceiling((windowEnd - app.Now.UtcDateTime).TotalSeconds)), response.Headers.RetryAfter?.Delta);
             }
         }
 
@@ -88,7 +90,8 @@ public abstract class RateLimitTests(RateLimitedApp app)
 
 /// <summary>
 /// Sign-in attempts are counted in the database: two web nodes on one database share one limit, and attempts counted
-/// at the same moment are all counted (the upsert is atomic on SQLite and PostgreSQL). Comment writes are limited per
+/// at the same moment are all counted (the upsert is atomic on SQLite and PostgreSQL). API calls are counted on each
+/// node and exchanged through the same rows, so two nodes share the API limit too. Comment writes are limited per
 /// person. Apart from <see cref="RateLimitTests"/>, whose calls use up the same window's limits.
 /// </summary>
 public abstract class AttemptAndCommentLimitTests(MovilidadApp app)
@@ -133,6 +136,37 @@ public abstract class AttemptAndCommentLimitTests(MovilidadApp app)
 
         Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], responses.Select(r => r.StatusCode));
         Assert.Equal(TimeSpan.FromSeconds(30), responses[3].Headers.RetryAfter?.Delta);
+    }
+
+    [Fact]
+    public async Task Api_OnTwoNodes_CountsTogetherOnceTheyExchange()
+    {
+        // Their own fixed moment, 30 s before its day-long window ends, apart from the other tests' API calls.
+        var clock = new FixedClock(new DateTimeOffset(2031, 3, 5, 23, 59, 30, TimeSpan.Zero));
+        await using var first = app.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(clock)));
+        await using var second = app.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(clock)));
+        var nodes = new[] { first, second };
+        var clients = nodes.Select(n => n.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://localhost") })).ToArray();
+
+        // Three calls on the first node and two on the second: each node alone is within the limit of 5.
+        var admitted = new List<HttpStatusCode>();
+        for (var i = 0; i < 5; i++)
+        {
+            admitted.Add((await clients[i % 2].GetAsync("/api/plans")).StatusCode);
+        }
+
+        Assert.All(admitted, status => Assert.Equal(HttpStatusCode.OK, status));
+        foreach (var node in nodes.Append(first))
+        {
+            await node.Services.GetRequiredService<SharedRateCounts>().ExchangeAsync(default);
+        }
+
+        foreach (var client in clients)
+        {
+            var refused = await client.GetAsync("/api/plans");
+            Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+            Assert.Equal(TimeSpan.FromSeconds(30), refused.Headers.RetryAfter?.Delta);
+        }
     }
 
     [Fact]
