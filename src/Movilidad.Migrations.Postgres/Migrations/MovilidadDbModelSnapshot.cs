@@ -2053,6 +2053,9 @@ namespace Movilidad.Migrations.Postgres.Migrations
                     b.Property<int>("Objective")
                         .HasColumnType("integer");
 
+                    b.Property<bool>("Inferred")
+                        .HasColumnType("boolean");
+
                     b.HasKey("ElementId", "Objective");
 
                     b.HasIndex("Objective");
@@ -2077,6 +2080,10 @@ namespace Movilidad.Migrations.Postgres.Migrations
 
                     b.Property<DateOnly?>("ApprovalDate")
                         .HasColumnType("date");
+
+                    b.Property<string>("ApprovalSource")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
 
                     b.Property<bool>("IsPublished")
                         .HasColumnType("boolean");

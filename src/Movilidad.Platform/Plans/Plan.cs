@@ -34,6 +34,9 @@ public class Plan
 
     /// <summary>ISO codes of the member countries that approved the plan, comma-separated.</summary>
     public string? ApprovalCountries { get; set; }
+
+    /// <summary>The source document that states the approval, when it is not the plan's own (the operational plan states the action plan's).</summary>
+    public string? ApprovalSource { get; set; }
     public int SortOrder { get; set; }
 
     /// <summary>Published plans are read by everyone; unpublished ones only by the people who work on them.</summary>

@@ -89,6 +89,9 @@ public class GcmLink
 {
     public int ElementId { get; set; }
     public int Objective { get; set; }
+
+    /// <summary>True when the link is this project's inference, not stated by the source document; shown as such and editable.</summary>
+    public bool Inferred { get; set; }
 }
 
 /// <summary>A link to a Sustainable Development Goal target such as 8.8 or 10.7.</summary>

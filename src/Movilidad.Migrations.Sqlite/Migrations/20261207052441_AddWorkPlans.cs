@@ -1,0 +1,40 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Movilidad.Migrations.Sqlite.Migrations
+{
+    /// <inheritdoc />
+    public partial class AddWorkPlans : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "ApprovalSource",
+                table: "Plans",
+                type: "TEXT",
+                maxLength: 128,
+                nullable: true);
+
+            migrationBuilder.AddColumn<bool>(
+                name: "Inferred",
+                table: "GcmLinks",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: false);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "ApprovalSource",
+                table: "Plans");
+
+            migrationBuilder.DropColumn(
+                name: "Inferred",
+                table: "GcmLinks");
+        }
+    }
+}
