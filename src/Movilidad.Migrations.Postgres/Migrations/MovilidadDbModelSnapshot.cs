@@ -2214,6 +2214,9 @@ namespace Movilidad.Migrations.Postgres.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
 
+                    b.Property<bool>("IsActionable")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("Key")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -2324,6 +2327,9 @@ namespace Movilidad.Migrations.Postgres.Migrations
                         .HasColumnType("integer");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("Actionable")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("Key")
                         .IsRequired()

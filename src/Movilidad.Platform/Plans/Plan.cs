@@ -10,6 +10,12 @@ public enum PlanKind
     OperationalPlan,
     WorkPlan,
     Recommendations,
+
+    /// <summary>The Pro-Tempore Presidency's annual work plan (Strategic Plan, Table 1).</summary>
+    PresidencyWorkPlan,
+
+    /// <summary>A working group's work plan, drawn up and updated by the group (Strategic Plan, the groups' mandates).</summary>
+    WorkingGroupWorkPlan,
 }
 
 public class Plan
@@ -56,4 +62,7 @@ public class PlanLevel
     public required string Key { get; set; }
     public Bilingual Name { get; set; } = Bilingual.Empty;
     public int SortOrder { get; set; }
+
+    /// <summary>Activities hang under the elements of an actionable level (the Regional Plan's actions, a work plan's activities).</summary>
+    public bool Actionable { get; set; }
 }

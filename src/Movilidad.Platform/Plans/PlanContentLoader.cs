@@ -21,6 +21,9 @@ public sealed class PlanContentLoader(MovilidadDb db) : IContentLoader
 {
     public int Order => 200;
 
+    /// <summary>The level of the shipped plans whose elements take activities: the Regional Plan's actions.</summary>
+    public const string ActionLevel = "action";
+
     public async Task LoadAsync(string dataFolder, CancellationToken ct = default)
     {
         await LoadInstitutionsAsync(Path.Combine(dataFolder, "institutions.yaml"), ct);
@@ -274,6 +277,7 @@ public sealed class PlanContentLoader(MovilidadDb db) : IContentLoader
                     ApplyElement(entity, item, parent, sort, depth, institutions, hash);
                 }
 
+                entity.IsActionable = item.Level == ActionLevel;
                 fileElements.Add((item, entity, apply));
                 Walk(item.Children, entity, depth + 1);
                 sort++;
@@ -316,6 +320,7 @@ public sealed class PlanContentLoader(MovilidadDb db) : IContentLoader
 
             entity.Name = new Bilingual(level.Es, level.En);
             entity.SortOrder = levelOrder++;
+            entity.Actionable = level.Key == ActionLevel;
         }
 
         plan.SourceHash = hash;

@@ -50,6 +50,9 @@ public class PlanElement : IVersioned
     public Bilingual TimeframeLabel { get; set; } = Bilingual.Empty;
     public IndicatorType? IndicatorType { get; set; }
 
+    /// <summary>Activities may be attached to it: its level is actionable.</summary>
+    public bool IsActionable { get; set; }
+
     /// <summary>Accent- and case-folded text of both languages, for search.</summary>
     public string SearchText { get; set; } = string.Empty;
     public string SourceHash { get; set; } = string.Empty;

@@ -94,7 +94,7 @@ public static class ElementEditing
     }
 
     /// <summary>How an element is written through the kernel: a deleted one is found only to be restored.</summary>
-    private static readonly Editable<PlanElement, ElementSnapshot> Elements = new(EntityType, FindLiveAsync, Snapshot, e => e.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    internal static readonly Editable<PlanElement, ElementSnapshot> Elements = new(EntityType, FindLiveAsync, Snapshot, e => e.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
     private static async Task<PlanElement?> FindLiveAsync(MovilidadDb db, int id, CancellationToken ct) =>
         await db.FindForEditAsync(id, ct) is { DeletedAt: null } element ? element : null;

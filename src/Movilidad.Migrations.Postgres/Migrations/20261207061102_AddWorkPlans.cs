@@ -18,11 +18,29 @@ namespace Movilidad.Migrations.Postgres.Migrations
                 nullable: true);
 
             migrationBuilder.AddColumn<bool>(
+                name: "Actionable",
+                table: "PlanLevels",
+                type: "boolean",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.AddColumn<bool>(
+                name: "IsActionable",
+                table: "PlanElements",
+                type: "boolean",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.AddColumn<bool>(
                 name: "Inferred",
                 table: "GcmLinks",
                 type: "boolean",
                 nullable: false,
                 defaultValue: false);
+
+            // Data: the shipped plans' actions take activities, as they did before levels could be marked actionable.
+            migrationBuilder.Sql("UPDATE \"PlanLevels\" SET \"Actionable\" = TRUE WHERE \"Key\" = 'action'");
+            migrationBuilder.Sql("UPDATE \"PlanElements\" SET \"IsActionable\" = TRUE WHERE \"LevelKey\" = 'action'");
         }
 
         /// <inheritdoc />
@@ -31,6 +49,14 @@ namespace Movilidad.Migrations.Postgres.Migrations
             migrationBuilder.DropColumn(
                 name: "ApprovalSource",
                 table: "Plans");
+
+            migrationBuilder.DropColumn(
+                name: "Actionable",
+                table: "PlanLevels");
+
+            migrationBuilder.DropColumn(
+                name: "IsActionable",
+                table: "PlanElements");
 
             migrationBuilder.DropColumn(
                 name: "Inferred",
