@@ -88,6 +88,7 @@ app.MapMovilidadMetrics();
 app.MapLanguageSwitch();
 app.MapPlansApi();
 app.MapPlanEditingApi();
+app.MapPlanCreationApi();
 app.MapInstitutionsApi();
 app.MapInstitutionEditingApi();
 app.MapReferenceApi();

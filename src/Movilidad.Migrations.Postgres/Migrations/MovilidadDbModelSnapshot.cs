@@ -2053,6 +2053,9 @@ namespace Movilidad.Migrations.Postgres.Migrations
                     b.Property<int>("Objective")
                         .HasColumnType("integer");
 
+                    b.Property<bool>("Inferred")
+                        .HasColumnType("boolean");
+
                     b.HasKey("ElementId", "Objective");
 
                     b.HasIndex("Objective");
@@ -2077,6 +2080,10 @@ namespace Movilidad.Migrations.Postgres.Migrations
 
                     b.Property<DateOnly?>("ApprovalDate")
                         .HasColumnType("date");
+
+                    b.Property<string>("ApprovalSource")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
 
                     b.Property<bool>("IsPublished")
                         .HasColumnType("boolean");
@@ -2207,6 +2214,9 @@ namespace Movilidad.Migrations.Postgres.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
 
+                    b.Property<bool>("IsActionable")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("Key")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -2317,6 +2327,9 @@ namespace Movilidad.Migrations.Postgres.Migrations
                         .HasColumnType("integer");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("Actionable")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("Key")
                         .IsRequired()

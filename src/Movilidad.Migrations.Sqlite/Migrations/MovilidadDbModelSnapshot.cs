@@ -1990,6 +1990,9 @@ namespace Movilidad.Migrations.Sqlite.Migrations
                     b.Property<int>("Objective")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("Inferred")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("ElementId", "Objective");
 
                     b.HasIndex("Objective");
@@ -2011,6 +2014,10 @@ namespace Movilidad.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("ApprovalDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ApprovalSource")
+                        .HasMaxLength(128)
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("IsPublished")
@@ -2140,6 +2147,9 @@ namespace Movilidad.Migrations.Sqlite.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("IsActionable")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Key")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -2247,6 +2257,9 @@ namespace Movilidad.Migrations.Sqlite.Migrations
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Actionable")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Key")

@@ -56,7 +56,7 @@ public static class SyntheticData
         {
             Key = key, Number = "S" + size.Name[..1].ToUpperInvariant(), Kind = PlanKind.OperationalPlan, SourceDocument = "synthetic", PeriodStart = first, PeriodEnd = last,
             Title = new($"Plan sintético ({size.Name})", $"Synthetic plan ({size.Name})"), SortOrder = 1_000, SourceHash = "synthetic",
-            Levels = [new() { Key = "line", Name = new("Línea", "Line") }, new() { Key = "action", Name = new("Acción", "Action") }],
+            Levels = [new() { Key = "line", Name = new("Línea", "Line") }, new() { Key = "action", Name = new("Acción", "Action"), Actionable = true }],
         };
         db.Plans.Add(plan);
         await db.SaveChangesAsync(ct);
@@ -69,7 +69,7 @@ public static class SyntheticData
             await db.SaveChangesAsync(ct);
             for (var a = 0; a < size.ActionsPerLine; a++)
             {
-                var action = new PlanElement { PlanId = plan.Id, ParentId = line.Id, Depth = 1, Key = $"l{l + 1}a{a + 1}", LevelKey = "action", Code = $"{l + 1}.{a + 1}", Title = new($"Acción {l + 1}.{a + 1}", $"Action {l + 1}.{a + 1}"), Section = "synthetic", SortOrder = a };
+                var action = new PlanElement { PlanId = plan.Id, ParentId = line.Id, Depth = 1, Key = $"l{l + 1}a{a + 1}", LevelKey = "action", IsActionable = true, Code = $"{l + 1}.{a + 1}", Title = new($"Acción {l + 1}.{a + 1}", $"Action {l + 1}.{a + 1}"), Section = "synthetic", SortOrder = a };
                 actions.Add(action);
                 db.PlanElements.Add(action);
             }

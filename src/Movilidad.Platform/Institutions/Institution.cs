@@ -11,6 +11,13 @@ public enum InstitutionKind
     InternationalOrganisation,
     RegionalProcess,
     CivilSociety,
+    EmployersOrganisation,
+    WorkersOrganisation,
+    PrivateSector,
+    Academia,
+
+    /// <summary>A municipality, department or province: it may make pledges to the Global Compact.</summary>
+    LocalGovernment,
     Other,
 }
 

@@ -10,6 +10,12 @@ public enum PlanKind
     OperationalPlan,
     WorkPlan,
     Recommendations,
+
+    /// <summary>The Pro-Tempore Presidency's annual work plan (Strategic Plan, Table 1).</summary>
+    PresidencyWorkPlan,
+
+    /// <summary>A working group's work plan, drawn up and updated by the group (Strategic Plan, the groups' mandates).</summary>
+    WorkingGroupWorkPlan,
 }
 
 public class Plan
@@ -34,6 +40,9 @@ public class Plan
 
     /// <summary>ISO codes of the member countries that approved the plan, comma-separated.</summary>
     public string? ApprovalCountries { get; set; }
+
+    /// <summary>The source document that states the approval, when it is not the plan's own (the operational plan states the action plan's).</summary>
+    public string? ApprovalSource { get; set; }
     public int SortOrder { get; set; }
 
     /// <summary>Published plans are read by everyone; unpublished ones only by the people who work on them.</summary>
@@ -53,4 +62,7 @@ public class PlanLevel
     public required string Key { get; set; }
     public Bilingual Name { get; set; } = Bilingual.Empty;
     public int SortOrder { get; set; }
+
+    /// <summary>Activities hang under the elements of an actionable level (the Regional Plan's actions, a work plan's activities).</summary>
+    public bool Actionable { get; set; }
 }

@@ -22,6 +22,7 @@ internal sealed class PlanConfiguration :
         builder.Property(p => p.Kind).HasConversion<string>().HasMaxLength(32);
         builder.Property(p => p.SourceDocument).HasMaxLength(128);
         builder.Property(p => p.ApprovalCountries).HasMaxLength(64);
+        builder.Property(p => p.ApprovalSource).HasMaxLength(128);
         builder.Property(p => p.SourceHash).HasMaxLength(64);
         builder.HasBilingual(p => p.Title, 400).HasBilingual(p => p.Summary).HasBilingual(p => p.ApprovalText);
         builder.HasOne(p => p.Owner).WithMany().HasForeignKey(p => p.OwnerId).OnDelete(DeleteBehavior.Restrict);

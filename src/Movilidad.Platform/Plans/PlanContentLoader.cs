@@ -21,6 +21,9 @@ public sealed class PlanContentLoader(MovilidadDb db) : IContentLoader
 {
     public int Order => 200;
 
+    /// <summary>The level of the shipped plans whose elements take activities: the Regional Plan's actions.</summary>
+    public const string ActionLevel = "action";
+
     public async Task LoadAsync(string dataFolder, CancellationToken ct = default)
     {
         await LoadInstitutionsAsync(Path.Combine(dataFolder, "institutions.yaml"), ct);
@@ -180,9 +183,14 @@ public sealed class PlanContentLoader(MovilidadDb db) : IContentLoader
                 }
             }
 
-            foreach (var gcm in element.Gcm.Where(g => g is < 1 or > 23))
+            foreach (var gcm in element.Gcm.Concat(element.GcmInferred).Where(g => g is < 1 or > 23))
             {
                 Fail(where, $"GCM objective {gcm} is outside 1-23.");
+            }
+
+            foreach (var gcm in element.Gcm.Intersect(element.GcmInferred))
+            {
+                Fail(where, $"GCM objective {gcm} is both stated (gcm) and inferred (gcmInferred).");
             }
 
             if (element.IndicatorType is { } type && ParseIndicatorType(type) is null)
@@ -269,6 +277,7 @@ public sealed class PlanContentLoader(MovilidadDb db) : IContentLoader
                     ApplyElement(entity, item, parent, sort, depth, institutions, hash);
                 }
 
+                entity.IsActionable = item.Level == ActionLevel;
                 fileElements.Add((item, entity, apply));
                 Walk(item.Children, entity, depth + 1);
                 sort++;
@@ -297,6 +306,7 @@ public sealed class PlanContentLoader(MovilidadDb db) : IContentLoader
         plan.ApprovalDate = file.Approval?.Date is { } date ? DateOnly.ParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture) : null;
         plan.ApprovalBody = file.Approval?.Body is { } body ? institutions[body] : null;
         plan.ApprovalCountries = file.Approval is { Countries.Count: > 0 } approval ? string.Join(',', approval.Countries) : null;
+        plan.ApprovalSource = file.Approval?.Source;
         plan.SortOrder = order;
         var levelOrder = 0;
         foreach (var level in file.Levels)
@@ -310,6 +320,7 @@ public sealed class PlanContentLoader(MovilidadDb db) : IContentLoader
 
             entity.Name = new Bilingual(level.Es, level.En);
             entity.SortOrder = levelOrder++;
+            entity.Actionable = level.Key == ActionLevel;
         }
 
         plan.SourceHash = hash;
@@ -338,7 +349,8 @@ public sealed class PlanContentLoader(MovilidadDb db) : IContentLoader
             .Distinct()
             .Select(i => new ElementInstitution { InstitutionId = i.Institution.Id, Role = i.Role }));
         entity.GcmObjectives.Clear();
-        entity.GcmObjectives.AddRange(item.Gcm.Distinct().Select(g => new GcmLink { Objective = g }));
+        entity.GcmObjectives.AddRange(item.Gcm.Distinct().Select(g => new GcmLink { Objective = g })
+            .Concat(item.GcmInferred.Distinct().Select(g => new GcmLink { Objective = g, Inferred = true })));
         entity.SdgTargets.Clear();
         entity.SdgTargets.AddRange(item.Sdg.Distinct().Select(s => new SdgLink { Target = s }));
         entity.SearchText = TextSearch.Fold(string.Join(' ',
@@ -374,7 +386,7 @@ public sealed class PlanContentLoader(MovilidadDb db) : IContentLoader
         f.PeriodEnd,
         f.Owner,
         f.Source,
-        Approval = ToBilingual(f.Approval?.Text),
+        Approval = f.Approval?.Source is { } source ? new { Text = ToBilingual(f.Approval.Text), Source = source } : (object)ToBilingual(f.Approval?.Text),
         ApprovalDate = f.Approval?.Date,
         ApprovalBody = f.Approval?.Body,
         ApprovalCountries = f.Approval is { Countries.Count: > 0 } a ? string.Join(',', a.Countries) : null,
@@ -395,7 +407,7 @@ public sealed class PlanContentLoader(MovilidadDb db) : IContentLoader
             p.PeriodEnd,
             Owner = p.OwnerId is { } o ? codes[o] : null,
             Source = p.SourceDocument,
-            Approval = p.ApprovalText,
+            Approval = p.ApprovalSource is { } source ? new { Text = p.ApprovalText, Source = source } : (object)p.ApprovalText,
             ApprovalDate = p.ApprovalDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             ApprovalBody = p.ApprovalBodyId is { } b ? codes[b] : null,
             p.ApprovalCountries,
@@ -421,7 +433,7 @@ public sealed class PlanContentLoader(MovilidadDb db) : IContentLoader
         Indicator = e.IndicatorType is { } i ? ParseIndicatorType(i) : null,
         Footnotes = e.Footnotes.Select(f => new { f.Number, Text = new Bilingual(f.Es, f.En) }),
         Institutions = e.Institutions.Select(i => $"{i.Code}:{ParseRole(i.Role)}").Distinct().Order(StringComparer.Ordinal),
-        Gcm = e.Gcm.Distinct().Order(),
+        Gcm = GcmContent(e.Gcm.Distinct().Select(g => (g, false)).Concat(e.GcmInferred.Distinct().Select(g => (g, true)))),
         Sdg = e.Sdg.Distinct().Order(StringComparer.Ordinal),
         Axes = e.Axes.Order(StringComparer.Ordinal),
     };
@@ -443,10 +455,16 @@ public sealed class PlanContentLoader(MovilidadDb db) : IContentLoader
         Indicator = e.IndicatorType,
         Footnotes = e.Footnotes.OrderBy(f => f.Number).Select(f => new { f.Number, f.Text }),
         Institutions = e.Institutions.Select(i => $"{institutions[i.InstitutionId].Code}:{i.Role}").Distinct().Order(StringComparer.Ordinal),
-        Gcm = e.GcmObjectives.Select(g => g.Objective).Order(),
+        Gcm = GcmContent(e.GcmObjectives.Select(g => (g.Objective, g.Inferred))),
         Sdg = e.SdgTargets.Select(s => s.Target).Order(StringComparer.Ordinal),
         Axes = e.Axes.Select(a => a.Axis!.Key).Order(StringComparer.Ordinal),
     };
+
+    // The content hashes keep the shape they had before approvals named their source and GCM links could be inferred
+    // (an approval without a source hashes as its text alone, a stated objective as its number), so rows shipped before
+    // then are still recognised as unedited and brought up to date.
+    private static List<object> GcmContent(IEnumerable<(int Objective, bool Inferred)> links) =>
+        [.. links.OrderBy(l => l.Inferred).ThenBy(l => l.Objective).Select(l => l.Inferred ? $"{l.Objective} inferred" : (object)l.Objective)];
 
     private static string Hash(object content) =>
         Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(content))));

@@ -50,6 +50,9 @@ public class PlanElement : IVersioned
     public Bilingual TimeframeLabel { get; set; } = Bilingual.Empty;
     public IndicatorType? IndicatorType { get; set; }
 
+    /// <summary>Activities may be attached to it: its level is actionable.</summary>
+    public bool IsActionable { get; set; }
+
     /// <summary>Accent- and case-folded text of both languages, for search.</summary>
     public string SearchText { get; set; } = string.Empty;
     public string SourceHash { get; set; } = string.Empty;
@@ -89,6 +92,9 @@ public class GcmLink
 {
     public int ElementId { get; set; }
     public int Objective { get; set; }
+
+    /// <summary>True when the link is this project's inference, not stated by the source document; shown as such and editable.</summary>
+    public bool Inferred { get; set; }
 }
 
 /// <summary>A link to a Sustainable Development Goal target such as 8.8 or 10.7.</summary>

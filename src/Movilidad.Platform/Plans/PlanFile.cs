@@ -39,6 +39,9 @@ public sealed class ApprovalFile
     public string? Date { get; set; }
     public string? Body { get; set; }
     public List<string> Countries { get; set; } = [];
+
+    /// <summary>The source document that states the approval, when it is not the plan's own.</summary>
+    public string? Source { get; set; }
 }
 
 public sealed class LevelFile
@@ -59,7 +62,11 @@ public sealed class ElementFile
     public List<FootnoteFile> Footnotes { get; set; } = [];
     public List<InstitutionRoleFile> Institutions { get; set; } = [];
     public TimeframeFile? Timeframe { get; set; }
+    /// <summary>GCM objectives the source document states.</summary>
     public List<int> Gcm { get; set; } = [];
+
+    /// <summary>GCM objectives this project inferred from the text (the document names none).</summary>
+    public List<int> GcmInferred { get; set; } = [];
     public List<string> Sdg { get; set; } = [];
     public List<string> Axes { get; set; } = [];
     public string? IndicatorType { get; set; }

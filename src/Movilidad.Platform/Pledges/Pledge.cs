@@ -18,6 +18,7 @@ public enum PledgerType
     State,
     UnAgency,
     CivilSociety,
+    LocalGovernment,
     Other,
 }
 
@@ -62,8 +63,10 @@ public class Pledge : IVersioned
         InstitutionKind.MemberState => PledgerType.State,
         InstitutionKind.UnAgency => PledgerType.UnAgency,
         InstitutionKind.CivilSociety => PledgerType.CivilSociety,
+        InstitutionKind.LocalGovernment => PledgerType.LocalGovernment,
         InstitutionKind.CrmBody or InstitutionKind.WorkingGroup or InstitutionKind.InternationalOrganisation
-            or InstitutionKind.RegionalProcess or InstitutionKind.Other => PledgerType.Other,
+            or InstitutionKind.RegionalProcess or InstitutionKind.EmployersOrganisation or InstitutionKind.WorkersOrganisation
+            or InstitutionKind.PrivateSector or InstitutionKind.Academia or InstitutionKind.Other => PledgerType.Other,
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 }

@@ -91,7 +91,7 @@ public class IndexModel(MovilidadDb db, IAuthorizationService auth, TextLocalize
 
         CanImport = await auth.CanAsync(User, MatrixOperations.Import);
         Language ??= System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en" ? "en" : "es";
-        var plans = await db.Plans.AsNoTracking().Where(p => p.Elements.Any(e => e.LevelKey == "action")).OrderBy(p => p.SortOrder)
+        var plans = await db.Plans.AsNoTracking().Where(p => p.Elements.Any(e => e.IsActionable)).OrderBy(p => p.SortOrder)
             .Select(p => new { p.Id, p.Key, p.Number, p.Title }).ToListAsync(ct);
         var lines = await db.PlanElements.AsNoTracking().Where(e => e.LevelKey == "line").OrderBy(e => e.SortOrder)
             .Select(e => new { e.Id, e.PlanId, e.Code, e.Title }).ToListAsync(ct);

@@ -76,10 +76,10 @@ public static partial class ActivityEditing
         errors.Text("description.en", edit.Description?.En, ActivityConfiguration.TextMaxLength, required: false);
 
         var action = await db.PlanElements.AsNoTracking().Where(e => e.Id == edit.ActionId)
-            .Select(e => new { e.LevelKey, e.Plan!.PeriodStart, e.Plan.PeriodEnd }).SingleOrDefaultAsync(ct);
-        if (action is null || action.LevelKey != "action")
+            .Select(e => new { e.IsActionable, e.Plan!.PeriodStart, e.Plan.PeriodEnd }).SingleOrDefaultAsync(ct);
+        if (action is null || !action.IsActionable)
         {
-            errors.Add("actionId", $"No action of a plan has the id {edit.ActionId}.");
+            errors.Add("actionId", $"No element of a plan that takes activities has the id {edit.ActionId}.");
         }
         else if (!string.IsNullOrWhiteSpace(edit.Code) && await db.Activities.AnyAsync(a => a.ActionId == edit.ActionId && a.Code == edit.Code.Trim() && a.Id != activityId, ct))
         {

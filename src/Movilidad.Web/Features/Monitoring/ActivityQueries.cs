@@ -83,10 +83,10 @@ public static class ActivityQueries
     /// <summary>The plans that have actions (where activities hang), and the lines of the chosen one: the elements its actions sit under.</summary>
     public static async Task<(IReadOnlyList<Choice> Plans, IReadOnlyList<Choice> Lines)> ActivityPlanChoicesAsync(this MovilidadDb db, int? planId, CancellationToken ct)
     {
-        var plans = await db.Plans.AsNoTracking().Where(p => db.PlanElements.Any(e => e.PlanId == p.Id && e.LevelKey == "action")).OrderBy(p => p.SortOrder)
+        var plans = await db.Plans.AsNoTracking().Where(p => db.PlanElements.Any(e => e.PlanId == p.Id && e.IsActionable)).OrderBy(p => p.SortOrder)
             .Select(p => new { p.Id, p.Title }).ToListAsync(ct);
         var lines = planId is not { } plan ? [] : (await db.PlanElements.AsNoTracking()
-                .Where(e => e.PlanId == plan && db.PlanElements.Any(c => c.ParentId == e.Id && c.LevelKey == "action"))
+                .Where(e => e.PlanId == plan && db.PlanElements.Any(c => c.ParentId == e.Id && c.IsActionable))
                 .Select(e => new { e.Id, e.Code, e.Title }).ToListAsync(ct))
             .OrderBy(e => e.Code, NaturalOrder.Instance)
             .Select(e => new Choice(e.Id.ToString(CultureInfo.InvariantCulture), $"{e.Code} {PageFormats.Shorten(e.Title.Current)}".Trim())).ToList();
@@ -128,7 +128,7 @@ public static class ActivityQueries
         var members = await db.MemberCountriesAsync(ct);
         var countries = (await db.Countries.AsNoTracking().Where(c => members.Contains(c.Alpha2)).Select(c => new { c.Alpha2, c.Name }).ToListAsync(ct))
             .Select(c => new Choice(c.Alpha2, c.Name.Current)).OrderBy(c => c.Label, StringComparer.CurrentCulture).ToList();
-        var actions = (await db.PlanElements.AsNoTracking().Where(e => e.LevelKey == "action")
+        var actions = (await db.PlanElements.AsNoTracking().Where(e => e.IsActionable)
                 .OrderBy(e => e.Plan!.SortOrder).ThenBy(e => e.SortOrder)
                 .Select(e => new { e.Id, e.Code, e.Title, Plan = e.Plan!.Number }).ToListAsync(ct))
             .Select(e => new Choice(e.Id.ToString(CultureInfo.InvariantCulture), $"{e.Plan} · {e.Code} {PageFormats.Shorten(e.Title.Current)}")).ToList();

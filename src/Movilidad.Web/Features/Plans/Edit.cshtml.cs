@@ -27,6 +27,10 @@ public sealed class ElementInput
     public string? LabelEn { get; set; }
     public List<FootnoteInput> Footnotes { get; set; } = [];
 
+    /// <summary>The Global Compact objectives the document states, and those inferred here, as numbers separated by commas.</summary>
+    public string? GcmObjectives { get; set; }
+    public string? GcmInferred { get; set; }
+
     public static ElementInput From(ElementSnapshot s) => new()
     {
         Version = s.Version,
@@ -37,16 +41,40 @@ public sealed class ElementInput
         LabelEs = s.TimeframeLabel.Es,
         LabelEn = s.TimeframeLabel.En,
         Footnotes = s.Footnotes.Select(f => new FootnoteInput { Number = f.Number, Es = f.Text.Es, En = f.Text.En }).ToList(),
+        GcmObjectives = string.Join(", ", s.GcmObjectives),
+        GcmInferred = string.Join(", ", s.GcmInferred),
     };
 
+    /// <summary>Reads a list of objective numbers; a part that is not a whole number is named in <paramref name="errors"/>.</summary>
+    public static IReadOnlyList<int> Objectives(string? value, string field, IDictionary<string, string[]> errors)
+    {
+        var parts = (value ?? string.Empty).Split([',', ';', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var numbers = new List<int>();
+        foreach (var part in parts)
+        {
+            if (int.TryParse(part, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number))
+            {
+                numbers.Add(number);
+            }
+            else
+            {
+                errors[field] = [$"«{part}» is not an objective number (1 to 23)."];
+            }
+        }
+
+        return numbers;
+    }
+
     /// <summary>Blank footnote rows (the empty one the form offers for a new note) are dropped.</summary>
-    public ElementEdit ToEdit() => new(
+    public ElementEdit ToEdit(IDictionary<string, string[]> errors) => new(
         Version,
         new Bilingual(TitleEs ?? string.Empty, TitleEn ?? string.Empty),
         new Bilingual(TextEs ?? string.Empty, TextEn ?? string.Empty),
         new Bilingual(LabelEs ?? string.Empty, LabelEn ?? string.Empty),
         Footnotes.Where(f => !string.IsNullOrWhiteSpace(f.Es) || !string.IsNullOrWhiteSpace(f.En))
-            .Select(f => new FootnoteView(f.Number, new Bilingual(f.Es ?? string.Empty, f.En ?? string.Empty))).ToList());
+            .Select(f => new FootnoteView(f.Number, new Bilingual(f.Es ?? string.Empty, f.En ?? string.Empty))).ToList(),
+        Objectives(GcmObjectives, "gcmObjectives", errors),
+        Objectives(GcmInferred, "gcmInferred", errors));
 }
 
 /// <summary>
@@ -83,7 +111,14 @@ public class EditModel(MovilidadDb db, IAuthorizationService authorization, IOut
             return denied;
         }
 
-        return await PageAfterWriteAsync(await db.SaveAsync(id, Input.ToEdit(), AuditActor.From(HttpContext), clock, ct), _ => SavedAsync($"/elements/{id}", ct), conflict: theirs =>
+        var errors = new Dictionary<string, string[]>();
+        var edit = Input.ToEdit(errors);
+        if (errors.Count > 0)
+        {
+            return await RefuseAsync(errors);
+        }
+
+        return await PageAfterWriteAsync(await db.SaveAsync(id, edit, AuditActor.From(HttpContext), clock, ct), _ => SavedAsync($"/elements/{id}", ct), conflict: theirs =>
         {
             Theirs = theirs;
             Input.Version = theirs.Version;

@@ -10,11 +10,16 @@ using Movilidad.Platform.Writes;
 
 namespace Movilidad.Web.Features.Plans;
 
-/// <summary>What a person may change in a plan element, with the version they started from.</summary>
-public sealed record ElementEdit(int Version, Bilingual Title, Bilingual Text, Bilingual TimeframeLabel, IReadOnlyList<FootnoteView> Footnotes);
+/// <summary>
+/// What a person may change in a plan element, with the version they started from. The Global Compact objectives the
+/// document states (<c>gcmObjectives</c>) and those inferred here (<c>gcmInferred</c>): left out (null), they keep their links.
+/// </summary>
+public sealed record ElementEdit(int Version, Bilingual Title, Bilingual Text, Bilingual TimeframeLabel, IReadOnlyList<FootnoteView> Footnotes,
+    IReadOnlyList<int>? GcmObjectives = null, IReadOnlyList<int>? GcmInferred = null);
 
 /// <summary>An element's editable content as saved at one version: the audit trail keeps one before and after each write.</summary>
-public sealed record ElementSnapshot(int Version, Bilingual Title, Bilingual Text, Bilingual TimeframeLabel, IReadOnlyList<FootnoteView> Footnotes, bool Deleted);
+public sealed record ElementSnapshot(int Version, Bilingual Title, Bilingual Text, Bilingual TimeframeLabel, IReadOnlyList<FootnoteView> Footnotes,
+    IReadOnlyList<int> GcmObjectives, IReadOnlyList<int> GcmInferred, bool Deleted);
 
 /// <summary>Edits, deletes and restores plan elements: one transaction per write, with its audit entry, and the plan cache evicted.</summary>
 public static class ElementEditing
@@ -27,6 +32,8 @@ public static class ElementEditing
     public static ElementSnapshot Snapshot(PlanElement e) => new(
         e.Version, e.Title, e.Text, e.TimeframeLabel,
         e.Footnotes.OrderBy(f => f.Number).Select(f => new FootnoteView(f.Number, f.Text)).ToList(),
+        e.GcmObjectives.Where(g => !g.Inferred).Select(g => g.Objective).Order().ToList(),
+        e.GcmObjectives.Where(g => g.Inferred).Select(g => g.Objective).Order().ToList(),
         e.DeletedAt is not null);
 
     /// <summary>The working groups an element names: their members may edit it.</summary>
@@ -35,7 +42,7 @@ public static class ElementEditing
             .Select(l => l.InstitutionId).Distinct().ToListAsync(ct));
 
     public static Task<PlanElement?> FindForEditAsync(this MovilidadDb db, int id, CancellationToken ct) =>
-        db.PlanElements.IgnoreQueryFilters().Include(e => e.Footnotes).SingleOrDefaultAsync(e => e.Id == id, ct);
+        db.PlanElements.IgnoreQueryFilters().Include(e => e.Footnotes).Include(e => e.GcmObjectives).AsSplitQuery().SingleOrDefaultAsync(e => e.Id == id, ct);
 
     public static IDictionary<string, string[]> Validate(ElementEdit edit)
     {
@@ -70,11 +77,24 @@ public static class ElementEditing
             Check($"footnotes[{i}].text.en", f.Text?.En, TextMaxLength, required: false);
         }
 
+        foreach (var (field, list) in new[] { ("gcmObjectives", edit.GcmObjectives), ("gcmInferred", edit.GcmInferred) })
+        {
+            foreach (var (objective, i) in (list ?? []).Select((o, i) => (o, i)).Where(p => p.o is < 1 or > 23))
+            {
+                errors[$"{field}[{i}]"] = [$"The Global Compact has objectives 1 to 23, not {objective}."];
+            }
+        }
+
+        if (edit.GcmObjectives is { } stated && edit.GcmInferred is { } inferred && stated.Intersect(inferred).Any())
+        {
+            errors["gcmInferred"] = [$"Objective {stated.Intersect(inferred).First()} is either stated by the document or inferred, not both."];
+        }
+
         return errors;
     }
 
     /// <summary>How an element is written through the kernel: a deleted one is found only to be restored.</summary>
-    private static readonly Editable<PlanElement, ElementSnapshot> Elements = new(EntityType, FindLiveAsync, Snapshot, e => e.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    internal static readonly Editable<PlanElement, ElementSnapshot> Elements = new(EntityType, FindLiveAsync, Snapshot, e => e.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
     private static async Task<PlanElement?> FindLiveAsync(MovilidadDb db, int id, CancellationToken ct) =>
         await db.FindForEditAsync(id, ct) is { DeletedAt: null } element ? element : null;
@@ -93,6 +113,15 @@ public static class ElementEditing
             element.TimeframeLabel = Trim(edit.TimeframeLabel);
             element.Footnotes.Clear();
             element.Footnotes.AddRange((edit.Footnotes ?? []).OrderBy(f => f.Number).Select(f => new Footnote { Number = f.Number, Text = Trim(f.Text) }));
+            if (edit.GcmObjectives is not null || edit.GcmInferred is not null)
+            {
+                var stated = edit.GcmObjectives ?? element.GcmObjectives.Where(g => !g.Inferred).Select(g => g.Objective).ToList();
+                var inferred = edit.GcmInferred ?? element.GcmObjectives.Where(g => g.Inferred).Select(g => g.Objective).ToList();
+                element.GcmObjectives.Clear();
+                element.GcmObjectives.AddRange(stated.Distinct().Select(o => new GcmLink { Objective = o })
+                    .Concat(inferred.Distinct().Except(stated).Select(o => new GcmLink { Objective = o, Inferred = true })));
+            }
+
             element.SearchText = TextSearch.Fold(string.Join(' ',
                 new[] { element.Code, element.Title.Es, element.Title.En, element.Text.Es, element.Text.En }
                     .Concat(element.Footnotes.SelectMany(f => new[] { f.Text.Es, f.Text.En }))));

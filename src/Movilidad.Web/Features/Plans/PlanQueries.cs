@@ -26,11 +26,14 @@ public static class PlanQueries
         }
 
         var count = await db.PlanElements.CountAsync(e => e.PlanId == plan.Id, ct);
+        var statedIn = plan.ApprovalSource is { } source
+            ? await db.Plans.AsNoTracking().Where(p => p.SourceDocument == source).Select(p => new PlanRef(p.Id, p.Key, p.Title)).FirstOrDefaultAsync(ct)
+            : null;
         return new PlanDetail(
             plan.Id, plan.Key, plan.Number, plan.Kind, plan.Title, plan.Summary, plan.PeriodStart, plan.PeriodEnd,
             plan.Owner?.ToRef(), plan.ParentPlan is { } parent ? new PlanRef(parent.Id, parent.Key, parent.Title) : null,
             plan.SourceDocument, plan.ApprovalText, plan.ApprovalDate, plan.ApprovalBody?.ToRef(),
-            plan.ApprovalCountries?.Split(',') ?? [],
+            plan.ApprovalCountries?.Split(',') ?? [], statedIn,
             plan.Levels.OrderBy(l => l.SortOrder).Select(l => new LevelView(l.Key, l.Name)).ToList(), count);
     }
 
@@ -99,6 +102,7 @@ public static class PlanQueries
                 .Select(i => new InstitutionLink(i.Institution!.ToRef(), i.Role)).ToList(),
             timeframe,
             e.GcmObjectives.Select(g => g.Objective).Order().ToList(),
+            e.GcmObjectives.Where(g => g.Inferred).Select(g => g.Objective).Order().ToList(),
             e.SdgTargets.Select(s => s.Target).Order(StringComparer.Ordinal).ToList(),
             e.Axes.Where(a => a.Axis is not null).Select(a => new ElementRef(a.Axis!.Id, a.Axis.Code, a.Axis.LevelKey, a.Axis.Title)).ToList(),
             e.IndicatorType, plan.SourceDocument, e.Section, ancestors, children, e.Version);

@@ -14,7 +14,7 @@ public sealed record PlanDetail(
     int Id, string Key, string Number, PlanKind Kind, Bilingual Title, Bilingual Summary,
     int PeriodStart, int PeriodEnd, InstitutionRef? Owner, PlanRef? Parent, string SourceDocument,
     Bilingual ApprovalText, DateOnly? ApprovalDate, InstitutionRef? ApprovalBody, IReadOnlyList<string> ApprovalCountries,
-    IReadOnlyList<LevelView> Levels, int ElementCount);
+    PlanRef? ApprovalStatedIn, IReadOnlyList<LevelView> Levels, int ElementCount);
 
 public sealed record PlanRef(int Id, string Key, Bilingual Title);
 
@@ -35,7 +35,7 @@ public sealed record ElementRef(int Id, string? Code, string Level, Bilingual Ti
 public sealed record ElementDetail(
     int Id, string Key, PlanRef Plan, string Level, Bilingual LevelName, string? Code, Bilingual Title, Bilingual Text,
     IReadOnlyList<FootnoteView> Footnotes, IReadOnlyList<InstitutionLink> Institutions, TimeframeView? Timeframe,
-    IReadOnlyList<int> GcmObjectives, IReadOnlyList<string> SdgTargets, IReadOnlyList<ElementRef> Axes,
+    IReadOnlyList<int> GcmObjectives, IReadOnlyList<int> GcmInferred, IReadOnlyList<string> SdgTargets, IReadOnlyList<ElementRef> Axes,
     IndicatorType? IndicatorType, string SourceDocument, string Section, IReadOnlyList<ElementRef> Ancestors,
     IReadOnlyList<ElementRef> Children, int Version);
 

@@ -42,7 +42,7 @@ public sealed partial class PlanContentTests
     }
 
     [Fact]
-    public void OperationalPlan_HasPurposeWorkshopNextStepsAndApprovalByNine()
+    public void OperationalPlan_HasPurposeWorkshopAndNextStepsButNoApprovalOfItsOwn()
     {
         var plan = Plan("000");
         Assert.Equal("operational-plan", plan.Kind);
@@ -52,8 +52,57 @@ public sealed partial class PlanContentTests
         Assert.Equal("2023-08-02", workshop.Timeframe?.Start);
         Assert.Equal("2023-08-04", workshop.Timeframe?.End);
         Assert.Equal(3, Count(plan, "next-step"));
-        Assert.Contains("9 Países Miembros", plan.Approval?.Text?.Es, StringComparison.Ordinal);
+        // "El Plan de Acción ya ha sido aprobado por 9 Países Miembros" is about the Action Plan (001), not this one.
+        Assert.Null(plan.Approval);
         Assert.Contains("tiempos, responsables, presupuestos", string.Join(' ', All(plan.Elements).Select(e => e.Text?.Es)), StringComparison.Ordinal);
+    }
+
+    /// <summary>The approval by 9 member countries that the operational plan reports belongs to the Action Plan, quoted from 000.</summary>
+    [Fact]
+    public void ActionPlan_CarriesTheApprovalByNineAsTheOperationalPlanStatesIt()
+    {
+        var approval = Plan("001").Approval;
+        Assert.NotNull(approval);
+        Assert.Equal("El Plan de Acción ya ha sido aprobado por 9 Países Miembros.", approval.Text?.Es);
+        Assert.Equal(Plan("000").Source, approval.Source);
+        Assert.Contains(Words(approval.Text!.Es), Words(File.ReadAllText(Path.Combine(Data, "sources", approval.Source!))), StringComparison.Ordinal);
+        Assert.Empty(approval.Countries);
+    }
+
+    /// <summary>The 2023 workshop's document says only "representantes de los Países Miembros": it names no country.</summary>
+    [Fact]
+    public void Workshop2023_NamesNoCountryAsParticipant()
+    {
+        var institutions = InstitutionFile.ParseList(File.ReadAllText(Path.Combine(Data, "institutions.yaml"))).ToDictionary(i => i.Code);
+        var workshop = All(Plan("000").Elements).Single(e => e.Key == "taller-2023");
+        Assert.Equal(["RROCM"], workshop.Institutions.Select(i => i.Code));
+        Assert.DoesNotContain(workshop.Institutions, i => institutions[i.Code].Kind == "member-state");
+    }
+
+    /// <summary>No GCM objective is named by documents 000, 001 and 002: every tag on them is the project's inference.</summary>
+    [Theory]
+    [InlineData("000")]
+    [InlineData("001")]
+    [InlineData("002")]
+    public void GcmTags_OnPlansWhoseDocumentNamesNoObjective_AreMarkedInferred(string number)
+    {
+        var plan = Plan(number);
+        var source = File.ReadAllText(Path.Combine(Data, "sources", plan.Source));
+        Assert.DoesNotMatch(new Regex(@"[Oo]bjetivo\s+\d{1,2}\b.{0,40}Pacto|Pacto.{0,80}[Oo]bjetivos?\s+\d{1,2}\b"), source);
+        Assert.All(All(plan.Elements), e => Assert.Empty(e.Gcm));
+        Assert.Contains(All(plan.Elements), e => e.GcmInferred.Count > 0);
+    }
+
+    /// <summary>Activity 1.3 (quarterly pledge monitoring) and 2.1 (two meetings a year) run through both years of the 2023-2024 plan.</summary>
+    [Fact]
+    public void UnNetworkActivities_1_3And2_1_RunThrough2024()
+    {
+        var activities = All(Plan("003").Elements).Where(e => e.Level == "activity").ToList();
+        var pledges = activities.Single(e => e.Key == "b1-3");
+        Assert.Equal(("2023-04", "2024-12"), (pledges.Timeframe?.Start, pledges.Timeframe?.End));
+        var meetings = activities.Single(e => e.Key == "b2-1");
+        Assert.Contains("dos reuniones por año", meetings.Title?.Es, StringComparison.Ordinal);
+        Assert.Equal(("2023-05", "2024-11"), (meetings.Timeframe?.Start, meetings.Timeframe?.End));
     }
 
     [Fact]

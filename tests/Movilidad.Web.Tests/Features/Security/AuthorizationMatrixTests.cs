@@ -92,6 +92,35 @@ public abstract class AuthorizationMatrixTests(MovilidadApp app, ITestOutputHelp
         return model.Id;
     }
 
+    /// <summary>A draft work plan of GT-ML (own scope) or GT-PROT (other), made on first use.</summary>
+    private static async Task<int> DraftPlan(Ids ids, Scope scope)
+    {
+        await using var db = (Platform.Data.MovilidadDb)ids.Db();
+        db.ShowsUnpublished = true;
+        var owner = scope == Scope.Other ? "GT-PROT" : "GT-ML";
+        var key = "matrix-draft-" + owner.ToLowerInvariant();
+        if (await db.Plans.Where(p => p.Key == key).Select(p => (int?)p.Id).SingleOrDefaultAsync() is { } id)
+        {
+            return id;
+        }
+
+        var plan = new Platform.Plans.Plan
+        {
+            Key = key,
+            Number = string.Empty,
+            SourceDocument = string.Empty,
+            Kind = Platform.Plans.PlanKind.WorkingGroupWorkPlan,
+            PeriodStart = 2025,
+            PeriodEnd = 2026,
+            IsPublished = false,
+            OwnerId = await db.Institutions.Where(i => i.Code == owner).Select(i => i.Id).SingleAsync(),
+            Levels = [new() { Key = "activity", Name = new("Actividad", "Activity"), Actionable = true }],
+        };
+        db.Plans.Add(plan);
+        await db.SaveChangesAsync();
+        return plan.Id;
+    }
+
     private static async Task<int> ElementVersion(Ids ids, int id)
     {
         await using var db = (Platform.Data.MovilidadDb)ids.Db();
@@ -482,6 +511,24 @@ public abstract class AuthorizationMatrixTests(MovilidadApp app, ITestOutputHelp
         ["PUT /api/plans/{id:int}/publication"] = new(OnlySecretariat, null,
             (ids, _) => Task.FromResult(new HttpRequestMessage(HttpMethod.Put, $"/api/plans/{ids.PlanId}/publication") { Content = JsonContent.Create(new { isPublished = true }) })),
         ["PUT /api/institutions/{id:int}"] = new([Secretariat, FocalPoint], OnlySecretariat, InstitutionPut),
+        ["POST /api/plans/"] = new([Secretariat, Member], OnlySecretariat, (_, scope) => Task.FromResult(new HttpRequestMessage(HttpMethod.Post, "/api/plans")
+        {
+            Content = JsonContent.Create(new
+            {
+                key = $"matrix-{Guid.NewGuid():N}",
+                kind = "working-group-work-plan",
+                title = new { es = "Plan", en = "Plan" },
+                periodStart = 2025,
+                periodEnd = 2026,
+                owner = scope == Scope.Other ? "GT-PROT" : "GT-ML",
+                levels = new[] { new { key = "activity", name = new { es = "Actividad", en = "Activity" }, actionable = true } },
+            }),
+        })),
+        ["POST /api/plans/{id:int}/elements"] = new([Secretariat, Member], OnlySecretariat, async (ids, scope) =>
+            new HttpRequestMessage(HttpMethod.Post, $"/api/plans/{await DraftPlan(ids, scope)}/elements")
+            {
+                Content = JsonContent.Create(new { level = "activity", title = new { es = "Actividad", en = "Activity" } }),
+            }),
 
         ["GET /elements/{id:int}/edit"] = new([Secretariat, Presidency, Member], Editors, (ids, scope) => Task.FromResult(Get($"/elements/{Element(ids, scope)}/edit"))),
         ["POST /elements/{id:int}/edit"] = new([Secretariat, Presidency, Member], Editors,
