@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using Movilidad.Platform.Indicators;
 using Movilidad.Web.Tests.Features.Indicators;
-using Movilidad.Web.Tests.Infrastructure;
 
 namespace Movilidad.Browser.Tests;
 
@@ -15,25 +14,7 @@ public abstract class IndicatorBrowserTests(BrowserHost host)
         Assert.True(violations.Count == 0, $"{page.Url}:\n" + string.Join('\n', violations));
     }
 
-    /// <summary>Signs in through the pages; the Secretariat's role needs two-step verification, so its code is typed too.</summary>
-    private async Task<IPage> SignedInAsync(string language, params string[] grants)
-    {
-        var person = await host.App.AddPersonAsync($"{Guid.NewGuid():N}@example.org", twoFactor: grants.Contains("secretariat"), grants);
-        var page = await host.NewPageAsync(language);
-        await page.GotoAsync("/account/sign-in");
-        await page.Locator("#Email").FillAsync(person.Email);
-        await page.Locator("#Password").FillAsync(person.Password);
-        await page.Locator("main button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/account/sign-in", StringComparison.Ordinal));
-        if (person.AuthenticatorKey is { } key)
-        {
-            await page.Locator("#Code").FillAsync(People.Totp(key, DateTimeOffset.UtcNow));
-            await page.Locator("main button[type=submit]").ClickAsync();
-            await page.WaitForURLAsync(url => !url.Contains("/account/two-factor", StringComparison.Ordinal));
-        }
-
-        return page;
-    }
+    private Task<IPage> SignedInAsync(string language, params string[] grants) => host.SignedInAsync(language, grants);
 
     /// <summary>Approved reports of five countries over five semesters, and targets for the plan's end, as the Secretariat would have them.</summary>
     private async Task SeedAsync()

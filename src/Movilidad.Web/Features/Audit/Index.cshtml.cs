@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Movilidad.Platform.Audit;
 using Movilidad.Web.Infrastructure.Auth;
+using Movilidad.Web.Infrastructure.Pages;
 using Movilidad.Platform.Auth;
 using Movilidad.Platform.Data;
 
@@ -13,8 +14,6 @@ namespace Movilidad.Web.Features.Audit;
 /// <summary>The audit trail, filtered by entity, person, country and date. The Secretariat sees all of it; a focal point their countries' part.</summary>
 public class IndexModel(MovilidadDb db, IAuthorizationService authorization, AuditSeal seal) : PageModel
 {
-    public const int Limit = 500;
-
     [BindProperty(SupportsGet = true)]
     public string? Entity { get; set; }
 
@@ -33,7 +32,14 @@ public class IndexModel(MovilidadDb db, IAuthorizationService authorization, Aud
     [BindProperty(SupportsGet = true)]
     public DateOnly? To { get; set; }
 
-    public IReadOnlyList<AuditEntry> Entries { get; private set; } = [];
+    /// <summary>Where the page starts in the trail, newest first (0-based).</summary>
+    [BindProperty(SupportsGet = true)]
+    public int Start { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public int Size { get; set; } = Paging.DefaultSize;
+
+    public Paged<AuditEntry> Entries { get; private set; } = null!;
 
     /// <summary>The signed checkpoint of the chain's head, for those who read the whole trail; null for the others.</summary>
     public CheckpointState? Checkpoint { get; private set; }
@@ -111,9 +117,17 @@ public class IndexModel(MovilidadDb db, IAuthorizationService authorization, Aud
             query = query.Where(e => e.At < end);
         }
 
-        Entries = await query.OrderByDescending(e => e.Id).Take(Limit).ToListAsync(ct);
+        Entries = await query.OrderByDescending(e => e.Id).PageAsync(Start, Size, ct);
+        Size = Entries.Size;
         return Page();
     }
+
+    /// <summary>The trail with the same filters and page size, starting at <paramref name="start"/>.</summary>
+    public string Link(int start) => Paging.Link("/audit", new Dictionary<string, string?>
+    {
+        ["entity"] = Entity, ["id"] = Id, ["person"] = Person, ["country"] = Country,
+        ["from"] = From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), ["to"] = To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+    }, Size, start);
 
     public static string Format(DateTime at) => at.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
 

@@ -54,6 +54,9 @@ public class IndexModel(MovilidadDb db, IndicatorDashboard dashboard, IAuthoriza
     public HtmlString? GroupsChart { get; private set; }
     public HtmlString? PairsChart { get; private set; }
     public HtmlString? TrendChart { get; private set; }
+
+    /// <summary>Whether the trend's columns are what was reached to date (an incremental indicator) rather than in each period.</summary>
+    public bool TrendCumulative { get; private set; }
     public bool CanEdit { get; private set; }
 
     /// <summary>Someone who does not work on the plans: approved values only, read-only.</summary>
@@ -96,8 +99,10 @@ public class IndexModel(MovilidadDb db, IndicatorDashboard dashboard, IAuthoriza
 
         if (Data.TrendIndicatorId is { } trendId && Data.Indicators.Single(i => i.Id == trendId) is var trendIndicator && Data.Trend.Any(t => t.Actual is not null || t.Target is not null))
         {
+            // Only an incremental indicator's columns add up over the periods (the dashboard's trend sums them); the legend says which.
+            TrendCumulative = await db.Indicators.Where(i => i.Id == trendId).Select(i => i.TargetType).SingleAsync(ct) == TargetType.Incremental;
             TrendChart = Html(IndicatorCharts.Trend(Data.Trend, Data.Trend.Select(t => Periods.Label(t.Period, CultureInfo.CurrentCulture)).ToList(),
-                text["Indicators.TrendOf", trendIndicator.Code], text["Indicators.TrendDescription"], v => Format(v, trendIndicator.UnitCode)));
+                text["Indicators.TrendOf", trendIndicator.Code], text[TrendCumulative ? "Indicators.TrendDescription" : "Indicators.TrendDescriptionPeriod"], v => Format(v, trendIndicator.UnitCode)));
         }
 
         return Page();

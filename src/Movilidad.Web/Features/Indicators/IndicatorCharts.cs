@@ -11,97 +11,105 @@ public sealed record ChartPair(string Label, double? Actual, double? Target, str
 
 /// <summary>
 /// The dashboard's charts as server-drawn SVG (no script: the security policy forbids inline code). Each chart is an
-/// image with a title and a description; the page gives the same figures as a table beside it.
+/// image with a title and a description; the page gives the same figures as a table beside it. Drawn phone first: a
+/// chart is <see cref="Width"/> units wide with each row's label on its own line above its bar, so at 390 px (where it
+/// is drawn about one unit to the pixel) and in a dashboard column its text stays 12 px or more.
 /// </summary>
 public static class IndicatorCharts
 {
     private static readonly XNamespace Svg = "http://www.w3.org/2000/svg";
-    private const int LabelWidth = 300;
-    private const int BarWidth = 420;
-    private const int Row = 28;
+
+    /// <summary>The width of every chart in drawing units.</summary>
+    public const int Width = 320;
+
+    /// <summary>The characters of a label that fit a chart's width at 14 units.</summary>
+    private const int LabelLength = 40;
 
     /// <summary>Progress bars from 0 to 100 % (a ratio above 1 is drawn full and its figure says how far above).</summary>
     public static XElement Progress(IReadOnlyList<ChartBar> bars, string title, string description)
     {
-        var height = 24 + (bars.Count * Row) + 8;
-        var root = Root(LabelWidth + BarWidth + 180, height, "progress-chart", title, description);
-        foreach (var tick in new[] { 0, 25, 50, 75, 100 })
+        const int barWidth = 150;
+        const int row = 42;
+        var height = 22 + (bars.Count * row) + 4;
+        var root = Root(height, "progress-chart", title, description);
+        foreach (var tick in new[] { 0, 50, 100 })
         {
-            var x = LabelWidth + (BarWidth * tick / 100.0);
-            root.Add(El("line", ("x1", F(x)), ("x2", F(x)), ("y1", "18"), ("y2", F(height - 6)), ("class", tick is 0 or 100 ? "axis" : "grid")));
-            root.Add(El("text", ("x", F(x)), ("y", "13"), ("text-anchor", "middle"), ("class", "tick")).With(tick.ToString(CultureInfo.InvariantCulture) + " %"));
+            var x = barWidth * tick / 100.0;
+            root.Add(El("line", ("x1", F(x)), ("x2", F(x)), ("y1", "18"), ("y2", F(height - 4)), ("class", tick is 0 or 100 ? "axis" : "grid")));
+            root.Add(El("text", ("x", F(x)), ("y", "13"), ("text-anchor", tick switch { 0 => "start", 100 => "end", _ => "middle" }), ("class", "tick")).With(tick.ToString(CultureInfo.InvariantCulture) + " %"));
         }
 
-        var y = 24.0;
+        var y = 22.0;
         foreach (var bar in bars)
         {
             var group = El("g", ("class", "row"));
             group.Add(El("title").With($"{bar.Label}: {bar.ValueText}"));
-            group.Add(El("text", ("x", F(LabelWidth - 8)), ("y", F(y + 18)), ("text-anchor", "end"), ("class", "label")).With(Truncate(bar.Label, 40)));
-            group.Add(El("rect", ("x", F(LabelWidth)), ("y", F(y + 5)), ("width", F(BarWidth)), ("height", "16"), ("class", "track")));
+            group.Add(El("text", ("x", "0"), ("y", F(y + 14)), ("class", "label")).With(Truncate(bar.Label, LabelLength)));
+            group.Add(El("rect", ("x", "0"), ("y", F(y + 20)), ("width", F(barWidth)), ("height", "14"), ("class", "track")));
             if (bar.Ratio is { } ratio)
             {
-                var width = Math.Max(BarWidth * Math.Clamp(ratio, 0, 1), ratio > 0 ? 2 : 0);
-                group.Add(El("rect", ("x", F(LabelWidth)), ("y", F(y + 5)), ("width", F(width)), ("height", "16"), ("class", ratio >= 1 ? "bar reached" : "bar")));
+                var width = Math.Max(barWidth * Math.Clamp(ratio, 0, 1), ratio > 0 ? 2 : 0);
+                group.Add(El("rect", ("x", "0"), ("y", F(y + 20)), ("width", F(width)), ("height", "14"), ("class", ratio >= 1 ? "bar reached" : "bar")));
             }
 
-            group.Add(El("text", ("x", F(LabelWidth + BarWidth + 6)), ("y", F(y + 18)), ("class", bar.Ratio is null ? "value none" : "value")).With(bar.ValueText));
+            group.Add(El("text", ("x", F(barWidth + 6)), ("y", F(y + 32)), ("class", bar.Ratio is null ? "value none" : "value")).With(bar.ValueText));
             root.Add(bar.Href is null ? group : El("a", ("href", bar.Href)).With(group));
-            y += Row;
+            y += row;
         }
 
         return root;
     }
 
-    /// <summary>Each indicator's target (outline) and actual (filled) on a scale of the larger of the two.</summary>
+    /// <summary>Each indicator's target (outline) and actual (filled), every row on the chart's one scale (its largest figure), with the legend on top.</summary>
     public static XElement TargetsVsActuals(IReadOnlyList<ChartPair> pairs, string title, string description, string actualName, string targetName)
     {
-        const int pairRow = 40;
-        var height = 30 + (pairs.Count * pairRow) + 6;
-        var root = Root(LabelWidth + BarWidth + 150, height, "pairs-chart", title, description);
-        root.Add(El("rect", ("x", F(LabelWidth)), ("y", "4"), ("width", "14"), ("height", "10"), ("class", "target")));
-        root.Add(El("text", ("x", F(LabelWidth + 20)), ("y", "13"), ("class", "legend")).With(targetName));
-        root.Add(El("rect", ("x", F(LabelWidth + 140)), ("y", "4"), ("width", "14"), ("height", "10"), ("class", "actual")));
-        root.Add(El("text", ("x", F(LabelWidth + 160)), ("y", "13"), ("class", "legend")).With(actualName));
-        var y = 24.0;
+        const int barWidth = 150;
+        const int row = 52;
+        var height = 26 + (pairs.Count * row) + 4;
+        var root = Root(height, "pairs-chart", title, description);
+        root.Add(El("rect", ("x", "0"), ("y", "4"), ("width", "14"), ("height", "11"), ("class", "target")));
+        root.Add(El("text", ("x", "20"), ("y", "14"), ("class", "legend")).With(targetName));
+        root.Add(El("rect", ("x", "140"), ("y", "4"), ("width", "14"), ("height", "11"), ("class", "actual")));
+        root.Add(El("text", ("x", "160"), ("y", "14"), ("class", "legend")).With(actualName));
+        var scale = pairs.SelectMany(p => new[] { p.Actual ?? 0, p.Target ?? 0 }).DefaultIfEmpty(0).Max();
+        double W(double? v) => scale <= 0 || v is not > 0 ? 0 : Math.Max(barWidth * v.Value / scale, 2);
+        var y = 26.0;
         foreach (var pair in pairs)
         {
-            var scale = Math.Max(pair.Actual ?? 0, pair.Target ?? 0);
-            double W(double? v) => scale <= 0 || v is null ? 0 : BarWidth * v.Value / scale;
             var group = El("g", ("class", "row"));
             group.Add(El("title").With($"{pair.Label}: {targetName} {pair.TargetText}, {actualName} {pair.ActualText}"));
-            group.Add(El("text", ("x", F(LabelWidth - 8)), ("y", F(y + 22)), ("text-anchor", "end"), ("class", "label")).With(Truncate(pair.Label, 38)));
-            group.Add(El("rect", ("x", F(LabelWidth)), ("y", F(y + 6)), ("width", F(Math.Max(W(pair.Target), 1))), ("height", "12"), ("class", "target")));
-            group.Add(El("rect", ("x", F(LabelWidth)), ("y", F(y + 20)), ("width", F(Math.Max(W(pair.Actual), pair.Actual is > 0 ? 2 : 0))), ("height", "12"), ("class", "actual")));
-            group.Add(El("text", ("x", F(LabelWidth + BarWidth + 6)), ("y", F(y + 16)), ("class", "value")).With($"{targetName}: {pair.TargetText}"));
-            group.Add(El("text", ("x", F(LabelWidth + BarWidth + 6)), ("y", F(y + 31)), ("class", "value")).With($"{actualName}: {pair.ActualText}"));
+            group.Add(El("text", ("x", "0"), ("y", F(y + 14)), ("class", "label")).With(Truncate(pair.Label, LabelLength)));
+            group.Add(El("rect", ("x", "0"), ("y", F(y + 20)), ("width", F(Math.Max(W(pair.Target), 1))), ("height", "12"), ("class", "target")));
+            group.Add(El("rect", ("x", "0"), ("y", F(y + 34)), ("width", F(W(pair.Actual))), ("height", "12"), ("class", "actual")));
+            group.Add(El("text", ("x", F(barWidth + 6)), ("y", F(y + 31)), ("class", "value")).With($"{targetName}: {pair.TargetText}"));
+            group.Add(El("text", ("x", F(barWidth + 6)), ("y", F(y + 46)), ("class", "value")).With($"{actualName}: {pair.ActualText}"));
             root.Add(group);
-            y += pairRow;
+            y += row;
         }
 
         return root;
     }
 
-    /// <summary>An indicator over the periods: a column per period (what was reached) and the target as a stepped line of points.</summary>
+    /// <summary>An indicator over the periods: a column per period (what was reached) and each period's target as a line across it.</summary>
     public static XElement Trend(IReadOnlyList<TrendPoint> points, IReadOnlyList<string> labels, string title, string description, Func<double, string> format)
     {
-        const int left = 60;
-        const int width = 720;
-        const int top = 16;
-        const int plot = 200;
+        const int left = 58;
+        const int top = 10;
+        const int plot = 170;
+        const int plotWidth = Width - left - 4;
         var max = points.SelectMany(p => new[] { p.Actual ?? 0, p.Target ?? 0 }).DefaultIfEmpty(0).Max();
         max = max <= 0 ? 1 : NiceCeiling(max);
-        var root = Root(left + width + 20, top + plot + 46, "trend-chart", title, description);
+        var root = Root(top + plot + 24, "trend-chart", title, description);
         double Y(double v) => top + plot - (plot * v / max);
-        for (var i = 0; i <= 4; i++)
+        foreach (var i in new[] { 0, 2, 4 })
         {
             var value = max * i / 4;
-            root.Add(El("line", ("x1", F(left)), ("x2", F(left + width)), ("y1", F(Y(value))), ("y2", F(Y(value))), ("class", i == 0 ? "axis" : "grid")));
-            root.Add(El("text", ("x", F(left - 6)), ("y", F(Y(value) + 4)), ("text-anchor", "end"), ("class", "tick")).With(format(value)));
+            root.Add(El("line", ("x1", F(left)), ("x2", F(Width)), ("y1", F(Y(value))), ("y2", F(Y(value))), ("class", i == 0 ? "axis" : "grid")));
+            root.Add(El("text", ("x", F(left - 4)), ("y", F(Y(value) + 4)), ("text-anchor", "end"), ("class", "tick")).With(format(value)));
         }
 
-        var step = points.Count == 0 ? width : width / (double)points.Count;
-        var every = Math.Max(1, (int)Math.Ceiling(points.Count / 12.0));
+        var step = points.Count == 0 ? plotWidth : plotWidth / (double)points.Count;
+        var every = Math.Max(1, (int)Math.Ceiling(56 / step));
         for (var i = 0; i < points.Count; i++)
         {
             var point = points[i];
@@ -115,13 +123,13 @@ public static class IndicatorCharts
 
             if (point.Target is { } target)
             {
-                group.Add(El("line", ("x1", F(x + (step * 0.1))), ("x2", F(x + (step * 0.9))), ("y1", F(Y(target))), ("y2", F(Y(target))), ("class", "target-line")));
+                group.Add(El("line", ("x1", F(x + (step * 0.05))), ("x2", F(x + (step * 0.95))), ("y1", F(Y(target))), ("y2", F(Y(target))), ("class", "target-line")));
             }
 
             root.Add(group);
             if (i % every == 0)
             {
-                root.Add(El("text", ("x", F(x + (step / 2))), ("y", F(top + plot + 18)), ("text-anchor", "middle"), ("class", "tick")).With(point.Period));
+                root.Add(El("text", ("x", F(x + (step / 2))), ("y", F(top + plot + 17)), ("text-anchor", "middle"), ("class", "tick")).With(point.Period));
             }
         }
 
@@ -136,11 +144,11 @@ public static class IndicatorCharts
         return nice * magnitude;
     }
 
-    private static XElement Root(int width, int height, string css, string title, string description)
+    private static XElement Root(int height, string css, string title, string description)
     {
         var id = css + "-" + Math.Abs(StringComparer.Ordinal.GetHashCode(title)).ToString(CultureInfo.InvariantCulture);
         return new XElement(Svg + "svg",
-            new XAttribute("viewBox", $"0 0 {width} {height}"),
+            new XAttribute("viewBox", $"0 0 {Width} {height}"),
             new XAttribute("role", "img"),
             new XAttribute("aria-labelledby", $"{id}-title {id}-desc"),
             new XAttribute("class", "indicator-chart " + css),

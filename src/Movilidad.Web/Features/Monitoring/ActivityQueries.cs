@@ -5,6 +5,7 @@ using Movilidad.Platform.Data;
 using Movilidad.Platform.Localization;
 using Movilidad.Platform.Monitoring;
 using Movilidad.Web.Infrastructure.Localization;
+using Movilidad.Web.Infrastructure.Pages;
 
 namespace Movilidad.Web.Features.Monitoring;
 
@@ -25,15 +26,6 @@ public sealed record DueShare(int ActivityId, string Code, Bilingual Title, stri
 /// <summary>What the activity list is filtered by; every field comes from the page's address.</summary>
 public sealed record ActivityFilter(int? PlanId, int? LineId, string? Country, int? WorkingGroupId, ActivityStatus? Status);
 
-/// <summary>One page of the activity list: its rows, how many match in all, and where the page starts (0-based).</summary>
-public sealed record ActivityPage(IReadOnlyList<ActivitySummary> Rows, int Total, int Start, int Size)
-{
-    public static readonly int[] Sizes = [25, 50, 100, 200];
-
-    public bool HasPrevious => Start > 0;
-    public bool HasNext => Start + Size < Total;
-}
-
 public static class ActivityQueries
 {
     /// <summary>
@@ -41,7 +33,7 @@ public static class ActivityQueries
     /// page at a time. Natural order cannot be said in SQL on both databases: the sort keys of every match are read and
     /// ordered here, and only the page's rows are read in full.
     /// </summary>
-    public static async Task<ActivityPage> ActivityPageAsync(this MovilidadDb db, ActivityFilter filter, int start, int size, CancellationToken ct)
+    public static async Task<Paged<ActivitySummary>> ActivityPageAsync(this MovilidadDb db, ActivityFilter filter, int start, int size, CancellationToken ct)
     {
         var query = db.Activities.AsNoTracking();
         if (filter.PlanId is { } plan)
@@ -70,14 +62,15 @@ public static class ActivityQueries
         }
 
         var keys = await query.Select(a => new { a.Id, Plan = a.Action!.Plan!.SortOrder, Action = a.Action.Code, a.Code }).ToListAsync(ct);
-        start = Math.Clamp(start, 0, Math.Max(0, keys.Count - 1) / size * size);
+        size = Paging.Size(size);
+        start = Paging.Start(start, keys.Count, size);
         var ids = keys.OrderBy(k => k.Plan).ThenBy(k => k.Action, NaturalOrder.Instance).ThenBy(k => k.Code, NaturalOrder.Instance).ThenBy(k => k.Id)
             .Skip(start).Take(size).Select(k => k.Id).ToList();
         var rows = (await db.Activities.AsNoTracking().Where(a => ids.Contains(a.Id))
             .Select(a => new ActivitySummary(a.Id, a.ActionId, a.Action!.Code, a.Code, a.Title, a.WorkingGroupId, a.Status, a.StartDate, a.EndDate,
                 a.Countries.OrderBy(c => c.CountryCode).Select(c => c.CountryCode).ToList(), a.Version))
             .ToListAsync(ct)).ToDictionary(r => r.Id);
-        return new ActivityPage(ids.Select(id => rows[id]).ToList(), keys.Count, start, size);
+        return new Paged<ActivitySummary>(ids.Select(id => rows[id]).ToList(), keys.Count, start, size);
     }
 
     /// <summary>The plans that have actions (where activities hang), and the lines of the chosen one: the elements its actions sit under.</summary>

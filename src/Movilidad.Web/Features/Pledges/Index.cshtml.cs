@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Movilidad.Platform.Data;
 using Movilidad.Platform.Pledges;
+using Movilidad.Web.Infrastructure.Pages;
 
 namespace Movilidad.Web.Features.Pledges;
 
@@ -17,7 +18,14 @@ public class IndexModel(MovilidadDb db, TimeProvider clock) : PledgePage
     [BindProperty(SupportsGet = true)]
     public int? Gcm { get; set; }
 
-    public IReadOnlyList<PledgeSummary> Pledges { get; private set; } = [];
+    /// <summary>Where the page starts in the list (0-based).</summary>
+    [BindProperty(SupportsGet = true)]
+    public int Start { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public int Size { get; set; } = Paging.DefaultSize;
+
+    public Paged<PledgeSummary> Pledges { get; private set; } = null!;
     public DateOnly Today { get; private set; }
 
     /// <summary>Whether the reader holds a role that records pledges (whose pledges, the save decides).</summary>
@@ -28,7 +36,14 @@ public class IndexModel(MovilidadDb db, TimeProvider clock) : PledgePage
         Today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var all = await db.PledgeSummariesAsync(User, ct);
         Pledges = all.Where(p => (Status is null || p.Status == Status) && (Type is null || p.PledgerTypes.Contains(Type.Value)) && (Gcm is null || p.GcmObjectives.Contains(Gcm.Value)))
-            .OrderByDescending(p => p.Id).ToList();
+            .OrderByDescending(p => p.Id).ToList().Page(Start, Size);
+        Size = Pledges.Size;
         CanRecord = PledgePermissions.RecordsPledges(User);
     }
+
+    /// <summary>This list with the same filters and page size, starting at <paramref name="start"/>.</summary>
+    public string Link(int start) => Paging.Link("/pledges", new Dictionary<string, string?>
+    {
+        ["status"] = Status?.ToString(), ["type"] = Type?.ToString(), ["gcm"] = Gcm?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    }, Size, start);
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Movilidad.Platform.Data;
 using Movilidad.Platform.Practices;
+using Movilidad.Web.Infrastructure.Pages;
 
 namespace Movilidad.Web.Features.Practices;
 
@@ -16,7 +17,14 @@ public class IndexModel(MovilidadDb db) : PracticePage
     [BindProperty(SupportsGet = true)]
     public int? Gcm { get; set; }
 
-    public IReadOnlyList<PracticeSummary> Published { get; private set; } = [];
+    /// <summary>Where the page of published practices starts (0-based).</summary>
+    [BindProperty(SupportsGet = true)]
+    public int Start { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public int Size { get; set; } = Paging.DefaultSize;
+
+    public Paged<PracticeSummary> Published { get; private set; } = null!;
     public IReadOnlyList<PracticeSummary> Pipeline { get; private set; } = [];
     public PracticeChoices Choices { get; private set; } = null!;
 
@@ -27,10 +35,17 @@ public class IndexModel(MovilidadDb db) : PracticePage
     {
         Choices = await db.PracticeChoicesAsync(ct);
         var visible = db.Practices.AsNoTracking().VisibleTo(User);
-        Published = await visible.Where(p => p.Status == PracticeStatus.Published).PracticeSummariesAsync(Country, Gcm, ct);
+        Published = (await visible.Where(p => p.Status == PracticeStatus.Published).PracticeSummariesAsync(Country, Gcm, ct)).Page(Start, Size);
+        Size = Published.Size;
         Pipeline = User.Identity?.IsAuthenticated == true
             ? await visible.Where(p => p.Status != PracticeStatus.Published).PracticeSummariesAsync(null, null, ct)
             : [];
         Countries = await db.Practices.Where(p => p.Status == PracticeStatus.Published).SelectMany(p => p.Countries.Select(c => c.CountryCode)).Distinct().ToListAsync(ct);
     }
+
+    /// <summary>The published practices with the same filters and page size, starting at <paramref name="start"/>.</summary>
+    public string Link(int start) => Paging.Link("/practices", new Dictionary<string, string?>
+    {
+        ["country"] = Country, ["gcm"] = Gcm?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    }, Size, start);
 }

@@ -98,7 +98,7 @@ public abstract class IndicatorPagesTests(MovilidadApp app)
         Assert.Contains("role=\"img\"", html, StringComparison.Ordinal);
         Assert.DoesNotContain("<script>", html, StringComparison.Ordinal);
         Assert.Contains("Progress per country", html, StringComparison.Ordinal);
-        Assert.Contains("Costa Rica: 60 % (1 with a target)", html, StringComparison.Ordinal);
+        Assert.Contains("Costa Rica: 60 % (1 with target)", html, StringComparison.Ordinal);
         Assert.Contains("Trend of I1", html, StringComparison.Ordinal);
         Assert.Contains("R3.ML", html, StringComparison.Ordinal);
     }

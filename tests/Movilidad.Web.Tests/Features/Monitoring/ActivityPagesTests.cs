@@ -299,6 +299,6 @@ public sealed class NaturalOrderTests
     public void Codes_SortAsPeopleCountThem()
     {
         string[] codes = ["A101", "a2", "A1001", "1.10", "A1", "1.9", "A01", "B", "1.2.3"];
-        Assert.Equal(["1.2.3", "1.9", "1.10", "A01", "A1", "a2", "A101", "A1001", "B"], codes.Order(Movilidad.Web.Features.Monitoring.NaturalOrder.Instance));
+        Assert.Equal(["1.2.3", "1.9", "1.10", "A01", "A1", "a2", "A101", "A1001", "B"], codes.Order(Movilidad.Web.Infrastructure.Pages.NaturalOrder.Instance));
     }
 }

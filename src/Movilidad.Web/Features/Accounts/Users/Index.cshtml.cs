@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Movilidad.Platform.Audit;
 using Movilidad.Web.Infrastructure.Auth;
+using Movilidad.Web.Infrastructure.Pages;
 using Movilidad.Platform.Data;
 using Movilidad.Platform.Accounts;
 
@@ -12,7 +13,14 @@ namespace Movilidad.Web.Features.Accounts.Users;
 /// <summary>The Secretariat's list of accounts, and the invitation of a new one (a one-time link by e-mail).</summary>
 public class IndexModel(MovilidadDb db, UserManager<Account> users, Mailer mailer, IAuthorizationService authorization, TimeProvider clock) : GrantPickerPage
 {
-    public IReadOnlyList<AccountView> Accounts { get; private set; } = [];
+    public Paged<AccountView> Accounts { get; private set; } = null!;
+
+    /// <summary>Where the page of accounts starts (0-based).</summary>
+    [BindProperty(SupportsGet = true)]
+    public int Start { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public int Size { get; set; } = Paging.DefaultSize;
     public IReadOnlyList<string> Errors { get; private set; } = [];
     public string? Invited { get; private set; }
 
@@ -30,7 +38,7 @@ public class IndexModel(MovilidadDb db, UserManager<Account> users, Mailer maile
             return Forbid();
         }
 
-        Accounts = await db.AccountViewsAsync(null, clock.GetUtcNow(), ct);
+        Accounts = (await db.AccountViewsAsync(null, clock.GetUtcNow(), ct)).Page(Start, Size);
         await LoadChoicesAsync(db, ct);
         return Page();
     }
@@ -81,8 +89,11 @@ public class IndexModel(MovilidadDb db, UserManager<Account> users, Mailer maile
         }
 
         Errors = errors;
-        Accounts = await db.AccountViewsAsync(null, clock.GetUtcNow(), ct);
+        Accounts = (await db.AccountViewsAsync(null, clock.GetUtcNow(), ct)).Page(Start, Size);
         await LoadChoicesAsync(db, ct);
         return Page();
     }
+
+    /// <summary>The accounts with the same page size, starting at <paramref name="start"/>.</summary>
+    public string Link(int start) => Paging.Link("/accounts/users", [], Accounts.Size, start);
 }

@@ -1,9 +1,10 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.WebUtilities;
 using Movilidad.Web.Infrastructure.Auth;
 using Movilidad.Web.Infrastructure.Localization;
+using Movilidad.Web.Infrastructure.Pages;
 using Movilidad.Platform.Auth;
 using Movilidad.Platform.Data;
 using Movilidad.Platform.Monitoring;
@@ -33,9 +34,9 @@ public class IndexModel(MovilidadDb db, IAuthorizationService auth) : PageModel
     public int Start { get; set; }
 
     [BindProperty(SupportsGet = true)]
-    public int Size { get; set; } = 50;
+    public int Size { get; set; } = Paging.DefaultSize;
 
-    public ActivityPage Activities { get; private set; } = null!;
+    public Paged<ActivitySummary> Activities { get; private set; } = null!;
     public ActivityChoices Choices { get; private set; } = null!;
     public IReadOnlyList<Choice> Plans { get; private set; } = [];
     public IReadOnlyList<Choice> Lines { get; private set; } = [];
@@ -49,7 +50,7 @@ public class IndexModel(MovilidadDb db, IAuthorizationService auth) : PageModel
         IsPublic = !await auth.CanAsync(User, MonitoringOperations.Read);
         Choices = await db.ActivityChoicesAsync(ct);
         (Plans, Lines) = await db.ActivityPlanChoicesAsync(Plan, ct);
-        Size = ActivityPage.Sizes.Contains(Size) ? Size : 50;
+        Size = Paging.Size(Size);
         Activities = await db.ActivityPageAsync(new ActivityFilter(Plan, Line, Country, WorkingGroupId, Status), Start, Size, ct);
         CanCreate = await auth.CanAsync(User, MonitoringOperations.EditActivity,
             new WorkingGroupScope(Choices.WorkingGroups.Select(g => int.Parse(g.Value, System.Globalization.CultureInfo.InvariantCulture)).ToList()));
@@ -57,14 +58,9 @@ public class IndexModel(MovilidadDb db, IAuthorizationService auth) : PageModel
     }
 
     /// <summary>This list with the same filters and page size, starting at <paramref name="start"/>.</summary>
-    public string Link(int start)
+    public string Link(int start) => Paging.Link("/monitoring/activities", new Dictionary<string, string?>
     {
-        var query = new Dictionary<string, string?>
-        {
-            ["plan"] = Plan?.ToString(System.Globalization.CultureInfo.InvariantCulture), ["line"] = Line?.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["country"] = Country, ["workingGroupId"] = WorkingGroupId?.ToString(System.Globalization.CultureInfo.InvariantCulture), ["status"] = Status?.ToString(),
-            ["size"] = Size.ToString(System.Globalization.CultureInfo.InvariantCulture), ["start"] = start.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        };
-        return QueryHelpers.AddQueryString("/monitoring/activities", query.Where(p => !string.IsNullOrEmpty(p.Value)));
-    }
+        ["plan"] = Plan?.ToString(CultureInfo.InvariantCulture), ["line"] = Line?.ToString(CultureInfo.InvariantCulture), ["country"] = Country,
+        ["workingGroupId"] = WorkingGroupId?.ToString(CultureInfo.InvariantCulture), ["status"] = Status?.ToString(),
+    }, Size, start);
 }

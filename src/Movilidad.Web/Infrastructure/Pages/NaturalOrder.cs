@@ -1,4 +1,4 @@
-namespace Movilidad.Web.Features.Monitoring;
+namespace Movilidad.Web.Infrastructure.Pages;
 
 /// <summary>Codes as people count them: runs of digits compare by their value (A2 before A10, 1.9 before 1.10), the rest ordinally ignoring case.</summary>
 public sealed class NaturalOrder : IComparer<string?>
