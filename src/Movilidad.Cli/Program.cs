@@ -8,4 +8,5 @@ root.Add(Movilidad.Cli.Seed.SeedCommand.Create());
 root.Add(Movilidad.Cli.Backup.BackupCommand.CreateBackup());
 root.Add(Movilidad.Cli.Backup.BackupCommand.CreateRestore());
 root.Add(Movilidad.Cli.Records.RecordsCommand.Create());
+root.Add(Movilidad.Cli.Search.SearchCommand.Create());
 return root.Parse(args).Invoke();

@@ -90,7 +90,8 @@ public abstract class PlanBrowserTests(BrowserHost host)
         Assert.True(await results.CountAsync() >= 1);
         await host.ScreenshotAsync(page, "search");
         await AssertAccessible(page);
-        await results.First.Locator("a").First.ClickAsync();
+        Assert.True(await page.Locator(".search-facets a").CountAsync() >= 2);
+        await results.Locator("a[href^='/elements/']").First.ClickAsync();
         await page.WaitForURLAsync("**/elements/*");
         Assert.Contains("ético", (await page.ContentAsync()).ToLowerInvariant(), StringComparison.Ordinal);
     }

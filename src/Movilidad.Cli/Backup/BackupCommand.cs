@@ -200,6 +200,7 @@ public static class BackupCommand
                 {
                     await db.Database.MigrateAsync(ct);
                     await PortableData.LoadAsync(db, part, ct);
+                    await Platform.Search.SearchIndexer.ReindexAsync(db, ct);
                 }
                 catch (Exception e) when (e is InvalidDataException or JsonException or System.Data.Common.DbException)
                 {

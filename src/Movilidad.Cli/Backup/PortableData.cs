@@ -35,7 +35,8 @@ public static class PortableData
     /// <summary>The model's tables, each after every other table its foreign keys point to; a cycle between two tables is refused.</summary>
     public static IReadOnlyList<ITable> TablesInDependencyOrder(MovilidadDb db)
     {
-        var tables = db.Model.GetRelationalModel().Tables.Where(t => t.PrimaryKey is not null).OrderBy(t => t.Name, StringComparer.Ordinal).ToList();
+        // The search index is derived from the other tables (and holds a provider's own column): a restore rebuilds it.
+        var tables = db.Model.GetRelationalModel().Tables.Where(t => t.PrimaryKey is not null && !Platform.Search.SearchIndexer.DerivedTables.Contains(t.Name)).OrderBy(t => t.Name, StringComparer.Ordinal).ToList();
         var ordered = new List<ITable>();
         var placed = new HashSet<ITable>();
         while (ordered.Count < tables.Count)

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Movilidad.Platform.Data;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+using NpgsqlTypes;
 
 #nullable disable
 
@@ -21,6 +22,8 @@ namespace Movilidad.Migrations.Postgres.Migrations
                 .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
+            NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "pg_trgm");
+            NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "unaccent");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
             modelBuilder.Entity("Movilidad.Platform.Accounts.Account", b =>
@@ -3689,6 +3692,117 @@ namespace Movilidad.Migrations.Postgres.Migrations
                     b.ToTable("ReportNarratives");
                 });
 
+            modelBuilder.Entity("Movilidad.Platform.Search.IndexedEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<NpgsqlTsVector>("Document")
+                        .HasColumnType("tsvector");
+
+                    b.Property<string>("FtsBody")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("FtsTitle")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<bool>("IsPublic")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Language")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<string>("Path")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("TextEn")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("TextEs")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("TitleEn")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("TitleEs")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int?>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Document");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Document"), "GIN");
+
+                    b.HasIndex("Source")
+                        .IsUnique();
+
+                    b.HasIndex("TitleEn")
+                        .HasDatabaseName("IX_SearchEntries_TitleEn_trgm");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("TitleEn"), "GIN");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("TitleEn"), new[] { "gin_trgm_ops" });
+
+                    b.HasIndex("TitleEs")
+                        .HasDatabaseName("IX_SearchEntries_TitleEs_trgm");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("TitleEs"), "GIN");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("TitleEs"), new[] { "gin_trgm_ops" });
+
+                    b.HasIndex("Kind", "Key");
+
+                    b.ToTable("SearchEntries", (string)null);
+                });
+
+            modelBuilder.Entity("Movilidad.Platform.Search.IndexedFacet", b =>
+                {
+                    b.Property<long>("EntryId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Value")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("EntryId", "Name", "Value");
+
+                    b.HasIndex("Name", "Value", "EntryId");
+
+                    b.ToTable("SearchFacets", (string)null);
+                });
+
             modelBuilder.Entity("Movilidad.Platform.Accounts.ApiToken", b =>
                 {
                     b.HasOne("Movilidad.Platform.Accounts.Account", "Account")
@@ -4433,6 +4547,15 @@ namespace Movilidad.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Movilidad.Platform.Search.IndexedFacet", b =>
+                {
+                    b.HasOne("Movilidad.Platform.Search.IndexedEntry", null)
+                        .WithMany("Facets")
+                        .HasForeignKey("EntryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Movilidad.Platform.Accounts.Account", b =>
                 {
                     b.Navigation("Grants");
@@ -4544,6 +4667,11 @@ namespace Movilidad.Migrations.Postgres.Migrations
             modelBuilder.Entity("Movilidad.Platform.Reports.Report", b =>
                 {
                     b.Navigation("Narratives");
+                });
+
+            modelBuilder.Entity("Movilidad.Platform.Search.IndexedEntry", b =>
+                {
+                    b.Navigation("Facets");
                 });
 #pragma warning restore 612, 618
         }

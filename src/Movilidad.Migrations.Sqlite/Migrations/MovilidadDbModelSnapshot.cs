@@ -3590,6 +3590,96 @@ namespace Movilidad.Migrations.Sqlite.Migrations
                     b.ToTable("ReportNarratives");
                 });
 
+            modelBuilder.Entity("Movilidad.Platform.Search.IndexedEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FtsBody")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FtsTitle")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsPublic")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Language")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Path")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TextEn")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TextEs")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TitleEn")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TitleEs")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Source")
+                        .IsUnique();
+
+                    b.HasIndex("Kind", "Key");
+
+                    b.ToTable("SearchEntries", (string)null);
+                });
+
+            modelBuilder.Entity("Movilidad.Platform.Search.IndexedFacet", b =>
+                {
+                    b.Property<long>("EntryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Value")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("EntryId", "Name", "Value");
+
+                    b.HasIndex("Name", "Value", "EntryId");
+
+                    b.ToTable("SearchFacets", (string)null);
+                });
+
             modelBuilder.Entity("Movilidad.Platform.Accounts.ApiToken", b =>
                 {
                     b.HasOne("Movilidad.Platform.Accounts.Account", "Account")
@@ -4334,6 +4424,15 @@ namespace Movilidad.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Movilidad.Platform.Search.IndexedFacet", b =>
+                {
+                    b.HasOne("Movilidad.Platform.Search.IndexedEntry", null)
+                        .WithMany("Facets")
+                        .HasForeignKey("EntryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Movilidad.Platform.Accounts.Account", b =>
                 {
                     b.Navigation("Grants");
@@ -4445,6 +4544,11 @@ namespace Movilidad.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Movilidad.Platform.Reports.Report", b =>
                 {
                     b.Navigation("Narratives");
+                });
+
+            modelBuilder.Entity("Movilidad.Platform.Search.IndexedEntry", b =>
+                {
+                    b.Navigation("Facets");
                 });
 #pragma warning restore 612, 618
         }

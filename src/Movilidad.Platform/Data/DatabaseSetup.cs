@@ -74,6 +74,9 @@ public static class DatabaseSetup
         {
             await loader.LoadAsync(dataFolder, cancellationToken);
         }
+
+        // A database whose content predates the search index (upgraded by the migration that made it) gets its index built once.
+        await Search.SearchIndexer.ReindexIfEmptyAsync(db, cancellationToken);
     }
 }
 

@@ -91,6 +91,8 @@ public class MovilidadDb(DbContextOptions<MovilidadDb> options, AuditSeal? seal 
     public DbSet<RecruiterDuplicate> RecruiterDuplicates => Set<RecruiterDuplicate>();
     public DbSet<FraudReport> FraudReports => Set<FraudReport>();
     public DbSet<StoredDataVersion> StoredDataVersions => Set<StoredDataVersion>();
+    public DbSet<Search.IndexedEntry> SearchEntries => Set<Search.IndexedEntry>();
+    public DbSet<Search.IndexedFacet> SearchFacets => Set<Search.IndexedFacet>();
 
     /// <summary>
     /// Whether this unit of work may see unpublished plans: set per request from the reader's grants
@@ -98,10 +100,36 @@ public class MovilidadDb(DbContextOptions<MovilidadDb> options, AuditSeal? seal 
     /// </summary>
     public bool ShowsUnpublished { get; set; }
 
-    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    /// <summary>A synchronous save (the command line's): the same as <see cref="SaveChangesAsync(bool, CancellationToken)"/>.</summary>
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
+
+    /// <summary>
+    /// Saves, and writes the search index entries of the <see cref="Search.ISearchable"/> entities saved in the same
+    /// transaction (one is opened when none is), so the index never disagrees with what was committed.
+    /// </summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         var content = DataVersion.MayTouchContent(ChangeTracker);
-        var saved = base.SaveChanges(acceptAllChangesOnSuccess);
+        var search = Search.SearchIndexer.Capture(ChangeTracker);
+        int saved;
+        if (search.IsEmpty)
+        {
+            saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        else if (Database.CurrentTransaction is not null)
+        {
+            saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            await Search.SearchIndexer.ApplyAsync(this, search, cancellationToken);
+        }
+        else
+        {
+            await using var transaction = await Database.BeginTransactionAsync(cancellationToken);
+            saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            await Search.SearchIndexer.ApplyAsync(this, search, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+
         if (content)
         {
             ContentSaved();
@@ -110,16 +138,25 @@ public class MovilidadDb(DbContextOptions<MovilidadDb> options, AuditSeal? seal 
         return saved;
     }
 
-    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    /// <summary>Inserts index rows without going through the index hook again, and forgets them once written.</summary>
+    internal async Task SaveIndexRowsAsync(IReadOnlyCollection<Search.IndexedEntry> rows, CancellationToken ct)
     {
-        var content = DataVersion.MayTouchContent(ChangeTracker);
-        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-        if (content)
+        SearchEntries.AddRange(rows);
+        try
         {
-            ContentSaved();
+            await base.SaveChangesAsync(true, ct);
         }
-
-        return saved;
+        finally
+        {
+            foreach (var row in rows)
+            {
+                Entry(row).State = EntityState.Detached;
+                foreach (var facet in row.Facets)
+                {
+                    Entry(facet).State = EntityState.Detached;
+                }
+            }
+        }
     }
 
     /// <summary>
@@ -200,6 +237,10 @@ public class MovilidadDb(DbContextOptions<MovilidadDb> options, AuditSeal? seal 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(MovilidadDb).Assembly);
+        if (Database.IsNpgsql())
+        {
+            Search.IndexedEntryConfiguration.ConfigurePostgres(modelBuilder);
+        }
 
         // Each feature says what its entities show to readers who do not see unpublished content.
         PublicationFilters.Apply(modelBuilder, this);

@@ -54,7 +54,7 @@ public enum ReportStatus
 /// A result, process or impact indicator of a plan, attached to a plan element (and optionally to one
 /// operational-plan activity), with its unit, baseline, targets and the rules that make regional figures.
 /// </summary>
-public class Indicator : IVersioned
+public partial class Indicator : IVersioned
 {
     public int Id { get; set; }
     public int PlanId { get; set; }

@@ -33,7 +33,7 @@ public enum BudgetKind
 /// An operational-plan activity under an action of a plan: what will be done, when, by whom and with which money,
 /// with one share per country that takes part.
 /// </summary>
-public class Activity : IVersioned
+public partial class Activity : IVersioned
 {
     public int Id { get; set; }
 

@@ -27,7 +27,7 @@ public enum InstitutionRole
     Approver,
 }
 
-public class PlanElement : IVersioned
+public partial class PlanElement : IVersioned
 {
     public int Id { get; set; }
     public int PlanId { get; set; }

@@ -26,7 +26,7 @@ public enum PledgerType
 /// A commitment to implement the Global Compact for Migration (GCM) made by one institution or jointly by several,
 /// monitored quarterly (the UN Regional Network's work plan 2023-2024, activity 1.3).
 /// </summary>
-public class Pledge : IVersioned
+public partial class Pledge : IVersioned
 {
     public int Id { get; set; }
 

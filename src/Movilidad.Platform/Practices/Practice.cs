@@ -17,7 +17,7 @@ public enum PracticeStatus
 /// A good practice in implementing the Global Compact, submitted by an institution, reviewed by the Secretariat,
 /// published with the consent of the institution: one a month (the UN Regional Network's work plan, activity 1.4).
 /// </summary>
-public class Practice : IVersioned
+public partial class Practice : IVersioned
 {
     public int Id { get; set; }
     public Bilingual Title { get; set; } = Bilingual.Empty;

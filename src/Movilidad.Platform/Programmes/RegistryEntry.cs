@@ -57,7 +57,7 @@ public abstract class RegistryEntry : IVersioned
 }
 
 /// <summary>A temporary employment programme (issue 11): see <c>data/README.md</c>, "programmes/*.yaml", for its content.</summary>
-public sealed class Programme : RegistryEntry
+public sealed partial class Programme : RegistryEntry
 {
     public string? Acronym { get; set; }
 
@@ -84,7 +84,7 @@ public sealed class Programme : RegistryEntry
 }
 
 /// <summary>A bilateral or multilateral agreement or memorandum on labour mobility or social security.</summary>
-public sealed class Agreement : RegistryEntry
+public sealed partial class Agreement : RegistryEntry
 {
     /// <summary>labour-mobility | social-security.</summary>
     public string Subject { get; set; } = string.Empty;

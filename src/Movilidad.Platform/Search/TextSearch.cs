@@ -48,4 +48,30 @@ public static class TextSearch
             .Distinct()
             .Take(8)
             .ToList();
+
+    /// <summary>The words of a text, folded: runs of letters and digits, as FTS5's unicode61 tokenizer splits them.</summary>
+    public static IEnumerable<string> Words(string? text)
+    {
+        var folded = Fold(text);
+        var start = -1;
+        for (var i = 0; i <= folded.Length; i++)
+        {
+            var inWord = i < folded.Length && char.IsLetterOrDigit(folded[i]);
+            if (inWord && start < 0)
+            {
+                start = i;
+            }
+            else if (!inWord && start >= 0)
+            {
+                yield return folded[start..i];
+                start = -1;
+            }
+        }
+    }
+
+    /// <summary>What the SQLite full-text index keeps of a Spanish text: its words stemmed (<see cref="SpanishStemmer"/>).</summary>
+    public static string SpanishIndexText(string? text) => string.Join(' ', Words(text).Select(SpanishStemmer.Stem));
+
+    /// <summary>What the SQLite full-text index keeps of an English text: its words folded (FTS5's porter stems them).</summary>
+    public static string EnglishIndexText(string? text) => string.Join(' ', Words(text));
 }

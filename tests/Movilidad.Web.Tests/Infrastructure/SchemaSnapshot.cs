@@ -21,10 +21,13 @@ public static class SchemaSnapshot
         }
     }
 
+    /// <summary>The search's FTS5 table and its shadow tables, made by raw SQL in the migration, outside the model.</summary>
+    private const string Fts5Tables = "'SearchIndex', 'SearchIndex_data', 'SearchIndex_idx', 'SearchIndex_docsize', 'SearchIndex_config'";
+
     private static async Task<SortedSet<string>> ReadSqliteAsync(DbConnection connection)
     {
         var facts = new SortedSet<string>(StringComparer.Ordinal);
-        var tables = await QueryAsync(connection, "SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> '__EFMigrationsHistory' AND name <> '__EFMigrationsLock'");
+        var tables = await QueryAsync(connection, "SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> '__EFMigrationsHistory' AND name <> '__EFMigrationsLock' AND name NOT IN (" + Fts5Tables + ")");
         foreach (var table in tables)
         {
             var name = table[0]!;

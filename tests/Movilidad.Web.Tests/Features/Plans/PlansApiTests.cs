@@ -145,11 +145,11 @@ public abstract class PlansApiTests(MovilidadApp app)
     [Fact]
     public async Task GetSearch_AccentlessLowercaseWords_FindsElementsInEitherLanguage()
     {
-        var spanish = (await GetJson("/api/search?q=contratacion%20justa")).EnumerateArray().ToList();
-        Assert.Contains(spanish, h => h.GetProperty("planKey").GetString() == "prml-2023-2027");
-        var english = (await GetJson("/api/search?q=FAIR%20recruitment")).EnumerateArray().ToList();
+        var spanish = (await GetJson("/api/search?q=contratacion%20justa")).GetProperty("results").EnumerateArray().ToList();
+        Assert.Contains(spanish, h => h.GetProperty("kind").GetString() == "element");
+        var english = (await GetJson("/api/search?q=FAIR%20recruitment")).GetProperty("results").EnumerateArray().ToList();
         Assert.NotEmpty(english);
-        Assert.Empty((await GetJson("/api/search?q=%25")).EnumerateArray());
+        Assert.Empty((await GetJson("/api/search?q=%25")).GetProperty("results").EnumerateArray());
     }
 
     [Fact]

@@ -1,0 +1,321 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Movilidad.Platform.Data;
+using Movilidad.Platform.Localization;
+using Movilidad.Platform.Practices;
+using Movilidad.Platform.Search;
+using Movilidad.Web.Tests.Infrastructure;
+
+namespace Movilidad.Web.Tests.Features.Search;
+
+/// <summary>
+/// The platform-wide search on each database, through <c>/api/search</c> and <c>/search</c>: relevance on a fixed set of
+/// bilingual queries, phrases, ranking, snippets, facets, paging, who finds what, the index kept in step with saves,
+/// and bad input. Each test writes practices with a word of its own, so tests do not see each other's.
+/// </summary>
+public abstract class SearchTests(MovilidadApp app)
+{
+    private readonly HttpClient anonymous = app.ClientIn("es");
+
+    private async Task<int> PracticeAsync(string titleEs, string titleEn, string textEs, string textEn, bool published = true, string country = "GT")
+    {
+        await using var db = app.CreateDb();
+        var institution = await db.Institutions.Where(i => i.CountryCode == country).Select(i => i.Id).FirstAsync();
+        var practice = new Practice
+        {
+            Title = new(titleEs, titleEn), Summary = Bilingual.Empty, Body = new(textEs, textEn), InstitutionId = institution,
+            Status = published ? PracticeStatus.Published : PracticeStatus.Submitted, SubmittedAt = DateTime.UtcNow, PublishedAt = published ? new DateTime(2025, 3, 1, 0, 0, 0, DateTimeKind.Utc) : null,
+            Countries = [new() { CountryCode = country }], GcmObjectives = [new() { Objective = 6 }],
+        };
+        db.Practices.Add(practice);
+        await db.SaveChangesAsync();
+        return practice.Id;
+    }
+
+    private static async Task<JsonElement> SearchAsync(HttpClient client, string query)
+    {
+        var response = await client.GetAsync("/api/search?" + query);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    private static List<string> Paths(JsonElement answer) =>
+        answer.GetProperty("results").EnumerateArray().Select(r => r.GetProperty("path").GetString()!).ToList();
+
+    private static string Q(string q) => "q=" + Uri.EscapeDataString(q);
+
+    [Fact]
+    public async Task Search_SpanishPluralFeminine_FindsSingularMasculine()
+    {
+        var found = await PracticeAsync("Apoyo al trabajador migrante en Alfaqueta", "Support for the migrant worker in Alfaqueta", "Orientación en el consulado.", "Guidance at the consulate.");
+        var other = await PracticeAsync("Alfaqueta: ferias de empleo", "Alfaqueta: job fairs", "Ferias.", "Fairs.");
+        var paths = Paths(await SearchAsync(anonymous, Q("alfaqueta trabajadoras migrantes")));
+        Assert.Equal([$"/practices/{found}"], paths);
+        Assert.DoesNotContain($"/practices/{other}", paths);
+    }
+
+    [Theory]
+    [InlineData("BORINQUELA MIGRACIÓN laboral")]
+    [InlineData("borinquela migracion LABORAL")]
+    [InlineData("Borinquela Migración Laborales")]
+    public async Task Search_AccentsAndCase_AreIgnored(string query)
+    {
+        var id = await PracticeAsync($"Borinquela {query.Length}: migración laboral ordenada", "Orderly labour migration", "Texto.", "Text.");
+        Assert.Contains($"/practices/{id}", Paths(await SearchAsync(anonymous, Q(query))));
+    }
+
+    [Fact]
+    public async Task Search_QuotedPhrase_FindsOnlyTheWordsTogether()
+    {
+        var together = await PracticeAsync("Cantamorra", "Cantamorra", "La contratación equitativa de jornaleros.", "Fair recruitment of day labourers.");
+        var apart = await PracticeAsync("Cantamorra", "Cantamorra", "Una contratación que no fue equitativa ni justa.", "A recruitment that was not fair.");
+        var phrase = Paths(await SearchAsync(anonymous, Q("cantamorra \"contratación equitativa\"")));
+        Assert.Equal([$"/practices/{together}"], phrase);
+        var words = Paths(await SearchAsync(anonymous, Q("cantamorra contratación equitativa")));
+        Assert.Contains($"/practices/{together}", words);
+        Assert.Contains($"/practices/{apart}", words);
+    }
+
+    [Fact]
+    public async Task Search_EnglishQuery_FindsEnglishTextByItsStems()
+    {
+        var id = await PracticeAsync("Pelendrina", "Pelendrina", "Formación.", "The ministry trained recruiters and employers on ethical recruitment.");
+        var answer = await SearchAsync(app.ClientIn("en"), Q("pelendrina training recruiter"));
+        Assert.Equal([$"/practices/{id}"], Paths(answer));
+        Assert.Contains("<mark>", answer.GetProperty("results")[0].GetProperty("snippet").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Search_WordInTheTitle_RanksBeforeTheWordInTheText()
+    {
+        var inText = await PracticeAsync("Un programa de la región", "A programme of the region", "El programa trata de la tormenquia de la región.", "About tormenquia.");
+        var inTitle = await PracticeAsync("Tormenquia en la región", "Tormenquia in the region", "Un texto sin la palabra.", "A text.");
+        Assert.Equal([$"/practices/{inTitle}", $"/practices/{inText}"], Paths(await SearchAsync(anonymous, Q("tormenquia"))));
+    }
+
+    [Fact]
+    public async Task Search_Snippet_MarksTheWordsAndEscapesTheRest()
+    {
+        await PracticeAsync("Quelbrantina", "Quelbrantina", "Un texto con <script>alert(1)</script> & la palabra quelbrantina en medio de otras.", "English.");
+        var result = (await SearchAsync(anonymous, Q("quelbrantina"))).GetProperty("results")[0];
+        var snippet = result.GetProperty("snippet").GetString()!;
+        Assert.Contains("<mark>quelbrantina</mark>", snippet, StringComparison.Ordinal);
+        Assert.DoesNotContain("<", snippet.Replace("<mark>", "", StringComparison.Ordinal).Replace("</mark>", "", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.Equal("Quelbrantina", result.GetProperty("title").GetString());
+    }
+
+    [Fact]
+    public async Task Search_Facets_CountTheResultsAndFilterThem()
+    {
+        await PracticeAsync("Vadomiel en Honduras", "Vadomiel in Honduras", "Texto.", "Text.", country: "HN");
+        await PracticeAsync("Vadomiel en Honduras, otra", "Vadomiel in Honduras, another", "Texto.", "Text.", country: "HN");
+        var mexico = await PracticeAsync("Vadomiel en México", "Vadomiel in Mexico", "Texto.", "Text.", country: "MX");
+        var all = await SearchAsync(anonymous, Q("vadomiel"));
+        Assert.Equal(3, all.GetProperty("total").GetInt32());
+        var countries = all.GetProperty("facets").GetProperty("country").EnumerateArray().ToDictionary(v => v.GetProperty("value").GetString()!, v => v.GetProperty("count").GetInt32());
+        Assert.Equal(2, countries["HN"]);
+        Assert.Equal(1, countries["MX"]);
+        Assert.Equal(3, all.GetProperty("facets").GetProperty("type").EnumerateArray().Single(v => v.GetProperty("value").GetString() == "practice").GetProperty("count").GetInt32());
+        Assert.Equal(3, all.GetProperty("facets").GetProperty("year").EnumerateArray().Single(v => v.GetProperty("value").GetString() == "2025").GetProperty("count").GetInt32());
+        Assert.Equal([$"/practices/{mexico}"], Paths(await SearchAsync(anonymous, Q("vadomiel") + "&country=MX&type=practice&lang=es&objective=6&year=2025")));
+        Assert.Empty(Paths(await SearchAsync(anonymous, Q("vadomiel") + "&type=pledge")));
+    }
+
+    [Fact]
+    public async Task Search_Pages_OfTwentyWithTheTotal()
+    {
+        for (var i = 0; i < 23; i++)
+        {
+            await PracticeAsync($"Rampaluna {i}", $"Rampaluna {i}", "Texto.", "Text.");
+        }
+
+        var first = await SearchAsync(anonymous, Q("rampaluna"));
+        var second = await SearchAsync(anonymous, Q("rampaluna") + "&page=2");
+        Assert.Equal(23, first.GetProperty("total").GetInt32());
+        Assert.Equal(20, Paths(first).Count);
+        Assert.Equal(3, Paths(second).Count);
+        Assert.Empty(Paths(first).Intersect(Paths(second)));
+    }
+
+    [Fact]
+    public async Task Search_UnpublishedPractice_FoundBySecretariatNotByAnonymousReaders()
+    {
+        var id = await PracticeAsync("Sorbetina sin publicar", "Unpublished sorbetina", "Texto.", "Text.", published: false);
+        Assert.Empty(Paths(await SearchAsync(anonymous, Q("sorbetina"))));
+        var secretariat = await app.ClientAsAsync("secretariat");
+        var found = await SearchAsync(secretariat, Q("sorbetina"));
+        Assert.Equal([$"/practices/{id}"], Paths(found));
+        Assert.False(found.GetProperty("results")[0].GetProperty("public").GetBoolean());
+    }
+
+    [Fact]
+    public async Task Save_EditAndRejection_KeepTheIndexInStep()
+    {
+        var id = await PracticeAsync("Mirtolanda antigua", "Old mirtolanda", "Texto.", "Text.");
+        await using (var db = app.CreateDb())
+        {
+            var practice = await db.Practices.SingleAsync(p => p.Id == id);
+            practice.Title = new("Quimbolanda nueva", "New quimbolanda");
+            await db.SaveChangesAsync();
+        }
+
+        Assert.Empty(Paths(await SearchAsync(anonymous, Q("mirtolanda"))));
+        Assert.Equal([$"/practices/{id}"], Paths(await SearchAsync(anonymous, Q("quimbolanda"))));
+        await using (var db = app.CreateDb())
+        {
+            var practice = await db.Practices.SingleAsync(p => p.Id == id);
+            practice.Status = PracticeStatus.Rejected;
+            await db.SaveChangesAsync();
+            Assert.False(await db.SearchEntries.AnyAsync(e => e.Source == $"Practice:{id}"));
+        }
+
+        Assert.Empty(Paths(await SearchAsync(app.ClientIn("en"), Q("quimbolanda"))));
+    }
+
+    [Fact]
+    public async Task Save_RolledBack_LeavesNoEntry()
+    {
+        await using var db = app.CreateDb();
+        var institution = await db.Institutions.Where(i => i.CountryCode != null).Select(i => i.Id).FirstAsync();
+        await using (var transaction = await db.Database.BeginTransactionAsync())
+        {
+            db.Practices.Add(new Practice { Title = new("Trapisonda", "Trapisonda"), InstitutionId = institution, Status = PracticeStatus.Published, SubmittedAt = DateTime.UtcNow });
+            await db.SaveChangesAsync();
+            Assert.True(await db.SearchEntries.AnyAsync(e => e.TitleEs == "Trapisonda"));
+        }
+
+        Assert.False(await db.SearchEntries.AnyAsync(e => e.TitleEs == "Trapisonda"));
+    }
+
+    [Fact]
+    public async Task Search_ShippedPlans_FoundInBothLanguagesAndHiddenWhenTheirPlanIsUnpublished()
+    {
+        var spanish = await SearchAsync(anonymous, Q("contratación equitativa") + "&type=element");
+        Assert.NotEmpty(Paths(spanish));
+        Assert.All(Paths(spanish), p => Assert.StartsWith("/elements/", p, StringComparison.Ordinal));
+        Assert.NotEmpty(Paths(await SearchAsync(app.ClientIn("en"), Q("fair recruitment") + "&type=element")));
+
+        await using var db = app.CreateDb();
+        var plan = await db.Plans.SingleAsync(p => p.Key == "taller-ptmt-2009");
+        var element = await db.PlanElements.Where(e => e.PlanId == plan.Id && e.Code != null).OrderBy(e => e.Id).FirstAsync();
+        var path = $"/elements/{element.Id}";
+        var filter = $"&type=element&line={Uri.EscapeDataString(element.Code!)}";
+        Assert.Contains(path, Paths(await SearchAsync(anonymous, Q(element.Title.Es) + filter)));
+        plan.IsPublished = false;
+        await db.SaveChangesAsync();
+        try
+        {
+            Assert.DoesNotContain(path, Paths(await SearchAsync(anonymous, Q(element.Title.Es) + filter)));
+            Assert.Contains(path, Paths(await SearchAsync(await app.ClientAsAsync("secretariat"), Q(element.Title.Es) + filter)));
+        }
+        finally
+        {
+            plan.IsPublished = true;
+            await db.SaveChangesAsync();
+        }
+
+        Assert.Contains(path, Paths(await SearchAsync(anonymous, Q(element.Title.Es) + filter + "&page=1")));
+    }
+
+    [Fact]
+    public async Task Reindex_RebuildsEveryEntry()
+    {
+        var id = await PracticeAsync("Zumbalete", "Zumbalete", "Texto.", "Text.");
+        await using var db = app.CreateDb();
+        var before = await db.SearchEntries.CountAsync();
+        var written = await SearchIndexer.ReindexAsync(db);
+        Assert.Equal(before, written);
+        Assert.Equal(before, await db.SearchEntries.CountAsync());
+        Assert.True(await db.SearchEntries.CountAsync(e => e.Kind == "element") > 100);
+        Assert.Equal([$"/practices/{id}"], Paths(await SearchAsync(app.ClientIn("en"), Q("zumbalete") + "&page=1&type=practice")));
+    }
+
+    [Fact]
+    public async Task Search_Misspelt_FindsSimilarTitlesOnPostgresOnly()
+    {
+        var id = await PracticeAsync("Gorgoritanza regional", "Regional gorgoritanza", "Texto.", "Text.");
+        var answer = await SearchAsync(anonymous, Q("gorgoritansa"));
+        if (app.Provider == DatabaseProvider.Postgres)
+        {
+            Assert.True(answer.GetProperty("similar").GetBoolean());
+            Assert.Contains($"/practices/{id}", Paths(answer));
+        }
+        else
+        {
+            // SQLite's FTS5 has no fuzzy matching: a misspelt word finds nothing.
+            Assert.Equal(0, answer.GetProperty("total").GetInt32());
+        }
+    }
+
+    [Theory]
+    [InlineData("\"")]
+    [InlineData("*")]
+    [InlineData("NEAR(")]
+    [InlineData("'; DROP TABLE \"SearchEntries\"; --")]
+    [InlineData("\"migración")]
+    [InlineData("migración AND OR NOT ^ : -")]
+    [InlineData("((( )))")]
+    public async Task Search_OperatorsOfEitherDatabase_AreReadAsWords(string query)
+    {
+        foreach (var url in new[] { "/api/search?", "/search?" })
+        {
+            var response = await anonymous.GetAsync(url + Q(query));
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+    }
+
+    [Fact]
+    public async Task Search_TenThousandCharactersOrABadPage_IsRefusedNamingTheParameter()
+    {
+        var response = await anonymous.GetAsync("/api/search?" + Q(new string('a', 10_000)));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.True(problem.GetProperty("errors").TryGetProperty("q", out _));
+        Assert.Equal(HttpStatusCode.BadRequest, (await anonymous.GetAsync("/api/search?q=a&page=0")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await anonymous.GetAsync("/api/search?q=a&page=x")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await anonymous.GetAsync("/search?" + Q(new string('a', 10_000)))).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await anonymous.GetAsync("/api/search?q=a&country=" + new string('x', 101))).StatusCode);
+    }
+
+    [Fact]
+    public async Task SearchPage_ShowsFacetsSnippetsAndPagesInTheReadersLanguage()
+    {
+        for (var i = 0; i < 21; i++)
+        {
+            await PracticeAsync($"Bambolina {i} en la región", $"Bambolina {i} in the region", "La bambolina ayuda a las trabajadoras.", "Bambolina helps women workers.", country: i % 2 == 0 ? "CR" : "PA");
+        }
+
+        var english = await (await app.ClientIn("en").GetAsync("/search?q=bambolina")).Content.ReadAsStringAsync();
+        Assert.Contains("21 results for", english, StringComparison.Ordinal);
+        Assert.Contains("<mark>Bambolina</mark> helps", english, StringComparison.Ordinal);
+        Assert.Contains("href=\"/search?q=bambolina&amp;country=CR\"", english, StringComparison.Ordinal);
+        Assert.Contains("rel=\"next\"", english, StringComparison.Ordinal);
+        Assert.Contains("Good practice", english, StringComparison.Ordinal);
+        var spanish = await (await anonymous.GetAsync("/search?q=bambolina&country=CR")).Content.ReadAsStringAsync();
+        Assert.Contains("11 resultados", spanish, StringComparison.Ordinal);
+        Assert.Contains("Buena práctica", spanish, StringComparison.Ordinal);
+        Assert.DoesNotContain("rel=\"next\"", spanish, StringComparison.Ordinal);
+    }
+}
+
+public sealed class SearchTestsOnSqlite(SqliteApp app) : SearchTests(app), IClassFixture<SqliteApp>;
+
+public sealed class SearchTestsOnPostgres(PostgresApp app) : SearchTests(app), IClassFixture<PostgresApp>;
+
+/// <summary>The Spanish stemmer against words whose Snowball stems are published with the algorithm.</summary>
+public sealed class SpanishStemmerTests
+{
+    [Theory]
+    [InlineData("trabajadoras", "trabaj")]
+    [InlineData("trabajador", "trabaj")]
+    [InlineData("migrantes", "migrant")]
+    [InlineData("migrante", "migrant")]
+    [InlineData("contratacion", "contrat")]
+    [InlineData("chica", "chic")]
+    [InlineData("torniquete", "torniquet")]
+    [InlineData("aprovechamiento", "aprovech")]
+    [InlineData("lejanas", "lejan")]
+    public void Stem_GivesTheSnowballStem(string word, string stem) => Assert.Equal(stem, SpanishStemmer.Stem(word));
+}
