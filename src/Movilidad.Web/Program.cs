@@ -17,6 +17,7 @@ using Movilidad.Web.Features.Pledges;
 using Movilidad.Web.Features.Practices;
 using Movilidad.Web.Features.Recruiters;
 using Movilidad.Web.Features.Programmes;
+using Movilidad.Web.Features.SocialSecurity;
 using Movilidad.Web.Features.Reference;
 using Movilidad.Web.Features.Reports;
 using Movilidad.Web.Features.Search;
@@ -105,6 +106,7 @@ app.MapIndicatorsApi();
 app.MapLabourMarketApi();
 app.MapRecruitersApi();
 app.MapProgrammesApi();
+app.MapSocialSecurityApi();
 app.MapDemandApi();
 app.MapRazorPages();
 try

@@ -63,6 +63,10 @@ public class MovilidadDb(DbContextOptions<MovilidadDb> options, AuditSeal? seal 
     public DbSet<Programmes.Programme> Programmes => Set<Programmes.Programme>();
     public DbSet<Programmes.Agreement> Agreements => Set<Programmes.Agreement>();
     public DbSet<Programmes.SourceReference> SourceReferences => Set<Programmes.SourceReference>();
+    public DbSet<SocialSecurity.IloConvention> IloConventions => Set<SocialSecurity.IloConvention>();
+    public DbSet<SocialSecurity.EnrolmentOption> EnrolmentOptions => Set<SocialSecurity.EnrolmentOption>();
+    public DbSet<SocialSecurity.CountryGap> CountryGaps => Set<SocialSecurity.CountryGap>();
+    public DbSet<SocialSecurity.NationalBody> NationalBodies => Set<SocialSecurity.NationalBody>();
     public DbSet<Indicator> Indicators => Set<Indicator>();
     public DbSet<IndicatorTarget> IndicatorTargets => Set<IndicatorTarget>();
     public DbSet<ReportingCalendar> ReportingCalendars => Set<ReportingCalendar>();

@@ -26,6 +26,8 @@ public sealed partial class FeatureBoundaryTests
         [("Programmes", "LabourMarket")] = (["ObservationQuery", "ObservationFilter", "ObservationDimension", "LabourCharts", "ChartPoint"], "a programme's page charts its demand from the labour-market records through the explorer's query"),
         [("Reports", "Indicators")] = (["IndicatorDashboard", "IndicatorProgress", "IndicatorOperations", "Disaggregation", "IndicatorTotals"], "the report's indicator section reads the indicators' figures"),
         [("Reports", "Pledges")] = (["PledgeQueries", "PledgeSummary", "YearQuarter", "PledgeEditing"], "the report's pledge section lists the pledges and their quarterly updates"),
+        [("SocialSecurity", "Programmes")] = (["RegistryPage"], "the instruments pages number their sources as the agreements they list, and use the registry's citation partials"),
+        [("SocialSecurity", "Reports")] = (["PdfReport", "ReportDocument", "ReportTitlePage", "ReportText", "Block", "Heading", "Paragraph", "Table"], "the guide of action 3.3 is laid out as PDF by the reports' renderer"),
         [("Roadmap", "Plans")] = (["PlanSummary", "PlanQueries"], "the roadmap offers the plans to choose from"),
     };
 

@@ -46,6 +46,7 @@ public static class NavMenu
             new("/programmes", "Menu.Programmes", "programmes"),
             new("/agreements", "Menu.Agreements", "programmes"),
             new("/guide", "Menu.Guide", "programmes"),
+            new("/social-security", "SocialSecurity.Menu", "social-security"),
             new("/models", "Menu.Models", "models"),
         ]),
         new("pledges", "Menu.Pledges",

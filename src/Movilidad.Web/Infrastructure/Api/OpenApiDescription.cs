@@ -35,6 +35,7 @@ public static class OpenApiDescription
         ["Reference"] = "ISO countries and currencies, and the ISCO-08 occupations.",
         ["Reports"] = "The semi-annual reports to the GRCM.",
         ["Search"] = "Search across the plans in Spanish and English.",
+        ["Social security"] = "The social-security instruments registry (agreements by key, ILO conventions), the portability checker and its guide as PDF.",
     };
 
     public static IServiceCollection AddMovilidadOpenApi(this IServiceCollection services) =>

@@ -472,6 +472,12 @@ public abstract class AuthorizationMatrixTests(MovilidadApp app, ITestOutputHelp
         table["GET /agreements"] = new(Everyone, null, Static(_ => "/agreements"));
         table["GET /agreements/{key}"] = new(Everyone, null, Static(_ => "/agreements/cmiss"));
         table["GET /guide/{step?}"] = new(Everyone, null, Static(_ => "/guide/offer?destination=US&occupation=6"));
+        table["GET /social-security"] = new(Everyone, null, Static(_ => "/social-security"));
+        table["GET /social-security/instruments/{key}"] = new(Everyone, null, Static(_ => "/social-security/instruments/c097"));
+        table["GET /social-security/portability"] = new(Everyone, null, Static(_ => "/social-security/portability?country=GT&country=MX"));
+        table["GET /api/social-security/instruments"] = new(Everyone, null, Static(_ => "/api/social-security/instruments"));
+        table["GET /api/social-security/portability"] = new(Everyone, null, Static(_ => "/api/social-security/portability?countries=GT,MX"));
+        table["GET /api/social-security/guide"] = new(Everyone, null, Static(_ => "/api/social-security/guide?countries=GT,MX&language=es"));
     }
 
     /// <summary>The expected table: key is "METHOD route" as the endpoint data source names it, with "?handler=" for named page handlers.</summary>
