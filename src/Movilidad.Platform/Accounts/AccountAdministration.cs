@@ -25,7 +25,7 @@ public sealed record GrantRequest(Role Role, string? Country, string? WorkingGro
         {
             Role.FocalPoint => scope is null ? null : new GrantRequest(role, scope.ToUpperInvariant(), null),
             Role.WorkingGroupMember => scope is null ? null : new GrantRequest(role, null, scope),
-            Role.Secretariat or Role.Presidency or Role.Observer or Role.CivilSociety => scope is null ? new GrantRequest(role, null, null) : null,
+            Role.Secretariat or Role.Presidency or Role.Observer or Role.CivilSociety or Role.Curator => scope is null ? new GrantRequest(role, null, null) : null,
             _ => null,
         };
         return request is not null;

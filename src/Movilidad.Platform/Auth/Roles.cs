@@ -9,6 +9,9 @@ public enum Role
     WorkingGroupMember,
     Observer,
     CivilSociety,
+
+    /// <summary>Reviews and publishes items of the knowledge repository; granted by the Secretariat.</summary>
+    Curator,
 }
 
 /// <summary>One role held by a signed-in person, with the country or working group it is limited to.</summary>
@@ -23,7 +26,7 @@ public sealed record Grant(Role Role, string? Country = null, int? WorkingGroupI
     {
         Role.FocalPoint => $"{Role}:{Country}",
         Role.WorkingGroupMember => $"{Role}:{WorkingGroupId?.ToString(System.Globalization.CultureInfo.InvariantCulture)}",
-        Role.Secretariat or Role.Presidency or Role.Observer or Role.CivilSociety => Role.ToString(),
+        Role.Secretariat or Role.Presidency or Role.Observer or Role.CivilSociety or Role.Curator => Role.ToString(),
         _ => throw new ArgumentOutOfRangeException(nameof(Role), Role, null),
     };
 

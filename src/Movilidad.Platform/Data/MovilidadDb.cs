@@ -94,6 +94,9 @@ public class MovilidadDb(DbContextOptions<MovilidadDb> options, AuditSeal? seal 
     public DbSet<RecruiterSanction> RecruiterSanctions => Set<RecruiterSanction>();
     public DbSet<RecruiterDuplicate> RecruiterDuplicates => Set<RecruiterDuplicate>();
     public DbSet<FraudReport> FraudReports => Set<FraudReport>();
+    public DbSet<Knowledge.RepositoryItem> RepositoryItems => Set<Knowledge.RepositoryItem>();
+    public DbSet<Knowledge.RepositoryFile> RepositoryFiles => Set<Knowledge.RepositoryFile>();
+    public DbSet<Knowledge.RepositoryFileContent> RepositoryFileContents => Set<Knowledge.RepositoryFileContent>();
     public DbSet<StoredDataVersion> StoredDataVersions => Set<StoredDataVersion>();
     public DbSet<Search.IndexedEntry> SearchEntries => Set<Search.IndexedEntry>();
     public DbSet<Search.IndexedFacet> SearchFacets => Set<Search.IndexedFacet>();

@@ -55,6 +55,7 @@ public static class NavMenu
             new("/pledges/dashboard", "Menu.PledgeDashboard", "pledges"),
             new("/practices", "Nav.Practices", "practices"),
             new("/practices/calendar", "Menu.Calendar", "practices"),
+            new("/repository", "Nav.Repository", "repository"),
         ]),
     ];
 }

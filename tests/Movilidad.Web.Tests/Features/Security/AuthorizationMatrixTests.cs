@@ -29,13 +29,15 @@ public abstract class AuthorizationMatrixTests(MovilidadApp app, ITestOutputHelp
     private const string Member = "working-group-member:GT-ML";
     private const string Observer = "observer";
     private const string CivilSociety = "civil-society";
+    private const string Curator = "curator";
 
-    private static readonly string[] Roles = [Anonymous, Secretariat, Presidency, FocalPoint, Member, Observer, CivilSociety];
+    private static readonly string[] Roles = [Anonymous, Secretariat, Presidency, FocalPoint, Member, Observer, CivilSociety, Curator];
     private static readonly string[] Everyone = Roles;
-    private static readonly string[] SignedIn = [Secretariat, Presidency, FocalPoint, Member, Observer, CivilSociety];
+    private static readonly string[] SignedIn = [Secretariat, Presidency, FocalPoint, Member, Observer, CivilSociety, Curator];
     private static readonly string[] Staff = [Secretariat, Presidency, FocalPoint, Member, Observer];
     private static readonly string[] Editors = [Secretariat, Presidency];
     private static readonly string[] OnlySecretariat = [Secretariat];
+    private static readonly string[] Curators = [Secretariat, Curator];
     private static readonly string[] Nobody = [];
 
     private enum Scope
@@ -325,6 +327,24 @@ public abstract class AuthorizationMatrixTests(MovilidadApp app, ITestOutputHelp
     };
 
     private static object UpdateBody => new { version = 0, year = 2025, quarter = 2, status = "in-progress", narrative = "Avance del trimestre" };
+
+    /// <summary>A fresh repository item with a PDF, proposed by nobody in the table, in the given status (published ones to everyone).</summary>
+    private static async Task<int> NewRepositoryItem(Ids ids, Movilidad.Platform.Knowledge.ItemStatus status)
+    {
+        await using var db = (Platform.Data.MovilidadDb)ids.Db();
+        var content = "%PDF-1.4\n%%EOF\n"u8.ToArray();
+        var item = new Movilidad.Platform.Knowledge.RepositoryItem
+        {
+            Kind = Movilidad.Platform.Knowledge.ItemKind.Document,
+            Title = new("Recurso de la matriz", "Matrix item"),
+            Status = status,
+            ProposedAt = DateTime.UtcNow,
+            Files = [new() { Name = "matriz.pdf", ContentType = "application/pdf", FileVersion = 1, Size = content.Length, Sha256 = Movilidad.Platform.Knowledge.RepositoryFiles.Sha256(content), Content = new() { Bytes = content } }],
+        };
+        db.RepositoryItems.Add(item);
+        await db.SaveChangesAsync();
+        return item.Id;
+    }
 
     /// <summary>A fresh good practice in the given status, submitted by nobody in the table; published ones are dated this month.</summary>
     private static async Task<int> NewPractice(Ids ids, Movilidad.Platform.Practices.PracticeStatus status)
@@ -754,6 +774,52 @@ public abstract class AuthorizationMatrixTests(MovilidadApp app, ITestOutputHelp
         ["POST /practices/{id:int}?handler=Schedule"] = new(OnlySecretariat, null,
             PracticeForm(Movilidad.Platform.Practices.PracticeStatus.Accepted, "Schedule", new() { ["Month"] = "2099-01" })),
         ["POST /practices/{id:int}?handler=Publish"] = new(OnlySecretariat, null, PracticeForm(Movilidad.Platform.Practices.PracticeStatus.Accepted, "Publish", [])),
+        ["GET /api/repository/"] = new(Everyone, null, Static(_ => "/api/repository?type=toolkit")),
+        ["GET /api/repository/{id:int}"] = new(Everyone, null, async (ids, _) => Get($"/api/repository/{await NewRepositoryItem(ids, Movilidad.Platform.Knowledge.ItemStatus.Published)}")),
+        ["GET /api/repository/{id:int}/file"] = new(Everyone, null, async (ids, _) => Get($"/api/repository/{await NewRepositoryItem(ids, Movilidad.Platform.Knowledge.ItemStatus.Published)}/file")),
+        ["GET /api/repository/{id:int}/files/{fileId:int}"] = new(Everyone, null, async (ids, _) => Get($"/api/repository/{await NewRepositoryItem(ids, Movilidad.Platform.Knowledge.ItemStatus.Published)}/files/1")),
+        ["GET /api/toolkits/{id:int}/download"] = new(Everyone, null, Static(_ => "/api/toolkits/999999/download")),
+        ["POST /api/repository/"] = new(SignedIn, null, (_, _) => Task.FromResult(new HttpRequestMessage(HttpMethod.Post, "/api/repository")
+        {
+            Content = JsonContent.Create(new { version = 0, kind = "link", type = "manual", title = new { es = "Enlace", en = string.Empty }, url = "https://www.example.org/" }),
+        })),
+        ["POST /api/repository/documents"] = new(SignedIn, null, (_, _) => Task.FromResult(new HttpRequestMessage(HttpMethod.Post, "/api/repository/documents")
+        {
+            Content = new MultipartFormDataContent { { new StringContent("{\"version\":0,\"kind\":\"document\",\"type\":\"manual\",\"title\":{\"es\":\"Documento\",\"en\":\"\"}}"), "metadata" }, { new ByteArrayContent("no es un PDF"u8.ToArray()), "file", "matriz.pdf" } },
+        })),
+        ["PUT /api/repository/{id:int}"] = new(Curators, null, async (ids, _) => new HttpRequestMessage(HttpMethod.Put, $"/api/repository/{await NewRepositoryItem(ids, Movilidad.Platform.Knowledge.ItemStatus.Proposed)}")
+        {
+            Content = JsonContent.Create(new { version = 0, kind = "link", type = "manual", title = new { es = "Enlace", en = string.Empty }, url = "https://www.example.org/" }),
+        }),
+        ["POST /api/repository/{id:int}/files"] = new(Curators, null, async (ids, _) => new HttpRequestMessage(HttpMethod.Post, $"/api/repository/{await NewRepositoryItem(ids, Movilidad.Platform.Knowledge.ItemStatus.Proposed)}/files")
+        {
+            Content = new MultipartFormDataContent { { new StringContent("0"), "version" }, { new ByteArrayContent("no es un PDF"u8.ToArray()), "file", "matriz.pdf" } },
+        }),
+        ["POST /api/repository/{id:int}/review"] = new(Curators, null, async (ids, _) => new HttpRequestMessage(HttpMethod.Post, $"/api/repository/{await NewRepositoryItem(ids, Movilidad.Platform.Knowledge.ItemStatus.Proposed)}/review")
+        {
+            Content = JsonContent.Create(new { version = 0, decision = "accept", checklist = new[] { "diversity" } }),
+        }),
+        ["POST /api/repository/{id:int}/publish"] = new(Curators, null, async (ids, _) => new HttpRequestMessage(HttpMethod.Post, $"/api/repository/{await NewRepositoryItem(ids, Movilidad.Platform.Knowledge.ItemStatus.Reviewed)}/publish")
+        {
+            Content = JsonContent.Create(new { version = 0, audience = "public" }),
+        }),
+        ["GET /repository"] = new(Everyone, null, Static(_ => "/repository")),
+        ["GET /repository/dashboard"] = new(Everyone, null, Static(_ => "/repository/dashboard")),
+        ["GET /repository/{id:int}"] = new(Everyone, null, async (ids, _) => Get($"/repository/{await NewRepositoryItem(ids, Movilidad.Platform.Knowledge.ItemStatus.Published)}")),
+        ["GET /repository/{id:int}/history"] = new(Curators, null, async (ids, _) => Get($"/repository/{await NewRepositoryItem(ids, Movilidad.Platform.Knowledge.ItemStatus.Published)}/history")),
+        ["GET /repository/propose"] = new(SignedIn, null, Static(_ => "/repository/propose")),
+        ["POST /repository/propose"] = new(SignedIn, null, Form((_, _) => "/repository/propose", (_, _) => Task.FromResult(new Dictionary<string, string>
+        {
+            ["Form.Kind"] = "link", ["Form.Type"] = "manual", ["Form.TitleEs"] = "Enlace de la matriz", ["Form.Url"] = "https://www.example.org/",
+        }))),
+        ["POST /repository/{id:int}?handler=Review"] = new(Curators, null, async (ids, _) => new HttpRequestMessage(HttpMethod.Post, $"/repository/{await NewRepositoryItem(ids, Movilidad.Platform.Knowledge.ItemStatus.Proposed)}?handler=Review")
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["Version"] = "0", ["Decision"] = "accept" }),
+        }),
+        ["POST /repository/{id:int}?handler=Publish"] = new(Curators, null, async (ids, _) => new HttpRequestMessage(HttpMethod.Post, $"/repository/{await NewRepositoryItem(ids, Movilidad.Platform.Knowledge.ItemStatus.Reviewed)}?handler=Publish")
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["Version"] = "0", ["Audience"] = "public" }),
+        }),
         ["GET /api/indicators/"] = new(Staff, null, Static(_ => "/api/indicators")),
         ["GET /api/indicators/{id:int}"] = new(Staff, null, async (ids, _) => Get($"/api/indicators/{await IndicatorId(ids)}")),
         ["PUT /api/indicators/{id:int}"] = new(OnlySecretariat, null, async (ids, _) =>

@@ -23,7 +23,7 @@ public static class GrantPicker
     public static readonly IReadOnlyList<(string Value, Role Role)> Roles =
     [
         ("secretariat", Role.Secretariat), ("presidency", Role.Presidency), ("focal-point", Role.FocalPoint),
-        ("working-group-member", Role.WorkingGroupMember), ("observer", Role.Observer), ("civil-society", Role.CivilSociety),
+        ("working-group-member", Role.WorkingGroupMember), ("observer", Role.Observer), ("civil-society", Role.CivilSociety), ("curator", Role.Curator),
     ];
 
     public static async Task<GrantChoices> ChoicesAsync(MovilidadDb db, CancellationToken ct)
