@@ -84,9 +84,49 @@ public static class RecordFile
         }
     }
 
-    private static Recognition Recognise(TableFile table, RecordReaderOptions options)
+    /// <summary>
+    /// Looks at a file without importing it, for the mapping step: its header row (the one a publication's reader
+    /// recognises, else the fullest of the first rows), the first data rows as text, the columns a reader found by name
+    /// and alias, and the header's signature. Throws <see cref="RecordFileException"/> for a file that cannot be read.
+    /// </summary>
+    public static TableInspection Inspect(Stream stream, string fileName, RecordReaderOptions? options = null, int previewRows = 10)
     {
-        var location = new SourceLocation(table.FileName, null, 0);
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(fileName);
+        options ??= new RecordReaderOptions();
+        var (table, sha256, _) = FileOpener.Open(stream, fileName, options);
+        using (table)
+        {
+            var recognition = Find(table, options).OrderByDescending(r => r.Score).ThenBy(r => r.Candidate.Header.Number).FirstOrDefault();
+            Candidate candidate;
+            if (recognition is not null)
+            {
+                candidate = recognition.Candidate;
+            }
+            else
+            {
+                var sheet = table.Sheets.OrderBy(s => s.Visible ? 0 : 1).ThenBy(s => s.Index).FirstOrDefault();
+                var rows = sheet is null ? [] : table.Rows(sheet).Take(40).ToList();
+                var fullest = rows.Take(30).Select(r => r.Filled).DefaultIfEmpty(0).Max();
+                var at = rows.FindIndex(r => r.Filled == fullest);
+                if (sheet is null || fullest < 2)
+                {
+                    throw new RecordFileException("empty", new SourceLocation(fileName, sheet?.Name, 0), null, new RecordMessage(
+                        "El archivo no tiene una fila de encabezados (al menos dos columnas con nombre).", "The file has no header row (at least two named columns)."));
+                }
+                candidate = new Candidate(table, sheet, rows[at], rows[..at], rows[(at + 1)..]);
+            }
+            var header = Enumerable.Range(0, candidate.Header.Count).Select(candidate.Header.Text).ToList();
+            var preview = candidate.Below.Where(r => !r.IsBlank).Take(previewRows)
+                .Select(r => new TablePreviewRow(r.Number, [.. Enumerable.Range(0, header.Count).Select(r.Text)])).ToList();
+            var found = recognition?.Columns.Keys.ToDictionary(k => k, k => recognition.Columns.Name(k)!, StringComparer.Ordinal) ?? [];
+            return new TableInspection(fileName, sha256, table.Format, candidate.Sheet.Name.Length == 0 ? null : candidate.Sheet.Name, candidate.Header.Number,
+                header, preview, recognition?.Source, recognition?.Description, found, TableInspection.SignatureOf(header));
+        }
+    }
+
+    private static List<Recognition> Find(TableFile table, RecordReaderOptions options)
+    {
         var found = new List<Recognition>();
         foreach (var sheet in table.Sheets.OrderBy(s => s.Visible ? 0 : 1).ThenBy(s => s.Index))
         {
@@ -109,6 +149,13 @@ public static class RecordFile
                 break;
             }
         }
+        return found;
+    }
+
+    private static Recognition Recognise(TableFile table, RecordReaderOptions options)
+    {
+        var location = new SourceLocation(table.FileName, null, 0);
+        var found = Find(table, options);
         var best = found.OrderByDescending(r => r.Score).ThenBy(r => r.Candidate.Header.Number).FirstOrDefault();
         if (options.Source is { } wanted)
         {

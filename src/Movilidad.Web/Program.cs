@@ -35,6 +35,9 @@ builder.Services.AddMovilidadDatabase(builder.Configuration, builder.Environment
 builder.Services.AddHostedService<DatabasePreparation>();
 builder.Services.AddSingleton<DemandQueue>();
 builder.Services.AddHostedService(s => s.GetRequiredService<DemandQueue>());
+builder.Services.AddSingleton<LabourImportStaging>();
+builder.Services.AddSingleton<LabourImportQueue>();
+builder.Services.AddHostedService(s => s.GetRequiredService<LabourImportQueue>());
 builder.Services.AddHealthChecks().AddDbContextCheck<MovilidadDb>("database", tags: ["ready"]);
 builder.Services.AddMovilidadLocalization();
 builder.Services.AddSingleton(TimeProvider.System);

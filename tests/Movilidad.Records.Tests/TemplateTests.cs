@@ -83,4 +83,63 @@ public class TemplateTests
         Assert.Equal("9999", report.UnmappedCodes.Single().Code);
         Assert.Equal(4m, report.Totals.Single().Unmapped);
     }
+
+    [Fact]
+    public void WriteTemplateCsv_InSpanish_ReadsBackThroughItsSpanishHeader()
+    {
+        using var stream = new MemoryStream();
+        TemplateMapping.WriteTemplateCsv(stream, "es");
+
+        var text = Encoding.UTF8.GetString(stream.ToArray());
+        Assert.StartsWith("\uFEFFperíodo,país,subdivisión,clasificación_ocupación,código_ocupación,programa,empleador,trabajadores_solicitados", text);
+        var (rows, report) = Files.Read(stream.ToArray(), "plantilla.csv");
+        Assert.Equal(RecordSource.Template, report.Source);
+        Assert.Equal(2, rows.Count);
+        Assert.Equal(130m, Files.Total(report, Measure.WorkersCertified));
+        Assert.Equal(155m, Files.Total(report, Measure.WorkersRequested));
+    }
+
+    [Fact]
+    public void Inspect_AMinistrysTable_GivesItsHeaderRowsAndAProposedMapping()
+    {
+        var workbook = Workbooks.Xlsx("Colocaciones",
+            ["Colocaciones de trabajadores 2023", null, null, null],
+            ["Año", "Departamento", "Código CIUO", "Trabajadores colocados", "Trabajadores certificados"],
+            [2023, "Cortés", 9211, 1234, 1000],
+            ["2023-S2", "Atlántida", "6111", 12.5, 10]);
+        using var stream = new MemoryStream(workbook);
+
+        var inspection = RecordFile.Inspect(stream, "colocaciones.xlsx");
+
+        Assert.Null(inspection.Source);
+        Assert.Equal("Colocaciones", inspection.Sheet);
+        Assert.Equal(2, inspection.HeaderRow);
+        Assert.Equal(["Año", "Departamento", "Código CIUO", "Trabajadores colocados", "Trabajadores certificados"], inspection.Header);
+        Assert.Equal([3, 4], inspection.Rows.Select(r => r.Row));
+        Assert.Equal("Cortés", inspection.Rows[0].Cells[1]);
+        Assert.Equal(TableInspection.SignatureOf(["ANO", "departamento", "codigo ciuo", "Trabajadores-colocados", "TRABAJADORES CERTIFICADOS"]), inspection.Signature);
+        Assert.NotEqual(TableInspection.SignatureOf(["Departamento", "Año", "Código CIUO", "Trabajadores colocados", "Trabajadores certificados"]), inspection.Signature);
+
+        var proposed = TemplateMapping.Propose(inspection.Header);
+        Assert.Equal("Código CIUO", proposed.OccupationColumn);
+        Assert.Equal("Año", proposed.PeriodColumn);
+        Assert.Equal("Departamento", proposed.SubdivisionColumn);
+        Assert.Null(proposed.CountryColumn);
+        Assert.Equal([new TemplateMeasure("Trabajadores certificados", Measure.WorkersCertified)], proposed.Measures);
+    }
+
+    [Fact]
+    public void Inspect_APublication_NamesTheColumnsItsReaderFound()
+    {
+        using var stream = new MemoryStream();
+        TemplateMapping.WriteTemplateCsv(stream, "es");
+        stream.Position = 0;
+
+        var inspection = RecordFile.Inspect(stream, "plantilla.csv");
+
+        Assert.Equal(RecordSource.Template, inspection.Source);
+        Assert.Equal("código_ocupación", inspection.FoundColumns["occupation"]);
+        Assert.Equal("trabajadores_solicitados", inspection.FoundColumns["measure:workers-requested"]);
+        Assert.Equal(2, inspection.Rows.Count);
+    }
 }

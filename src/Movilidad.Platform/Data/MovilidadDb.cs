@@ -80,6 +80,8 @@ public class MovilidadDb(DbContextOptions<MovilidadDb> options, AuditSeal? seal 
     public DbSet<LabourObservation> LabourObservations => Set<LabourObservation>();
     public DbSet<LabourObservationSum> LabourObservationSums => Set<LabourObservationSum>();
     public DbSet<LabourOrganisation> LabourOrganisations => Set<LabourOrganisation>();
+    public DbSet<LabourImportJob> LabourImportJobs => Set<LabourImportJob>();
+    public DbSet<LabourColumnMapping> LabourColumnMappings => Set<LabourColumnMapping>();
     public DbSet<OutlookSectorMapping> OutlookSectors => Set<OutlookSectorMapping>();
     public DbSet<Demand.DemandModel> DemandModels => Set<Demand.DemandModel>();
     public DbSet<Demand.DemandModelVersion> DemandModelVersions => Set<Demand.DemandModelVersion>();

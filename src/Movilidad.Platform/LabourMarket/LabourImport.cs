@@ -8,8 +8,8 @@ using Movilidad.Records;
 
 namespace Movilidad.Platform.LabourMarket;
 
-/// <summary>What to import: the file, its publication when the person names it, whether only signed-in people read it, and the dataset it replaces.</summary>
-public sealed record LabourImportRequest(Stream File, string FileName, RecordSource? Source = null, bool Restricted = false, int? Replaces = null);
+/// <summary>What to import: the file, its publication when the person names it, whether only signed-in people read it, the dataset it replaces, and the column mapping of a table read as a template.</summary>
+public sealed record LabourImportRequest(Stream File, string FileName, RecordSource? Source = null, bool Restricted = false, int? Replaces = null, TemplateMapping? Template = null);
 
 /// <summary>A measure's total in a dataset and the part that maps to ISCO-08.</summary>
 public sealed record LabourMeasureTotal(string Measure, decimal Total, decimal Mapped, double ShareMapped);
@@ -58,7 +58,7 @@ public static class LabourImport
         RecordRead read;
         try
         {
-            read = RecordFile.Open(request.File, request.FileName, new RecordReaderOptions { Source = request.Source, Progress = progress });
+            read = RecordFile.Open(request.File, request.FileName, new RecordReaderOptions { Source = request.Source, Template = request.Template, Progress = progress });
         }
         catch (RecordFileException e)
         {

@@ -8,7 +8,9 @@ internal sealed class LabourMarketConfiguration :
     IEntityTypeConfiguration<LabourDatasetIssue>,
     IEntityTypeConfiguration<LabourObservation>,
     IEntityTypeConfiguration<LabourObservationSum>,
-    IEntityTypeConfiguration<LabourOrganisation>
+    IEntityTypeConfiguration<LabourOrganisation>,
+    IEntityTypeConfiguration<LabourImportJob>,
+    IEntityTypeConfiguration<LabourColumnMapping>
 {
     public const int NameMaxLength = 400;
     public const int CodeMaxLength = 32;
@@ -97,5 +99,37 @@ internal sealed class LabourMarketConfiguration :
         builder.Property(o => o.Subdivision).HasMaxLength(8);
         builder.Property(o => o.City).HasMaxLength(200);
         builder.HasIndex(o => new { o.Role, o.Country, o.Key }).IsUnique();
+    }
+
+    public void Configure(EntityTypeBuilder<LabourImportJob> builder)
+    {
+        builder.Property(j => j.Status).HasMaxLength(16);
+        builder.Property(j => j.FileName).HasMaxLength(NameMaxLength);
+        builder.Property(j => j.StagedFile).HasMaxLength(64);
+        builder.Property(j => j.Sha256).HasMaxLength(64);
+        builder.Property(j => j.Source).HasMaxLength(CodeMaxLength);
+        builder.Property(j => j.Detected).HasMaxLength(CodeMaxLength);
+        builder.Property(j => j.Signature).HasMaxLength(64);
+        builder.Property(j => j.Rights).HasMaxLength(64);
+        builder.Property(j => j.Language).HasMaxLength(2);
+        builder.Property(j => j.CreatedBy).HasMaxLength(NameMaxLength);
+        builder.Property(j => j.CreatedFrom).HasMaxLength(64);
+        builder.Property(j => j.Via).HasMaxLength(NameMaxLength);
+        builder.HasOne<Accounts.Account>().WithMany().HasForeignKey(j => j.CreatedById).OnDelete(DeleteBehavior.SetNull);
+        builder.HasOne<LabourDataset>().WithMany().HasForeignKey(j => j.DatasetId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasIndex(j => j.CreatedById);
+        builder.HasIndex(j => j.DatasetId);
+        builder.HasIndex(j => j.Status);
+    }
+
+    public void Configure(EntityTypeBuilder<LabourColumnMapping> builder)
+    {
+        builder.Property(m => m.Signature).HasMaxLength(64);
+        builder.HasIndex(m => m.Signature).IsUnique();
+        builder.Property(m => m.Header).HasMaxLength(4000);
+        builder.Property(m => m.SavedBy).HasMaxLength(NameMaxLength);
+        builder.HasOne<Accounts.Account>().WithMany().HasForeignKey(m => m.SavedById).OnDelete(DeleteBehavior.SetNull);
+        builder.HasIndex(m => m.SavedById);
+        builder.Property(m => m.Version).IsConcurrencyToken();
     }
 }

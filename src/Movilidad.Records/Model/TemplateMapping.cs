@@ -90,16 +90,106 @@ public sealed record TemplateMapping
         }
     }
 
-    /// <summary>Writes the documented template as CSV (UTF-8, comma-separated) with two example rows, for people to fill in.</summary>
-    public static void WriteTemplateCsv(Stream stream)
+    /// <summary>The documented template's header in Spanish or English (the importer reads either).</summary>
+    public static IReadOnlyList<string> TemplateHeader(string language) =>
+        [.. TemplateColumns.Concat(Records.Measures.All.Select(m => m.Code())).Select(c => RecordSources.IsSpanish(language) ? Spanish.GetValueOrDefault(c, c) : c)];
+
+    /// <summary>The template's two example rows, cells as text (the measure columns hold numbers), in the order of <see cref="TemplateHeader"/>.</summary>
+    public static IReadOnlyList<IReadOnlyList<string>> TemplateExamples { get; } =
+    [
+        ["2024-Q3", "GT", "GT-SM", "isco08", "6111", "Programa de trabajo temporal", "Ejemplo S.A.", "120", "100", .. Enumerable.Repeat("", Records.Measures.All.Count - 2)],
+        ["2024", "MX", "MX-MIC", "soc2018", "45-2092", "H-2A", "", "35", "30", .. Enumerable.Repeat("", Records.Measures.All.Count - 2)],
+    ];
+
+    /// <summary>Names a column of the documented template also goes by (its Spanish header).</summary>
+    internal static IEnumerable<string> OtherNames(string column) =>
+        Spanish.TryGetValue(column, out var spanish) ? [spanish] : [];
+
+    private static readonly Dictionary<string, string> Spanish = new(StringComparer.Ordinal)
+    {
+        ["period"] = "período",
+        ["country"] = "país",
+        ["subdivision"] = "subdivisión",
+        ["occupation_classification"] = "clasificación_ocupación",
+        ["occupation_code"] = "código_ocupación",
+        ["programme"] = "programa",
+        ["employer"] = "empleador",
+        [Measure.WorkersRequested.Code()] = "trabajadores_solicitados",
+        [Measure.WorkersCertified.Code()] = "trabajadores_certificados",
+        [Measure.PositionsApproved.Code()] = "puestos_aprobados",
+        [Measure.LmiasApproved.Code()] = "eimt_positivas",
+        [Measure.PositionsRefused.Code()] = "puestos_denegados",
+        [Measure.LmiasRefused.Code()] = "eimt_negativas",
+        [Measure.Employment.Code()] = "personas_ocupadas",
+        [Measure.RecruitersDeclared.Code()] = "reclutadores_declarados",
+    };
+
+    // Names a ministry's table gives each field, compared as the readers compare column names; the first column that has one is proposed.
+    private static readonly (string Field, string[] Names)[] Aliases =
+    [
+        ("occupation", ["occupation_code", "código_ocupación", "codigo_ciuo", "código_ciuo", "ciuo", "ciuo_08", "ciuo08", "isco", "isco_08", "isco08", "isco_code", "soc_code", "soc", "noc_code", "noc", "occupation", "ocupación", "código_de_ocupación", "cod_ocupacion"]),
+        ("classification", ["occupation_classification", "clasificación_ocupación", "classification", "clasificación"]),
+        ("country", ["country", "país", "pais_destino", "country_code", "código_país", "ref_area", "iso3", "iso2"]),
+        ("subdivision", ["subdivision", "subdivisión", "departamento", "estado", "provincia", "state", "province", "region", "región", "worksite_state"]),
+        ("period", ["period", "período", "periodo", "time_period", "time", "year", "año", "ano", "trimestre", "quarter", "fecha", "date"]),
+        ("programme", ["programme", "program", "programa", "stream", "flujo", "visa_class"]),
+        ("employer", ["employer", "empleador", "empresa", "employer_name", "nombre_empleador"]),
+    ];
+
+    /// <summary>
+    /// The mapping proposed for a table's header: each field the first column whose name is one of the field's names in
+    /// Spanish or English (the template's own and the usual ones: <c>CIUO</c>, <c>país</c>, <c>año</c>...), each measure
+    /// the column named by its code or its label in either language. What is not found stays empty for the person to choose.
+    /// </summary>
+    public static TemplateMapping Propose(IReadOnlyList<string> header)
+    {
+        ArgumentNullException.ThrowIfNull(header);
+        var names = header.Select(Columns.Normalise).ToList();
+        var used = new HashSet<int>();
+        string? Find(IEnumerable<string> wanted)
+        {
+            foreach (var name in wanted.Select(Columns.Normalise))
+            {
+                var at = names.FindIndex(n => n.Length > 0 && n == name);
+                if (at >= 0 && used.Add(at))
+                {
+                    return header[at];
+                }
+            }
+            return null;
+        }
+        var columns = Aliases.ToDictionary(a => a.Field, a => Find(a.Names), StringComparer.Ordinal);
+        var measures = Records.Measures.All
+            .Select(m => (Measure: m, Column: Find([m.Code(), .. OtherNames(m.Code()), m.Label("es"), m.Label("en")])))
+            .Where(m => m.Column is not null)
+            .Select(m => new TemplateMeasure(m.Column!, m.Measure))
+            .ToList();
+        return new TemplateMapping
+        {
+            OccupationColumn = columns["occupation"],
+            ClassificationColumn = columns["classification"],
+            CountryColumn = columns["country"],
+            SubdivisionColumn = columns["subdivision"],
+            PeriodColumn = columns["period"],
+            ProgrammeColumn = columns["programme"],
+            EmployerColumn = columns["employer"],
+            Measures = measures,
+        };
+    }
+
+    /// <summary>Writes the documented template as CSV (UTF-8, comma-separated) with two example rows, for people to fill in; the header in English.</summary>
+    public static void WriteTemplateCsv(Stream stream) => WriteTemplateCsv(stream, "en");
+
+    /// <summary>Writes the documented template as CSV (UTF-8 with a BOM so spreadsheets read the accents, comma-separated) with its header in Spanish or English and two example rows.</summary>
+    public static void WriteTemplateCsv(Stream stream, string language)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        using var writer = new StreamWriter(stream, new UTF8Encoding(false), leaveOpen: true);
+        using var writer = new StreamWriter(stream, new UTF8Encoding(true), leaveOpen: true);
         writer.NewLine = "\r\n";
-        var header = TemplateColumns.Concat(Records.Measures.All.Select(m => m.Code()));
-        writer.WriteLine(string.Join(",", header));
-        var blanks = string.Concat(Enumerable.Repeat(",", Records.Measures.All.Count - 2));
-        writer.WriteLine($"2024-Q3,GT,GT-SM,isco08,6111,Programa de trabajo temporal,Ejemplo S.A.,120,100{blanks}");
-        writer.WriteLine($"2024,MX,MX-MIC,soc2018,45-2092,H-2A,,35,30{blanks}");
+        writer.WriteLine(string.Join(",", TemplateHeader(language)));
+        foreach (var row in TemplateExamples)
+        {
+            writer.WriteLine(string.Join(",", row));
+        }
     }
 }

@@ -23,6 +23,9 @@ internal sealed class Columns
 
     public int Found => _index.Count;
 
+    /// <summary>The keys of the columns found.</summary>
+    public IEnumerable<string> Keys => _index.Keys;
+
     public bool Has(string key) => _index.ContainsKey(key);
 
     public int this[string key] => _index.GetValueOrDefault(key, -1);

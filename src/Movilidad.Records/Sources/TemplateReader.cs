@@ -33,7 +33,7 @@ internal sealed class TemplateReader : SourceReader
         {
             if (column is not null)
             {
-                specs.Add(new ColumnSpec(key, [column], Required: required));
+                specs.Add(new ColumnSpec(key, [column, .. TemplateMapping.OtherNames(column)], Required: required));
             }
         }
         Add("occupation", mapping.OccupationColumn, true);
@@ -45,7 +45,7 @@ internal sealed class TemplateReader : SourceReader
         Add("employer", mapping.EmployerColumn, false);
         foreach (var measure in mapping.Measures)
         {
-            specs.Add(new ColumnSpec(Key(measure), [measure.Column]));
+            specs.Add(new ColumnSpec(Key(measure), [measure.Column, .. TemplateMapping.OtherNames(measure.Column)]));
         }
         return specs;
     }

@@ -29,6 +29,7 @@ public abstract class MovilidadApp(DatabaseProvider provider, TestDatabase? shar
         builder.UseSetting("Database:Provider", provider.ToString());
         builder.UseSetting("ConnectionStrings:Movilidad", Database.ConnectionString);
         builder.UseSetting("Mail:PickupDirectory", MailFolder);
+        builder.UseSetting("Database:DataDirectory", DataFolder);
         builder.UseSetting("Observability:WarmUp", "false");
 
         // Tests sign many people in from one address; RateLimitTests checks the limit with its own app.
@@ -41,6 +42,9 @@ public abstract class MovilidadApp(DatabaseProvider provider, TestDatabase? shar
 
     /// <summary>In-memory clients use https; a server on a real port (browser tests) is plain http.</summary>
     protected virtual bool SecureCookies => true;
+
+    /// <summary>The app's data folder (uploads waiting to be imported), one per app.</summary>
+    public string DataFolder { get; } = Directory.CreateTempSubdirectory("movilidad-data-").FullName;
 
     /// <summary>Where the app writes its e-mails (.eml files), one folder per app.</summary>
     public string MailFolder { get; } = Directory.CreateTempSubdirectory("movilidad-mail-").FullName;
@@ -73,6 +77,7 @@ public abstract class MovilidadApp(DatabaseProvider provider, TestDatabase? shar
         }
 
         Directory.Delete(MailFolder, recursive: true);
+        Directory.Delete(DataFolder, recursive: true);
     }
 }
 

@@ -44,6 +44,13 @@ public static class LabourDatasets
             d.FootnoteRows, report, issues);
     }
 
+    /// <summary>Whether the person may import some source (the Secretariat, the US and Canadian focal points).</summary>
+    public static async Task<bool> MayImportAnyAsync(ClaimsPrincipal user, IAuthorizationService auth)
+    {
+        var rights = await ImportRightsAsync(user, auth);
+        return rights(null) || rights("US") || rights("CA");
+    }
+
     /// <summary>Whether the person may import (replace, delete) the sources of each publisher country: null for international sources.</summary>
     public static async Task<Func<string?, bool>> ImportRightsAsync(ClaimsPrincipal user, IAuthorizationService auth)
     {

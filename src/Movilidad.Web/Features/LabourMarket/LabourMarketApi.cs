@@ -142,6 +142,80 @@ public static class LabourMarketApi
             .WithSummary("Imports a file (multipart field 'file'; 'source' to name the publication, 'restricted' true to keep it for signed-in readers, 'replaces' a dataset id): "
                 + "whole or nothing. 400 names the file, sheet, row and column; 409 answers with the dataset that already holds the same file.");
 
+        api.MapPost("/imports", async Task<IResult> (HttpContext http, MovilidadDb db, LabourImportStaging staging, IAuthorizationService auth, IStringLocalizer text, TimeProvider clock, CancellationToken ct) =>
+            {
+                if (!await LabourDatasets.MayImportAnyAsync(http.User, auth))
+                {
+                    return TypedResults.Forbid();
+                }
+
+                var form = await LabourUpload.ReadAsync(http, ct);
+                if (form?.Files.GetFile("file") is not { } file)
+                {
+                    return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = [text["LabourMarket.Error.NoFile"]] });
+                }
+
+                var (request, errors) = LabourUpload.Request(form, text);
+                if (request is null)
+                {
+                    return TypedResults.ValidationProblem(errors);
+                }
+
+                await using var upload = file.OpenReadStream();
+                var outcome = await LabourImports.UploadAsync(db, staging, upload, Path.GetFileName(file.FileName), request(Stream.Null, file.FileName), AuditActor.From(http), clock, LabourUpload.Language, ct);
+                return outcome.ToCreated("import", created => $"/api/labour-market/imports/{AuditTrail.Key(created.Id)}");
+            })
+            .Accepts<IFormFile>("multipart/form-data")
+            .WithSummary("Starts an import from the page's steps (multipart 'file', 'source', 'restricted', 'replaces'): the file is kept and inspected, not imported yet. 201 answers the header row, "
+                + "the columns found by name and alias, the column mapping proposed (the one saved for the same headers, else one from the names) and the first rows read; 400 names file, sheet, row and column.");
+
+        api.MapGet("/imports/{id:int}", async Task<IResult> (int id, HttpContext http, MovilidadDb db, LabourImportStaging staging, IAuthorizationService auth, CancellationToken ct) =>
+            {
+                if (!await LabourDatasets.MayImportAnyAsync(http.User, auth))
+                {
+                    return TypedResults.Forbid();
+                }
+
+                return await LabourImports.ViewAsync(db, staging, id, null, LabourUpload.Language, ct) is { } view ? TypedResults.Ok(view) : NotFoundProblem.Of("import", id);
+            })
+            .ProducesRead<LabourImportView>()
+            .WithSummary("An import started from the page: status (mapping, queued, running, done, failed), progress (0 to 1) and rows read, the dataset it made or the errors that refused it; polled by the page.");
+
+        api.MapPost("/imports/{id:int}/start", async Task<IResult> (int id, HttpContext http, MovilidadDb db, LabourImportStaging staging, LabourImportQueue queue, IAuthorizationService auth,
+                IStringLocalizer text, TimeProvider clock, CancellationToken ct) =>
+            {
+                var rights = await LabourDatasets.ImportRightsAsync(http.User, auth);
+                if (!rights(null) && !rights("US") && !rights("CA"))
+                {
+                    return TypedResults.Forbid();
+                }
+
+                var form = http.Request.HasFormContentType ? await http.Request.ReadFormAsync(ct) : FormCollection.Empty;
+                var outcome = await LabourImports.StartAsync(db, staging, queue, id, form, text, rights, AuditActor.From(http), clock, LabourUpload.Language, ct);
+                return outcome.ToHttp("import", id);
+            })
+            .WithSummary("Confirms an import and queues it: for a table read through a column mapping, the form gives a column per field (occupation, classification, country, subdivision, period, "
+                + "programme, employer, measure-CODE) or a fixed value (FIELD-fixed); the mapping is saved for files with the same headers (audited). 400 names each field of a bad mapping.");
+
+        // The template is a few kilobytes: written in memory (the writers are synchronous), then sent.
+        api.MapGet("/template.xlsx", (IStringLocalizer text) =>
+            {
+                using var stream = new MemoryStream();
+                LabourTemplate.WriteXlsx(stream, text, LabourUpload.Language);
+                return TypedResults.File(stream.ToArray(), LabourXlsx.ContentType, LabourTemplate.FileName("xlsx"));
+            })
+            .AllowAnonymous()
+            .WithSummary("The platform's record template as XLSX: a data sheet with the header in the reader's language and two example rows, and an instructions sheet; the importer reads it back.");
+
+        api.MapGet("/template.csv", () =>
+            {
+                using var stream = new MemoryStream();
+                TemplateMapping.WriteTemplateCsv(stream, LabourUpload.Language);
+                return TypedResults.File(stream.ToArray(), "text/csv; charset=utf-8", LabourTemplate.FileName("csv"));
+            })
+            .AllowAnonymous()
+            .WithSummary("The platform's record template as CSV (UTF-8): the header in the reader's language and two example rows; the importer reads it back.");
+
         api.MapDelete("/datasets/{id:int}", async Task<IResult> (int id, HttpContext http, MovilidadDb db, IAuthorizationService auth, IOutputCacheStore cache, TimeProvider clock, CancellationToken ct) =>
             {
                 var rights = await LabourDatasets.ImportRightsAsync(http.User, auth);

@@ -895,6 +895,19 @@ public abstract class AuthorizationMatrixTests(MovilidadApp app, ITestOutputHelp
         {
             Content = new MultipartFormDataContent { { new ByteArrayContent("a,b\n1,2\n"u8.ToArray()), "file", "not-a-record.csv" } },
         })),
+        ["POST /api/labour-market/imports"] = new(OnlySecretariat, null, (_, _) => Task.FromResult(new HttpRequestMessage(HttpMethod.Post, "/api/labour-market/imports")
+        {
+            Content = new MultipartFormDataContent { { new ByteArrayContent("a\n"u8.ToArray()), "file", "not-a-table.csv" } },
+        })),
+        ["GET /api/labour-market/imports/{id:int}"] = new(OnlySecretariat, null, Static(_ => "/api/labour-market/imports/999999")),
+        ["POST /api/labour-market/imports/{id:int}/start"] = new(OnlySecretariat, null, (_, _) => Task.FromResult(new HttpRequestMessage(HttpMethod.Post, "/api/labour-market/imports/999999/start"))),
+        ["GET /api/labour-market/template.xlsx"] = new(Everyone, null, Static(_ => "/api/labour-market/template.xlsx")),
+        ["GET /api/labour-market/template.csv"] = new(Everyone, null, Static(_ => "/api/labour-market/template.csv")),
+        ["GET /labour-market/import"] = new(OnlySecretariat, null, Static(_ => "/labour-market/import")),
+        ["POST /labour-market/import"] = new(OnlySecretariat, null, Form((_, _) => "/labour-market/import", (_, _) => Task.FromResult(new Dictionary<string, string>()))),
+        ["GET /labour-market/import/{id:int}"] = new(OnlySecretariat, null, Static(_ => "/labour-market/import/999999")),
+        ["POST /labour-market/import/{id:int}"] = new(OnlySecretariat, null, Form((_, _) => "/labour-market/import/999999", (_, _) => Task.FromResult(new Dictionary<string, string>()))),
+        ["POST /labour-market/import/{id:int}?handler=Preview"] = new(OnlySecretariat, null, Form((_, _) => "/labour-market/import/999999?handler=Preview", (_, _) => Task.FromResult(new Dictionary<string, string>()))),
         ["GET /labour-market"] = new(Everyone, null, Static(_ => "/labour-market?groupBy=x")),
         ["GET /labour-market?handler=Csv"] = new(Everyone, null, Static(_ => "/labour-market?handler=Csv")),
         ["GET /labour-market?handler=Xlsx"] = new(Everyone, null, Static(_ => "/labour-market?handler=Xlsx")),

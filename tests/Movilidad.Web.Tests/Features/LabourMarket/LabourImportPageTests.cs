@@ -1,0 +1,204 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
+using Microsoft.EntityFrameworkCore;
+using Movilidad.Platform.LabourMarket;
+using Movilidad.Web.Tests.Infrastructure;
+
+namespace Movilidad.Web.Tests.Features.LabourMarket;
+
+/// <summary>The import page's steps through their API: the template downloaded, filled and imported; a ministry's table mapped once and its mapping proposed again; progress polled; refusals named.</summary>
+public abstract class LabourImportPageTests(LabourMarketApp app)
+{
+    private static async Task<JsonElement> JsonAsync(HttpResponseMessage response, HttpStatusCode expected)
+    {
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == expected, $"{(int)response.StatusCode} {body}");
+        return JsonDocument.Parse(body).RootElement.Clone();
+    }
+
+    private static MultipartFormDataContent Upload(byte[] bytes, string name) => new() { { new ByteArrayContent(bytes), "file", name } };
+
+    /// <summary>Polls the progress endpoint until the import ends, checking each answer on the way.</summary>
+    private static async Task<JsonElement> FinishedAsync(HttpClient client, int id)
+    {
+        for (var i = 0; i < 600; i++)
+        {
+            var job = await JsonAsync(await client.GetAsync($"/api/labour-market/imports/{id}"), HttpStatusCode.OK);
+            var status = job.GetProperty("status").GetString();
+            var progress = job.GetProperty("progress").GetDouble();
+            Assert.InRange(progress, 0, 1);
+            Assert.Contains(status, new[] { "queued", "running", "done", "failed" });
+            if (status is "done" or "failed")
+            {
+                return job;
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException($"import {id} did not end in a minute");
+    }
+
+    private static byte[] Filled(byte[] template, IEnumerable<object[]> rows)
+    {
+        using var stream = new MemoryStream();
+        stream.Write(template);
+        using (var document = SpreadsheetDocument.Open(stream, true))
+        {
+            var workbook = document.WorkbookPart!;
+            var sheet = workbook.Workbook.Sheets!.Elements<Sheet>().First();
+            var data = ((WorksheetPart)workbook.GetPartById(sheet.Id!)).Worksheet.GetFirstChild<SheetData>()!;
+            foreach (var example in data.Elements<Row>().Skip(1).ToList())
+            {
+                example.Remove();
+            }
+
+            uint index = 2;
+            foreach (var values in rows)
+            {
+                data.Append(new Row(values.Select(v => v is decimal d
+                    ? new Cell { CellValue = new CellValue(d.ToString(CultureInfo.InvariantCulture)), DataType = CellValues.Number }
+                    : new Cell(new InlineString(new Text((string)v))) { DataType = CellValues.InlineString })) { RowIndex = index++ });
+            }
+        }
+
+        return stream.ToArray();
+    }
+
+    [Fact]
+    public async Task Template_DownloadedFilledAndImported_ReadsBackItsTotals()
+    {
+        var secretariat = await app.ClientInAsync("es", "secretariat");
+        var xlsx = await app.ClientIn("es").GetAsync("/api/labour-market/template.xlsx");
+        Assert.Equal(HttpStatusCode.OK, xlsx.StatusCode);
+        var template = await xlsx.Content.ReadAsByteArrayAsync();
+        using (var document = SpreadsheetDocument.Open(new MemoryStream(template), false))
+        {
+            Assert.Equal(["Datos", "Instrucciones"], document.WorkbookPart!.Workbook.Sheets!.Elements<Sheet>().Select(s => s.Name!.Value));
+        }
+
+        var csv = await app.ClientIn("en").GetStringAsync("/api/labour-market/template.csv");
+        Assert.StartsWith("period,country,subdivision,occupation_classification,occupation_code,programme,employer,workers-requested", csv.TrimStart('\uFEFF'), StringComparison.Ordinal);
+
+        // Filled with rows of a year no other test imports (the file's hash is its own).
+        var year = 2000 + (app.Provider == Platform.Data.DatabaseProvider.Sqlite ? 11 : 12);
+        var filled = Filled(template,
+        [
+            [$"{year}-Q1", "GT", "GT-SM", "isco08", "6111", "Programa piloto", "", 40m, 35m],
+            [$"{year}-Q2", "Honduras", "", "soc2018", "45-2092", "H-2A", "Finca Uno", 12m, 10m],
+            [$"{year}-Q3", "MX", "MX-MIC", "isco08", "9211", "", "", "", 7m],
+        ]);
+        var created = await JsonAsync(await secretariat.PostAsync("/api/labour-market/imports", Upload(filled, "plantilla-llena.xlsx")), HttpStatusCode.Created);
+        var id = created.GetProperty("id").GetInt32();
+        Assert.Equal("mapping", created.GetProperty("status").GetString());
+        Assert.Equal("template", created.GetProperty("detected").GetString());
+        var layout = created.GetProperty("layout");
+        Assert.Equal("código_ocupación", layout.GetProperty("foundColumns").GetProperty("occupation").GetString());
+        Assert.Equal("código_ocupación", layout.GetProperty("mapping").GetProperty("occupationColumn").GetString());
+        Assert.Equal(3, layout.GetProperty("preview").GetArrayLength());
+
+        var start = await secretariat.PostAsync($"/api/labour-market/imports/{id}/start", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["occupation"] = "código_ocupación", ["classification"] = "clasificación_ocupación", ["country"] = "país", ["subdivision"] = "subdivisión",
+            ["period"] = "período", ["programme"] = "programa", ["employer"] = "empleador",
+            ["measure-workers-requested"] = "trabajadores_solicitados", ["measure-workers-certified"] = "trabajadores_certificados",
+        }));
+        await JsonAsync(start, HttpStatusCode.OK);
+        var done = await FinishedAsync(secretariat, id);
+        Assert.Equal("done", done.GetProperty("status").GetString());
+        Assert.Equal(1.0, done.GetProperty("progress").GetDouble());
+        var dataset = await JsonAsync(await secretariat.GetAsync($"/api/labour-market/datasets/{done.GetProperty("datasetId").GetInt32()}"), HttpStatusCode.OK);
+        var totals = dataset.GetProperty("summary").GetProperty("totals").EnumerateArray().ToDictionary(t => t.GetProperty("measure").GetString()!, t => t.GetProperty("total").GetDecimal());
+        Assert.Equal(52m, totals["workers-requested"]);
+        Assert.Equal(52m, totals["workers-certified"]);
+        Assert.Equal(3, dataset.GetProperty("summary").GetProperty("rowsImported").GetInt32());
+
+        // The page read again after the import shows where it ended (the state is the job's row, not the browser's).
+        var page = await secretariat.GetStringAsync($"/labour-market/import/{id}");
+        Assert.Contains("data-status=\"done\"", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Mapping_ConfirmedOnce_IsProposedForTheNextFileWithTheSameHeaders_EditedAndAudited()
+    {
+        var secretariat = await app.ClientInAsync("en", "secretariat");
+        var tag = app.Provider.ToString();
+        byte[] Table(params string[] rows) => Encoding.UTF8.GetBytes("Año;Departamento;Código CIUO;Colocados " + tag + "\n" + string.Join("\n", rows) + "\n");
+        var fields = new Dictionary<string, string>
+        {
+            ["occupation"] = "Código CIUO", ["classification-fixed"] = "isco08", ["country-fixed"] = "HN", ["subdivision"] = "Departamento", ["period"] = "Año",
+            ["measure-workers-certified"] = "Colocados " + tag,
+        };
+
+        var first = await JsonAsync(await secretariat.PostAsync("/api/labour-market/imports", Upload(Table("2021;Cortés;9211;120", "2021;Atlántida;6111;30"), "colocaciones-2021.csv")), HttpStatusCode.Created);
+        var layout = first.GetProperty("layout");
+        Assert.Equal(JsonValueKind.Null, first.GetProperty("detected").ValueKind);
+        Assert.False(layout.GetProperty("mappingSaved").GetBoolean());
+        Assert.Equal("Código CIUO", layout.GetProperty("mapping").GetProperty("occupationColumn").GetString());
+        Assert.Equal("Año", layout.GetProperty("mapping").GetProperty("periodColumn").GetString());
+
+        // A mapping that lacks what every row needs is refused naming each field; nothing is queued.
+        var refused = await JsonAsync(await secretariat.PostAsync($"/api/labour-market/imports/{first.GetProperty("id").GetInt32()}/start",
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["occupation"] = "Código CIUO", ["period"] = "Año", ["country"] = "No such column" })), HttpStatusCode.BadRequest);
+        var errors = refused.GetProperty("errors");
+        Assert.Contains("No such column", errors.GetProperty("country")[0].GetString(), StringComparison.Ordinal);
+        Assert.True(errors.TryGetProperty("classification", out _));
+        Assert.True(errors.TryGetProperty("measure-workers-requested", out _));
+
+        await JsonAsync(await secretariat.PostAsync($"/api/labour-market/imports/{first.GetProperty("id").GetInt32()}/start", new FormUrlEncodedContent(fields)), HttpStatusCode.OK);
+        var done = await FinishedAsync(secretariat, first.GetProperty("id").GetInt32());
+        Assert.Equal("done", done.GetProperty("status").GetString());
+
+        // The next file with the same headers (any spelling of them) gets the saved mapping, and its preview names a bad row and column.
+        var second = await JsonAsync(await secretariat.PostAsync("/api/labour-market/imports", Upload(Table("2022;Cortés;9211;140", "2022;Narnia;6111;3", "2022;Atlántida;6111;muchos"), "colocaciones-2022.csv")), HttpStatusCode.Created);
+        layout = second.GetProperty("layout");
+        Assert.True(layout.GetProperty("mappingSaved").GetBoolean());
+        Assert.Equal("Colocados " + tag, layout.GetProperty("mapping").GetProperty("measures")[0].GetProperty("column").GetString());
+        Assert.Equal("HN", layout.GetProperty("mapping").GetProperty("country").GetString());
+        var issues = layout.GetProperty("issues").EnumerateArray().ToList();
+        Assert.Contains(issues, i => i.GetProperty("row").GetInt32() == 3 && i.GetProperty("column").GetString() == "Departamento");
+        Assert.Contains(issues, i => i.GetProperty("row").GetInt32() == 4 && i.GetProperty("column").GetString() == "Colocados " + tag);
+
+        // Edited: this time the column counts workers requested; the saved mapping follows, and both saves are audited.
+        fields.Remove("measure-workers-certified");
+        fields["measure-workers-requested"] = "Colocados " + tag;
+        await JsonAsync(await secretariat.PostAsync($"/api/labour-market/imports/{second.GetProperty("id").GetInt32()}/start", new FormUrlEncodedContent(fields)), HttpStatusCode.OK);
+        var secondDone = await FinishedAsync(secretariat, second.GetProperty("id").GetInt32());
+        Assert.Equal("done", secondDone.GetProperty("status").GetString());
+        var dataset = await JsonAsync(await secretariat.GetAsync($"/api/labour-market/datasets/{secondDone.GetProperty("datasetId").GetInt32()}"), HttpStatusCode.OK);
+        Assert.Equal(140m, dataset.GetProperty("summary").GetProperty("totals").EnumerateArray().Single(t => t.GetProperty("measure").GetString() == "workers-requested").GetProperty("total").GetDecimal());
+        Assert.Equal(2, dataset.GetProperty("summary").GetProperty("rowsSkipped").GetInt32());
+
+        await using var db = app.CreateDb();
+        var signature = second.GetProperty("layout").GetProperty("signature").GetString();
+        var saved = await db.LabourColumnMappings.SingleAsync(m => m.Signature == signature);
+        Assert.Equal(2, saved.Version);
+        var trail = await db.AuditEntries.Where(e => e.EntityType == LabourColumnMappings.EntityType && e.EntityId == saved.Id.ToString(CultureInfo.InvariantCulture)).Select(e => e.Action).ToListAsync();
+        Assert.Equal(["create", "update"], trail);
+    }
+
+    [Fact]
+    public async Task Import_ByWhoMayNot_IsRefused_AndAnUnreadableFileIsNamedAtOnce()
+    {
+        var guatemala = await app.ClientAsAsync("focal-point:GT");
+        Assert.Equal(HttpStatusCode.Forbidden, (await guatemala.PostAsync("/api/labour-market/imports", Upload("a,b\n1,2\n"u8.ToArray(), "x.csv"))).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await guatemala.GetAsync("/labour-market/import")).StatusCode);
+
+        var secretariat = await app.ClientAsAsync("secretariat");
+        var corrupt = await JsonAsync(await secretariat.PostAsync("/api/labour-market/imports", Upload(BadRecordFiles.Corrupt(), "roto.xlsx")), HttpStatusCode.BadRequest);
+        Assert.Contains("roto.xlsx", corrupt.GetProperty("errors").GetProperty("file")[0].GetString(), StringComparison.Ordinal);
+        var staged = Directory.CreateDirectory(Path.Combine(app.DataFolder, "imports"));
+        Assert.DoesNotContain(staged.EnumerateFiles(), f => f.Length == BadRecordFiles.Corrupt().Length);
+        Assert.Equal(HttpStatusCode.NotFound, (await secretariat.GetAsync("/api/labour-market/imports/987654")).StatusCode);
+    }
+}
+
+[Collection(LabourMarketSqlite.Name)]
+public sealed class LabourImportPageTestsOnSqlite(LabourMarketSqliteApp app) : LabourImportPageTests(app);
+
+[Collection(LabourMarketPostgres.Name)]
+public sealed class LabourImportPageTestsOnPostgres(LabourMarketPostgresApp app) : LabourImportPageTests(app);
