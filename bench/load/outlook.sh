@@ -6,6 +6,7 @@
 #  2. starts the web app and times the first, uncached answer of each outlook (curl: the sums, every forecast, the page);
 #  3. measures the outlook's page and API with wrk through wrk-lib.sh (only 2xx answers count; any other status fails
 #     the run), anonymously as the public reads it (target: p95 under 200 ms; wrk-lib prints p50 and p99).
+# The server's log is kept in $OUTLOOK_SERVER_LOG (default /tmp/outlook-server.log).
 # Usage: bench/load/outlook.sh [seconds, default 10] [connections, default 8] [postgres connection string]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -16,7 +17,8 @@ postgres=${3:-}
 
 work=$(mktemp -d)
 server=
-trap '[ -n "$server" ] && kill "$server" 2>/dev/null; wait 2>/dev/null || true; rm -rf "$work"' EXIT
+server_log=${OUTLOOK_SERVER_LOG:-/tmp/outlook-server.log}
+trap '[ -n "$server" ] && kill "$server" 2>/dev/null; wait 2>/dev/null || true; cp "$work/server.log" "$server_log" 2>/dev/null && echo "server log: $server_log"; rm -rf "$work"' EXIT
 dotnet publish src/Movilidad.Web -c Release -o "$work/app" -nologo -v q >/dev/null
 dotnet publish src/Movilidad.Cli -c Release -o "$work/cli" -nologo -v q >/dev/null
 if [ -n "$postgres" ]; then

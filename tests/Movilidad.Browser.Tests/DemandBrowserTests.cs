@@ -64,6 +64,89 @@ public abstract partial class DemandBrowserTests(BrowserHost host)
         Assert.Empty(host.PageErrors);
     }
 
+    [Fact]
+    public async Task BindingForm_AndCalibration_WorkInTheBrowser()
+    {
+        await using (var db = host.App.CreateDb())
+        {
+            await Movilidad.Web.Tests.Features.Demand.DemandTestData.ImportIlostatAsync(db);
+        }
+
+        var person = await host.App.AddPersonAsync($"{Guid.NewGuid():N}@example.org", twoFactor: false, "focal-point:GT");
+        var page = await host.NewPageAsync("es");
+        await page.GotoAsync("/account/sign-in");
+        await page.Locator("#Email").FillAsync(person.Email);
+        await page.Locator("#Password").FillAsync(person.Password);
+        await Task.WhenAll(page.WaitForURLAsync(url => !url.Contains("/account/sign-in", StringComparison.Ordinal)), page.Locator("main button[type=submit]").ClickAsync());
+
+        // A model of Guatemala, added as the API adds it.
+        string slug;
+        await using (var db = host.App.CreateDb())
+        {
+            var upload = new Movilidad.Web.Features.Demand.ModelUpload(new Platform.Demand.UploadedFile("growth.mdl", System.Text.Encoding.UTF8.GetBytes(Movilidad.Web.Tests.Features.Demand.DemandCalibrationTests.GrowthModel)),
+                [], "Empleo " + Guid.NewGuid().ToString("N")[..6], "GT", null);
+            var created = await Movilidad.Web.Features.Demand.DemandEditing.CreateAsync(db, upload, Platform.Audit.AuditActor.CommandLine(), TimeProvider.System, CancellationToken.None);
+            slug = Assert.IsType<Platform.Writes.WriteOutcome<Movilidad.Web.Features.Demand.ModelView>.Saved>(created).Value.Slug;
+        }
+
+        await page.GotoAsync("/models/" + slug);
+        var modelUrl = page.Url;
+
+        // The binding form: a measure the records lack is refused naming the field; the preview shows the aligned series; then it binds.
+        var binding = page.GetByTestId("binding-form");
+        await page.Locator("#bind-variable").SelectOptionAsync("reference employment");
+        await page.Locator("#bind-measure").FillAsync("no-such-measure");
+        await page.Locator("#bind-area").FillAsync("GT");
+        await page.Locator("#bind-occupation").FillAsync("7");
+        await page.Locator("#bind-alignment").SelectOptionAsync("calendar-year");
+        await binding.GetByTestId("preview-binding").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("errors")).ToContainTextAsync("Medida");
+        await Assertions.Expect(page.Locator("#bind-measure")).ToHaveValueAsync("no-such-measure");
+        await page.Locator("#bind-measure").FillAsync("employment");
+        await page.GetByTestId("binding-form").GetByTestId("preview-binding").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("binding-preview").Locator("tbody tr")).ToHaveCountAsync(3);
+        await Assertions.Expect(page.GetByTestId("binding-preview")).ToContainTextAsync("2019,5");
+        await AssertAccessible(page);
+        await host.ScreenshotAsync(page, "demand-binding-preview");
+        await page.GetByTestId("binding-form").GetByTestId("bind").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("bindings")).ToContainTextAsync("reference employment");
+        await Assertions.Expect(page.GetByTestId("bindings")).ToContainTextAsync("3 valores");
+
+        // The calibration form: an empty range is refused naming the constant's field; then it runs in the background.
+        await page.Locator("#fit-name-0").SelectOptionAsync("initial employment");
+        await page.Locator("#fit-low-0").FillAsync("100");
+        await page.Locator("#fit-high-0").FillAsync("50");
+        await page.Locator("#fit-name-1").SelectOptionAsync("hiring rate");
+        await page.Locator("#fit-low-1").FillAsync("0");
+        await page.Locator("#fit-high-1").FillAsync("0,3");
+        await page.Locator("#cal-variable").SelectOptionAsync("employment");
+        await page.Locator("#cal-measure").FillAsync("employment");
+        await page.Locator("#cal-area").FillAsync("GT");
+        await page.Locator("#cal-occupation").FillAsync("7");
+        await page.Locator("#cal-alignment").SelectOptionAsync("calendar-year");
+        await page.Locator("#cal-scale").FillAsync("0,001");
+        await page.Locator("#cal-backtest").FillAsync("2020");
+        await page.GetByTestId("calibration").Locator("button").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("errors")).ToContainTextAsync("[0].high");
+        await AssertAccessible(page);
+        await host.ScreenshotAsync(page, "demand-calibration-form");
+        await page.Locator("#fit-high-0").FillAsync("3000");
+        await Task.WhenAll(page.WaitForURLAsync(RunPage()), page.GetByTestId("calibration").Locator("button").ClickAsync());
+        await page.ReloadAsync();
+        await Assertions.Expect(page.GetByTestId("status")).ToHaveTextAsync("terminada", new() { Timeout = 120_000 });
+        await Assertions.Expect(page.GetByTestId("fitted").Locator("tbody tr")).ToHaveCountAsync(2);
+        await Assertions.Expect(page.GetByTestId("fit-chart").Locator("circle")).ToHaveCountAsync(3);
+        await Assertions.Expect(page.GetByTestId("backtest-table").Locator("tbody tr")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.GetByTestId("rmse")).Not.ToBeEmptyAsync();
+        await AssertAccessible(page);
+        await host.ScreenshotAsync(page, "demand-calibration");
+
+        // The fit saved as a scenario of the model.
+        await Task.WhenAll(page.WaitForURLAsync(url => url.StartsWith(modelUrl, StringComparison.Ordinal)), page.GetByTestId("save-scenario").Locator("button").ClickAsync());
+        await Assertions.Expect(page.GetByTestId("scenarios")).ToContainTextAsync("Calibrado (corrida");
+        Assert.Empty(host.PageErrors);
+    }
+
     [GeneratedRegex("/models/runs/[0-9]+$")]
     private static partial Regex RunPage();
 }

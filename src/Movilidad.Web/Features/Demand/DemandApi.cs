@@ -20,11 +20,12 @@ public sealed record ModelSummary(int Id, string Slug, string Title, string? Cou
 public sealed record ModelDetails(ModelView Model, IReadOnlyList<StructureVariable> Variables);
 
 /// <summary>What a run request asks for: a simulation or a Monte Carlo set, on a scenario, with overrides of its own.</summary>
-public sealed record RunRequest(string? Kind, int? Scenario, Dictionary<string, double>? Constants, int? Seed, int? Runs, string? Sampling, List<VariationInput>? Vary);
+public sealed record RunRequest(string? Kind, int? Scenario, Dictionary<string, double>? Constants, int? Seed, int? Runs, string? Sampling, List<VariationInput>? Vary,
+    List<FitInput>? Fit = null, List<ObservedInput>? Observed = null, string? Payoff = null, string? Method = null, int? Starts = null, double? BacktestBefore = null);
 
 /// <summary>A stored run: what it ran (inputs and their hash), where it is (status, progress) and its results.</summary>
 public sealed record RunView(int Id, int ModelId, string ModelSlug, int ModelVersion, string Kind, string Status, double Progress, string? Scenario, string InputsHash, RunInputs Inputs,
-    string CreatedBy, DateTime CreatedAt, DateTime? FinishedAt, string? Error, SimulationSeries? Simulation, SensitivityBands? Sensitivity);
+    string CreatedBy, DateTime CreatedAt, DateTime? FinishedAt, string? Error, SimulationSeries? Simulation, SensitivityBands? Sensitivity, CalibrationFit? Calibration);
 
 /// <summary>
 /// The model library for machine readers and writers: models, versions, scenarios, runs, results as CSV and XLSX.
@@ -189,14 +190,7 @@ public static class DemandApi
                     return NotFoundProblem.Of("model", id);
                 }
 
-                var states = new List<BindingState>();
-                foreach (var binding in await db.DemandBindings.Where(b => b.ModelId == id).OrderBy(b => b.Variable).ToListAsync(ct))
-                {
-                    var (series, problem) = await DemandBindings.ResolveAsync(db, binding, text, ct);
-                    states.Add(new BindingState(DemandBindings.View(binding), problem is null, problem is { } p ? $"{p.Field}: {p.Message}" : null, series));
-                }
-
-                return TypedResults.Ok(states);
+                return TypedResults.Ok(await DemandBindings.StatesAsync(db, id, text, ct));
             })
             .AllowAnonymous()
             .ProducesRead<IReadOnlyList<BindingState>>()
@@ -214,7 +208,9 @@ public static class DemandApi
             })
             .ProducesWrite<RunView>(StatusCodes.Status201Created)
             .WithSummary("Runs the model's latest version: kind 'simulation' (answered with the results) or 'sensitivity' (a Monte Carlo set of 'runs' runs, at most 100,000, "
-                + "'vary' [{name, distribution: uniform(LOW,HIGH) | normal(MEAN,SD) | truncnormal(MEAN,SD,LOW,HIGH) | triangular(LOW,MODE,HIGH) | discrete(V1,..)}], 'sampling' lhs or random, 'seed'; queued in the background). "
+                + "'vary' [{name, distribution: uniform(LOW,HIGH) | normal(MEAN,SD) | truncnormal(MEAN,SD,LOW,HIGH) | triangular(LOW,MODE,HIGH) | discrete(V1,..)}], 'sampling' lhs or random, 'seed'; queued in the background) "
+                + "or 'calibration' ('fit' [{name, low, high, start}] constants to fit, 'observed' [{variable, dataset, measure, occupation, area, programme, aggregation, alignment, scale, weight}] "
+                + "series of the records to fit them to, 'payoff' sse or relative, 'method' nelder-mead or powell, 'starts', 'seed', 'backtestBefore' a model time: also fit on the observations before it and forecast the later ones; queued). "
                 + "'scenario' a scenario id, 'constants' overrides of its own. The run keeps its inputs and their SHA-256.");
 
         api.MapGet("/runs/{id:int}", async Task<IResult> (int id, MovilidadDb db, CancellationToken ct) =>
@@ -253,6 +249,24 @@ public static class DemandApi
             })
             .ProducesWrite<RunView>()
             .WithSummary("Asks a queued or running run to stop: it stops within a second and keeps what it had done.");
+
+        api.MapPost("/runs/{id:int}/scenario", async Task<IResult> (int id, RunScenarioRequest request, HttpContext http, MovilidadDb db, IAuthorizationService auth, TimeProvider clock, CancellationToken ct) =>
+            {
+                if (await DemandQueries.RunAsync(db, id, ct) is not { } run || await DemandEditing.FindAsync(db, run.ModelId, ct) is not { } model)
+                {
+                    return NotFoundProblem.Of("run", id);
+                }
+
+                if (!await CanManageAsync(http.User, auth, model.Country))
+                {
+                    return TypedResults.Forbid();
+                }
+
+                var outcome = await DemandCalibration.SaveScenarioAsync(db, model, run, request.Name, AuditActor.From(http), clock, ct);
+                return outcome.ToCreated("scenario", s => $"/api/models/{model.Id}#scenario-{s.Id}");
+            })
+            .ProducesWrite<ScenarioView>(StatusCodes.Status201Created)
+            .WithSummary("Saves a calibration's fit as a scenario of its model ('name'): the run's constants with the fitted values. 400 when the run is not a calibration with results.");
         return app;
     }
 
@@ -277,6 +291,9 @@ public static class DemandApi
 
 /// <summary>A binding and whether it resolves now: its values and notes, or the problem.</summary>
 public sealed record BindingState(BindingView Binding, bool Resolves, string? Problem, BoundSeries? Series);
+
+/// <summary>The name of the scenario a calibration's fit is saved as.</summary>
+public sealed record RunScenarioRequest(string? Name);
 
 /// <summary>A scenario written through the API.</summary>
 public sealed record ScenarioRequest(string? Name, string? Description, Dictionary<string, double>? Constants, Dictionary<string, LookupPoints>? Lookups);

@@ -45,6 +45,33 @@ public static class DemandBindings
     /// <summary>Adds a binding after checking it names a data variable or constant of the model and that its series reads.</summary>
     public static async Task<WriteOutcome<BindingView>> AddAsync(MovilidadDb db, DemandModel model, BindingRequest request, IStringLocalizer text, AuditActor actor, TimeProvider clock, CancellationToken ct)
     {
+        var (binding, errors) = await ReadAsync(db, model, request, text, ct);
+        return binding is null ? new WriteOutcome<BindingView>.Invalid(errors) : await db.CreateAsync(Bindings, binding, actor, clock, ct);
+    }
+
+    /// <summary>The series a binding would give, aligned and transformed, without saving it; or the errors by field.</summary>
+    public static async Task<(BoundSeries? Series, FieldErrors Errors)> PreviewAsync(MovilidadDb db, DemandModel model, BindingRequest request, IStringLocalizer text, CancellationToken ct)
+    {
+        var (binding, errors) = await ReadAsync(db, model, request, text, ct);
+        return binding is null ? (null, errors) : ((await ResolveAsync(db, binding, text, ct)).Series, errors);
+    }
+
+    /// <summary>The model's bindings, each resolved now: its values and notes, or why it no longer resolves.</summary>
+    public static async Task<IReadOnlyList<BindingState>> StatesAsync(MovilidadDb db, int modelId, IStringLocalizer text, CancellationToken ct)
+    {
+        var states = new List<BindingState>();
+        foreach (var binding in await db.DemandBindings.Where(b => b.ModelId == modelId).OrderBy(b => b.Variable).ToListAsync(ct))
+        {
+            var (series, problem) = await ResolveAsync(db, binding, text, ct);
+            states.Add(new BindingState(View(binding), problem is null, problem is { } p ? $"{p.Field}: {p.Message}" : null, series));
+        }
+
+        return states;
+    }
+
+    /// <summary>The binding a request describes, checked against the model and read from the records; or the errors by field.</summary>
+    private static async Task<(DemandBinding? Binding, FieldErrors Errors)> ReadAsync(MovilidadDb db, DemandModel model, BindingRequest request, IStringLocalizer text, CancellationToken ct)
+    {
         var errors = new FieldErrors();
         var variables = DemandQueries.Variables(model);
         var variable = variables.FirstOrDefault(v => DemandRuns.Key(v.Name) == DemandRuns.Key(request.Variable ?? string.Empty));
@@ -94,7 +121,7 @@ public static class DemandBindings
 
         if (errors.Count > 0)
         {
-            return new WriteOutcome<BindingView>.Invalid(errors);
+            return (null, errors);
         }
 
         var binding = new DemandBinding
@@ -114,12 +141,13 @@ public static class DemandBindings
             IndexBase = request.IndexBase,
         };
         var (_, problem) = await ResolveAsync(db, binding, text, ct);
-        if (problem is not null)
+        if (problem is { } p)
         {
-            return new WriteOutcome<BindingView>.Invalid(new Dictionary<string, string[]> { [problem.Value.Field] = [problem.Value.Message] });
+            errors.Add(p.Field, p.Message);
+            return (null, errors);
         }
 
-        return await db.CreateAsync(Bindings, binding, actor, clock, ct);
+        return (binding, errors);
     }
 
     /// <summary>The binding's values in model time with notes, or the field and the reason it does not resolve (never zeros).</summary>

@@ -3,25 +3,26 @@ using System.Xml.Linq;
 
 namespace Movilidad.Web.Features.Demand;
 
-/// <summary>One line of a chart: its label and its values at the chart's times.</summary>
-public sealed record ChartLine(string Label, IReadOnlyList<double> Times, IReadOnlyList<double> Values);
+/// <summary>One line of a chart: its label and its values at the chart's times; observations are drawn as dots.</summary>
+public sealed record ChartLine(string Label, IReadOnlyList<double> Times, IReadOnlyList<double> Values, bool Dots = false);
 
 /// <summary>
 /// Line charts of runs drawn on the server as SVG: several lines (one per scenario) on shared axes, or a Monte Carlo
-/// variable's percentile bands (5-95 and 25-75 shaded, the median as a line); the page writes the numbers in a table beside.
+/// variable's percentile bands (5-95 and 25-75 shaded, the median as a line), or a model against observed data (dots), with
+/// an optional vertical marker (where a back-test's fit ends); the page writes the numbers in a table beside.
 /// </summary>
 public static class DemandCharts
 {
     private const double Width = 640;
     private const double Height = 300;
-    private const double Left = 70;
-    private const double Bottom = 30;
+    private const double Left = 80;
+    private const double Bottom = 34;
     private const double Top = 10;
-    private const double Right = 10;
+    private const double Right = 32;
 
     private static readonly XNamespace Svg = "http://www.w3.org/2000/svg";
 
-    public static XElement Lines(string title, IReadOnlyList<ChartLine> lines, IReadOnlyList<double[]>? bands = null)
+    public static XElement Lines(string title, IReadOnlyList<ChartLine> lines, IReadOnlyList<double[]>? bands = null, double? marker = null)
     {
         var all = lines.SelectMany(l => l.Values).Concat(bands?.SelectMany(b => b) ?? []).Where(double.IsFinite).DefaultIfEmpty(0).ToList();
         var times = lines.SelectMany(l => l.Times).DefaultIfEmpty(0).ToList();
@@ -43,7 +44,7 @@ public static class DemandCharts
         for (var i = 0; i <= 4; i++)
         {
             var t = minT + ((maxT - minT) * i / 4);
-            root.Add(new XElement(Svg + "text", new XAttribute("class", "axis"), new XAttribute("x", F(X(t))), new XAttribute("y", F(Height - 8)), new XAttribute("text-anchor", "middle"), t.ToString("0.##", CultureInfo.CurrentCulture)));
+            root.Add(new XElement(Svg + "text", new XAttribute("class", "axis"), new XAttribute("x", F(X(t))), new XAttribute("y", F(Height - 10)), new XAttribute("text-anchor", "middle"), t.ToString("0.##", CultureInfo.CurrentCulture)));
         }
 
         if (bands is { Count: > 0 } && lines.Count > 0)
@@ -55,12 +56,20 @@ public static class DemandCharts
             root.Add(new XElement(Svg + "path", new XAttribute("class", "band inner"), new XAttribute("d", Area(1, 3))));
         }
 
+        if (marker is { } m && m >= minT && m <= maxT)
+        {
+            root.Add(new XElement(Svg + "line", new XAttribute("class", "marker"), new XAttribute("x1", F(X(m))), new XAttribute("x2", F(X(m))), new XAttribute("y1", F(Top)), new XAttribute("y2", F(Height - Bottom))));
+        }
+
         for (var i = 0; i < lines.Count; i++)
         {
             var line = lines[i];
-            var points = line.Times.Select((t, j) => (t, v: line.Values[j])).Where(p => double.IsFinite(p.v)).Select(p => $"{F(X(p.t))},{F(Y(p.v))}");
-            root.Add(new XElement(Svg + "polyline", new XAttribute("class", $"series s{i % 6}"), new XAttribute("points", string.Join(' ', points)),
-                new XElement(Svg + "title", line.Label)));
+            var points = line.Times.Select((t, j) => (t, v: line.Values[j])).Where(p => double.IsFinite(p.v)).ToList();
+            root.Add(line.Dots
+                ? new XElement(Svg + "g", new XAttribute("class", "dots"), new XElement(Svg + "title", line.Label),
+                    points.Select(p => new XElement(Svg + "circle", new XAttribute("cx", F(X(p.t))), new XAttribute("cy", F(Y(p.v))), new XAttribute("r", "4.5"))))
+                : new XElement(Svg + "polyline", new XAttribute("class", $"series s{i % 6}"), new XAttribute("points", string.Join(' ', points.Select(p => $"{F(X(p.t))},{F(Y(p.v))}"))),
+                    new XElement(Svg + "title", line.Label)));
         }
 
         return root;

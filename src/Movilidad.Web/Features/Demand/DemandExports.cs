@@ -35,6 +35,20 @@ public static class DemandExports
             rows.Add([time, .. names.SelectMany(n => percentiles.Select(p => (object)$"{n} p{p}"))]);
             rows.AddRange(b.Times.Select((t, i) => (List<object>)[t, .. names.SelectMany(n => b.Bands[n][i].Select(v => (object)v))]));
         }
+        else if (run.Calibration is { } c)
+        {
+            // The model at the fitted values at every saved time, with each observed series beside it where it was observed.
+            var names = c.Simulated.Series.Keys.ToList();
+            var observed = c.Series.ToDictionary(f => f.Variable, f => f.Times.Select((t, i) => (t, v: f.Observed[i])).ToList(), StringComparer.Ordinal);
+            var (model, data) = Spanish ? ("modelo", "datos") : ("model", "data");
+            rows.Add([time, .. names.SelectMany(n => new object[] { $"{n} {model}", $"{n} {data}" })]);
+            var times = c.Simulated.Times.Concat(c.Series.SelectMany(f => f.Times)).Distinct().Order().ToList();
+            rows.AddRange(times.Select(t => (List<object>)[t, .. names.SelectMany(n => new[]
+            {
+                c.Simulated.Times.ToList().IndexOf(t) is var i and >= 0 ? c.Simulated.Series[n][i] : (object)string.Empty,
+                observed.TryGetValue(n, out var points) && points.FindIndex(p => p.t == t) is var j and >= 0 ? points[j].v : (object)string.Empty,
+            })]));
+        }
 
         return rows;
     }

@@ -44,7 +44,8 @@ public static class DemandQueries
         r.Id, modelId, slug, number, r.Kind, r.Status, r.Progress, r.ScenarioName, r.InputsHash,
         JsonSerializer.Deserialize<RunInputs>(r.Inputs, DemandRuns.Json)!, r.CreatedBy, r.CreatedAt, r.FinishedAt, r.Error,
         r.Kind == "simulation" && r.Results is { } s ? JsonSerializer.Deserialize<SimulationSeries>(s, DemandRuns.Json) : null,
-        r.Kind == "sensitivity" && r.Results is { } b ? JsonSerializer.Deserialize<SensitivityBands>(b, DemandRuns.Json) : null);
+        r.Kind == "sensitivity" && r.Results is { } b ? JsonSerializer.Deserialize<SensitivityBands>(b, DemandRuns.Json) : null,
+        r.Kind == "calibration" && r.Results is { } c ? JsonSerializer.Deserialize<CalibrationFit>(c, DemandRuns.Json) : null);
 
     /// <summary>The model's runs, newest first.</summary>
     public static Task<List<RunListItem>> RunsAsync(MovilidadDb db, int modelId, int limit, CancellationToken ct) =>

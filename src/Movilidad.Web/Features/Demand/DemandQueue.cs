@@ -9,7 +9,7 @@ using Movilidad.Platform.Demand;
 namespace Movilidad.Web.Features.Demand;
 
 /// <summary>
-/// The background queue of long runs (Monte Carlo sets): one run at a time, each on every core (the engine runs the set
+/// The background queue of long runs (Monte Carlo sets, calibrations): one run at a time, each on every core (the engine runs the set
 /// in parallel). Progress and the result are written to the run's row, so a page reloaded reads them where they are; a
 /// stop asked for is seen within a second; runs queued or running when the server stopped are taken up again at start.
 /// </summary>
@@ -80,10 +80,22 @@ public sealed class DemandQueue(IServiceScopeFactory scopes, TimeProvider clock,
         {
             var inputs = JsonSerializer.Deserialize<RunInputs>(run.Inputs, DemandRuns.Json)!;
             var model = DemandLibrary.Compile(version);
-            var result = await Task.Run(() => DemandRuns.Sensitivity(model, inputs, p => Volatile.Write(ref progress, p), stop.Token), stop.Token);
-            run.Results = JsonSerializer.Serialize(result, DemandRuns.Json);
-            run.Status = "done";
-            run.Progress = 1;
+            if (run.Kind == "calibration")
+            {
+                // A calibration stopped keeps the best values it found: stopped, with its results.
+                var fit = await Task.Run(() => DemandCalibration.Run(model, inputs, p => Volatile.Write(ref progress, p), stop.Token), CancellationToken.None);
+                stoppingToken.ThrowIfCancellationRequested();
+                run.Results = JsonSerializer.Serialize(fit, DemandRuns.Json);
+                run.Status = fit.Cancelled ? "stopped" : "done";
+                run.Progress = fit.Cancelled ? Volatile.Read(ref progress) : 1;
+            }
+            else
+            {
+                var result = await Task.Run(() => DemandRuns.Sensitivity(model, inputs, p => Volatile.Write(ref progress, p), stop.Token), stop.Token);
+                run.Results = JsonSerializer.Serialize(result, DemandRuns.Json);
+                run.Status = "done";
+                run.Progress = 1;
+            }
         }
         catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
         {

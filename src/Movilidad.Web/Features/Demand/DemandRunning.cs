@@ -23,9 +23,9 @@ public static class DemandRunning
 
         var errors = new FieldErrors();
         var kind = request.Kind ?? "simulation";
-        if (kind is not ("simulation" or "sensitivity"))
+        if (kind is not ("simulation" or "sensitivity" or "calibration"))
         {
-            errors.Add("kind", $"'{DemandRuns.Shorten(kind)}' is not a kind of run: simulation or sensitivity.");
+            errors.Add("kind", $"'{DemandRuns.Shorten(kind)}' is not a kind of run: simulation, sensitivity or calibration.");
         }
 
         DemandScenario? scenario = null;
@@ -86,6 +86,17 @@ public static class DemandRunning
         var inputs = new RunInputs(kind, version.Sha256, version.Number, scenario?.Name, constants,
             new SortedDictionary<string, LookupPoints>(overrides.Lookups?.ToDictionary() ?? [], StringComparer.Ordinal), request.Seed ?? 0,
             kind == "sensitivity" ? request.Runs : null, kind == "sensitivity" ? request.Sampling ?? "lhs" : null, kind == "sensitivity" ? vary : null, bound.Count > 0 ? bound : null);
+        if (kind == "calibration")
+        {
+            // The observed series are read now and kept with the inputs: the calibration fits what was read, whatever is imported later.
+            var calibration = await DemandCalibration.CheckAsync(db, compiled, request, DemandRuns.Options(inputs), errors, text, ct);
+            if (calibration is null)
+            {
+                return new WriteOutcome<RunView>.Invalid(errors);
+            }
+
+            inputs = inputs with { Calibration = calibration };
+        }
         var run = DemandRuns.Record(version, scenario, inputs, actor.Name, actor.AccountId, clock.GetUtcNow().UtcDateTime);
         if (kind == "simulation")
         {
@@ -106,7 +117,7 @@ public static class DemandRunning
         db.DemandRuns.Add(run);
         await db.SaveAuditedAsync(actor, () => new AuditRecord(AuditActions.Create, RunType, AuditTrail.Key(run.Id), null,
             new { run.Kind, Model = model.Slug, Version = version.Number, run.ScenarioName, run.InputsHash }, model.Country), clock, ct);
-        if (kind == "sensitivity")
+        if (kind != "simulation")
         {
             queue.Enqueue(run.Id);
         }

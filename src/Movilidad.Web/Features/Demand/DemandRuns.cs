@@ -34,7 +34,8 @@ public sealed record RunInputs(
     int? Runs = null,
     string? Sampling = null,
     IReadOnlyList<VariationInput>? Vary = null,
-    IReadOnlyList<BoundSeries>? Bound = null);
+    IReadOnlyList<BoundSeries>? Bound = null,
+    CalibrationInputs? Calibration = null);
 
 /// <summary>A simulation's results: the saved times and each variable's series.</summary>
 public sealed record SimulationSeries(IReadOnlyList<double> Times, IReadOnlyDictionary<string, double[]> Series);

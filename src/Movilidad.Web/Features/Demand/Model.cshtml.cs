@@ -43,6 +43,23 @@ public class ModelModel(MovilidadDb db, IAuthorizationService auth, IStringLocal
     [BindProperty]
     public SensitivityForm Sensitivity { get; set; } = new();
 
+    /// <summary>The calibration form as sent.</summary>
+    [BindProperty]
+    public CalibrationForm Calibration { get; set; } = new();
+
+    /// <summary>The binding form as sent.</summary>
+    [BindProperty]
+    public SeriesForm Binding { get; set; } = new();
+
+    /// <summary>The model's bindings, each resolved now.</summary>
+    public IReadOnlyList<BindingState> Bindings { get; private set; } = [];
+
+    /// <summary>The labour-market datasets a series can be read from.</summary>
+    public IReadOnlyList<(int Id, string Name)> Datasets { get; private set; } = [];
+
+    /// <summary>The series the binding form would bind, aligned, when the person asked for a preview.</summary>
+    public BoundSeries? Preview { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct) => await ShowAsync(slug, ct);
 
     public async Task<IActionResult> OnPostRunAsync(string slug, int? scenario, CancellationToken ct) =>
@@ -56,6 +73,36 @@ public class ModelModel(MovilidadDb db, IAuthorizationService auth, IStringLocal
         int.TryParse(Sensitivity.Seed, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var seed);
         return await StartAsync(slug, new RunRequest("sensitivity", Sensitivity.Scenario, null, seed, runs, Sensitivity.Sampling, vary), ct);
     }
+
+    public async Task<IActionResult> OnPostCalibrateAsync(string slug, CancellationToken ct)
+    {
+        var fields = new TypedFields(CultureInfo.CurrentCulture);
+        var fit = new List<FitInput>();
+        for (var i = 0; i < Calibration.Names.Count; i++)
+        {
+            var (low, high, start) = (Calibration.Lows.ElementAtOrDefault(i), Calibration.Highs.ElementAtOrDefault(i), Calibration.Starts.ElementAtOrDefault(i));
+            if (!string.IsNullOrWhiteSpace(Calibration.Names[i]) || !string.IsNullOrWhiteSpace(low) || !string.IsNullOrWhiteSpace(high))
+            {
+                fit.Add(new FitInput(Calibration.Names[i], Number(fields, $"fit[{fit.Count}].low", low), Number(fields, $"fit[{fit.Count}].high", high), Number(fields, $"fit[{fit.Count}].start", start)));
+            }
+        }
+
+        var observed = new ObservedInput(Calibration.Series.Variable, fields.Count("observed[0].dataset", Calibration.Series.Dataset), Calibration.Series.Measure, Calibration.Series.Occupation,
+            Calibration.Series.Area, Calibration.Series.Programme, Calibration.Series.Aggregation, Calibration.Series.Alignment,
+            Number(fields, "observed[0].scale", Calibration.Series.Scale), Number(fields, "observed[0].weight", Calibration.Weight));
+        var request = new RunRequest("calibration", Calibration.Scenario, null, fields.Count("seed", Calibration.Seed) ?? 0, null, null, null, fit, [observed],
+            Calibration.Payoff, Calibration.Method, fields.Count("starts", Calibration.StartCount), Number(fields, "backtestBefore", Calibration.BacktestBefore));
+        if (fields.Errors.Count > 0)
+        {
+            return await RefuseWithAsync(slug, fields.Errors, ct);
+        }
+
+        return await StartAsync(slug, request, ct);
+    }
+
+    public async Task<IActionResult> OnPostBindAsync(string slug, CancellationToken ct) => await BindAsync(slug, preview: false, ct);
+
+    public async Task<IActionResult> OnPostPreviewBindingAsync(string slug, CancellationToken ct) => await BindAsync(slug, preview: true, ct);
 
     public async Task<IActionResult> OnPostImportAsync(string slug, IFormFile? changes, CancellationToken ct)
     {
@@ -94,6 +141,50 @@ public class ModelModel(MovilidadDb db, IAuthorizationService auth, IStringLocal
 
         return await PageAfterWriteAsync(outcome, $"/models/{slug}#scenarios", () => ShowAsync(slug, ct));
     }
+
+    /// <summary>Binds a variable to a series from the form, or only shows what it would bind (the aligned series with its notes).</summary>
+    private async Task<IActionResult> BindAsync(string slug, bool preview, CancellationToken ct)
+    {
+        if (await FindAsync(slug, ct) is not { } model)
+        {
+            return NotFound();
+        }
+
+        if (!await DemandApi.CanManageAsync(User, auth, model.Country))
+        {
+            return Forbid();
+        }
+
+        var fields = new TypedFields(CultureInfo.CurrentCulture);
+        var request = new BindingRequest(Binding.Variable, Binding.Kind, fields.Count("dataset", Binding.Dataset), Binding.Measure, Binding.Occupation, Binding.Area, Binding.Programme,
+            Binding.Aggregation, Binding.Alignment, Number(fields, "scale", Binding.Scale), Number(fields, "lag", Binding.Lag), Number(fields, "indexBase", Binding.IndexBase));
+        if (fields.Errors.Count > 0)
+        {
+            return await RefuseWithAsync(slug, fields.Errors, ct);
+        }
+
+        if (preview)
+        {
+            var (series, errors) = await DemandBindings.PreviewAsync(db, model, request, text, ct);
+            if (series is null)
+            {
+                return await RefuseWithAsync(slug, errors, ct);
+            }
+
+            Preview = series;
+            return await ShowAsync(slug, ct);
+        }
+
+        var outcome = await DemandBindings.AddAsync(db, model, request, text, AuditActor.From(HttpContext), clock, ct);
+        if (outcome is WriteOutcome<BindingView>.Invalid invalid)
+        {
+            Messages = DemandPage.Messages(invalid.Errors, text);
+        }
+
+        return await PageAfterWriteAsync(outcome, $"/models/{slug}#bindings", () => ShowAsync(slug, ct));
+    }
+
+    private static double? Number(TypedFields fields, string field, string? text) => fields.Amount(field, text) is { } amount ? (double)amount : null;
 
     private async Task<IActionResult> StartAsync(string slug, RunRequest request, CancellationToken ct)
     {
@@ -140,8 +231,91 @@ public class ModelModel(MovilidadDb db, IAuthorizationService auth, IStringLocal
         Runs = await DemandQueries.RunsAsync(db, model.Id, 20, ct);
         CanManage = await DemandApi.CanManageAsync(User, auth, model.Country);
         CanRun = (await auth.AuthorizeAsync(User, null, DemandOperations.Run)).Succeeded;
+        Bindings = await DemandBindings.StatesAsync(db, model.Id, text, ct);
+        if (CanManage || CanRun)
+        {
+            Datasets = [.. (await db.Set<Platform.LabourMarket.LabourDataset>().OrderBy(d => d.Id).Take(500).Select(d => new { d.Id, d.Title, d.FileName }).ToListAsync(ct))
+                .Select(d => (d.Id, $"{d.Id} · {d.Title ?? d.FileName}"))];
+        }
+
         return Page();
     }
+}
+
+/// <summary>The fields of a series in a form: the names its inputs post under (<c>Binding.Measure</c>...), their ids, the values as sent, and the datasets to choose from.</summary>
+public sealed record SeriesFields(string Prefix, string IdPrefix, SeriesForm Values, IReadOnlyList<(int Id, string Name)> Datasets)
+{
+    public string Dataset => Prefix + ".Dataset";
+
+    public string Measure => Prefix + ".Measure";
+
+    public string Occupation => Prefix + ".Occupation";
+
+    public string Area => Prefix + ".Area";
+
+    public string Programme => Prefix + ".Programme";
+
+    public string Aggregation => Prefix + ".Aggregation";
+
+    public string Alignment => Prefix + ".Alignment";
+
+    public string Scale => Prefix + ".Scale";
+}
+
+/// <summary>A labour-market series as the binding and calibration forms read it: dataset, measure, occupation, area, programme, aggregation, alignment and transformation.</summary>
+public sealed class SeriesForm
+{
+    public string? Variable { get; set; }
+
+    public string? Kind { get; set; } = "series";
+
+    public string? Dataset { get; set; }
+
+    public string? Measure { get; set; }
+
+    public string? Occupation { get; set; }
+
+    public string? Area { get; set; }
+
+    public string? Programme { get; set; }
+
+    public string? Aggregation { get; set; } = "sum";
+
+    public string? Alignment { get; set; } = "fiscal-year";
+
+    public string? Scale { get; set; }
+
+    public string? Lag { get; set; }
+
+    public string? IndexBase { get; set; }
+}
+
+/// <summary>The calibration form: the scenario, up to three constants with their ranges and starts, one observed series with its weight, the payoff, the method, the starts, the seed and the back-test.</summary>
+public sealed class CalibrationForm
+{
+    public int? Scenario { get; set; }
+
+    public List<string?> Names { get; set; } = [null, null, null];
+
+    public List<string?> Lows { get; set; } = [null, null, null];
+
+    public List<string?> Highs { get; set; } = [null, null, null];
+
+    public List<string?> Starts { get; set; } = [null, null, null];
+
+    public SeriesForm Series { get; set; } = new();
+
+    public string? Weight { get; set; } = "1";
+
+    public string? Payoff { get; set; } = "sse";
+
+    public string? Method { get; set; } = "nelder-mead";
+
+    public string? StartCount { get; set; } = "4";
+
+    public string? Seed { get; set; } = "1";
+
+    public string? BacktestBefore { get; set; }
 }
 
 /// <summary>The Monte Carlo form: runs, seed, sampling, the scenario, and up to three constants with their distributions.</summary>

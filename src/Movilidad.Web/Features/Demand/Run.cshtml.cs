@@ -1,7 +1,10 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Movilidad.Platform.Audit;
 using Movilidad.Platform.Data;
+using Movilidad.Platform.Writes;
 using Movilidad.Web.Infrastructure.Pages;
 
 namespace Movilidad.Web.Features.Demand;
@@ -12,7 +15,7 @@ namespace Movilidad.Web.Features.Demand;
 /// correlations of a Monte Carlo set, and the downloads.
 /// </summary>
 [AllowAnonymous]
-public class RunModel(MovilidadDb db, IAuthorizationService auth) : WritePage
+public class RunModel(MovilidadDb db, IAuthorizationService auth, IStringLocalizer text, TimeProvider clock) : WritePage
 {
     public RunView Run { get; private set; } = null!;
 
@@ -28,7 +31,39 @@ public class RunModel(MovilidadDb db, IAuthorizationService auth) : WritePage
 
     public bool CanStop { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(int id, string? variable, int[]? compare, CancellationToken ct)
+    /// <summary>Whether the reader may save a calibration's fit as a scenario of the model.</summary>
+    public bool CanSaveScenario { get; private set; }
+
+    public IReadOnlyList<string> Messages { get; private set; } = [];
+
+    /// <summary>The name typed for the scenario, shown again when refused.</summary>
+    [BindProperty]
+    public string? ScenarioName { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(int id, string? variable, int[]? compare, CancellationToken ct) => await ShowAsync(id, variable, compare, ct);
+
+    public async Task<IActionResult> OnPostSaveScenarioAsync(int id, CancellationToken ct)
+    {
+        if (await DemandQueries.RunAsync(db, id, ct) is not { } run || await DemandEditing.FindAsync(db, run.ModelId, ct) is not { } model)
+        {
+            return NotFound();
+        }
+
+        if (!await DemandApi.CanManageAsync(User, auth, model.Country))
+        {
+            return Forbid();
+        }
+
+        var outcome = await DemandCalibration.SaveScenarioAsync(db, model, run, ScenarioName, AuditActor.From(HttpContext), clock, ct);
+        if (outcome is WriteOutcome<ScenarioView>.Invalid invalid)
+        {
+            Messages = DemandPage.Messages(invalid.Errors, text);
+        }
+
+        return await PageAfterWriteAsync(outcome, s => Task.FromResult<IActionResult>(Redirect($"/models/{model.Slug}#scenario-{s.Id}")), () => ShowAsync(id, null, null, ct));
+    }
+
+    private async Task<IActionResult> ShowAsync(int id, string? variable, int[]? compare, CancellationToken ct)
     {
         if (await DemandQueries.RunAsync(db, id, ct) is not { } run)
         {
@@ -50,6 +85,9 @@ public class RunModel(MovilidadDb db, IAuthorizationService auth) : WritePage
         Compared = compared;
         Others = (await DemandQueries.RunsAsync(db, run.ModelId, 20, ct)).Where(r => r.Id != id && r.Kind == "simulation" && r.Status == "done").ToList();
         CanStop = run.Status is "queued" or "running" && (await auth.AuthorizeAsync(User, null, DemandOperations.Run)).Succeeded;
+        CanSaveScenario = run.Calibration is not null
+            && await db.DemandModels.Where(m => m.Id == run.ModelId).Select(m => new { m.Country }).SingleAsync(ct) is var owner
+            && await DemandApi.CanManageAsync(User, auth, owner.Country);
         return Page();
     }
 

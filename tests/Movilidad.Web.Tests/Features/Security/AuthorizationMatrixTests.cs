@@ -123,6 +123,33 @@ public abstract class AuthorizationMatrixTests(MovilidadApp app, ITestOutputHelp
         return plan.Id;
     }
 
+    /// <summary>A finished simulation of the GT (own) or MX (other) model: not a calibration, so saving it as a scenario is refused with a 400.</summary>
+    private static async Task<int> DemandRun(Ids ids, Scope scope)
+    {
+        var model = await DemandModel(ids, scope);
+        await using var db = (Platform.Data.MovilidadDb)ids.Db();
+        var version = await db.DemandModelVersions.Where(v => v.ModelId == model).Select(v => new { v.Id, v.Sha256 }).FirstAsync();
+        if (await db.DemandRuns.Where(r => r.ModelVersionId == version.Id).Select(r => (int?)r.Id).FirstOrDefaultAsync() is { } id)
+        {
+            return id;
+        }
+
+        var run = new Platform.Demand.DemandRun
+        {
+            ModelVersionId = version.Id,
+            Kind = "simulation",
+            Status = "done",
+            Progress = 1,
+            Inputs = $$"""{"kind":"simulation","modelSha256":"{{version.Sha256}}","modelVersion":1,"constants":{},"lookups":{},"seed":0}""",
+            InputsHash = new string('0', 64),
+            Results = """{"times":[0],"series":{}}""",
+            CreatedBy = "matrix",
+        };
+        db.DemandRuns.Add(run);
+        await db.SaveChangesAsync();
+        return run.Id;
+    }
+
     private static async Task<int> ElementVersion(Ids ids, int id)
     {
         await using var db = (Platform.Data.MovilidadDb)ids.Db();
@@ -992,6 +1019,9 @@ public abstract class AuthorizationMatrixTests(MovilidadApp app, ITestOutputHelp
         ["POST /api/models/{id:int}/runs"] = new(Staff, null, async (ids, _) =>
             new HttpRequestMessage(HttpMethod.Post, $"/api/models/{await DemandModel(ids, Scope.Own)}/runs") { Content = JsonContent.Create(new { kind = "sensitivity", runs = 10_000_000 }) }),
         ["POST /api/models/runs/{id:int}/stop"] = new(Staff, null, (_, _) => Task.FromResult(new HttpRequestMessage(HttpMethod.Post, "/api/models/runs/999999/stop"))),
+        // A calibration's fit is saved as a scenario by who keeps the model: a run that is not a calibration, so those allowed get a 400.
+        ["POST /api/models/runs/{id:int}/scenario"] = new([Secretariat, FocalPoint], [Secretariat], async (ids, scope) =>
+            new HttpRequestMessage(HttpMethod.Post, $"/api/models/runs/{await DemandRun(ids, scope)}/scenario") { Content = JsonContent.Create(new { name = "matrix" }) }),
         ["GET /models"] = new(Everyone, null, Static(_ => "/models")),
         ["POST /models"] = new([Secretariat, FocalPoint], null, Form((_, _) => "/models", (_, _) => Task.FromResult(new Dictionary<string, string> { ["title"] = "matrix" }))),
         ["GET /models/{slug}"] = new(Everyone, null, Static(_ => "/models/seasonal-agricultural-workers")),
@@ -1006,6 +1036,25 @@ public abstract class AuthorizationMatrixTests(MovilidadApp app, ITestOutputHelp
             })),
         ["GET /models/runs/{id:int}"] = new(Everyone, null, Static(_ => "/models/runs/999999")),
         ["POST /models/runs/{id:int}?handler=Stop"] = new(Staff, null, Form((_, _) => "/models/runs/999999?handler=Stop", (_, _) => Task.FromResult(new Dictionary<string, string>()))),
+        ["POST /models/runs/{id:int}?handler=SaveScenario"] = new([Secretariat, FocalPoint], [Secretariat],
+            async (ids, scope) => new HttpRequestMessage(HttpMethod.Post, $"/models/runs/{await DemandRun(ids, scope)}?handler=SaveScenario")
+            {
+                Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["ScenarioName"] = "matrix" }),
+            }),
+        ["POST /models/{slug}?handler=Calibrate"] = new(Staff, null,
+            Form((_, _) => "/models/seasonal-agricultural-workers?handler=Calibrate", (_, _) => Task.FromResult(new Dictionary<string, string> { ["Calibration.StartCount"] = "1000" }))),
+        ["POST /models/{slug}?handler=Bind"] = new([Secretariat, FocalPoint], [Secretariat],
+            Form((_, scope) => $"/models/matrix-{(scope == Scope.Other ? "mx" : "gt")}?handler=Bind", async (ids, scope) =>
+            {
+                await DemandModel(ids, scope);
+                return new Dictionary<string, string> { ["Binding.Variable"] = "no such variable" };
+            })),
+        ["POST /models/{slug}?handler=PreviewBinding"] = new([Secretariat, FocalPoint], [Secretariat],
+            Form((_, scope) => $"/models/matrix-{(scope == Scope.Other ? "mx" : "gt")}?handler=PreviewBinding", async (ids, scope) =>
+            {
+                await DemandModel(ids, scope);
+                return new Dictionary<string, string> { ["Binding.Variable"] = "no such variable" };
+            })),
 
         ["GET /account/sign-in"] = new(Everyone, null, Static(_ => "/account/sign-in")),
         ["POST /account/sign-in"] = new(Everyone, null,
