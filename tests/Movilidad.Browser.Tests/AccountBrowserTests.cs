@@ -130,8 +130,8 @@ public abstract class AccountBrowserTests(BrowserHost host)
         await followUp.Locator("summary").FocusAsync();
         await page.Keyboard.PressAsync("Enter");
         Assert.True(await followUp.Locator(".nav-links").IsVisibleAsync());
-        Assert.Equal(["Actividades", "Tablero de indicadores", "Informes", "Mercado laboral", "Programas de empleo temporal", "Acuerdos", "Guía para personas trabajadoras", "Modelos de demanda"], await followUp.Locator(".nav-links a").AllInnerTextsAsync());
-        Assert.Equal(["/monitoring/activities", "/indicators", "/reports", "/labour-market", "/programmes", "/agreements", "/guide", "/models"],
+        Assert.Equal(["Actividades", "Tablero de indicadores", "Informes", "Mercado laboral", "Programas de empleo temporal", "Acuerdos", "Guía para personas trabajadoras", "¿Es legítimo este reclutador?", "Directorio de reclutadores", "Denuncias de fraude", "Modelos de demanda"], await followUp.Locator(".nav-links a").AllInnerTextsAsync());
+        Assert.Equal(["/monitoring/activities", "/indicators", "/reports", "/labour-market", "/programmes", "/agreements", "/guide", "/recruiters/check", "/recruiters", "/fraud-reports", "/models"],
             await followUp.Locator(".nav-links a").EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))"));
         await page.Keyboard.PressAsync("Tab");
         Assert.Equal("/monitoring/activities", await page.EvaluateAsync<string>("document.activeElement.getAttribute('href')"));
