@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using Movilidad.Web.Tests.Infrastructure;
 
 namespace Movilidad.Browser.Tests;
 
