@@ -115,14 +115,14 @@ public abstract class AccountBrowserTests(BrowserHost host)
         await page.GotoAsync("/practices/calendar");
         var bar = (await page.Locator(".topbar-inner").BoundingBoxAsync())!;
         Assert.True(bar.Height <= 72, $"The header at 1280 px is {bar.Height} px high: it wrapped onto a second row.");
-        Assert.Equal(["Inicio", "Planes", "Seguimiento", "Compromisos y prácticas"], await page.Locator(".mainnav > a, .nav-menu > summary").AllInnerTextsAsync());
+        Assert.Equal(["Inicio", "Planes", "Seguimiento", "Movilidad laboral", "Conocimiento"], await page.Locator(".mainnav > a, .nav-menu > summary").AllInnerTextsAsync());
 
         // The section's menu is marked (closed), and inside it the page's own link.
-        var pledges = page.GetByTestId("nav-pledges");
-        Assert.Equal("true", await pledges.Locator("summary").GetAttributeAsync("aria-current"));
+        var knowledge = page.GetByTestId("nav-knowledge");
+        Assert.Equal("true", await knowledge.Locator("summary").GetAttributeAsync("aria-current"));
         Assert.Null(await page.GetByTestId("nav-plans").Locator("summary").GetAttributeAsync("aria-current"));
-        Assert.Equal(["/practices/calendar"], await pledges.Locator("a[aria-current=page]").EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))"));
-        Assert.False(await pledges.Locator(".nav-links").IsVisibleAsync());
+        Assert.Equal(["/practices/calendar"], await knowledge.Locator("a[aria-current=page]").EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))"));
+        Assert.False(await knowledge.Locator(".nav-links").IsVisibleAsync());
 
         // By keyboard: Enter opens, Tab walks the links, Escape closes and gives focus back to the menu's button. Signed out,
         // the pages of work in progress (country values, the matrix) are not offered.
@@ -130,8 +130,8 @@ public abstract class AccountBrowserTests(BrowserHost host)
         await followUp.Locator("summary").FocusAsync();
         await page.Keyboard.PressAsync("Enter");
         Assert.True(await followUp.Locator(".nav-links").IsVisibleAsync());
-        Assert.Equal(["Actividades", "Tablero de indicadores", "Informes", "Mercado laboral", "Programas de empleo temporal", "Acuerdos", "Guía para personas trabajadoras", "Seguridad social y portabilidad", "Modelos de demanda"], await followUp.Locator(".nav-links a").AllInnerTextsAsync());
-        Assert.Equal(["/monitoring/activities", "/indicators", "/reports", "/labour-market", "/programmes", "/agreements", "/guide", "/social-security", "/models"],
+        Assert.Equal(["Actividades", "Tablero de indicadores", "Informes", "Compromisos", "Tablero de compromisos"], await followUp.Locator(".nav-links a").AllInnerTextsAsync());
+        Assert.Equal(["/monitoring/activities", "/indicators", "/reports", "/pledges", "/pledges/dashboard"],
             await followUp.Locator(".nav-links a").EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))"));
         await page.Keyboard.PressAsync("Tab");
         Assert.Equal("/monitoring/activities", await page.EvaluateAsync<string>("document.activeElement.getAttribute('href')"));
@@ -164,15 +164,15 @@ public abstract class AccountBrowserTests(BrowserHost host)
         await page.SetViewportSizeAsync(390, 844);
         await page.GotoAsync("/pledges/dashboard");
         await host.ScreenshotAsync(page, "nav-390");
-        await pledges.Locator("summary").ClickAsync();
-        await AssertWithinPhoneScreen(page, pledges.Locator(".nav-links"));
-        Assert.Equal("/pledges/dashboard", await pledges.Locator("a[aria-current=page]").GetAttributeAsync("href"));
+        await followUp.Locator("summary").ClickAsync();
+        await AssertWithinPhoneScreen(page, followUp.Locator(".nav-links"));
+        Assert.Equal("/pledges/dashboard", await followUp.Locator("a[aria-current=page]").GetAttributeAsync("href"));
         await AssertAccessible(page);
         await host.ScreenshotAsync(page, "nav-open-390");
 
         var english = await host.NewPageAsync("en");
         await english.GotoAsync("/");
-        Assert.Equal(["Home", "Plans", "Follow-up", "Pledges & practices"], await english.Locator(".mainnav > a, .nav-menu > summary").AllInnerTextsAsync());
+        Assert.Equal(["Home", "Plans", "Follow-up", "Labour mobility", "Knowledge"], await english.Locator(".mainnav > a, .nav-menu > summary").AllInnerTextsAsync());
         Assert.Equal("page", await english.Locator(".mainnav > a[href='/']").GetAttributeAsync("aria-current"));
         Assert.Empty(host.PageErrors);
     }

@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using Movilidad.Web.Tests.Infrastructure;
 
 namespace Movilidad.Browser.Tests;
 
@@ -79,6 +80,53 @@ public abstract class WorkerGuideBrowserTests(BrowserHost host)
         await Assertions.Expect(page.GetByTestId("parties")).ToBeVisibleAsync();
         await host.ScreenshotAsync(page, "agreement-desktop-en");
         await AssertAccessible(page);
+        Assert.Empty(host.PageErrors);
+    }
+
+    [Fact]
+    public async Task EditForm_AFocalPointSavesADraftAfterAnErrorNamingTheField_AndSendsItForReview()
+    {
+        var person = await host.App.AddPersonAsync($"{Guid.NewGuid():N}@example.org", twoFactor: false, "focal-point:GT");
+        var page = await host.NewPageAsync("es");
+        await page.GotoAsync("/account/sign-in");
+        await page.Locator("#Email").FillAsync(person.Email);
+        await page.Locator("#Password").FillAsync(person.Password);
+        await Task.WhenAll(page.WaitForURLAsync(url => !url.Contains("/account/sign-in", StringComparison.Ordinal)), page.Locator("main button[type=submit]").ClickAsync());
+
+        await page.GotoAsync("/programmes/gt-programa-trabajo-temporal");
+        await page.GetByTestId("registry-actions").GetByRole(AriaRole.Link, new LocatorGetByRoleOptions { Name = "Editar" }).ClickAsync();
+        var sources = page.Locator("input[name='l:rights[0].sources']");
+        await Assertions.Expect(sources).Not.ToHaveValueAsync(string.Empty);
+        var kept = await sources.InputValueAsync();
+        await host.ScreenshotAsync(page, "registry-edit-desktop");
+        await AssertAccessible(page);
+
+        // A statement without its source: the page answers with the error at the field, named, and the summary links to it.
+        await sources.FillAsync(string.Empty);
+        await page.Locator("form.registry-form button[type=submit]").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("registry-errors")).ToContainTextAsync("Derechos 1 · Fuentes");
+        await Assertions.Expect(page.Locator("#error-rights-0--sources")).ToBeVisibleAsync();
+        Assert.Equal("error-rights-0--sources", await sources.GetAttributeAsync("aria-describedby"));
+        await host.ScreenshotAsync(page, "registry-edit-error-desktop");
+        await AssertAccessible(page);
+
+        await sources.FillAsync(kept);
+        await Task.WhenAll(page.WaitForURLAsync(url => url.Contains("done=saved", StringComparison.Ordinal)), page.Locator("form.registry-form button[type=submit]").ClickAsync());
+        await Assertions.Expect(page.GetByTestId("registry-stage")).ToContainTextAsync("Borrador");
+        await Task.WhenAll(page.WaitForURLAsync(url => url.Contains("done=submitted", StringComparison.Ordinal)),
+            page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Enviar a revisión" }).ClickAsync());
+        await Assertions.Expect(page.GetByTestId("registry-stage")).ToContainTextAsync("En revisión");
+        Assert.Equal(0, await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Publicar" }).CountAsync());
+
+        await page.SetViewportSizeAsync(390, 844);
+        await host.ScreenshotAsync(page, "registry-edit-390");
+        await AssertAccessible(page);
+        await AssertNoSidewaysScroll(page);
+
+        await page.GotoAsync("/fraud-reports");
+        await host.ScreenshotAsync(page, "fraud-dashboard-390");
+        await AssertAccessible(page);
+        await AssertNoSidewaysScroll(page);
         Assert.Empty(host.PageErrors);
     }
 }

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Movilidad.Platform.Audit;
 using Movilidad.Platform.Data;
+using Movilidad.Platform.Recruiters;
 using Movilidad.Platform.Writes;
 using Movilidad.Records;
 
@@ -125,6 +126,12 @@ public static class LabourImport
                 var summary = Summary(dataset, read.Report.Totals.Select(Total).ToList());
                 audit.Add(new AuditRecord(ImportAction, EntityType, AuditTrail.Key(dataset.Id), null, summary, publisher));
                 await db.SaveAuditedManyAsync(actor, () => audit, clock, ct);
+                if (read.Source is RecordSource.OflcH2BRecruiters or RecordSource.OflcH2B)
+                {
+                    // The recruiters the file declares join the directory in the same transaction.
+                    await db.LinkDeclaredRecruitersAsync(actor, clock, ct);
+                }
+
                 await transaction.CommitAsync(ct);
                 return new WriteOutcome<LabourDatasetSummary>.Saved(summary);
             }

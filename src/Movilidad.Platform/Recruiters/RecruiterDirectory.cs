@@ -64,7 +64,8 @@ public static class RecruiterDirectory
 
     /// <summary>
     /// Gives every recruiter the labour-market records name (Appendix C) a directory entry: the one with the same spelling
-    /// in the same country, or a new one. Returns how many organisations were linked.
+    /// in the same country, or a new one. The labour-market import calls it in its transaction (an H-2B or Appendix C
+    /// file), and every start calls it for what was imported before. Returns how many organisations were linked.
     /// </summary>
     public static async Task<int> LinkDeclaredRecruitersAsync(this MovilidadDb db, AuditActor actor, TimeProvider clock, CancellationToken ct)
     {
@@ -84,6 +85,9 @@ public static class RecruiterDirectory
             var recruiter = Find(db, known, RecruiterNames.Clean(organisation.Name), organisation.Country, organisation.Subdivision, organisation.City, now);
             recruiter.Names.Add(NameOf(RecruiterNames.Clean(organisation.Name), "appendix-c", organisation.Id));
         }
+
+        // An import calls this with change detection turned off: the names added to known entries are found here.
+        db.ChangeTracker.DetectChanges();
 
         await db.SaveAuditedAsync(actor, () => new AuditRecord("link", "recruiter-declarations", "appendix-c", null, new { organisations = organisations.Count }), clock, ct);
         return organisations.Count;

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Movilidad.Platform.Data;
 using Movilidad.Platform.Localization;
 using Movilidad.Platform.Programmes;
+using Movilidad.Web.Infrastructure.Auth;
 
 namespace Movilidad.Web.Features.Programmes;
 
@@ -12,6 +13,9 @@ namespace Movilidad.Web.Features.Programmes;
 public class AgreementModel(MovilidadDb db, IAuthorizationService auth) : RegistryPage
 {
     public RegistryEntryView Entry { get; private set; } = null!;
+
+    /// <summary>Whether the reader may propose changes to it (the edit form and the history tab).</summary>
+    public bool CanEdit { get; private set; }
 
     public Agreement Agreement { get; private set; } = null!;
 
@@ -29,6 +33,7 @@ public class AgreementModel(MovilidadDb db, IAuthorizationService auth) : Regist
         Entry = entry;
         Agreement = await db.Agreements.AsNoTracking().SingleAsync(a => a.Id == entry.Id, ct);
         Document = entry.Content ?? entry.Draft ?? [];
+        CanEdit = await auth.CanAsync(User, RegistryOperations.Propose, new RegistryScope(Agreement.CountryList));
         await LoadReferencesAsync(db, ct);
         CountryNames = await db.Countries.AsNoTracking().ToDictionaryAsync(c => c.Alpha2, c => c.Name, StringComparer.Ordinal, ct);
         var keys = RegistryContent.Strings(Document, "programmes").ToHashSet(StringComparer.Ordinal);

@@ -6,6 +6,7 @@ using Movilidad.Platform.Data;
 using Movilidad.Platform.Localization;
 using Movilidad.Platform.Programmes;
 using Movilidad.Records;
+using Movilidad.Web.Infrastructure.Auth;
 
 namespace Movilidad.Web.Features.Programmes;
 
@@ -18,6 +19,9 @@ namespace Movilidad.Web.Features.Programmes;
 public class DetailsModel(MovilidadDb db, IAuthorizationService auth) : RegistryPage
 {
     public RegistryEntryView Entry { get; private set; } = null!;
+
+    /// <summary>Whether the reader may propose changes to it (the edit form and the history tab).</summary>
+    public bool CanEdit { get; private set; }
 
     public Programme Programme { get; private set; } = null!;
 
@@ -41,6 +45,7 @@ public class DetailsModel(MovilidadDb db, IAuthorizationService auth) : Registry
         Entry = entry;
         Programme = await db.Programmes.AsNoTracking().SingleAsync(p => p.Id == entry.Id, ct);
         Document = entry.Content ?? entry.Draft ?? [];
+        CanEdit = await auth.CanAsync(User, RegistryOperations.Propose, new RegistryScope(Programme.CountryList));
         await LoadReferencesAsync(db, ct);
         CountryNames = await db.Countries.AsNoTracking().ToDictionaryAsync(c => c.Alpha2, c => c.Name, StringComparer.Ordinal, ct);
         var padded = $" {Programme.Key} ";

@@ -8,9 +8,12 @@ namespace Movilidad.Web.Features.Recruiters;
 
 /// <summary>One recruiter: names, licences, sanctions with dates and source, and the H-2B cases that declared it.</summary>
 [AllowAnonymous]
-public class DetailsModel(MovilidadDb db, TimeProvider clock) : PageModel
+public class DetailsModel(MovilidadDb db, TimeProvider clock, IAuthorizationService auth) : PageModel
 {
     public RecruiterView Recruiter { get; private set; } = null!;
+
+    /// <summary>Whether the reader records licences (the Secretariat, a focal point): the page offers the licence form.</summary>
+    public bool CanRecord { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
@@ -25,6 +28,7 @@ public class DetailsModel(MovilidadDb db, TimeProvider clock) : PageModel
         }
 
         Recruiter = recruiter;
+        CanRecord = User.Identity?.IsAuthenticated == true && (await RecruiterPages.RecordableCountriesAsync(db, User, auth, ct)).Count > 0;
         return Page();
     }
 }

@@ -1,13 +1,17 @@
+using System.Xml.Linq;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Movilidad.Platform.Audit;
 using Movilidad.Platform.Auth;
 using Movilidad.Platform.Data;
 using Movilidad.Platform.Recruiters;
 using Movilidad.Platform.Writes;
 using Movilidad.Web.Infrastructure.Auth;
+using Movilidad.Web.Infrastructure.Charts;
 
 namespace Movilidad.Web.Features.Recruiters;
 
@@ -16,9 +20,17 @@ namespace Movilidad.Web.Features.Recruiters;
 /// country's) or the Secretariat (all) the reports with the reporter's contact details and the triage form.
 /// </summary>
 [AllowAnonymous]
-public class FraudReportsModel(MovilidadDb db, IAuthorizationService auth, TimeProvider clock) : PageModel
+public class FraudReportsModel(MovilidadDb db, IAuthorizationService auth, TimeProvider clock, IStringLocalizer texts) : PageModel
 {
     public IReadOnlyList<FraudReportCount> Counts { get; private set; } = [];
+
+    /// <summary>Reports by country concerned, by status and by month (the last 24 with reports, oldest first), as counts: public.</summary>
+    public IReadOnlyList<Bar> ByCountry { get; private set; } = [];
+    public IReadOnlyList<Bar> ByStatus { get; private set; } = [];
+    public IReadOnlyList<Bar> ByMonth { get; private set; } = [];
+    public HtmlString CountryChart { get; private set; } = HtmlString.Empty;
+    public HtmlString StatusChart { get; private set; } = HtmlString.Empty;
+    public HtmlString MonthChart { get; private set; } = HtmlString.Empty;
     public IReadOnlyList<FraudReportView> Reports { get; private set; } = [];
     public bool MayTriage { get; private set; }
     public int? ConflictId { get; private set; }
@@ -58,6 +70,19 @@ public class FraudReportsModel(MovilidadDb db, IAuthorizationService auth, TimeP
     private async Task LoadAsync(CancellationToken ct)
     {
         Counts = await RecruitersApi.CountsAsync(db, ct);
+        var names = await db.Countries.AsNoTracking().ToDictionaryAsync(c => c.Alpha2, c => c.Name, StringComparer.Ordinal, ct);
+        ByCountry = [.. Counts.GroupBy(c => c.Country).Select(g => new Bar(names.TryGetValue(g.Key, out var n) ? n.Current : g.Key, g.Sum(c => c.Reports)))
+            .OrderByDescending(b => b.Value).ThenBy(b => b.Label, StringComparer.CurrentCulture)];
+        var statuses = (await db.FraudReports.AsNoTracking().GroupBy(f => f.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct)).ToDictionary(g => g.Key, g => g.Count);
+        ByStatus = [.. Enum.GetValues<FraudReportStatus>().Select(s => new Bar(texts["Fraud.Status." + s], statuses.GetValueOrDefault(s), "fraud-" + s.ToString().ToLowerInvariant()))];
+        ByMonth = [.. Counts.GroupBy(c => c.Month).OrderByDescending(g => g.Key, StringComparer.Ordinal).Take(24).Reverse().Select(g => new Bar(g.Key, g.Sum(c => c.Reports)))];
+        if (Counts.Count > 0)
+        {
+            CountryChart = Svg(BarChart.Render(texts["Fraud.ByCountry"], ByCountry, "fraud-by-country"));
+            StatusChart = Svg(BarChart.Render(texts["Fraud.ByStatus"], ByStatus, "fraud-by-status"));
+            MonthChart = Svg(BarChart.Render(texts["Fraud.ByMonth"], ByMonth, "fraud-by-month"));
+        }
+
         if (User.Identity?.IsAuthenticated == true)
         {
             var readable = await RecruitersApi.ReadableCountriesAsync(HttpContext, db, auth, ct);
@@ -66,4 +91,6 @@ public class FraudReportsModel(MovilidadDb db, IAuthorizationService auth, TimeP
                 .Take(RecruitersApi.MaxResults).ToListAsync(ct)).Select(RecruiterEditing.View).ToList();
         }
     }
+
+    private static HtmlString Svg(XElement chart) => new(chart.ToString(SaveOptions.DisableFormatting));
 }

@@ -15,12 +15,12 @@ public static class RecruiterOperations
     /// <summary>Merge two directory entries proposed as duplicates, keep them apart, or undo either: the Secretariat.</summary>
     public static readonly Operation ReviewDuplicates = new("recruiters.review-duplicates");
 
-    /// <summary>Record a sanction or a licence with its source: scope <see cref="CountryScope"/> of the country whose authority issued it.</summary>
+    /// <summary>Add a recruiter by hand (scope: its country), record a sanction or a licence with its source (scope <see cref="CountryScope"/> of the country whose authority issued it).</summary>
     public static readonly Operation RecordSanctions = new("recruiters.record-sanctions");
 }
 
 /// <summary>
-/// A focal point reads and triages the fraud reports about their country and records its sanctions and licences; the
+/// A focal point reads and triages the fraud reports about their country, adds its recruiters and records its sanctions and licences; the
 /// Secretariat does all of it and is the only one who merges duplicates. Nobody else reads a report.
 /// </summary>
 public sealed class RecruiterPermissions : OperationRules

@@ -122,6 +122,40 @@ public static class RecruitersApi
             .ProducesWrite<SanctionView>(StatusCodes.Status201Created)
             .WithSummary("Records a sanction (kind: debarment, licence-revoked, licence-suspended, fine, other) with its authority, dates and source: the focal point of the sanction's country or the Secretariat.");
 
+        recruiters.MapPost("/", async Task<IResult> (RecruiterForm form, HttpContext http, MovilidadDb db, IAuthorizationService auth, TimeProvider clock, CancellationToken ct) =>
+                !await auth.CanAsync(http.User, RecruiterOperations.RecordSanctions, new CountryScope(form.Country ?? ""))
+                    ? TypedResults.Forbid()
+                    : (await RecruiterRecords.CreateAsync(db, form, AuditActor.From(http), clock, ct))
+                        .ToCreated("recruiter", created => $"/api/recruiters/{created.Id.ToString(CultureInfo.InvariantCulture)}"))
+            .RequireAuthorization()
+            .ProducesWrite<RecruiterRecord>(StatusCodes.Status201Created)
+            .WithSummary("Adds a recruiter by hand (kind: not-stated, private-agency, public-employment-service, social-organisation, employer, person): the focal point of its country or the Secretariat. A name already in the directory for the country is refused naming the entry.");
+
+        recruiters.MapPost("/{id:int}/licences", async Task<IResult> (int id, LicenceForm form, HttpContext http, MovilidadDb db, IAuthorizationService auth, TimeProvider clock, CancellationToken ct) =>
+                !await auth.CanAsync(http.User, RecruiterOperations.RecordSanctions, new CountryScope(form.Country ?? ""))
+                    ? TypedResults.Forbid()
+                    : (await RecruiterRecords.AddLicenceAsync(db, id, form, AuditActor.From(http), clock, ct)).ToHttp("recruiter", id))
+            .RequireAuthorization()
+            .ProducesWrite<RecruiterRecord>()
+            .WithSummary("Records a recruiter's licence or registration (country that issued it, number, authority, validFrom, validTo, status: active, suspended, revoked, expired, source): the focal point of the issuing country or the Secretariat. Send the recruiter's version you read; a stale one gets 409.");
+
+        recruiters.MapPut("/{id:int}/licences/{licenceId:int}", async Task<IResult> (int id, int licenceId, LicenceForm form, HttpContext http, MovilidadDb db, IAuthorizationService auth, TimeProvider clock, CancellationToken ct) =>
+            {
+                var issuer = await db.RecruiterLicences.Where(l => l.Id == licenceId && l.RecruiterId == id).Select(l => l.Country).FirstOrDefaultAsync(ct);
+                if (issuer is null)
+                {
+                    return NotFoundProblem.Of("licence", licenceId);
+                }
+
+                return !await auth.CanAsync(http.User, RecruiterOperations.RecordSanctions, new CountryScope(issuer))
+                    || !await auth.CanAsync(http.User, RecruiterOperations.RecordSanctions, new CountryScope(form.Country ?? ""))
+                    ? TypedResults.Forbid()
+                    : (await RecruiterRecords.EditLicenceAsync(db, id, licenceId, form, AuditActor.From(http), clock, ct)).ToHttp("recruiter", id);
+            })
+            .RequireAuthorization()
+            .ProducesWrite<RecruiterRecord>()
+            .WithSummary("Changes a licence (status, dates, authority, source): the focal point of the issuing country or the Secretariat. Send the recruiter's version you read; a stale one gets 409.");
+
         var reports = app.MapGroup("/api/fraud-reports").WithTags("Fraud reports").AddEndpointFilter(ApiAntiforgery.RequireForCookies);
 
         reports.MapGet("/token", (FraudReportGuard guard) =>

@@ -235,6 +235,97 @@ public abstract class ProgrammesApiTests(MovilidadApp app)
         Assert.Equal(listed, cited);
         Assert.Contains("https://www.dol.gov/agencies/whd/workers/h2a", html);
     }
+
+    /// <summary>A programme as the edit form posts it: every field by its path in the content.</summary>
+    private static List<KeyValuePair<string, string>> ProgrammeForm(int version, string key, string country, string rightEs, string sources) =>
+    [
+        new("version", version.ToString(System.Globalization.CultureInfo.InvariantCulture)), new("t:key", key), new("t:name.es", "Programa de la página"), new("t:name.en", "Page programme"),
+        new("t:kind", "destination-scheme"), new("l:destination", country), new("t:status.code", "active"),
+        new("t:rights[0].es", rightEs), new("t:rights[0].en", "Fair pay"), new("l:rights[0].sources", sources),
+        new("t:rights[1].es", ""), new("t:rights[1].en", ""), new("l:rights[1].sources", ""),
+    ];
+
+    [Fact]
+    public async Task EditForm_DraftReviewAndPublication_ErrorsAndConflictsNameTheField()
+    {
+        var guatemala = await app.ClientAsAsync("focal-point:GT");
+        var secretariat = await app.ClientAsAsync("secretariat");
+        var key = $"form-{Guid.NewGuid():N}"[..21];
+
+        // The new entry's form has the shape of the shipped programmes: every part, each statement with its sources.
+        var blank = await guatemala.GetStringAsync("/programmes/edit");
+        foreach (var input in new[] { "name=\"t:name.es\"", "name=\"l:destination\"", "name=\"t:workerNeverPays[0].es\"", "name=\"l:workerNeverPays[0].sources\"", "name=\"t:returnReintegration[0].en\"" })
+        {
+            Assert.Contains(input, blank, StringComparison.Ordinal);
+        }
+
+        var created = await guatemala.PostPageFormAsync("/programmes/edit?handler=Save", ProgrammeForm(0, key, "GT", "Salario justo", "us-dol-whd-h2a-rights"));
+        Assert.True(created.StatusCode == HttpStatusCode.Redirect, await created.Content.ReadAsStringAsync());
+        Assert.Equal($"/programmes/edit/{key}?done=saved", created.Headers.Location!.OriginalString);
+        var (id, _, content) = await ProgrammeAsync(key);
+        Assert.Equal("Salario justo", content["rights"]![0]!["es"]!.GetValue<string>());
+        Assert.Single(content["rights"]!.AsArray());
+
+        // Another country's focal point does not open it; an error names its field, in the reader's language.
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await app.ClientAsAsync("focal-point:MX")).GetAsync($"/programmes/edit/{key}")).StatusCode);
+        var url = $"/programmes/edit/{key}?handler=Save";
+        var invalid = await guatemala.PostPageFormAsync(url, ProgrammeForm(0, key, "GT", "Salario justo", "no-such-source"));
+        Assert.Equal(HttpStatusCode.BadRequest, invalid.StatusCode);
+        var errors = await invalid.Content.ReadAsStringAsync();
+        Assert.Contains("id=\"error-rights-0--sources\"", errors, StringComparison.Ordinal);
+        Assert.Contains("Derechos 1 · Fuentes 1: no es una clave de las referencias", errors, StringComparison.Ordinal);
+
+        // The Secretariat saves meanwhile: the focal point's save at the old version is a 409 naming the differing field.
+        Assert.Equal(HttpStatusCode.Redirect, (await secretariat.PostPageFormAsync(url, ProgrammeForm(0, key, "GT", "Salario mínimo", "us-dol-whd-h2a-rights"))).StatusCode);
+        var conflict = await guatemala.PostPageFormAsync(url, ProgrammeForm(0, key, "GT", "Salario digno", "us-dol-whd-h2a-rights"));
+        Assert.Equal(HttpStatusCode.Conflict, conflict.StatusCode);
+        var both = await conflict.Content.ReadAsStringAsync();
+        Assert.Contains("data-testid=\"registry-conflict\"", both, StringComparison.Ordinal);
+        Assert.Contains("<li>Derechos 1 (español)</li>", both, StringComparison.Ordinal);
+        Assert.Contains("Salario digno", both, StringComparison.Ordinal);
+        Assert.Contains("name=\"version\" value=\"1\"", both, StringComparison.Ordinal);
+
+        // Draft → review → published; the focal point cannot publish; the public sees it once published; the history has every step.
+        Assert.Equal(HttpStatusCode.Redirect, (await guatemala.PostPageFormAsync($"/programmes/edit/{key}?handler=Submit", [new("version", "1")])).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await guatemala.PostPageFormAsync($"/programmes/edit/{key}?handler=Publish", [new("version", "2")])).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await app.Browser().GetAsync($"/programmes/{key}")).StatusCode);
+        var published = await secretariat.PostPageFormAsync($"/programmes/edit/{key}?handler=Publish", [new("version", "2")]);
+        Assert.Equal($"/programmes/edit/{key}?done=published", published.Headers.Location!.OriginalString);
+        Assert.Contains("Salario mínimo", await app.Browser().GetStringAsync($"/programmes/{key}"), StringComparison.Ordinal);
+        var history = await secretariat.GetAsync($"/programmes/{id}/history");
+        Assert.Equal(HttpStatusCode.OK, history.StatusCode);
+        var versions = await history.Content.ReadAsStringAsync();
+        Assert.Contains("Borrador", versions, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await app.ClientAsAsync("focal-point:MX")).GetAsync($"/programmes/{id}/history")).StatusCode);
+        await using var db = app.CreateDb();
+        Assert.Equal(["create", "propose", "submit", "publish"], await db.AuditEntries.Where(e => e.EntityType == "programme" && e.EntityId == key).OrderBy(e => e.Id).Select(e => e.Action).ToListAsync());
+    }
+
+    [Fact]
+    public async Task AgreementEditForm_OpensForTheSecretariat_AndItsHistoryTab()
+    {
+        var secretariat = await app.ClientAsAsync("secretariat");
+        var html = await secretariat.GetStringAsync("/agreements/edit/cmiss");
+        Assert.Contains("name=\"t:title.es\"", html, StringComparison.Ordinal);
+        Assert.Contains("name=\"t:parties[0].country\"", html, StringComparison.Ordinal);
+        int id;
+        await using (var db = app.CreateDb())
+        {
+            id = await db.Agreements.Where(a => a.Key == "cmiss").Select(a => a.Id).SingleAsync();
+        }
+
+        Assert.Equal(HttpStatusCode.OK, (await secretariat.GetAsync($"/agreements/{id}/history")).StatusCode);
+        Assert.Contains($"/agreements/edit/cmiss", await secretariat.GetStringAsync("/agreements/cmiss"), StringComparison.Ordinal);
+        Assert.DoesNotContain($"/agreements/edit/cmiss", await app.Browser().GetStringAsync("/agreements/cmiss"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task WorkersGuide_FoldsItsSourceList()
+    {
+        var html = await app.ClientIn("es").GetStringAsync("/guide/offer?destination=US&occupation=6");
+        Assert.Contains("<details class=\"sources-fold\"", html, StringComparison.Ordinal);
+        Assert.Contains("id=\"source-1\"", html, StringComparison.Ordinal);
+    }
 }
 
 public sealed class ProgrammesApiTestsOnSqlite(SqliteApp app) : ProgrammesApiTests(app), IClassFixture<SqliteApp>;

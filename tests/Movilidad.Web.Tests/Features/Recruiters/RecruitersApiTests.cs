@@ -214,6 +214,98 @@ public abstract class RecruitersApiTests(RecruitersApp app)
         Assert.Contains("General principle 7", await browser.GetStringAsync("/recruiters/checklist"), StringComparison.Ordinal);
         Assert.Contains("href=\"/programmes\"", await browser.GetStringAsync("/recruiters/guide"), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task RecruiterAddedByHand_WithLicences_IsLicensedOnlyWhileALicenceIsValidToday()
+    {
+        var anonymous = app.ClientIn("es");
+        var mexico = await app.ClientAsAsync("focal-point:MX");
+        var name = "Agencia Manual " + Guid.NewGuid().ToString("N")[..8];
+        async Task<string?> Verdict(string query) =>
+            (await OkAsync(await anonymous.GetAsync("/api/recruiters/check?name=" + Uri.EscapeDataString(query)))).GetProperty("verdict").GetString();
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await app.ClientAsAsync("focal-point:GT")).PostAsJsonAsync("/api/recruiters", new { name, kind = "private-agency", country = "MX" })).StatusCode);
+        await ProblemAsync(await mexico.PostAsJsonAsync("/api/recruiters", new { name = new string('x', 10_000), kind = "private-agency", country = "MX" }), "name");
+        var created = await OkAsync(await mexico.PostAsJsonAsync("/api/recruiters", new { name, kind = "private-agency", country = "MX", city = "Monterrey" }), HttpStatusCode.Created);
+        var id = created.GetProperty("id").GetInt32();
+        var taken = await ProblemAsync(await mexico.PostAsJsonAsync("/api/recruiters", new { name = name.ToUpperInvariant() + ".", kind = "private-agency", country = "MX" }), "name");
+        Assert.Contains($"recruiter {id}", taken.GetProperty("errors").GetProperty("name")[0].GetString(), StringComparison.Ordinal);
+        Assert.Equal("known-without-licence", await Verdict(name));
+
+        // An expired licence never makes an all clear; a stale version is a conflict; a licence valid today does.
+        var expired = new { version = 0, country = "MX", number = "STPS-RE-0042", authority = "Secretaría del Trabajo y Previsión Social", validFrom = "2019-01-01", validTo = "2020-12-31", status = "active", source = "Registro Central de Agencias de Colocación, consulta de 2021" };
+        await ProblemAsync(await mexico.PostAsJsonAsync($"/api/recruiters/{id}/licences", expired with { validFrom = "2021-01-01" }), "validTo");
+        await ProblemAsync(await mexico.PostAsJsonAsync($"/api/recruiters/{id}/licences", expired with { source = "" }), "source");
+        Assert.Equal(1, (await OkAsync(await mexico.PostAsJsonAsync($"/api/recruiters/{id}/licences", expired))).GetProperty("version").GetInt32());
+        Assert.Equal("known-without-licence", await Verdict(name));
+        var valid = expired with { version = 1, number = "STPS-RE-0099", validFrom = "2020-01-01", validTo = "2099-12-31" };
+        Assert.Equal(HttpStatusCode.Conflict, (await mexico.PostAsJsonAsync($"/api/recruiters/{id}/licences", valid with { version = 0 })).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await app.ClientAsAsync("focal-point:GT")).PostAsJsonAsync($"/api/recruiters/{id}/licences", valid)).StatusCode);
+        var saved = await OkAsync(await mexico.PostAsJsonAsync($"/api/recruiters/{id}/licences", valid));
+        Assert.Equal("licensed", await Verdict(name));
+        Assert.Equal("licensed", await Verdict("stps re 0099"));
+
+        // Revoked: the check no longer says licensed.
+        var licenceId = saved.GetProperty("licences").EnumerateArray().Single(l => l.GetProperty("number").GetString() == "STPS-RE-0099").GetProperty("id").GetInt32();
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await app.ClientAsAsync("focal-point:GT")).PutAsJsonAsync($"/api/recruiters/{id}/licences/{licenceId}", valid with { version = 2, status = "revoked" })).StatusCode);
+        await OkAsync(await mexico.PutAsJsonAsync($"/api/recruiters/{id}/licences/{licenceId}", valid with { version = 2, status = "revoked" }));
+        Assert.Equal("known-without-licence", await Verdict(name));
+
+        await using var db = app.CreateDb();
+        Assert.Equal(["create", "licence", "licence", "licence"], await db.AuditEntries.Where(e => e.EntityType == "recruiter" && e.EntityId == id.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            .OrderBy(e => e.Id).Select(e => e.Action).ToListAsync());
+    }
+
+    [Fact]
+    public async Task RecruiterAndLicencePages_SaveWithTheirSource_AndNameTheFieldOfAnError()
+    {
+        var guatemala = await app.ClientAsAsync("focal-point:GT");
+        var name = "Agencia Página " + Guid.NewGuid().ToString("N")[..8];
+        var missing = await guatemala.PostPageFormAsync("/recruiters/new", [new("Name", ""), new("Kind", "PrivateAgency"), new("Country", "GT")]);
+        Assert.Equal(HttpStatusCode.BadRequest, missing.StatusCode);
+        Assert.Contains("id=\"error-name\"", await missing.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var created = await guatemala.PostPageFormAsync("/recruiters/new", [new("Name", name), new("Kind", "PublicEmploymentService"), new("Country", "GT"), new("City", "Quetzaltenango")]);
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        var page = created.Headers.Location!.OriginalString;
+        var licences = page + "/licences";
+        var badDate = await guatemala.PostPageFormAsync(licences,
+            [new("Version", "0"), new("Country", "GT"), new("Number", "MINTRAB-17"), new("Authority", "Ministerio de Trabajo y Previsión Social"), new("ValidFrom", "2025-02-30"), new("Status", "Active"), new("Source", "Acuerdo ministerial 17-2025")]);
+        Assert.Equal(HttpStatusCode.BadRequest, badDate.StatusCode);
+        Assert.Contains("id=\"error-validFrom\"", await badDate.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var saved = await guatemala.PostPageFormAsync(licences,
+            [new("Version", "0"), new("Country", "GT"), new("Number", "MINTRAB-17"), new("Authority", "Ministerio de Trabajo y Previsión Social"), new("ValidFrom", "2025-01-01"), new("ValidTo", "2099-01-01"), new("Status", "Active"), new("Source", "Acuerdo ministerial 17-2025")]);
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var stale = await guatemala.PostPageFormAsync(licences,
+            [new("Version", "0"), new("Country", "GT"), new("Number", "MINTRAB-18"), new("Authority", "Ministerio de Trabajo y Previsión Social"), new("Status", "Active"), new("Source", "Acuerdo ministerial 18-2025")]);
+        Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
+        Assert.Contains("data-testid=\"conflict\"", await stale.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var details = await guatemala.GetStringAsync(page);
+        Assert.Contains("Acuerdo ministerial 17-2025", details, StringComparison.Ordinal);
+        Assert.Contains("licence-actions", details, StringComparison.Ordinal);
+        Assert.Equal("licensed", (await OkAsync(await app.ClientIn("en").GetAsync("/api/recruiters/check?name=" + Uri.EscapeDataString(name)))).GetProperty("verdict").GetString());
+        Assert.Contains("No licence ships with the platform", await app.ClientIn("en").GetStringAsync("/recruiters/check?name=" + Uri.EscapeDataString(name)), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await app.ClientAsAsync("focal-point:MX")).PostPageFormAsync("/recruiters/new", [new("Name", name + " MX"), new("Kind", "PrivateAgency"), new("Country", "GT")])).StatusCode);
+    }
+
+    [Fact]
+    public async Task FraudDashboard_ChartsReportsByCountryStatusAndMonth_WithTheirTables()
+    {
+        await using (var db = app.CreateDb())
+        {
+            db.FraudReports.Add(new Platform.Recruiters.FraudReport { Country = "HN", RecruiterName = "Agencia X", Description = "Cobro de visa", Language = "es", ReceivedAt = new DateTime(2026, 3, 14, 0, 0, 0, DateTimeKind.Utc) });
+            await db.SaveChangesAsync();
+        }
+
+        var html = await app.ClientIn("es").GetStringAsync("/fraud-reports");
+        Assert.Contains("data-testid=\"fraud-charts\"", html, StringComparison.Ordinal);
+        Assert.Contains("fraud-by-country", html, StringComparison.Ordinal);
+        Assert.Contains("fraud-by-status", html, StringComparison.Ordinal);
+        Assert.Contains("fraud-by-month", html, StringComparison.Ordinal);
+        Assert.Contains("Honduras", html, StringComparison.Ordinal);
+        Assert.Contains("2026-03", html, StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"status-counts\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Cobro de visa", html, StringComparison.Ordinal);
+    }
 }
 
 public sealed class RecruitersApiTestsOnSqlite(RecruitersSqliteApp app) : RecruitersApiTests(app), IClassFixture<RecruitersSqliteApp>;

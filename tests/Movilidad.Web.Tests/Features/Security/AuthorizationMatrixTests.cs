@@ -490,6 +490,34 @@ public abstract class AuthorizationMatrixTests(MovilidadApp app, ITestOutputHelp
             return new HttpRequestMessage(method, $"/api/{(programme ? "programmes" : "agreements")}/{id}{step}") { Content = JsonContent.Create(body(scope, key)) };
         };
 
+    /// <summary>A registry page form posted to a fresh entry of the scope's country at <paramref name="stage"/>: the whole content as the form's fields for a save.</summary>
+    private static Func<Ids, Scope, Task<HttpRequestMessage>> RegistryForm(bool programme, Movilidad.Platform.Programmes.RegistryStage stage, string handler) =>
+        async (ids, scope) =>
+        {
+            var (_, key) = await NewRegistryEntry(ids, programme, scope, stage);
+            var fields = new Dictionary<string, string> { ["version"] = "0", ["comment"] = "Falta la fuente." };
+            if (handler == "Save")
+            {
+                var country = scope == Scope.Other ? "MX" : "GT";
+                fields["t:key"] = key;
+                fields[programme ? "t:name.es" : "t:title.es"] = "Cambio";
+                fields[programme ? "t:name.en" : "t:title.en"] = "Change";
+                fields["t:kind"] = programme ? "destination-scheme" : "mou";
+                if (programme)
+                {
+                    fields["l:destination"] = country;
+                    fields["t:status.code"] = "active";
+                }
+                else
+                {
+                    fields["t:subject"] = "labour-mobility";
+                    fields["t:parties[0].country"] = country;
+                }
+            }
+
+            return new HttpRequestMessage(HttpMethod.Post, $"/{(programme ? "programmes" : "agreements")}/edit/{key}?handler={handler}") { Content = new FormUrlEncodedContent(fields) };
+        };
+
     static AuthorizationMatrixTests() => AddRegistryRows(Table);
 
     private static void AddRegistryRows(Dictionary<string, Row> table)
@@ -514,6 +542,19 @@ public abstract class AuthorizationMatrixTests(MovilidadApp app, ITestOutputHelp
                 RegistryJson(programme, Movilidad.Platform.Programmes.RegistryStage.InReview, HttpMethod.Post, "/return", (_, _) => new { version = 0, comment = "Falta la fuente." }));
         }
 
+        foreach (var programme in new[] { true, false })
+        {
+            var pages = programme ? "/programmes" : "/agreements";
+            table[$"GET {pages}/edit/{{key?}}"] = new(ownProposers, OnlySecretariat, async (ids, scope) =>
+                Get($"{pages}/edit/{(await NewRegistryEntry(ids, programme, scope, Movilidad.Platform.Programmes.RegistryStage.Published)).Key}"));
+            table[$"POST {pages}/edit/{{key?}}?handler=Save"] = new(ownProposers, OnlySecretariat, RegistryForm(programme, Movilidad.Platform.Programmes.RegistryStage.Published, "Save"));
+            table[$"POST {pages}/edit/{{key?}}?handler=Submit"] = new(ownProposers, OnlySecretariat, RegistryForm(programme, Movilidad.Platform.Programmes.RegistryStage.Draft, "Submit"));
+            table[$"POST {pages}/edit/{{key?}}?handler=Publish"] = new(OnlySecretariat, OnlySecretariat, RegistryForm(programme, Movilidad.Platform.Programmes.RegistryStage.InReview, "Publish"));
+            table[$"POST {pages}/edit/{{key?}}?handler=Return"] = new(OnlySecretariat, OnlySecretariat, RegistryForm(programme, Movilidad.Platform.Programmes.RegistryStage.InReview, "Return"));
+            table[$"GET {pages}/{{id:int}}/history"] = new(ownProposers, OnlySecretariat, async (ids, scope) =>
+                Get($"{pages}/{(await NewRegistryEntry(ids, programme, scope, Movilidad.Platform.Programmes.RegistryStage.Published)).Id}/history"));
+        }
+
         table["GET /programmes"] = new(Everyone, null, Static(_ => "/programmes"));
         table["GET /programmes/{key}"] = new(Everyone, null, Static(_ => "/programmes/us-h2a"));
         table["GET /agreements"] = new(Everyone, null, Static(_ => "/agreements"));
@@ -525,6 +566,55 @@ public abstract class AuthorizationMatrixTests(MovilidadApp app, ITestOutputHelp
         table["GET /api/social-security/instruments"] = new(Everyone, null, Static(_ => "/api/social-security/instruments"));
         table["GET /api/social-security/portability"] = new(Everyone, null, Static(_ => "/api/social-security/portability?countries=GT,MX"));
         table["GET /api/social-security/guide"] = new(Everyone, null, Static(_ => "/api/social-security/guide?countries=GT,MX&language=es"));
+        AddRecruiterRecordRows(table);
+    }
+
+    /// <summary>A fresh directory entry of Guatemala with a licence issued by the scope's country (GT own, MX other).</summary>
+    private static async Task<(int Recruiter, int Licence)> NewLicence(Ids ids, Scope scope)
+    {
+        var recruiter = await NewRecruiter(ids);
+        await using var db = (Platform.Data.MovilidadDb)ids.Db();
+        var licence = new Movilidad.Platform.Recruiters.RecruiterLicence
+        {
+            RecruiterId = recruiter, Country = Country(scope), Number = "MTPS-1", NumberKey = "MTPS1", Authority = "Ministerio de Trabajo", Source = "Registro de la matriz", RecordedBy = "matriz",
+        };
+        db.RecruiterLicences.Add(licence);
+        await db.SaveChangesAsync();
+        return (recruiter, licence.Id);
+    }
+
+    private static object LicenceBody(Scope scope) => new
+    {
+        version = 0, country = Country(scope), number = "MTPS-2026-7", authority = "Ministerio de Trabajo", validFrom = "2026-01-01", validTo = "2027-12-31", status = "active", source = "Registro de agencias de la matriz",
+    };
+
+    private static void AddRecruiterRecordRows(Dictionary<string, Row> table)
+    {
+        table["POST /api/recruiters/"] = new([Secretariat, FocalPoint], OnlySecretariat, (_, scope) => Task.FromResult(new HttpRequestMessage(HttpMethod.Post, "/api/recruiters")
+        {
+            Content = JsonContent.Create(new { name = "Agencia Manual " + Guid.NewGuid().ToString("N")[..10], kind = "private-agency", country = Country(scope) }),
+        }));
+        table["POST /api/recruiters/{id:int}/licences"] = new([Secretariat, FocalPoint], OnlySecretariat, async (ids, scope) =>
+            new HttpRequestMessage(HttpMethod.Post, $"/api/recruiters/{await NewRecruiter(ids)}/licences") { Content = JsonContent.Create(LicenceBody(scope)) });
+        table["GET /recruiters/new"] = new([Secretariat, FocalPoint], null, Static(_ => "/recruiters/new"));
+        table["POST /recruiters/new"] = new([Secretariat, FocalPoint], OnlySecretariat, Form((_, _) => "/recruiters/new", (_, scope) => Task.FromResult(new Dictionary<string, string>
+        {
+            ["Name"] = "Agencia Manual " + Guid.NewGuid().ToString("N")[..10], ["Kind"] = "PrivateAgency", ["Country"] = Country(scope),
+        })));
+        table["GET /recruiters/{id:int}/licences"] = new([Secretariat, FocalPoint], null, async (ids, _) => Get($"/recruiters/{await NewRecruiter(ids)}/licences"));
+        table["POST /recruiters/{id:int}/licences"] = new([Secretariat, FocalPoint], OnlySecretariat, async (ids, scope) =>
+            new HttpRequestMessage(HttpMethod.Post, $"/recruiters/{await NewRecruiter(ids)}/licences")
+            {
+                Content = new FormUrlEncodedContent(new Dictionary<string, string>
+                {
+                    ["Version"] = "0", ["Country"] = Country(scope), ["Number"] = "MTPS-9", ["Authority"] = "Ministerio de Trabajo", ["ValidFrom"] = "2026-01-01", ["Status"] = "Active", ["Source"] = "Registro de la matriz",
+                }),
+            });
+        table["PUT /api/recruiters/{id:int}/licences/{licenceId:int}"] = new([Secretariat, FocalPoint], OnlySecretariat, async (ids, scope) =>
+        {
+            var (recruiter, licence) = await NewLicence(ids, scope);
+            return new HttpRequestMessage(HttpMethod.Put, $"/api/recruiters/{recruiter}/licences/{licence}") { Content = JsonContent.Create(LicenceBody(scope)) };
+        });
     }
 
     /// <summary>The expected table: key is "METHOD route" as the endpoint data source names it, with "?handler=" for named page handlers.</summary>
@@ -1157,7 +1247,8 @@ public abstract class AuthorizationMatrixTests(MovilidadApp app, ITestOutputHelp
         var unexpectedAllows = new List<string>();
         var unexpectedDenials = new List<string>();
         var calls = 0;
-        foreach (var (key, row) in Table)
+        // Sign-out last, whatever order the rows were added in: it ends the session of the client that calls it.
+        foreach (var (key, row) in Table.OrderBy(r => r.Key == "POST /account/sign-out"))
         {
             foreach (var scope in row.Scoped ? new[] { Scope.Own, Scope.Other } : [Scope.None])
             {
