@@ -115,23 +115,22 @@ public abstract class AccountBrowserTests(BrowserHost host)
         await page.GotoAsync("/practices/calendar");
         var bar = (await page.Locator(".topbar-inner").BoundingBoxAsync())!;
         Assert.True(bar.Height <= 72, $"The header at 1280 px is {bar.Height} px high: it wrapped onto a second row.");
-        Assert.Equal(["Inicio", "Planes", "Seguimiento", "Movilidad laboral", "Conocimiento"], await page.Locator(".mainnav > a, .nav-menu > summary").AllInnerTextsAsync());
+        Assert.Equal(["Inicio", "Planes", "Seguimiento", "Movilidad laboral"], await page.Locator(".mainnav > a, .nav-menu > summary").AllInnerTextsAsync());
 
         // The section's menu is marked (closed), and inside it the page's own link.
-        var knowledge = page.GetByTestId("nav-knowledge");
-        Assert.Equal("true", await knowledge.Locator("summary").GetAttributeAsync("aria-current"));
+        var followUp = page.GetByTestId("nav-follow-up");
+        Assert.Equal("true", await followUp.Locator("summary").GetAttributeAsync("aria-current"));
         Assert.Null(await page.GetByTestId("nav-plans").Locator("summary").GetAttributeAsync("aria-current"));
-        Assert.Equal(["/practices/calendar"], await knowledge.Locator("a[aria-current=page]").EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))"));
-        Assert.False(await knowledge.Locator(".nav-links").IsVisibleAsync());
+        Assert.Equal(["/practices/calendar"], await followUp.Locator("a[aria-current=page]").EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))"));
+        Assert.False(await followUp.Locator(".nav-links").IsVisibleAsync());
 
         // By keyboard: Enter opens, Tab walks the links, Escape closes and gives focus back to the menu's button. Signed out,
         // the pages of work in progress (country values, the matrix) are not offered.
-        var followUp = page.GetByTestId("nav-follow-up");
         await followUp.Locator("summary").FocusAsync();
         await page.Keyboard.PressAsync("Enter");
         Assert.True(await followUp.Locator(".nav-links").IsVisibleAsync());
-        Assert.Equal(["Actividades", "Tablero de indicadores", "Informes", "Compromisos", "Tablero de compromisos"], await followUp.Locator(".nav-links a").AllInnerTextsAsync());
-        Assert.Equal(["/monitoring/activities", "/indicators", "/reports", "/pledges", "/pledges/dashboard"],
+        Assert.Equal(["Actividades", "Tablero de indicadores", "Informes", "Compromisos", "Tablero de compromisos", "Buenas prácticas", "Calendario de publicación"], await followUp.Locator(".nav-links a").AllInnerTextsAsync());
+        Assert.Equal(["/monitoring/activities", "/indicators", "/reports", "/pledges", "/pledges/dashboard", "/practices", "/practices/calendar"],
             await followUp.Locator(".nav-links a").EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))"));
         await page.Keyboard.PressAsync("Tab");
         Assert.Equal("/monitoring/activities", await page.EvaluateAsync<string>("document.activeElement.getAttribute('href')"));
@@ -172,7 +171,7 @@ public abstract class AccountBrowserTests(BrowserHost host)
 
         var english = await host.NewPageAsync("en");
         await english.GotoAsync("/");
-        Assert.Equal(["Home", "Plans", "Follow-up", "Labour mobility", "Knowledge"], await english.Locator(".mainnav > a, .nav-menu > summary").AllInnerTextsAsync());
+        Assert.Equal(["Home", "Plans", "Follow-up", "Labour mobility"], await english.Locator(".mainnav > a, .nav-menu > summary").AllInnerTextsAsync());
         Assert.Equal("page", await english.Locator(".mainnav > a[href='/']").GetAttributeAsync("aria-current"));
         Assert.Empty(host.PageErrors);
     }

@@ -61,14 +61,15 @@ public abstract class BrowserHost(DatabaseProvider provider) : IAsyncLifetime
         await page.Locator("#Email").FillAsync(person.Email);
         await page.Locator("#Password").FillAsync(person.Password);
         await page.Locator("main button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/account/sign-in", StringComparison.Ordinal));
         if (person.AuthenticatorKey is { } key)
         {
             await page.Locator("#Code").FillAsync(People.Totp(key, DateTimeOffset.UtcNow));
             await page.Locator("main button[type=submit]").ClickAsync();
-            await page.WaitForURLAsync(url => !url.Contains("/account/two-factor", StringComparison.Ordinal));
         }
 
+        // Signed in once the header names the person: a wait on the page's content, not on the navigation's "load" event
+        // (a run at load 100 timed out waiting for "load" after Playwright had logged the later "networkidle").
+        await Assertions.Expect(page.GetByTestId("account")).ToHaveTextAsync(person.Email, new LocatorAssertionsToHaveTextOptions { Timeout = 90_000 });
         return page;
     }
 

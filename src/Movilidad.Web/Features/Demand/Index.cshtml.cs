@@ -10,6 +10,8 @@ namespace Movilidad.Web.Features.Demand;
 
 /// <summary>The model library: every model with its latest version, and for those who keep models the upload form.</summary>
 [AllowAnonymous]
+[RequestSizeLimit(DemandUpload.MaxBytes)]
+[RequestFormLimits(MultipartBodyLengthLimit = DemandUpload.MaxBytes)]
 public class IndexModel(MovilidadDb db, IAuthorizationService auth, IStringLocalizer text, TimeProvider clock) : WritePage
 {
     public IReadOnlyList<ModelSummary> Models { get; private set; } = [];

@@ -19,6 +19,8 @@ namespace Movilidad.Web.Features.Demand;
 /// runs; the forms to run it (a simulation, a Monte Carlo set) and to import a scenario from a changes file.
 /// </summary>
 [AllowAnonymous]
+[RequestSizeLimit(DemandUpload.MaxBytes)]
+[RequestFormLimits(MultipartBodyLengthLimit = DemandUpload.MaxBytes)]
 public class ModelModel(MovilidadDb db, IAuthorizationService auth, IStringLocalizer text, DemandQueue queue, TimeProvider clock) : WritePage
 {
     public DemandModel Entity { get; private set; } = null!;

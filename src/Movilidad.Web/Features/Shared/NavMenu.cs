@@ -44,6 +44,8 @@ public static class NavMenu
             new("/reports", "Nav.Reports", "reports"),
             new("/pledges", "Nav.Pledges", "pledges"),
             new("/pledges/dashboard", "Menu.PledgeDashboard", "pledges"),
+            new("/practices", "Nav.Practices", "practices"),
+            new("/practices/calendar", "Menu.Calendar", "practices"),
         ]),
         new("mobility", "Menu.Mobility",
         [
@@ -56,11 +58,6 @@ public static class NavMenu
             new("/recruiters/check", "Recruiters.MenuCheck", "recruiters"),
             new("/recruiters", "Recruiters.MenuDirectory", "recruiters"),
             new("/fraud-reports", "Recruiters.MenuFraudReports", "recruiters"),
-        ]),
-        new("knowledge", "Menu.Knowledge",
-        [
-            new("/practices", "Nav.Practices", "practices"),
-            new("/practices/calendar", "Menu.Calendar", "practices"),
             new("/repository", "Nav.Repository", "repository"),
         ]),
     ];

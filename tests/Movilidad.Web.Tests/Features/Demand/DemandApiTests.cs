@@ -141,6 +141,20 @@ public abstract class DemandApiTests(MovilidadApp app)
     }
 
     [Fact]
+    public async Task UploadPage_AModelPostedWithTheForm_GoesToItsPage()
+    {
+        // The page's form is read once by the antiforgery check before the upload reader sees it.
+        var guatemala = await app.SignInAsync(await app.AddPersonAsync($"{Guid.NewGuid():N}@example.org", twoFactor: false, "focal-point:GT"));
+        var form = Upload(SmallModel, "population.mdl", "Página " + Guid.NewGuid().ToString("N")[..8], "GT");
+        form.Add(new StringContent((await guatemala.FormTokenAsync("/models"))!), "__RequestVerificationToken");
+
+        var response = await guatemala.PostAsync("/models", form);
+
+        Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"{(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        Assert.StartsWith("/models/pagina-", response.Headers.Location?.OriginalString, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Simulation_StoresItsInputs_ReproducesExactly_AndDownloads()
     {
         var id = await ReferenceIdAsync();

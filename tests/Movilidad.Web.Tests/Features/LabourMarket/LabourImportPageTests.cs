@@ -177,7 +177,7 @@ public abstract class LabourImportPageTests(LabourMarketApp app)
         var signature = second.GetProperty("layout").GetProperty("signature").GetString();
         var saved = await db.LabourColumnMappings.SingleAsync(m => m.Signature == signature);
         Assert.Equal(2, saved.Version);
-        var trail = await db.AuditEntries.Where(e => e.EntityType == LabourColumnMappings.EntityType && e.EntityId == saved.Id.ToString(CultureInfo.InvariantCulture)).Select(e => e.Action).ToListAsync();
+        var trail = await db.AuditEntries.Where(e => e.EntityType == LabourColumnMappings.EntityType && e.EntityId == saved.Id.ToString(CultureInfo.InvariantCulture)).OrderBy(e => e.Id).Select(e => e.Action).ToListAsync();
         Assert.Equal(["create", "update"], trail);
     }
 

@@ -291,7 +291,9 @@ public abstract class ProgrammesApiTests(MovilidadApp app)
         Assert.Equal(HttpStatusCode.NotFound, (await app.Browser().GetAsync($"/programmes/{key}")).StatusCode);
         var published = await secretariat.PostPageFormAsync($"/programmes/edit/{key}?handler=Publish", [new("version", "2")]);
         Assert.Equal($"/programmes/edit/{key}?done=published", published.Headers.Location!.OriginalString);
-        Assert.Contains("Salario mínimo", await app.Browser().GetStringAsync($"/programmes/{key}"), StringComparison.Ordinal);
+        var spanish = await app.ClientIn("es").GetStringAsync($"/programmes/{key}");
+        Assert.Contains("Salario mínimo", spanish, StringComparison.Ordinal);
+        Assert.Contains("Fair pay", await app.Browser().GetStringAsync($"/programmes/{key}"), StringComparison.Ordinal);
         var history = await secretariat.GetAsync($"/programmes/{id}/history");
         Assert.Equal(HttpStatusCode.OK, history.StatusCode);
         var versions = await history.Content.ReadAsStringAsync();
