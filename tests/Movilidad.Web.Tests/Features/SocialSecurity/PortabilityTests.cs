@@ -216,6 +216,7 @@ public abstract class PortabilityTests(MovilidadApp app)
     [Theory]
     [InlineData("/social-security", "instruments-ilo-convention")]
     [InlineData("/social-security/instruments/c097", "ilo.org/dyn/normlex")]
+    [InlineData("/search?q=convenio", "<span class=\"kind\">ILO convention</span>")]
     [InlineData("/social-security/portability", "name=\"country\"")]
     [InlineData("/social-security/portability?country=MX&country=US&status=employee", "data-testid=\"no-instrument\"")]
     [InlineData("/social-security/portability?country=CA&country=US&status=employee&years=3&years=", "data-testid=\"applies\"")]
