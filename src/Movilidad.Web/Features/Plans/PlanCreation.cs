@@ -196,9 +196,15 @@ public static partial class PlanCreation
             Add($"sdgTargets[{i}]", $"'{target}' is not an SDG target (such as 8.8 or 10.7).");
         }
 
-        var codes = (create.Institutions ?? []).Select(i => i.Code).Distinct(StringComparer.Ordinal).ToList();
+        var links = create.Institutions ?? [];
+        foreach (var (_, i) in links.Select((l, i) => (l, i)).Where(p => p.l is not { Code.Length: > 0 }))
+        {
+            Add($"institutions[{i}].code", "Name the institution by its code.");
+        }
+
+        var codes = links.Where(l => l is { Code.Length: > 0 }).Select(l => l.Code).Distinct(StringComparer.Ordinal).ToList();
         var institutions = await db.Institutions.Where(i => codes.Contains(i.Code)).ToDictionaryAsync(i => i.Code, ct);
-        foreach (var (link, i) in (create.Institutions ?? []).Select((l, i) => (l, i)).Where(p => !institutions.ContainsKey(p.l.Code)))
+        foreach (var (link, i) in links.Select((l, i) => (l, i)).Where(p => p.l is { Code.Length: > 0 } && !institutions.ContainsKey(p.l.Code)))
         {
             Add($"institutions[{i}].code", $"No institution has the code {link.Code}.");
         }

@@ -62,6 +62,12 @@ public abstract class PlanCreationTests(MovilidadApp app)
         {
             level = "pillar", title = new { es = "X", en = "X" }, endDate = "2030-01-01", gcmObjectives = new[] { 24 },
         }))).Order(StringComparer.Ordinal));
+
+        // An institution without its code, or no institution at all (the API fuzz test's input): named, not a 500.
+        Assert.Equal(["institutions[0].code", "institutions[1].code", "institutions[2].code"], (await ErrorsAsync(await member.PostAsJsonAsync($"/api/plans/{planId}/elements", new
+        {
+            level = "line", title = new { es = "X", en = "X" }, institutions = new object?[] { new { role = "coordinator" }, null, new { code = "NO-SUCH", role = "responsible" } },
+        }))).Order(StringComparer.Ordinal));
         var element = await CreatedAsync(await member.PostAsJsonAsync($"/api/plans/{planId}/elements", new
         {
             parentId = line.GetProperty("id").GetInt32(),
