@@ -28,11 +28,11 @@ public abstract class AccountBrowserTests(BrowserHost host)
         await page.GotoAsync("/account/sign-in");
         await page.Locator("#Email").FillAsync(person.Email);
         await page.Locator("#Password").FillAsync(person.Password);
-        await Task.WhenAll(page.WaitForURLAsync(url => !url.Contains("/account/sign-in", StringComparison.Ordinal)), page.Locator("main button[type=submit]").ClickAsync());
+        await Task.WhenAll(page.ReachedAsync(url => !url.Contains("/account/sign-in", StringComparison.Ordinal)), page.Locator("main button[type=submit]").ClickAsync());
         if (person.AuthenticatorKey is { } key)
         {
             await page.Locator("#Code").FillAsync(People.Totp(key, DateTimeOffset.UtcNow));
-            await Task.WhenAll(page.WaitForURLAsync(url => !url.Contains("/account/two-factor", StringComparison.Ordinal)), page.Locator("main button[type=submit]").ClickAsync());
+            await Task.WhenAll(page.ReachedAsync(url => !url.Contains("/account/two-factor", StringComparison.Ordinal)), page.Locator("main button[type=submit]").ClickAsync());
         }
 
         Assert.Equal(person.Email, await page.GetByTestId("account").InnerTextAsync());
@@ -145,7 +145,7 @@ public abstract class AccountBrowserTests(BrowserHost host)
         await page.Locator("main h1").ClickAsync();
         Assert.False(await followUp.Locator(".nav-links").IsVisibleAsync());
         await page.GetByTestId("nav-plans").Locator("summary").ClickAsync();
-        await Task.WhenAll(page.WaitForURLAsync("**/roadmap"), page.GetByTestId("nav-plans").GetByRole(AriaRole.Link, new LocatorGetByRoleOptions { Name = "Hoja de ruta" }).ClickAsync());
+        await Task.WhenAll(page.ReachedAsync("**/roadmap"), page.GetByTestId("nav-plans").GetByRole(AriaRole.Link, new LocatorGetByRoleOptions { Name = "Hoja de ruta" }).ClickAsync());
         Assert.Equal("true", await page.GetByTestId("nav-plans").Locator("summary").GetAttributeAsync("aria-current"));
         Assert.Equal("/roadmap", await page.Locator(".nav-links a[aria-current=page]").GetAttributeAsync("href"));
 
@@ -195,7 +195,7 @@ public abstract class AccountBrowserTests(BrowserHost host)
         };
         await page.GotoAsync($"/elements/{element}");
         await page.Locator("#comment-new").FillAsync(payload);
-        await Task.WhenAll(page.WaitForURLAsync(url => url.Contains("#comment-", StringComparison.Ordinal)), page.Locator(".comment-form button[type=submit]").ClickAsync());
+        await Task.WhenAll(page.ReachedAsync(url => url.Contains("#comment-", StringComparison.Ordinal)), page.Locator(".comment-form button[type=submit]").ClickAsync());
 
         Assert.Equal(payload, await page.GetByTestId("comment-text").Last.InnerTextAsync());
         Assert.Empty(dialogs);
@@ -235,7 +235,7 @@ public abstract class AccountBrowserTests(BrowserHost host)
         Assert.Equal(2, options.Count);
         await page.Locator("#history-from").SelectOptionAsync(new SelectOptionValue { Index = 1 });
         await page.Locator("#history-to").SelectOptionAsync(new SelectOptionValue { Index = 0 });
-        await Task.WhenAll(page.WaitForURLAsync(url => url.Contains("from=", StringComparison.Ordinal)), page.Locator("[data-testid=compare] button").ClickAsync());
+        await Task.WhenAll(page.ReachedAsync(url => url.Contains("from=", StringComparison.Ordinal)), page.Locator("[data-testid=compare] button").ClickAsync());
         var comparison = await page.GetByTestId("comparison").InnerTextAsync();
         Assert.Contains("República de Panamá", comparison, StringComparison.Ordinal);
         Assert.Contains("Panamá (Ministerio de Trabajo)", comparison, StringComparison.Ordinal);
@@ -243,7 +243,7 @@ public abstract class AccountBrowserTests(BrowserHost host)
         await host.ScreenshotAsync(page, "institution-history");
 
         await page.GotoAsync($"/monitoring/activities/{activity.ToString(CultureInfo.InvariantCulture)}");
-        await Task.WhenAll(page.WaitForURLAsync("**/history"), page.GetByTestId("history-link").ClickAsync());
+        await Task.WhenAll(page.ReachedAsync("**/history"), page.GetByTestId("history-link").ClickAsync());
         Assert.Contains("Elecciones", await page.GetByTestId("history").InnerTextAsync(), StringComparison.Ordinal);
         await AssertAccessible(page);
         await host.ScreenshotAsync(page, "activity-history");

@@ -21,7 +21,7 @@ public abstract class ActivityBrowserTests(BrowserHost host)
         await page.Locator("#Email").FillAsync(person.Email);
         await page.Locator("#Password").FillAsync(person.Password);
         await page.Locator("main button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/account/sign-in", StringComparison.Ordinal));
+        await page.ReachedAsync(url => !url.Contains("/account/sign-in", StringComparison.Ordinal));
         return page;
     }
 
@@ -46,7 +46,7 @@ public abstract class ActivityBrowserTests(BrowserHost host)
         await AssertAccessible(page);
         await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Guardar" }).ClickAsync();
 
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/monitoring/activities/[0-9]+$"));
+        await page.ReachedAsync(new System.Text.RegularExpressions.Regex("/monitoring/activities/[0-9]+$"));
         Assert.Equal("Taller regional sobre reconocimiento de competencias", await page.Locator("h1").InnerTextAsync());
         Assert.Contains("1.500,75 USD", await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Equal("Planificada", await page.GetByTestId("status").InnerTextAsync());
@@ -61,7 +61,7 @@ public abstract class ActivityBrowserTests(BrowserHost host)
         await host.ScreenshotAsync(page, "concept-note");
         await AssertAccessible(page);
         await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Guardar" }).ClickAsync();
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/monitoring/activities/[0-9]+$"));
+        await page.ReachedAsync(new System.Text.RegularExpressions.Regex("/monitoring/activities/[0-9]+$"));
         Assert.DoesNotContain("Objetivo", await page.GetByTestId("missing").InnerTextAsync(), StringComparison.Ordinal);
 
         await page.GotoAsync("/monitoring/activities");

@@ -21,7 +21,7 @@ public abstract partial class DemandBrowserTests(BrowserHost host)
         await page.GotoAsync("/account/sign-in");
         await page.Locator("#Email").FillAsync(person.Email);
         await page.Locator("#Password").FillAsync(person.Password);
-        await Task.WhenAll(page.WaitForURLAsync(url => !url.Contains("/account/sign-in", StringComparison.Ordinal)), page.Locator("main button[type=submit]").ClickAsync());
+        await Task.WhenAll(page.ReachedAsync(url => !url.Contains("/account/sign-in", StringComparison.Ordinal)), page.Locator("main button[type=submit]").ClickAsync());
 
         await page.GotoAsync("/models");
         await Assertions.Expect(page.GetByTestId("models")).ToContainTextAsync("Seasonal agricultural demand");
@@ -38,7 +38,7 @@ public abstract partial class DemandBrowserTests(BrowserHost host)
         var modelUrl = page.Url;
 
         await page.Locator("#run-scenario").SelectOptionAsync(new SelectOptionValue { Label = "Faster mechanisation" });
-        await Task.WhenAll(page.WaitForURLAsync(RunPage()), page.GetByTestId("run").Locator("button").ClickAsync());
+        await Task.WhenAll(page.ReachedAsync(RunPage()), page.GetByTestId("run").Locator("button").ClickAsync());
         await Assertions.Expect(page.GetByTestId("status")).ToHaveTextAsync("terminada");
         await Assertions.Expect(page.GetByTestId("chart").Locator("polyline")).ToHaveCountAsync(1);
         await Assertions.Expect(page.GetByTestId("series-table").Locator("tbody tr")).ToHaveCountAsync(81);
@@ -55,7 +55,7 @@ public abstract partial class DemandBrowserTests(BrowserHost host)
         await AssertAccessible(page);
 
         await page.Locator("#mc-runs").FillAsync("300");
-        await Task.WhenAll(page.WaitForURLAsync(RunPage()), page.GetByTestId("sensitivity").Locator("button").ClickAsync());
+        await Task.WhenAll(page.ReachedAsync(RunPage()), page.GetByTestId("sensitivity").Locator("button").ClickAsync());
         await page.ReloadAsync();
         await Assertions.Expect(page.GetByTestId("status")).ToHaveTextAsync("terminada", new() { Timeout = 120_000 });
         await Assertions.Expect(page.GetByTestId("chart").Locator("path.band")).ToHaveCountAsync(2);
@@ -78,7 +78,7 @@ public abstract partial class DemandBrowserTests(BrowserHost host)
         await page.GotoAsync("/account/sign-in");
         await page.Locator("#Email").FillAsync(person.Email);
         await page.Locator("#Password").FillAsync(person.Password);
-        await Task.WhenAll(page.WaitForURLAsync(url => !url.Contains("/account/sign-in", StringComparison.Ordinal)), page.Locator("main button[type=submit]").ClickAsync());
+        await Task.WhenAll(page.ReachedAsync(url => !url.Contains("/account/sign-in", StringComparison.Ordinal)), page.Locator("main button[type=submit]").ClickAsync());
 
         // A model of Guatemala, added as the API adds it.
         string slug;
@@ -132,7 +132,7 @@ public abstract partial class DemandBrowserTests(BrowserHost host)
         await AssertAccessible(page);
         await host.ScreenshotAsync(page, "demand-calibration-form");
         await page.Locator("#fit-high-0").FillAsync("3000");
-        await Task.WhenAll(page.WaitForURLAsync(RunPage()), page.GetByTestId("calibration").Locator("button").ClickAsync());
+        await Task.WhenAll(page.ReachedAsync(RunPage()), page.GetByTestId("calibration").Locator("button").ClickAsync());
         await page.ReloadAsync();
         await Assertions.Expect(page.GetByTestId("status")).ToHaveTextAsync("terminada", new() { Timeout = 120_000 });
         await Assertions.Expect(page.GetByTestId("fitted").Locator("tbody tr")).ToHaveCountAsync(2);
@@ -143,7 +143,7 @@ public abstract partial class DemandBrowserTests(BrowserHost host)
         await host.ScreenshotAsync(page, "demand-calibration");
 
         // The fit saved as a scenario of the model.
-        await Task.WhenAll(page.WaitForURLAsync(url => url.StartsWith(modelUrl, StringComparison.Ordinal)), page.GetByTestId("save-scenario").Locator("button").ClickAsync());
+        await Task.WhenAll(page.ReachedAsync(url => url.StartsWith(modelUrl, StringComparison.Ordinal)), page.GetByTestId("save-scenario").Locator("button").ClickAsync());
         await Assertions.Expect(page.GetByTestId("scenarios")).ToContainTextAsync("Calibrado (corrida");
         Assert.Empty(host.PageErrors);
     }

@@ -71,7 +71,7 @@ public abstract class IndicatorBrowserTests(BrowserHost host)
         await page.GotoAsync("/monitoring/due");
         Assert.Contains("Indicadores por reportar", await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
         await page.Locator("[data-testid=due-reports] a").First.ClickAsync();
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/indicators/reports/pe-crm-2023-2026/2023-S1/GT$"));
+        await page.ReachedAsync(new System.Text.RegularExpressions.Regex("/indicators/reports/pe-crm-2023-2026/2023-S1/GT$"));
 
         var grid = page.GetByTestId("value-grid");
         await grid.GetByLabel("R1 · Total · Total", new() { Exact = true }).FillAsync("2");
@@ -91,7 +91,7 @@ public abstract class IndicatorBrowserTests(BrowserHost host)
         }
 
         await page.GetByTestId("submit").ClickAsync();
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/indicators/reports/pe-crm-2023-2026/2023-S1/GT$"));
+        await page.ReachedAsync(new System.Text.RegularExpressions.Regex("/indicators/reports/pe-crm-2023-2026/2023-S1/GT$"));
         Assert.Equal("enviado", await page.GetByTestId("report-status").InnerTextAsync());
         await host.ScreenshotAsync(page, "indicator-values-submitted");
         await AssertAccessible(page);
@@ -123,7 +123,7 @@ public abstract class IndicatorBrowserTests(BrowserHost host)
         var page = await SignedInAsync("es", "secretariat");
         await page.GotoAsync("/indicators/reports");
         await page.GetByTestId("indicator-list").GetByRole(AriaRole.Link, new() { Name = "Editar el indicador R1" }).ClickAsync();
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex($"/indicators/edit/{r1}$"));
+        await page.ReachedAsync(new System.Text.RegularExpressions.Regex($"/indicators/edit/{r1}$"));
 
         var grid = page.GetByTestId("targets-grid");
         await grid.GetByLabel("Meta de MX 2025-S1", new() { Exact = true }).FillAsync("cuatro");
@@ -137,7 +137,7 @@ public abstract class IndicatorBrowserTests(BrowserHost host)
 
         await grid.GetByLabel("Meta de MX 2025-S1", new() { Exact = true }).FillAsync("4");
         await page.GetByTestId("save").ClickAsync();
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex($"/indicators/{r1}$"));
+        await page.ReachedAsync(new System.Text.RegularExpressions.Regex($"/indicators/{r1}$"));
         var targets = await page.GetByTestId("targets").InnerTextAsync();
         Assert.Contains("Meta: 2,5", targets, StringComparison.Ordinal);
         Assert.Contains("Logrado:", targets, StringComparison.Ordinal);

@@ -32,7 +32,7 @@ public abstract class LabourMarketBrowserTests(BrowserHost host)
         await BrowserHost.AssertAccessibleAsync(page);
 
         await page.Locator("[data-testid=top-occupations] ~ table a").First.ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains("/labour-market/occupations/", StringComparison.Ordinal));
+        await page.ReachedAsync(url => url.Contains("/labour-market/occupations/", StringComparison.Ordinal));
         await Assertions.Expect(page.Locator("[data-testid=by-country]")).ToBeVisibleAsync();
         await host.ScreenshotAsync(page, "labour-market-occupation");
         await BrowserHost.AssertAccessibleAsync(page);

@@ -45,7 +45,7 @@ public abstract class MatrixBrowserTests(BrowserHost host)
         await page.Locator("#Email").FillAsync(person.Email);
         await page.Locator("#Password").FillAsync(person.Password);
         await page.Locator("main button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/account/sign-in", StringComparison.Ordinal));
+        await page.ReachedAsync(url => !url.Contains("/account/sign-in", StringComparison.Ordinal));
         return page;
     }
 
@@ -56,7 +56,7 @@ public abstract class MatrixBrowserTests(BrowserHost host)
         var page = await SignedInAsync("es", "focal-point:GT");
         await page.GotoAsync("/monitoring/activities");
         await page.GetByRole(AriaRole.Link, new PageGetByRoleOptions { Name = "Matriz de seguimiento (Excel)" }).ClickAsync();
-        await page.WaitForURLAsync("**/monitoring/matrix");
+        await page.ReachedAsync("**/monitoring/matrix");
         await host.ScreenshotAsync(page, "matrix-download");
         await AssertAccessible(page);
 

@@ -34,7 +34,7 @@ public abstract class OutlookBrowserTests(BrowserHost host)
 
         await page.Locator("select[name=sector]").SelectOptionAsync("care");
         await page.Locator("form.activity-filters button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync("**sector=care**");
+        await page.ReachedAsync("**sector=care**");
         Assert.Equal(1, await page.GetByTestId("ranking").Locator("tbody tr").CountAsync());
         Assert.Contains("5322", await page.GetByTestId("ranking").InnerTextAsync(), StringComparison.Ordinal);
         await host.ScreenshotAsync(page, "outlook-care");

@@ -23,7 +23,7 @@ public abstract class PlanBrowserTests(BrowserHost host)
         await AssertAccessible(page);
 
         await page.GetByTestId("language-switch").ClickAsync();
-        await page.WaitForURLAsync("**/");
+        await page.ReachedAsync("**/");
         Assert.Equal("Governing labour mobility in the RCM region", await page.Locator("h1").InnerTextAsync());
         Assert.Equal("en", await page.Locator("html").GetAttributeAsync("lang"));
         await host.ScreenshotAsync(page, "home.en");
@@ -47,7 +47,7 @@ public abstract class PlanBrowserTests(BrowserHost host)
         Assert.True(await action.IsVisibleAsync());
         await host.ScreenshotAsync(page, "plan-tree");
         await action.ClickAsync();
-        await page.WaitForURLAsync("**/elements/*");
+        await page.ReachedAsync("**/elements/*");
         Assert.Contains("metodología estandarizada", await page.Locator(".prose").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Contains("dinámica de sistemas", await page.Locator(".footnotes").InnerTextAsync(), StringComparison.Ordinal);
         await host.ScreenshotAsync(page, "element");
@@ -70,7 +70,7 @@ public abstract class PlanBrowserTests(BrowserHost host)
         await AssertAccessible(page);
         await page.Locator("#plan").SelectOptionAsync("po-prml-2023-2027");
         await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Show" }).ClickAsync();
-        await page.WaitForURLAsync("**plan=po-prml-2023-2027");
+        await page.ReachedAsync("**plan=po-prml-2023-2027");
         await using var db = host.App.CreateDb();
         var dated = await db.PlanElements.CountAsync(e => e.Plan!.Key == "po-prml-2023-2027" && (e.StartDate != null || e.EndDate != null));
         Assert.InRange(dated, 1, 20);
@@ -85,14 +85,14 @@ public abstract class PlanBrowserTests(BrowserHost host)
         await page.GotoAsync("/");
         await page.Locator("#site-search").FillAsync("reclutamiento etico");
         await page.Locator("#site-search").PressAsync("Enter");
-        await page.WaitForURLAsync("**/search?q=*");
+        await page.ReachedAsync("**/search?q=*");
         var results = page.Locator("ol.results li");
         Assert.True(await results.CountAsync() >= 1);
         await host.ScreenshotAsync(page, "search");
         await AssertAccessible(page);
         Assert.True(await page.Locator(".search-facets a").CountAsync() >= 2);
         await results.Locator("a[href^='/elements/']").First.ClickAsync();
-        await page.WaitForURLAsync("**/elements/*");
+        await page.ReachedAsync("**/elements/*");
         Assert.Contains("ético", (await page.ContentAsync()).ToLowerInvariant(), StringComparison.Ordinal);
     }
 

@@ -25,7 +25,7 @@ public abstract partial class PledgeBrowserTests(BrowserHost host)
         await page.Locator("#Email").FillAsync(person.Email);
         await page.Locator("#Password").FillAsync(person.Password);
         await Task.WhenAll(
-            page.WaitForURLAsync(url => !url.Contains("/account/sign-in", StringComparison.Ordinal)),
+            page.ReachedAsync(url => !url.Contains("/account/sign-in", StringComparison.Ordinal)),
             page.Locator("main button[type=submit]").ClickAsync());
         return page;
     }
@@ -79,7 +79,7 @@ public abstract partial class PledgeBrowserTests(BrowserHost host)
         await host.ScreenshotAsync(page, "pledge-edit");
         await AssertAccessible(page);
         await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Guardar" }).ClickAsync();
-        await page.WaitForURLAsync(PledgePage());
+        await page.ReachedAsync(PledgePage());
         Assert.Equal("Ventanilla de orientación a trabajadores temporales", await page.Locator("h1").InnerTextAsync());
         Assert.Equal("Sin iniciar", await page.GetByTestId("status").InnerTextAsync());
 
@@ -89,14 +89,14 @@ public abstract partial class PledgeBrowserTests(BrowserHost host)
         await host.ScreenshotAsync(page, "pledge-details");
         await AssertAccessible(page);
         await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Guardar el informe" }).ClickAsync();
-        await page.WaitForURLAsync(PledgePage());
+        await page.ReachedAsync(PledgePage());
         Assert.Equal("En curso", await page.GetByTestId("status").InnerTextAsync());
         Assert.Contains("acta.pdf", await page.GetByTestId("updates").InnerTextAsync(), StringComparison.Ordinal);
 
         // The history tab: the pledge as recorded, then with its quarterly update, compared.
-        await Task.WhenAll(page.WaitForURLAsync("**/history"), page.GetByTestId("history-link").ClickAsync());
+        await Task.WhenAll(page.ReachedAsync("**/history"), page.GetByTestId("history-link").ClickAsync());
         Assert.Equal(2, await page.Locator("[data-testid=history] > li").CountAsync());
-        await Task.WhenAll(page.WaitForURLAsync(url => url.Contains("from=", StringComparison.Ordinal)), page.Locator("[data-testid=compare] button").ClickAsync());
+        await Task.WhenAll(page.ReachedAsync(url => url.Contains("from=", StringComparison.Ordinal)), page.Locator("[data-testid=compare] button").ClickAsync());
         Assert.Contains("Se abrió la primera ventanilla en Los Ángeles.", await page.GetByTestId("comparison").InnerTextAsync(), StringComparison.Ordinal);
         await host.ScreenshotAsync(page, "pledge-history");
         await AssertAccessible(page);
@@ -141,7 +141,7 @@ public abstract partial class PledgeBrowserTests(BrowserHost host)
         await page.Locator("#countries").SelectOptionAsync(["GT", "MX"]);
         await host.ScreenshotAsync(page, "practice-submit");
         await AssertAccessible(page);
-        await Task.WhenAll(page.WaitForURLAsync(PracticePage()), page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Enviar a revisión" }).ClickAsync());
+        await Task.WhenAll(page.ReachedAsync(PracticePage()), page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Enviar a revisión" }).ClickAsync());
         Assert.Equal("Enviada", await page.GetByTestId("status").InnerTextAsync());
         await host.ScreenshotAsync(page, "practice-submitted");
         await AssertAccessible(page);
@@ -149,10 +149,10 @@ public abstract partial class PledgeBrowserTests(BrowserHost host)
         // The submitter corrects the summary, then reads both versions side by side in the history tab.
         await page.GetByRole(AriaRole.Link, new PageGetByRoleOptions { Name = "Editar y reenviar" }).ClickAsync();
         await page.Locator("#summary-es").FillAsync("Los albergues orientan sobre vías regulares de empleo y de estudio.");
-        await Task.WhenAll(page.WaitForURLAsync(PracticePage()), page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Reenviar para revisión" }).ClickAsync());
-        await Task.WhenAll(page.WaitForURLAsync("**/history"), page.GetByTestId("history-link").ClickAsync());
+        await Task.WhenAll(page.ReachedAsync(PracticePage()), page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Reenviar para revisión" }).ClickAsync());
+        await Task.WhenAll(page.ReachedAsync("**/history"), page.GetByTestId("history-link").ClickAsync());
         Assert.Equal(2, await page.Locator("[data-testid=history] > li").CountAsync());
-        await Task.WhenAll(page.WaitForURLAsync(url => url.Contains("from=", StringComparison.Ordinal)), page.Locator("[data-testid=compare] button").ClickAsync());
+        await Task.WhenAll(page.ReachedAsync(url => url.Contains("from=", StringComparison.Ordinal)), page.Locator("[data-testid=compare] button").ClickAsync());
         Assert.Contains("y de estudio", await page.GetByTestId("comparison").InnerTextAsync(), StringComparison.Ordinal);
         await host.ScreenshotAsync(page, "practice-history");
         await AssertAccessible(page);
@@ -187,7 +187,7 @@ public abstract partial class PledgeBrowserTests(BrowserHost host)
         await host.ScreenshotAsync(visitor, "practice-list-public");
         await AssertAccessible(visitor);
         await visitor.GetByRole(AriaRole.Link, new PageGetByRoleOptions { Name = "Skills certification for farm workers" }).ClickAsync();
-        await visitor.WaitForURLAsync(PracticePage());
+        await visitor.ReachedAsync(PracticePage());
         Assert.Equal(2, await visitor.GetByTestId("body").Locator("p").CountAsync());
         await host.ScreenshotAsync(visitor, "practice-public");
         await AssertAccessible(visitor);

@@ -28,7 +28,7 @@ public abstract class RecruiterBrowserTests(BrowserHost host)
         await page.GotoAsync("/recruiters/check");
         await page.Locator("#name").FillAsync("global horizons manpower inc");
         await page.Locator("main button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains("name=", StringComparison.Ordinal));
+        await page.ReachedAsync(url => url.Contains("name=", StringComparison.Ordinal));
         Assert.Equal("SanctionedBefore", await page.GetByTestId("verdict").GetAttributeAsync("data-verdict"));
         Assert.Contains("2011", await page.GetByTestId("sanctions").InnerTextAsync(), StringComparison.Ordinal);
         await host.ScreenshotAsync(page, $"recruiter-check-debarred-{width}");
@@ -43,7 +43,7 @@ public abstract class RecruiterBrowserTests(BrowserHost host)
         await AssertFitsWidth(page, width);
 
         await page.Locator("a[href^='/fraud-reports/new']").ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains("/fraud-reports/new", StringComparison.Ordinal));
+        await page.ReachedAsync(url => url.Contains("/fraud-reports/new", StringComparison.Ordinal));
         Assert.Equal("Agencia Empleos del Sol", await page.Locator("#recruiterName").InputValueAsync());
         await page.Locator("#country").SelectOptionAsync("HN");
         await page.Locator("#description").FillAsync("Me pidieron 300 dólares para «apartar» el puesto y no volvieron a contestar.");

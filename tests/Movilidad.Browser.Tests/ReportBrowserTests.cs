@@ -29,12 +29,12 @@ public abstract class ReportBrowserTests(BrowserHost host)
         await page.Locator("#Email").FillAsync(person.Email);
         await page.Locator("#Password").FillAsync(person.Password);
         await page.Locator("main button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/account/sign-in", StringComparison.Ordinal));
+        await page.ReachedAsync(url => !url.Contains("/account/sign-in", StringComparison.Ordinal));
         if (person.AuthenticatorKey is { } key)
         {
             await page.Locator("#Code").FillAsync(People.Totp(key, DateTimeOffset.UtcNow));
             await page.Locator("main button[type=submit]").ClickAsync();
-            await page.WaitForURLAsync(url => !url.Contains("/account/two-factor", StringComparison.Ordinal));
+            await page.ReachedAsync(url => !url.Contains("/account/two-factor", StringComparison.Ordinal));
         }
 
         return page;
@@ -119,12 +119,12 @@ public abstract class ReportBrowserTests(BrowserHost host)
         Assert.Equal("Borrador", await page.GetByTestId("status").InnerTextAsync());
         Assert.Equal(0, await page.Locator($"a[href='/reports/{id}/narratives/HN']").CountAsync());
         await page.Locator($"a[href='/reports/{id}/narratives/GT']").ClickAsync();
-        await page.WaitForURLAsync(url => url.EndsWith("/narratives/GT", StringComparison.Ordinal));
+        await page.ReachedAsync(url => url.EndsWith("/narratives/GT", StringComparison.Ordinal));
         await page.Locator("#text-es").FillAsync("Guatemala realizó el taller nacional de reconocimiento de competencias con 35 participantes.\n\nEn el segundo semestre se certificarán las primeras personas trabajadoras.");
         await host.ScreenshotAsync(page, "report-narrative");
         await AssertAccessible(page);
         await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Guardar la narrativa" }).ClickAsync();
-        await page.WaitForURLAsync(url => url.EndsWith($"/reports/{id}", StringComparison.Ordinal));
+        await page.ReachedAsync(url => url.EndsWith($"/reports/{id}", StringComparison.Ordinal));
         Assert.Contains("En el segundo semestre se certificarán", await page.Locator(".report-sheet").InnerTextAsync(), StringComparison.Ordinal);
         await host.ScreenshotAsync(page, "report-page");
         await AssertAccessible(page);
@@ -133,12 +133,12 @@ public abstract class ReportBrowserTests(BrowserHost host)
         await secretariat.GotoAsync($"/reports/{id}");
         await secretariat.Locator("#summary-es").FillAsync("En el primer semestre de 2025 la Conferencia concluyó el taller regional y Guatemala presentó su narrativa.");
         await secretariat.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Guardar el resumen" }).ClickAsync();
-        await secretariat.WaitForURLAsync(url => url.EndsWith($"/reports/{id}", StringComparison.Ordinal));
+        await secretariat.ReachedAsync(url => url.EndsWith($"/reports/{id}", StringComparison.Ordinal));
         Assert.Contains("Guatemala presentó su narrativa", await secretariat.Locator(".report-sheet").InnerTextAsync(), StringComparison.Ordinal);
         await host.ScreenshotAsync(secretariat, "report-secretariat");
         await AssertAccessible(secretariat);
         await secretariat.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Presentar a la Presidencia" }).ClickAsync();
-        await secretariat.WaitForURLAsync(url => url.EndsWith($"/reports/{id}", StringComparison.Ordinal));
+        await secretariat.ReachedAsync(url => url.EndsWith($"/reports/{id}", StringComparison.Ordinal));
         Assert.Equal("Presentado a la Presidencia Pro-Tempore", await secretariat.GetByTestId("status").InnerTextAsync());
 
         var presidency = await SignedInAsync("en", "presidency");
@@ -152,7 +152,7 @@ public abstract class ReportBrowserTests(BrowserHost host)
         await host.ScreenshotAsync(presidency, "report-submitted-en");
         await AssertAccessible(presidency);
         await presidency.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Approve the report" }).ClickAsync();
-        await presidency.WaitForURLAsync(url => url.EndsWith($"/reports/{id}", StringComparison.Ordinal));
+        await presidency.ReachedAsync(url => url.EndsWith($"/reports/{id}", StringComparison.Ordinal));
         Assert.Equal("Approved", await presidency.GetByTestId("status").InnerTextAsync());
         await host.ScreenshotAsync(presidency, "report-approved-en");
         await AssertAccessible(presidency);

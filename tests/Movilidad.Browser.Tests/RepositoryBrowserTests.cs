@@ -15,7 +15,7 @@ public abstract partial class RepositoryBrowserTests(BrowserHost host)
         await page.Locator("#Email").FillAsync(person.Email);
         await page.Locator("#Password").FillAsync(person.Password);
         await Task.WhenAll(
-            page.WaitForURLAsync(url => !url.Contains("/account/sign-in", StringComparison.Ordinal)),
+            page.ReachedAsync(url => !url.Contains("/account/sign-in", StringComparison.Ordinal)),
             page.Locator("main button[type=submit]").ClickAsync());
         return page;
     }
@@ -29,7 +29,7 @@ public abstract partial class RepositoryBrowserTests(BrowserHost host)
         await host.ScreenshotAsync(visitor, "repository-list");
         await BrowserHost.AssertAccessibleAsync(visitor);
         await visitor.GetByRole(AriaRole.Link, new PageGetByRoleOptions { Name = "Herramientas de comunicación: contratación justa, trabajo decente y prevención de fraudes" }).ClickAsync();
-        await visitor.WaitForURLAsync(ItemPage());
+        await visitor.ReachedAsync(ItemPage());
         Assert.Contains("Nadie puede cobrarte", await visitor.GetByTestId("guide").InnerTextAsync(), StringComparison.Ordinal);
         await host.ScreenshotAsync(visitor, "repository-toolkit");
         await BrowserHost.AssertAccessibleAsync(visitor);
@@ -50,7 +50,7 @@ public abstract partial class RepositoryBrowserTests(BrowserHost host)
 
         await proposer.Locator("input[name=file]").SetInputFilesAsync(new FilePayload { Name = "manual.pdf", MimeType = "application/pdf", Buffer = Movilidad.Web.Tests.Features.Knowledge.TestFiles.Pdf("Reclutamiento etico sin cobros") });
         await proposer.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Enviar la propuesta" }).ClickAsync();
-        await proposer.WaitForURLAsync(ItemPage());
+        await proposer.ReachedAsync(ItemPage());
         Assert.Equal("Propuesto", await proposer.GetByTestId("status").InnerTextAsync());
         Assert.Contains("Inglés", await proposer.GetByTestId("missing").InnerTextAsync(), StringComparison.Ordinal);
         var address = proposer.Url;
@@ -62,10 +62,10 @@ public abstract partial class RepositoryBrowserTests(BrowserHost host)
         await host.ScreenshotAsync(curator, "repository-review");
         await BrowserHost.AssertAccessibleAsync(curator);
         await curator.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Aprobar la revisión" }).ClickAsync();
-        await curator.WaitForURLAsync(ItemPage());
+        await curator.ReachedAsync(ItemPage());
         Assert.Contains("Sensible al género", await curator.GetByTestId("gender-review").InnerTextAsync(), StringComparison.Ordinal);
         await curator.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Publicar" }).ClickAsync();
-        await curator.WaitForURLAsync(ItemPage());
+        await curator.ReachedAsync(ItemPage());
         Assert.Equal("Publicado", await curator.GetByTestId("status").InnerTextAsync());
 
         await visitor.GotoAsync(address);

@@ -41,7 +41,7 @@ public abstract class SecurityBrowserTests(BrowserHost host)
         await page.FillAsync("#Email", person.Email);
         await page.FillAsync("#Password", person.Password);
         await Task.WhenAll(
-            page.WaitForURLAsync(url => !url.Contains("/account/sign-in", StringComparison.Ordinal)),
+            page.ReachedAsync(url => !url.Contains("/account/sign-in", StringComparison.Ordinal)),
             page.ClickAsync("form.form button[type=submit]"));
         Assert.Equal(person.Email, await page.GetByTestId("account").InnerTextAsync());
 
@@ -65,7 +65,7 @@ public abstract class SecurityBrowserTests(BrowserHost host)
         await lastNoteEs.FillAsync("Nota " + Image);
         await lastNoteEn.FillAsync("Note " + Script);
         await page.ClickAsync("[data-testid=element-form] button[type=submit]");
-        await page.WaitForURLAsync($"**/elements/{id}");
+        await page.ReachedAsync($"**/elements/{id}");
 
         var spanish = await page.Locator("main").InnerTextAsync();
         Assert.Contains("Título " + Script, spanish, StringComparison.Ordinal);

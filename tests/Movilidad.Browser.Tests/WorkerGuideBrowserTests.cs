@@ -91,7 +91,7 @@ public abstract class WorkerGuideBrowserTests(BrowserHost host)
         await page.GotoAsync("/account/sign-in");
         await page.Locator("#Email").FillAsync(person.Email);
         await page.Locator("#Password").FillAsync(person.Password);
-        await Task.WhenAll(page.WaitForURLAsync(url => !url.Contains("/account/sign-in", StringComparison.Ordinal)), page.Locator("main button[type=submit]").ClickAsync());
+        await Task.WhenAll(page.ReachedAsync(url => !url.Contains("/account/sign-in", StringComparison.Ordinal)), page.Locator("main button[type=submit]").ClickAsync());
 
         await page.GotoAsync("/programmes/gt-programa-trabajo-temporal");
         await page.GetByTestId("registry-actions").GetByRole(AriaRole.Link, new LocatorGetByRoleOptions { Name = "Editar" }).ClickAsync();
@@ -111,9 +111,9 @@ public abstract class WorkerGuideBrowserTests(BrowserHost host)
         await AssertAccessible(page);
 
         await sources.FillAsync(kept);
-        await Task.WhenAll(page.WaitForURLAsync(url => url.Contains("done=saved", StringComparison.Ordinal)), page.Locator("form.registry-form button[type=submit]").ClickAsync());
+        await Task.WhenAll(page.ReachedAsync(url => url.Contains("done=saved", StringComparison.Ordinal)), page.Locator("form.registry-form button[type=submit]").ClickAsync());
         await Assertions.Expect(page.GetByTestId("registry-stage")).ToContainTextAsync("Borrador");
-        await Task.WhenAll(page.WaitForURLAsync(url => url.Contains("done=submitted", StringComparison.Ordinal)),
+        await Task.WhenAll(page.ReachedAsync(url => url.Contains("done=submitted", StringComparison.Ordinal)),
             page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Enviar a revisión" }).ClickAsync());
         await Assertions.Expect(page.GetByTestId("registry-stage")).ToContainTextAsync("En revisión");
         Assert.Equal(0, await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Publicar" }).CountAsync());
