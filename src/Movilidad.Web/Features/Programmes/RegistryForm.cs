@@ -84,6 +84,9 @@ public static partial class RegistryForm
         return fields;
     }
 
+    /// <summary>Bilingual texts that name something rather than state it (a name, a title, a signatory, a sector's label): no sources input.</summary>
+    private static readonly string[] Unsourced = ["name", "title", "signatory", "label"];
+
     private static JsonObject Statement() => new() { ["es"] = string.Empty, ["en"] = string.Empty, ["sources"] = new JsonArray() };
 
     /// <summary>A content of the same shape as <paramref name="example"/> with every value left empty: the form of a new entry.</summary>
@@ -109,7 +112,7 @@ public static partial class RegistryForm
                     Lay(child, Join(path, name), fields);
                 }
 
-                if (path.Length > 0 && (o.ContainsKey("es") || o.ContainsKey("text")) && !o.ContainsKey("sources") && !path.EndsWith("name", StringComparison.Ordinal) && !path.EndsWith("title", StringComparison.Ordinal))
+                if (path.Length > 0 && (o.ContainsKey("es") || o.ContainsKey("text")) && !o.ContainsKey("sources") && !Unsourced.Any(n => path.EndsWith(n, StringComparison.Ordinal)))
                 {
                     fields.Add(new RegistryField(Join(path, "sources"), RegistryFieldKind.List, string.Empty));
                 }
