@@ -41,21 +41,54 @@ public abstract partial class RegistryEditPage(IStringLocalizer text) : WritePag
 
     public string Label(string path) => HistoryFields.Label(text, path);
 
-    /// <summary>The field whose input shows an error: the path itself, or the list it is an item of (<c>destination[1]</c> is shown at <c>destination</c>).</summary>
+    /// <summary>
+    /// The form's sections, each folded under its name: one is open when a field in it has an error or differs from a
+    /// version saved meanwhile; when nothing is wrong, the first (the entry's name and kind) is open.
+    /// </summary>
+    public IReadOnlyList<RegistrySection> Sections
+    {
+        get
+        {
+            var parts = Fields.GroupBy(f => f.Part).ToList();
+            var wrong = Errors.Keys.Select(e => RegistryForm.Part(InputOf(e))).Concat(ConflictFields.Select(RegistryForm.Part)).ToList();
+            var sections = RegistryForm.SectionOrder
+                .Select(name => (Name: name, Parts: parts.Where(p => RegistryForm.SectionOf(p.Key) == name).ToList()))
+                .Where(s => s.Parts.Count > 0)
+                .Select(s => new RegistrySection(s.Name, s.Parts, wrong.Count(w => RegistryForm.SectionOf(w) == s.Name && s.Parts.Any(p => p.Key == w))))
+                .ToList();
+            return [.. sections.Select((s, i) => s with { IsOpen = s.Wrong > 0 || wrong.Count == 0 && i == 0 })];
+        }
+    }
+
+    public string SectionLabel(string section) => text["RegistryEdit.Section." + section].Value;
+
+    /// <summary>
+    /// The field whose input shows an error: the path itself; else the first field inside it (<c>rights[2]</c> is shown at
+    /// <c>rights[2].es</c>, <c>parties[1]</c> at <c>parties[1].country</c>); else the list it is an item of
+    /// (<c>destination[1]</c> is shown at <c>destination</c>).
+    /// </summary>
     public string InputOf(string error)
     {
         var path = error;
-        if (Fields.All(f => f.Path != path) && Fields.Any(f => f.Path == path + ".es"))
+        while (true)
         {
-            return path + ".es";
-        }
+            if (Fields.Any(f => f.Path == path))
+            {
+                return path;
+            }
 
-        while (Fields.All(f => f.Path != path) && path.EndsWith(']'))
-        {
+            if (Fields.FirstOrDefault(f => f.Path.StartsWith(path + ".", StringComparison.Ordinal)) is { } inside)
+            {
+                return inside.Path;
+            }
+
+            if (!path.EndsWith(']'))
+            {
+                return path;
+            }
+
             path = path[..path.LastIndexOf('[')];
         }
-
-        return path;
     }
 
     /// <summary>The id of a field's input and of its error message.</summary>
@@ -90,6 +123,15 @@ public abstract partial class RegistryEditPage(IStringLocalizer text) : WritePag
 
     [System.Text.RegularExpressions.GeneratedRegex("[^A-Za-z0-9-]")]
     private static partial System.Text.RegularExpressions.Regex NotId();
+}
+
+/// <summary>A fold of the edit form: its name, the content's parts it holds and how many of their fields are wrong (an error or a conflict).</summary>
+public sealed record RegistrySection(string Name, IReadOnlyList<IGrouping<string, RegistryField>> Parts, int Wrong)
+{
+    /// <summary>The id the section index links to (inside the fold, so that following the link opens it).</summary>
+    public string Id => "section-" + Name;
+
+    public bool IsOpen { get; init; }
 }
 
 /// <summary>

@@ -47,6 +47,27 @@ public static partial class RegistryForm
 {
     public static string Part(string path) => PartName().Match(path).Value;
 
+    /// <summary>The sections the form folds into, in order, each with the top-level parts of a programme's or agreement's content it holds.</summary>
+    private static readonly (string Section, string[] Parts)[] SectionParts =
+    [
+        ("identity", ["key", "acronym", "name", "title", "kind", "subject", "status", "reference", "parentProgramme", "definition", "text", "history"]),
+        ("countries", ["destination", "origin", "territory", "modality", "operators", "streams", "categories", "cap"]),
+        ("parties", ["parties", "signed", "place", "amended", "inForce", "implementingAgreement"]),
+        ("content", ["summary", "branches"]),
+        ("legal", ["legalBasis", "documents"]),
+        ("work", ["sectors", "occupations", "duration", "seasonality"]),
+        ("recruitment", ["requirements", "recruitment", "workerNeverPays"]),
+        ("rights", ["rights", "duties", "socialSecurity"]),
+        ("return", ["returnReintegration", "contacts"]),
+        ("links", ["relatedAgreements", "relatedProgrammes", "programmes", "textLinks", "demandData", "figures", "gaps"]),
+    ];
+
+    /// <summary>The names of the sections in the form's order; a part no section names falls into the last, <c>other</c>.</summary>
+    public static IReadOnlyList<string> SectionOrder { get; } = [.. SectionParts.Select(s => s.Section), "other"];
+
+    /// <summary>The section a top-level part of the content is shown in.</summary>
+    public static string SectionOf(string part) => SectionParts.FirstOrDefault(s => s.Parts.Contains(part, StringComparer.Ordinal)).Section ?? "other";
+
     /// <summary>The form's fields for a content (the current draft, the published content, or an empty one made from an entry of the same kind).</summary>
     public static IReadOnlyList<RegistryField> Fields(JsonObject content, IReadOnlyList<string> statementLists)
     {
@@ -62,6 +83,9 @@ public static partial class RegistryForm
 
         return fields;
     }
+
+    /// <summary>Bilingual texts that name something rather than state it (a name, a title, a signatory, a sector's label): no sources input.</summary>
+    private static readonly string[] Unsourced = ["name", "title", "signatory", "label"];
 
     private static JsonObject Statement() => new() { ["es"] = string.Empty, ["en"] = string.Empty, ["sources"] = new JsonArray() };
 
@@ -88,7 +112,7 @@ public static partial class RegistryForm
                     Lay(child, Join(path, name), fields);
                 }
 
-                if (path.Length > 0 && (o.ContainsKey("es") || o.ContainsKey("text")) && !o.ContainsKey("sources") && !path.EndsWith("name", StringComparison.Ordinal) && !path.EndsWith("title", StringComparison.Ordinal))
+                if (path.Length > 0 && (o.ContainsKey("es") || o.ContainsKey("text")) && !o.ContainsKey("sources") && !Unsourced.Any(n => path.EndsWith(n, StringComparison.Ordinal)))
                 {
                     fields.Add(new RegistryField(Join(path, "sources"), RegistryFieldKind.List, string.Empty));
                 }

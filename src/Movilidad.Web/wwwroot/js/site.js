@@ -62,3 +62,28 @@ document.querySelectorAll("[data-run-progress]").forEach((box) => {
   };
   setTimeout(poll, 1000);
 });
+
+// The registry's edit form folds by section: a link to a field or a section (the index, the error summary) opens the
+// fold it is in, and a form sent back with errors scrolls to the first section with one and puts the cursor in its field.
+const openFoldOf = (id) => {
+  const target = id && document.getElementById(id);
+  const fold = target && target.closest("details.registry-section");
+  if (fold) {
+    fold.open = true;
+  }
+};
+document.addEventListener("click", (event) => {
+  const link = event.target.closest("a[href^='#']");
+  if (link) {
+    openFoldOf(decodeURIComponent(link.getAttribute("href").slice(1)));
+  }
+});
+window.addEventListener("hashchange", () => openFoldOf(decodeURIComponent(window.location.hash.slice(1))));
+const firstWrong = document.querySelector("details.registry-section-wrong");
+if (firstWrong) {
+  firstWrong.scrollIntoView({ block: "start" });
+  const field = firstWrong.querySelector("[aria-invalid='true']");
+  if (field) {
+    field.focus({ preventScroll: true });
+  }
+}

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Movilidad.Web.Tests.Infrastructure;
 
@@ -285,6 +286,23 @@ public abstract class RecruitersApiTests(RecruitersApp app)
         Assert.Equal("licensed", (await OkAsync(await app.ClientIn("en").GetAsync("/api/recruiters/check?name=" + Uri.EscapeDataString(name)))).GetProperty("verdict").GetString());
         Assert.Contains("No licence ships with the platform", await app.ClientIn("en").GetStringAsync("/recruiters/check?name=" + Uri.EscapeDataString(name)), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Forbidden, (await (await app.ClientAsAsync("focal-point:MX")).PostPageFormAsync("/recruiters/new", [new("Name", name + " MX"), new("Kind", "PrivateAgency"), new("Country", "GT")])).StatusCode);
+    }
+
+    [Fact]
+    public async Task Checklist_Answers_GiveAResultPerPrinciple_AndSayWhatWasNotAnswered()
+    {
+        var answered = await app.Browser().PostPageFormAsync("/recruiters/checklist", [new("answer-gp-1", "yes"), new("answer-gp-2", "no"), new("answer-gp-7", "yes"), new("answer-def-fees", "maybe")]);
+        Assert.Equal(HttpStatusCode.OK, answered.StatusCode);
+        var html = await answered.Content.ReadAsStringAsync();
+        string Result(string item) => Regex.Match(html, $"data-testid=\"result-{item}\">(?<text>[^<]*)</p>").Groups["text"].Value;
+        Assert.Contains("Meets 1 of 12 items.", html, StringComparison.Ordinal);
+        Assert.Contains("Meets it", Result("gp-1"), StringComparison.Ordinal);
+        Assert.Contains("Does not meet it", Result("gp-2"), StringComparison.Ordinal);
+        // Principle 7's question is asked the other way round: the fair recruiter answers no.
+        Assert.Contains("Does not meet it", Result("gp-7"), StringComparison.Ordinal);
+        Assert.Contains("Not answered", Result("def-fees"), StringComparison.Ordinal);
+        Assert.Contains("Not answered", Result("og-8"), StringComparison.Ordinal);
+        Assert.Contains("name=\"answer-gp-7\" value=\"yes\" checked=\"checked\"", html, StringComparison.Ordinal);
     }
 
     [Fact]
