@@ -36,7 +36,7 @@ public class FraudReportsModel(MovilidadDb db, IAuthorizationService auth, TimeP
     public Paged<FraudReportView> Reports { get; private set; } = new([], 0, 0, Paging.DefaultSize);
 
     /// <summary>The countries whose reports the reader triages, for the filter.</summary>
-    public IReadOnlyList<string> Readable { get; private set; } = [];
+    public IReadOnlyList<(string Code, string Name)> Readable { get; private set; } = [];
 
     /// <summary>The list's filters and page, from the address (a triage posts none of them and sees the first page).</summary>
     public FraudReportStatus? Status { get; private set; }
@@ -106,7 +106,7 @@ public class FraudReportsModel(MovilidadDb db, IAuthorizationService auth, TimeP
         {
             var readable = await RecruitersApi.ReadableCountriesAsync(HttpContext, db, auth, ct);
             MayTriage = readable.Count > 0;
-            Readable = [.. readable.Order(StringComparer.Ordinal)];
+            Readable = [.. readable.Select(c => (c, names.TryGetValue(c, out var n) ? n.Current : c)).OrderBy(c => c.Item2, StringComparer.CurrentCulture)];
             var reports = db.FraudReports.AsNoTracking().Where(f => readable.Contains(f.Country));
             if (Status is { } status)
             {
