@@ -6,7 +6,7 @@ namespace Movilidad.Browser.Tests;
 
 /// <summary>
 /// Every main page on a 390 px phone and a 1366 px laptop, in Spanish and English, over the demonstration data: the
-/// document never scrolls sideways (a wide table scrolls in its own box), no visible text is drawn smaller than 12 px
+/// document never scrolls sideways (a wide table scrolls in its own box; one marked to fit a laptop does not scroll at 1366 px), no visible text is drawn smaller than 12 px
 /// (SVG text measured as drawn, after the chart is scaled) and axe finds nothing serious or critical. One host, one
 /// browser, one page per audience; a page is added to the lists below.
 /// </summary>
@@ -16,12 +16,12 @@ public abstract class LayoutBrowserTests(BrowserHost host)
     public static readonly string[] PublicPages =
     [
         "/", "/plans", "/plans/prml-2023-2027", "/elements/{element}", "/monitoring/activities", "/indicators", "/indicators/{indicator}", "/reports",
-        "/pledges", "/practices", "/search?q=migraci%C3%B3n", "/account/sign-in",
+        "/pledges", "/practices", "/search?q=migraci%C3%B3n", "/account/sign-in", "/recruiters", "/labour-market/datasets",
     ];
 
     /// <summary>Pages the Secretariat opens signed in.</summary>
     public static readonly string[] SignedInPages =
-        ["/indicators", "/indicators/reports", "/monitoring/matrix", "/first-run", "/audit", "/accounts/users", "/account/security"];
+        ["/indicators", "/indicators/reports", "/monitoring/matrix", "/first-run", "/audit", "/accounts/users", "/account/security", "/fraud-reports"];
 
     private static readonly int[] Widths = [390, 1366];
 
@@ -65,6 +65,11 @@ public abstract class LayoutBrowserTests(BrowserHost host)
 
                     problems.AddRange((await page.EvaluateAsync<string[]>(SidewaysScroll)).Select(p => $"{where}: scrolls sideways: {p}"));
                     problems.AddRange((await page.EvaluateAsync<string[]>(SmallText)).Select(p => $"{where}: text under 12 px: {p}"));
+                    if (width >= 1366)
+                    {
+                        problems.AddRange((await page.EvaluateAsync<string[]>(FitsLaptop)).Select(p => $"{where}: a box meant to fit a laptop scrolls: {p}"));
+                    }
+
                     problems.AddRange((await BrowserHost.SeriousAccessibilityViolationsAsync(page)).Select(v => $"{where}: {v}"));
                     if ((language, width) is ("es", 390) or ("en", 1366))
                     {
@@ -107,6 +112,12 @@ public abstract class LayoutBrowserTests(BrowserHost host)
           const outer = out.filter(e => !out.includes(e.parentElement)).slice(0, 3);
           return [`document ${document.documentElement.scrollWidth} px in ${width} px; ` + outer.map(e => `<${e.tagName.toLowerCase()} class="${e.className?.baseVal ?? e.className}"> to ${Math.round(e.getBoundingClientRect().right)} px`).join(', ')];
         }
+        """;
+
+    /// <summary>The boxes marked <c>data-fits="laptop"</c> (a table that scrolls in its own box on a phone) wider inside than they are.</summary>
+    private const string FitsLaptop = """
+        () => [...document.querySelectorAll('[data-fits="laptop"]')].filter(e => e.scrollWidth > e.clientWidth + 1)
+          .map(e => `<${e.tagName.toLowerCase()} class="${e.className}"> ${e.scrollWidth} px in ${e.clientWidth} px`)
         """;
 
     /// <summary>Visible text drawn under 12 px; in SVG the font size is scaled by the chart's transform to the screen.</summary>

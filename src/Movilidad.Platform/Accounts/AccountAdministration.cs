@@ -44,10 +44,14 @@ public static class AccountAdministration
 
     public static readonly string[] CrmCountries = ["BZ", "CA", "CR", "SV", "US", "GT", "HN", "MX", "NI", "PA", "DO"];
 
-    public static async Task<List<AccountView>> AccountViewsAsync(this MovilidadDb db, int? id, DateTimeOffset now, CancellationToken ct)
+    public static Task<List<AccountView>> AccountViewsAsync(this MovilidadDb db, int? id, DateTimeOffset now, CancellationToken ct) =>
+        db.Accounts.AsNoTracking().Where(a => id == null || a.Id == id).OrderBy(a => a.Email).AccountViewsAsync(db, now, ct);
+
+    /// <summary>The accounts of an ordered query (a page of the list), in its order, with their grants.</summary>
+    public static async Task<List<AccountView>> AccountViewsAsync(this IQueryable<Account> ordered, MovilidadDb db, DateTimeOffset now, CancellationToken ct)
     {
         var groups = await db.Institutions.AsNoTracking().Where(i => i.Kind == InstitutionKind.WorkingGroup).ToDictionaryAsync(i => i.Id, i => i.Code, ct);
-        var accounts = await db.Accounts.AsNoTracking().Include(a => a.Grants).Where(a => id == null || a.Id == id).OrderBy(a => a.Email).ToListAsync(ct);
+        var accounts = await ordered.Include(a => a.Grants).ToListAsync(ct);
         return accounts.Select(a => new AccountView(a.Id, a.Email, a.DisplayName, a.TwoFactorEnabled, a.LockoutEnd > now, a.DeletedAt,
             a.Grants.OrderBy(g => g.Role).ThenBy(g => g.CountryCode, StringComparer.Ordinal)
                 .Select(g => new GrantView(g.Id, g.Role, g.CountryCode, g.WorkingGroupId is { } w ? groups.GetValueOrDefault(w) : null)).ToList(),

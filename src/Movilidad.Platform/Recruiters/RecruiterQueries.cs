@@ -48,7 +48,11 @@ public enum DirectoryStatus
 /// <summary>The directory's reads: for its pages and API, and for other features (the programmes' guide links to the check).</summary>
 public static class RecruiterQueries
 {
-    public static async Task<IReadOnlyList<RecruiterSummary>> SearchAsync(MovilidadDb db, string? q, string? country, DirectoryStatus? status, DateOnly today, int limit, CancellationToken ct)
+    public static async Task<IReadOnlyList<RecruiterSummary>> SearchAsync(MovilidadDb db, string? q, string? country, DirectoryStatus? status, DateOnly today, int limit, CancellationToken ct) =>
+        await Summaries(Matching(db, q, country, status).Take(limit), today).ToListAsync(ct);
+
+    /// <summary>The directory's entries (not merged away) that match the search and filters, by name.</summary>
+    public static IOrderedQueryable<Recruiter> Matching(MovilidadDb db, string? q, string? country, DirectoryStatus? status)
     {
         var recruiters = db.Recruiters.AsNoTracking().Where(r => r.MergedIntoId == null);
         if (!string.IsNullOrWhiteSpace(q))
@@ -73,12 +77,14 @@ public static class RecruiterQueries
             _ => recruiters,
         };
 
-        return await recruiters.OrderBy(r => r.Name).ThenBy(r => r.Id).Take(limit)
-            .Select(r => new RecruiterSummary(r.Id, r.Name, r.Kind, r.Country, r.City, r.Licences.Count, r.Sanctions.Count,
-                r.Sanctions.Any(s => (s.Start == null || s.Start <= today) && (s.End == null || s.End >= today)),
-                r.Names.Any(n => n.LabourOrganisationId != null)))
-            .ToListAsync(ct);
+        return recruiters.OrderBy(r => r.Name).ThenBy(r => r.Id);
     }
+
+    /// <summary>The directory's lines of an ordered query, in its order.</summary>
+    public static IQueryable<RecruiterSummary> Summaries(IQueryable<Recruiter> ordered, DateOnly today) =>
+        ordered.Select(r => new RecruiterSummary(r.Id, r.Name, r.Kind, r.Country, r.City, r.Licences.Count, r.Sanctions.Count,
+            r.Sanctions.Any(s => (s.Start == null || s.Start <= today) && (s.End == null || s.End >= today)),
+            r.Names.Any(n => n.LabourOrganisationId != null)));
 
     /// <summary>A recruiter with what was merged into it; a merged-away id answers with the recruiter it was merged into.</summary>
     public static async Task<RecruiterView?> FindAsync(MovilidadDb db, int id, DateOnly today, CancellationToken ct)

@@ -30,12 +30,7 @@ public abstract partial class PagingTests(MovilidadApp app)
         Assert.Equal((0, Paging.DefaultSize), (odd.Start, odd.Size));
         Assert.Equal(all.Take(Paging.DefaultSize), odd.Rows);
 
-        // In memory (lists ordered where SQL cannot, e.g. codes in natural order): the same rules.
-        var codes = new[] { "A10", "A2", "A1001", "A1", "A101" }.Order(NaturalOrder.Instance).ToList();
-        Assert.Equal(["A1", "A2", "A10", "A101", "A1001"], codes);
-        var paged = codes.Page(30, 25);
-        Assert.Equal(0, paged.Start);
-        Assert.Equal(codes, paged.Rows);
+        Assert.Equal(["A1", "A2", "A10", "A101", "A1001"], new[] { "A10", "A2", "A1001", "A1", "A101" }.Order(NaturalOrder.Instance));
         Assert.Equal("/audit?entity=activity&size=25&start=50", Paging.Link("/audit", [new("entity", "activity"), new("person", null)], 25, 50));
     }
 

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 using Movilidad.Platform.Data;
 using Movilidad.Platform.Pledges;
 using Movilidad.Web.Infrastructure.Pages;
@@ -34,9 +35,8 @@ public class IndexModel(MovilidadDb db, TimeProvider clock) : PledgePage
     public async Task OnGetAsync(CancellationToken ct)
     {
         Today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        var all = await db.PledgeSummariesAsync(User, ct);
-        Pledges = all.Where(p => (Status is null || p.Status == Status) && (Type is null || p.PledgerTypes.Contains(Type.Value)) && (Gcm is null || p.GcmObjectives.Contains(Gcm.Value)))
-            .OrderByDescending(p => p.Id).ToList().Page(Start, Size);
+        Pledges = await db.Pledges.AsNoTracking().VisibleTo(User).Matching(Status, Type, Gcm).OrderByDescending(p => p.Id)
+            .PageAsync(Start, Size, (page, token) => page.SummariesAsync(token), ct);
         Size = Pledges.Size;
         CanRecord = PledgePermissions.RecordsPledges(User);
     }

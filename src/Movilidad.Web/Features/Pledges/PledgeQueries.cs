@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Movilidad.Web.Features.Indicators;
 using Movilidad.Platform.Auth;
 using Movilidad.Platform.Data;
+using Movilidad.Platform.Institutions;
 using Movilidad.Platform.Localization;
 using Movilidad.Platform.Pledges;
 
@@ -48,10 +49,39 @@ public static class PledgeQueries
         return pledges.Where(p => p.IsPublished || p.CreatedById == id);
     }
 
-    public static async Task<List<PledgeSummary>> PledgeSummariesAsync(this MovilidadDb db, ClaimsPrincipal reader, CancellationToken ct)
+    public static Task<List<PledgeSummary>> PledgeSummariesAsync(this MovilidadDb db, ClaimsPrincipal reader, CancellationToken ct) =>
+        db.Pledges.AsNoTracking().VisibleTo(reader).OrderBy(p => p.Id).SummariesAsync(ct);
+
+    /// <summary>
+    /// The pledges that match the list's filters, said in SQL: the status is that of the latest quarterly update (not started
+    /// without one), the pledger type that of some pledging institution's kind, the objective one of the pledge's.
+    /// </summary>
+    public static IQueryable<Pledge> Matching(this IQueryable<Pledge> pledges, PledgeStatus? status, PledgerType? type, int? gcm)
     {
-        var rows = await db.Pledges.AsNoTracking().VisibleTo(reader)
-            .OrderBy(p => p.Id)
+        if (status is { } wanted)
+        {
+            pledges = pledges.Where(p => (p.Updates.OrderByDescending(u => u.Year).ThenByDescending(u => u.Quarter).Select(u => (PledgeStatus?)u.Status).FirstOrDefault()
+                ?? PledgeStatus.NotStarted) == wanted);
+        }
+
+        if (type is { } pledger)
+        {
+            var kinds = Enum.GetValues<InstitutionKind>().Where(k => Pledge.TypeOf(k) == pledger).ToList();
+            pledges = pledges.Where(p => p.Pledgers.Any(x => kinds.Contains(x.Institution!.Kind)));
+        }
+
+        if (gcm is { } objective)
+        {
+            pledges = pledges.Where(p => p.GcmObjectives.Any(g => g.Objective == objective));
+        }
+
+        return pledges;
+    }
+
+    /// <summary>The summaries of the pledges of an ordered query, in its order.</summary>
+    public static async Task<List<PledgeSummary>> SummariesAsync(this IQueryable<Pledge> ordered, CancellationToken ct)
+    {
+        var rows = await ordered
             .Select(p => new
             {
                 p.Id,

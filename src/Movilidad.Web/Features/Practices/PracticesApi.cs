@@ -123,7 +123,11 @@ public static class PracticesApi
         return await auth.CanAsync(http.User, PracticeOperations.EditOwn, scope) ? null : TypedResults.Forbid();
     }
 
-    public static async Task<List<PracticeSummary>> PracticeSummariesAsync(this IQueryable<Practice> practices, string? country, int? gcm, CancellationToken ct)
+    public static Task<List<PracticeSummary>> PracticeSummariesAsync(this IQueryable<Practice> practices, string? country, int? gcm, CancellationToken ct) =>
+        practices.Matching(country, gcm).Newest().SummariesAsync(ct);
+
+    /// <summary>The practices about a country (ISO 3166 alpha-2) and serving a GCM objective (1-23), each when given.</summary>
+    public static IQueryable<Practice> Matching(this IQueryable<Practice> practices, string? country, int? gcm)
     {
         if (!string.IsNullOrEmpty(country))
         {
@@ -135,12 +139,23 @@ public static class PracticesApi
             practices = practices.Where(p => p.GcmObjectives.Any(g => g.Objective == objective));
         }
 
-        return await practices
-            .OrderByDescending(p => p.PublishedAt).ThenByDescending(p => p.ScheduledMonth).ThenByDescending(p => p.Id)
+        return practices;
+    }
+
+    /// <summary>
+    /// Newest publication first, then the latest scheduled month, then the latest submitted; the unpublished and unscheduled after the
+    /// others (said outright: PostgreSQL puts nulls first in a descending order, SQLite last).
+    /// </summary>
+    public static IOrderedQueryable<Practice> Newest(this IQueryable<Practice> practices) =>
+        practices.OrderBy(p => p.PublishedAt == null).ThenByDescending(p => p.PublishedAt).ThenBy(p => p.ScheduledMonth == null).ThenByDescending(p => p.ScheduledMonth)
+            .ThenByDescending(p => p.Id);
+
+    /// <summary>The summaries of the practices of an ordered query, in its order.</summary>
+    public static Task<List<PracticeSummary>> SummariesAsync(this IQueryable<Practice> ordered, CancellationToken ct) =>
+        ordered
             .Select(p => new PracticeSummary(p.Id, p.Title, p.Summary, p.InstitutionId, p.Institution!.Name, p.Status, p.ScheduledMonth, p.PublishedAt,
                 p.GcmObjectives.OrderBy(g => g.Objective).Select(g => g.Objective).ToList(),
                 p.Countries.OrderBy(c => c.CountryCode).Select(c => c.CountryCode).ToList()))
             .AsSplitQuery()
             .ToListAsync(ct);
-    }
 }

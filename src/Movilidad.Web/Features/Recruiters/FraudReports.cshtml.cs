@@ -12,6 +12,7 @@ using Movilidad.Platform.Recruiters;
 using Movilidad.Platform.Writes;
 using Movilidad.Web.Infrastructure.Auth;
 using Movilidad.Web.Infrastructure.Charts;
+using Movilidad.Web.Infrastructure.Pages;
 
 namespace Movilidad.Web.Features.Recruiters;
 
@@ -31,11 +32,29 @@ public class FraudReportsModel(MovilidadDb db, IAuthorizationService auth, TimeP
     public HtmlString CountryChart { get; private set; } = HtmlString.Empty;
     public HtmlString StatusChart { get; private set; } = HtmlString.Empty;
     public HtmlString MonthChart { get; private set; } = HtmlString.Empty;
-    public IReadOnlyList<FraudReportView> Reports { get; private set; } = [];
+    /// <summary>The reports the reader triages that match the filters, a page at a time, newest first.</summary>
+    public Paged<FraudReportView> Reports { get; private set; } = new([], 0, 0, Paging.DefaultSize);
+
+    /// <summary>The countries whose reports the reader triages, for the filter.</summary>
+    public IReadOnlyList<(string Code, string Name)> Readable { get; private set; } = [];
+
+    /// <summary>The list's filters and page, from the address (a triage posts none of them and sees the first page).</summary>
+    public FraudReportStatus? Status { get; private set; }
+
+    public string? Country { get; private set; }
+
+    public int Start { get; private set; }
+
+    public int Size { get; private set; } = Paging.DefaultSize;
     public bool MayTriage { get; private set; }
     public int? ConflictId { get; private set; }
 
-    public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
+    public async Task OnGetAsync(string? status, string? country, int start, int size, CancellationToken ct)
+    {
+        Status = Enum.TryParse<FraudReportStatus>(status, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) ? parsed : null;
+        (Country, Start, Size) = (country is { Length: 2 } ? country : null, start, size);
+        await LoadAsync(ct);
+    }
 
     public async Task<IActionResult> OnPostAsync(int id, int version, FraudReportStatus status, string? note, CancellationToken ct)
     {
@@ -87,10 +106,29 @@ public class FraudReportsModel(MovilidadDb db, IAuthorizationService auth, TimeP
         {
             var readable = await RecruitersApi.ReadableCountriesAsync(HttpContext, db, auth, ct);
             MayTriage = readable.Count > 0;
-            Reports = (await db.FraudReports.AsNoTracking().Where(f => readable.Contains(f.Country)).OrderByDescending(f => f.ReceivedAt).ThenByDescending(f => f.Id)
-                .Take(RecruitersApi.MaxResults).ToListAsync(ct)).Select(RecruiterEditing.View).ToList();
+            Readable = [.. readable.Select(c => (c, names.TryGetValue(c, out var n) ? n.Current : c)).OrderBy(c => c.Item2, StringComparer.CurrentCulture)];
+            var reports = db.FraudReports.AsNoTracking().Where(f => readable.Contains(f.Country));
+            if (Status is { } status)
+            {
+                reports = reports.Where(f => f.Status == status);
+            }
+
+            if (Country is { Length: > 0 } country)
+            {
+                reports = reports.Where(f => f.Country == country);
+            }
+
+            Reports = await reports.OrderByDescending(f => f.ReceivedAt).ThenByDescending(f => f.Id)
+                .PageAsync(Start, Size, async (page, token) => (await page.ToListAsync(token)).Select(RecruiterEditing.View).ToList(), ct);
+            Size = Reports.Size;
         }
     }
+
+    /// <summary>The reports with the same filters and page size, starting at <paramref name="start"/>.</summary>
+    public string Link(int start) => Paging.Link("/fraud-reports", new Dictionary<string, string?>
+    {
+        ["status"] = Status?.ToString(), ["country"] = Country,
+    }, Size, start);
 
     private static HtmlString Svg(XElement chart) => new(chart.ToString(SaveOptions.DisableFormatting));
 }

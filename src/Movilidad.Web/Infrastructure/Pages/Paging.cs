@@ -29,20 +29,19 @@ public static class Paging
     public static int Start(int start, int total, int size) => Math.Clamp(start, 0, Math.Max(0, total - 1)) / size * size;
 
     /// <summary>A page of an ordered query, counted and read by the database.</summary>
-    public static async Task<Paged<T>> PageAsync<T>(this IQueryable<T> ordered, int start, int size, CancellationToken ct)
+    public static Task<Paged<T>> PageAsync<T>(this IQueryable<T> ordered, int start, int size, CancellationToken ct) =>
+        ordered.PageAsync(start, size, (page, token) => page.ToListAsync(token), ct);
+
+    /// <summary>
+    /// A page of an ordered query, counted by the database; <paramref name="read"/> turns the page's slice (and only it) into rows
+    /// (a projection with collections, split queries, what is computed after reading).
+    /// </summary>
+    public static async Task<Paged<TRow>> PageAsync<T, TRow>(this IQueryable<T> ordered, int start, int size, Func<IQueryable<T>, CancellationToken, Task<List<TRow>>> read, CancellationToken ct)
     {
         size = Size(size);
         var total = await ordered.CountAsync(ct);
         start = Start(start, total, size);
-        return new Paged<T>(await ordered.Skip(start).Take(size).ToListAsync(ct), total, start, size);
-    }
-
-    /// <summary>A page of rows already ordered in memory (where the order cannot be said in SQL on both databases, e.g. natural order of codes).</summary>
-    public static Paged<T> Page<T>(this IReadOnlyList<T> ordered, int start, int size)
-    {
-        size = Size(size);
-        start = Start(start, ordered.Count, size);
-        return new Paged<T>(ordered.Skip(start).Take(size).ToList(), ordered.Count, start, size);
+        return new Paged<TRow>(await read(ordered.Skip(start).Take(size), ct), total, start, size);
     }
 
     /// <summary>The list's address with its filters (empty ones left out), the page size and the start.</summary>

@@ -149,6 +149,25 @@ public abstract class SignInTests(MovilidadApp app)
     }
 
     [Fact]
+    public async Task SignInPage_ReachedFromAPageForStaff_SaysWhyAndWhatIsPublic_ButNotWhenOpenedDirectly()
+    {
+        var anonymous = app.Browser();
+        var matrix = await anonymous.GetAsync("/monitoring/matrix");
+        Assert.Equal(HttpStatusCode.Redirect, matrix.StatusCode);
+        var page = await anonymous.GetStringAsync(matrix.Headers.Location);
+        var why = Regex.Match(page, "<p class=\"public-note\" data-testid=\"sign-in-why\">(.*?)</p>", RegexOptions.Singleline);
+        Assert.True(why.Success, page);
+        Assert.Contains("for people who work on the plans", why.Value, StringComparison.Ordinal);
+        foreach (var link in new[] { "/plans", "/monitoring/activities", "/indicators", "/reports" })
+        {
+            Assert.Contains($"href=\"{link}\"", why.Value, StringComparison.Ordinal);
+        }
+
+        Assert.DoesNotContain("sign-in-why", await anonymous.GetStringAsync("/account/sign-in"), StringComparison.Ordinal);
+        Assert.DoesNotContain("sign-in-why", await anonymous.GetStringAsync("/account/sign-in?ReturnUrl=https%3A%2F%2Fexample.org%2F"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Invitation_LinkSetsThePasswordOnce()
     {
         var secretariat = await app.AddPersonAsync(Unique("inviter"), twoFactor: true, "secretariat");
@@ -177,7 +196,7 @@ public abstract class SignInTests(MovilidadApp app)
         await using var db = app.CreateDb();
         var id = await db.Accounts.Where(a => a.Email == email).Select(a => a.Id).SingleAsync();
         var signedIn = await app.SignInAsync(new Person(id, email, People.Password, null));
-        Assert.Matches(row + "Active</td>", await client.GetStringAsync("/accounts/users"));
+        Assert.Matches(row + "Active</td>", await client.GetStringAsync($"/accounts/users?q={Uri.EscapeDataString(email)}"));
         var me = await signedIn.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/me");
         Assert.Contains(me.GetProperty("grants").EnumerateArray(), g => g.GetProperty("country").GetString() == "GT");
     }

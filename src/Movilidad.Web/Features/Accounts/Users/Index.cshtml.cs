@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 using Movilidad.Platform.Audit;
 using Movilidad.Web.Infrastructure.Auth;
 using Movilidad.Web.Infrastructure.Pages;
@@ -21,6 +22,21 @@ public class IndexModel(MovilidadDb db, UserManager<Account> users, Mailer maile
 
     [BindProperty(SupportsGet = true)]
     public int Size { get; set; } = Paging.DefaultSize;
+
+    /// <summary>Part of the e-mail address or name sought (any case).</summary>
+    [BindProperty(SupportsGet = true, Name = "q")]
+    public string? Search { get; set; }
+
+    /// <summary>The role the accounts hold (as the role picker names it: <c>focal-point</c>...).</summary>
+    [BindProperty(SupportsGet = true, Name = "holds")]
+    public string? Holds { get; set; }
+
+    /// <summary>The member country some grant of the accounts is limited to.</summary>
+    [BindProperty(SupportsGet = true, Name = "for")]
+    public string? For { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "state")]
+    public AccountState? State { get; set; }
     public IReadOnlyList<string> Errors { get; private set; } = [];
     public string? Invited { get; private set; }
 
@@ -38,8 +54,7 @@ public class IndexModel(MovilidadDb db, UserManager<Account> users, Mailer maile
             return Forbid();
         }
 
-        Accounts = (await db.AccountViewsAsync(null, clock.GetUtcNow(), ct)).Page(Start, Size);
-        await LoadChoicesAsync(db, ct);
+        await LoadAsync(ct);
         return Page();
     }
 
@@ -89,11 +104,58 @@ public class IndexModel(MovilidadDb db, UserManager<Account> users, Mailer maile
         }
 
         Errors = errors;
-        Accounts = (await db.AccountViewsAsync(null, clock.GetUtcNow(), ct)).Page(Start, Size);
-        await LoadChoicesAsync(db, ct);
+        await LoadAsync(ct);
         return Page();
     }
 
-    /// <summary>The accounts with the same page size, starting at <paramref name="start"/>.</summary>
-    public string Link(int start) => Paging.Link("/accounts/users", [], Accounts.Size, start);
+    /// <summary>The accounts with the same filters and page size, starting at <paramref name="start"/>.</summary>
+    public string Link(int start) => Paging.Link("/accounts/users", new Dictionary<string, string?>
+    {
+        ["q"] = Search, ["holds"] = Holds, ["for"] = For, ["state"] = State?.ToString(),
+    }, Accounts.Size, start);
+
+    /// <summary>The page of accounts that match the filters, by e-mail address, filtered and paged by the database.</summary>
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        var accounts = db.Accounts.AsNoTracking();
+        if (Search?.Trim() is { Length: > 0 } sought)
+        {
+            var upper = sought.ToUpperInvariant();
+            // Said in SQL (upper(), LIKE/strpos): neither .NET's culture rules nor a comparison overload apply, and the latter would not translate.
+#pragma warning disable CA1304, CA1311, CA1862
+            accounts = accounts.Where(a => a.NormalizedEmail.Contains(upper) || a.DisplayName.ToUpper().Contains(upper));
+#pragma warning restore CA1304, CA1311, CA1862
+        }
+
+        if (GrantPicker.Roles.FirstOrDefault(r => r.Value == Holds) is { Value: not null } held)
+        {
+            accounts = accounts.Where(a => a.Grants.Any(g => g.Role == held.Role));
+        }
+
+        if (For is { Length: 2 } country)
+        {
+            accounts = accounts.Where(a => a.Grants.Any(g => g.CountryCode == country));
+        }
+
+        accounts = State switch
+        {
+            AccountState.Invited => accounts.Where(a => a.DeletedAt == null && a.PasswordHash == null),
+            AccountState.Active => accounts.Where(a => a.DeletedAt == null && a.PasswordHash != null),
+            AccountState.Closed => accounts.Where(a => a.DeletedAt != null),
+            _ => accounts,
+        };
+
+        var now = clock.GetUtcNow();
+        Accounts = await accounts.OrderBy(a => a.Email).ThenBy(a => a.Id).PageAsync(Start, Size, (page, token) => page.AccountViewsAsync(db, now, token), ct);
+        Size = Accounts.Size;
+        await LoadChoicesAsync(db, ct);
+    }
+}
+
+/// <summary>Where an account stands: invited (no password chosen yet), active, or closed.</summary>
+public enum AccountState
+{
+    Invited,
+    Active,
+    Closed,
 }
