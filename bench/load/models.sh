@@ -56,6 +56,10 @@ cookie=$signed
 run "model page, focal point (forms)" "$base/models/seasonal-agricultural-workers"
 run "stored run page, focal point" "$base/models/runs/$run_id"
 cookie="bench=anonymous"
+echo "outlook, first (uncached) answers, one at a time:"
+for path in "/labour-market/outlook?area=CA" "/labour-market/outlook?area=US&level=2"; do
+  curl -s -o /dev/null --max-time 600 -w "  %{http_code} %{time_total} s  $path\n" -H "Accept-Language: es" "$base$path"
+done
 run "outlook page, Canada" "$base/labour-market/outlook?area=CA"
 run "outlook page, US, level 2" "$base/labour-market/outlook?area=US&level=2"
 run "health/live, same run" "$base/health/live"
