@@ -140,42 +140,6 @@ public abstract class DemandApiTests(MovilidadApp app)
         Assert.Equal(2, await db.AuditEntries.CountAsync(e => e.EntityType == "demand-model" && e.EntityId == Platform.Audit.AuditTrail.Key(id)));
     }
 
-    [Theory]
-    [InlineData("es", "variable desconocida 'lifespan'", "se esperaba ')' pero la ecuación terminó", "no es un modelo de dinámica de sistemas")]
-    [InlineData("en", "unknown variable 'lifespan'", "expected ')' but the equation ended", "not a system-dynamics model")]
-    public async Task BrokenModel_TheEngineMessage_IsSaidInTheReadersLanguage_WithLineAndVariable(string language, string unknown, string syntax, string notAModel)
-    {
-        // Through the API and through the upload page, in the language the reader asked for: the line and the variable
-        // named, the engine's words in that language and none of the other's.
-        var person = await app.AddPersonAsync($"{Guid.NewGuid():N}@example.org", twoFactor: false, "focal-point:GT");
-        var client = await app.SignInAsync(person);
-        client.DefaultRequestHeaders.AcceptLanguage.Clear();
-        client.DefaultRequestHeaders.AcceptLanguage.Add(new System.Net.Http.Headers.StringWithQualityHeaderValue(language));
-        var other = language == "es" ? "unknown variable" : "variable desconocida";
-        var cases = new[]
-        {
-            (Text: SmallModel.Replace("population / lifetime", "population / lifespan", StringComparison.Ordinal), File: "population.mdl", Expected: unknown, Line: @"population\.mdl:\d+:\d+: variable 'deaths': "),
-            (Text: SmallModel.Replace("population * birth rate", "population * (birth rate", StringComparison.Ordinal), File: "population.mdl", Expected: syntax, Line: @"population\.mdl:\d+:\d+: "),
-            (Text: "Time,certified\n2010,5\n", File: "observed.csv", Expected: notAModel, Line: @"observed\.csv: "),
-        };
-        foreach (var (text, file, expected, line) in cases)
-        {
-            var api = await JsonAsync(await client.PostAsync("/api/models", Upload(text, file, "Roto " + Guid.NewGuid().ToString("N")[..8], "GT")), HttpStatusCode.BadRequest);
-            var message = api.GetProperty("errors").GetProperty("file")[0].GetString()!;
-            Assert.Contains(expected, message, StringComparison.Ordinal);
-            Assert.Matches(line, message);
-            Assert.DoesNotContain(other, message, StringComparison.Ordinal);
-
-            var form = Upload(text, file, "Roto " + Guid.NewGuid().ToString("N")[..8], "GT");
-            form.Add(new StringContent((await client.FormTokenAsync("/models"))!), "__RequestVerificationToken");
-            var page = WebUtility.HtmlDecode(await (await client.PostAsync("/models", form)).Content.ReadAsStringAsync());
-            Assert.Contains(expected, page, StringComparison.Ordinal);
-            Assert.Matches(line, page);
-            Assert.DoesNotContain(other, page, StringComparison.Ordinal);
-            Assert.DoesNotContain(nameof(Movilidad.Dynamics.DiagnosticCode.UnknownVariable), page, StringComparison.Ordinal);
-        }
-    }
-
     [Fact]
     public async Task UploadPage_AModelPostedWithTheForm_GoesToItsPage()
     {
