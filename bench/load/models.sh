@@ -5,6 +5,8 @@
 # through the real pages and starts the simulation with the model page's form; the pages are then measured anonymously as the
 # public reads them and signed in (the forms drawn), with wrk through wrk-lib.sh (only 2xx answers count; any other
 # status fails the run; wrk-lib prints p50 and p99, the script also prints the load average).
+# The occupation outlook (/labour-market/outlook, public) is measured in the same run on the H-2A and LMIA records,
+# imported first with the CLI.
 # The server's log is kept in $MODELS_SERVER_LOG (default /tmp/models-server.log).
 # Usage: bench/load/models.sh [seconds, default 10] [connections, default 8] [postgres connection string]
 set -euo pipefail
@@ -30,6 +32,10 @@ else
 fi
 link=$(cd src/Movilidad.Web && dotnet "$work/cli/movilidad.dll" users add --email "bench-$$@example.org" --role focal-point:GT --base-url http://127.0.0.1:5199 "${database[@]}" | grep '/account/reset')
 
+mapfile -t records < <(find data/records/us-oflc-h2-history -name 'H-2A*.xlsx' | sort; find data/records/canada-lmia-quarterly -name 'positive_lmia_*' | sort)
+dotnet "$work/cli/movilidad.dll" records import "${records[@]}" "${database[@]}" > "$work/import.log" 2>&1 || { tail -n 5 "$work/import.log" >&2; exit 1; }
+echo "records imported: $(grep -cE '^dataset ' "$work/import.log") datasets"
+
 source bench/load/wrk-lib.sh
 source bench/load/dashboard-lib.sh
 start_app 5199
@@ -49,6 +55,13 @@ run "stored run page, another variable" "$base/models/runs/$run_id?variable=labo
 cookie=$signed
 run "model page, focal point (forms)" "$base/models/seasonal-agricultural-workers"
 run "stored run page, focal point" "$base/models/runs/$run_id"
+cookie="bench=anonymous"
+echo "outlook, first (uncached) answers, one at a time:"
+for path in "/labour-market/outlook?area=CA" "/labour-market/outlook?area=US&level=2"; do
+  curl -s -o /dev/null --max-time 600 -w "  %{http_code} %{time_total} s  $path\n" -H "Accept-Language: es" "$base$path"
+done
+run "outlook page, Canada" "$base/labour-market/outlook?area=CA"
+run "outlook page, US, level 2" "$base/labour-market/outlook?area=US&level=2"
 run "health/live, same run" "$base/health/live"
 echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"
 exit "$failed"

@@ -158,7 +158,7 @@ public sealed class CompiledModel
             slots[i] = SlotsOf(names[i]);
             if (!AllSettable(slots[i]))
             {
-                throw new ModelException($"'{names[i]}' changes during the run; only constants and initial values can be set", Model.Source, null, names[i]);
+                throw new ModelException(new Diagnostic(DiagnosticCode.ChangesDuringRun, ("name", names[i])), Model.Source, null, names[i]);
             }
         }
 
@@ -181,7 +181,7 @@ public sealed class CompiledModel
     private int[] SlotsOf(string name) =>
         SlotsByName.TryGetValue(Equations.Names.Canonical(name), out var slots) || SlotsByName.TryGetValue(Results.ReferenceOutput.NormalizeName(name), out slots)
             ? slots
-            : throw new ModelException($"there is no variable named '{name}'", Model.Source, null, name);
+            : throw new ModelException(new Diagnostic(DiagnosticCode.NoVariableNamed, ("name", name)), Model.Source, null, name);
 
     /// <summary>
     /// Runs the model into <paramref name="buffer"/>, which must come from this model's <see cref="CreateBuffer"/>.

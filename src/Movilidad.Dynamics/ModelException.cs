@@ -1,46 +1,50 @@
 using System.Globalization;
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace Movilidad.Dynamics;
 
 /// <summary>
 /// A model that cannot be read, compiled or run. The message names the file, the place in it
-/// (line and column, or XMILE element), the variable and what is wrong.
+/// (line and column, or XMILE element), the variable and what is wrong; <see cref="Diagnostic"/> holds what is wrong as a
+/// code with its arguments, and <see cref="Describe"/> says the whole in English or Spanish.
 /// </summary>
-public sealed class ModelException : Exception
+public sealed partial class ModelException : Exception
 {
     /// <summary>Creates an error located in a model file.</summary>
-    public ModelException(string problem, string? file, int line, int column, string? variable)
-        : base(Format(problem, file, line, column, null, variable))
+    public ModelException(Diagnostic problem, string? file, int line, int column, string? variable)
+        : base(Say(problem, file, line, column, null, variable, CultureInfo.InvariantCulture))
     {
-        Problem = problem;
+        Diagnostic = problem;
         File = file;
         Line = line;
         Column = column;
         Variable = variable;
     }
 
-    /// <summary>Creates an error located at an XMILE element or with no precise place.</summary>
-    public ModelException(string problem, string? file, string? element, string? variable)
-        : base(Format(problem, file, 0, 0, element, variable))
+    /// <summary>Creates an error located at an XMILE element (as the reader writes it, "&lt;aux name="x"&gt; (line 12)") or with no precise place.</summary>
+    public ModelException(Diagnostic problem, string? file, string? element, string? variable)
+        : this(problem, file, SplitElement(element), variable)
     {
-        Problem = problem;
-        File = file;
-        Element = element;
-        Variable = variable;
     }
 
     /// <summary>Creates an error with only a description.</summary>
-    public ModelException(string problem)
+    public ModelException(Diagnostic problem)
         : this(problem, null, null, null)
     {
     }
 
-    /// <summary>Creates an error wrapping the failure that caused it.</summary>
-    public ModelException(string problem, Exception innerException)
-        : base(problem, innerException)
+    /// <summary>Creates an error from a text that is not in the engine's catalogue (said as given in every language).</summary>
+    public ModelException(string message)
+        : this(Given(message))
     {
-        Problem = problem;
+    }
+
+    /// <summary>Creates an error from a text that is not in the engine's catalogue, wrapping the failure that caused it.</summary>
+    public ModelException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+        Diagnostic = Given(message);
     }
 
     /// <summary>Creates an error with no description; prefer a constructor that says what is wrong.</summary>
@@ -49,8 +53,18 @@ public sealed class ModelException : Exception
     {
     }
 
+    private ModelException(Diagnostic problem, string? file, (string? Element, int Line) place, string? variable)
+        : base(Say(problem, file, place.Line, 0, place.Element, variable, CultureInfo.InvariantCulture))
+    {
+        Diagnostic = problem;
+        File = file;
+        Element = place.Element;
+        Line = place.Line;
+        Variable = variable;
+    }
+
     /// <summary>An error at a location written by the readers: "file:line:column" for Vensim, an element path for XMILE.</summary>
-    internal static ModelException At(string problem, string? file, string location, string? variable)
+    internal static ModelException At(Diagnostic problem, string? file, string location, string? variable)
     {
         var parts = location.Split(':');
         if (parts.Length >= 3 &&
@@ -63,13 +77,16 @@ public sealed class ModelException : Exception
         return new ModelException(problem, file, location.Length == 0 ? null : location, variable);
     }
 
-    /// <summary>What is wrong, without the location.</summary>
-    public string Problem { get; } = string.Empty;
+    /// <summary>What is wrong, as a code and its arguments.</summary>
+    public Diagnostic Diagnostic { get; }
+
+    /// <summary>What is wrong, in English, without the location.</summary>
+    public string Problem => Diagnostic.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>The model or data file, when known.</summary>
     public string? File { get; }
 
-    /// <summary>1-based line in a Vensim file, 0 when unknown.</summary>
+    /// <summary>1-based line in the file (of the error in a Vensim file, of the element in an XMILE file), 0 when unknown.</summary>
     public int Line { get; }
 
     /// <summary>1-based column in a Vensim file, 0 when unknown.</summary>
@@ -81,31 +98,48 @@ public sealed class ModelException : Exception
     /// <summary>The variable whose equation is wrong, when there is one.</summary>
     public string? Variable { get; }
 
-    private static string Format(string problem, string? file, int line, int column, string? element, string? variable)
+    /// <summary>The whole message (file, line or element, variable, what is wrong) in the culture's language: Spanish for <c>es</c>, English otherwise.</summary>
+    public string Describe(CultureInfo culture) => Say(Diagnostic, File, Line, Column, Element, Variable, culture);
+
+    private static Diagnostic Given(string message) => new(DiagnosticCode.Text, ("text", message));
+
+    private static (string? Element, int Line) SplitElement(string? element)
+    {
+        if (element is not null && ElementLine().Match(element) is { Success: true } m)
+        {
+            return (m.Groups[1].Value, int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture));
+        }
+
+        return (element, 0);
+    }
+
+    [GeneratedRegex(@"^(.*) \(line (\d+)\)$", RegexOptions.Singleline)]
+    private static partial Regex ElementLine();
+
+    private static string Say(Diagnostic problem, string? file, int line, int column, string? element, string? variable, CultureInfo culture)
     {
         var sb = new StringBuilder();
         if (file is not null)
         {
-            sb.Append(Path.GetFileName(file));
-            if (line > 0)
-            {
-                sb.Append(CultureInfo.InvariantCulture, $":{line}:{column}");
-            }
-
-            sb.Append(": ");
+            var name = Path.GetFileName(file);
+            sb.Append(element is null && line > 0
+                ? new Diagnostic(DiagnosticCode.LocationFileLine, ("file", name), ("line", line), ("column", column)).ToString(culture)
+                : new Diagnostic(DiagnosticCode.LocationFile, ("file", name)).ToString(culture));
         }
 
         if (element is not null)
         {
-            sb.Append(CultureInfo.InvariantCulture, $"in {element}: ");
+            sb.Append(line > 0
+                ? new Diagnostic(DiagnosticCode.LocationElementLine, ("element", element), ("line", line)).ToString(culture)
+                : new Diagnostic(DiagnosticCode.LocationElement, ("element", element)).ToString(culture));
         }
 
         if (variable is not null)
         {
-            sb.Append(CultureInfo.InvariantCulture, $"variable '{variable}': ");
+            sb.Append(new Diagnostic(DiagnosticCode.LocationVariable, ("variable", variable)).ToString(culture));
         }
 
-        sb.Append(problem);
+        sb.Append(problem.ToString(culture));
         return sb.ToString();
     }
 }

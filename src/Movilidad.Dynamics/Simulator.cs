@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using System.Runtime.CompilerServices;
 using Movilidad.Dynamics.Builtins;
 using Movilidad.Dynamics.Equations;
@@ -58,7 +57,7 @@ public static class Simulator
         var saveStep = s[ModelCompiler.SaveSlot];
         if (!(dt > 0) || double.IsInfinity(dt))
         {
-            throw new ModelException(string.Create(CultureInfo.InvariantCulture, $"the time step must be a positive number, not {dt}"), model.Model.Source, null, "TIME STEP");
+            throw new ModelException(new Diagnostic(DiagnosticCode.TimeStepNotPositive, ("step", dt)), model.Model.Source, null, "TIME STEP");
         }
 
         if (double.IsNaN(saveStep) || saveStep <= 0)
@@ -69,19 +68,19 @@ public static class Simulator
         var steps = (long)Math.Round((stop - start) / dt);
         if (steps < 0 || double.IsNaN(stop) || double.IsNaN(start))
         {
-            throw new ModelException(string.Create(CultureInfo.InvariantCulture, $"the final time ({stop}) is before the initial time ({start})"), model.Model.Source, null, "FINAL TIME");
+            throw new ModelException(new Diagnostic(DiagnosticCode.FinalBeforeInitial, ("final", stop), ("start", start)), model.Model.Source, null, "FINAL TIME");
         }
 
         if (steps > options.MaxSteps)
         {
-            throw new ModelException(string.Create(CultureInfo.InvariantCulture, $"the run needs {steps} steps, more than the limit of {options.MaxSteps}; raise the limit or the time step"), model.Model.Source, null, null);
+            throw new ModelException(new Diagnostic(DiagnosticCode.TooManySteps, ("steps", steps), ("limit", options.MaxSteps)), model.Model.Source, null, null);
         }
 
         var saveEvery = Math.Max(1, (long)Math.Round(saveStep / dt));
         var rows = (steps / saveEvery) + 1;
         if (rows * Math.Max(1, buffer.Names.Count) > int.MaxValue / 2)
         {
-            throw new ModelException("the run would save too many values; raise the save step", model.Model.Source, null, null);
+            throw new ModelException(new Diagnostic(DiagnosticCode.TooManySavedValues), model.Model.Source, null, null);
         }
 
         buffer.Prepare((int)rows);
@@ -115,7 +114,7 @@ public static class Simulator
                 cancellationToken.ThrowIfCancellationRequested();
                 if (clock is not null && clock.Elapsed > options.MaxWallTime)
                 {
-                    throw new ModelException(string.Create(CultureInfo.InvariantCulture, $"the run was stopped at time {time} after {clock.Elapsed.TotalSeconds:0.#} s, the wall-time limit"), model.Model.Source, null, null);
+                    throw new ModelException(new Diagnostic(DiagnosticCode.WallTimeLimit, ("time", time), ("seconds", clock.Elapsed.TotalSeconds)), model.Model.Source, null, null);
                 }
             }
 
@@ -156,7 +155,7 @@ public static class Simulator
             {
                 if (!model.TableByName.TryGetValue(Names.Canonical(name), out var id))
                 {
-                    throw new ModelException($"there is no lookup named '{name}' to override", model.Model.Source, null, name);
+                    throw new ModelException(new Diagnostic(DiagnosticCode.NoLookupNamedToOverride, ("name", name)), model.Model.Source, null, name);
                 }
 
                 tables[id] = new LookupTable([.. series.X], [.. series.Y], tables[id].Mode);
@@ -177,7 +176,7 @@ public static class Simulator
             }
             else if (tables[id].X.Length == 0)
             {
-                throw new ModelException($"the data variable has no data: give a data file (--data) holding '{name}'", model.Model.Source, null, name);
+                throw new ModelException(new Diagnostic(DiagnosticCode.DataVariableWithoutData, ("name", name)), model.Model.Source, null, name);
             }
         }
     }
@@ -193,12 +192,12 @@ public static class Simulator
         {
             if (!model.SlotsByName.TryGetValue(Names.Canonical(name), out var slots))
             {
-                throw new ModelException($"there is no variable named '{name}' to set", model.Model.Source, null, name);
+                throw new ModelException(new Diagnostic(DiagnosticCode.NoVariableNamedToSet, ("name", name)), model.Model.Source, null, name);
             }
 
             if (!model.AllSettable(slots))
             {
-                throw new ModelException($"'{name}' changes during the run; only constants and initial values can be set", model.Model.Source, null, name);
+                throw new ModelException(new Diagnostic(DiagnosticCode.ChangesDuringRun, ("name", name)), model.Model.Source, null, name);
             }
 
             foreach (var slot in slots)

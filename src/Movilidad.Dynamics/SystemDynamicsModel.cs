@@ -73,7 +73,7 @@ public sealed class SystemDynamicsModel
     {
         if (!System.IO.File.Exists(path))
         {
-            throw new ModelException("the model file does not exist", path, null, null);
+            throw new ModelException(new Diagnostic(DiagnosticCode.ModelFileMissing), path, null, null);
         }
 
         using var stream = System.IO.File.OpenRead(path);
@@ -126,7 +126,7 @@ public sealed class SystemDynamicsModel
     /// <exception cref="ModelException">An equation refers to something unknown, is circular, or has the wrong shape.</exception>
     public CompiledModel Compile(Precision precision, CancellationToken cancellationToken = default) => ModelCompiler.Compile(this, precision, cancellationToken);
 
-    internal const string NotAModel = "not a system-dynamics model: expected a Vensim model (.mdl, equations ending in '|') or an XMILE model (.xmile, .stmx, .itmx)";
+    internal static readonly Diagnostic NotAModel = new Diagnostic(DiagnosticCode.NotAModel);
 
     /// <summary>
     /// A Vensim model is text whose equations end in '|' (a table, a CSV or notes have none); an XMILE model is XML.

@@ -40,13 +40,13 @@ public sealed record FitParameter(string Name, double Low, double High, double? 
         var bounds = (at >= 0 ? range[..at] : range).Split("..");
         if (equals <= 0 || bounds.Length != 2 || !Number(bounds[0], out var low) || !Number(bounds[1], out var high))
         {
-            throw new AnalysisException($"'{text}' is not NAME=LOW..HIGH (or NAME=LOW..HIGH@START), such as \"rate=0.01..0.5\"");
+            throw new AnalysisException(new Diagnostic(DiagnosticCode.FitNotRange, ("text", text)));
         }
 
         double? start = null;
         if (at >= 0)
         {
-            start = Number(range[(at + 1)..], out var s) ? s : throw new AnalysisException($"'{range[(at + 1)..].Trim()}' in '{text}' is not a number");
+            start = Number(range[(at + 1)..], out var s) ? s : throw new AnalysisException(new Diagnostic(DiagnosticCode.NumberInTextNotNumber, ("value", range[(at + 1)..].Trim()), ("text", text)));
         }
 
         var parameter = new FitParameter(text[..equals].Trim(), low, high, start);
@@ -60,12 +60,12 @@ public sealed record FitParameter(string Name, double Low, double High, double? 
     {
         if (Low > High)
         {
-            throw new AnalysisException(string.Create(CultureInfo.InvariantCulture, $"{Name}: LOW ({Low:R}) is greater than HIGH ({High:R})"));
+            throw new AnalysisException(new Diagnostic(DiagnosticCode.FitLowGreaterThanHigh, ("name", Name), ("low", Low), ("high", High)));
         }
 
         if (Start is { } start && (start < Low || start > High))
         {
-            throw new AnalysisException(string.Create(CultureInfo.InvariantCulture, $"{Name}: the start value {start:R} is outside the range {Low:R}..{High:R}"));
+            throw new AnalysisException(new Diagnostic(DiagnosticCode.FitStartOutsideRange, ("name", Name), ("start", start), ("low", Low), ("high", High)));
         }
     }
 
@@ -154,19 +154,19 @@ public static class Calibration
         ArgumentNullException.ThrowIfNull(options);
         if (fit.Count == 0)
         {
-            throw new AnalysisException("no constant to fit: give at least one NAME=LOW..HIGH");
+            throw new AnalysisException(new Diagnostic(DiagnosticCode.NoConstantToFit));
         }
 
         if (observed.Count == 0)
         {
-            throw new AnalysisException("no observed series to fit");
+            throw new AnalysisException(new Diagnostic(DiagnosticCode.NoObservedSeries));
         }
 
         foreach (var series in observed)
         {
             if (series.Times.Count == 0 || series.Times.Count != series.Values.Count)
             {
-                throw new AnalysisException($"the observed series of '{series.Variable}' has {series.Times.Count} times and {series.Values.Count} values: it needs one value per time, and at least one");
+                throw new AnalysisException(new Diagnostic(DiagnosticCode.ObservedTimesAndValuesDiffer, ("variable", series.Variable), ("times", series.Times.Count), ("values", series.Values.Count)));
             }
         }
 
@@ -182,7 +182,7 @@ public static class Calibration
             {
                 if (time < first - 1e-9 || time > last + 1e-9)
                 {
-                    throw new AnalysisException(string.Create(CultureInfo.InvariantCulture, $"the observation of '{series.Variable}' at time {time} is outside the run ({first} to {last})"));
+                    throw new AnalysisException(new Diagnostic(DiagnosticCode.ObservationOutsideRun, ("variable", series.Variable), ("time", time), ("first", first), ("last", last)));
                 }
             }
         }
@@ -211,7 +211,7 @@ public static class Calibration
         if (search.Best is null)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            throw new AnalysisException("the calibration made no run");
+            throw new AnalysisException(new Diagnostic(DiagnosticCode.CalibrationMadeNoRun));
         }
 
         var best = search.Best;

@@ -70,7 +70,7 @@ public static class ChangesFile
                 }
                 else
                 {
-                    throw new AnalysisException($"{fileName}, line {line}: '{value}' is not a number (a changes file sets constants to numbers and lookups to tables)");
+                    throw new AnalysisException(new Diagnostic(DiagnosticCode.ChangeNotNumber, ("file", fileName), ("line", line), ("value", value)));
                 }
             }
             else if (open > 0)
@@ -79,7 +79,7 @@ public static class ChangesFile
             }
             else
             {
-                throw new AnalysisException($"{fileName}, line {line}: '{statement}' is not a change: write NAME = VALUE or NAME((x1,y1),(x2,y2),...)");
+                throw new AnalysisException(new Diagnostic(DiagnosticCode.ChangeNotAChange, ("file", fileName), ("line", line), ("statement", statement)));
             }
         }
 
@@ -124,7 +124,7 @@ public static class ChangesFile
                 depth += c == '(' ? 1 : c == ')' ? -1 : 0;
                 if (depth < 0)
                 {
-                    throw new AnalysisException($"{fileName}, line {line}: a ')' without its '('");
+                    throw new AnalysisException(new Diagnostic(DiagnosticCode.ChangeUnopenedParenthesis, ("file", fileName), ("line", line)));
                 }
 
                 if (current.Length == 0)
@@ -143,7 +143,7 @@ public static class ChangesFile
 
         if (depth > 0)
         {
-            throw new AnalysisException($"{fileName}, line {start}: a '(' is not closed");
+            throw new AnalysisException(new Diagnostic(DiagnosticCode.ChangeUnclosedParenthesis, ("file", fileName), ("start", start)));
         }
     }
 
@@ -173,19 +173,19 @@ public static class ChangesFile
             var parts = inner.Split(',');
             if (parts.Length != 2 || !Number(parts[0], out var px) || !Number(parts[1], out var py))
             {
-                throw new AnalysisException($"{fileName}, line {line}: '({inner})' is not a point (x,y)");
+                throw new AnalysisException(new Diagnostic(DiagnosticCode.ChangeNotAPoint, ("file", fileName), ("line", line), ("point", inner)));
             }
 
             if (x.Count > 0 && px <= x[^1])
             {
-                throw new AnalysisException(string.Create(CultureInfo.InvariantCulture, $"{fileName}, line {line}: the lookup's x values must increase ({px} after {x[^1]})"));
+                throw new AnalysisException(new Diagnostic(DiagnosticCode.ChangeLookupNotIncreasing, ("file", fileName), ("line", line), ("x", px), ("previous", x[^1])));
             }
 
             x.Add(px);
             y.Add(py);
         }
 
-        return x.Count > 0 ? new DataSeries(x, y) : throw new AnalysisException($"{fileName}, line {line}: a lookup without points");
+        return x.Count > 0 ? new DataSeries(x, y) : throw new AnalysisException(new Diagnostic(DiagnosticCode.ChangeLookupWithoutPoints, ("file", fileName), ("line", line)));
     }
 
     private static bool Number(string text, out double value) =>

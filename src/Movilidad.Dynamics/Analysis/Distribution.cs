@@ -89,7 +89,7 @@ public abstract record Distribution
         var open = text.IndexOf('(', StringComparison.Ordinal);
         if (open <= 0 || !text.TrimEnd().EndsWith(')'))
         {
-            throw new AnalysisException($"'{text}' is not a distribution: write uniform(LOW,HIGH), normal(MEAN,SD), truncnormal(MEAN,SD,LOW,HIGH), triangular(LOW,MODE,HIGH) or discrete(V1,V2,...)");
+            throw new AnalysisException(new Diagnostic(DiagnosticCode.NotADistribution, ("text", text)));
         }
 
         var kind = text[..open].Trim().ToUpperInvariant();
@@ -99,7 +99,7 @@ public abstract record Distribution
         {
             if (!double.TryParse(part.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var number) || !double.IsFinite(number))
             {
-                throw new AnalysisException($"'{part.Trim()}' in '{text}' is not a number");
+                throw new AnalysisException(new Diagnostic(DiagnosticCode.NumberInTextNotNumber, ("value", part.Trim()), ("text", text)));
             }
 
             numbers.Add(number);
@@ -113,8 +113,8 @@ public abstract record Distribution
             "TRIANGULAR" when numbers.Count == 3 => new Triangular(numbers[0], numbers[1], numbers[2]),
             "DISCRETE" when numbers.Count >= 1 => new Discrete(numbers),
             "UNIFORM" or "NORMAL" or "TRUNCNORMAL" or "TRUNCATEDNORMAL" or "TRIANGULAR" =>
-                throw new AnalysisException($"'{text}' has {numbers.Count} numbers; {kind.ToLowerInvariant()} takes {Arity(kind)}"),
-            _ => throw new AnalysisException($"'{text[..open].Trim()}' is not a known distribution: uniform, normal, truncnormal, triangular or discrete"),
+                throw new AnalysisException(new Diagnostic(DiagnosticCode.DistributionArity, ("text", text), ("count", numbers.Count), ("kind", kind.ToLowerInvariant()), ("arity", Arity(kind)))),
+            _ => throw new AnalysisException(new Diagnostic(DiagnosticCode.UnknownDistribution, ("kind", text[..open].Trim()))),
         };
         distribution.Validate(text);
         return distribution;
@@ -136,19 +136,19 @@ public abstract record Distribution
         switch (this)
         {
             case Uniform u when u.Low > u.High:
-                throw new AnalysisException($"{name}: LOW ({Format(u.Low)}) is greater than HIGH ({Format(u.High)})");
+                throw new AnalysisException(new Diagnostic(DiagnosticCode.DistributionLowGreaterThanHigh, ("name", name), ("low", Format(u.Low)), ("high", Format(u.High))));
             case Normal n when n.StandardDeviation < 0:
-                throw new AnalysisException($"{name}: the standard deviation is negative");
+                throw new AnalysisException(new Diagnostic(DiagnosticCode.StandardDeviationNegative, ("name", name)));
             case TruncatedNormal t when t.Low > t.High:
-                throw new AnalysisException($"{name}: LOW ({Format(t.Low)}) is greater than HIGH ({Format(t.High)})");
+                throw new AnalysisException(new Diagnostic(DiagnosticCode.DistributionLowGreaterThanHigh, ("name", name), ("low", Format(t.Low)), ("high", Format(t.High))));
             case TruncatedNormal t when t.StandardDeviation <= 0:
-                throw new AnalysisException($"{name}: the standard deviation must be positive");
+                throw new AnalysisException(new Diagnostic(DiagnosticCode.StandardDeviationNotPositive, ("name", name)));
             case Triangular t when t.Low > t.High:
-                throw new AnalysisException($"{name}: LOW ({Format(t.Low)}) is greater than HIGH ({Format(t.High)})");
+                throw new AnalysisException(new Diagnostic(DiagnosticCode.DistributionLowGreaterThanHigh, ("name", name), ("low", Format(t.Low)), ("high", Format(t.High))));
             case Triangular t when t.Mode < t.Low || t.Mode > t.High:
-                throw new AnalysisException($"{name}: the mode ({Format(t.Mode)}) is outside [LOW, HIGH]");
+                throw new AnalysisException(new Diagnostic(DiagnosticCode.ModeOutsideRange, ("name", name), ("mode", Format(t.Mode))));
             case Discrete d when d.Values.Count == 0:
-                throw new AnalysisException($"{name}: no values");
+                throw new AnalysisException(new Diagnostic(DiagnosticCode.DiscreteWithoutValues, ("name", name)));
             default:
                 break;
         }

@@ -1,4 +1,3 @@
-using System.Globalization;
 
 namespace Movilidad.Dynamics.Analysis;
 
@@ -99,12 +98,12 @@ public static class Forecasting
         ArgumentOutOfRangeException.ThrowIfLessThan(heldBack, 1);
         if (history.Count < MinimumFitted + heldBack)
         {
-            throw new AnalysisException(string.Create(CultureInfo.InvariantCulture, $"{history.Count} periods: a forecast back-tested on {heldBack} held-back periods needs at least {MinimumFitted + heldBack}"));
+            throw new AnalysisException(new Diagnostic(DiagnosticCode.ForecastTooFewPeriods, ("periods", history.Count), ("heldBack", heldBack), ("needed", MinimumFitted + heldBack)));
         }
 
         if (history.Any(v => !double.IsFinite(v)))
         {
-            throw new AnalysisException("the series has a value that is not a number");
+            throw new AnalysisException(new Diagnostic(DiagnosticCode.ForecastValueNotNumber));
         }
 
         var fitted = history.Take(history.Count - heldBack).ToList();

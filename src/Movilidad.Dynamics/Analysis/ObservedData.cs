@@ -21,12 +21,12 @@ public static class ObservedData
     public static IReadOnlyList<ObservedSeries> ReadCsv(TextReader reader, string fileName)
     {
         ArgumentNullException.ThrowIfNull(reader);
-        var header = reader.ReadLine() ?? throw new AnalysisException($"{fileName}: the file is empty");
+        var header = reader.ReadLine() ?? throw new AnalysisException(new Diagnostic(DiagnosticCode.ObservedFileEmpty, ("file", fileName)));
         var separator = header.Contains('\t', StringComparison.Ordinal) ? '\t' : header.Contains(';', StringComparison.Ordinal) ? ';' : ',';
         var names = Split(header, separator);
         if (names.Length < 2)
         {
-            throw new AnalysisException($"{fileName}, line 1: expected a time column and at least one observed variable, separated by commas");
+            throw new AnalysisException(new Diagnostic(DiagnosticCode.ObservedHeader, ("file", fileName)));
         }
 
         var times = names.Skip(1).Select(_ => new List<double>()).ToArray();
@@ -47,12 +47,12 @@ public static class ObservedData
             var time = 0.0;
             if (!isWeight && !TryNumber(cells[0], out time))
             {
-                throw new AnalysisException($"{fileName}, line {lineNumber}, column {names[0]}: '{cells[0]}' is not a time");
+                throw new AnalysisException(new Diagnostic(DiagnosticCode.ObservedNotATime, ("file", fileName), ("line", lineNumber), ("column", names[0]), ("value", cells[0])));
             }
 
             if (!isWeight && !seen.Add(time))
             {
-                throw new AnalysisException(string.Create(CultureInfo.InvariantCulture, $"{fileName}, line {lineNumber}: the time {time} appears twice"));
+                throw new AnalysisException(new Diagnostic(DiagnosticCode.ObservedTimeTwice, ("file", fileName), ("line", lineNumber), ("time", time)));
             }
 
             for (var c = 1; c < names.Length; c++)
@@ -65,12 +65,12 @@ public static class ObservedData
 
                 if (!TryNumber(cell, out var value))
                 {
-                    throw new AnalysisException($"{fileName}, line {lineNumber}, column {names[c]}: '{cell}' is not a number");
+                    throw new AnalysisException(new Diagnostic(DiagnosticCode.ObservedNotANumber, ("file", fileName), ("line", lineNumber), ("column", names[c]), ("cell", cell)));
                 }
 
                 if (isWeight)
                 {
-                    weights[c - 1] = value >= 0 ? value : throw new AnalysisException($"{fileName}, line {lineNumber}, column {names[c]}: a weight cannot be negative");
+                    weights[c - 1] = value >= 0 ? value : throw new AnalysisException(new Diagnostic(DiagnosticCode.ObservedNegativeWeight, ("file", fileName), ("line", lineNumber), ("column", names[c])));
                 }
                 else
                 {
@@ -89,7 +89,7 @@ public static class ObservedData
             }
         }
 
-        return series.Count > 0 ? series : throw new AnalysisException($"{fileName}: no observed value");
+        return series.Count > 0 ? series : throw new AnalysisException(new Diagnostic(DiagnosticCode.ObservedNoValue, ("file", fileName)));
     }
 
     /// <summary>Reads a CSV file of observations (see <see cref="ReadCsv(TextReader, string)"/>).</summary>

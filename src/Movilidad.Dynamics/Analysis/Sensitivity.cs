@@ -1,4 +1,3 @@
-using System.Globalization;
 
 namespace Movilidad.Dynamics.Analysis;
 
@@ -25,7 +24,7 @@ public sealed record Variation(string Name, Distribution Distribution)
         var equals = text.IndexOf('=', StringComparison.Ordinal);
         if (equals <= 0)
         {
-            throw new AnalysisException($"'{text}' is not NAME=DISTRIBUTION(...), such as \"rate=uniform(0.1,0.3)\"");
+            throw new AnalysisException(new Diagnostic(DiagnosticCode.VaryNotDistribution, ("text", text)));
         }
 
         return new Variation(text[..equals].Trim(), Distribution.Parse(text[(equals + 1)..].Trim()));
@@ -118,12 +117,12 @@ public static class Sensitivity
         var runs = options.Runs;
         if (runs < 1 || runs > MaxRuns)
         {
-            throw new AnalysisException(string.Create(CultureInfo.InvariantCulture, $"{runs:N0} runs asked: a sensitivity set has from 1 to {MaxRuns:N0} runs"));
+            throw new AnalysisException(new Diagnostic(DiagnosticCode.SensitivityRunsOutOfRange, ("runs", runs), ("limit", MaxRuns)));
         }
 
         if (variations.Count == 0)
         {
-            throw new AnalysisException("no constant to vary: give at least one NAME=DISTRIBUTION(...)");
+            throw new AnalysisException(new Diagnostic(DiagnosticCode.NoConstantToVary));
         }
 
         foreach (var variation in variations)
@@ -139,8 +138,7 @@ public static class Sensitivity
         var total = (long)runs * rows * columns;
         if (total > MaxValues)
         {
-            throw new AnalysisException(string.Create(CultureInfo.InvariantCulture,
-                $"{runs:N0} runs × {rows:N0} saved times × {columns:N0} variables = {total:N0} values, above the limit of {MaxValues:N0}: save fewer variables or times, or make fewer runs"));
+            throw new AnalysisException(new Diagnostic(DiagnosticCode.SensitivityTooManyValues, ("runs", runs), ("rows", rows), ("columns", columns), ("total", total), ("limit", MaxValues)));
         }
 
         var sample = Sample([.. variations.Select(v => v.Distribution)], runs, options.Sampling, options.Seed);

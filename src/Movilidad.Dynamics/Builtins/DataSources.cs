@@ -105,7 +105,7 @@ internal sealed class DataSources(string modelFile)
     {
         if (expr is not CallExpr call)
         {
-            throw new ModelException("a subscript range must list its elements or call GET DIRECT SUBSCRIPT", modelFile, null, null);
+            throw new ModelException(new Diagnostic(DiagnosticCode.SubscriptRangeWithoutElements), modelFile, null, null);
         }
 
         var args = Texts(call, 3, string.Empty, null);
@@ -132,7 +132,7 @@ internal sealed class DataSources(string modelFile)
     {
         if (call.Arguments.Count < min)
         {
-            throw ModelException.At($"{call.Function.ToUpperInvariant()} takes at least {min} arguments but is given {call.Arguments.Count}", modelFile, location, variable);
+            throw ModelException.At(new Diagnostic(DiagnosticCode.FunctionArityAtLeast, ("function", call.Function.ToUpperInvariant()), ("min", min), ("given", call.Arguments.Count)), modelFile, location, variable);
         }
 
         return [.. call.Arguments.Select(a => a switch
@@ -140,7 +140,7 @@ internal sealed class DataSources(string modelFile)
             TextExpr t => t.Value,
             ReferenceExpr r => r.DisplayName,
             NumberExpr n => n.Value.ToString(CultureInfo.InvariantCulture),
-            _ => throw ModelException.At($"the arguments of {call.Function.ToUpperInvariant()} must be quoted text", modelFile, location, variable),
+            _ => throw ModelException.At(new Diagnostic(DiagnosticCode.ArgumentsNotQuoted, ("function", call.Function.ToUpperInvariant())), modelFile, location, variable),
         })];
     }
 
@@ -187,7 +187,7 @@ internal sealed class DataSources(string modelFile)
 
         if (letters == 0 || !int.TryParse(reference[letters..], NumberStyles.Integer, CultureInfo.InvariantCulture, out var row))
         {
-            throw ModelException.At($"'{reference}' is neither a cell reference such as B2 nor a name defined in the workbook", modelFile, location, variable);
+            throw ModelException.At(new Diagnostic(DiagnosticCode.NotACellReference, ("reference", reference)), modelFile, location, variable);
         }
 
         return (row - 1, ColumnIndex(reference[..letters]));
@@ -212,7 +212,7 @@ internal sealed class DataSources(string modelFile)
         {
             file = FileTags.TryGetValue(file, out var tagged)
                 ? tagged
-                : throw ModelException.At($"the data file tag '{file}' is not defined in the model's settings (Vensim: Model>Settings>XLS Files)", modelFile, location, variable);
+                : throw ModelException.At(new Diagnostic(DiagnosticCode.DataFileTagUndefined, ("file", file)), modelFile, location, variable);
         }
 
         var path = Path.Combine(directory, file.Replace('\\', Path.DirectorySeparatorChar));
@@ -224,7 +224,7 @@ internal sealed class DataSources(string modelFile)
 
         if (!File.Exists(path))
         {
-            throw ModelException.At($"the data file '{file}' does not exist (looked in {directory})", modelFile, location, variable);
+            throw ModelException.At(new Diagnostic(DiagnosticCode.DataFileMissing, ("file", file), ("directory", directory)), modelFile, location, variable);
         }
 
         var extension = Path.GetExtension(path).ToUpperInvariant();
@@ -233,7 +233,7 @@ internal sealed class DataSources(string modelFile)
             ".XLSX" or ".XLSM" => ReadXlsx(path, sheetOrSeparator, location, variable),
             ".XLS" => ReadXls(path, sheetOrSeparator, location, variable),
             ".CSV" or ".TAB" or ".TXT" => new Sheet(ReadDelimited(path, extension == ".TAB" ? "\t" : sheetOrSeparator), []),
-            _ => throw ModelException.At($"'{file}': only .xlsx, .xls, .csv and .tab data files can be read", modelFile, location, variable),
+            _ => throw ModelException.At(new Diagnostic(DiagnosticCode.DataFileKindUnsupported, ("file", file)), modelFile, location, variable),
         };
         _sheets[key] = sheet;
         return sheet;
@@ -293,9 +293,9 @@ internal sealed class DataSources(string modelFile)
         try
         {
             using var document = SpreadsheetDocument.Open(path, false);
-            var workbook = document.WorkbookPart ?? throw ModelException.At($"'{Path.GetFileName(path)}' has no workbook", modelFile, location, variable);
+            var workbook = document.WorkbookPart ?? throw ModelException.At(new Diagnostic(DiagnosticCode.WorkbookMissing, ("file", Path.GetFileName(path))), modelFile, location, variable);
             var sheet = workbook.Workbook.Descendants<DocumentFormat.OpenXml.Spreadsheet.Sheet>().FirstOrDefault(s => string.Equals(s.Name?.Value, sheetName, StringComparison.OrdinalIgnoreCase))
-                ?? throw ModelException.At($"'{Path.GetFileName(path)}' has no sheet named '{sheetName}'", modelFile, location, variable);
+                ?? throw ModelException.At(new Diagnostic(DiagnosticCode.SheetMissing, ("file", Path.GetFileName(path)), ("sheetName", sheetName)), modelFile, location, variable);
             var part = (WorksheetPart)workbook.GetPartById(sheet.Id!.Value!);
             var shared = workbook.SharedStringTablePart?.SharedStringTable.Elements<SharedStringItem>().Select(i => i.InnerText).ToList() ?? [];
             var cells = new Dictionary<(int, int), string>();
@@ -319,7 +319,7 @@ internal sealed class DataSources(string modelFile)
         }
         catch (Exception e) when (e is IOException or OpenXmlPackageException or InvalidDataException)
         {
-            throw ModelException.At($"'{Path.GetFileName(path)}' cannot be read as .xlsx: {e.Message}", modelFile, location, variable);
+            throw ModelException.At(new Diagnostic(DiagnosticCode.XlsxUnreadable, ("file", Path.GetFileName(path)), ("detail", e.Message)), modelFile, location, variable);
         }
     }
 
@@ -365,11 +365,11 @@ internal sealed class DataSources(string modelFile)
             }
             while (reader.NextResult());
 
-            throw ModelException.At($"'{Path.GetFileName(path)}' has no sheet named '{sheetName}'", modelFile, location, variable);
+            throw ModelException.At(new Diagnostic(DiagnosticCode.SheetMissing, ("file", Path.GetFileName(path)), ("sheetName", sheetName)), modelFile, location, variable);
         }
         catch (Exception e) when (e is IOException or InvalidDataException or NotSupportedException or ExcelDataReader.Exceptions.ExcelReaderException)
         {
-            throw ModelException.At($"'{Path.GetFileName(path)}' cannot be read as .xls: {e.Message}", modelFile, location, variable);
+            throw ModelException.At(new Diagnostic(DiagnosticCode.XlsUnreadable, ("file", Path.GetFileName(path)), ("detail", e.Message)), modelFile, location, variable);
         }
     }
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Runtime.CompilerServices;
 
 namespace Movilidad.Dynamics.Builtins;
@@ -34,8 +33,8 @@ internal static class Functions
         if ((noneIsError && count == 0) || (severalIsError && count > 1))
         {
             var problem = count == 0
-                ? string.Create(CultureInfo.InvariantCulture, $"at time {time} VECTOR SELECT selected no element, and its error action ({action}) requires at least one")
-                : string.Create(CultureInfo.InvariantCulture, $"at time {time} VECTOR SELECT selected {count} elements, and its error action ({action}) allows at most one");
+                ? new Diagnostic(DiagnosticCode.VectorSelectSelectedNone, ("time", time), ("action", action))
+                : new Diagnostic(DiagnosticCode.VectorSelectSelectedSeveral, ("time", time), ("count", count), ("action", action));
             throw ModelException.At(problem, file, location, variable);
         }
 

@@ -55,11 +55,11 @@ internal sealed class ExpressionParser
     {
         if (!AtEnd)
         {
-            throw Error($"unexpected '{Current.Value}'", Current.Offset);
+            throw Error(new Diagnostic(DiagnosticCode.UnexpectedToken, ("token", Current.Value)), Current.Offset);
         }
     }
 
-    public SyntaxException Error(string message, int offset) => new(message, PositionOf(offset));
+    public SyntaxException Error(Diagnostic message, int offset) => new(message, PositionOf(offset));
 
     public SourcePosition PositionOf(int offset)
     {
@@ -95,7 +95,7 @@ internal sealed class ExpressionParser
     {
         if (!IsSymbol(symbol))
         {
-            throw Error(AtEnd ? $"expected '{symbol}' but the equation ended" : $"expected '{symbol}' but found '{Current.Value}'", Current.Offset);
+            throw Error(AtEnd ? new Diagnostic(DiagnosticCode.ExpectedButEnded, ("symbol", symbol)) : new Diagnostic(DiagnosticCode.ExpectedButFound, ("symbol", symbol), ("token", Current.Value)), Current.Offset);
         }
 
         _index++;
@@ -250,9 +250,9 @@ internal sealed class ExpressionParser
                 _index++;
                 return new MissingExpr();
             case TokenKind.End:
-                throw Error("the equation ends where a value was expected", token.Offset);
+                throw Error(new Diagnostic(DiagnosticCode.EndedWhereValueExpected), token.Offset);
             default:
-                throw Error($"unexpected '{token.Value}'", token.Offset);
+                throw Error(new Diagnostic(DiagnosticCode.UnexpectedToken, ("token", token.Value)), token.Offset);
         }
     }
 
@@ -343,7 +343,7 @@ internal sealed class ExpressionParser
     {
         if (!IsKeyword(keyword))
         {
-            throw Error($"expected {keyword}", Current.Offset);
+            throw Error(new Diagnostic(DiagnosticCode.ExpectedKeyword, ("keyword", keyword)), Current.Offset);
         }
 
         _index++;
@@ -390,7 +390,7 @@ internal sealed class ExpressionParser
             }
             else
             {
-                throw Error("expected a subscript name", Current.Offset);
+                throw Error(new Diagnostic(DiagnosticCode.ExpectedSubscriptName), Current.Offset);
             }
 
             if (IsSymbol(","))
@@ -455,7 +455,7 @@ internal sealed class ExpressionParser
             {
                 if (AtEnd)
                 {
-                    throw Error("unterminated lookup range", Current.Offset);
+                    throw Error(new Diagnostic(DiagnosticCode.UnterminatedLookupRange), Current.Offset);
                 }
 
                 _index++;
@@ -516,7 +516,7 @@ internal sealed class ExpressionParser
 
         if (Current.Kind != TokenKind.Number)
         {
-            throw Error($"expected a number but found '{Current.Value}'", Current.Offset);
+            throw Error(new Diagnostic(DiagnosticCode.ExpectedNumberButFound, ("token", Current.Value)), Current.Offset);
         }
 
         return sign * Number(Advance());
@@ -525,7 +525,7 @@ internal sealed class ExpressionParser
     private double Number(Token token) =>
         double.TryParse(token.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var value)
             ? value
-            : throw Error($"'{token.Value}' is not a number", token.Offset);
+            : throw Error(new Diagnostic(DiagnosticCode.TokenNotNumber, ("token", token.Value)), token.Offset);
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private List<Token> Tokenize()
@@ -604,7 +604,7 @@ internal sealed class ExpressionParser
                 close = close < text.Length ? close : -1;
                 if (close < 0)
                 {
-                    throw Error("unterminated quoted name", i);
+                    throw Error(new Diagnostic(DiagnosticCode.UnterminatedQuotedName), i);
                 }
 
                 var name = text[(i + 1)..close].Replace("\\\"", "\"", StringComparison.Ordinal);
@@ -637,7 +637,7 @@ internal sealed class ExpressionParser
                 var close = text.IndexOf('\'', i + 1);
                 if (close < 0)
                 {
-                    throw Error("unterminated quoted text", i);
+                    throw Error(new Diagnostic(DiagnosticCode.UnterminatedQuotedText), i);
                 }
 
                 tokens.Add(new Token(TokenKind.Text, text[(i + 1)..close], i));
@@ -691,7 +691,7 @@ internal sealed class ExpressionParser
                 continue;
             }
 
-            throw Error($"unexpected character '{c}'", i);
+            throw Error(new Diagnostic(DiagnosticCode.UnexpectedCharacter, ("character", c)), i);
         }
 
         tokens.Add(new Token(TokenKind.End, string.Empty, text.Length));
@@ -763,7 +763,9 @@ internal sealed class ExpressionParser
 }
 
 /// <summary>A syntax error inside one equation, positioned in the source file.</summary>
-internal sealed class SyntaxException(string message, SourcePosition position) : Exception(message)
+internal sealed class SyntaxException(Diagnostic diagnostic, SourcePosition position) : Exception(diagnostic.ToString(CultureInfo.InvariantCulture))
 {
+    public Diagnostic Diagnostic { get; } = diagnostic;
+
     public SourcePosition Position { get; } = position;
 }

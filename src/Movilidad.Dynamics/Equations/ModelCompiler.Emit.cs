@@ -261,7 +261,7 @@ internal sealed partial class ModelCompiler
                         var cycle = stack.Select(e => e.Slot).TakeWhile(s => s != next).Reverse().Prepend(next).Append(next)
                             .Select(s => _slots[s].OutputName ?? _slots[s].Variable);
                         var first = _slots[next];
-                        throw Error(first.Location, first.Variable, $"circular definition among {phase}: {string.Join(" -> ", cycle)}");
+                        throw Error(first.Location, first.Variable, new Diagnostic(DiagnosticCode.CircularDefinition, ("phase", phase), ("cycle", string.Join(" -> ", cycle))));
                     }
 
                     if (state[next] == 0)

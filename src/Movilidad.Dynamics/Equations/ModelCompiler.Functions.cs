@@ -42,11 +42,11 @@ internal sealed partial class ModelCompiler
             case CallExpr call:
                 return LowerCall(call, cx);
             case TableExpr:
-                throw Error(cx.Location, cx.Variable, "a table can only be used inside WITH LOOKUP");
+                throw Error(cx.Location, cx.Variable, new Diagnostic(DiagnosticCode.TableOutsideWithLookup));
             case TextExpr t:
-                throw Error(cx.Location, cx.Variable, $"the text '{t.Value}' can only be used as an argument of a GET function");
+                throw Error(cx.Location, cx.Variable, new Diagnostic(DiagnosticCode.TextOutsideGet, ("text", t.Value)));
             default:
-                throw Error(cx.Location, cx.Variable, "unsupported expression");
+                throw Error(cx.Location, cx.Variable, new Diagnostic(DiagnosticCode.UnsupportedExpression));
         }
     }
 
@@ -86,7 +86,7 @@ internal sealed partial class ModelCompiler
             ">=" => Truth(Expression.GreaterThanOrEqual(left, right)),
             "and" => Truth(Expression.AndAlso(IsTrue(left), IsTrue(right))),
             "or" => Truth(Expression.OrElse(IsTrue(left), IsTrue(right))),
-            _ => throw Error(cx.Location, cx.Variable, $"unknown operator '{b.Operator}'"),
+            _ => throw Error(cx.Location, cx.Variable, new Diagnostic(DiagnosticCode.UnknownOperator, ("operator", b.Operator))),
         };
     }
 
@@ -101,7 +101,7 @@ internal sealed partial class ModelCompiler
         if (n < min || n > max)
         {
             var expected = min == max ? min.ToString(System.Globalization.CultureInfo.InvariantCulture) : $"{min} to {max}";
-            throw Error(cx.Location, cx.Variable, $"{call.Function.ToUpperInvariant()} takes {expected} arguments but is given {n}");
+            throw Error(cx.Location, cx.Variable, new Diagnostic(DiagnosticCode.FunctionArity, ("function", call.Function.ToUpperInvariant()), ("expected", expected), ("given", n)));
         }
     }
 
@@ -248,7 +248,7 @@ internal sealed partial class ModelCompiler
                     Arity(call, cx, 2, 2);
                     if (args[1] is not TableExpr inline)
                     {
-                        throw Error(cx.Location, cx.Variable, "the second argument of WITH LOOKUP must be a table such as ((0,0),(1,1))");
+                        throw Error(cx.Location, cx.Variable, new Diagnostic(DiagnosticCode.WithLookupWithoutTable));
                     }
 
                     var table = InlineTable(call, inline, cx);
@@ -260,7 +260,7 @@ internal sealed partial class ModelCompiler
                     Arity(call, cx, 2, 2);
                     if (args[0] is not ReferenceExpr tableRef)
                     {
-                        throw Error(cx.Location, cx.Variable, $"the first argument of {f.ToUpperInvariant()} must be a lookup name");
+                        throw Error(cx.Location, cx.Variable, new Diagnostic(DiagnosticCode.FirstArgumentNotLookup, ("function", f.ToUpperInvariant())));
                     }
 
                     var method = f switch
@@ -317,7 +317,7 @@ internal sealed partial class ModelCompiler
                     Arity(call, cx, 3, 3);
                     if (args[0] is not ReferenceExpr data)
                     {
-                        throw Error(cx.Location, cx.Variable, "the first argument of GET DATA BETWEEN TIMES must be a data variable");
+                        throw Error(cx.Location, cx.Variable, new Diagnostic(DiagnosticCode.GetDataBetweenTimesArgument));
                     }
 
                     return Expression.Call(typeof(LookupTable).GetMethod(nameof(LookupTable.Between))!, TableAt(TableOf(data, cx)), A(1), A(2));
@@ -379,7 +379,7 @@ internal sealed partial class ModelCompiler
             return TableOf(passed, cx.With(argument.Scope, argument.Bindings));
         }
 
-        var instance = FindInstance(reference.Name, cx) ?? throw Error(cx.Location, cx.Variable, $"unknown lookup '{reference.DisplayName}'");
+        var instance = FindInstance(reference.Name, cx) ?? throw Error(cx.Location, cx.Variable, new Diagnostic(DiagnosticCode.UnknownLookup, ("name", reference.DisplayName)));
         if (instance.Tables.All(t => t < 0))
         {
             LowerInstanceNow(instance);
@@ -389,7 +389,7 @@ internal sealed partial class ModelCompiler
         var table = instance.Tables[flat];
         if (table < 0)
         {
-            throw Error(cx.Location, cx.Variable, $"'{reference.DisplayName}' is not a lookup");
+            throw Error(cx.Location, cx.Variable, new Diagnostic(DiagnosticCode.NotLookup, ("name", reference.DisplayName)));
         }
 
         if (instance.Slots[flat] >= 0 && instance.Definition.Kind == VariableKind.Data)
@@ -420,12 +420,12 @@ internal sealed partial class ModelCompiler
         var measure = TryConstant(call.Arguments[2], cx.Scope);
         if (relativeTo is not (0 or 1 or 2))
         {
-            throw Error(cx.Location, cx.Variable, "the first argument of GET TIME VALUE must be the number 0 (the simulation time), 1 (the initial time) or 2 (the computer's clock)");
+            throw Error(cx.Location, cx.Variable, new Diagnostic(DiagnosticCode.GetTimeValueRelativeInvalid));
         }
 
         if (measure is not { } m || m < 0 || m > 10 || m != Math.Floor(m))
         {
-            throw Error(cx.Location, cx.Variable, "the third argument of GET TIME VALUE (the measure) must be a whole number from 0 (model time units) to 10");
+            throw Error(cx.Location, cx.Variable, new Diagnostic(DiagnosticCode.GetTimeValueMeasureInvalid));
         }
 
         if (relativeTo == 2)
@@ -433,7 +433,7 @@ internal sealed partial class ModelCompiler
             // The clock is read at each evaluation, so the variable is recomputed every step.
             cx.UsesTime = true;
             return m == 0
-                ? throw Error(cx.Location, cx.Variable, "GET TIME VALUE of the computer's clock (2) has no measure 0 (model time units): use a calendar measure from 1 to 10")
+                ? throw Error(cx.Location, cx.Variable, new Diagnostic(DiagnosticCode.GetTimeValueClockWithoutMeasure))
                 : Expression.Call(typeof(Calendar).GetMethod(nameof(Calendar.ClockMeasure))!, Expression.Constant((int)m));
         }
 
@@ -448,7 +448,7 @@ internal sealed partial class ModelCompiler
 
         var units = _model.Specs.TimeUnits ?? _model.UnitsOf("TIME STEP") ?? _model.UnitsOf("FINAL TIME") ?? _model.UnitsOf("INITIAL TIME");
         var unit = Calendar.UnitOf(units)
-            ?? throw Error(cx.Location, cx.Variable, $"GET TIME VALUE measures 1 to 10 read the simulation time as a date, which needs the model's time unit to be year, quarter, month, week, day, hour, minute or second; the model's time unit is {(units is null ? "not given" : $"'{units}'")}");
+            ?? throw Error(cx.Location, cx.Variable, units is null ? new Diagnostic(DiagnosticCode.GetTimeValueWithoutTimeUnit) : new Diagnostic(DiagnosticCode.GetTimeValueTimeUnitNotCalendar, ("unit", units)));
         return Expression.Call(typeof(Calendar).GetMethod(nameof(Calendar.SimulationMeasure))!, moment, Expression.Constant((int)unit), Expression.Constant((int)m));
     }
 }

@@ -93,7 +93,7 @@ internal sealed partial class ModelCompiler
 
             if (equation.Expression is null)
             {
-                throw Error(location, definition.Name, "the graphical function has no input equation");
+                throw Error(location, definition.Name, new Diagnostic(DiagnosticCode.GraphicalFunctionWithoutInput));
             }
 
             var deps = new HashSet<int>();
@@ -107,12 +107,12 @@ internal sealed partial class ModelCompiler
         {
             if (slot is null)
             {
-                throw Error(location, definition.Name, "a lookup cannot be given a list of numbers");
+                throw Error(location, definition.Name, new Diagnostic(DiagnosticCode.LookupGivenList));
             }
 
             if (ordinal >= equation.Values.Length)
             {
-                throw Error(location, definition.Name, $"the list has {equation.Values.Length} numbers but the subscripts need more");
+                throw Error(location, definition.Name, new Diagnostic(DiagnosticCode.ListTooShort, ("count", equation.Values.Length)));
             }
 
             SetConstant(slot, equation.Values[ordinal]);
@@ -135,7 +135,7 @@ internal sealed partial class ModelCompiler
 
         if (instance.IsTableOnly || (definition.Kind == VariableKind.Data && equation.Expression is CallExpr { Function: "get xls data" or "get direct data" or "get data" }))
         {
-            var call = equation.Expression as CallExpr ?? throw Error(location, definition.Name, "a lookup needs a table or a GET ... LOOKUPS call");
+            var call = equation.Expression as CallExpr ?? throw Error(location, definition.Name, new Diagnostic(DiagnosticCode.LookupWithoutTable));
             var cells = _model.DataSources.ReadTable(call, ordinal, location, definition.Name);
             var table = AddTable(new LookupTable(cells.X, cells.Y, definition.DataMode), scope == _main ? ElementName(definition, instance, flat) : null);
             instance.Tables[flat] = table;
@@ -149,7 +149,7 @@ internal sealed partial class ModelCompiler
 
         if (slot is null)
         {
-            throw Error(location, definition.Name, "the variable has no equation");
+            throw Error(location, definition.Name, new Diagnostic(DiagnosticCode.NoEquation));
         }
 
         if (definition.Kind == VariableKind.Stock)
@@ -158,7 +158,7 @@ internal sealed partial class ModelCompiler
             return;
         }
 
-        var expression = equation.Expression ?? throw Error(location, definition.Name, "the variable has no equation");
+        var expression = equation.Expression ?? throw Error(location, definition.Name, new Diagnostic(DiagnosticCode.NoEquation));
         if (expression is NumberExpr number)
         {
             SetConstant(slot, number.Value);
@@ -223,7 +223,7 @@ internal sealed partial class ModelCompiler
         {
             if (integ.Arguments.Count != 2)
             {
-                throw Error(location, definition.Name, $"INTEG takes 2 arguments (rate, initial value) but has {integ.Arguments.Count}");
+                throw Error(location, definition.Name, new Diagnostic(DiagnosticCode.IntegArity, ("count", integ.Arguments.Count)));
             }
 
             rate = integ.Arguments[0];

@@ -47,7 +47,7 @@ internal sealed partial class ModelCompiler
 
         if (instance.IsTableOnly)
         {
-            throw Error(cx.Location, cx.Variable, $"'{reference.DisplayName}' is a lookup: call it with an input, as {reference.DisplayName}(x)");
+            throw Error(cx.Location, cx.Variable, new Diagnostic(DiagnosticCode.LookupWithoutInput, ("name", reference.DisplayName)));
         }
 
         // Stella maps a dimension onto another with an arrayed variable used as the subscript (a[dim_ab_map]): its
@@ -81,7 +81,7 @@ internal sealed partial class ModelCompiler
         var dynamic = reference.Subscripts.Select((sub, p) => (sub, p)).Where(x => x.sub.Index is not null).ToList();
         if (dynamic.Count != 1 || reference.Subscripts.Count != dims.Length)
         {
-            throw Error(cx.Location, cx.Variable, $"'{reference.DisplayName}' may have one subscript computed from an expression, with the others given");
+            throw Error(cx.Location, cx.Variable, new Diagnostic(DiagnosticCode.OneComputedSubscript, ("name", reference.DisplayName)));
         }
 
         var (indexed, position) = dynamic[0];
@@ -106,7 +106,7 @@ internal sealed partial class ModelCompiler
             var slot = instance.Slots[flatFirst + (e * stride)];
             if (slot != first + (e * slotStride))
             {
-                throw Error(cx.Location, cx.Variable, $"'{reference.DisplayName}' cannot be indexed by an expression here");
+                throw Error(cx.Location, cx.Variable, new Diagnostic(DiagnosticCode.CannotIndexHere, ("name", reference.DisplayName)));
             }
 
             cx.Deps.Add(slot);
@@ -165,7 +165,7 @@ internal sealed partial class ModelCompiler
 
         if (module.ModuleModel is null || !_model.Submodels.TryGetValue(module.ModuleModel, out var body))
         {
-            throw Error(module.Location, module.Name, $"the module refers to a model '{module.ModuleModel}' that the file does not define");
+            throw Error(module.Location, module.Name, new Diagnostic(DiagnosticCode.ModuleModelUndefined, ("model", module.ModuleModel)));
         }
 
         var scope = new Scope(_scopeCount++, body, parent.Prefix + module.Name + ".") { Saved = parent.Saved };
@@ -207,7 +207,7 @@ internal sealed partial class ModelCompiler
             case "inf" or "infinity":
                 return Expression.Constant(double.PositiveInfinity);
             default:
-                throw Error(cx.Location, cx.Variable, $"unknown variable '{reference.DisplayName}'");
+                throw Error(cx.Location, cx.Variable, new Diagnostic(DiagnosticCode.UnknownVariable, ("name", reference.DisplayName)));
         }
     }
 
@@ -219,7 +219,7 @@ internal sealed partial class ModelCompiler
         {
             if (reference.Subscripts.Count > 0)
             {
-                throw Error(cx.Location, cx.Variable, $"'{reference.DisplayName}' has no subscripts but is used with [{string.Join(",", reference.Subscripts.Select(s => s.Name))}]");
+                throw Error(cx.Location, cx.Variable, new Diagnostic(DiagnosticCode.UnsubscriptedUsedWithSubscripts, ("name", reference.DisplayName), ("subscripts", string.Join(",", reference.Subscripts.Select(s => s.Name)))));
             }
 
             return 0;
@@ -233,7 +233,7 @@ internal sealed partial class ModelCompiler
 
         if (subscripts.Count != dims.Length)
         {
-            throw Error(cx.Location, cx.Variable, $"'{reference.DisplayName}' has {dims.Length} subscripts but is used with {subscripts.Count}");
+            throw Error(cx.Location, cx.Variable, new Diagnostic(DiagnosticCode.SubscriptCountMismatch, ("name", reference.DisplayName), ("expected", dims.Length), ("given", subscripts.Count)));
         }
 
         var flat = 0;
@@ -261,7 +261,7 @@ internal sealed partial class ModelCompiler
                 }
             }
 
-            throw Error(cx.Location, cx.Variable, $"'{variable}[{name}!]' is only valid inside an array function such as SUM");
+            throw Error(cx.Location, cx.Variable, new Diagnostic(DiagnosticCode.BangOutsideArrayFunction, ("variable", variable), ("name", name)));
         }
 
         if (cx.Bindings.TryGet(name, out var element))
@@ -300,7 +300,7 @@ internal sealed partial class ModelCompiler
                 }
             }
 
-            throw Error(cx.Location, cx.Variable, $"dimension mismatch: '{variable}' is used with [{named.Name}] but the equation does not range over it");
+            throw Error(cx.Location, cx.Variable, new Diagnostic(DiagnosticCode.DimensionMismatch, ("variable", variable), ("subscript", named.Name)));
         }
 
         if (direct >= 0)
@@ -308,7 +308,7 @@ internal sealed partial class ModelCompiler
             return direct;
         }
 
-        throw Error(cx.Location, cx.Variable, $"'{name}' is not an element of '{target.Name}' (in '{variable}')");
+        throw Error(cx.Location, cx.Variable, new Diagnostic(DiagnosticCode.NotElementOfRangeIn, ("name", name), ("range", target.Name), ("variable", variable)));
     }
 
     /// <summary>XMILE names an element with its dimension, as <c>Dim.Element</c>: the element, when the dimension holds it.</summary>

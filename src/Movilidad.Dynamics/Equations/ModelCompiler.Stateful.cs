@@ -18,7 +18,7 @@ internal sealed partial class ModelCompiler
 
         if (values.Count == 0)
         {
-            throw Error(cx.Location, cx.Variable, $"{f.ToUpperInvariant()} needs an argument");
+            throw Error(cx.Location, cx.Variable, new Diagnostic(DiagnosticCode.NeedsArgument, ("function", f.ToUpperInvariant())));
         }
 
         switch (f)
@@ -431,7 +431,7 @@ internal sealed partial class ModelCompiler
                 }
 
             default:
-                throw Error(cx.Location, cx.Variable, $"unknown function '{call.Function.ToUpperInvariant()}'");
+                throw Error(cx.Location, cx.Variable, new Diagnostic(DiagnosticCode.UnknownFunction, ("function", call.Function.ToUpperInvariant())));
         }
     }
 
@@ -452,7 +452,7 @@ internal sealed partial class ModelCompiler
             var fiscal = TryConstant(args[2], cx.Scope);
             if (dtime is not > 0 || fiscal is not > 0)
             {
-                throw Error(cx.Location, cx.Variable, "DEPRECIATE STRAIGHTLINE needs a depreciation time and a fiscal period that are positive constants");
+                throw Error(cx.Location, cx.Variable, new Diagnostic(DiagnosticCode.DepreciateArguments));
             }
 
             var periods = Math.Max(1, (int)Math.Round(dtime.Value / fiscal.Value));
@@ -588,7 +588,7 @@ internal sealed partial class ModelCompiler
         var value = TryConstant(expr, cx.Scope);
         if (value is null || value < 1 || double.IsNaN(value.Value))
         {
-            throw Error(cx.Location, cx.Variable, "the order of a DELAY N or SMOOTH N must be a constant of at least 1");
+            throw Error(cx.Location, cx.Variable, new Diagnostic(DiagnosticCode.DelayOrderInvalid));
         }
 
         return (int)Math.Round(value.Value);
@@ -652,7 +652,7 @@ internal sealed partial class ModelCompiler
     {
         if (call.Arguments.Count != macro.Parameters.Count + macro.Outputs.Count)
         {
-            throw Error(cx.Location, cx.Variable, $"the macro {call.Function.ToUpperInvariant()} takes {macro.Parameters.Count} arguments but is given {call.Arguments.Count}");
+            throw Error(cx.Location, cx.Variable, new Diagnostic(DiagnosticCode.MacroArity, ("function", call.Function.ToUpperInvariant()), ("parameters", macro.Parameters.Count), ("given", call.Arguments.Count)));
         }
 
         var site = SiteCache(call, cx);
@@ -670,7 +670,7 @@ internal sealed partial class ModelCompiler
         var macroScope = (Scope)existing;
         if (!macro.Body.Variables.ContainsKey(macro.Key))
         {
-            throw Error(cx.Location, cx.Variable, $"the macro {call.Function.ToUpperInvariant()} does not define its output '{macro.Key}'");
+            throw Error(cx.Location, cx.Variable, new Diagnostic(DiagnosticCode.MacroWithoutOutput, ("function", call.Function.ToUpperInvariant()), ("output", macro.Key)));
         }
 
         var instance = EnsureInstance(macroScope, macro.Key, cx.Location);

@@ -28,7 +28,7 @@ internal sealed partial class ModelCompiler
                     {
                         result = (int)constant is >= 0 and <= 10 && constant == Math.Floor(constant)
                             ? SelectAction((int)constant, pairs, selected)
-                            : throw Error(cx.Location, cx.Variable, "the numerical action of VECTOR SELECT must be a whole number from 0 to 10");
+                            : throw Error(cx.Location, cx.Variable, new Diagnostic(DiagnosticCode.VectorSelectActionInvalid));
                     }
                     else
                     {
@@ -94,7 +94,7 @@ internal sealed partial class ModelCompiler
                     if (args[0] is not ReferenceExpr reference || FindInstance(reference.Name, cx) is not { Dimensions.Length: >= 2 } instance ||
                         instance.Dimensions[^1].Elements.Count != instance.Dimensions[^2].Elements.Count)
                     {
-                        throw Error(cx.Location, cx.Variable, "INVERT MATRIX needs a variable whose last two subscripts have the same size");
+                        throw Error(cx.Location, cx.Variable, new Diagnostic(DiagnosticCode.InvertMatrixNotSquare));
                     }
 
                     var n = instance.Dimensions[^1].Elements.Count;
@@ -105,7 +105,7 @@ internal sealed partial class ModelCompiler
                     {
                         if (instance.Slots[first + k] != instance.Slots[first] + k)
                         {
-                            throw Error(cx.Location, cx.Variable, $"'{reference.DisplayName}' cannot be inverted here");
+                            throw Error(cx.Location, cx.Variable, new Diagnostic(DiagnosticCode.CannotInvertHere, ("name", reference.DisplayName)));
                         }
 
                         cx.Deps.Add(instance.Slots[first + k]);
@@ -127,7 +127,7 @@ internal sealed partial class ModelCompiler
                     var (priority, _, priorityCount) = ContiguousVector(args[1], cx);
                     if (priorityCount != count)
                     {
-                        throw Error(cx.Location, cx.Variable, "the request and priority arrays of ALLOCATE BY PRIORITY have different sizes");
+                        throw Error(cx.Location, cx.Variable, new Diagnostic(DiagnosticCode.AllocateByPrioritySizes));
                     }
 
                     return Expression.Call(
@@ -177,7 +177,7 @@ internal sealed partial class ModelCompiler
                 }
 
             default:
-                throw Error(cx.Location, cx.Variable, $"unknown function '{call.Function.ToUpperInvariant()}'");
+                throw Error(cx.Location, cx.Variable, new Diagnostic(DiagnosticCode.UnknownFunction, ("function", call.Function.ToUpperInvariant())));
         }
     }
 
@@ -188,14 +188,14 @@ internal sealed partial class ModelCompiler
     /// </summary>
     private MethodCallExpression LowerAllocateAvailable(CallExpr call, LoweringContext cx)
     {
-        const string Message = "ALLOCATE AVAILABLE needs a request subscripted by the allocation range last, and a priority profile subscripted by the same range and then the profile's first field";
+        var message = new Diagnostic(DiagnosticCode.AllocateAvailableShape);
         if (call.Arguments[0] is not ReferenceExpr { Subscripts.Count: > 0 } request || call.Arguments[1] is not ReferenceExpr { Subscripts.Count: >= 2 } profile ||
             FindInstance(request.Name, cx) is not { } requestInstance || FindInstance(profile.Name, cx) is not { } profileInstance ||
             requestInstance.IsTableOnly || profileInstance.IsTableOnly || profileInstance.Dimensions.Length < 2 ||
             !_dimensions.TryGetValue(request.Subscripts[^1].Name, out var range) || !cx.Bindings.TryGet(range.Key, out var current) ||
             profile.Subscripts[^2].Name != range.Key)
         {
-            throw Error(cx.Location, cx.Variable, Message);
+            throw Error(cx.Location, cx.Variable, message);
         }
 
         var fields = profileInstance.Dimensions[^1].Elements.Count;
@@ -209,7 +209,7 @@ internal sealed partial class ModelCompiler
             var flat = ResolveElement(profile, profileInstance, element);
             if (flat % fields + 4 > fields)
             {
-                throw Error(cx.Location, cx.Variable, $"the priority profile '{profile.DisplayName}' needs four fields (ptype, ppriority, pwidth, pextra) from the one named");
+                throw Error(cx.Location, cx.Variable, new Diagnostic(DiagnosticCode.PriorityProfileFields, ("profile", profile.DisplayName)));
             }
 
             profileSlots[i] = profileInstance.Slots[flat];
@@ -217,7 +217,7 @@ internal sealed partial class ModelCompiler
             {
                 if (profileInstance.Slots[flat + k] != profileSlots[i] + k)
                 {
-                    throw Error(cx.Location, cx.Variable, Message);
+                    throw Error(cx.Location, cx.Variable, message);
                 }
 
                 cx.Deps.Add(profileSlots[i] + k);
@@ -229,7 +229,7 @@ internal sealed partial class ModelCompiler
         var position = range.ElementKeys.IndexOf(current);
         if (position < 0)
         {
-            throw Error(cx.Location, cx.Variable, Message);
+            throw Error(cx.Location, cx.Variable, message);
         }
 
         var requestStride = count > 1 ? requestSlots[1] - requestSlots[0] : 1;
@@ -238,7 +238,7 @@ internal sealed partial class ModelCompiler
         {
             if (requestSlots[i] != requestSlots[0] + (i * requestStride) || profileSlots[i] != profileSlots[0] + (i * profileStride))
             {
-                throw Error(cx.Location, cx.Variable, Message);
+                throw Error(cx.Location, cx.Variable, message);
             }
         }
 
@@ -268,13 +268,13 @@ internal sealed partial class ModelCompiler
         var args = call.Arguments;
         if (args[1] is not ReferenceExpr { Subscripts.Count: 0 } dimension || !_dimensions.TryGetValue(dimension.Name, out var range))
         {
-            throw Error(cx.Location, cx.Variable, "ALLOCATE needs the name of the dimension along which it allocates as its second argument");
+            throw Error(cx.Location, cx.Variable, new Diagnostic(DiagnosticCode.AllocateWithoutDimension));
         }
 
         var position = cx.Bindings.TryGet(range.Key, out var current) ? range.ElementKeys.IndexOf(current) : -1;
         if (position < 0)
         {
-            throw Error(cx.Location, cx.Variable, $"ALLOCATE along '{range.Name}' must compute a variable subscripted by '{range.Name}'");
+            throw Error(cx.Location, cx.Variable, new Diagnostic(DiagnosticCode.AllocateAlongRange, ("range", range.Name)));
         }
 
         const int Fields = 5;
@@ -331,7 +331,7 @@ internal sealed partial class ModelCompiler
     /// </summary>
     private int[] CurveRun(Expr quantity, Expr profile, string function, LoweringContext cx)
     {
-        var message = $"{function} needs quantities subscripted by a range last, and priority profiles subscripted by the same range and then the profile's first field";
+        var message = new Diagnostic(DiagnosticCode.AllocationShape, ("function", function));
         if (quantity is not ReferenceExpr quantityReference || FindInstance(quantityReference.Name, cx) is not { Dimensions.Length: > 0, IsTableOnly: false } quantityInstance ||
             profile is not ReferenceExpr profileReference || FindInstance(profileReference.Name, cx) is not { Dimensions.Length: >= 2, IsTableOnly: false } profileInstance ||
             quantityInstance.Dimensions[^1].Elements.Count != profileInstance.Dimensions[^2].Elements.Count)
@@ -374,7 +374,7 @@ internal sealed partial class ModelCompiler
     {
         if (profile is not ReferenceExpr reference || FindInstance(reference.Name, cx) is not { Dimensions.Length: > 0, IsTableOnly: false } instance)
         {
-            throw Error(cx.Location, cx.Variable, $"{function} needs a priority profile subscripted by its first field (ptype) last");
+            throw Error(cx.Location, cx.Variable, new Diagnostic(DiagnosticCode.PriorityProfileShape, ("function", function)));
         }
 
         return ProfileFields(instance, ResolveElement(reference, instance, cx), reference.DisplayName, cx);
@@ -385,14 +385,14 @@ internal sealed partial class ModelCompiler
         var fields = instance.Dimensions[^1].Elements.Count;
         if (flat % fields + 4 > fields)
         {
-            throw Error(cx.Location, cx.Variable, $"the priority profile '{name}' needs four fields (ptype, ppriority, pwidth, pextra) from the one named");
+            throw Error(cx.Location, cx.Variable, new Diagnostic(DiagnosticCode.PriorityProfileFieldsNamed, ("name", name)));
         }
 
         for (var k = 0; k < 4; k++)
         {
             if (instance.Slots[flat + k] != instance.Slots[flat] + k)
             {
-                throw Error(cx.Location, cx.Variable, $"the fields of the priority profile '{name}' cannot be read here");
+                throw Error(cx.Location, cx.Variable, new Diagnostic(DiagnosticCode.PriorityProfileUnreadable, ("name", name)));
             }
 
             cx.Deps.Add(instance.Slots[flat + k]);
@@ -415,7 +415,7 @@ internal sealed partial class ModelCompiler
         var constant = TryConstant(errorAction, cx.Scope);
         if (constant is { } a && a is not (0 or 1 or 2 or 3))
         {
-            throw Error(cx.Location, cx.Variable, "the error action of VECTOR SELECT (its fifth argument) must be 0 (none), 1 (an error when nothing is selected), 2 (an error when more than one element is selected) or 3 (both)");
+            throw Error(cx.Location, cx.Variable, new Diagnostic(DiagnosticCode.VectorSelectErrorActionInvalid));
         }
 
         if (constant == 0)
@@ -496,7 +496,7 @@ internal sealed partial class ModelCompiler
         var count = dims.Aggregate(1L, (n, d) => n * d.Elements.Count);
         if (count > LargestVector * LargestVector)
         {
-            throw Error(cx.Location, cx.Variable, $"VECTOR SELECT over {count} combinations of elements is more than this engine unrolls ({LargestVector * LargestVector})");
+            throw Error(cx.Location, cx.Variable, new Diagnostic(DiagnosticCode.VectorSelectTooLarge, ("count", count), ("limit", LargestVector * LargestVector)));
         }
 
         IEnumerable<List<KeyValuePair<string, string>>> combos = [[]];
@@ -520,7 +520,7 @@ internal sealed partial class ModelCompiler
     {
         if (argument is not ReferenceExpr reference || FindInstance(reference.Name, cx) is not { Dimensions.Length: > 0 } instance)
         {
-            throw Error(cx.Location, cx.Variable, "allocation functions need subscripted variables as their request and priority");
+            throw Error(cx.Location, cx.Variable, new Diagnostic(DiagnosticCode.AllocationNeedsSubscripts));
         }
 
         var length = instance.Dimensions[^1].Elements.Count;
@@ -531,7 +531,7 @@ internal sealed partial class ModelCompiler
         {
             if (instance.Slots[first + j] != instance.Slots[first] + j)
             {
-                throw Error(cx.Location, cx.Variable, $"'{reference.DisplayName}' cannot be used as an allocation vector here");
+                throw Error(cx.Location, cx.Variable, new Diagnostic(DiagnosticCode.NotAnAllocationVector, ("name", reference.DisplayName)));
             }
 
             cx.Deps.Add(instance.Slots[first + j]);
@@ -584,13 +584,13 @@ internal sealed partial class ModelCompiler
     {
         if (argument is not ReferenceExpr reference || FindInstance(reference.Name, cx) is not { Dimensions.Length: > 0 } instance)
         {
-            throw Error(cx.Location, cx.Variable, "vector functions need a subscripted variable as their vector");
+            throw Error(cx.Location, cx.Variable, new Diagnostic(DiagnosticCode.VectorNeedsSubscripts));
         }
 
         var last = instance.Dimensions[^1];
         if (last.Elements.Count > LargestVector)
         {
-            throw Error(cx.Location, cx.Variable, $"vector functions are limited to {LargestVector} elements; '{reference.DisplayName}' has {last.Elements.Count}");
+            throw Error(cx.Location, cx.Variable, new Diagnostic(DiagnosticCode.VectorTooLarge, ("limit", LargestVector), ("name", reference.DisplayName), ("size", last.Elements.Count)));
         }
 
         var flat = ResolveElement(reference, instance, cx);

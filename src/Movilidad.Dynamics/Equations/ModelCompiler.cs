@@ -170,7 +170,7 @@ internal sealed partial class ModelCompiler
         return slot;
     }
 
-    private ModelException Error(string location, string? variable, string message) =>
+    private ModelException Error(string location, string? variable, Diagnostic message) =>
         ModelException.At(message, _model.Source, location, variable);
 
     private Instance EnsureInstance(Scope scope, string key, string location)
@@ -233,7 +233,7 @@ internal sealed partial class ModelCompiler
         {
             return [.. definition.DeclaredDimensions.Select(d => _dimensions.TryGetValue(d, out var dim)
                 ? dim
-                : throw Error(definition.Location, definition.Name, $"unknown dimension '{d}'"))];
+                : throw Error(definition.Location, definition.Name, new Diagnostic(DiagnosticCode.UnknownDimension, ("dimension", d))))];
         }
 
         var rank = definition.Equations.Count == 0 ? 0 : definition.Equations.Max(e => e.Subscripts.Count);
@@ -246,7 +246,7 @@ internal sealed partial class ModelCompiler
             {
                 if (p >= equation.Subscripts.Count)
                 {
-                    throw Error(equation.Location, definition.Name, "the equations of this variable have different numbers of subscripts");
+                    throw Error(equation.Location, definition.Name, new Diagnostic(DiagnosticCode.EquationsDifferInSubscripts));
                 }
 
                 var s = equation.Subscripts[p];
@@ -261,7 +261,7 @@ internal sealed partial class ModelCompiler
                 }
                 else
                 {
-                    throw Error(equation.Location, definition.Name, $"'{s}' is neither a subscript range nor an element of one");
+                    throw Error(equation.Location, definition.Name, new Diagnostic(DiagnosticCode.NotRangeNorElement, ("name", s)));
                 }
             }
 
@@ -273,7 +273,7 @@ internal sealed partial class ModelCompiler
 
             if (candidates.Count == 0)
             {
-                throw Error(definition.Location, definition.Name, $"no subscript range holds all of {string.Join(", ", used)}");
+                throw Error(definition.Location, definition.Name, new Diagnostic(DiagnosticCode.NoRangeHoldsAll, ("names", string.Join(", ", used))));
             }
 
             var smallest = candidates.Min(d => d.Elements.Count);
@@ -329,7 +329,7 @@ internal sealed partial class ModelCompiler
 
                     if (index < 0)
                     {
-                        throw Error(equation.Location, definition.Name, $"element '{element}' of '{dim.Name}' is not in '{dims[p].Name}'");
+                        throw Error(equation.Location, definition.Name, new Diagnostic(DiagnosticCode.ElementNotInRange, ("element", element), ("dimension", dim.Name), ("range", dims[p].Name)));
                     }
 
                     list.Add((index, s, element));
@@ -340,7 +340,7 @@ internal sealed partial class ModelCompiler
                 var index = IndexInDimension(dims[p], s);
                 if (index < 0)
                 {
-                    throw Error(equation.Location, definition.Name, $"'{s}' is not an element of '{dims[p].Name}'");
+                    throw Error(equation.Location, definition.Name, new Diagnostic(DiagnosticCode.NotElementOfRange, ("name", s), ("range", dims[p].Name)));
                 }
 
                 list.Add((index, null, dims[p].ElementKeys[index]));

@@ -42,7 +42,7 @@ public sealed class ReferenceOutput
     {
         if (!File.Exists(path))
         {
-            throw new ModelException("the data file does not exist", path, null, null);
+            throw new ModelException(new Diagnostic(DiagnosticCode.ReferenceFileMissing), path, null, null);
         }
 
         var bytes = File.ReadAllBytes(path);
@@ -66,7 +66,7 @@ public sealed class ReferenceOutput
         var separator = Path.GetExtension(path).Equals(".csv", StringComparison.OrdinalIgnoreCase) ? ',' : '\t';
         if (lines.Count == 0)
         {
-            throw new ModelException("the file is empty", path, null, null);
+            throw new ModelException(new Diagnostic(DiagnosticCode.DataFileEmpty), path, null, null);
         }
 
         var header = SplitLine(lines[0], separator);
@@ -151,7 +151,7 @@ public sealed class ReferenceOutput
             {
                 if (series.Count == 0)
                 {
-                    throw new ModelException("a .dat file must start with a variable name", path, null, null);
+                    throw new ModelException(new Diagnostic(DiagnosticCode.DatFileWithoutName), path, null, null);
                 }
 
                 series[^1].X.Add(x);

@@ -74,7 +74,7 @@ internal sealed class MdlReader
                     var headerEnd = equation.IndexOf(')', StringComparison.Ordinal);
                     if (headerEnd < 0)
                     {
-                        throw Error(eqStart, "the macro header has no closing parenthesis");
+                        throw Error(eqStart, new Diagnostic(DiagnosticCode.MacroHeaderUnclosed));
                     }
 
                     macro = ParseMacroHeader(equation[7..(headerEnd + 1)], eqStart);
@@ -116,7 +116,7 @@ internal sealed class MdlReader
             }
             catch (SyntaxException e)
             {
-                throw new ModelException(e.Message, _file, e.Position.Line, e.Position.Column, null);
+                throw new ModelException(e.Diagnostic, _file, e.Position.Line, e.Position.Column, null);
             }
         }
     }
@@ -157,7 +157,7 @@ internal sealed class MdlReader
         var open = header.IndexOf('(', StringComparison.Ordinal);
         if (open < 0)
         {
-            throw Error(offset, "the macro header has no parameter list");
+            throw Error(offset, new Diagnostic(DiagnosticCode.MacroHeaderWithoutParameters));
         }
 
         var name = header[..open].Trim();
@@ -254,7 +254,7 @@ internal sealed class MdlReader
         return new SourcePosition(line + 1, offset - _lineStarts[line] + 1);
     }
 
-    private ModelException Error(int offset, string message, string? variable = null)
+    private ModelException Error(int offset, Diagnostic message, string? variable = null)
     {
         var position = PositionOf(offset);
         return new ModelException(message, _file, position.Line, position.Column, variable);
@@ -272,7 +272,7 @@ internal sealed class MdlReader
         var name = ReadLeftName(equation, ref i);
         if (name.Length == 0)
         {
-            throw Error(offset, "an equation must start with a variable name");
+            throw Error(offset, new Diagnostic(DiagnosticCode.EquationWithoutName));
         }
 
         SkipSpace(equation, ref i);
@@ -282,7 +282,7 @@ internal sealed class MdlReader
             var close = equation.IndexOf(']', i);
             if (close < 0)
             {
-                throw Error(offset + i, "unclosed '[' in the subscripts", name);
+                throw Error(offset + i, new Diagnostic(DiagnosticCode.UnclosedSubscripts), name);
             }
 
             subscripts.AddRange(WithoutContinuations(equation[(i + 1)..close]).Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(s => Names.Canonical(s.TrimEnd('!'))));
@@ -314,7 +314,7 @@ internal sealed class MdlReader
                 var close = equation.IndexOf(']', i);
                 if (close < 0)
                 {
-                    throw Error(offset + i, "unclosed '[' after :EXCEPT:", name);
+                    throw Error(offset + i, new Diagnostic(DiagnosticCode.UnclosedExcept), name);
                 }
 
                 except.Add([.. WithoutContinuations(equation[(i + 1)..close]).Split(',', StringSplitOptions.TrimEntries).Select(Names.Canonical)]);
@@ -387,7 +387,7 @@ internal sealed class MdlReader
             }
             catch (SyntaxException e)
             {
-                throw new ModelException(e.Message, _file, e.Position.Line, e.Position.Column, name);
+                throw new ModelException(e.Diagnostic, _file, e.Position.Line, e.Position.Column, name);
             }
 
             return;
@@ -409,7 +409,7 @@ internal sealed class MdlReader
         }
         else
         {
-            throw Error(offset + i, $"expected '=' after the name but found '{equation[i]}'", name);
+            throw Error(offset + i, new Diagnostic(DiagnosticCode.ExpectedEquals, ("found", equation[i])), name);
         }
 
         var rhs = equation[i..];
@@ -448,14 +448,14 @@ internal sealed class MdlReader
 
             if (expr is CallExpr { Function: "a function of" })
             {
-                throw Error(rhsOffset, "the equation is incomplete (A FUNCTION OF)", name);
+                throw Error(rhsOffset, new Diagnostic(DiagnosticCode.EquationIncomplete), name);
             }
 
             variable.Equations.Add(new EquationDefinition { Subscripts = subscripts, Except = except, Expression = expr, Location = location });
         }
         catch (SyntaxException e)
         {
-            throw new ModelException(e.Message, _file, e.Position.Line, e.Position.Column, name);
+            throw new ModelException(e.Diagnostic, _file, e.Position.Line, e.Position.Column, name);
         }
     }
 
@@ -561,7 +561,7 @@ internal sealed class MdlReader
                     var colon = target.IndexOf(':', StringComparison.Ordinal);
                     if (colon < 0 || !target.EndsWith(')'))
                     {
-                        throw Error(offset, $"the mapping '{target}' must look like (Range: element, element)", name);
+                        throw Error(offset, new Diagnostic(DiagnosticCode.MappingMalformed, ("target", target)), name);
                     }
 
                     var targetName = Names.Canonical(target[1..colon]);
@@ -594,7 +594,7 @@ internal sealed class MdlReader
             !last.StartsWith(prefix, StringComparison.Ordinal) ||
             !int.TryParse(last[prefixLength..], NumberStyles.Integer, CultureInfo.InvariantCulture, out var to))
         {
-            throw Error(offset, $"the subscript range ({range}) must be two numbered elements with the same prefix");
+            throw Error(offset, new Diagnostic(DiagnosticCode.NumberedRangeMalformed, ("range", range)));
         }
 
         for (var n = from; n <= to; n++)

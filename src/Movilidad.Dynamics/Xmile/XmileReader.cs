@@ -48,11 +48,11 @@ internal sealed partial class XmileReader
             }
             catch (XmlException)
             {
-                throw new ModelException($"the file is not well-formed XML: {e.Message}", _file, e.LineNumber, e.LinePosition, null);
+                throw new ModelException(new Diagnostic(DiagnosticCode.XmlNotWellFormed, ("detail", e.Message)), _file, e.LineNumber, e.LinePosition, null);
             }
         }
 
-        var root = document.Root ?? throw new ModelException("the file has no root element", _file, "<xmile>", null);
+        var root = document.Root ?? throw new ModelException(new Diagnostic(DiagnosticCode.XmlWithoutRoot), _file, "<xmile>", null);
         var behavior = Child(root, "behavior");
         if (Child(behavior, "non_negative") is not null)
         {
@@ -79,7 +79,7 @@ internal sealed partial class XmileReader
         var models = Children(root, "model").ToList();
         if (models.Count == 0)
         {
-            throw new ModelException("the file has no <model> element", _file, "<xmile>", null);
+            throw new ModelException(new Diagnostic(DiagnosticCode.XmileWithoutModel), _file, "<xmile>", null);
         }
 
         var main = models.FirstOrDefault(m => m.Attribute("name") is null) ?? models[0];
@@ -216,7 +216,7 @@ internal sealed partial class XmileReader
 
     private void ReadDimension(XElement dim)
     {
-        var name = (string?)dim.Attribute("name") ?? throw Error(dim, "a dimension has no name", null);
+        var name = (string?)dim.Attribute("name") ?? throw Error(dim, new Diagnostic(DiagnosticCode.DimensionHasNoName), null);
         var elements = Children(dim, "elem").Select(e => (string?)e.Attribute("name") ?? string.Empty).ToList();
         if (elements.Count == 0)
         {
@@ -240,7 +240,7 @@ internal sealed partial class XmileReader
 
     private void ReadMacro(XElement macro)
     {
-        var name = (string?)macro.Attribute("name") ?? throw Error(macro, "a macro has no name", null);
+        var name = (string?)macro.Attribute("name") ?? throw Error(macro, new Diagnostic(DiagnosticCode.MacroHasNoName), null);
         var parameters = Children(macro, "parm").Select(p => Names.Canonical(p.Value)).ToList();
         var body = new ModelBody();
         var eqn = Child(macro, "eqn");
@@ -269,7 +269,7 @@ internal sealed partial class XmileReader
                 continue;
             }
 
-            var name = (string?)element.Attribute("name") ?? throw Error(element, "a variable has no name", null);
+            var name = (string?)element.Attribute("name") ?? throw Error(element, new Diagnostic(DiagnosticCode.VariableHasNoName), null);
             name = name.Replace("\\n", " ", StringComparison.Ordinal);
             var kind = tag switch
             {
@@ -352,7 +352,7 @@ internal sealed partial class XmileReader
             {
                 var target = to[1..];
                 var ghost = body.Variables.GetValueOrDefault(target) ?? _model.Main.Variables.GetValueOrDefault(target)
-                    ?? throw Error(variables, $"the module connects its output '{from}' to '{to}', which the model does not define", module.Name);
+                    ?? throw Error(variables, new Diagnostic(DiagnosticCode.ModuleOutputUndefined, ("from", from), ("to", to)), module.Name);
                 ghost.Kind = VariableKind.Auxiliary;
                 ghost.Equations.Clear();
                 ghost.Equations.Add(new EquationDefinition { Expression = new ReferenceExpr(from, from, []), Location = module.Location });
@@ -388,7 +388,7 @@ internal sealed partial class XmileReader
 
         if (expression is null && table is null && kind != VariableKind.Stock && eqn is null && !IsInput(parent ?? element))
         {
-            throw Error(element, "the variable has no equation", variable.Name);
+            throw Error(element, new Diagnostic(DiagnosticCode.NoEquation), variable.Name);
         }
 
         var location = ElementPath(eqn ?? element);
@@ -442,7 +442,7 @@ internal sealed partial class XmileReader
 
         if (xs.Length != ys.Length)
         {
-            throw Error(gf, $"the graphical function has {xs.Length} x points and {ys.Length} y points", variable);
+            throw Error(gf, new Diagnostic(DiagnosticCode.GraphicalFunctionPointsDiffer, ("xs", xs.Length), ("ys", ys.Length)), variable);
         }
 
         return new TableExpr(xs, ys);
@@ -452,7 +452,7 @@ internal sealed partial class XmileReader
     {
         if (element is null)
         {
-            throw Error(gf, "the graphical function has no <ypts>", variable);
+            throw Error(gf, new Diagnostic(DiagnosticCode.GraphicalFunctionWithoutYpts), variable);
         }
 
         var separator = (string?)element.Attribute("sep") ?? ",";
@@ -461,7 +461,7 @@ internal sealed partial class XmileReader
         {
             if (!double.TryParse(piece, NumberStyles.Float, CultureInfo.InvariantCulture, out var v))
             {
-                throw Error(element, $"'{piece}' is not a number", variable);
+                throw Error(element, new Diagnostic(DiagnosticCode.GraphicalPointNotNumber, ("piece", piece)), variable);
             }
 
             values.Add(v);
@@ -479,7 +479,7 @@ internal sealed partial class XmileReader
         }
         catch (SyntaxException e)
         {
-            throw new ModelException($"{e.Message} in '{eqn.Value.Trim()}'", _file, ElementPath(eqn), variable);
+            throw new ModelException(new Diagnostic(DiagnosticCode.SyntaxInEquation, ("problem", e.Diagnostic), ("equation", eqn.Value.Trim())), _file, ElementPath(eqn), variable);
         }
     }
 
@@ -496,5 +496,5 @@ internal sealed partial class XmileReader
         return info.HasLineInfo() ? string.Create(CultureInfo.InvariantCulture, $"{label} (line {info.LineNumber})") : label;
     }
 
-    private ModelException Error(XElement element, string message, string? variable) => new(message, _file, ElementPath(element), variable);
+    private ModelException Error(XElement element, Diagnostic message, string? variable) => new(message, _file, ElementPath(element), variable);
 }

@@ -44,7 +44,7 @@ public static class DemandCharts
         for (var i = 0; i <= 4; i++)
         {
             var t = minT + ((maxT - minT) * i / 4);
-            root.Add(new XElement(Svg + "text", new XAttribute("class", "axis"), new XAttribute("x", F(X(t))), new XAttribute("y", F(Height - 10)), new XAttribute("text-anchor", "middle"), t.ToString("0.##", CultureInfo.CurrentCulture)));
+            root.Add(new XElement(Svg + "text", new XAttribute("class", "axis"), new XAttribute("x", F(X(t))), new XAttribute("y", F(Height - 10)), new XAttribute("text-anchor", "middle"), Time(Math.Round(t, 2))));
         }
 
         if (bands is { Count: > 0 } && lines.Count > 0)
@@ -75,5 +75,14 @@ public static class DemandCharts
         return root;
     }
 
+    /// <summary>A quantity in the reader's language, thousands grouped (12,500 / 12.500). Never for a time: see <see cref="Time"/>.</summary>
     public static string Number(double v) => Math.Abs(v) >= 1000 ? v.ToString("N0", CultureInfo.CurrentCulture) : v.ToString("0.###", CultureInfo.CurrentCulture);
+
+    /// <summary>A time of the model (a year such as 2020, or 2020.25): never grouped, so a year never reads "2.020" or "2,020"; the decimal sign is the reader's.</summary>
+    public static string Time(double t) => t.ToString("0.###", CultureInfo.CurrentCulture);
+
+    /// <summary>A constant's value: the time settings (INITIAL TIME, FINAL TIME, TIME STEP, SAVEPER) as times, any other as a quantity.</summary>
+    public static string Constant(string name, double v) => TimeSettings.Contains(name) ? Time(v) : Number(v);
+
+    private static readonly HashSet<string> TimeSettings = new(["INITIAL TIME", "FINAL TIME", "TIME STEP", "SAVEPER"], StringComparer.OrdinalIgnoreCase);
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Movilidad.Dynamics;
@@ -59,7 +60,7 @@ public static class DemandEditing
         var (version, error) = DemandLibrary.Read(upload.File, upload.DataFiles, actor.Name, now);
         if (error is not null)
         {
-            errors.Add("file", error.Message);
+            errors.Add("file", DemandMessages.Say(error, CultureInfo.CurrentUICulture));
         }
 
         var slug = DemandLibrary.Slug(upload.Title ?? string.Empty);
@@ -93,7 +94,7 @@ public static class DemandEditing
             var (read, error) = DemandLibrary.Read(upload.File, upload.DataFiles, actor.Name, clock.GetUtcNow().UtcDateTime);
             if (error is not null)
             {
-                errors.Add("file", error.Message);
+                errors.Add("file", DemandMessages.Say(error, CultureInfo.CurrentUICulture));
             }
             else if (model.Versions.Any(v => v.Sha256 == read!.Sha256))
             {
@@ -157,7 +158,7 @@ public static class DemandEditing
         }
         catch (Exception e) when (e is AnalysisException or ModelException)
         {
-            return (null, null, e.Message);
+            return (null, null, DemandMessages.Say(e, CultureInfo.CurrentUICulture));
         }
     }
 }

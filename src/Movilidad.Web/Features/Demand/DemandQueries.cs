@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Movilidad.Dynamics;
@@ -42,7 +43,7 @@ public static class DemandQueries
 
     public static RunView View(DemandRun r, int modelId, string slug, int number) => new(
         r.Id, modelId, slug, number, r.Kind, r.Status, r.Progress, r.ScenarioName, r.InputsHash,
-        JsonSerializer.Deserialize<RunInputs>(r.Inputs, DemandRuns.Json)!, r.CreatedBy, r.CreatedAt, r.FinishedAt, r.Error,
+        JsonSerializer.Deserialize<RunInputs>(r.Inputs, DemandRuns.Json)!, r.CreatedBy, r.CreatedAt, r.FinishedAt, DemandMessages.Read(r.Error, CultureInfo.CurrentUICulture),
         r.Kind == "simulation" && r.Results is { } s ? JsonSerializer.Deserialize<SimulationSeries>(s, DemandRuns.Json) : null,
         r.Kind == "sensitivity" && r.Results is { } b ? JsonSerializer.Deserialize<SensitivityBands>(b, DemandRuns.Json) : null,
         r.Kind == "calibration" && r.Results is { } c ? JsonSerializer.Deserialize<CalibrationFit>(c, DemandRuns.Json) : null);

@@ -105,7 +105,7 @@ public sealed class DemandQueue(IServiceScopeFactory scopes, TimeProvider clock,
         catch (Exception e) when (e is ModelException or AnalysisException)
         {
             run.Status = "failed";
-            run.Error = e.Message.Length > 4000 ? e.Message[..4000] : e.Message;
+            run.Error = DemandMessages.Store(e);
         }
         finally
         {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Movilidad.Dynamics;
@@ -106,7 +107,7 @@ public static class DemandRunning
             }
             catch (ModelException e)
             {
-                return new WriteOutcome<RunView>.Invalid(new Dictionary<string, string[]> { ["constants"] = [e.Message] });
+                return new WriteOutcome<RunView>.Invalid(new Dictionary<string, string[]> { ["constants"] = [DemandMessages.Say(e, CultureInfo.CurrentUICulture)] });
             }
 
             run.Status = "done";

@@ -119,7 +119,7 @@ public static class DemandRuns
             }
             catch (AnalysisException e)
             {
-                errors[$"vary[{i}].distribution"] = [e.Message + "."];
+                errors[$"vary[{i}].distribution"] = [DemandMessages.Say(e, CultureInfo.CurrentUICulture) + "."];
             }
         }
 

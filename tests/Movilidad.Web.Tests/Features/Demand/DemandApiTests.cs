@@ -132,7 +132,7 @@ public abstract class DemandApiTests(MovilidadApp app)
 
         // Not a model at all.
         var notAModel = await JsonAsync(await guatemala.PostAsync("/api/models", Upload("Time,certified\n2010,5\n", "observed.csv", "Otra cosa", "GT")), HttpStatusCode.BadRequest);
-        Assert.Contains("not a system-dynamics model", notAModel.GetProperty("errors").GetProperty("file")[0].GetString()!, StringComparison.Ordinal);
+        Assert.Contains("no es un modelo de dinámica de sistemas", notAModel.GetProperty("errors").GetProperty("file")[0].GetString()!, StringComparison.Ordinal);
         var xmile = await JsonAsync(await guatemala.PostAsync("/api/models", Upload("<html><body>hello</body></html>", "page.xmile", "Una página", "GT")), HttpStatusCode.BadRequest);
         Assert.True(xmile.GetProperty("errors").TryGetProperty("file", out _));
 
@@ -430,7 +430,8 @@ public abstract class DemandCalibrationTests(MovilidadApp app)
             { new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(GrowthModel)), "file", "growth.mdl" },
             { new StringContent("Growth " + Guid.NewGuid().ToString("N")[..8]), "title" },
         };
-        var id = (await (await secretariat.PostAsync("/api/models", form)).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
+        var model = await (await secretariat.PostAsync("/api/models", form)).Content.ReadFromJsonAsync<JsonElement>();
+        var id = model.GetProperty("id").GetInt32();
         var fit = new object[] { new { name = "initial employment", low = 100, high = 3000 }, new { name = "hiring rate", low = 0, high = 0.3 } };
 
         // Refusals name the field: an empty range, a start outside its range, a constant the model lacks, a series that does not read, too many starts.
@@ -484,6 +485,25 @@ public abstract class DemandCalibrationTests(MovilidadApp app)
         var point = Assert.Single(backtest.GetProperty("points").EnumerateArray());
         Assert.Equal(2024.5, point.GetProperty("time").GetDouble());
         Assert.Equal(100 * (point.GetProperty("simulated").GetDouble() - 1216.673) / 1216.673, point.GetProperty("percentError").GetDouble(), 6);
+
+        // A year is never grouped as a number (the Spanish page showed the back-test's year as "2.020"): the run's page and
+        // the model's page (INITIAL TIME, FINAL TIME) in both languages.
+        foreach (var language in new[] { "es", "en" })
+        {
+            var client = app.ClientIn(language);
+            var runPage = await client.GetStringAsync($"/models/runs/{runId}");
+            Assert.Contains(language == "es" ? "antes de 2020" : "before 2020", runPage, StringComparison.Ordinal);
+            Assert.Contains(language == "es" ? ">2024,5<" : ">2024.5<", runPage, StringComparison.Ordinal);
+            var modelPage = await client.GetStringAsync($"/models/{model.GetProperty("slug").GetString()}");
+            Assert.Contains(">2015<", modelPage, StringComparison.Ordinal);
+            var separator = language == "es" ? "." : ",";
+            foreach (var year in Enumerable.Range(2010, 21))
+            {
+                var grouped = $"{year / 1000}{separator}{year % 1000:000}";
+                Assert.DoesNotContain(grouped, runPage, StringComparison.Ordinal);
+                Assert.DoesNotContain(grouped, modelPage, StringComparison.Ordinal);
+            }
+        }
 
         var csv = await secretariat.GetStringAsync($"/api/models/runs/{runId}.csv");
         Assert.StartsWith("Time,employment model,employment data", csv.TrimStart('\uFEFF'), StringComparison.Ordinal);
