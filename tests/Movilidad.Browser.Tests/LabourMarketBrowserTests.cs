@@ -100,7 +100,7 @@ public abstract class LabourMarketBrowserTests(BrowserHost host)
         await UploadAndMapAsync(page, wrong, year);
         await Assertions.Expect(page.GetByTestId("detected")).ToContainTextAsync(language == "es" ? "Ninguna: se lee como tabla de series" : "None: it is read as a series table");
         var issues = page.GetByTestId("issues");
-        await Assertions.Expect(issues).ToContainTextAsync(language == "es" ? "Fila 4, «Colocados" : "Row 4, «Colocados");
+        await Assertions.Expect(issues).ToContainTextAsync(language == "es" ? "Fila 4, «Colocados" : "Row 4, 'Colocados");
         await Assertions.Expect(issues).ToContainTextAsync(language == "es" ? "«muchos» no es un número" : "'muchos' is not a number");
         await host.ScreenshotAsync(page, $"{shot}-preview-error");
         await BrowserHost.AssertAccessibleAsync(page);

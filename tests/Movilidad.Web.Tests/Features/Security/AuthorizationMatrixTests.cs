@@ -1037,7 +1037,7 @@ public abstract class AuthorizationMatrixTests(MovilidadApp app, ITestOutputHelp
         ["PUT /api/labour-market/outlook/sectors/{id:int}"] = new(OnlySecretariat, null, SectorPut),
         ["GET /labour-market/outlook/sectors/{id:int}/edit"] = new(OnlySecretariat, null, Static(_ => "/labour-market/outlook/sectors/1/edit")),
         ["POST /labour-market/outlook/sectors/{id:int}/edit"] = new(OnlySecretariat, null, Form((_, _) => "/labour-market/outlook/sectors/1/edit", (ids, _) => SectorForm(ids))),
-        ["DELETE /api/labour-market/datasets/{id:int}"] = new(OnlySecretariat, null, (_, _) => Task.FromResult(new HttpRequestMessage(HttpMethod.Delete, "/api/labour-market/datasets/999999"))),
+        ["DELETE /api/labour-market/datasets/{id:int}"] = new([Secretariat, FocalPoint], null, (_, _) => Task.FromResult(new HttpRequestMessage(HttpMethod.Delete, "/api/labour-market/datasets/999999"))),
 
         ["GET /api/recruiters/"] = new(Everyone, null, Static(_ => "/api/recruiters?q=farms&status=sanctioned")),
         ["GET /api/recruiters/{id:int}"] = new(Everyone, null, async (ids, _) => Get($"/api/recruiters/{await NewRecruiter(ids)}")),
