@@ -52,6 +52,7 @@ public static class RecordFile
         try
         {
             var recognition = Recognise(table, options);
+            CheckNamedColumns(recognition, options);
             var report = new RecordReport
             {
                 FileName = fileName,
@@ -72,6 +73,12 @@ public static class RecordFile
                 report.Note(new RecordMessage(
                     $"La hoja «{sheet.Name}» no se leyó: se lee una sola tabla por archivo, la de la hoja «{recognition.Candidate.Sheet.Name}».",
                     $"Sheet '{sheet.Name}' was not read: one table is read per file, the one in sheet '{recognition.Candidate.Sheet.Name}'."));
+            }
+            foreach (var key in recognition.Columns.NamedKeys)
+            {
+                report.Note(new RecordMessage(
+                    $"El campo {key} se leyó de la columna «{recognition.Columns.Name(key)}», indicada al importar.",
+                    $"Field {key} was read from column '{recognition.Columns.Name(key)}', named at the import."));
             }
             var context = new ReadContext(recognition, options, options.Crosswalk ?? OccupationCrosswalk.Default, report);
             var read = new RecordRead(table, ownsStream ? stream : null, context, clock);
@@ -120,9 +127,26 @@ public static class RecordFile
             var preview = candidate.Below.Where(r => !r.IsBlank).Take(previewRows)
                 .Select(r => new TablePreviewRow(r.Number, [.. Enumerable.Range(0, header.Count).Select(r.Text)])).ToList();
             var found = recognition?.Columns.Keys.ToDictionary(k => k, k => recognition.Columns.Name(k)!, StringComparer.Ordinal) ?? [];
+            var fields = recognition?.Reader.Fields.Select(s => new RecordField(s.Key, s.Names[0], s.Required)).ToList() ?? [];
             return new TableInspection(fileName, sha256, table.Format, candidate.Sheet.Name.Length == 0 ? null : candidate.Sheet.Name, candidate.Header.Number,
-                header, preview, recognition?.Source, recognition?.Description, found, TableInspection.SignatureOf(header));
+                header, preview, recognition?.Source, recognition?.Description, found, TableInspection.SignatureOf(header), fields);
         }
+    }
+
+    /// <summary>Refuses a file for which the person named a column that is not in the header, or a field its reader does not have.</summary>
+    private static void CheckNamedColumns(Recognition recognition, RecordReaderOptions options)
+    {
+        IReadOnlyList<KeyValuePair<string, string>> unresolved = recognition.Reader.Fields.Count == 0 ? [.. options.Columns ?? new Dictionary<string, string>()] : recognition.Columns.Unresolved;
+        if (unresolved.Count == 0)
+        {
+            return;
+        }
+        var (key, column) = unresolved[0];
+        var candidate = recognition.Candidate;
+        throw new RecordFileException("no-such-column", new SourceLocation(candidate.File.FileName, candidate.Sheet.Name.Length == 0 ? null : candidate.Sheet.Name, candidate.Header.Number), column,
+            new RecordMessage(
+                $"Se indicó la columna «{column}» para el campo {key}, pero {recognition.Description.Es} no tiene ese campo, o la fila de encabezados no tiene esa columna (o ya se usa para otro campo).",
+                $"Column '{column}' was named for field {key}, but {recognition.Description.En} has no such field, or the header row has no such column (or it is used for another field)."));
     }
 
     private static List<Recognition> Find(TableFile table, RecordReaderOptions options)
@@ -137,7 +161,7 @@ public static class RecordFile
                 {
                     continue;
                 }
-                var candidate = new Candidate(table, sheet, rows[i], rows[..i], rows[(i + 1)..]);
+                var candidate = new Candidate(table, sheet, rows[i], rows[..i], rows[(i + 1)..]) { Named = options.Columns };
                 found.AddRange(Readers.Select(r => r.Recognise(candidate)).OfType<Recognition>());
                 if (options.Template is { } mapping && Template.Recognise(candidate, mapping, 50) is { } saved)
                 {

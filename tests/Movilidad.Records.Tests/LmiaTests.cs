@@ -129,6 +129,55 @@ public class LmiaTests
         Assert.Contains("negative", report.Description.En, StringComparison.Ordinal);
     }
 
+    /// <summary>The real file with one header cell renamed (the header is ASCII: the bytes of every other row stay as published).</summary>
+    internal static byte[] Renamed(string path, string from, string to)
+    {
+        var text = System.Text.Encoding.Latin1.GetString(File.ReadAllBytes(path));
+        var header = text.IndexOf("\nProvince/Territory,", StringComparison.Ordinal) + 1;
+        var end = text.IndexOf('\n', header);
+        var line = text[header..end];
+        Assert.Contains("," + from + ",", line, StringComparison.Ordinal);
+        return System.Text.Encoding.Latin1.GetBytes(text[..header] + line.Replace("," + from + ",", "," + to + ",", StringComparison.Ordinal) + text[end..]);
+    }
+
+    [Fact]
+    public void Read_ColumnRenamedInANewEdition_IsReadFromTheColumnNamedForItsField()
+    {
+        var path = Files.Records("canada-tfwp-lmia-employers/negative_lmia_2019Q4_noc2011.csv");
+        var edited = Renamed(path, "Occupation", "Job code and title");
+
+        // The reader no longer finds the occupation: the file is refused, naming the column, rather than read without it.
+        var refused = Assert.Throws<RecordFileException>(() => Files.Read(edited, "negative_lmia_edited.csv"));
+        Assert.Equal("missing-column", refused.Reason);
+        using (var stream = new MemoryStream(edited))
+        {
+            var inspection = RecordFile.Inspect(stream, "negative_lmia_edited.csv");
+            Assert.Equal(RecordSource.EsdcLmia, inspection.Source);
+            Assert.Contains(inspection.Fields, f => f.Key == "occupation" && f.Required);
+            Assert.False(inspection.FoundColumns.ContainsKey("occupation"));
+            Assert.Contains("Job code and title", inspection.Header);
+        }
+
+        // Named for its field, the column is read: the same rows, totals and mapping as the file as published, and the report says so.
+        var named = new RecordReaderOptions { Columns = new Dictionary<string, string> { ["occupation"] = "Job code and title" } };
+        var (rows, report) = Files.Read(edited, "negative_lmia_edited.csv", named);
+        var (originalRows, original) = Files.Read(path);
+        Assert.Equal(original.RowsImported, report.RowsImported);
+        Assert.Equal(Files.Total(original, Measure.PositionsRefused), Files.Total(report, Measure.PositionsRefused));
+        Assert.Equal(original.Totals.Single().Mapped, report.Totals.Single().Mapped);
+        Assert.Equal(originalRows.Select(r => r.Occupation.Code), rows.Select(r => r.Occupation.Code));
+        Assert.Contains(report.Notes, n => n.En.Contains("Field occupation was read from column 'Job code and title'", StringComparison.Ordinal));
+
+        // A column that is not in the header, or a field the reader does not have, refuses the file.
+        var missing = Assert.Throws<RecordFileException>(() => Files.Read(edited, "negative_lmia_edited.csv",
+            new RecordReaderOptions { Columns = new Dictionary<string, string> { ["occupation"] = "Nowhere" } }));
+        Assert.Equal("no-such-column", missing.Reason);
+        Assert.Equal("Nowhere", missing.Column);
+        var unknown = Assert.Throws<RecordFileException>(() => Files.Read(edited, "negative_lmia_edited.csv",
+            new RecordReaderOptions { Columns = new Dictionary<string, string> { ["occupation"] = "Job code and title", ["soc"] = "Address" } }));
+        Assert.Equal("no-such-column", unknown.Reason);
+    }
+
     [Fact]
     public void Read_HeadOfficeOutsideCanada_CountsForCanadaWithoutProvince()
     {

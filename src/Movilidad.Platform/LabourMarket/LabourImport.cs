@@ -9,8 +9,13 @@ using Movilidad.Records;
 
 namespace Movilidad.Platform.LabourMarket;
 
-/// <summary>What to import: the file, its publication when the person names it, whether only signed-in people read it, the dataset it replaces, and the column mapping of a table read as a template.</summary>
-public sealed record LabourImportRequest(Stream File, string FileName, RecordSource? Source = null, bool Restricted = false, int? Replaces = null, TemplateMapping? Template = null);
+/// <summary>
+/// What to import: the file, its publication when the person names it, whether only signed-in people read it, the dataset
+/// it replaces, the column mapping of a table read as a template, and for a known publication the columns named for its
+/// reader's fields (<see cref="RecordReaderOptions.Columns"/>).
+/// </summary>
+public sealed record LabourImportRequest(
+    Stream File, string FileName, RecordSource? Source = null, bool Restricted = false, int? Replaces = null, TemplateMapping? Template = null, IReadOnlyDictionary<string, string>? Columns = null);
 
 /// <summary>A measure's total in a dataset and the part that maps to ISCO-08.</summary>
 public sealed record LabourMeasureTotal(string Measure, decimal Total, decimal Mapped, double ShareMapped);
@@ -31,6 +36,9 @@ public static class LabourImport
 {
     public const string EntityType = "labour-dataset";
     public const string ImportAction = "import";
+
+    /// <summary>The audit action of an import refused because a row is of a country the person may not import.</summary>
+    public const string RefusedAction = "import-refused";
     private const int Batch = 5_000;
 
     // Serialises imports on PostgreSQL, so that two imports of the same file cannot both pass the hash check.
@@ -50,7 +58,10 @@ public static class LabourImport
     /// <summary>
     /// Reads and imports the file. Refused files and rows are errors by field (<c>file</c>, <c>source</c>, <c>replaces</c>)
     /// in <paramref name="language"/>; a file already imported is a conflict carrying the dataset that holds it;
-    /// <paramref name="mayImport"/> decides, given the source's publisher country, whether the person may import it.
+    /// <paramref name="mayImport"/> decides, given the source's publisher country, whether the person may import it. A
+    /// template carries any country's rows: whoever may import international sources (the Secretariat) imports it whole,
+    /// anyone else only when every row is of a country they may import (a focal point, their own): the first row of another
+    /// country refuses the file (nothing is imported), naming the row and the country, and the refusal is audited.
     /// </summary>
     public static async Task<WriteOutcome<LabourDatasetSummary>> ImportAsync(
         MovilidadDb db, LabourImportRequest request, Func<string?, bool> mayImport, AuditActor actor, TimeProvider clock, string language,
@@ -59,7 +70,7 @@ public static class LabourImport
         RecordRead read;
         try
         {
-            read = RecordFile.Open(request.File, request.FileName, new RecordReaderOptions { Source = request.Source, Template = request.Template, Progress = progress });
+            read = RecordFile.Open(request.File, request.FileName, new RecordReaderOptions { Source = request.Source, Template = request.Template, Columns = request.Columns, Progress = progress });
         }
         catch (RecordFileException e)
         {
@@ -69,7 +80,8 @@ public static class LabourImport
         using (read)
         {
             var publisher = PublisherCountry(read.Source);
-            if (!mayImport(publisher))
+            var rowByRow = read.Source == RecordSource.Template && !mayImport(null);
+            if (!rowByRow && !mayImport(publisher))
             {
                 return new WriteOutcome<LabourDatasetSummary>.Forbidden();
             }
@@ -112,13 +124,29 @@ public static class LabourImport
                 var dataset = NewDataset(read, publisher, request.Restricted, actor, clock);
                 db.LabourDatasets.Add(dataset);
                 await db.SaveChangesAsync(ct);
+                RowsWritten written;
                 try
                 {
-                    dataset.Observations = await WriteRowsAsync(db, dataset.Id, read, ct);
+                    written = await WriteRowsAsync(db, dataset.Id, read, rowByRow ? mayImport : null, ct);
                 }
                 catch (RecordFileException e)
                 {
                     return Refused(e, language);
+                }
+
+                if (written.Foreign is { } foreign)
+                {
+                    await transaction.RollbackAsync(ct);
+                    db.ChangeTracker.Clear();
+                    return await RefuseForeignRowAsync(db, request, read.Report.Sha256, foreign, mayImport, actor, clock, language, ct);
+                }
+
+                dataset.Observations = written.Observations;
+
+                // A template whose rows are all of one country is that country's source: its focal point may replace or delete it.
+                if (read.Source == RecordSource.Template && written.Countries.Count == 1)
+                {
+                    dataset.PublisherCountry = publisher = written.Countries.Single();
                 }
 
                 Complete(dataset, read.Report);
@@ -243,17 +271,50 @@ public static class LabourImport
         })];
     }
 
-    /// <summary>Writes the observations a batch at a time and, once all are written, their sums (<see cref="LabourObservationSum"/>); answers how many observations.</summary>
-    private static async Task<int> WriteRowsAsync(MovilidadDb db, int datasetId, RecordRead read, CancellationToken ct)
+    /// <summary>What <see cref="WriteRowsAsync"/> wrote: how many observations, the countries of the rows, or the first row of a country the person may not import (nothing more is written then).</summary>
+    private sealed record RowsWritten(int Observations, IReadOnlySet<string> Countries, RecordRow? Foreign);
+
+    /// <summary>
+    /// Audits the refusal of a template with a row of another country (in its own transaction: the import's is rolled
+    /// back) and answers the error that names the row, its country and the countries the person may import.
+    /// </summary>
+    private static async Task<WriteOutcome<LabourDatasetSummary>> RefuseForeignRowAsync(
+        MovilidadDb db, LabourImportRequest request, string sha256, RecordRow row, Func<string?, bool> mayImport, AuditActor actor, TimeProvider clock, string language, CancellationToken ct)
+    {
+        var own = string.Join(", ", Accounts.AccountAdministration.CrmCountries.Where(c => mayImport(c)).Order(StringComparer.Ordinal));
+        var country = row.Place.Country;
+        var at = row.Location;
+        await db.SaveAuditedAsync(actor, () => new AuditRecord(RefusedAction, EntityType, sha256, null,
+            new { FileName = Cut(request.FileName, LabourMarketConfiguration.NameMaxLength), Sha256 = sha256, at.Sheet, at.Row, Country = country, Allowed = own }, country), clock, ct);
+        var column = request.Template?.CountryColumn;
+        var message = language == "es"
+            ? $"{at.File}{(at.Sheet is null ? "" : $", hoja «{at.Sheet}»")}, fila {at.Row}{(column is null ? "" : $", columna «{column}»")}: el país {country} no es el suyo. "
+              + $"Un punto focal importa solo filas de su país ({own}); las de otro país las importa la Secretaría o el punto focal de ese país. No se importó nada."
+            : $"{at.File}{(at.Sheet is null ? "" : $", sheet '{at.Sheet}'")}, row {at.Row}{(column is null ? "" : $", column '{column}'")}: country {country} is not yours. "
+              + $"A focal point imports only rows of their own country ({own}); another country's rows are imported by the Secretariat or that country's focal point. Nothing was imported.";
+        return new WriteOutcome<LabourDatasetSummary>.Invalid(new Dictionary<string, string[]> { ["country"] = [message] });
+    }
+
+    /// <summary>
+    /// Writes the observations a batch at a time and, once all are written, their sums (<see cref="LabourObservationSum"/>).
+    /// With <paramref name="mayImportRow"/>, each row's country is checked first and the first row refused stops the writing.
+    /// </summary>
+    private static async Task<RowsWritten> WriteRowsAsync(MovilidadDb db, int datasetId, RecordRead read, Func<string?, bool>? mayImportRow, CancellationToken ct)
     {
         var organisations = await LabourOrganisations.OpenAsync(db, ct);
         var sums = new Dictionary<SumKey, LabourObservationSum>();
         await using var sink = LabourObservationSink.For(db);
         var batch = new List<(RecordRow Row, Observation Observation)>(Batch);
         var count = 0;
+        var countries = new HashSet<string>(StringComparer.Ordinal);
         foreach (var row in read.Rows)
         {
             ct.ThrowIfCancellationRequested();
+            if (countries.Add(row.Place.Country) && mayImportRow is not null && !mayImportRow(row.Place.Country))
+            {
+                return new RowsWritten(count, countries, row);
+            }
+
             foreach (var observation in row.Observations)
             {
                 batch.Add((row, observation));
@@ -268,7 +329,7 @@ public static class LabourImport
         count += await FlushAsync(db, datasetId, organisations, sink, sums, batch, ct);
         db.LabourObservationSums.AddRange(sums.Values);
         await db.SaveChangesAsync(ct);
-        return count;
+        return new RowsWritten(count, countries, null);
     }
 
     private static async Task<int> FlushAsync(

@@ -34,7 +34,10 @@ public sealed class LabourImportJob
     /// <summary>The header's signature (<see cref="Records.TableInspection.SignatureOf"/>).</summary>
     public required string Signature { get; set; }
 
-    /// <summary>The column mapping (<see cref="Records.TemplateMapping.ToJson"/>) when the file is read as a table through one.</summary>
+    /// <summary>
+    /// The column mapping (<see cref="Records.TemplateMapping.ToJson"/>) when the file is read as a table through one; for a
+    /// known publication, the columns the person named for its reader's fields (a JSON object, field key to column), or null.
+    /// </summary>
     public string? MappingJson { get; set; }
 
     /// <summary>The publisher countries the person may import for when they confirmed (comma-separated; empty entry: international sources).</summary>

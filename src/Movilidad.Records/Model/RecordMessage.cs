@@ -73,7 +73,7 @@ public sealed class RecordFileException : Exception
         Problem = problem;
     }
 
-    /// <summary>A stable code: <c>other-publication</c>, <c>missing-column</c>, <c>corrupt</c>, <c>encrypted</c>, <c>too-large</c>, <c>zip-bomb</c>, <c>unsupported-format</c>, <c>empty</c>, <c>source-mismatch</c>.</summary>
+    /// <summary>A stable code: <c>other-publication</c>, <c>missing-column</c>, <c>no-such-column</c> (one named for a field, <see cref="RecordReaderOptions.Columns"/>), <c>corrupt</c>, <c>encrypted</c>, <c>too-large</c>, <c>zip-bomb</c>, <c>unsupported-format</c>, <c>empty</c>, <c>source-mismatch</c>.</summary>
     public string Reason { get; }
 
     /// <summary>The file, and the sheet and row when known (row 0 when not).</summary>

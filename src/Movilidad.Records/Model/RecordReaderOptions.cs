@@ -9,6 +9,13 @@ public sealed class RecordReaderOptions
     /// <summary>The column mapping for <see cref="RecordSource.Template"/> files (a saved mapping); null for the documented template.</summary>
     public TemplateMapping? Template { get; init; }
 
+    /// <summary>
+    /// The file's columns for fields of a known publication's reader, by field key (<see cref="TableInspection.Fields"/>),
+    /// taken before the names and aliases the reader knows: a column renamed or moved in a new edition of the file. A
+    /// column or field that does not exist refuses the file; the report notes each column so read.
+    /// </summary>
+    public IReadOnlyDictionary<string, string>? Columns { get; init; }
+
     /// <summary>Largest file accepted, in bytes (default 200 MB).</summary>
     public long MaxFileBytes { get; init; } = 200L << 20;
 

@@ -6,6 +6,9 @@ namespace Movilidad.Records;
 /// <summary>A data row of an inspected file as text, with the row number a spreadsheet shows.</summary>
 public sealed record TablePreviewRow(int Row, IReadOnlyList<string> Cells);
 
+/// <summary>A field a publication's reader looks for in the header: its key, the first of its known names, and whether the file is refused without it.</summary>
+public sealed record RecordField(string Key, string Name, bool Required);
+
 /// <summary>
 /// What <see cref="RecordFile.Inspect"/> saw in a file before importing it: the header row and the first data rows,
 /// the publication when a reader recognises one (with the columns it found, by key), and the header's
@@ -13,7 +16,7 @@ public sealed record TablePreviewRow(int Row, IReadOnlyList<string> Cells);
 /// </summary>
 public sealed record TableInspection(
     string FileName, string Sha256, string Format, string? Sheet, int HeaderRow, IReadOnlyList<string> Header, IReadOnlyList<TablePreviewRow> Rows,
-    RecordSource? Source, RecordMessage? Description, IReadOnlyDictionary<string, string> FoundColumns, string Signature)
+    RecordSource? Source, RecordMessage? Description, IReadOnlyDictionary<string, string> FoundColumns, string Signature, IReadOnlyList<RecordField> Fields)
 {
     /// <summary>The header's signature: SHA-256 (lower-case hexadecimal) of its named columns, compared as the readers compare names (case, accents and punctuation left out), in order.</summary>
     public static string SignatureOf(IEnumerable<string> header)

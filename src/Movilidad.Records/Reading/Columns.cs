@@ -21,6 +21,12 @@ internal sealed class Columns
 
     public IReadOnlyList<ColumnSpec> Missing { get; }
 
+    /// <summary>The fields the person named a column for, as <c>field → column</c>, where the field or the column does not exist.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> Unresolved { get; private init; } = [];
+
+    /// <summary>The fields read from the column the person named.</summary>
+    public IReadOnlyList<string> NamedKeys { get; private init; } = [];
+
     public int Found => _index.Count;
 
     /// <summary>The keys of the columns found.</summary>
@@ -33,7 +39,10 @@ internal sealed class Columns
     /// <summary>The column's name as the file writes it.</summary>
     public string? Name(string key) => _index.TryGetValue(key, out var i) ? _header.Text(i) : null;
 
-    public static Columns Resolve(TableRow header, IReadOnlyList<ColumnSpec> specs)
+    /// <summary>The candidate's columns for <paramref name="specs"/>: first those the person named (<see cref="Candidate.Named"/>), then by name and alias.</summary>
+    public static Columns Resolve(Candidate candidate, IReadOnlyList<ColumnSpec> specs) => Resolve(candidate.Header, specs, candidate.Named);
+
+    public static Columns Resolve(TableRow header, IReadOnlyList<ColumnSpec> specs, IReadOnlyDictionary<string, string>? named = null)
     {
         var names = new string[header.Count];
         for (var i = 0; i < header.Count; i++)
@@ -42,7 +51,21 @@ internal sealed class Columns
         }
         var index = new Dictionary<string, int>(StringComparer.Ordinal);
         var used = new bool[names.Length];
-        foreach (var spec in specs)
+        var unresolved = new List<KeyValuePair<string, string>>();
+        foreach (var (key, column) in named ?? new Dictionary<string, string>())
+        {
+            var wanted = Normalise(column);
+            var at = Array.FindIndex(names, n => n == wanted);
+            if (at < 0 || used[at] || !specs.Any(s => s.Key == key))
+            {
+                unresolved.Add(new(key, column));
+                continue;
+            }
+            index[key] = at;
+            used[at] = true;
+        }
+        var namedKeys = index.Keys.ToList();
+        foreach (var spec in specs.Where(s => !index.ContainsKey(s.Key)))
         {
             foreach (var name in spec.Names)
             {
@@ -68,7 +91,7 @@ internal sealed class Columns
                 }
             }
         }
-        return new Columns(header, index, [.. specs.Where(s => s.Required && !index.ContainsKey(s.Key))]);
+        return new Columns(header, index, [.. specs.Where(s => s.Required && !index.ContainsKey(s.Key))]) { Unresolved = unresolved, NamedKeys = namedKeys };
     }
 
     /// <summary>Upper case, accents removed, every run of other characters one underscore: "Occupations under NOC 2011 " → OCCUPATIONS_UNDER_NOC_2011.</summary>

@@ -3,6 +3,9 @@ namespace Movilidad.Records;
 /// <summary>A candidate table: a sheet, a row that may hold the column names, the rows above it and the first rows below.</summary>
 internal sealed record Candidate(TableFile File, SheetInfo Sheet, TableRow Header, IReadOnlyList<TableRow> Above, IReadOnlyList<TableRow> Below)
 {
+    /// <summary>The columns the person named for the reader's fields (<see cref="RecordReaderOptions.Columns"/>), or null.</summary>
+    public IReadOnlyDictionary<string, string>? Named { get; init; }
+
     public IEnumerable<string> Names => Enumerable.Range(0, Header.Count).Select(i => Columns.Normalise(Header.Text(i))).Where(n => n.Length > 0);
 
     public string AboveText => string.Join(" ", Above.SelectMany(r => Enumerable.Range(0, r.Count).Select(r.Text)).Where(t => t.Length > 0));
@@ -147,6 +150,9 @@ internal abstract class SourceReader
 {
     /// <summary>The table as this publication, or null when it is not.</summary>
     public abstract Recognition? Recognise(Candidate candidate);
+
+    /// <summary>The fields this reader looks for in the header (none for the template, which is read through its mapping).</summary>
+    public virtual IReadOnlyList<ColumnSpec> Fields => [];
 
     public abstract IEnumerable<RecordRow> Read(ReadContext context);
 

@@ -30,9 +30,11 @@ internal sealed partial class EsdcLmiaReader : SourceReader
 
     private const string HeadOfficeAbroad = "HEAD_OFFICE_OUTSIDE";
 
+    public override IReadOnlyList<ColumnSpec> Fields => Specs;
+
     public override Recognition? Recognise(Candidate candidate)
     {
-        var columns = Columns.Resolve(candidate.Header, Specs);
+        var columns = Columns.Resolve(candidate, Specs);
         if (!columns.Has("province") || !columns.Has("employer") || !(columns.Has("positions") || columns.Has("lmias")))
         {
             return null;

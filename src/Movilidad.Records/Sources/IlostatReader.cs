@@ -24,9 +24,11 @@ internal sealed partial class IlostatReader : SourceReader
         new("value", ["OBS_VALUE", "VALUE"], n => n.StartsWith("EMP_", StringComparison.Ordinal), Required: true),
     ];
 
+    public override IReadOnlyList<ColumnSpec> Fields => Specs;
+
     public override Recognition? Recognise(Candidate candidate)
     {
-        var columns = Columns.Resolve(candidate.Header, Specs);
+        var columns = Columns.Resolve(candidate, Specs);
         if (!columns.Has("area") || !columns.Has("time") || !columns.Has("occupation") || !columns.Has("value"))
         {
             return null;

@@ -34,9 +34,11 @@ internal sealed class OflcReader : SourceReader
         new("primarySub", ["PRIMARY_SUB", "PRIMARY_OR_SUB", "MASTER_SUB"]),
     ];
 
+    public override IReadOnlyList<ColumnSpec> Fields => Specs;
+
     public override Recognition? Recognise(Candidate candidate)
     {
-        var columns = Columns.Resolve(candidate.Header, Specs);
+        var columns = Columns.Resolve(candidate, Specs);
         if (!columns.Has("case") || !(columns.Has("requested") || columns.Has("certified")) || !(columns.Has("status") || columns.Has("decision")))
         {
             return null;

@@ -22,9 +22,11 @@ internal sealed partial class OflcRecruitersReader : SourceReader
         new("country", ["RECRUITER_EMPLOYER_COUNTRY", "RECRUITER_COUNTRY"], n => n.StartsWith("RECRUITER", StringComparison.Ordinal) && n.EndsWith("COUNTRY", StringComparison.Ordinal), Required: true),
     ];
 
+    public override IReadOnlyList<ColumnSpec> Fields => Specs;
+
     public override Recognition? Recognise(Candidate candidate)
     {
-        var columns = Columns.Resolve(candidate.Header, Specs);
+        var columns = Columns.Resolve(candidate, Specs);
         var recruiterColumns = candidate.Names.Count(n => n.StartsWith("RECRUITER", StringComparison.Ordinal));
         if (!columns.Has("case") || recruiterColumns < 2)
         {

@@ -22,7 +22,7 @@ public class ImportJobModel(MovilidadDb db, LabourImportStaging staging, LabourI
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
-        if (!await LabourDatasets.MayImportAnyAsync(User, auth))
+        if (!await MayHandleAsync(id, ct))
         {
             return Forbid();
         }
@@ -33,14 +33,27 @@ public class ImportJobModel(MovilidadDb db, LabourImportStaging staging, LabourI
     /// <summary>The first rows read with the mapping of the form, nothing saved.</summary>
     public async Task<IActionResult> OnPostPreviewAsync(int id, CancellationToken ct)
     {
-        if (!await LabourDatasets.MayImportAnyAsync(User, auth))
+        if (!await MayHandleAsync(id, ct))
         {
             return Forbid();
         }
 
-        if (await LabourImports.ViewAsync(db, staging, id, null, LabourUpload.Language, ct) is not { Layout: { } layout })
+        // Read without the columns named before, so that the form's choices are compared with what the reader finds alone.
+        if (await LabourImports.ViewAsync(db, staging, id, null, LabourUpload.Language, ct, new Dictionary<string, string>()) is not { Layout: { } layout })
         {
             return await ShowAsync(id, null, ct);
+        }
+
+        if (!layout.UsesMapping)
+        {
+            var (columns, refused) = LabourImports.ColumnsFrom(Request.Form, layout.Header, layout.Fields, layout.FoundColumns, text);
+            if (columns is null)
+            {
+                Errors = refused;
+                Response.StatusCode = StatusCodes.Status400BadRequest;
+            }
+
+            return await ShowAsync(id, null, ct, fromForm: true, columns);
         }
 
         var (mapping, errors) = LabourImports.MappingFrom(Request.Form, layout.Header, text);
@@ -56,7 +69,7 @@ public class ImportJobModel(MovilidadDb db, LabourImportStaging staging, LabourI
     public async Task<IActionResult> OnPostAsync(int id, CancellationToken ct)
     {
         var rights = await LabourDatasets.ImportRightsAsync(User, auth);
-        if (!rights(null) && !rights("US") && !rights("CA"))
+        if (!await LabourImports.MayHandleAsync(db, id, rights, AuditActor.From(HttpContext), ct))
         {
             return Forbid();
         }
@@ -65,9 +78,12 @@ public class ImportJobModel(MovilidadDb db, LabourImportStaging staging, LabourI
         return await PageAfterWriteAsync(outcome, $"/labour-market/import/{id}", () => ShowAsync(id, null, ct, fromForm: true));
     }
 
-    private async Task<IActionResult> ShowAsync(int id, Records.TemplateMapping? mapping, CancellationToken ct, bool fromForm = false)
+    private async Task<bool> MayHandleAsync(int id, CancellationToken ct) =>
+        await LabourImports.MayHandleAsync(db, id, await LabourDatasets.ImportRightsAsync(User, auth), AuditActor.From(HttpContext), ct);
+
+    private async Task<IActionResult> ShowAsync(int id, Records.TemplateMapping? mapping, CancellationToken ct, bool fromForm = false, IReadOnlyDictionary<string, string>? columns = null)
     {
-        if (await LabourImports.ViewAsync(db, staging, id, mapping, LabourUpload.Language, ct) is not { } job)
+        if (await LabourImports.ViewAsync(db, staging, id, mapping, LabourUpload.Language, ct, columns) is not { } job)
         {
             return NotFound();
         }
@@ -76,10 +92,18 @@ public class ImportJobModel(MovilidadDb db, LabourImportStaging staging, LabourI
         var chosen = new Dictionary<string, string?>(StringComparer.Ordinal);
         if (fromForm)
         {
-            foreach (var field in LabourImports.ColumnFields.Concat(Records.Measures.All.Select(LabourImports.MeasureField)))
+            foreach (var field in LabourImports.ColumnFields.Concat(Records.Measures.All.Select(LabourImports.MeasureField))
+                .Concat(job.Layout?.Fields.Select(f => LabourImports.ColumnField(f.Key)) ?? []))
             {
                 chosen[field] = Request.Form[field].ToString();
                 chosen[field + "-fixed"] = Request.Form[field + "-fixed"].ToString();
+            }
+        }
+        else if (job.Layout is { UsesMapping: false } known)
+        {
+            foreach (var field in known.Fields)
+            {
+                chosen[LabourImports.ColumnField(field.Key)] = known.FoundColumns.GetValueOrDefault(field.Key);
             }
         }
         else if (job.Layout?.Mapping is { } m)

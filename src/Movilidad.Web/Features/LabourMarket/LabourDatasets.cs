@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
+using Movilidad.Platform.Accounts;
 using Movilidad.Platform.Data;
 using Movilidad.Platform.LabourMarket;
 using Movilidad.Web.Infrastructure.Auth;
@@ -44,22 +45,24 @@ public static class LabourDatasets
             d.FootnoteRows, report, issues);
     }
 
-    /// <summary>Whether the person may import some source (the Secretariat, the US and Canadian focal points).</summary>
-    public static async Task<bool> MayImportAnyAsync(ClaimsPrincipal user, IAuthorizationService auth)
-    {
-        var rights = await ImportRightsAsync(user, auth);
-        return rights(null) || rights("US") || rights("CA");
-    }
+    /// <summary>Whether the person may import some source (the Secretariat, every focal point: their country's publications and templates).</summary>
+    public static async Task<bool> MayImportAnyAsync(ClaimsPrincipal user, IAuthorizationService auth) => MayImportAny(await ImportRightsAsync(user, auth));
 
-    /// <summary>Whether the person may import (replace, delete) the sources of each publisher country: null for international sources.</summary>
+    /// <summary>Whether the rights allow any import: international sources or some country's.</summary>
+    public static bool MayImportAny(Func<string?, bool> rights) => rights(null) || AccountAdministration.CrmCountries.Any(c => rights(c));
+
+    /// <summary>
+    /// Whether the person may import (replace, delete) the sources of each publisher country, and the rows of a template
+    /// of each country: null for international sources (and a template's rows of any country).
+    /// </summary>
     public static async Task<Func<string?, bool>> ImportRightsAsync(ClaimsPrincipal user, IAuthorizationService auth)
     {
-        var rights = new Dictionary<string, bool>(StringComparer.Ordinal)
+        var rights = new Dictionary<string, bool>(StringComparer.Ordinal) { [string.Empty] = await auth.CanAsync(user, LabourMarketOperations.Import) };
+        foreach (var country in AccountAdministration.CrmCountries)
         {
-            [string.Empty] = await auth.CanAsync(user, LabourMarketOperations.Import),
-            ["US"] = await auth.CanAsync(user, LabourMarketOperations.Import, new Platform.Auth.CountryScope("US")),
-            ["CA"] = await auth.CanAsync(user, LabourMarketOperations.Import, new Platform.Auth.CountryScope("CA")),
-        };
+            rights[country] = await auth.CanAsync(user, LabourMarketOperations.Import, new Platform.Auth.CountryScope(country));
+        }
+
         return country => rights.GetValueOrDefault(country ?? string.Empty);
     }
 }

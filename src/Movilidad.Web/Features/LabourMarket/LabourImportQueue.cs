@@ -121,10 +121,9 @@ public sealed class LabourImportQueue(IServiceScopeFactory scopes, LabourImportS
         try
         {
             var rights = (job.Rights ?? string.Empty).Split(',');
-            var source = job.Source is { } slug && RecordSources.TryParse(slug, out var named) ? named : job.MappingJson is null ? (RecordSource?)null : RecordSource.Template;
-            var mapping = job.MappingJson is { } json ? TemplateMapping.FromJson(json) : null;
+            var (source, mapping, columns) = LabourImports.Reading(job);
             var actor = new AuditActor(job.CreatedById, job.CreatedBy, job.CreatedFrom, job.Via);
-            outcome = await LabourImport.ImportAsync(db, new LabourImportRequest(file, job.FileName, source, job.Restricted, job.Replaces, mapping),
+            outcome = await LabourImport.ImportAsync(db, new LabourImportRequest(file, job.FileName, source, job.Restricted, job.Replaces, mapping, columns),
                 country => rights.Contains(country ?? string.Empty, StringComparer.Ordinal), actor, clock, job.Language,
                 // A CSV file declares no size in rows: its share done is the share of its bytes read (told on the import's own thread).
                 new Progress(p => Volatile.Write(ref read, p with { Fraction = p.Fraction ?? Math.Min(0.99, file.Position / (double)Math.Max(1, file.Length)) })), stop.Token);

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Movilidad.Platform.Accounts;
 using Movilidad.Platform.Audit;
 using Movilidad.Platform.Data;
 using Movilidad.Platform.LabourMarket;
@@ -21,11 +22,13 @@ public sealed record LabourPreviewValue(string Measure, decimal Value);
 /// publication's reader found by name and alias, the first rows as they are, whether the file is read through a column
 /// mapping (a table of no known publication, or the template) and which (the one saved for this header, else the one
 /// proposed from the names), the first rows as the import would read them and their problems (row and column named), and
-/// the errors that would refuse the file.
+/// the errors that would refuse the file; for a known publication, every field its reader looks for and the columns the
+/// person named for some of them (a column renamed or moved in this edition of the file).
 /// </summary>
 public sealed record LabourImportLayout(
     string? Sheet, int HeaderRow, IReadOnlyList<string> Header, IReadOnlyDictionary<string, string> FoundColumns, IReadOnlyList<TablePreviewRow> Rows, string Signature,
-    bool UsesMapping, TemplateMapping? Mapping, bool MappingSaved, IReadOnlyList<LabourPreviewRow> Preview, IReadOnlyList<LabourIssueView> Issues, IDictionary<string, string[]> Errors);
+    bool UsesMapping, TemplateMapping? Mapping, bool MappingSaved, IReadOnlyList<LabourPreviewRow> Preview, IReadOnlyList<LabourIssueView> Issues, IDictionary<string, string[]> Errors,
+    IReadOnlyList<RecordField> Fields, IReadOnlyDictionary<string, string>? Columns);
 
 /// <summary>An import started from the page: its file, status and progress, the dataset it made or the errors that refused it, and while it waits for the person its layout.</summary>
 public sealed record LabourImportView(
@@ -48,6 +51,22 @@ public static class LabourImports
     public static readonly string[] ColumnFields = ["occupation", "classification", "country", "subdivision", "period", "programme", "employer"];
 
     public static string MeasureField(Measure measure) => "measure-" + measure.Code();
+
+    /// <summary>The form's name for the column of a known publication's field.</summary>
+    public static string ColumnField(string key) => "column-" + key;
+
+    /// <summary>
+    /// How the job's file is read: its publication (the one named, else the template when it is read through a mapping),
+    /// the template's mapping, or for a known publication the columns the person named for its fields.
+    /// </summary>
+    public static (RecordSource? Source, TemplateMapping? Template, IReadOnlyDictionary<string, string>? Columns) Reading(LabourImportJob job)
+    {
+        RecordSource? named = job.Source is { } slug && RecordSources.TryParse(slug, out var parsed) ? parsed : null;
+        RecordSource? detected = job.Detected is { } found && RecordSources.TryParse(found, out var seen) ? seen : null;
+        return UsesMapping(detected, named)
+            ? (RecordSource.Template, job.MappingJson is { } mapping ? TemplateMapping.FromJson(mapping) : null, null)
+            : (named, null, job.MappingJson is { } columns ? JsonSerializer.Deserialize<Dictionary<string, string>>(columns, Json) : null);
+    }
 
     public static async Task<WriteOutcome<LabourImportView>> UploadAsync(
         MovilidadDb db, LabourImportStaging staging, Stream upload, string fileName, LabourImportRequest options, AuditActor actor, TimeProvider clock, string language, CancellationToken ct)
@@ -102,7 +121,8 @@ public static class LabourImports
         named is null or RecordSource.Template && detected is null or RecordSource.Template;
 
     /// <summary>The import as it stands; while it waits for the person, its layout read with <paramref name="mapping"/> (the one saved with the import when null).</summary>
-    public static async Task<LabourImportView?> ViewAsync(MovilidadDb db, LabourImportStaging staging, int id, TemplateMapping? mapping, string language, CancellationToken ct)
+    public static async Task<LabourImportView?> ViewAsync(
+        MovilidadDb db, LabourImportStaging staging, int id, TemplateMapping? mapping, string language, CancellationToken ct, IReadOnlyDictionary<string, string>? columns = null)
     {
         if (await db.LabourImportJobs.AsNoTracking().SingleOrDefaultAsync(j => j.Id == id, ct) is not { } job)
         {
@@ -110,13 +130,15 @@ public static class LabourImports
         }
 
         var errors = job.Errors is { } json ? JsonSerializer.Deserialize<Dictionary<string, string[]>>(json, Json) : null;
-        var layout = job.Status == "mapping" ? await LayoutAsync(db, staging, job, mapping ?? (job.MappingJson is { } m ? TemplateMapping.FromJson(m) : null), language, ct) : null;
+        var reading = Reading(job);
+        var layout = job.Status == "mapping" ? await LayoutAsync(db, staging, job, mapping ?? reading.Template, columns ?? reading.Columns, language, ct) : null;
         var progress = job.Status == "done" ? 1 : job.Fraction ?? 0;
         return new LabourImportView(job.Id, job.Status, job.FileName, job.Sha256, job.Bytes, job.Source, job.Detected, job.Restricted, job.Replaces, progress, job.RowsRead,
             job.DatasetId, errors, job.CreatedAt, job.CreatedBy, job.FinishedAt, layout);
     }
 
-    private static async Task<LabourImportLayout?> LayoutAsync(MovilidadDb db, LabourImportStaging staging, LabourImportJob job, TemplateMapping? mapping, string language, CancellationToken ct)
+    private static async Task<LabourImportLayout?> LayoutAsync(
+        MovilidadDb db, LabourImportStaging staging, LabourImportJob job, TemplateMapping? mapping, IReadOnlyDictionary<string, string>? columns, string language, CancellationToken ct)
     {
         await using var file = staging.Open(job.StagedFile);
         if (file is null)
@@ -124,16 +146,16 @@ public static class LabourImports
             return null;
         }
 
-        var inspection = RecordFile.Inspect(file, job.FileName);
-        var usesMapping = job.MappingJson is not null;
-        var saved = usesMapping && await db.LabourColumnMappings.AnyAsync(m => m.Signature == job.Signature && m.MappingJson == mapping!.ToJson(), ct);
+        var inspection = RecordFile.Inspect(file, job.FileName, new RecordReaderOptions { Columns = columns });
+        var (source, _, _) = Reading(job);
+        var usesMapping = source == RecordSource.Template;
+        var saved = usesMapping && mapping is not null && await db.LabourColumnMappings.AnyAsync(m => m.Signature == job.Signature && m.MappingJson == mapping!.ToJson(), ct);
         var preview = new List<LabourPreviewRow>();
         var issues = new List<LabourIssueView>();
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         try
         {
-            var source = job.Source is { } slug && RecordSources.TryParse(slug, out var named) ? named : usesMapping ? RecordSource.Template : (RecordSource?)null;
-            using var read = RecordFile.Open(file, job.FileName, new RecordReaderOptions { Source = source, Template = mapping });
+            using var read = RecordFile.Open(file, job.FileName, new RecordReaderOptions { Source = source, Template = mapping, Columns = usesMapping ? null : columns });
             foreach (var row in read.Rows)
             {
                 preview.Add(new LabourPreviewRow(row.Location.Row,
@@ -155,7 +177,47 @@ public static class LabourImports
         }
 
         return new LabourImportLayout(inspection.Sheet, inspection.HeaderRow, inspection.Header, inspection.FoundColumns, inspection.Rows, inspection.Signature, usesMapping,
-            mapping, saved, preview, issues, errors);
+            mapping, saved, preview, issues, errors, inspection.Fields, usesMapping ? null : columns);
+    }
+
+    /// <summary>
+    /// The columns a form names for a known publication's fields (<c>column-KEY</c>) where they differ from the ones its
+    /// reader finds by name and alias (<paramref name="found"/>), or the errors naming each field: a column not in the
+    /// header, one named twice.
+    /// </summary>
+    public static (Dictionary<string, string>? Columns, Dictionary<string, string[]> Errors) ColumnsFrom(
+        IFormCollection form, IReadOnlyList<string> header, IReadOnlyList<RecordField> fields, IReadOnlyDictionary<string, string> found, IStringLocalizer text)
+    {
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var columns = new Dictionary<string, string>(StringComparer.Ordinal);
+        var chosen = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var field in fields)
+        {
+            var value = form[ColumnField(field.Key)].ToString();
+            if (value.Length == 0)
+            {
+                continue;
+            }
+
+            if (!header.Contains(value, StringComparer.Ordinal))
+            {
+                errors[ColumnField(field.Key)] = [text["LabourMarket.Import.NoSuchColumn", Short(value)]];
+                continue;
+            }
+
+            chosen[field.Key] = value;
+            if (found.GetValueOrDefault(field.Key) != value)
+            {
+                columns[field.Key] = value;
+            }
+        }
+
+        if (chosen.GroupBy(c => c.Value, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } twice)
+        {
+            errors.TryAdd("mapping", [text["LabourMarket.Import.ColumnTwice", Short(twice.Key)]]);
+        }
+
+        return (errors.Count == 0 ? columns : null, errors);
     }
 
     /// <summary>The mapping a form gives (one column per field, fixed values for classification, country, period and programme), or the errors naming each field.</summary>
@@ -267,7 +329,7 @@ public static class LabourImports
             return new WriteOutcome<LabourImportView>.Conflict((await ViewAsync(db, staging, id, null, language, ct))!);
         }
 
-        if (job.MappingJson is not null)
+        if (Reading(job).Source == RecordSource.Template)
         {
             await using var file = staging.Open(job.StagedFile);
             if (file is null)
@@ -285,14 +347,35 @@ public static class LabourImports
             await LabourColumnMappings.SaveAsync(db, job.Signature, header, mapping, actor, clock, ct);
             job.MappingJson = mapping.ToJson();
         }
+        else if (form.Keys.Any(k => k.StartsWith("column-", StringComparison.Ordinal)))
+        {
+            await using var file = staging.Open(job.StagedFile);
+            if (file is null)
+            {
+                return new WriteOutcome<LabourImportView>.Invalid(new Dictionary<string, string[]> { ["file"] = [text["LabourMarket.Import.Gone"]] });
+            }
 
-        job.Rights = string.Join(",", new string?[] { null, "US", "CA" }.Where(rights).Select(c => c ?? string.Empty));
+            var inspection = RecordFile.Inspect(file, job.FileName);
+            var (columns, errors) = ColumnsFrom(form, inspection.Header, inspection.Fields, inspection.FoundColumns, text);
+            if (columns is null)
+            {
+                return new WriteOutcome<LabourImportView>.Invalid(errors);
+            }
+
+            job.MappingJson = columns.Count > 0 ? JsonSerializer.Serialize(columns, Json) : null;
+        }
+
+        job.Rights = string.Join(",", AccountAdministration.CrmCountries.Prepend(null).Where(rights).Select(c => c ?? string.Empty));
         job.Status = "queued";
         job.Language = language;
         await db.SaveChangesAsync(ct);
         queue.Enqueue(job.Id);
         return new WriteOutcome<LabourImportView>.Saved((await ViewAsync(db, staging, id, null, language, ct))!);
     }
+
+    /// <summary>Whether the person may see and confirm the import: with the rights of international sources (the Secretariat) any, everyone else the ones they started.</summary>
+    public static async Task<bool> MayHandleAsync(MovilidadDb db, int id, Func<string?, bool> rights, AuditActor actor, CancellationToken ct) =>
+        LabourDatasets.MayImportAny(rights) && (rights(null) || !await db.LabourImportJobs.AnyAsync(j => j.Id == id && j.CreatedById != actor.AccountId, ct));
 
     private static string Short(string value) => value.Length > 60 ? value[..60] : value;
 

@@ -116,7 +116,7 @@ public static class LabourMarketApi
         api.MapPost("/datasets", async Task<IResult> (HttpContext http, MovilidadDb db, IAuthorizationService auth, IStringLocalizer text, IOutputCacheStore cache, TimeProvider clock, CancellationToken ct) =>
             {
                 var rights = await LabourDatasets.ImportRightsAsync(http.User, auth);
-                if (!rights(null) && !rights("US") && !rights("CA"))
+                if (!LabourDatasets.MayImportAny(rights))
                 {
                     return TypedResults.Forbid();
                 }
@@ -171,7 +171,7 @@ public static class LabourMarketApi
 
         api.MapGet("/imports/{id:int}", async Task<IResult> (int id, HttpContext http, MovilidadDb db, LabourImportStaging staging, IAuthorizationService auth, CancellationToken ct) =>
             {
-                if (!await LabourDatasets.MayImportAnyAsync(http.User, auth))
+                if (!await LabourImports.MayHandleAsync(db, id, await LabourDatasets.ImportRightsAsync(http.User, auth), AuditActor.From(http), ct))
                 {
                     return TypedResults.Forbid();
                 }
@@ -185,7 +185,7 @@ public static class LabourMarketApi
                 IStringLocalizer text, TimeProvider clock, CancellationToken ct) =>
             {
                 var rights = await LabourDatasets.ImportRightsAsync(http.User, auth);
-                if (!rights(null) && !rights("US") && !rights("CA"))
+                if (!await LabourImports.MayHandleAsync(db, id, rights, AuditActor.From(http), ct))
                 {
                     return TypedResults.Forbid();
                 }
@@ -195,7 +195,9 @@ public static class LabourMarketApi
                 return outcome.ToHttp("import", id);
             })
             .WithSummary("Confirms an import and queues it: for a table read through a column mapping, the form gives a column per field (occupation, classification, country, subdivision, period, "
-                + "programme, employer, measure-CODE) or a fixed value (FIELD-fixed); the mapping is saved for files with the same headers (audited). 400 names each field of a bad mapping.");
+                + "programme, employer, measure-CODE) or a fixed value (FIELD-fixed); the mapping is saved for files with the same headers (audited). For a known publication, column-KEY names the column of a "
+                + "field of its reader (layout.fields) that a new edition renamed or moved. 400 names each field of a bad mapping. A focal point confirms only their own imports; a template's rows "
+                + "must then all be of their country (else the import fails naming the row and country, audited).");
 
         // The template is a few kilobytes: written in memory (the writers are synchronous), then sent.
         api.MapGet("/template.xlsx", (IStringLocalizer text) =>
@@ -219,7 +221,7 @@ public static class LabourMarketApi
         api.MapDelete("/datasets/{id:int}", async Task<IResult> (int id, HttpContext http, MovilidadDb db, IAuthorizationService auth, IOutputCacheStore cache, TimeProvider clock, CancellationToken ct) =>
             {
                 var rights = await LabourDatasets.ImportRightsAsync(http.User, auth);
-                if (!rights(null) && !rights("US") && !rights("CA"))
+                if (!LabourDatasets.MayImportAny(rights))
                 {
                     return TypedResults.Forbid();
                 }

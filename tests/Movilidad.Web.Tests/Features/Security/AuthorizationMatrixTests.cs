@@ -1007,24 +1007,25 @@ public abstract class AuthorizationMatrixTests(MovilidadApp app, ITestOutputHelp
         ["GET /api/labour-market/observations"] = new(Everyone, null, Static(_ => "/api/labour-market/observations?groupBy=measure,country")),
         ["GET /api/labour-market/observations.sdmx.csv"] = new(Everyone, null, Static(_ => "/api/labour-market/observations.sdmx.csv")),
         ["GET /api/labour-market/outlook"] = new(Everyone, null, Static(_ => "/api/labour-market/outlook?level=2")),
-        // GT publishes no source the platform reads: only the Secretariat imports here (LabourMarketApiTests checks the US and Canada focal points).
-        ["POST /api/labour-market/datasets"] = new(OnlySecretariat, null, (_, _) => Task.FromResult(new HttpRequestMessage(HttpMethod.Post, "/api/labour-market/datasets")
+        // Every focal point imports templates of their own country's rows (LabourImportPageTests refuses GT's focal point another country's rows;
+        // LabourMarketApiTests checks the US and Canada focal points on their publications).
+        ["POST /api/labour-market/datasets"] = new([Secretariat, FocalPoint], null, (_, _) => Task.FromResult(new HttpRequestMessage(HttpMethod.Post, "/api/labour-market/datasets")
         {
             Content = new MultipartFormDataContent { { new ByteArrayContent("a,b\n1,2\n"u8.ToArray()), "file", "not-a-record.csv" } },
         })),
-        ["POST /api/labour-market/imports"] = new(OnlySecretariat, null, (_, _) => Task.FromResult(new HttpRequestMessage(HttpMethod.Post, "/api/labour-market/imports")
+        ["POST /api/labour-market/imports"] = new([Secretariat, FocalPoint], null, (_, _) => Task.FromResult(new HttpRequestMessage(HttpMethod.Post, "/api/labour-market/imports")
         {
             Content = new MultipartFormDataContent { { new ByteArrayContent("a\n"u8.ToArray()), "file", "not-a-table.csv" } },
         })),
-        ["GET /api/labour-market/imports/{id:int}"] = new(OnlySecretariat, null, Static(_ => "/api/labour-market/imports/999999")),
-        ["POST /api/labour-market/imports/{id:int}/start"] = new(OnlySecretariat, null, (_, _) => Task.FromResult(new HttpRequestMessage(HttpMethod.Post, "/api/labour-market/imports/999999/start"))),
+        ["GET /api/labour-market/imports/{id:int}"] = new([Secretariat, FocalPoint], null, Static(_ => "/api/labour-market/imports/999999")),
+        ["POST /api/labour-market/imports/{id:int}/start"] = new([Secretariat, FocalPoint], null, (_, _) => Task.FromResult(new HttpRequestMessage(HttpMethod.Post, "/api/labour-market/imports/999999/start"))),
         ["GET /api/labour-market/template.xlsx"] = new(Everyone, null, Static(_ => "/api/labour-market/template.xlsx")),
         ["GET /api/labour-market/template.csv"] = new(Everyone, null, Static(_ => "/api/labour-market/template.csv")),
-        ["GET /labour-market/import"] = new(OnlySecretariat, null, Static(_ => "/labour-market/import")),
-        ["POST /labour-market/import"] = new(OnlySecretariat, null, Form((_, _) => "/labour-market/import", (_, _) => Task.FromResult(new Dictionary<string, string>()))),
-        ["GET /labour-market/import/{id:int}"] = new(OnlySecretariat, null, Static(_ => "/labour-market/import/999999")),
-        ["POST /labour-market/import/{id:int}"] = new(OnlySecretariat, null, Form((_, _) => "/labour-market/import/999999", (_, _) => Task.FromResult(new Dictionary<string, string>()))),
-        ["POST /labour-market/import/{id:int}?handler=Preview"] = new(OnlySecretariat, null, Form((_, _) => "/labour-market/import/999999?handler=Preview", (_, _) => Task.FromResult(new Dictionary<string, string>()))),
+        ["GET /labour-market/import"] = new([Secretariat, FocalPoint], null, Static(_ => "/labour-market/import")),
+        ["POST /labour-market/import"] = new([Secretariat, FocalPoint], null, Form((_, _) => "/labour-market/import", (_, _) => Task.FromResult(new Dictionary<string, string>()))),
+        ["GET /labour-market/import/{id:int}"] = new([Secretariat, FocalPoint], null, Static(_ => "/labour-market/import/999999")),
+        ["POST /labour-market/import/{id:int}"] = new([Secretariat, FocalPoint], null, Form((_, _) => "/labour-market/import/999999", (_, _) => Task.FromResult(new Dictionary<string, string>()))),
+        ["POST /labour-market/import/{id:int}?handler=Preview"] = new([Secretariat, FocalPoint], null, Form((_, _) => "/labour-market/import/999999?handler=Preview", (_, _) => Task.FromResult(new Dictionary<string, string>()))),
         ["GET /labour-market"] = new(Everyone, null, Static(_ => "/labour-market?groupBy=x")),
         ["GET /labour-market?handler=Csv"] = new(Everyone, null, Static(_ => "/labour-market?handler=Csv")),
         ["GET /labour-market?handler=Xlsx"] = new(Everyone, null, Static(_ => "/labour-market?handler=Xlsx")),
@@ -1036,7 +1037,7 @@ public abstract class AuthorizationMatrixTests(MovilidadApp app, ITestOutputHelp
         ["PUT /api/labour-market/outlook/sectors/{id:int}"] = new(OnlySecretariat, null, SectorPut),
         ["GET /labour-market/outlook/sectors/{id:int}/edit"] = new(OnlySecretariat, null, Static(_ => "/labour-market/outlook/sectors/1/edit")),
         ["POST /labour-market/outlook/sectors/{id:int}/edit"] = new(OnlySecretariat, null, Form((_, _) => "/labour-market/outlook/sectors/1/edit", (ids, _) => SectorForm(ids))),
-        ["DELETE /api/labour-market/datasets/{id:int}"] = new(OnlySecretariat, null, (_, _) => Task.FromResult(new HttpRequestMessage(HttpMethod.Delete, "/api/labour-market/datasets/999999"))),
+        ["DELETE /api/labour-market/datasets/{id:int}"] = new([Secretariat, FocalPoint], null, (_, _) => Task.FromResult(new HttpRequestMessage(HttpMethod.Delete, "/api/labour-market/datasets/999999"))),
 
         ["GET /api/recruiters/"] = new(Everyone, null, Static(_ => "/api/recruiters?q=farms&status=sanctioned")),
         ["GET /api/recruiters/{id:int}"] = new(Everyone, null, async (ids, _) => Get($"/api/recruiters/{await NewRecruiter(ids)}")),
