@@ -13,7 +13,13 @@ start_app() { # port -> sets $base and $server, returns once the app answers
   Logging__LogLevel__Default=Warning ASPNETCORE_ENVIRONMENT=Production Security__SecureCookies=false Security__ApiPermitsPerMinute=1000000 \
     dotnet "$work/app/Movilidad.Web.dll" --urls "$base" >"$work/server.log" 2>&1 &
   server=$!
-  for _ in $(seq 1 120); do curl -sf "$base/health" >/dev/null && break; sleep 0.5; done
+  # The first start migrates and loads the shipped content: on a loaded machine that takes minutes, so wait up to
+  # START_SECONDS (default 600) and stop the script, rather than go on against an app that never answered.
+  local waited=0
+  until curl -sf "$base/health" >/dev/null; do
+    sleep 1; waited=$((waited + 1))
+    [ "$waited" -lt "${START_SECONDS:-600}" ] || { echo "the app did not answer /health within ${START_SECONDS:-600} s; see $work/server.log" >&2; tail -n 20 "$work/server.log" >&2; exit 1; }
+  done
 }
 
 sign_in() { # one-time link, email -> chooses a password, signs in; sets $jar (curl cookies) and $cookie (for wrk)

@@ -4268,6 +4268,194 @@ namespace Movilidad.Migrations.Sqlite.Migrations
                     b.ToTable("NationalBodies");
                 });
 
+            modelBuilder.Entity("Movilidad.Platform.Training.Course", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Audiences")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("Cost")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Countries")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Currency")
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("EndDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("Hours")
+                        .HasPrecision(8, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Languages")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Lines")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Modality")
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Occupations")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ProviderId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("RecordedById")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ShippedKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sources")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("StartDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Topics")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Url")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Certification", "Movilidad.Platform.Training.Course.Certification#Bilingual", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("En")
+                                .IsRequired()
+                                .HasMaxLength(2000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("CertificationEn");
+
+                            b1.Property<string>("Es")
+                                .IsRequired()
+                                .HasMaxLength(2000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("CertificationEs");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Notes", "Movilidad.Platform.Training.Course.Notes#Bilingual", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("En")
+                                .IsRequired()
+                                .HasMaxLength(2000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("NotesEn");
+
+                            b1.Property<string>("Es")
+                                .IsRequired()
+                                .HasMaxLength(2000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("NotesEs");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "ProviderName", "Movilidad.Platform.Training.Course.ProviderName#Bilingual", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("En")
+                                .IsRequired()
+                                .HasMaxLength(400)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("ProviderNameEn");
+
+                            b1.Property<string>("Es")
+                                .IsRequired()
+                                .HasMaxLength(400)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("ProviderNameEs");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Summary", "Movilidad.Platform.Training.Course.Summary#Bilingual", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("En")
+                                .IsRequired()
+                                .HasMaxLength(4000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("SummaryEn");
+
+                            b1.Property<string>("Es")
+                                .IsRequired()
+                                .HasMaxLength(4000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("SummaryEs");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Title", "Movilidad.Platform.Training.Course.Title#Bilingual", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("En")
+                                .IsRequired()
+                                .HasMaxLength(400)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("TitleEn");
+
+                            b1.Property<string>("Es")
+                                .IsRequired()
+                                .HasMaxLength(400)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("TitleEs");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProviderId");
+
+                    b.HasIndex("RecordedById");
+
+                    b.HasIndex("ShippedKey")
+                        .IsUnique();
+
+                    b.HasIndex("StartDate");
+
+                    b.ToTable("Courses");
+                });
+
             modelBuilder.Entity("Movilidad.Platform.Accounts.ApiToken", b =>
                 {
                     b.HasOne("Movilidad.Platform.Accounts.Account", "Account")
@@ -5076,6 +5264,19 @@ namespace Movilidad.Migrations.Sqlite.Migrations
                         .HasForeignKey("EntryId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Movilidad.Platform.Training.Course", b =>
+                {
+                    b.HasOne("Movilidad.Platform.Institutions.Institution", null)
+                        .WithMany()
+                        .HasForeignKey("ProviderId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Movilidad.Platform.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("RecordedById")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Movilidad.Platform.Accounts.Account", b =>

@@ -99,6 +99,7 @@ public class MovilidadDb(DbContextOptions<MovilidadDb> options, AuditSeal? seal 
     public DbSet<Knowledge.RepositoryItem> RepositoryItems => Set<Knowledge.RepositoryItem>();
     public DbSet<Knowledge.RepositoryFile> RepositoryFiles => Set<Knowledge.RepositoryFile>();
     public DbSet<Knowledge.RepositoryFileContent> RepositoryFileContents => Set<Knowledge.RepositoryFileContent>();
+    public DbSet<Training.Course> Courses => Set<Training.Course>();
     public DbSet<StoredDataVersion> StoredDataVersions => Set<StoredDataVersion>();
     public DbSet<Search.IndexedEntry> SearchEntries => Set<Search.IndexedEntry>();
     public DbSet<Search.IndexedFacet> SearchFacets => Set<Search.IndexedFacet>();

@@ -220,7 +220,7 @@ public static class SearchEngine
     {
         const int Window = 30;
         var stems = queryWords.Select(SpanishStemmer.Stem).ToList();
-        var tokens = Tokens(text).ToList();
+        var tokens = TextSearch.Spans(text).ToList();
         if (tokens.Count == 0)
         {
             return string.Empty;
@@ -288,24 +288,6 @@ public static class SearchEngine
         }
 
         return false;
-    }
-
-    private static IEnumerable<(int Start, int Length)> Tokens(string text)
-    {
-        var start = -1;
-        for (var i = 0; i <= text.Length; i++)
-        {
-            var inWord = i < text.Length && char.IsLetterOrDigit(text[i]);
-            if (inWord && start < 0)
-            {
-                start = i;
-            }
-            else if (!inWord && start >= 0)
-            {
-                yield return (start, i - start);
-                start = -1;
-            }
-        }
     }
 
     /// <summary>A headline of PostgreSQL with its private marks: escaped, then the marks made HTML.</summary>

@@ -53,17 +53,23 @@ public static class TextSearch
     public static IEnumerable<string> Words(string? text)
     {
         var folded = Fold(text);
+        return Spans(folded).Select(s => folded.Substring(s.Start, s.Length));
+    }
+
+    /// <summary>Where the words of a text are (runs of letters and digits): the one word splitter of search, for the index and for snippets.</summary>
+    public static IEnumerable<(int Start, int Length)> Spans(string text)
+    {
         var start = -1;
-        for (var i = 0; i <= folded.Length; i++)
+        for (var i = 0; i <= text.Length; i++)
         {
-            var inWord = i < folded.Length && char.IsLetterOrDigit(folded[i]);
+            var inWord = i < text.Length && char.IsLetterOrDigit(text[i]);
             if (inWord && start < 0)
             {
                 start = i;
             }
             else if (!inWord && start >= 0)
             {
-                yield return folded[start..i];
+                yield return (start, i - start);
                 start = -1;
             }
         }

@@ -229,48 +229,53 @@ public static class RepositoryApi
 
     public static async Task<RepositoryPage> PageAsync(this IQueryable<RepositoryItem> items, RepositoryFilter filter, CancellationToken ct)
     {
-        // The facets of one filter count the items that match every other filter, so each list shows what choosing a value would give.
+        // The facets of one filter count the items that match every other filter, so each list shows what choosing a value
+        // would give. Every count is grouped by the database: single values by value, code lists (|GT|MX|) by the whole list
+        // (few distinct lists), which are then split and added up here.
         var type = RepositoryVocabulary.Parse<ItemType>(filter.Type);
         var lens = RepositoryVocabulary.Parse<GenderLens>(filter.Lens);
         var status = RepositoryVocabulary.Parse<ItemStatus>(filter.Status);
-        var rows = await items
+        var scoped = items
             .Where(i => filter.Topic == null || EF.Functions.Like(i.Topics, CodeList.Pattern(filter.Topic)))
-            .Where(i => status == null || i.Status == status)
-            .Select(i => new { i.Id, i.Type, i.Countries, i.Lines, i.GenderLens, i.Language, i.Date })
-            .ToListAsync(ct);
-        var facetRows = rows.Select(r => new FacetRow(r.Id, r.Type, CodeList.Split(r.Countries), CodeList.Split(r.Lines), r.GenderLens, r.Language, r.Date?.Year)).ToList();
-        bool Match(FacetRow r, string except) =>
-            (except == "type" || type is null || r.Type == type)
-            && (except == "country" || filter.Country is null || r.Countries.Contains(filter.Country))
-            && (except == "line" || filter.Line is null || r.Lines.Contains(filter.Line))
-            && (except == "genderLens" || lens is null || r.Lens == lens)
-            && (except == "language" || filter.Lang is null || r.Language == filter.Lang)
-            && (except == "year" || filter.Year is null || r.Year == filter.Year);
-        IReadOnlyDictionary<string, int> Count(string facet, Func<FacetRow, IEnumerable<string>> values) =>
-            facetRows.Where(r => Match(r, facet)).SelectMany(values).GroupBy(v => v, StringComparer.Ordinal).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
-                .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+            .Where(i => status == null || i.Status == status);
+        IQueryable<RepositoryItem> Matching(string except) => scoped
+            .Where(i => except == "type" || type == null || i.Type == type)
+            .Where(i => except == "country" || filter.Country == null || EF.Functions.Like(i.Countries, CodeList.Pattern(filter.Country)))
+            .Where(i => except == "line" || filter.Line == null || EF.Functions.Like(i.Lines, CodeList.Pattern(filter.Line)))
+            .Where(i => except == "genderLens" || lens == null || i.GenderLens == lens)
+            .Where(i => except == "language" || filter.Lang == null || i.Language == filter.Lang)
+            .Where(i => except == "year" || filter.Year == null || (i.Date != null && i.Date.Value.Year == filter.Year));
+        static IReadOnlyDictionary<string, int> Ordered(IEnumerable<(string Value, int Count)> counts) =>
+            counts.GroupBy(c => c.Value, StringComparer.Ordinal).Select(g => (g.Key, Count: g.Sum(c => c.Count)))
+                .OrderByDescending(g => g.Count).ThenBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count, StringComparer.Ordinal);
+        async Task<IReadOnlyDictionary<string, int>> CodesAsync(string facet, System.Linq.Expressions.Expression<Func<RepositoryItem, string>> list) =>
+            Ordered((await Matching(facet).GroupBy(list).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct))
+                .SelectMany(g => CodeList.Split(g.Key).Select(code => (code, g.Count))));
+
         var facets = new Dictionary<string, IReadOnlyDictionary<string, int>>(StringComparer.Ordinal)
         {
-            ["type"] = Count("type", r => [RepositoryVocabulary.Kebab(r.Type)]),
-            ["country"] = Count("country", r => r.Countries),
-            ["line"] = Count("line", r => r.Lines),
-            ["genderLens"] = Count("genderLens", r => [RepositoryVocabulary.Kebab(r.Lens)]),
-            ["language"] = Count("language", r => r.Language is null ? [] : [r.Language]),
-            ["year"] = Count("year", r => r.Year is null ? [] : [r.Year.Value.ToString(CultureInfo.InvariantCulture)]),
+            ["type"] = Ordered((await Matching("type").GroupBy(i => i.Type).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct))
+                .Select(g => (RepositoryVocabulary.Kebab(g.Key), g.Count))),
+            ["country"] = await CodesAsync("country", i => i.Countries),
+            ["line"] = await CodesAsync("line", i => i.Lines),
+            ["genderLens"] = Ordered((await Matching("genderLens").GroupBy(i => i.GenderLens).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct))
+                .Select(g => (RepositoryVocabulary.Kebab(g.Key), g.Count))),
+            ["language"] = Ordered((await Matching("language").Where(i => i.Language != null).GroupBy(i => i.Language!).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct))
+                .Select(g => (g.Key, g.Count))),
+            ["year"] = Ordered((await Matching("year").Where(i => i.Date != null).GroupBy(i => i.Date!.Value.Year).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct))
+                .Select(g => (g.Key.ToString(CultureInfo.InvariantCulture), g.Count))),
         };
-        var matching = facetRows.Where(r => Match(r, string.Empty)).Select(r => r.Id).ToList();
-        var ids = matching.OrderByDescending(i => i).Skip((filter.Page - 1) * RepositoryFilter.PageSize).Take(RepositoryFilter.PageSize).ToList();
-        var page = await items.Where(i => ids.Contains(i.Id))
+        var matching = Matching(string.Empty);
+        var total = await matching.CountAsync(ct);
+        var page = await matching.OrderByDescending(i => i.Id).Skip((filter.Page - 1) * RepositoryFilter.PageSize).Take(RepositoryFilter.PageSize)
             .Select(i => new { i.Id, i.Kind, i.Type, i.Title, i.Summary, i.Countries, i.Lines, i.Language, i.Date, i.Status, i.Audience, i.GenderLens, i.IsDraft })
             .ToListAsync(ct);
-        return new RepositoryPage(matching.Count, filter.Page, RepositoryFilter.PageSize,
-            page.OrderByDescending(i => i.Id).Select(i => new RepositorySummary(i.Id, RepositoryVocabulary.Kebab(i.Kind), RepositoryVocabulary.Kebab(i.Type), i.Title, i.Summary,
+        return new RepositoryPage(total, filter.Page, RepositoryFilter.PageSize,
+            page.Select(i => new RepositorySummary(i.Id, RepositoryVocabulary.Kebab(i.Kind), RepositoryVocabulary.Kebab(i.Type), i.Title, i.Summary,
                 RepositoryEditing.Missing(i.Title), CodeList.Split(i.Countries), CodeList.Split(i.Lines), i.Language, i.Date,
                 RepositoryVocabulary.Kebab(i.Status), RepositoryVocabulary.Kebab(i.Audience), RepositoryVocabulary.Kebab(i.GenderLens), i.IsDraft)).ToList(),
             facets);
     }
-
-    private sealed record FacetRow(int Id, ItemType Type, IReadOnlyList<string> Countries, IReadOnlyList<string> Lines, GenderLens Lens, string? Language, int? Year);
 }
 
 /// <summary>A toolkit as one ZIP a partner downloads: its manifest, its guide in both languages and its assets' current versions.</summary>

@@ -59,6 +59,7 @@ public static class NavMenu
             new("/recruiters", "Recruiters.MenuDirectory", "recruiters"),
             new("/fraud-reports", "Recruiters.MenuFraudReports", "recruiters"),
             new("/repository", "Nav.Repository", "repository"),
+            new("/courses", "Training.Menu", "training"),
         ]),
     ];
 }

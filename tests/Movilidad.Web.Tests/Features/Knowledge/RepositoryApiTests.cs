@@ -210,7 +210,7 @@ public abstract class RepositoryApiTests(MovilidadApp app)
             var created = await CreatedAsync(await curator.PostAsJsonAsync("/api/repository", new
             {
                 version = 0, kind = "link", type, title = new { es = "Recurso " + key, en = "Item " + key }, countries = new[] { country }, url = "https://example.org/" + key,
-                date = "2019-05-01",
+                date = "2019-05-01", lines = country == "PA" ? new[] { "1.5" } : ["1.1", "1.5"],
             }));
             var id = created.GetProperty("id").GetInt32();
             await OkAsync(await curator.PostAsJsonAsync($"/api/repository/{id}/review", new { version = 0, decision = "accept" }));
@@ -223,6 +223,12 @@ public abstract class RepositoryApiTests(MovilidadApp app)
         var facets = page.GetProperty("facets");
         Assert.Equal(1, facets.GetProperty("type").GetProperty("dataset").GetInt32());
         Assert.Equal(1, facets.GetProperty("type").GetProperty("manual").GetInt32());
+
+        // Code lists are grouped by the database and split: each of the BZ items counts under both of its lines.
+        Assert.True(facets.GetProperty("line").GetProperty("1.1").GetInt32() >= 2);
+        Assert.True(facets.GetProperty("line").GetProperty("1.5").GetInt32() >= 2);
+        Assert.True(facets.GetProperty("year").GetProperty("2019").GetInt32() >= 2);
+        Assert.Equal(2, (await OkAsync(await app.CreateClient().GetAsync("/api/repository?country=BZ&year=2019&line=1.1"))).GetProperty("total").GetInt32());
 
         // The country facet counts every country under the other filters.
         Assert.True(facets.GetProperty("country").GetProperty("PA").GetInt32() >= 1);

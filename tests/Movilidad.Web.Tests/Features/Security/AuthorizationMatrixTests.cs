@@ -373,6 +373,16 @@ public abstract class AuthorizationMatrixTests(MovilidadApp app, ITestOutputHelp
         return item.Id;
     }
 
+    /// <summary>A fresh course of GT's institution (own scope) or MX's (other), recorded by nobody in the table.</summary>
+    private static async Task<int> NewCourse(Ids ids, Scope scope)
+    {
+        await using var db = (Platform.Data.MovilidadDb)ids.Db();
+        var course = new Movilidad.Platform.Training.Course { Title = new("Curso de la matriz", "Matrix course"), ProviderId = Institution(ids, scope), RecordedAt = DateTime.UtcNow, Version = 1 };
+        db.Courses.Add(course);
+        await db.SaveChangesAsync();
+        return course.Id;
+    }
+
     /// <summary>A fresh good practice in the given status, submitted by nobody in the table; published ones are dated this month.</summary>
     private static async Task<int> NewPractice(Ids ids, Movilidad.Platform.Practices.PracticeStatus status)
     {
@@ -937,6 +947,25 @@ public abstract class AuthorizationMatrixTests(MovilidadApp app, ITestOutputHelp
         {
             Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["Version"] = "0", ["Audience"] = "public" }),
         }),
+        ["GET /api/courses/"] = new(Everyone, null, Static(_ => "/api/courses?modality=virtual")),
+        ["GET /api/courses/{id:int}"] = new(Everyone, null, async (ids, scope) => Get($"/api/courses/{await NewCourse(ids, scope)}")),
+        ["POST /api/courses/"] = new([Secretariat, FocalPoint, Observer], [Secretariat, Observer], (ids, scope) => Task.FromResult(new HttpRequestMessage(HttpMethod.Post, "/api/courses")
+        {
+            Content = JsonContent.Create(new { version = 0, kind = "course", title = new { es = "Curso de la matriz", en = string.Empty }, providerId = Institution(ids, scope) }),
+        })),
+        ["PUT /api/courses/{id:int}"] = new([Secretariat, FocalPoint], OnlySecretariat, async (ids, scope) => new HttpRequestMessage(HttpMethod.Put, $"/api/courses/{await NewCourse(ids, scope)}")
+        {
+            Content = JsonContent.Create(new { version = 1, kind = "course", title = new { es = "Curso de la matriz", en = string.Empty }, providerId = Institution(ids, scope) }),
+        }),
+        ["GET /courses"] = new(Everyone, null, Static(_ => "/courses?modality=virtual")),
+        ["GET /courses/{id:int}"] = new(Everyone, null, async (ids, scope) => Get($"/courses/{await NewCourse(ids, scope)}")),
+        ["GET /courses/edit/{id:int?}"] = new([Secretariat, FocalPoint], OnlySecretariat, async (ids, scope) => Get($"/courses/edit/{await NewCourse(ids, scope)}")),
+        ["POST /courses/edit/{id:int?}"] = new([Secretariat, FocalPoint, Observer], [Secretariat, Observer], Form(
+            (_, _) => "/courses/edit",
+            (ids, scope) => Task.FromResult(new Dictionary<string, string>
+            {
+                ["Form.Version"] = "0", ["Form.Kind"] = "course", ["Form.TitleEs"] = "Curso de la matriz", ["Form.ProviderId"] = Institution(ids, scope).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            }))),
         ["GET /api/indicators/"] = new(Staff, null, Static(_ => "/api/indicators")),
         ["GET /api/indicators/{id:int}"] = new(Staff, null, async (ids, _) => Get($"/api/indicators/{await IndicatorId(ids)}")),
         ["PUT /api/indicators/{id:int}"] = new(OnlySecretariat, null, async (ids, _) =>
