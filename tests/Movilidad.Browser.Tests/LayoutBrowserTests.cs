@@ -103,7 +103,7 @@ public abstract class LayoutBrowserTests(BrowserHost host)
     }
 
     /// <summary>The document wider than the viewport, and the outermost elements that stick out (outside any box that scrolls itself).</summary>
-    private const string SidewaysScroll = """
+    internal const string SidewaysScroll = """
         () => {
           const width = window.innerWidth;
           if (document.documentElement.scrollWidth <= width) return [];
@@ -121,7 +121,7 @@ public abstract class LayoutBrowserTests(BrowserHost host)
         """;
 
     /// <summary>Visible text drawn under 12 px; in SVG the font size is scaled by the chart's transform to the screen.</summary>
-    private const string SmallText = """
+    internal const string SmallText = """
         () => {
           const small = new Set();
           const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);

@@ -2734,6 +2734,9 @@ namespace Movilidad.Migrations.Postgres.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<bool>("Narrative")
+                        .HasColumnType("boolean");
+
                     b.Property<int>("PlanId")
                         .HasColumnType("integer");
 

@@ -65,4 +65,7 @@ public class PlanLevel
 
     /// <summary>Activities hang under the elements of an actionable level (the Regional Plan's actions, a work plan's activities).</summary>
     public bool Actionable { get; set; }
+
+    /// <summary>Its elements tell the plan's background (meetings before it, context): dated, but not tasks, so the roadmap does not draw them.</summary>
+    public bool Narrative { get; set; }
 }

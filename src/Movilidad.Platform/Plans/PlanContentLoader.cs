@@ -321,6 +321,7 @@ public sealed class PlanContentLoader(MovilidadDb db) : IContentLoader
             entity.Name = new Bilingual(level.Es, level.En);
             entity.SortOrder = levelOrder++;
             entity.Actionable = level.Key == ActionLevel;
+            entity.Narrative = level.Narrative;
         }
 
         plan.SourceHash = hash;
@@ -391,7 +392,7 @@ public sealed class PlanContentLoader(MovilidadDb db) : IContentLoader
         ApprovalBody = f.Approval?.Body,
         ApprovalCountries = f.Approval is { Countries.Count: > 0 } a ? string.Join(',', a.Countries) : null,
         Order = order,
-        Levels = f.Levels.Select(l => new { l.Key, Name = new Bilingual(l.Es, l.En) }),
+        Levels = f.Levels.Select(l => LevelContent(l.Key, new Bilingual(l.Es, l.En), l.Narrative)),
     };
 
     private static object PlanContent(Plan p, Dictionary<string, Institution> institutions)
@@ -412,9 +413,13 @@ public sealed class PlanContentLoader(MovilidadDb db) : IContentLoader
             ApprovalBody = p.ApprovalBodyId is { } b ? codes[b] : null,
             p.ApprovalCountries,
             Order = p.SortOrder,
-            Levels = p.Levels.OrderBy(l => l.SortOrder).Select(l => new { l.Key, l.Name }),
+            Levels = p.Levels.OrderBy(l => l.SortOrder).Select(l => LevelContent(l.Key, l.Name, l.Narrative)),
         };
     }
+
+    // The flag is hashed only when set, so a plan stored before levels had it still hashes as it did and takes the update.
+    private static object LevelContent(string key, Bilingual name, bool narrative) =>
+        narrative ? new { Key = key, Name = name, Narrative = true } : new { Key = key, Name = name };
 
     private static object ElementContent(ElementFile e, string? parentKey, int sort, int depth) => new
     {

@@ -49,6 +49,9 @@ public sealed class LevelFile
     public string Key { get; set; } = string.Empty;
     public string Es { get; set; } = string.Empty;
     public string En { get; set; } = string.Empty;
+
+    /// <summary>The level's elements are background, not tasks: the roadmap leaves them out.</summary>
+    public bool Narrative { get; set; }
 }
 
 public sealed class ElementFile

@@ -1,84 +1,76 @@
-using Microsoft.AspNetCore.Authorization;
 using System.Globalization;
-using Microsoft.AspNetCore.Html;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-using Movilidad.Web.Features.Plans;
-using Movilidad.Platform.Plans;
 using Movilidad.Platform.Data;
-using Movilidad.Platform.Localization;
+using Movilidad.Platform.Institutions;
+using Movilidad.Platform.Monitoring;
+using Movilidad.Web.Features.Plans;
+using Movilidad.Web.Infrastructure.Localization;
 
 namespace Movilidad.Web.Features.Roadmap;
 
 [AllowAnonymous]
-public class IndexModel(MovilidadDb db, IStringLocalizer text, TimeProvider clock) : PageModel
+public class IndexModel(MovilidadDb db, TimeProvider clock) : PageModel
 {
-    public IReadOnlyList<PlanSummary> Plans { get; private set; } = [];
-    public string? PlanKey { get; private set; }
-    public IReadOnlyList<RoadmapGroup> Groups { get; private set; } = [];
-    public IReadOnlyList<(int Id, string? Code, Bilingual Title, Term Term, Bilingual Plan)> Undated { get; private set; } = [];
-    public HtmlString? Chart { get; private set; }
-
     /// <summary>The value of the plan filter that shows every plan, past ones included.</summary>
     public const string AllPlans = "all";
 
-    public async Task<IActionResult> OnGetAsync(string? plan, CancellationToken ct)
+    public IReadOnlyList<PlanSummary> Plans { get; private set; } = [];
+    public IReadOnlyList<Choice> WorkingGroups { get; private set; } = [];
+    public IReadOnlyList<Choice> Countries { get; private set; } = [];
+    public IReadOnlyList<ActivityStatus> Statuses { get; } = Enum.GetValues<ActivityStatus>();
+
+    public string? PlanKey { get; private set; }
+    public int? WorkingGroup { get; private set; }
+    public string? Country { get; private set; }
+    public ActivityStatus? Status { get; private set; }
+
+    public IReadOnlyList<RoadmapGroup> Groups { get; private set; } = [];
+    public IReadOnlyList<RoadmapUndated> Undated { get; private set; } = [];
+    public RoadmapScale? Scale { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string? plan, int? group, string? country, string? status, CancellationToken ct)
     {
         Plans = await db.PlanSummariesAsync(ct);
-        if (plan is not null && plan != AllPlans && Plans.All(p => p.Key != plan))
+        var groups = await db.Institutions.AsNoTracking().Where(i => i.Kind == InstitutionKind.WorkingGroup).OrderBy(i => i.Code)
+            .Select(i => new { i.Id, i.Acronym, i.Name }).ToListAsync(ct);
+        WorkingGroups = groups.Select(g => new Choice(g.Id.ToString(CultureInfo.InvariantCulture), $"{g.Acronym.Current} · {g.Name.Current}")).ToList();
+        var members = await db.MemberCountriesAsync(ct);
+        Countries = (await db.Countries.AsNoTracking().Where(c => members.Contains(c.Alpha2)).Select(c => new { c.Alpha2, c.Name }).ToListAsync(ct))
+            .Select(c => new Choice(c.Alpha2, c.Name.Current)).OrderBy(c => c.Label, StringComparer.CurrentCulture).ToList();
+
+        // An unknown choice in the address is a page that does not exist, as an unknown plan always was.
+        var statusValue = Statuses.Cast<ActivityStatus?>().FirstOrDefault(s => ActivityWorkflow.Kebab(s!.Value) == status);
+        if ((plan is { Length: > 0 } && plan != AllPlans && Plans.All(p => p.Key != plan))
+            || (group is { } g && groups.All(w => w.Id != g))
+            || (country is { Length: > 0 } && Countries.All(c => c.Value != country))
+            || (status is { Length: > 0 } && statusValue is null))
         {
             return NotFound();
         }
 
-        PlanKey = plan;
+        PlanKey = plan is { Length: > 0 } ? plan : null;
+        WorkingGroup = group;
+        Country = country is { Length: > 0 } ? country : null;
+        Status = statusValue;
 
         // By default, plans still running or ended in the last two years: a 2009 workshop would squeeze the chart.
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        var shown = plan switch
+        var shown = PlanKey switch
         {
-            null => Plans.Where(p => p.PeriodEnd >= today.Year - 2).Select(p => p.Key).ToList(),
-            AllPlans => Plans.Select(p => p.Key).ToList(),
-            _ => [plan],
+            null => Plans.Where(p => p.PeriodEnd >= today.Year - 2),
+            AllPlans => Plans,
+            _ => Plans.Where(p => p.Key == PlanKey),
         };
-        var elements = await db.PlanElements.AsNoTracking()
-            .Where(e => shown.Contains(e.Plan!.Key))
-            .Select(e => new { e.Id, e.ParentId, e.Code, e.Title, e.StartDate, e.EndDate, e.Term, e.TimeframeLabel, PlanKey = e.Plan!.Key, PlanTitle = e.Plan.Title, PlanOrder = e.Plan.SortOrder, e.SortOrder })
-            .ToListAsync(ct);
-        var byId = elements.ToDictionary(e => e.Id);
-        var dated = elements.Where(e => e.StartDate is not null || e.EndDate is not null)
-            .Select(e =>
-            {
-                var top = e;
-                while (top.ParentId is { } parent && byId[parent].ParentId is not null)
-                {
-                    top = byId[parent];
-                }
-
-                var group = top.ParentId is { } p ? byId[p] : null;
-                return (Element: e, Group: group);
-            })
-            .ToList();
-        Groups = dated
-            .GroupBy(d => (d.Element.PlanKey, GroupId: d.Group?.Id))
-            .Select(g => (First: g.First().Element, g.First().Group, Items: g.Select(d => d.Element).ToList()))
-            .OrderBy(g => g.First.PlanOrder).ThenBy(g => g.Group?.SortOrder ?? -1)
-            .Select(g => new RoadmapGroup(
-                g.First.PlanKey, g.First.PlanTitle,
-                g.Group is { } top ? new Bilingual($"{top.Code} {top.Title.Es}".Trim(), $"{top.Code} {top.Title.En}".Trim()) : null,
-                g.Items.OrderBy(i => i.StartDate ?? i.EndDate).Select(i => new RoadmapItem(
-                    i.Id, i.Code, i.Title, (i.StartDate ?? i.EndDate)!.Value, (i.EndDate ?? i.StartDate)!.Value, i.TimeframeLabel)).ToList()))
-            .ToList();
-        Undated = elements.Where(e => e.StartDate is null && e.EndDate is null && e.Term is not null)
-            .OrderBy(e => e.PlanOrder).ThenBy(e => e.Id)
-            .Select(e => (e.Id, e.Code, e.Title, e.Term!.Value, e.PlanTitle)).ToList();
-        if (Groups.Count > 0)
-        {
-            var svg = RoadmapChart.Render(Groups, today, CultureInfo.CurrentUICulture, text["Roadmap.ChartLabel"]);
-            Chart = new HtmlString(svg.ToString(System.Xml.Linq.SaveOptions.DisableFormatting));
-        }
-
+        (Groups, Undated) = await db.RoadmapAsync(
+            shown.Select(p => new RoadmapPlan(p.Key, p.Title, p.Owner)).ToList(), new RoadmapFilter(WorkingGroup, Country, Status), ct);
+        var dates = Groups.SelectMany(r => r.Rows).SelectMany(r => new[] { r.Start, r.End }).OfType<DateOnly>().ToList();
+        Scale = Groups.Count > 0 ? new RoadmapScale(dates, today) : null;
         return Page();
     }
+
+    /// <summary>Whether any filter but the plan narrows the chart (the page then says so).</summary>
+    public bool Narrowed => WorkingGroup is not null || Country is not null || Status is not null;
 }

@@ -1,102 +1,150 @@
 using System.Globalization;
 using System.Xml.Linq;
-using Movilidad.Platform.Localization;
+using Microsoft.AspNetCore.Html;
+using Movilidad.Platform.Monitoring;
 
 namespace Movilidad.Web.Features.Roadmap;
 
-public sealed record RoadmapItem(int Id, string? Code, Bilingual Title, DateOnly Start, DateOnly End, Bilingual Label);
-
-/// <summary>Dated elements under one line or priority of a plan; a plan's top-level elements form a group with no title.</summary>
-public sealed record RoadmapGroup(string PlanKey, Bilingual PlanTitle, Bilingual? GroupTitle, IReadOnlyList<RoadmapItem> Items);
-
-/// <summary>Draws the roadmap as an SVG Gantt chart: one row per dated element, grouped by plan and line, with today's line.</summary>
-public static class RoadmapChart
+/// <summary>The time axis of the roadmap: whole years from the earliest date drawn (or today) to the latest.</summary>
+public sealed class RoadmapScale
 {
-    private const int LabelWidth = 360;
-    private const int ChartWidth = 760;
-    private const int RowHeight = 26;
-    private const int GroupHeight = 30;
-    private const int AxisHeight = 34;
+    private readonly DateOnly first;
+    private readonly double days;
 
-    public static XElement Render(IReadOnlyList<RoadmapGroup> groups, DateOnly today, CultureInfo culture, string title)
+    public RoadmapScale(IEnumerable<DateOnly> dates, DateOnly today)
     {
-        XNamespace svg = "http://www.w3.org/2000/svg";
-        var items = groups.SelectMany(g => g.Items).ToList();
-        var first = new DateOnly(Math.Min(items.Min(i => i.Start).Year, today.Year), 1, 1);
-        var last = new DateOnly(Math.Max(items.Max(i => i.End).Year, today.Year), 12, 31);
-        var days = last.DayNumber - first.DayNumber + 1.0;
-        double X(DateOnly d) => LabelWidth + ((d.DayNumber - first.DayNumber) / days * ChartWidth);
-        string F(double v) => v.ToString("0.#", CultureInfo.InvariantCulture);
-
-        var plans = groups.Select(g => g.PlanKey).Distinct().Count();
-        var titled = groups.Count(g => g.GroupTitle is not null);
-        var height = AxisHeight + ((plans + titled) * GroupHeight) + (items.Count * RowHeight) + 24;
-        var yearWidth = ChartWidth / (last.Year - first.Year + 1.0);
-        var root = new XElement(svg + "svg",
-            new XAttribute("viewBox", $"0 0 {LabelWidth + ChartWidth + 10} {height}"),
-            new XAttribute("role", "group"),
-            new XAttribute("aria-label", title),
-            new XAttribute("class", "gantt"),
-            new XElement(svg + "title", title));
-
-        for (var year = first.Year; year <= last.Year; year++)
-        {
-            for (var quarter = 0; quarter < 4; quarter++)
-            {
-                if (quarter > 0 && yearWidth < 90)
-                {
-                    continue;
-                }
-
-                var x = X(new DateOnly(year, (quarter * 3) + 1, 1));
-                root.Add(new XElement(svg + "line", Attr("x1", F(x)), Attr("x2", F(x)), Attr("y1", "22"), Attr("y2", F(height)), Attr("class", quarter == 0 ? "year-line" : "quarter-line")));
-                root.Add(new XElement(svg + "text", Attr("x", F(x + 3)), Attr("y", quarter == 0 ? "14" : "30"), Attr("class", quarter == 0 ? "year" : "quarter"),
-                    quarter == 0 ? year.ToString(CultureInfo.InvariantCulture) : culture.TwoLetterISOLanguageName == "es" ? $"T{quarter + 1}" : $"Q{quarter + 1}"));
-            }
-        }
-
-        var y = (double)AxisHeight;
-        string? plan = null;
-        foreach (var group in groups)
-        {
-            if (group.PlanKey != plan)
-            {
-                plan = group.PlanKey;
-                root.Add(new XElement(svg + "rect", Attr("x", "0"), Attr("y", F(y)), Attr("width", F(LabelWidth + ChartWidth)), Attr("height", F(GroupHeight - 4)), Attr("class", "plan-band")));
-                root.Add(new XElement(svg + "text", Attr("x", "6"), Attr("y", F(y + 18)), Attr("class", "plan"), Truncate(group.PlanTitle.For(culture), 130)));
-                y += GroupHeight;
-            }
-
-            if (group.GroupTitle is { } groupTitle)
-            {
-                root.Add(new XElement(svg + "rect", Attr("x", "0"), Attr("y", F(y)), Attr("width", F(LabelWidth + ChartWidth)), Attr("height", F(GroupHeight - 4)), Attr("class", "group-band")));
-                root.Add(new XElement(svg + "text", Attr("x", "6"), Attr("y", F(y + 18)), Attr("class", "group"), Truncate(groupTitle.For(culture), 130)));
-                y += GroupHeight;
-            }
-
-            foreach (var item in group.Items)
-            {
-                var x1 = X(item.Start);
-                var x2 = Math.Max(X(item.End.AddDays(1)), x1 + 4);
-                var late = item.End < today;
-                var link = new XElement(svg + "a", Attr("href", $"/elements/{item.Id}"),
-                    new XElement(svg + "title", $"{item.Title.For(culture)} — {item.Label.For(culture)}"),
-                    new XElement(svg + "text", Attr("x", "12"), Attr("y", F(y + 17)), Attr("class", "label"), Truncate($"{item.Code} {item.Title.For(culture)}".Trim(), 52)),
-                    new XElement(svg + "rect", Attr("x", F(x1)), Attr("y", F(y + 5)), Attr("width", F(x2 - x1)), Attr("height", "16"), Attr("rx", "3"), Attr("class", late ? "bar past" : "bar")));
-                root.Add(link);
-                y += RowHeight;
-            }
-        }
-
-        var todayX = X(today);
-        root.Add(new XElement(svg + "line", Attr("x1", F(todayX)), Attr("x2", F(todayX)), Attr("y1", "18"), Attr("y2", F(height)), Attr("class", "today")));
-        var nearRightEdge = todayX > LabelWidth + ChartWidth - 90;
-        root.Add(new XElement(svg + "text", Attr("x", F(nearRightEdge ? todayX - 4 : todayX + 4)), Attr("y", F(height - 6)),
-            Attr("text-anchor", nearRightEdge ? "end" : "start"), Attr("class", "today-label"), today.ToString("d MMM yyyy", culture)));
-        return root;
+        var all = dates.Append(today).ToList();
+        first = new DateOnly(all.Min().Year, 1, 1);
+        Last = new DateOnly(all.Max().Year, 12, 31);
+        Today = today;
+        days = Last.DayNumber - first.DayNumber + 1.0;
     }
 
-    private static XAttribute Attr(string name, string value) => new(name, value);
+    public DateOnly First => first;
 
-    private static string Truncate(string text, int length) => text.Length <= length ? text : string.Concat(text.AsSpan(0, length - 1), "…");
+    public DateOnly Last { get; }
+
+    public DateOnly Today { get; }
+
+    public double X(DateOnly date) => RoadmapChart.Pad + ((date.DayNumber - first.DayNumber) / days * (RoadmapChart.Width - (2 * RoadmapChart.Pad)));
+
+    public double YearWidth => (RoadmapChart.Width - (2 * RoadmapChart.Pad)) / (Last.Year - First.Year + 1.0);
+}
+
+/// <summary>
+/// Draws the roadmap's Gantt chart as SVG, one small drawing per table row (so a row's label and its bar always line up,
+/// the labels stay put while the bars scroll on a phone, and a printed page breaks between rows): bars by status, year
+/// lines and today's line. Drawn at their natural size on screen, so their text never shrinks; scaled to the paper in print.
+/// </summary>
+public static class RoadmapChart
+{
+    public const int Width = 760;
+    public const int RowHeight = 24;
+    public const int AxisHeight = 40;
+    public const double Pad = 4;
+
+    /// <summary>A bar is never narrower than this; one narrower than <see cref="LabelledBelow"/> gets its dates written beside it.</summary>
+    public const double MinimumBar = 6;
+    public const double LabelledBelow = 56;
+
+    private static readonly XNamespace Svg = "http://www.w3.org/2000/svg";
+
+    public static HtmlString Axis(RoadmapScale scale, CultureInfo culture)
+    {
+        var root = Drawing(AxisHeight, "rm-axis");
+        var quarters = scale.YearWidth >= 170;
+        for (var year = scale.First.Year; year <= scale.Last.Year; year++)
+        {
+            var x = scale.X(new DateOnly(year, 1, 1));
+            root.Add(Line("year-line", x, 0, AxisHeight));
+            root.Add(Text("year", x + 3, 15, year.ToString(CultureInfo.InvariantCulture)));
+            for (var quarter = 1; quarters && quarter < 4; quarter++)
+            {
+                var q = scale.X(new DateOnly(year, (quarter * 3) + 1, 1));
+                root.Add(Line("quarter-line", q, 20, AxisHeight));
+                root.Add(Text("quarter", q + 3, 34, culture.TwoLetterISOLanguageName == "es" ? $"T{quarter + 1}" : $"Q{quarter + 1}"));
+            }
+        }
+
+        var today = scale.X(scale.Today);
+        root.Add(Line("today", today, 20, AxisHeight));
+        root.Add(new XElement(Svg + "path", new XAttribute("class", "today-mark"), new XAttribute("d", $"M{F(today - 6)} 20 L{F(today + 6)} 20 L{F(today)} 28 Z")));
+        return Html(root);
+    }
+
+    /// <summary>The drawing of one row: the bar of a dated row, "no dates" for an activity without them, nothing for a heading row.</summary>
+    public static HtmlString Row(RoadmapScale scale, RoadmapRow? row, CultureInfo culture, string noDates)
+    {
+        var root = Drawing(RowHeight, "rm-row");
+        for (var year = scale.First.Year; year <= scale.Last.Year; year++)
+        {
+            root.Add(Line("year-line", scale.X(new DateOnly(year, 1, 1)), 0, RowHeight));
+        }
+
+        if (row is { IsDated: false, IsActivity: true })
+        {
+            root.Add(Text("no-dates", Pad + 2, 16, noDates));
+        }
+        else if (row is { IsDated: true })
+        {
+            var start = (row.Start ?? row.End)!.Value;
+            var end = (row.End ?? row.Start)!.Value;
+            var x1 = scale.X(start);
+            var x2 = scale.X(end.AddDays(1));
+            if (x2 - x1 < MinimumBar)
+            {
+                x1 = Math.Clamp(((x1 + x2) / 2) - (MinimumBar / 2), Pad, Width - Pad - MinimumBar);
+                x2 = x1 + MinimumBar;
+            }
+
+            root.Add(new XElement(Svg + "rect", new XAttribute("class", BarClass(row, scale.Today)), new XAttribute("x", F(x1)), new XAttribute("y", row.SpansActivities ? "8" : "5"),
+                new XAttribute("width", F(x2 - x1)), new XAttribute("height", row.SpansActivities ? "8" : "14"), new XAttribute("rx", "2")));
+            if (x2 - x1 < LabelledBelow)
+            {
+                var label = row.Label.For(culture) is { Length: > 0 } text ? text : Dates(start, end, culture);
+                var room = Width - x2 - Pad;
+                var needed = (label.Length * 6.6) + 4;
+                var right = room >= needed || (x1 < needed && room >= x1);
+                var fits = (int)(((right ? room : x1 - Pad) - 4) / 6.6);
+                label = label.Length <= fits || fits < 4 ? label : string.Concat(label.AsSpan(0, fits - 1), "…");
+                root.Add(right
+                    ? Text("bar-label", x2 + 4, 16, label)
+                    : new XElement(Svg + "text", new XAttribute("class", "bar-label"), new XAttribute("x", F(x1 - 4)), new XAttribute("y", "16"), new XAttribute("text-anchor", "end"), label));
+            }
+        }
+
+        root.Add(Line("today", scale.X(scale.Today), 0, RowHeight));
+        return Html(root);
+    }
+
+    /// <summary>The bar's class: an activity's status, or an element's own calendar (past once it ended), or the span of its activities.</summary>
+    public static string BarClass(RoadmapRow row, DateOnly today) => row switch
+    {
+        { Status: { } status } => $"bar status-{ActivityWorkflow.Kebab(status)}",
+        { SpansActivities: true } => "bar span",
+        { End: { } end } when end < today => "bar element past",
+        { Start: { } start, End: null } when start < today => "bar element past",
+        _ => "bar element",
+    };
+
+    public static string Dates(DateOnly start, DateOnly end, CultureInfo culture) =>
+        start == end ? start.ToString("d MMM yyyy", culture)
+        : start.Year == end.Year && start.Month == 1 && end.Month == 12 && start.Day == 1 && end.Day == 31 ? start.Year.ToString(CultureInfo.InvariantCulture)
+        : $"{start.ToString("MMM yyyy", culture)} – {end.ToString("MMM yyyy", culture)}";
+
+    private static XElement Drawing(int height, string kind) => new(Svg + "svg",
+        new XAttribute("class", $"rm-svg {kind}"),
+        new XAttribute("width", Width), new XAttribute("height", height),
+        new XAttribute("viewBox", $"0 0 {Width} {height}"),
+        new XAttribute("aria-hidden", "true"), new XAttribute("focusable", "false"));
+
+    private static XElement Line(string kind, double x, double y1, double y2) => new(Svg + "line",
+        new XAttribute("class", kind), new XAttribute("x1", F(x)), new XAttribute("x2", F(x)), new XAttribute("y1", F(y1)), new XAttribute("y2", F(y2)));
+
+    private static XElement Text(string kind, double x, double y, string text) => new(Svg + "text",
+        new XAttribute("class", kind), new XAttribute("x", F(x)), new XAttribute("y", F(y)), text);
+
+    private static HtmlString Html(XElement root) => new(root.ToString(SaveOptions.DisableFormatting));
+
+    private static string F(double v) => v.ToString("0.#", CultureInfo.InvariantCulture);
 }
