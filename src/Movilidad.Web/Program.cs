@@ -18,6 +18,8 @@ using Movilidad.Web.Features.Practices;
 using Movilidad.Web.Features.Knowledge;
 using Movilidad.Web.Features.Recruiters;
 using Movilidad.Web.Features.Programmes;
+using Movilidad.Web.Features.Mentoring;
+using Movilidad.Web.Features.Qualifications;
 using Movilidad.Web.Features.SocialSecurity;
 using Movilidad.Web.Features.Reference;
 using Movilidad.Web.Features.Reports;
@@ -112,6 +114,8 @@ app.MapLabourMarketApi();
 app.MapRecruitersApi();
 app.MapProgrammesApi();
 app.MapSocialSecurityApi();
+app.MapQualificationsApi();
+app.MapMentoringApi();
 app.MapDemandApi();
 app.MapRazorPages();
 try
