@@ -19,6 +19,8 @@ using Movilidad.Web.Features.Knowledge;
 using Movilidad.Web.Features.Training;
 using Movilidad.Web.Features.Recruiters;
 using Movilidad.Web.Features.Programmes;
+using Movilidad.Web.Features.Mentoring;
+using Movilidad.Web.Features.Qualifications;
 using Movilidad.Web.Features.SocialSecurity;
 using Movilidad.Web.Features.Reference;
 using Movilidad.Web.Features.Reports;
@@ -114,6 +116,8 @@ app.MapLabourMarketApi();
 app.MapRecruitersApi();
 app.MapProgrammesApi();
 app.MapSocialSecurityApi();
+app.MapQualificationsApi();
+app.MapMentoringApi();
 app.MapDemandApi();
 app.MapRazorPages();
 try

@@ -63,6 +63,11 @@ public class MovilidadDb(DbContextOptions<MovilidadDb> options, AuditSeal? seal 
     public DbSet<Programmes.Programme> Programmes => Set<Programmes.Programme>();
     public DbSet<Programmes.Agreement> Agreements => Set<Programmes.Agreement>();
     public DbSet<Programmes.SourceReference> SourceReferences => Set<Programmes.SourceReference>();
+    public DbSet<Qualifications.QualificationProcedure> QualificationProcedures => Set<Qualifications.QualificationProcedure>();
+    public DbSet<Qualifications.ExchangeRate> ExchangeRates => Set<Qualifications.ExchangeRate>();
+    public DbSet<Mentoring.MentoringExpert> MentoringExperts => Set<Mentoring.MentoringExpert>();
+    public DbSet<Mentoring.MentoringRequest> MentoringRequests => Set<Mentoring.MentoringRequest>();
+    public DbSet<Mentoring.MentoringSession> MentoringSessions => Set<Mentoring.MentoringSession>();
     public DbSet<SocialSecurity.IloConvention> IloConventions => Set<SocialSecurity.IloConvention>();
     public DbSet<SocialSecurity.EnrolmentOption> EnrolmentOptions => Set<SocialSecurity.EnrolmentOption>();
     public DbSet<SocialSecurity.CountryGap> CountryGaps => Set<SocialSecurity.CountryGap>();

@@ -50,7 +50,7 @@ internal sealed class RegistryConfiguration :
         builder.Property(r => r.File).HasMaxLength(200);
     }
 
-    private static void Entry<T>(EntityTypeBuilder<T> builder)
+    internal static void Entry<T>(EntityTypeBuilder<T> builder)
         where T : RegistryEntry
     {
         builder.Property(e => e.Key).HasMaxLength(KeyMaxLength);

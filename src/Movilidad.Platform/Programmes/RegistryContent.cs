@@ -9,11 +9,12 @@ using YamlDotNet.RepresentationModel;
 
 namespace Movilidad.Platform.Programmes;
 
-/// <summary>Programme or agreement: what differs between the two kinds of registry entries.</summary>
+/// <summary>Programme, agreement or qualification procedure: what differs between the kinds of registry entries.</summary>
 public enum RegistryKind
 {
     Programme,
     Agreement,
+    Procedure,
 }
 
 /// <summary>
@@ -99,7 +100,7 @@ public static partial class RegistryContent
         At(node, path) is JsonArray array ? [.. array.OfType<JsonValue>().Select(v => v.TryGetValue<string>(out var s) ? s : v.ToJsonString())] : [];
 
     /// <summary>Checks a content document; errors are named <c>content.rights[2].sources</c>, as the API names the field.</summary>
-    public static FieldErrors Validate(JsonObject content, RegistryKind kind, IReadOnlySet<string> references, IReadOnlySet<string> countries)
+    public static FieldErrors Validate(JsonObject content, RegistryKind kind, IReadOnlySet<string> references, IReadOnlySet<string> countries, Qualifications.ProcedureCodes? procedureCodes = null)
     {
         var errors = new FieldErrors();
         if (content.ToJsonString(Json).Length > MaxContentLength)
@@ -115,7 +116,7 @@ public static partial class RegistryContent
             errors.Add("content.key", "content.key is required: lower-case letters, digits and hyphens, at most 80.");
         }
 
-        var name = kind == RegistryKind.Programme ? "name" : "title";
+        var name = kind == RegistryKind.Agreement ? "title" : "name";
         errors.Text($"content.{name}.es", Text(content, $"{name}.es"), NameMaxLength, required: true);
         errors.Text($"content.{name}.en", Text(content, $"{name}.en"), NameMaxLength, required: true);
         void OneOf(string path, string[] allowed, bool required)
@@ -161,6 +162,10 @@ public static partial class RegistryContent
                 Statements(content, list, errors);
             }
         }
+        else if (kind == RegistryKind.Procedure)
+        {
+            Qualifications.ProcedureRules.Check(content, countries, procedureCodes ?? throw new ArgumentNullException(nameof(procedureCodes)), errors);
+        }
         else
         {
             OneOf("kind", AgreementKinds, required: true);
@@ -204,6 +209,10 @@ public static partial class RegistryContent
             Within(programme.DemandDataset, RegistryConfiguration.CodeMaxLength, "content.demandData.dataset");
             Within(programme.DemandStream, RegistryConfiguration.CodeMaxLength * 2, "content.demandData.stream");
         }
+        else if (kind == RegistryKind.Procedure)
+        {
+            Qualifications.ProcedureRules.Columns(content, errors);
+        }
         else
         {
             var agreement = new Agreement();
@@ -216,7 +225,7 @@ public static partial class RegistryContent
     }
 
     /// <summary>Every statement of a list has its text in both languages and names its sources.</summary>
-    private static void Statements(JsonObject content, string list, FieldErrors errors)
+    internal static void Statements(JsonObject content, string list, FieldErrors errors)
     {
         if (At(content, list) is not { } node)
         {

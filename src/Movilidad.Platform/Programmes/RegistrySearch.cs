@@ -16,7 +16,7 @@ public sealed partial class Agreement : ISearchable
 
 internal static class RegistrySearch
 {
-    public static SearchEntry? Entry(RegistryEntry entry, string kind, string path, string topic)
+    public static SearchEntry? Entry(RegistryEntry entry, string kind, string path, string topic, IReadOnlyList<string>? lines = null)
     {
         if (entry.Content is null)
         {
@@ -27,6 +27,6 @@ internal static class RegistrySearch
         return new SearchEntry(
             kind, entry.Key, path + entry.Key, entry.Name.Es, entry.Name.En,
             SearchTexts.Language(content, "es"), SearchTexts.Language(content, "en"),
-            true, entry.CountryList, [], [], SearchTexts.Values(topic), null, null);
+            true, entry.CountryList, lines ?? [], [], SearchTexts.Values(topic), null, null);
     }
 }

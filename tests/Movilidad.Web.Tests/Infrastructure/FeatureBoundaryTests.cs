@@ -24,6 +24,7 @@ public sealed partial class FeatureBoundaryTests
         [("Plans", "Comments")] = (["CommentThread"], "the comment thread shown on an element's page"),
         [("Pledges", "Indicators")] = (["IndicatorOperations", "IndicatorProgress", "IndicatorDashboard"], "a pledge's page shows the progress of the indicators it contributes to, to those who read indicators"),
         [("Programmes", "LabourMarket")] = (["ObservationQuery", "ObservationFilter", "ObservationDimension", "LabourCharts", "ChartPoint"], "a programme's page charts its demand from the labour-market records through the explorer's query"),
+        [("Qualifications", "Programmes")] = (["RegistryPage", "ProgrammesApi", "RegistryEntryView", "RegistryOperations", "RegistryScope", "RegistryEditPage", "RegistryHistory"], "qualification procedures are entries of the sourced registry: its reads, review, edit form, history tab and numbered sources"),
         [("Reports", "Indicators")] = (["IndicatorDashboard", "IndicatorProgress", "IndicatorOperations", "Disaggregation", "IndicatorTotals"], "the report's indicator section reads the indicators' figures"),
         [("Reports", "Pledges")] = (["PledgeQueries", "PledgeSummary", "YearQuarter", "PledgeEditing"], "the report's pledge section lists the pledges and their quarterly updates"),
         [("SocialSecurity", "Programmes")] = (["RegistryPage"], "the instruments pages number their sources as the agreements they list, and use the registry's citation partials"),

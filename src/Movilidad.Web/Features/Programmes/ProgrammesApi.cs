@@ -30,15 +30,22 @@ public static class ProgrammesApi
         return app;
     }
 
-    private static void MapRegistry<T>(IEndpointRouteBuilder app, string prefix, string tag, string what)
+    /// <summary>
+    /// The registry's reads and review steps for one kind of entry under <paramref name="prefix"/>; the list is left to
+    /// the caller when <paramref name="withList"/> is false (qualification procedures are listed with their own filters).
+    /// </summary>
+    public static RouteGroupBuilder MapRegistry<T>(IEndpointRouteBuilder app, string prefix, string tag, string what, bool withList = true)
         where T : RegistryEntry, new()
     {
         var group = app.MapGroup(prefix).WithTags(tag).AddEndpointFilter(ApiAntiforgery.RequireForCookies);
 
-        group.MapGet("/", async (string? country, string? status, HttpContext http, MovilidadDb db, IAuthorizationService auth, CancellationToken ct) =>
-                TypedResults.Ok(await SummariesAsync<T>(db, http.User, auth, country, status, ct)))
-            .AllowAnonymous()
-            .WithSummary($"The published {what}s (and the drafts the reader may read), filtered by a country they name (ISO 3166-1 alpha-2) and their status code.");
+        if (withList)
+        {
+            group.MapGet("/", async (string? country, string? status, HttpContext http, MovilidadDb db, IAuthorizationService auth, CancellationToken ct) =>
+                    TypedResults.Ok(await SummariesAsync<T>(db, http.User, auth, country, status, ct)))
+                .AllowAnonymous()
+                .WithSummary($"The published {what}s (and the drafts the reader may read), filtered by a country they name (ISO 3166-1 alpha-2) and their status code.");
+        }
 
         // One parameter name with the writes' {id:int}, so the document has one path: it takes the key (us-h2a) or the id.
         group.MapGet("/{id}", async Task<IResult> (string id, HttpContext http, MovilidadDb db, IAuthorizationService auth, CancellationToken ct) =>
@@ -70,6 +77,7 @@ public static class ProgrammesApi
         MapStep<T, RegistryReturn>(group, HttpMethods.Post, "/{id:int}/return", what, RegistryOperations.Review,
                 (db, id, step, actor, clock, ct) => db.ReturnAsync<T>(id, step.Version, step.Comment, actor, clock, ct))
             .WithSummary($"The Secretariat returns a {what}'s change in review to its author with a comment.");
+        return group;
     }
 
     private static RouteHandlerBuilder MapStep<T, TBody>(

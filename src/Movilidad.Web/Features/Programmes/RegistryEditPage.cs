@@ -37,6 +37,9 @@ public abstract partial class RegistryEditPage(IStringLocalizer text) : WritePag
 
     public abstract string ListPath { get; }
 
+    /// <summary>The text key of the list's name, for the breadcrumb.</summary>
+    public virtual string ListLabel => ListPath == "/programmes" ? "Programme.List" : "Agreement.List";
+
     public string EditPath => Entry is null ? $"{ListPath}/edit" : $"{ListPath}/edit/{Entry.Key}";
 
     public string Label(string path) => HistoryFields.Label(text, path);
@@ -148,7 +151,12 @@ public abstract class RegistryEditPage<T>(MovilidadDb db, IAuthorizationService 
     public const int MaxFields = 10_000;
 
     /// <summary>The lists of statements of this kind: the form offers an empty statement in each.</summary>
-    private static IReadOnlyList<string> StatementLists => RegistryEditing.KindOf<T>() == RegistryKind.Programme ? RegistryContent.ProgrammeStatementLists : [];
+    private static IReadOnlyList<string> StatementLists => RegistryEditing.KindOf<T>() switch
+    {
+        RegistryKind.Programme => RegistryContent.ProgrammeStatementLists,
+        RegistryKind.Procedure => Platform.Qualifications.ProcedureRules.StatementLists,
+        _ => [],
+    };
 
 
     public async Task<IActionResult> OnGetAsync(string? key, string? done, CancellationToken ct)

@@ -4,6 +4,7 @@ using Movilidad.Platform.Audit;
 using Movilidad.Platform.Data;
 using Movilidad.Platform.Localization;
 using Movilidad.Platform.Programmes;
+using Movilidad.Platform.Qualifications;
 using Movilidad.Platform.Writes;
 
 namespace Movilidad.Web.Features.Programmes;
@@ -41,11 +42,12 @@ public static class RegistryEditing
 {
     public static Editable<T, RegistryEntryView> Kind<T>()
         where T : RegistryEntry =>
-        new(typeof(T) == typeof(Programme) ? "programme" : "agreement",
+        new(KindOf<T>() switch { RegistryKind.Programme => "programme", RegistryKind.Agreement => "agreement", _ => "qualification-procedure" },
             (db, id, ct) => db.Set<T>().FirstOrDefaultAsync(e => e.Id == id, ct),
             RegistryEntryView.Of, e => e.Key, e => e.CountryList.Count > 0 ? e.CountryList[0] : null);
 
-    public static RegistryKind KindOf<T>() => typeof(T) == typeof(Programme) ? RegistryKind.Programme : RegistryKind.Agreement;
+    public static RegistryKind KindOf<T>() =>
+        typeof(T) == typeof(Programme) ? RegistryKind.Programme : typeof(T) == typeof(QualificationProcedure) ? RegistryKind.Procedure : RegistryKind.Agreement;
 
     /// <summary>The countries a content names, as the scope of who may propose it.</summary>
     public static RegistryScope ScopeOf<T>(JsonObject content)
@@ -66,6 +68,9 @@ public static class RegistryEditing
             case Agreement a:
                 RegistryContent.Describe(a, content);
                 break;
+            case QualificationProcedure q:
+                ProcedureRules.Describe(q, content);
+                break;
         }
     }
 
@@ -81,7 +86,8 @@ public static class RegistryEditing
 
         var references = (await db.SourceReferences.Select(r => r.Key).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
         var countries = (await db.Countries.Select(c => c.Alpha2).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
-        return RegistryContent.Validate(content, KindOf<T>(), references, countries);
+        var codes = KindOf<T>() == RegistryKind.Procedure ? await QualificationsLoader.CodesAsync(db, ct) : null;
+        return RegistryContent.Validate(content, KindOf<T>(), references, countries, codes);
     }
 
     /// <summary>A new entry, as a draft that the Secretariat publishes.</summary>

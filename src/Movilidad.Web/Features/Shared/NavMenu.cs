@@ -54,6 +54,8 @@ public static class NavMenu
             new("/programmes", "Menu.Programmes", "programmes"),
             new("/agreements", "Menu.Agreements", "programmes"),
             new("/social-security", "SocialSecurity.Menu", "social-security"),
+            new("/qualifications", "Qualifications.Menu", "qualifications"),
+            new("/mentoring", "Mentoring.Menu", "mentoring", StaffOnly: true),
             new("/guide", "Menu.Guide", "programmes"),
             new("/recruiters/check", "Recruiters.MenuCheck", "recruiters"),
             new("/recruiters", "Recruiters.MenuDirectory", "recruiters"),

@@ -20,7 +20,7 @@ namespace Movilidad.Web.Tests.Features.Security;
 /// role, for data of the focal point's own country (GT) or working group (GT-ML) and of another, and compared with
 /// the table below. A new endpoint without a row fails; any allow the table does not list fails.
 /// </summary>
-public abstract class AuthorizationMatrixTests(MovilidadApp app, ITestOutputHelper output)
+public abstract partial class AuthorizationMatrixTests(MovilidadApp app, ITestOutputHelper output)
 {
     private const string Anonymous = "anonymous";
     private const string Secretariat = "secretariat";
@@ -528,7 +528,12 @@ public abstract class AuthorizationMatrixTests(MovilidadApp app, ITestOutputHelp
             return new HttpRequestMessage(HttpMethod.Post, $"/{(programme ? "programmes" : "agreements")}/edit/{key}?handler={handler}") { Content = new FormUrlEncodedContent(fields) };
         };
 
-    static AuthorizationMatrixTests() => AddRegistryRows(Table);
+    static AuthorizationMatrixTests()
+    {
+        AddRegistryRows(Table);
+        AddQualificationRows(Table);
+        AddMentoringRows(Table);
+    }
 
     private static void AddRegistryRows(Dictionary<string, Row> table)
     {

@@ -97,7 +97,8 @@ public abstract class PortabilityTests(MovilidadApp app)
         Assert.Empty(us.GetProperty("options").EnumerateArray());
         Assert.Contains("not verified", us.GetProperty("optionsGap").GetProperty("en").GetString(), StringComparison.Ordinal);
         Assert.Equal(["US-SSA"], us.GetProperty("institutions").EnumerateArray().Select(i => i.GetProperty("code").GetString()));
-        Assert.Empty(Detail(answer, "CA").GetProperty("institutions").EnumerateArray());
+        // Canada: Service Canada, which pays the pensions of its agreements abroad (its archived page, ca-servicecanada-intl).
+        Assert.Equal(["CA-SC"], Detail(answer, "CA").GetProperty("institutions").EnumerateArray().Select(i => i.GetProperty("code").GetString()));
     }
 
     [Fact]

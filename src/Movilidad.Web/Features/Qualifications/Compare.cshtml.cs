@@ -1,0 +1,68 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Movilidad.Platform.Data;
+using Movilidad.Platform.Localization;
+
+namespace Movilidad.Web.Features.Qualifications;
+
+/// <summary>
+/// Countries side by side for one occupation or one kind of procedure: steps, duration and cost, converted to one
+/// currency at a stated date with the rates the Secretariat entered (each rate shown with its date and source). A
+/// country with nothing sourced says so; a cost without a sourced figure is never converted.
+/// </summary>
+[AllowAnonymous]
+public class CompareModel(MovilidadDb db, IStringLocalizer text, TimeProvider clock) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public string? Occupation { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Kind { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "country")]
+    public List<string> Chosen { get; set; } = [];
+
+    [BindProperty(SupportsGet = true)]
+    public string? Currency { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? On { get; set; }
+
+    public Comparison? Result { get; private set; }
+
+    public Dictionary<string, string[]> Errors { get; private set; } = [];
+
+    public IReadOnlyDictionary<string, Bilingual> CountryNames { get; private set; } = new Dictionary<string, Bilingual>();
+
+    public IReadOnlyList<string> Currencies { get; private set; } = [];
+
+    public IReadOnlyList<(string Code, Bilingual Name)> Occupations { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        CountryNames = await db.Countries.AsNoTracking().ToDictionaryAsync(c => c.Alpha2, c => c.Name, StringComparer.Ordinal, ct);
+        Currencies = [.. (await db.ExchangeRates.AsNoTracking().Select(r => r.Currency).Distinct().ToListAsync(ct)).Append(Platform.Qualifications.CostConversion.Dollar).Order(StringComparer.Ordinal)];
+        var named = (await db.QualificationProcedures.AsNoTracking().Where(p => p.Content != null).Select(p => p.Occupations).ToListAsync(ct))
+            .SelectMany(o => o.Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToHashSet(StringComparer.Ordinal);
+        Occupations = [.. (await db.Occupations.AsNoTracking().Where(o => named.Contains(o.Code)).ToListAsync(ct)).OrderBy(o => o.Code, StringComparer.Ordinal).Select(o => (o.Code, o.Name))];
+        if (Occupation is null && Kind is null)
+        {
+            return;
+        }
+
+        var today = QualificationsApi.Today(clock);
+        var (request, errors) = await CompareRequest.ParseAsync(db, Occupation, Kind, Chosen.Count == 0 ? null : string.Join(',', Chosen), Currency, On, today, text, ct);
+        Errors = errors;
+        if (request is not null)
+        {
+            Result = await QualificationsApi.CompareAsync(db, request, today, ct);
+        }
+    }
+
+    public string CountryName(string code) => CountryNames.TryGetValue(code, out var name) ? name.Current : code;
+
+    public bool IsChosen(string code) => Chosen.Count == 0 || Chosen.Contains(code, StringComparer.OrdinalIgnoreCase);
+}

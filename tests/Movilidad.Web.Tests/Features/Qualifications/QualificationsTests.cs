@@ -1,0 +1,294 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Movilidad.Platform.Data;
+using Movilidad.Platform.Programmes;
+using Movilidad.Platform.Qualifications;
+using Movilidad.Web.Tests.Infrastructure;
+
+namespace Movilidad.Web.Tests.Features.Qualifications;
+
+/// <summary>
+/// Qualifications and their recognition (action 2.1, issue 14): the sourced procedures of <c>data/qualifications/procedures.yaml</c>
+/// loaded whole and kept across reloads, filtered by country, kind and occupation, compared with costs converted at the
+/// Secretariat's rates, reviewed like the registry (a focal point proposes for their own country only), found by
+/// search, and bad input refused naming the field.
+/// </summary>
+public abstract class QualificationsTests(MovilidadApp app)
+{
+    private static string DataFolder
+    {
+        get
+        {
+            var folder = new DirectoryInfo(AppContext.BaseDirectory);
+            while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "Movilidad.slnx")))
+            {
+                folder = folder.Parent;
+            }
+
+            return Path.Combine(folder!.FullName, "data");
+        }
+    }
+
+    private static Task<JsonElement> OkAsync(HttpResponseMessage response, HttpStatusCode expected = HttpStatusCode.OK) => ApiAnswers.OkAsync(response, expected);
+
+    private static Task<JsonElement> ErrorsAsync(HttpResponseMessage response) => ApiAnswers.ErrorsAsync(response);
+
+    private static List<string?> Keys(JsonElement list) => [.. list.EnumerateArray().Select(p => p.GetProperty("key").GetString())];
+
+    /// <summary>A new procedure of <paramref name="country"/>, every statement with a shipped source.</summary>
+    private static JsonObject NewProcedure(string key, string country = "MX", JsonNode? cost = null, JsonNode? duration = null, string name = "Evaluación de prueba") => new()
+    {
+        ["key"] = key,
+        ["country"] = country,
+        ["kind"] = "evaluation",
+        ["name"] = new JsonObject { ["es"] = name, ["en"] = "Test evaluation" },
+        ["steps"] = new JsonArray(new JsonObject { ["es"] = "Paso", ["en"] = "Step", ["sources"] = new JsonArray("mx-conocer-proceso-uv") }),
+        ["occupations"] = new JsonArray(new JsonObject { ["isco08"] = "0310", ["sources"] = new JsonArray("mx-conocer-proceso-uv") }),
+        ["cost"] = cost,
+        ["duration"] = duration,
+        ["lastVerified"] = "2026-12-01",
+    };
+
+    private static string UniqueKey(string prefix) => $"{prefix}-{Guid.NewGuid():N}"[..30];
+
+    [Fact]
+    public async Task Load_ShipsEveryProcedureOfData_PublishedAndSourced_AndAReloadKeepsEdits()
+    {
+        var yaml = RegistryContent.FromYaml(await File.ReadAllTextAsync(Path.Combine(DataFolder, "qualifications", "procedures.yaml")));
+        var shippedKeys = RegistryContent.At(yaml, "procedures")!.AsArray().Select(p => RegistryContent.Text(p, "key")).ToList();
+        var listed = Keys(await OkAsync(await app.Browser().GetAsync("/api/qualifications/procedures")));
+        Assert.Subset(listed.ToHashSet(), shippedKeys.ToHashSet());
+
+        // Every member state has at least one sourced procedure.
+        await using var db = app.CreateDb();
+        var countries = await db.QualificationProcedures.Where(p => p.Content != null).Select(p => p.Country).Distinct().ToListAsync();
+        Assert.Subset(countries.ToHashSet(), new HashSet<string> { "BZ", "CA", "CR", "SV", "US", "GT", "HN", "MX", "NI", "PA", "DO" });
+
+        // An edit published in the platform survives a reload of data/.
+        var secretariat = await app.ClientAsAsync("secretariat");
+        var conocer = await db.QualificationProcedures.AsNoTracking().SingleAsync(p => p.Key == "mx-conocer-certificacion");
+        var content = RegistryContent.Parse(conocer.Content!);
+        content["name"]!["es"] = "Certificación editada en la plataforma";
+        var saved = await OkAsync(await secretariat.PutAsJsonAsync($"/api/qualifications/procedures/{conocer.Id}", new { version = conocer.Version, content }));
+        await OkAsync(await secretariat.PostAsJsonAsync($"/api/qualifications/procedures/{conocer.Id}/publish", new { version = saved.GetProperty("version").GetInt32() }));
+        var before = await db.QualificationProcedures.CountAsync();
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            await new QualificationsLoader(scope.ServiceProvider.GetRequiredService<MovilidadDb>(), TimeProvider.System).LoadAsync(DataFolder);
+        }
+
+        Assert.Equal(before, await db.QualificationProcedures.CountAsync());
+        var reloaded = await OkAsync(await app.Browser().GetAsync("/api/qualifications/procedures/mx-conocer-certificacion"));
+        Assert.Equal("Certificación editada en la plataforma", reloaded.GetProperty("content").GetProperty("name").GetProperty("es").GetString());
+    }
+
+    [Theory]
+    [InlineData("country=CA", "ca-educational-credential-assessment ca-foreign-credential-recognition ca-red-seal")]
+    [InlineData("country=mx&kind=recognition", "mx-sep-revalidacion")]
+    [InlineData("occupation=7411", "ca-foreign-credential-recognition gt-intecap-certificacion")]
+    [InlineData("occupation=7112", "hn-hondureno-para-el-mundo")]
+    [InlineData("occupation=74&country=GT", "gt-intecap-certificacion")]
+    [InlineData("occupation=2221&kind=competency-certification", "")]
+    public async Task Procedures_AreFilteredByCountryKindAndOccupation(string query, string expected)
+    {
+        var keys = Keys(await OkAsync(await app.Browser().GetAsync($"/api/qualifications/procedures?{query}")))
+            .Where(k => !k!.StartsWith("test-", StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(expected.Length == 0 ? [] : expected.Split(' ').ToList<string?>(), keys);
+    }
+
+    [Theory]
+    [InlineData("country=XX", "country")]
+    [InlineData("occupation=99999", "occupation")]
+    [InlineData("occupation=abc", "occupation")]
+    [InlineData("kind=diploma", "kind")]
+    public async Task Procedures_BadFilter_Is400NamingIt(string query, string field)
+    {
+        var errors = await ErrorsAsync(await app.Browser().GetAsync($"/api/qualifications/procedures?{query}"));
+        Assert.True(errors.TryGetProperty(field, out _), errors.ToString());
+    }
+
+    [Fact]
+    public async Task Compare_ConvertsCostsThroughTheDollar_AtTheLatestRateOnOrBeforeTheDate_NamingEachRate()
+    {
+        var secretariat = await app.ClientAsAsync("secretariat");
+        var focal = await app.ClientAsAsync("focal-point:MX");
+
+        // Rates in a year no other test uses: 1 USD = 20 MXN in 2090, 17.5 MXN and 7.75 GTQ in 2091.
+        await OkAsync(await secretariat.PostAsJsonAsync("/api/qualifications/rates", new { currency = "MXN", rate = 20m, asOf = "2090-01-01", source = "Banco de México" }), HttpStatusCode.Created);
+        await OkAsync(await secretariat.PostAsJsonAsync("/api/qualifications/rates", new { currency = "MXN", rate = 17.5m, asOf = "2091-01-01", source = "Banco de México", sourceUrl = "https://www.banxico.org.mx/" }), HttpStatusCode.Created);
+        await OkAsync(await secretariat.PostAsJsonAsync("/api/qualifications/rates", new { currency = "gtq", rate = 7.75m, asOf = "2091-01-01", source = "Banco de Guatemala" }), HttpStatusCode.Created);
+
+        var key = UniqueKey("test-cost");
+        var cost = new JsonObject { ["amount"] = new JsonObject { ["value"] = 1750, ["currency"] = "MXN", ["asOf"] = "2026" }, ["sources"] = new JsonArray("mx-conocer-proceso-uv") };
+        var duration = new JsonObject { ["typicalDays"] = 30, ["maxDays"] = 90, ["sources"] = new JsonArray("mx-conocer-proceso-uv") };
+        var created = await OkAsync(await focal.PostAsJsonAsync("/api/qualifications/procedures", new { version = 0, content = NewProcedure(key, cost: cost, duration: duration) }), HttpStatusCode.Created);
+        await OkAsync(await secretariat.PostAsJsonAsync($"/api/qualifications/procedures/{created.GetProperty("id").GetInt32()}/publish", new { version = 0 }));
+
+        async Task<JsonElement> CostAsync(string query)
+        {
+            var answer = await OkAsync(await app.Browser().GetAsync($"/api/qualifications/compare?occupation=0310&countries=MX,GT&{query}"));
+            var mexico = answer.GetProperty("countries").EnumerateArray().Single(c => c.GetProperty("country").GetString() == "MX");
+            Assert.Empty(answer.GetProperty("countries").EnumerateArray().Single(c => c.GetProperty("country").GetString() == "GT").GetProperty("procedures").EnumerateArray());
+            var procedure = mexico.GetProperty("procedures").EnumerateArray().Single(p => p.GetProperty("key").GetString() == key);
+            Assert.Equal(30, procedure.GetProperty("typicalDays").GetInt32());
+            Assert.Equal(90, procedure.GetProperty("maxDays").GetInt32());
+            Assert.Equal("Paso", procedure.GetProperty("steps")[0].GetProperty("es").GetString());
+            return procedure.GetProperty("converted");
+        }
+
+        // 1750 MXN / 17.5 = 100 USD; 100 USD x 7.75 = 775 GTQ.
+        var dollars = await CostAsync("currency=USD&on=2091-06-30");
+        Assert.Equal(100.00m, dollars.GetProperty("value").GetDecimal());
+        Assert.Equal("Banco de México", dollars.GetProperty("rates")[0].GetProperty("source").GetString());
+        var quetzales = await CostAsync("currency=GTQ&on=2091-06-30");
+        Assert.Equal(775.00m, quetzales.GetProperty("value").GetDecimal());
+        Assert.Equal(new List<string?> { "MXN", "GTQ" }, quetzales.GetProperty("rates").EnumerateArray().Select(r => r.GetProperty("currency").GetString()).ToList());
+
+        // In 2090 the MXN rate was 20 (87.50 USD), and there was no GTQ rate yet: not converted, the missing rate named.
+        Assert.Equal(87.50m, (await CostAsync("currency=USD&on=2090-06-30")).GetProperty("value").GetDecimal());
+        var missing = await CostAsync("currency=GTQ&on=2090-06-30");
+        Assert.Equal(JsonValueKind.Null, missing.GetProperty("value").ValueKind);
+        Assert.Equal("GTQ", missing.GetProperty("missingRate").GetString());
+        Assert.Equal(1750.00m, (await CostAsync("currency=MXN&on=2080-01-01")).GetProperty("value").GetDecimal());
+    }
+
+    [Theory]
+    [InlineData("", "occupation")]
+    [InlineData("kind=recognition&currency=XYZ", "currency")]
+    [InlineData("kind=recognition&on=2026-13-01", "on")]
+    [InlineData("kind=recognition&countries=GT,ZZ", "countries")]
+    [InlineData("kind=visa", "kind")]
+    [InlineData("occupation=12345", "occupation")]
+    public async Task Compare_BadQuestion_Is400NamingTheField(string query, string field)
+    {
+        var errors = await ErrorsAsync(await app.Browser().GetAsync($"/api/qualifications/compare?{query}"));
+        Assert.True(errors.TryGetProperty(field, out _), errors.ToString());
+    }
+
+    [Fact]
+    public async Task Compare_ACountryWithNothingSourced_IsAnEmptyList_NotAnError()
+    {
+        var answer = await OkAsync(await app.Browser().GetAsync("/api/qualifications/compare?kind=evaluation&countries=BZ"));
+        Assert.Empty(answer.GetProperty("countries")[0].GetProperty("procedures").EnumerateArray());
+    }
+
+    [Fact]
+    public async Task Rates_OnlyTheSecretariatEntersThem_AndBadOnesAreRefusedNamingTheField()
+    {
+        var secretariat = await app.ClientAsAsync("secretariat");
+        var focal = await app.ClientAsAsync("focal-point:MX");
+        Assert.Equal(HttpStatusCode.Forbidden, (await focal.PostAsJsonAsync("/api/qualifications/rates", new { currency = "MXN", rate = 18m, asOf = "2092-01-01", source = "Banxico" })).StatusCode);
+        Assert.True((await ErrorsAsync(await secretariat.PostAsJsonAsync("/api/qualifications/rates", new { currency = "XYZ", rate = 18m, asOf = "2092-01-01", source = "Banxico" }))).TryGetProperty("currency", out _));
+        Assert.True((await ErrorsAsync(await secretariat.PostAsJsonAsync("/api/qualifications/rates", new { currency = "MXN", rate = -1m, asOf = "2092-01-01", source = "Banxico" }))).TryGetProperty("rate", out _));
+        Assert.True((await ErrorsAsync(await secretariat.PostAsJsonAsync("/api/qualifications/rates", new { currency = "MXN", rate = 18m, asOf = "2092-01-01", source = "" }))).TryGetProperty("source", out _));
+        var created = await OkAsync(await secretariat.PostAsJsonAsync("/api/qualifications/rates", new { currency = "CRC", rate = 505m, asOf = "2092-01-01", source = "Banco Central de Costa Rica" }), HttpStatusCode.Created);
+        Assert.True((await ErrorsAsync(await secretariat.PostAsJsonAsync("/api/qualifications/rates", new { currency = "CRC", rate = 506m, asOf = "2092-01-01", source = "BCCR" }))).TryGetProperty("asOf", out _));
+        var id = created.GetProperty("id").GetInt32();
+        await OkAsync(await secretariat.PutAsJsonAsync($"/api/qualifications/rates/{id}", new { version = 0, currency = "CRC", rate = 506m, asOf = "2092-01-01", source = "BCCR" }));
+        Assert.Equal(HttpStatusCode.Conflict, (await secretariat.PutAsJsonAsync($"/api/qualifications/rates/{id}", new { version = 0, currency = "CRC", rate = 507m, asOf = "2092-01-01", source = "BCCR" })).StatusCode);
+        await using var db = app.CreateDb();
+        Assert.Equal(["create", "update"], await db.AuditEntries.Where(e => e.EntityType == "exchange-rate" && e.EntityId == "CRC 2092-01-01").OrderBy(e => e.Id).Select(e => e.Action).ToListAsync());
+    }
+
+    [Fact]
+    public async Task Review_AFocalPointProposesForTheirCountryOnly_TheSecretariatPublishes_EveryStepAudited()
+    {
+        var secretariat = await app.ClientAsAsync("secretariat");
+        var mexico = await app.ClientAsAsync("focal-point:MX");
+        var guatemala = await app.ClientAsAsync("focal-point:GT");
+        var key = UniqueKey("test-review");
+        Assert.Equal(HttpStatusCode.Forbidden, (await guatemala.PostAsJsonAsync("/api/qualifications/procedures", new { version = 0, content = NewProcedure(key) })).StatusCode);
+        var created = await OkAsync(await mexico.PostAsJsonAsync("/api/qualifications/procedures", new { version = 0, content = NewProcedure(key) }), HttpStatusCode.Created);
+        var id = created.GetProperty("id").GetInt32();
+        Assert.Equal(HttpStatusCode.NotFound, (await app.Browser().GetAsync($"/api/qualifications/procedures/{key}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await guatemala.PutAsJsonAsync($"/api/qualifications/procedures/{id}", new { version = 0, content = NewProcedure(key, name: "Cambio") })).StatusCode);
+        await OkAsync(await mexico.PostAsJsonAsync($"/api/qualifications/procedures/{id}/submit", new { version = 0 }));
+        Assert.Equal(HttpStatusCode.Forbidden, (await mexico.PostAsJsonAsync($"/api/qualifications/procedures/{id}/publish", new { version = 1 })).StatusCode);
+        await OkAsync(await secretariat.PostAsJsonAsync($"/api/qualifications/procedures/{id}/publish", new { version = 1 }));
+        Assert.Equal(HttpStatusCode.Conflict, (await mexico.PutAsJsonAsync($"/api/qualifications/procedures/{id}", new { version = 1, content = NewProcedure(key, name: "Tarde") })).StatusCode);
+        var published = await OkAsync(await app.Browser().GetAsync($"/api/qualifications/procedures/{key}"));
+        Assert.Equal("Evaluación de prueba", published.GetProperty("content").GetProperty("name").GetProperty("es").GetString());
+
+        await using var db = app.CreateDb();
+        Assert.Equal(["create", "submit", "publish"], await db.AuditEntries.Where(e => e.EntityType == "qualification-procedure" && e.EntityId == key).OrderBy(e => e.Id).Select(e => e.Action).ToListAsync());
+        var history = await secretariat.GetAsync($"/qualifications/{id}/history");
+        Assert.Equal(HttpStatusCode.OK, history.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("cost", "{\"amount\":{\"value\":100,\"currency\":\"ZZZ\",\"asOf\":\"2026\"},\"sources\":[\"mx-conocer-proceso-uv\"]}", "content.cost.amount.currency")]
+    [InlineData("cost", "{\"amount\":{\"value\":-5,\"currency\":\"MXN\",\"asOf\":\"2026\"},\"sources\":[\"mx-conocer-proceso-uv\"]}", "content.cost.amount.value")]
+    [InlineData("duration", "{\"typicalDays\":-3,\"sources\":[\"mx-conocer-proceso-uv\"]}", "content.duration.typicalDays")]
+    [InlineData("duration", "{\"typicalDays\":30,\"maxDays\":10,\"sources\":[\"mx-conocer-proceso-uv\"]}", "content.duration.maxDays")]
+    [InlineData("kind", "\"visa\"", "content.kind")]
+    [InlineData("country", "\"XX\"", "content.country")]
+    [InlineData("institution", "\"MX-NOPE\"", "content.institution")]
+    [InlineData("lastVerified", "\"ayer\"", "content.lastVerified")]
+    [InlineData("occupations", "[{\"isco08\":\"12345\",\"sources\":[\"mx-conocer-proceso-uv\"]}]", "content.occupations[0].isco08")]
+    [InlineData("steps", "[{\"es\":\"Paso\",\"en\":\"Step\"}]", "content.steps[0].sources")]
+    public async Task Propose_BadContent_Is400NamingTheField(string field, string json, string error)
+    {
+        var secretariat = await app.ClientAsAsync("secretariat");
+        var content = NewProcedure(UniqueKey("test-bad"));
+        content[field] = JsonNode.Parse(json);
+        var errors = await ErrorsAsync(await secretariat.PostAsJsonAsync("/api/qualifications/procedures", new { version = 0, content }));
+        Assert.True(errors.TryGetProperty(error, out _), errors.ToString());
+    }
+
+    [Fact]
+    public async Task Search_FindsAPublishedProcedure()
+    {
+        var answer = await OkAsync(await app.Browser().GetAsync("/api/search?q=CONOCER&type=qualification"));
+        Assert.Contains(answer.GetProperty("results").EnumerateArray(), r => r.GetProperty("path").GetString() == "/qualifications/mx-conocer-certificacion");
+    }
+
+    [Theory]
+    [InlineData("/qualifications", "data-testid=\"procedure-mx-conocer-certificacion\"")]
+    [InlineData("/qualifications?country=BZ&kind=recognition", "data-testid=\"country-BZ\"")]
+    [InlineData("/qualifications?occupation=xx", "data-testid=\"filter-problem\"")]
+    [InlineData("/qualifications/mx-conocer-certificacion", "data-testid=\"section-steps\"")]
+    [InlineData("/qualifications/compare?kind=recognition", "data-testid=\"compare-table\"")]
+    [InlineData("/qualifications/compare?kind=recognition&currency=XYZ", "data-testid=\"compare-errors\"")]
+    public async Task Pages_Answer(string page, string expected)
+    {
+        var response = await app.Browser().GetAsync(page);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{page}: {(int)response.StatusCode}");
+        Assert.Contains(expected, html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task UnknownProcedure_IsNotFound() =>
+        Assert.Equal(HttpStatusCode.NotFound, (await app.Browser().GetAsync("/qualifications/no-such-procedure")).StatusCode);
+
+    [Theory]
+    [InlineData("2026-12-06", "2027-12-06", false)]
+    [InlineData("2026-12-06", "2027-12-07", true)]
+    [InlineData(null, "2026-01-01", true)]
+    public void Stale_AfterTwelveMonthsWithoutVerification(string? verified, string today, bool stale) =>
+        Assert.Equal(stale, ProcedureRules.IsStale(verified, DateOnly.Parse(today, System.Globalization.CultureInfo.InvariantCulture)));
+}
+
+public sealed class QualificationsTestsOnSqlite(SqliteApp app) : QualificationsTests(app), IClassFixture<SqliteApp>;
+
+public sealed class QualificationsTestsOnPostgres(PostgresApp app) : QualificationsTests(app), IClassFixture<PostgresApp>;
+
+/// <summary>The API's answers as the qualification and mentoring tests read them: the body of the status expected, or the errors of a 400.</summary>
+internal static class ApiAnswers
+{
+    public static async Task<JsonElement> OkAsync(HttpResponseMessage response, HttpStatusCode expected = HttpStatusCode.OK)
+    {
+        Assert.True(response.StatusCode == expected, $"{(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    public static async Task<JsonElement> ErrorsAsync(HttpResponseMessage response)
+    {
+        Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+    }
+}
