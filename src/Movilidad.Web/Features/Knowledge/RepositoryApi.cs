@@ -267,7 +267,7 @@ public static class RepositoryApi
         };
         var matching = Matching(string.Empty);
         var total = await matching.CountAsync(ct);
-        var page = await matching.OrderByDescending(i => i.Id).Skip((filter.Page - 1) * RepositoryFilter.PageSize).Take(RepositoryFilter.PageSize)
+        var page = await matching.OrderByDescending(i => i.Id).Skip((int)Math.Min((filter.Page - 1L) * RepositoryFilter.PageSize, int.MaxValue)).Take(RepositoryFilter.PageSize)
             .Select(i => new { i.Id, i.Kind, i.Type, i.Title, i.Summary, i.Countries, i.Lines, i.Language, i.Date, i.Status, i.Audience, i.GenderLens, i.IsDraft })
             .ToListAsync(ct);
         return new RepositoryPage(total, filter.Page, RepositoryFilter.PageSize,

@@ -66,6 +66,24 @@ public abstract partial class RegistryEditPage(IStringLocalizer text) : WritePag
     public string SectionLabel(string section) => text["RegistryEdit.Section." + section].Value;
 
     /// <summary>
+    /// The codes a field takes, each with its label in the reader's language, for the fields whose value is one of a list
+    /// (the kind, the status, the modality of cooperation, the subject); null for a field typed freely.
+    /// </summary>
+    public IReadOnlyList<(string Code, string Label)>? Choices(string path)
+    {
+        var (codes, prefix) = (ListPath, path) switch
+        {
+            ("/programmes", "kind") => (RegistryContent.ProgrammeKinds, "ProgrammeKind."),
+            ("/programmes", "status.code") => (RegistryContent.ProgrammeStatuses, "Status."),
+            ("/programmes", "modality.code") => (RegistryContent.Modalities, "Modality."),
+            ("/agreements", "kind") => (RegistryContent.AgreementKinds, "AgreementKind."),
+            ("/agreements", "subject") => (RegistryContent.AgreementSubjects, "Subject."),
+            _ => ((string[]?)null, string.Empty),
+        };
+        return codes?.Select(c => (c, text[prefix + c].Value)).ToList();
+    }
+
+    /// <summary>
     /// The field whose input shows an error: the path itself; else the first field inside it (<c>rights[2]</c> is shown at
     /// <c>rights[2].es</c>, <c>parties[1]</c> at <c>parties[1].country</c>); else the list it is an item of
     /// (<c>destination[1]</c> is shown at <c>destination</c>).

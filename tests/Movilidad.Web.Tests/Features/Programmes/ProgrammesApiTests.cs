@@ -259,6 +259,14 @@ public abstract class ProgrammesApiTests(MovilidadApp app)
             Assert.Contains(input, blank, StringComparison.Ordinal);
         }
 
+        // Codes are chosen from their labels in the reader's language, never typed.
+        foreach (var (field, label) in new[] { ("kind", "Programa del país de destino"), ("status-code", "Suspendido"), ("modality-code", "Arreglos bilaterales") })
+        {
+            var select = System.Text.RegularExpressions.Regex.Match(blank, $"<select id=\"f-{field}\"[^>]*>(.*?)</select>", System.Text.RegularExpressions.RegexOptions.Singleline);
+            Assert.True(select.Success, field);
+            Assert.Contains(label, select.Groups[1].Value, StringComparison.Ordinal);
+        }
+
         var created = await guatemala.PostPageFormAsync("/programmes/edit?handler=Save", ProgrammeForm(0, key, "GT", "Salario justo", "us-dol-whd-h2a-rights"));
         Assert.True(created.StatusCode == HttpStatusCode.Redirect, await created.Content.ReadAsStringAsync());
         Assert.Equal($"/programmes/edit/{key}?done=saved", created.Headers.Location!.OriginalString);

@@ -100,6 +100,31 @@ public abstract class RecruitersApiTests(RecruitersApp app)
         Assert.All(declarations, d => Assert.StartsWith("H-400-", d.GetProperty("caseNumber").GetString(), StringComparison.Ordinal));
         Assert.Contains(declarations, d => d.GetProperty("fiscalYear").GetInt32() == 2021);
 
+        // Which employer declared them and for which destination occupation come from the case's own row in the H-2B
+        // disclosure of its year, once that is imported: here one row in OFLC's layout for one of the declared cases.
+        var declared = declarations.First().GetProperty("caseNumber").GetString()!;
+        Assert.All(declarations, d => Assert.Equal(JsonValueKind.Null, d.GetProperty("employer").ValueKind));
+        var disclosure = "CASE_NUMBER,CASE_STATUS,DECISION_DATE,VISA_CLASS,NBR_WORKERS_REQUESTED,NBR_WORKERS_CERTIFIED,SOC_CODE,SOC_TITLE,JOB_TITLE,WORKSITE_STATE,EMPLOYER_NAME,EMPLOYER_CITY,EMPLOYER_STATE\n"
+            + $"{declared},Determination Issued - Certification,2021-01-15,H-2B,12,12,37-3011.00,Landscaping and Groundskeeping Workers,Landscape laborer,TX,Jardines del Norte LLC,Austin,TX\n";
+        await using (var importing = app.CreateDb())
+        await using (var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(disclosure)))
+        {
+            var outcome = await Platform.LabourMarket.LabourImport.ImportAsync(importing, new Platform.LabourMarket.LabourImportRequest(stream, $"H-2B_Disclosure_Data_FY2021_{app.Provider}.csv"),
+                _ => true, Platform.Audit.AuditActor.CommandLine(), TimeProvider.System, "en", null, default);
+            Assert.IsType<Platform.Writes.WriteOutcome<Platform.LabourMarket.LabourDatasetSummary>.Saved>(outcome);
+        }
+
+        var withEmployer = new List<JsonElement>();
+        foreach (var entry in found.EnumerateArray())
+        {
+            withEmployer.AddRange((await OkAsync(await client.GetAsync($"/api/recruiters/{entry.GetProperty("id").GetInt32()}"))).GetProperty("declarations").EnumerateArray()
+                .Where(d => d.GetProperty("caseNumber").GetString() == declared));
+        }
+
+        var shown = Assert.Single(withEmployer);
+        Assert.Equal("Jardines del Norte LLC", shown.GetProperty("employer").GetString());
+        Assert.Contains("37-3011", Assert.Single(shown.GetProperty("occupations").EnumerateArray()).GetString(), StringComparison.Ordinal);
+
         // Spellings differing by punctuation and case are one entry; by legal form only, proposed for review.
         await using var db = app.CreateDb();
         Assert.True(await db.RecruiterNames.CountAsync(n => n.Source == "appendix-c") > 200);
@@ -214,6 +239,28 @@ public abstract class RecruitersApiTests(RecruitersApp app)
         Assert.Contains("data-verdict=\"Unknown\"", await browser.GetStringAsync("/recruiters/check?name=Nadie%20Conocido%20SA"), StringComparison.Ordinal);
         Assert.Contains("General principle 7", await browser.GetStringAsync("/recruiters/checklist"), StringComparison.Ordinal);
         Assert.Contains("href=\"/programmes\"", await browser.GetStringAsync("/recruiters/guide"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RecruitersGuide_InBothLanguages_ListsThePrinciplesReadAndLeadsToTheDirectoryChecklistProgrammesAndFraudReports()
+    {
+        var pages = new Dictionary<string, string>();
+        foreach (var language in new[] { "es", "en" })
+        {
+            var html = await app.ClientIn(language).GetStringAsync("/recruiters/guide");
+            var principles = System.Text.RegularExpressions.Regex.Match(html, "<ol data-testid=\"principles\">(.*?)</ol>", System.Text.RegularExpressions.RegexOptions.Singleline);
+            Assert.True(principles.Success, html);
+            // The general principles whose ILO text was read (1 to 9); 10 to 13 are listed as gaps in the checklist's data file.
+            Assert.Equal(9, System.Text.RegularExpressions.Regex.Count(principles.Groups[1].Value, "<li>"));
+            foreach (var link in new[] { "/recruiters", "/recruiters/checklist", "/programmes", "/recruiters/check", "/fraud-reports/new" })
+            {
+                Assert.Contains($"href=\"{link}\"", html, StringComparison.Ordinal);
+            }
+
+            pages[language] = principles.Groups[1].Value;
+        }
+
+        Assert.NotEqual(pages["es"], pages["en"]);
     }
 
     [Fact]
