@@ -117,8 +117,10 @@ results="$work/results"
 status=0
 # A test writes the API's OpenAPI document here for the linter below.
 export MOVILIDAD_OPENAPI_OUT="$work/openapi.json"
+# A hung test stops the session after 50 minutes. The web tests took 26 min 10 s in a fresh run on 2026-12-07 (17:06, a
+# machine also busy with a build) and the 28-minute guard of then cut them short; the suite is too slow and is being cut.
 dotnet test Movilidad.slnx -c Release --no-build -nologo --logger "trx" --results-directory "$results" \
-  -- RunConfiguration.TestSessionTimeout=1500000 || status=$?
+  -- RunConfiguration.TestSessionTimeout=3000000 || status=$?
 
 say "OpenAPI lint (@redocly/cli $redocly_version)"
 if [ ! -f "$MOVILIDAD_OPENAPI_OUT" ]; then

@@ -46,7 +46,7 @@ presidency=$(token_for "presidency-$$@example.org" presidency)
 
 base=http://127.0.0.1:5207
 start() {
-  Logging__LogLevel__Default=Warning ASPNETCORE_ENVIRONMENT=Production Security__SecureCookies=false Security__ApiPermitsPerMinute=1000000 \
+  Logging__LogLevel__Default=Warning ASPNETCORE_ENVIRONMENT=Production Security__SecureCookies=false Security__ApiPermitsPerMinute=1000000000 \
     dotnet "$work/app/Movilidad.Web.dll" --urls "$base" >>"$work/server.log" 2>&1 &
   server=$!
   for _ in $(seq 1 240); do curl -sf "$base/health" >/dev/null && return; sleep 0.25; done

@@ -32,7 +32,7 @@ as_postgres "psql -h 127.0.0.1 -p $port -U postgres -qc 'CREATE DATABASE movilid
 dotnet publish src/Movilidad.Web -c Release -o "$work/app" -nologo -v q >/dev/null
 base=http://127.0.0.1:5198
 Database__Provider=Postgres ConnectionStrings__Movilidad="Host=127.0.0.1;Port=$port;Username=postgres;Database=movilidad;Timeout=5" \
-  Logging__LogLevel__Default=Warning ASPNETCORE_ENVIRONMENT=Production Security__SecureCookies=false Security__ApiPermitsPerMinute=1000000 \
+  Logging__LogLevel__Default=Warning ASPNETCORE_ENVIRONMENT=Production Security__SecureCookies=false Security__ApiPermitsPerMinute=1000000000 \
   dotnet "$work/app/Movilidad.Web.dll" --urls "$base" >"$work/server.log" 2>&1 &
 server=$!
 # The host migrates the database as it starts: PostgreSQL must not be stopped before it answers (up to 5 minutes on a busy machine).

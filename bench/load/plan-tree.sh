@@ -17,7 +17,7 @@ trap '[ -n "$server" ] && { kill "$server" 2>/dev/null || true; wait "$server" 2
 source bench/load/wrk-lib.sh
 dotnet publish src/Movilidad.Web -c Release -o "$work/app" -nologo -v q >/dev/null
 port=5199
-Database__DataDirectory="$work/db" Logging__LogLevel__Default=Warning ASPNETCORE_ENVIRONMENT=Production Security__ApiPermitsPerMinute=1000000 \
+Database__DataDirectory="$work/db" Logging__LogLevel__Default=Warning ASPNETCORE_ENVIRONMENT=Production Security__ApiPermitsPerMinute=1000000000 \
   dotnet "$work/app/Movilidad.Web.dll" --urls "http://127.0.0.1:$port" >"$work/server.log" 2>&1 &
 server=$!
 for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$port/health" >/dev/null && break; sleep 0.5; done

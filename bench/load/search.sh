@@ -6,8 +6,13 @@
 #   - /api/search not signed in,
 # each request with another query drawn from 2,500 two-word combinations of the synthetic vocabulary and a page of 1 to
 # 3 (an anonymous answer repeated within the run may come from the output cache). Every answer is counted by status
-# (wrk-lib.sh); the script exits with 1 when any was not 2xx.
+# (wrk-lib.sh); the script exits with 1 when any was not 2xx. Before the load, `movilidad search time` prints the CPU
+# time of a query per stage: signed in with the counts of the web (facet sets and counts kept per data version), signed
+# in with every count a grouped query (--uncached, as before them), and not signed in; on PostgreSQL, the server's version
+# and settings and EXPLAIN ANALYZE of a query's match (what the count reads) and of its ranked page.
 # Usage: bench/load/search.sh [seconds, default 20] [connections, default 8] [entries, default 100000] [postgres connection string]
+# A PostgreSQL connection string without Database= (e.g. "Host=127.0.0.1;Port=5432;Username=postgres") gets a database of
+# the run's own, dropped at the end; with Database= that database is used and kept (run it on an empty one).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 duration=${1:-20}
@@ -18,10 +23,24 @@ threads=2
 
 work=$(mktemp -d)
 server=
-trap '[ -n "$server" ] && { kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; }; rm -rf "$work"' EXIT
+scratch_db=
+# A PostgreSQL server is given without a database: the run uses a database of its own (created by the app's migration),
+# dropped at the end, so each run seeds the same entries into an empty database.
+setting() { tr ';' '\n' <<<"$postgres" | awk -F= -v k="$1" 'tolower($1) == tolower(k) { sub(/^[^=]*=/, ""); print }'; }
+drop_scratch() {
+  [ -n "$scratch_db" ] || return 0
+  PGPASSWORD=$(setting Password) psql -q -h "$(setting Host)" -p "$(setting Port)" -U "$(setting Username)" -d postgres \
+    -c "DROP DATABASE IF EXISTS \"$scratch_db\" WITH (FORCE)" >/dev/null || true
+}
+trap '[ -n "$server" ] && { kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; }; drop_scratch; rm -rf "$work"' EXIT
 dotnet publish src/Movilidad.Web -c Release -o "$work/app" -nologo -v q >/dev/null
 dotnet publish src/Movilidad.Cli -c Release -o "$work/cli" -nologo -v q >/dev/null
 if [ -n "$postgres" ]; then
+  if [ -z "$(setting Database)" ]; then
+    command -v psql >/dev/null || { echo "psql is needed to drop the run's database (apt-get install postgresql-client)" >&2; exit 1; }
+    scratch_db="movilidad_search_$$"
+    postgres="$postgres;Database=$scratch_db"
+  fi
   export Database__Provider=Postgres ConnectionStrings__Movilidad="$postgres"
   database=(--database "$postgres" --provider Postgres)
 else
@@ -37,6 +56,28 @@ kill "$server"; wait "$server" 2>/dev/null || true; server=
 started=$(date +%s)
 (cd src/Movilidad.Web && dotnet "$work/cli/movilidad.dll" search seed --practices "$entries" --seed 1 "${database[@]}" 2>/dev/null | tail -n 1)
 echo "seeded in $(( $(date +%s) - started )) s"
+# CPU time per query and stage, one query at a time (meaningful under load, unlike the wall-clock figures below).
+(cd src/Movilidad.Web && for mode in "" --uncached --anonymous; do dotnet "$work/cli/movilidad.dll" search time --queries 200 $mode "${database[@]}"; echo; done)
+if [ -n "$postgres" ] && command -v psql >/dev/null; then
+  # The plans of one query of the benchmark's vocabulary, as the search sends them (SearchEngine: the count reads the
+  # match's ids only; the page ranks the match not signed in).
+  PGPASSWORD=$(setting Password) psql -X -q -h "$(setting Host)" -p "$(setting Port)" -U "$(setting Username)" -d "$(setting Database)" <<'SQL'
+\pset pager off
+SELECT version();
+SELECT name, setting, unit FROM pg_settings WHERE name IN ('shared_buffers', 'work_mem', 'effective_cache_size', 'jit', 'max_parallel_workers_per_gather');
+\echo 'The count: the ids of the match (two words of the vocabulary)'
+EXPLAIN (ANALYZE, BUFFERS, COSTS OFF)
+SELECT e."Id" FROM "SearchEntries" e
+WHERE e."Document" @@ (websearch_to_tsquery('movilidad_es', 'trabajadoras laboral') || websearch_to_tsquery('movilidad_en', 'trabajadoras laboral'));
+\echo 'The page: ranked, not signed in, page 2'
+EXPLAIN (ANALYZE, BUFFERS, COSTS OFF)
+SELECT e."Id", ts_rank(e."Document", (websearch_to_tsquery('movilidad_es', 'trabajadoras laboral') || websearch_to_tsquery('movilidad_en', 'trabajadoras laboral'))) AS "Rank"
+FROM "SearchEntries" e
+WHERE e."Document" @@ (websearch_to_tsquery('movilidad_es', 'trabajadoras laboral') || websearch_to_tsquery('movilidad_en', 'trabajadoras laboral'))
+  AND e."Id" NOT IN (SELECT "Id" FROM "SearchEntries" WHERE "IsPublic" = FALSE)
+ORDER BY "Rank" DESC, e."Id" LIMIT 20 OFFSET 20;
+SQL
+fi
 link=$(cd src/Movilidad.Web && dotnet "$work/cli/movilidad.dll" users add --email "bench-$$@example.org" --role observer --base-url http://127.0.0.1:5197 "${database[@]}" | grep '/account/reset')
 start_app 5197
 sign_in "$link" "bench-$$@example.org"

@@ -20,23 +20,7 @@ server=
 trap '[ -n "$server" ] && { kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; }; rm -rf "$work"' EXIT
 source bench/load/wrk-lib.sh
 source bench/load/dashboard-lib.sh
-dotnet publish src/Movilidad.Web -c Release -o "$work/app" -nologo -v q >/dev/null
-dotnet publish src/Movilidad.Cli -c Release -o "$work/cli" -nologo -v q >/dev/null
-if [ -n "$postgres" ]; then
-  export Database__Provider=Postgres ConnectionStrings__Movilidad="$postgres"
-  database=(--database "$postgres" --provider Postgres)
-  label=PostgreSQL
-else
-  mkdir -p "$work/db"
-  export Database__DataDirectory="$work/db"
-  database=(--database "$work/db/movilidad.db")
-  label=SQLite
-fi
-(cd src/Movilidad.Web && dotnet "$work/cli/movilidad.dll" seed --synthetic realistic --seed 1 "${database[@]}" | tail -n 1)
-email="bench-$$@example.org"
-link=$(cd src/Movilidad.Web && dotnet "$work/cli/movilidad.dll" users add --email "$email" --role observer --base-url http://127.0.0.1:5197 "${database[@]}" | grep '/account/reset')
-start_app 5197
-sign_in "$link" "$email"
+seeded_app 5197 "$postgres"
 plan_id=$(curl -sf "$base/api/plans" | grep -o '"id":[0-9]*,"key":"prml-2023-2027"' | grep -o '[0-9]*' | head -n 1)
 signed=(-H "Cookie: $cookie")
 

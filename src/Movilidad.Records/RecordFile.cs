@@ -53,6 +53,10 @@ public static class RecordFile
         {
             var recognition = Recognise(table, options);
             CheckNamedColumns(recognition, options);
+            if (recognition.Missing.Count > 0)
+            {
+                throw SourceReader.MissingColumns(recognition, recognition.Missing);
+            }
             var report = new RecordReport
             {
                 FileName = fileName,
@@ -80,6 +84,14 @@ public static class RecordFile
                     $"El campo {key} se leyó de la columna «{recognition.Columns.Name(key)}», indicada al importar.",
                     $"Field {key} was read from column '{recognition.Columns.Name(key)}', named at the import."));
             }
+            // The fields the file can do without, absent from this edition: said, so that a renamed one is noticed and named.
+            var absent = string.Join(", ", recognition.Reader.Fields.Where(f => !recognition.Columns.Has(f.Key)).Select(f => $"{f.Names[0]} ({f.Key})"));
+            if (absent.Length > 0)
+            {
+                report.Note(new RecordMessage(
+                    $"Columnas que el lector de esta publicación también lee y que este archivo no tiene (sus datos no se leen; si una cambió de nombre, indíquela): {absent}.",
+                    $"Columns this publication's reader also reads that this file does not have (their data is not read; if one was renamed, name it): {absent}."));
+            }
             var context = new ReadContext(recognition, options, options.Crosswalk ?? OccupationCrosswalk.Default, report);
             var read = new RecordRead(table, ownsStream ? stream : null, context, clock);
             table = null!;
@@ -104,7 +116,7 @@ public static class RecordFile
         var (table, sha256, _) = FileOpener.Open(stream, fileName, options);
         using (table)
         {
-            var recognition = Find(table, options).OrderByDescending(r => r.Score).ThenBy(r => r.Candidate.Header.Number).FirstOrDefault();
+            var recognition = Best(Find(table, options));
             Candidate candidate;
             if (recognition is not null)
             {
@@ -127,9 +139,11 @@ public static class RecordFile
             var preview = candidate.Below.Where(r => !r.IsBlank).Take(previewRows)
                 .Select(r => new TablePreviewRow(r.Number, [.. Enumerable.Range(0, header.Count).Select(r.Text)])).ToList();
             var found = recognition?.Columns.Keys.ToDictionary(k => k, k => recognition.Columns.Name(k)!, StringComparer.Ordinal) ?? [];
-            var fields = recognition?.Reader.Fields.Select(s => new RecordField(s.Key, s.Names[0], s.Required)).ToList() ?? [];
+            var missing = recognition?.Missing.SelectMany(g => g).Select(s => s.Key).ToHashSet(StringComparer.Ordinal) ?? [];
+            var fields = recognition?.Reader.Fields.Select(s => new RecordField(s.Key, s.Names[0], s.Required, missing.Contains(s.Key))).ToList() ?? [];
+            IReadOnlyList<IReadOnlyList<string>> groups = recognition?.Missing.Select(g => (IReadOnlyList<string>)[.. g.Select(s => s.Key)]).ToList() ?? [];
             return new TableInspection(fileName, sha256, table.Format, candidate.Sheet.Name.Length == 0 ? null : candidate.Sheet.Name, candidate.Header.Number,
-                header, preview, recognition?.Source, recognition?.Description, found, TableInspection.SignatureOf(header), fields);
+                header, preview, recognition?.Source, recognition?.Description, found, TableInspection.SignatureOf(header), fields) { Missing = groups };
         }
     }
 
@@ -176,14 +190,18 @@ public static class RecordFile
         return found;
     }
 
+    /// <summary>The table as the publication it is most like: one whose fields are all there before one that lacks some, a reader before the template, then by score and the highest header.</summary>
+    private static Recognition? Best(IEnumerable<Recognition> found) =>
+        found.OrderByDescending(r => r.Tier).ThenByDescending(r => r.Score).ThenBy(r => r.Candidate.Header.Number).FirstOrDefault();
+
     private static Recognition Recognise(TableFile table, RecordReaderOptions options)
     {
         var location = new SourceLocation(table.FileName, null, 0);
         var found = Find(table, options);
-        var best = found.OrderByDescending(r => r.Score).ThenBy(r => r.Candidate.Header.Number).FirstOrDefault();
+        var best = Best(found);
         if (options.Source is { } wanted)
         {
-            var chosen = found.Where(r => r.Source == wanted).OrderByDescending(r => r.Score).FirstOrDefault();
+            var chosen = Best(found.Where(r => r.Source == wanted));
             if (chosen is null && best is not null)
             {
                 throw new RecordFileException("source-mismatch", location, null, new RecordMessage(

@@ -129,8 +129,8 @@ public abstract class AccountBrowserTests(BrowserHost host)
         await followUp.Locator("summary").FocusAsync();
         await page.Keyboard.PressAsync("Enter");
         Assert.True(await followUp.Locator(".nav-links").IsVisibleAsync());
-        Assert.Equal(["Actividades", "Tablero de indicadores", "Informes", "Compromisos", "Tablero de compromisos", "Buenas prácticas", "Calendario de publicación"], await followUp.Locator(".nav-links a").AllInnerTextsAsync());
-        Assert.Equal(["/monitoring/activities", "/indicators", "/reports", "/pledges", "/pledges/dashboard", "/practices", "/practices/calendar"],
+        Assert.Equal(["Actividades", "Tablero de indicadores", "Reuniones y foros", "Red de las Naciones Unidas", "Informes", "Compromisos", "Tablero de compromisos", "Buenas prácticas", "Calendario de publicación"], await followUp.Locator(".nav-links a").AllInnerTextsAsync());
+        Assert.Equal(["/monitoring/activities", "/indicators", "/meetings", "/network", "/reports", "/pledges", "/pledges/dashboard", "/practices", "/practices/calendar"],
             await followUp.Locator(".nav-links a").EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))"));
         await page.Keyboard.PressAsync("Tab");
         Assert.Equal("/monitoring/activities", await page.EvaluateAsync<string>("document.activeElement.getAttribute('href')"));

@@ -70,6 +70,57 @@ public abstract class ActivityBrowserTests(BrowserHost host)
         await AssertAccessible(page);
         Assert.Empty(host.PageErrors);
     }
+
+    /// <summary>
+    /// The meetings pages (issue 15) in the browser: a working group's member records a meeting through the form (a
+    /// missing place refused at its field first), then the meeting, the list, the civil-society tables' and the national
+    /// forums' registers and the form are read at laptop and phone widths in both languages, axe-checked.
+    /// </summary>
+    [Fact]
+    public async Task Meetings_RecordedThroughTheForm_ThenEveryMeetingsPage_AtLaptopAndPhoneWidths_InBothLanguages()
+    {
+        int group;
+        await using (var db = host.App.CreateDb())
+        {
+            group = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(db.Institutions.Where(i => i.Code == "GT-ML").Select(i => i.Id));
+        }
+
+        var page = await SignedInAsync("es", "working-group-member:GT-ML");
+        await page.GotoAsync("/meetings/edit");
+        await page.Locator("#kind").SelectOptionAsync("working-group-meeting");
+        await page.Locator("#date").FillAsync("2025-05-14");
+        await page.Locator("#Title-es").FillAsync("Reunión del grupo en el navegador");
+        await page.Locator("#convener").SelectOptionAsync("working-group");
+        await page.Locator("#group").SelectOptionAsync(group.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await page.Locator("main form button[type=submit]").Last.ClickAsync();
+        await Assertions.Expect(page.GetByTestId("errors")).ToBeVisibleAsync();
+        Assert.Equal("error-place", await page.Locator("#place").GetAttributeAsync("aria-describedby"));
+        await host.ScreenshotAsync(page, "meetings-edit-refused");
+        await AssertAccessible(page);
+        await page.Locator("#place").FillAsync("Ciudad de Guatemala");
+        await page.Locator("main form button[type=submit]").Last.ClickAsync();
+        await page.ReachedAsync(url => System.Text.RegularExpressions.Regex.IsMatch(url, "/meetings/[0-9]+$"));
+        var meeting = page.Url[(page.Url.LastIndexOf('/') + 1)..];
+
+        foreach (var language in new[] { "es", "en" })
+        {
+            var reader = await SignedInAsync(language, "working-group-member:GT-ML");
+            foreach (var (path, name) in new[] { ("/meetings", "list"), ($"/meetings/{meeting}", "meeting"), ($"/meetings/edit/{meeting}", "edit"), ("/meetings/tables", "tables"), ("/meetings/forums", "forums") })
+            {
+                foreach (var width in new[] { 1366, 390 })
+                {
+                    await reader.SetViewportSizeAsync(width, width == 390 ? 844 : 900);
+                    var response = await reader.GotoAsync(path);
+                    Assert.True(response?.Ok, $"{path}: {response?.Status}");
+                    Assert.True(await reader.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth + 1"), $"{path} scrolls sideways at {width} px");
+                    await host.ScreenshotAsync(reader, $"meetings-{name}-{language}-{width}");
+                    await AssertAccessible(reader);
+                }
+            }
+        }
+
+        Assert.Empty(host.PageErrors);
+    }
 }
 
 public sealed class ActivityBrowserTestsOnSqlite(SqliteBrowserHost host) : ActivityBrowserTests(host), IClassFixture<SqliteBrowserHost>;

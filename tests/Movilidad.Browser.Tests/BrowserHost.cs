@@ -1,12 +1,19 @@
 using Deque.AxeCore.Playwright;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Playwright;
 using Movilidad.Platform.Data;
 using Movilidad.Web.Tests.Infrastructure;
 
 namespace Movilidad.Browser.Tests;
 
-/// <summary>The real platform on a real port (Kestrel) over a fresh database, and Debian's Chromium driven by Playwright.</summary>
-public abstract class BrowserHost(DatabaseProvider provider) : IAsyncLifetime
+/// <summary>
+/// The real platform on a real port (Kestrel) over a fresh database, and Debian's Chromium driven by Playwright. What the
+/// host logs as an error, and the database warnings that answer 503 or 507, go to the test run's output as xUnit
+/// diagnostic messages: a page that fails in CI then says why on the server's side too.
+/// </summary>
+public abstract class BrowserHost(DatabaseProvider provider, IMessageSink diagnostics) : IAsyncLifetime
 {
     private HostedApp? app;
     private IPlaywright? playwright;
@@ -23,7 +30,7 @@ public abstract class BrowserHost(DatabaseProvider provider) : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        app = new HostedApp(provider);
+        app = new HostedApp(provider, diagnostics);
         await ((IAsyncLifetime)app).InitializeAsync();
         BaseUrl = app.ServerUrl;
         playwright = await Playwright.CreateAsync();
@@ -113,15 +120,53 @@ public abstract class BrowserHost(DatabaseProvider provider) : IAsyncLifetime
 
     private sealed class HostedApp : MovilidadApp
     {
-        public HostedApp(DatabaseProvider provider)
-            : base(provider) => UseKestrel(0);
+        private readonly IMessageSink diagnostics;
+
+        public HostedApp(DatabaseProvider provider, IMessageSink diagnostics)
+            : base(provider)
+        {
+            this.diagnostics = diagnostics;
+            UseKestrel(0);
+        }
 
         protected override bool SecureCookies => false;
 
         public string ServerUrl => ClientOptions.BaseAddress.ToString().TrimEnd('/');
+
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.ConfigureServices(services => services.AddLogging(logging => logging.AddProvider(new DiagnosticLog(diagnostics, () => ServerUrl))));
+        }
+    }
+
+    /// <summary>Errors from any category, and the database's warnings (503 on an outage), as diagnostic messages naming the host.</summary>
+    private sealed class DiagnosticLog(IMessageSink sink, Func<string> host) : ILoggerProvider, ILogger
+    {
+        private string category = string.Empty;
+
+        public ILogger CreateLogger(string categoryName) => new DiagnosticLog(sink, host) { category = categoryName };
+
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) =>
+            logLevel >= LogLevel.Error || (logLevel == LogLevel.Warning && category == "Movilidad.Database");
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            if (IsEnabled(logLevel))
+            {
+                sink.OnMessage(new Xunit.Sdk.DiagnosticMessage($"[{host()}] {logLevel} {category}: {formatter(state, exception)} {exception}"));
+            }
+        }
+
+        public void Dispose()
+        {
+        }
     }
 }
 
-public sealed class SqliteBrowserHost() : BrowserHost(DatabaseProvider.Sqlite);
+public sealed class SqliteBrowserHost(IMessageSink diagnostics) : BrowserHost(DatabaseProvider.Sqlite, diagnostics);
 
-public sealed class PostgresBrowserHost() : BrowserHost(DatabaseProvider.Postgres);
+public sealed class PostgresBrowserHost(IMessageSink diagnostics) : BrowserHost(DatabaseProvider.Postgres, diagnostics);

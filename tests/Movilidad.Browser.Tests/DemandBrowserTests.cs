@@ -45,13 +45,13 @@ public abstract partial class DemandBrowserTests(BrowserHost host)
         await AssertAccessible(page);
         await host.ScreenshotAsync(page, "demand-run");
 
-        // Too many runs: refused on the page with the limit, not a server error.
+        // Too many runs: refused on the page with the limit in the page's language and format, not a server error.
         await page.GotoAsync(modelUrl);
         await page.Locator("#mc-runs").FillAsync("10000000");
         await page.Locator("#mc-name-0").SelectOptionAsync("domestic tenure");
         await page.Locator("#mc-dist-0").FillAsync("uniform(6,10)");
         await page.GetByTestId("sensitivity").Locator("button").ClickAsync();
-        await Assertions.Expect(page.GetByTestId("errors")).ToContainTextAsync("100,000");
+        await Assertions.Expect(page.GetByTestId("errors")).ToContainTextAsync("de 1 a 100.000 corridas");
         await AssertAccessible(page);
 
         await page.Locator("#mc-runs").FillAsync("300");
@@ -86,7 +86,7 @@ public abstract partial class DemandBrowserTests(BrowserHost host)
         {
             var upload = new Movilidad.Web.Features.Demand.ModelUpload(new Platform.Demand.UploadedFile("growth.mdl", System.Text.Encoding.UTF8.GetBytes(Movilidad.Web.Tests.Features.Demand.DemandCalibrationTests.GrowthModel)),
                 [], "Empleo " + Guid.NewGuid().ToString("N")[..6], "GT", null);
-            var created = await Movilidad.Web.Features.Demand.DemandEditing.CreateAsync(db, upload, Platform.Audit.AuditActor.CommandLine(), TimeProvider.System, CancellationToken.None);
+            var created = await Movilidad.Web.Features.Demand.DemandEditing.CreateAsync(db, upload, new Movilidad.Web.Infrastructure.Localization.TextLocalizer(), Platform.Audit.AuditActor.CommandLine(), TimeProvider.System, CancellationToken.None);
             slug = Assert.IsType<Platform.Writes.WriteOutcome<Movilidad.Web.Features.Demand.ModelView>.Saved>(created).Value.Slug;
         }
 

@@ -37,6 +37,53 @@ public abstract class PlanBrowserTests(BrowserHost host)
     }
 
     [Fact]
+    public async Task WorkingGroupPlan_CreatedWithAnElementAndSubmitted_OnThePagesAtLaptopAndPhoneWidths()
+    {
+        var key = $"gt-ml-browser-{Guid.NewGuid():N}"[..28];
+        var page = await host.SignedInAsync("es", "working-group-member:GT-ML");
+        await page.SetViewportSizeAsync(1366, 900);
+        await page.GotoAsync("/plans");
+        await page.GetByTestId("new-plan").ClickAsync();
+        await page.ReachedAsync("**/plans/new");
+        await page.Locator("#Title-es").FillAsync("Plan de trabajo del GT de Migración Laboral 2025-2026");
+        await page.Locator("#Title-en").FillAsync("Labour Migration WG work plan 2025-2026");
+        await page.Locator("#key").FillAsync(key);
+        await page.Locator("#period-start").FillAsync("2025");
+        await page.Locator("#period-end").FillAsync("2026");
+        await host.ScreenshotAsync(page, "plan-new-1366");
+        await AssertAccessible(page);
+        await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Crear el borrador" }).ClickAsync();
+        await page.ReachedAsync($"**/plans/{key}");
+        await Assertions.Expect(page.GetByTestId("review-state")).ToContainTextAsync("Borrador");
+
+        await page.GetByTestId("add-element").ClickAsync();
+        await page.ReachedAsync($"**/plans/{key}/elements/new");
+        await page.Locator("#level").SelectOptionAsync("activity");
+        await page.Locator("#code").FillAsync("1");
+        await page.Locator("#Title-es").FillAsync("Mesa técnica sobre reclutamiento equitativo");
+        await page.Locator("#Title-en").FillAsync("Technical round table on fair recruitment");
+        await page.Locator("#start").FillAsync("2025-03-01");
+        await page.Locator("#end").FillAsync("2025-11-30");
+        await page.Locator("#responsible").SelectOptionAsync("GT-ML");
+        await page.Locator("#gcm").FillAsync("6");
+        await page.SetViewportSizeAsync(390, 844);
+        await host.ScreenshotAsync(page, "plan-element-new-390");
+        await AssertAccessible(page);
+        await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Añadir el elemento" }).ClickAsync();
+        await page.ReachedAsync($"**/plans/{key}");
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("Mesa técnica sobre reclutamiento equitativo");
+
+        await page.GetByTestId("submit").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("review-state")).ToContainTextAsync("Enviado a la Secretaría");
+        await Assertions.Expect(page.GetByTestId("review-steps")).ToContainTextAsync("Enviado para aprobación");
+        await host.ScreenshotAsync(page, "plan-submitted-390");
+        await AssertAccessible(page);
+        await page.SetViewportSizeAsync(1366, 900);
+        await host.ScreenshotAsync(page, "plan-submitted-1366");
+        Assert.Empty(host.PageErrors);
+    }
+
+    [Fact]
     public async Task PlanTree_ExpandLineToAction_OpensTheActionWithItsFootnote()
     {
         var page = await host.NewPageAsync("es");
@@ -129,6 +176,8 @@ public abstract class PlanBrowserTests(BrowserHost host)
 
         await page.GotoAsync("/roadmap?plan=prml-2023-2027");
         var rows = await page.Locator("tr.rm-activity").CountAsync();
+        var labelWords = (await page.Locator("tr.rm-activity th.rm-label a").AllInnerTextsAsync())
+            .SelectMany(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries)).Where(w => w.Length > 3).ToHashSet(StringComparer.Ordinal);
         var folder = Path.Combine(LocalizationTests.RepositoryRoot(), "artifacts", "screenshots");
         Directory.CreateDirectory(folder);
         foreach (var paper in new[] { "A4", "Letter" })
@@ -139,12 +188,16 @@ public abstract class PlanBrowserTests(BrowserHost host)
             var pages = document.GetPages().ToList();
             Assert.All(pages, p => Assert.True(p.Width > p.Height, $"{paper} page {p.Number} is {p.Width} x {p.Height} pt, not landscape"));
 
-            // The activities' labels are printed as text (not cut off). Their size is not checked yet: Chromium shrinks the
-            // page to fit (labels near 5.7 pt on A4), because something in the print layout is wider than the paper.
+            // The activities' labels are printed as text, not cut off, and at a readable size: nothing in the print layout is wider
+            // than the paper, so Chromium does not shrink the page to fit (it did: labels near 5.7 pt on A4).
             var text = string.Join(' ', pages.Select(p => p.Text));
             Assert.Contains("Regional Plan on Labour Mobility", text, StringComparison.Ordinal);
             var words = pages.SelectMany(p => p.GetWords()).Where(w => w.Text.Length > 2).ToList();
             Assert.True(words.Count > rows * 3, $"{paper}: {words.Count} words for {rows} activities");
+            var labels = words.Where(w => labelWords.Contains(w.Text)).ToList();
+            Assert.True(labels.Count >= rows, $"{paper}: {labels.Count} words of the activities' labels for {rows} activities");
+            var smallest = labels.SelectMany(w => w.Letters).Min(l => l.PointSize);
+            Assert.True(smallest >= 8, $"{paper}: the activities' labels print at {smallest:0.0} pt");
         }
     }
 

@@ -83,6 +83,58 @@ public abstract partial class RepositoryBrowserTests(BrowserHost host)
         Assert.Empty(host.PageErrors);
     }
 
+    /// <summary>
+    /// The toolkit guide page (issue 13) in the browser: a curator opens it at laptop and phone widths in both languages,
+    /// a step written in one language only is refused at its field, and the guide saved in both shows on the item's page.
+    /// </summary>
+    [Fact]
+    public async Task ToolkitGuide_EditedByACurator_RefusedAtItsField_AtLaptopAndPhoneWidths_InBothLanguages()
+    {
+        int id;
+        await using (var db = host.App.CreateDb())
+        {
+            var item = new Platform.Knowledge.RepositoryItem
+            {
+                Kind = Platform.Knowledge.ItemKind.Toolkit, Type = Platform.Knowledge.ItemType.Toolkit, Title = new("Herramienta del navegador", "Browser toolkit"),
+                Status = Platform.Knowledge.ItemStatus.Published, Audience = Platform.Knowledge.ItemAudience.Public, IsDraft = true, ProposedAt = DateTime.UtcNow, PublishedAt = DateTime.UtcNow,
+                Guide = System.Text.Json.JsonSerializer.Serialize(new Platform.Knowledge.ToolkitGuide([new("Paso inicial", "First step")], [], [], [], []), Platform.Knowledge.ToolkitLoader.Json),
+            };
+            db.RepositoryItems.Add(item);
+            await db.SaveChangesAsync();
+            id = item.Id;
+        }
+
+        foreach (var language in new[] { "en", "es" })
+        {
+            var curator = await SignedInAsync(language, "curator");
+            await curator.SetViewportSizeAsync(1366, 900);
+            await curator.GotoAsync($"/repository/{id}/guide");
+            await Assertions.Expect(curator.GetByTestId("guide-form")).ToBeVisibleAsync();
+            await host.ScreenshotAsync(curator, $"toolkit-guide-{language}-1366");
+            await BrowserHost.AssertAccessibleAsync(curator);
+            await curator.SetViewportSizeAsync(390, 844);
+            Assert.True(await curator.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth + 1"));
+            await host.ScreenshotAsync(curator, $"toolkit-guide-{language}-390");
+            await BrowserHost.AssertAccessibleAsync(curator);
+        }
+
+        var page = await SignedInAsync("es", "curator");
+        await page.GotoAsync($"/repository/{id}/guide");
+        await page.Locator("textarea[name='Form.Steps[0].En']").FillAsync(string.Empty);
+        await page.GetByTestId("complete").CheckAsync();
+        await page.GetByTestId("guide-form").Locator("button[type=submit]").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("errors")).ToBeVisibleAsync();
+        Assert.Contains("Pasos 1 (inglés)", await page.GetByTestId("errors").InnerTextAsync(), StringComparison.Ordinal);
+        await host.ScreenshotAsync(page, "toolkit-guide-refused");
+        await BrowserHost.AssertAccessibleAsync(page);
+        await page.Locator("textarea[name='Form.Steps[0].En']").FillAsync("Bring the institutions together");
+        await page.GetByTestId("complete").UncheckAsync();
+        await page.GetByTestId("guide-form").Locator("button[type=submit]").ClickAsync();
+        await page.ReachedAsync(url => url.EndsWith($"/repository/{id}", StringComparison.Ordinal));
+        Assert.Contains("Paso inicial", await page.GetByTestId("guide").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Empty(host.PageErrors);
+    }
+
     [GeneratedRegex("/repository/[0-9]+$")]
     private static partial Regex ItemPage();
 }

@@ -56,6 +56,7 @@ internal static class ExpectedFailures
     /// </summary>
     public static readonly IReadOnlyDictionary<string, (double Relative, string Reason)> Tolerances = new Dictionary<string, (double, string)>(StringComparer.Ordinal)
     {
+        ["sdeverywhere/allocate_price/allocate_price.mdl"] = (1e-4, "Vensim stops its search for the market price a few millionths short of where supply meets demand (price 1.03568 at time 4 where they meet at 1.035675): a steep supply curve there turns that into 1.4e-5 relative (11.1395 where the balance gives 11.13935)"),
         ["tests/allocate_available/test_allocate_available.mdl"] = (1e-3, "Vensim stops its search for the clearing priority early: its allocations add up to the available amount only within about 2e-5 of it (99.9988 of 100), so small shares differ by up to 9e-4 relative (PySD compares this model at 2e-2)"),
     };
 }

@@ -35,6 +35,25 @@ public sealed class SyntaxTests
     }
 
     [Fact]
+    public void VensimApostropheEndingAName_InsideAnExpression_IsPartOfTheName()
+    {
+        // DimA' is an equivalent copy of DimA (DimA' <-> DimA), so x compares every pair of elements; the apostrophes
+        // are not quotes around "] >= r[DimA".
+        var result = ModelText.Vensim("DimA: A1, A2 ~~|\nDimA' <-> DimA ~~|\nr[DimA] = 1, 2 ~~|\nx[DimA,DimA'] = IF THEN ELSE(r[DimA] >= r[DimA'], 1, 0) ~~|").Compile().Run();
+
+        Assert.Equal([1.0, 0, 1, 1], [result.Series("x[A1,A1]")[0], result.Series("x[A1,A2]")[0], result.Series("x[A2,A1]")[0], result.Series("x[A2,A2]")[0]]);
+    }
+
+    [Fact]
+    public void VensimNameEndingInDollar_OutsideAMacro_IsThatVariable()
+    {
+        // Only inside a macro does a final '$' name the enclosing model's variable; elsewhere it is part of the name.
+        var result = ModelText.Vensim("DOLLAR SIGN$ = 1 ~~|\ntwice = DOLLAR SIGN$ * 2 ~~|").Compile().Run();
+
+        Assert.Equal(2, result.Series("twice")[0]);
+    }
+
+    [Fact]
     public void VensimDimensionNameAsAValue_IsThePositionOfTheElementComputed()
     {
         // Vensim: a subscript range used in an expression stands for the element's number (from 1) in the range; a

@@ -75,6 +75,29 @@ public sealed class VensimBuiltinTests
         Assert.Contains("four fields", error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(5)]
+    [InlineData(15)]
+    [InlineData(7)]
+    public void AllocateAvailable_ProfileTypeWithoutADocumentedFormula_StopsTheRunNamingTypeVariableAndTime(int type)
+    {
+        // Type 5 is Vensim's truncated constant elasticity curve, named but not given a formula in its help; 15 is the
+        // same in whole numbers, 7 no type at all. Fresno asks for nothing, so its type 5 takes no part: the error
+        // names Dayton's type.
+        var model = ModelText.Vensim(Branches + $"""
+            request[branch] = 10, 20, 0 ~~|
+            profile[branch,pprofile] = 1,5,2,0; {type},7,2,1; 5,3,2,1; ~~|
+            shipped[branch] = ALLOCATE AVAILABLE(request[branch], profile[branch,ptype], 20) ~~|
+            """).Compile();
+
+        var error = Assert.Throws<ModelException>(() => model.Run());
+
+        Assert.Equal(DiagnosticCode.PriorityTypeNotComputed, error.Diagnostic.Code);
+        Assert.Contains("variable 'shipped[Boston]'", error.Message, StringComparison.Ordinal);
+        Assert.Contains($"at time 0 a priority profile has type {type}: the allocation functions compute types 0", error.Message, StringComparison.Ordinal);
+        Assert.Contains("el tipo 5 (elasticidad constante) no está implementado", error.Describe(new System.Globalization.CultureInfo("es-MX")), StringComparison.Ordinal);
+    }
+
     [Fact]
     public void AllocateAvailable_FixedQuantityProfile_IsServedBeforeThePricedRequests()
     {
@@ -188,6 +211,158 @@ public sealed class VensimBuiltinTests
         var demanded = result.Series("demanded[d1]")[0] + result.Series("demanded[d2]")[0];
         Assert.Equal(result.Series("supplied[s1]")[0], demanded, 9);
         Assert.InRange(result.Series("market price")[0], 6, 12);
+    }
+
+    private const string NormalSuppliers = """
+        supplier: s1, s2 ~~|
+        pprofile: ptype, ppriority, pwidth, pextra ~~|
+        capacity[supplier] = 1, 1 ~~|
+        supply curve[supplier,pprofile] = 3,10,{width},0; 3,10.03,{width},0; ~~|
+        demander: d1, d2 ~~|
+        fixed demand[demander,pprofile] = 0 ~~|
+        demand[demander] = {demand}, 0 ~~|
+        market price = FIND MARKET PRICE(demand[d1], fixed demand[d1,ptype], capacity[s1], supply curve[s1,ptype]) ~~|
+
+        """;
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(0.01)]
+    [InlineData(0.05)]
+    public void DemandAtPrice_NormalCurveNarrowerThanFiveHundredths_SpreadsAsIfItWere(double width)
+    {
+        // Vensim gives a normal curve a standard deviation of at least 0.05 (its runs of SDEverywhere's allocate_normal_width
+        // model agree for widths 0 to 0.05). At 0.03 above the priority: 0.5·erfc(0.03 / (0.05·√2)) = 0.5·erfc(0.4243) = 0.27425,
+        // and Vensim's own run says 0.274264 (its erfc is Abramowitz and Stegun's 7.1.25, within 2.5e-5).
+        var result = Run($"pprofile: ptype, ppriority, pwidth, pextra ~~|\ncurve[pprofile] = 3, 10, {width.ToString(System.Globalization.CultureInfo.InvariantCulture)}, 0 ~~|\nasked = DEMAND AT PRICE(1, curve[ptype], 10.03) ~~|");
+
+        Assert.Equal(0.274264, result.Series("asked")[0], 5);
+    }
+
+    [Fact]
+    public void FindMarketPrice_DemandCurveOfTypeFive_StopsTheRunNamingTheType()
+    {
+        var model = ModelText.Vensim(Market + """
+            satiation[demander] = 100, 0 ~~|
+            demand curve[demander,pprofile] = 5,10,4,1; 1,1,1,0; ~~|
+            """).Compile();
+
+        var error = Assert.Throws<ModelException>(() => model.Run());
+
+        Assert.Equal(DiagnosticCode.PriorityTypeNotComputed, error.Diagnostic.Code);
+        Assert.Contains("variable 'market price'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("a priority profile has type 5", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("DEMAND AT PRICE", 5)]
+    [InlineData("SUPPLY AT PRICE", 13)]
+    public void AtPrice_CurveOfATypeTheMarketFunctionsDoNotCompute_StopsTheRun(string function, int type)
+    {
+        var model = ModelText.Vensim($"pprofile: ptype, ppriority, pwidth, pextra ~~|\ncurve[pprofile] = {type}, 10, 2, 1 ~~|\nasked = {function}(1, curve[ptype], 10) ~~|").Compile();
+
+        var error = Assert.Throws<ModelException>(() => model.Run());
+
+        Assert.Contains($"variable 'asked': at time 0 a priority profile has type {type}", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("0.05", "0", 9.75)]
+    [InlineData("1", "0", 5)]
+    [InlineData("0.05", "2", 10.28)]
+    [InlineData("1", "2", 15.03)]
+    public void FindMarketPrice_NormalSupplyNeverMeetingDemand_SitsFiveStandardDeviationsBeyondThePriorities(string width, string demand, double price)
+    {
+        // Vensim searches a normal curve over five standard deviations either side of its priority: with nothing asked for
+        // the price is the lowest priority (10) less 5σ, with the whole capacity (2) asked for, which a normal supply curve
+        // never quite offers, the highest priority (10.03) plus 5σ (SDEverywhere's allocate_normal_width model, run by Vensim).
+        var result = Run(NormalSuppliers.Replace("{width}", width, StringComparison.Ordinal).Replace("{demand}", demand, StringComparison.Ordinal));
+
+        Assert.Equal(price, result.Series("market price")[0], 9);
+    }
+
+    [Fact]
+    public void FindMarketPrice_ExponentialSupplyWithNothingDemanded_IsTenWidthsBelowTheLowestPriority()
+    {
+        // Vensim searches an exponential curve over ten widths either side of its priority: supply around 1 and 2 with width 1
+        // and no demand give 1 − 10 = −9 (SDEverywhere's allocate_price model, run by Vensim).
+        var result = Run("""
+            supplier: s1, s2 ~~|
+            pprofile: ptype, ppriority, pwidth, pextra ~~|
+            capacity[supplier] = 200, 300 ~~|
+            supply curve[supplier,pprofile] = 4,1,1,0; 4,2,1,0; ~~|
+            demand curve[supplier,pprofile] = 4,1,1,0; 4,2,1,0; ~~|
+            satiation[supplier] = 0, 0 ~~|
+            market price = FIND MARKET PRICE(satiation[s1], demand curve[s1,ptype], capacity[s1], supply curve[s1,ptype]) ~~|
+            """);
+
+        Assert.Equal(-9, result.Series("market price")[0], 9);
+    }
+
+    [Fact]
+    public void VectorLookup_EachMode_ReadsTheVectorAsALookupOverEquallySpacedPoints()
+    {
+        // Vensim: vec's values sit at x = xmin .. xmax in equal steps (here 0, 1, 2 for 0, 10, 40). By hand: interpolated
+        // 5 at 0.5 and held at 40 beyond 2; extrapolated 70 at 3; backward 10 and forward 40 at 1.5; area from 0 to 1.5
+        // 5 + (10 + 25)/2·0.5 = 13.75, to 3 held 30 + 40 = 70, extended 5 + (10 + 70)/2·2 = 85; 25 is reached at 1.5 and
+        // an extended 70 at 3; the slope at 1.5 is 30, beyond the end 0 (held) or 30 (extended); mode 10 is undefined.
+        var result = Run("""
+            pt: p1, p2, p3 ~~|
+            vec[pt] = 0, 10, 40 ~~|
+            interpolated = VECTOR LOOKUP(vec[p1], 0.5, 0, 2, 0) ~~|
+            held = VECTOR LOOKUP(vec[p1], 3, 0, 2, 0) ~~|
+            extrapolated = VECTOR LOOKUP(vec[p1], 3, 0, 2, 3) ~~|
+            backward = VECTOR LOOKUP(vec[p1], 1.5, 0, 2, 2) ~~|
+            forward = VECTOR LOOKUP(vec[p1], 1.5, 0, 2, 4) ~~|
+            area = VECTOR LOOKUP(vec[p1], 1.5, 0, 2, 1) ~~|
+            area held = VECTOR LOOKUP(vec[p1], 3, 0, 2, 1) ~~|
+            area extended = VECTOR LOOKUP(vec[p1], 3, 0, 2, 7) ~~|
+            inverse = VECTOR LOOKUP(vec[p1], 25, 0, 2, 5) ~~|
+            inverse extended = VECTOR LOOKUP(vec[p1], 70, 0, 2, 8) ~~|
+            slope = VECTOR LOOKUP(vec[p1], 1.5, 0, 2, 6) ~~|
+            slope held = VECTOR LOOKUP(vec[p1], 3, 0, 2, 6) ~~|
+            slope extended = VECTOR LOOKUP(vec[p1], 3, 0, 2, 9) ~~|
+            undefined = VECTOR LOOKUP(vec[p1], 1, 0, 2, 10) ~~|
+            """);
+
+        AssertInitial(
+            result,
+            ("interpolated", 5),
+            ("held", 40),
+            ("extrapolated", 70),
+            ("backward", 10),
+            ("forward", 40),
+            ("area", 13.75),
+            ("area held", 70),
+            ("area extended", 85),
+            ("inverse", 1.5),
+            ("inverse extended", 3),
+            ("slope", 30),
+            ("slope held", 0),
+            ("slope extended", 30));
+        Assert.True(double.IsNaN(result.Series("undefined")[0]));
+    }
+
+    [Fact]
+    public void Sinteg_DocumentedExamples_BoundQuantiseAndSnapTheStock()
+    {
+        // Vensim's examples: all :NA: is INTEG; min 0 keeps it from going below 0; 0, 100, 1 keeps it a whole number from 0
+        // to 100; spec 0 with thresh 0.01 makes it 0 whenever it would be within 0.01 of 0. By hand, with TIME STEP 1:
+        // 5 − 3t; 5, 2, 0, 0; 10, 40.6 → 41, 71.6 → 72, 102.6 → 100; 1, 0.5045, 0.009 → 0, −0.4955.
+        var result = Run("""
+            plain = SINTEG(-3, 5, :NA:, :NA:, :NA:, :NA:, :NA:) ~~|
+            floored = SINTEG(-3, 5, 0, :NA:, :NA:, :NA:, :NA:) ~~|
+            whole = SINTEG(30.6, 10, 0, 100, 1, :NA:, :NA:) ~~|
+            snapped = SINTEG(-0.4955, 1, :NA:, :NA:, :NA:, 0, 0.01) ~~|
+            """, final: 3);
+
+        Assert.Equal([5.0, 2, -1, -4], result.Series("plain"));
+        Assert.Equal([5.0, 2, 0, 0], result.Series("floored"));
+        Assert.Equal([10.0, 41, 72, 100], result.Series("whole"));
+        Assert.Equal(1, result.Series("snapped")[0], 12);
+        Assert.Equal(0.5045, result.Series("snapped")[1], 12);
+        Assert.Equal(0, result.Series("snapped")[2], 12);
+        Assert.Equal(-0.4955, result.Series("snapped")[3], 12);
     }
 
     [Fact]
@@ -453,5 +628,108 @@ public sealed class VensimBuiltinTests
         // Days since 1 January of year 0 (1 BC): the days since 1 January of year 1 plus the 366 of 1 BC.
         Assert.InRange(result.Series("days")[0], (before - DateTime.MinValue).Days + 366, (after - DateTime.MinValue).Days + 366);
         Assert.Equal([2.0, 3, 4, 5, 6], result.Series("simulated"));
+    }
+
+    [Fact]
+    public void DelayMaterial_DelayShortening_AddsEarlierInputToTheLaterOneLeavingAtTheSameTime()
+    {
+        // Vensim: "If delay time is decreasing, some values of the input will be added to more recent inputs for
+        // output." Delay 3 until time 2, then 1: the 10 entering at 0 and the 30 entering at 2 both leave at 3
+        // (40), the 20 entering at 1 and the 40 entering at 3 at 4 (60); the initial 5 leaves for the first 3 steps.
+        var result = Run("""
+            input = 10 * Time + 10 ~~|
+            delay = IF THEN ELSE(Time < 2, 3, 1) ~~|
+            out = DELAY MATERIAL(input, delay, 5, -1) ~~|
+            """, 6);
+
+        Assert.Equal([5.0, 5, 5, 40, 60, 50, 60], result.Series("out"));
+    }
+
+    [Fact]
+    public void DelayMaterial_DelayLengthening_GivesTheMissingValueWhenNothingLeaves()
+    {
+        // "If delay time is increasing, missval will be used when no output is available at a time": delay 1 until
+        // time 2, then 3, so nothing leaves at 3 and 4 (-1); the 30 entering at 2 leaves at 5, the 40 at 6.
+        var result = Run("""
+            input = 10 * Time + 10 ~~|
+            delay = IF THEN ELSE(Time < 2, 1, 3) ~~|
+            out = DELAY MATERIAL(input, delay, 5, -1) ~~|
+            """, 6);
+
+        Assert.Equal([5.0, 10, 20, -1, -1, 30, 40], result.Series("out"));
+    }
+
+    [Fact]
+    public void DelayMaterial_ConstantDelay_IsDelayFixed()
+    {
+        // "The same as DELAY FIXED except that delay time can be a variable."
+        var result = Run("""
+            input = Time * Time ~~|
+            material = DELAY MATERIAL(input, 2.5, 7, 0) ~~|
+            fixed = DELAY FIXED(input, 2.5, 7) ~~|
+            """, 8);
+
+        Assert.Equal(result.Series("fixed"), result.Series("material"));
+        Assert.Equal([7.0, 7, 7, 0, 1, 4, 9, 16, 25], result.Series("material"));
+    }
+
+    [Fact]
+    public void DelayN_OrderGivenByAConstantExpressionThroughAMacro_IsFixedAtTheStart()
+    {
+        // metasd's thyroid model passes MAX(1, Delay Order) to a macro wrapping DELAY N; the order is known at the start.
+        var result = Run("""
+            :MACRO: DELAYN(Input,DelayTime,Init,Order)
+            DELAYN = DELAY N(Input,DelayTime,Init,Order) ~ Input ~ |
+            :END OF MACRO:
+            order = 0 ~~|
+            input = STEP(10, 1) ~~|
+            wrapped = DELAYN(input, 3, 0, MAX(1, order)) ~~|
+            first = DELAY1I(input, 3, 0) ~~|
+            """, 6);
+
+        Assert.Equal(result.Series("first"), result.Series("wrapped"));
+    }
+
+    [Fact]
+    public void DelayInformation_DelayShortening_ReplacesEarlierInputByMoreRecentInput()
+    {
+        // Vensim: "If delay time is decreasing some values of the input will be discarded and replaced by more recent
+        // inputs." Delay 3 until time 2, then 1: the 30 entering at 2 is due at 3 with the 10 entering at 0, and
+        // replaces it; the 40 entering at 3 replaces the 20 at 4.
+        var result = Run("""
+            input = 10 * Time + 10 ~~|
+            delay = IF THEN ELSE(Time < 2, 3, 1) ~~|
+            out = DELAY INFORMATION(input, delay, 5) ~~|
+            """, 6);
+
+        Assert.Equal([5.0, 5, 5, 30, 40, 50, 60], result.Series("out"));
+    }
+
+    [Fact]
+    public void DelayInformation_DelayLengthening_HoldsTheLastValue()
+    {
+        // "If delay time is increasing existing values will be held": delay 1 until time 2, then 3, so 20 holds at 3
+        // and 4 until the 30 entering at 2 is due at 5.
+        var result = Run("""
+            input = 10 * Time + 10 ~~|
+            delay = IF THEN ELSE(Time < 2, 1, 3) ~~|
+            out = DELAY INFORMATION(input, delay, 5) ~~|
+            """, 6);
+
+        Assert.Equal([5.0, 10, 20, 20, 20, 30, 40], result.Series("out"));
+    }
+
+    [Fact]
+    public void DelayInformation_OlderInputDueAfterNewerCameOut_IsDiscarded()
+    {
+        // The 10 entering at 0 with delay 4 is due at 4, after the 20 entering at 1 with delay 1 came out at 2: it is
+        // discarded and 20 holds (an information delay never goes back to older input).
+        var result = Run("""
+            input = 10 * Time + 10 ~~|
+            delay = IF THEN ELSE(Time < 1, 4, IF THEN ELSE(Time < 2, 1, 5)) ~~|
+            out = DELAY INFORMATION(input, delay, 5) ~~|
+            """, 8);
+
+        Assert.Equal([5.0, 5, 20, 20, 20, 20, 20, 30, 40], result.Series("out"));
     }
 }

@@ -325,4 +325,46 @@ public sealed class XmileBuiltinTests
         Assert.Contains("not well-formed XML", error.Message, StringComparison.Ordinal);
         Assert.Contains("m.xmile:2:", error.Message, StringComparison.Ordinal);
     }
+
+    private static SimulationResult RunWithDimensions(string dimensions, string variables) =>
+        ModelText.Load(
+            $"""
+            <xmile version="1.0" xmlns="http://docs.oasis-open.org/xmile/ns/XMILE/v1.0">
+              <sim_specs><start>0</start><stop>1</stop><dt>1</dt></sim_specs>
+              <dimensions>{dimensions}</dimensions>
+              <model><variables>{variables}</variables></model>
+            </xmile>
+            """,
+            "m.xmile").Compile().Run();
+
+    [Fact]
+    public void StarColonDimension_InAnArrayFunction_RunsOverThatDimensionsElements()
+    {
+        // xmutil writes Vensim's SUM(b[SubA!]) as SUM(b[*:SubA]): every element of SubA.
+        var result = RunWithDimensions(
+            """<dim name="SubA"><elem name="A2"/><elem name="A3"/></dim>""",
+            """
+            <aux name="b"><element subscript="A2"><eqn>4</eqn></element><element subscript="A3"><eqn>5</eqn></element><dimensions><dim name="SubA"/></dimensions></aux>
+            <aux name="total"><eqn>SUM(b[*:SubA])</eqn></aux>
+            <aux name="share"><eqn>b[SubA] / SUM(b[*:SubA])</eqn><dimensions><dim name="SubA"/></dimensions></aux>
+            """);
+
+        Assert.Equal(9, result.Series("total")[0]);
+        Assert.Equal(5.0 / 9, result.Series("share[A3]")[0], 12);
+    }
+
+    [Fact]
+    public void DimensionDotElement_AsAValue_IsTheElementsPosition()
+    {
+        // Stella: Location.Boston used in an equation gives the element's position in Location, from 1.
+        var result = RunWithDimensions(
+            """<dim name="Location"><elem name="Boston"/><elem name="Los_Angeles"/><elem name="SF"/></dim>""",
+            """
+            <aux name="a"><eqn>Location.Boston</eqn></aux>
+            <aux name="b"><eqn>Location.Los_Angeles</eqn></aux>
+            <aux name="c"><eqn>Location.SF * Location.Boston</eqn></aux>
+            """);
+
+        Assert.Equal([1.0, 2, 3], [result.Series("a")[0], result.Series("b")[0], result.Series("c")[0]]);
+    }
 }

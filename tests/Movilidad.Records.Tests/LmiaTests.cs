@@ -179,6 +179,35 @@ public class LmiaTests
     }
 
     [Fact]
+    public void Read_ColumnTheListIsKnownByRenamed_IsStillTheListAndReadOnceNamed_TwoRenamedAreNot()
+    {
+        var path = Files.Records("canada-tfwp-lmia-employers/negative_lmia_2019Q4_noc2011.csv");
+        var edited = Renamed(path, "Employer", "Business operating name");
+
+        // Recognised from its title and its other columns: refused until the employer's column is named.
+        var refused = Assert.Throws<RecordFileException>(() => Files.Read(edited, "negative_lmia_edited.csv"));
+        Assert.Equal("missing-column", refused.Reason);
+        Assert.Equal("EMPLOYER", refused.Column);
+        Assert.Contains("ESDC list of employers issued a negative LMIA", refused.Describe("en"), StringComparison.Ordinal);
+        using (var stream = new MemoryStream(edited))
+        {
+            var inspection = RecordFile.Inspect(stream, "negative_lmia_edited.csv");
+            Assert.Equal(RecordSource.EsdcLmia, inspection.Source);
+            Assert.Equal(["employer"], Assert.Single(inspection.Missing));
+        }
+        var (rows, report) = Files.Read(edited, "negative_lmia_edited.csv", new RecordReaderOptions { Columns = new Dictionary<string, string> { ["employer"] = "Business operating name" } });
+        var (originalRows, original) = Files.Read(path);
+        Assert.Equal(original.RowsImported, report.RowsImported);
+        Assert.Equal(Files.Total(original, Measure.PositionsRefused), Files.Total(report, Measure.PositionsRefused));
+        Assert.Equal(originalRows.Select(r => r.Employer), rows.Select(r => r.Employer));
+
+        // Two of the columns it is known by renamed: no longer this list, nor any publication.
+        var twice = System.Text.Encoding.Latin1.GetString(edited).Replace("Province/Territory,", "Region,", StringComparison.Ordinal);
+        var other = Assert.Throws<RecordFileException>(() => Files.Read(System.Text.Encoding.Latin1.GetBytes(twice), "negative_lmia_edited.csv"));
+        Assert.Equal("other-publication", other.Reason);
+    }
+
+    [Fact]
     public void Read_HeadOfficeOutsideCanada_CountsForCanadaWithoutProvince()
     {
         var (rows, report) = Files.Read(Files.Records("canada-lmia-quarterly/positive_lmia_December-2019.csv"));

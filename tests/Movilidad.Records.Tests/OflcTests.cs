@@ -141,4 +141,59 @@ public class OflcTests
         Assert.Equal(new Organisation(OrganisationRole.Recruiter, "Vamos Juntos Alcanzndo Bienestar Asociacion", "MX", "MX-VER", "TLAPACOYAN"), first.Recruiter);
         Assert.Equal("H-400-20277-856930", first.CaseNumber);
     }
+
+    // A new edition whose case number column, one of the three the publication is known by, is renamed and moved to the
+    // end, with a column OFLC never published before it: FY2011 has joint-employer cases, so the counting rule (which
+    // groups rows by case number) is only right if the named column is read as the case number.
+    [Fact]
+    public void Read_NewEditionWithTheCaseNumberRenamedAndMoved_IsRecognisedAndReadOnceTheColumnIsNamed()
+    {
+        const string name = "H-2A_FY2011_new_edition.xlsx";
+        var path = Files.Records("us-oflc-h2-history/H-2A_FY2011.xlsx");
+        using (var published = File.OpenRead(path))
+        {
+            Assert.Equal("CASE_NO", RecordFile.Inspect(published, "H-2A_FY2011.xlsx").Header[0]);
+        }
+        var edited = Workbooks.Reedited(path, "A", "Application number", "Reviewed by");
+
+        // Recognised from its other columns, and refused until the column is named, naming the field and how to name it.
+        var refused = Assert.Throws<RecordFileException>(() => Files.Read(edited, name));
+        Assert.Equal("missing-column", refused.Reason);
+        Assert.Equal("CASE_NUMBER", refused.Column);
+        Assert.Equal(1, refused.Location.Row);
+        Assert.Contains("US OFLC H-2A disclosure file", refused.Describe("en"), StringComparison.Ordinal);
+        Assert.Contains("(case)", refused.Describe("en"), StringComparison.Ordinal);
+        Assert.Contains("--column case=COLUMN", refused.Describe("en"), StringComparison.Ordinal);
+        Assert.Contains("Falta la columna CASE_NUMBER", refused.Describe("es"), StringComparison.Ordinal);
+        using (var stream = new MemoryStream(edited))
+        {
+            var inspection = RecordFile.Inspect(stream, name);
+            Assert.Equal(RecordSource.OflcH2A, inspection.Source);
+            Assert.Equal(["case"], Assert.Single(inspection.Missing));
+            Assert.True(inspection.Fields.Single(f => f.Key == "case").Missing);
+            Assert.DoesNotContain(inspection.Fields, f => f.Key != "case" && f.Missing);
+            Assert.False(inspection.FoundColumns.ContainsKey("case"));
+            Assert.Equal(["Reviewed by", "Application number"], inspection.Header.TakeLast(2));
+        }
+
+        // Named, the file reads as published: the same rows, cases, roles in joint applications, issues and totals.
+        var (rows, report) = Files.Read(edited, name, new RecordReaderOptions { Columns = new Dictionary<string, string> { ["case"] = "Application number" } });
+        var (originalRows, original) = Files.Read(path);
+        Assert.Equal(RecordSource.OflcH2A, report.Source);
+        Assert.Equal(original.RowsRead, report.RowsRead);
+        Assert.Equal(original.RowsImported, report.RowsImported);
+        Assert.Equal(originalRows.Select(r => (r.CaseNumber, r.ApplicationRole)), rows.Select(r => (r.CaseNumber, r.ApplicationRole)));
+        Assert.Equal(original.IssuesByReason.OrderBy(i => i.Key), report.IssuesByReason.OrderBy(i => i.Key));
+        Assert.Contains(original.IssuesByReason.Keys, k => k.Reason == "sub-application");
+        foreach (var measure in new[] { Measure.WorkersRequested, Measure.WorkersCertified })
+        {
+            Assert.Equal(Files.Total(original, measure), Files.Total(report, measure));
+        }
+        Assert.Contains(report.Notes, n => n.En.Contains("Field case was read from column 'Application number'", StringComparison.Ordinal));
+
+        // FY2011 has no SOC codes: the report says which columns the reader also reads were not in the file.
+        var absent = Assert.Single(original.Notes, n => n.En.StartsWith("Columns this publication's reader also reads", StringComparison.Ordinal));
+        Assert.Contains("SOC_CODE (soc)", absent.En, StringComparison.Ordinal);
+        Assert.DoesNotContain("(certified)", absent.En, StringComparison.Ordinal);
+    }
 }

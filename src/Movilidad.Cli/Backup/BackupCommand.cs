@@ -144,12 +144,14 @@ public static class BackupCommand
         }
 
         var work = Directory.CreateTempSubdirectory("movilidad-restore-").FullName;
+        string? sqliteTarget = null;
         try
         {
             await using var scope = services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<MovilidadDb>();
             db.ShowsUnpublished = true;
             var postgres = db.Database.IsNpgsql();
+            sqliteTarget = postgres ? null : db.Database.GetConnectionString();
             BackupManifest? manifest;
             bool across;
             string part, sha256;
@@ -200,7 +202,8 @@ public static class BackupCommand
                 {
                     await db.Database.MigrateAsync(ct);
                     await PortableData.LoadAsync(db, part, ct);
-                    await Platform.Search.SearchIndexer.ReindexAsync(db, ct);
+                    // The target is new and empty: the data version stays the backup's, so the data read back is the backup's.
+                    await Platform.Search.SearchIndexer.ReindexAsync(db, announce: false, ct);
                 }
                 catch (Exception e) when (e is InvalidDataException or JsonException or System.Data.Common.DbException)
                 {
@@ -224,7 +227,13 @@ public static class BackupCommand
         }
         finally
         {
-            SqliteConnection.ClearAllPools();
+            // The target's pooled connections only: clearing every pool of the process would reach other databases in use.
+            if (sqliteTarget is not null)
+            {
+                await using var target = new SqliteConnection(sqliteTarget);
+                SqliteConnection.ClearPool(target);
+            }
+
             Directory.Delete(work, recursive: true);
         }
     }

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Movilidad.Dynamics.Builtins;
 
 /// <summary>
@@ -143,7 +145,8 @@ internal static class Allocation
     /// pwidth, pextra) of requester i start at <paramref name="profile"/> + i·<paramref name="profileStride"/>.
     /// A fixed quantity (ptype 0) asks for the same at every priority, so it is served in full before the clearing
     /// priority rations the rest; a type plus 10 asks for whole-number allocations (<see cref="IntegerShare"/>). A profile
-    /// type other than 0–4 (or 10–14) gives NaN, as does a width that is not positive.
+    /// type other than 0–4 (or 10–14) gives NaN, which <see cref="AvailableOrRefuse"/> turns into an error stopping the run;
+    /// so does a width that is not positive (the normal curve takes at least 0.05), which stays NaN.
     /// </summary>
     public static double Available(double[] s, int request, int requestStride, int profile, int profileStride, int count, int index, double available)
     {
@@ -212,6 +215,63 @@ internal static class Allocation
     }
 
     /// <summary>
+    /// <see cref="Available"/>'s share, unless it is NaN because a requester asking for something has a profile type
+    /// the engine does not compute (0–4, or 10–14 for whole numbers): then the run stops with an error naming the
+    /// variable, the time and the type. Vensim's help names type 5, "a truncated constant elasticity" curve whose pextra
+    /// is the elasticity, without giving its formula, so the engine refuses it rather than guess one; no other type is
+    /// documented. Other causes of NaN (a width that is not positive, :NA: inputs) pass on.
+    /// </summary>
+    public static double AvailableOrRefuse(double[] s, int request, int requestStride, int profile, int profileStride, int count, int index, double available, double time, string variable, string file, string location)
+    {
+        var value = Available(s, request, requestStride, profile, profileStride, count, index, available);
+        return double.IsNaN(value) ? RefuseProfileType(value, s, request, requestStride, profile, profileStride, count, true, time, variable, file, location) : value;
+    }
+
+    /// <summary>
+    /// <see cref="MarketPrice"/>, unless it is NaN because a demand or supply curve with a positive quantity has a type
+    /// the market functions do not compute (0–4): then the run stops with an error, as in <see cref="AvailableOrRefuse"/>.
+    /// </summary>
+    public static double MarketPriceOrRefuse(
+        double[] s,
+        int demand, int demandStride, int demandProfile, int demandProfileStride, int demanders,
+        int supply, int supplyStride, int supplyProfile, int supplyProfileStride, int suppliers,
+        double time, string variable, string file, string location)
+    {
+        var price = MarketPrice(s, demand, demandStride, demandProfile, demandProfileStride, demanders, supply, supplyStride, supplyProfile, supplyProfileStride, suppliers);
+        return double.IsNaN(price)
+            ? RefuseProfileType(RefuseProfileType(price, s, demand, demandStride, demandProfile, demandProfileStride, demanders, false, time, variable, file, location), s, supply, supplyStride, supplyProfile, supplyProfileStride, suppliers, false, time, variable, file, location)
+            : price;
+    }
+
+    /// <summary>
+    /// DEMAND AT PRICE's or SUPPLY AT PRICE's <paramref name="value"/>, unless it is NaN because the curve's
+    /// <paramref name="type"/> is not one the market functions compute (0–4): then the run stops with an error.
+    /// </summary>
+    public static double CurveTypeOrRefuse(double value, double type, double time, string variable, string file, string location) =>
+        double.IsNaN(value) && !Computed(type, false) ? throw Refusal(type, time, variable, file, location) : value;
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static double RefuseProfileType(double value, double[] s, int request, int requestStride, int profile, int profileStride, int count, bool wholeNumbers, double time, string variable, string file, string location)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            var type = s[profile + (i * profileStride)];
+            if (s[request + (i * requestStride)] > 0 && !Computed(type, wholeNumbers))
+            {
+                throw Refusal(type, time, variable, file, location);
+            }
+        }
+
+        return value;
+    }
+
+    /// <summary>Whether a curve of this type is computed: 0–4, and for ALLOCATE AVAILABLE also 10–14 (whole numbers).</summary>
+    private static bool Computed(double type, bool wholeNumbers) => (wholeNumbers ? Shape(type) : type) is 0 or 1 or 2 or 3 or 4;
+
+    private static ModelException Refusal(double type, double time, string variable, string file, string location) =>
+        ModelException.At(new Diagnostic(DiagnosticCode.PriorityTypeNotComputed, ("time", time), ("type", type)), file, location, variable);
+
+    /// <summary>
     /// Widens [<paramref name="lowest"/>, <paramref name="highest"/>] to the priorities over which the curves with a
     /// positive quantity change (fixed quantities never do); false when a curve's type or width is invalid.
     /// </summary>
@@ -239,16 +299,27 @@ internal static class Allocation
     }
 
     /// <summary>
-    /// How far from its priority a profile's share stops changing (to double precision); 0 for a fixed quantity
-    /// (ptype 0), whose share never changes.
+    /// How far from its priority Vensim searches a profile's curve: half the width for the rectangular and triangular
+    /// curves (where they stop changing), five standard deviations for the normal curve and ten widths for the
+    /// exponential one, as Vensim's own runs show (SDEverywhere's allocate_price and allocate_normal_width models: with
+    /// nothing demanded FIND MARKET PRICE answers the lowest priority less this reach, with demand above every capacity
+    /// the highest priority plus it); 0 for a fixed quantity (ptype 0), whose share never changes.
     /// </summary>
-    private static double Reach(double type, double width) => type == FixedQuantity ? 0 : !(width > 0) ? double.NaN : type switch
+    private static double Reach(double type, double width) => type == FixedQuantity ? 0 : type == Normal ? 5 * NormalSpread(width) : !(width > 0) ? double.NaN : type switch
     {
         1 or 2 => 0.5 * width,
-        3 => 9 * width,
-        4 => 40 * width,
+        4 => 10 * width,
         _ => double.NaN,
     };
+
+    /// <summary>Profile type 3: the normal curve, whose width is its standard deviation.</summary>
+    private const double Normal = 3;
+
+    /// <summary>
+    /// The standard deviation Vensim gives a normal profile: its width, but never less than 0.05 (Vensim's runs of
+    /// SDEverywhere's allocate_normal_width model give the same shares for widths 0, 0.001, 0.01, 0.03 and 0.05).
+    /// </summary>
+    private static double NormalSpread(double width) => Math.Max(width, 0.05);
 
     private static double ProfileShare(double[] s, int request, int profile, double clearing)
     {
@@ -260,13 +331,19 @@ internal static class Allocation
     /// The share of its quantity a demand curve asks for at <paramref name="price"/>: 1 at every price for a fixed
     /// quantity (ptype 0), otherwise falling from 1 to 0 around <paramref name="priority"/> as the complement of the
     /// cumulative distribution the type names (1 rectangular, 2 triangular, 3 normal, 4 exponential), spread by
-    /// <paramref name="width"/>. Another type, or a width that is not positive, gives NaN.
+    /// <paramref name="width"/> (at least 0.05 for the normal curve, see <see cref="NormalSpread"/>). Another type, or
+    /// a width that is not positive for the other curves, gives NaN.
     /// </summary>
     public static double DemandShare(double type, double priority, double width, double price)
     {
         if (type == FixedQuantity)
         {
             return 1;
+        }
+
+        if (type == Normal)
+        {
+            return 0.5 * Erfc((price - priority) / (NormalSpread(width) * Math.Sqrt(2)));
         }
 
         if (!(width > 0))
@@ -282,7 +359,6 @@ internal static class Allocation
                 : x < 0 ? 1 - (2 * Square((x / width) + 0.5))
                 : x < 0.5 * width ? 2 * Square(0.5 - (x / width))
                 : 0,
-            3 => 0.5 * Erfc(x / (width * Math.Sqrt(2))),
             4 => x < 0 ? 1 - (0.5 * Math.Exp(x / width)) : 0.5 * Math.Exp(-x / width),
             _ => double.NaN,
         };

@@ -47,6 +47,31 @@ internal static class Functions
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double Zidz(double a, double b) => b == 0 ? 0 : a / b;
 
+    /// <summary>
+    /// SINTEG's restrictions on a stock's value, each skipped when :NA:: the nearest multiple of <paramref name="quant"/>,
+    /// then no less than <paramref name="min"/> and no more than <paramref name="max"/>, then <paramref name="spec"/>
+    /// when within <paramref name="thresh"/> of it (Vensim documents the four; the order is ours).
+    /// </summary>
+    public static double SintegBound(double value, double min, double max, double quant, double spec, double thresh)
+    {
+        if (!double.IsNaN(quant) && quant != 0)
+        {
+            value = Math.Round(value / quant, MidpointRounding.AwayFromZero) * quant;
+        }
+
+        if (!double.IsNaN(min) && value < min)
+        {
+            value = min;
+        }
+
+        if (!double.IsNaN(max) && value > max)
+        {
+            value = max;
+        }
+
+        return !double.IsNaN(spec) && !double.IsNaN(thresh) && Math.Abs(value - spec) < thresh ? spec : value;
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double Step(double time, double height, double start) => time >= start ? height : 0;
 
@@ -151,6 +176,86 @@ internal static class Functions
         var t = x + 7.5;
         return (0.5 * Math.Log(2 * Math.PI)) + ((x + 0.5) * Math.Log(t)) - t + Math.Log(sum);
     }
+
+    /// <summary>
+    /// Vensim's VECTOR LOOKUP(vec, x, xmin, xmax, mode): the <paramref name="count"/> values from slot
+    /// <paramref name="first"/> are a lookup's y values at x points spaced equally from <paramref name="xmin"/> to
+    /// <paramref name="xmax"/>, read as the mode says: 0 interpolated (held flat beyond the ends), 1 the area under it
+    /// from xmin to x, 2 LOOKUP BACKWARD, 3 LOOKUP EXTRAPOLATE, 4 LOOKUP FORWARD, 5 LOOKUP INVERT (the x at which it
+    /// takes the value given), 6 its slope at x, and 7, 8, 9 the area, inverse and slope of the curve extended beyond
+    /// its ends along its first and last segments. NaN for another mode or fewer than two points.
+    /// </summary>
+    public static double VectorLookup(double[] s, int first, int count, double x, double xmin, double xmax, double mode)
+    {
+        if (count < 2 || !(xmax > xmin))
+        {
+            return double.NaN;
+        }
+
+        var step = (xmax - xmin) / (count - 1);
+        var extend = mode >= 7;
+        switch (mode)
+        {
+            case 0 or 3:
+                {
+                    var at = mode == 0 ? Math.Clamp(x, xmin, xmax) : x;
+                    var k = Segment(at, xmin, step, count);
+                    return s[first + k] + ((at - (xmin + (k * step))) * (s[first + k + 1] - s[first + k]) / step);
+                }
+
+            case 2:
+                return s[first + Math.Clamp((int)Math.Floor((x - xmin) / step), 0, count - 1)];
+            case 4:
+                return s[first + Math.Clamp((int)Math.Ceiling((x - xmin) / step), 0, count - 1)];
+            case 6 or 9:
+                return !extend && (x < xmin || x > xmax) ? 0 : (s[first + Segment(x, xmin, step, count) + 1] - s[first + Segment(x, xmin, step, count)]) / step;
+            case 1 or 7:
+                {
+                    // The area from xmin to x: whole segments, then the part of x's segment (negative below xmin).
+                    var area = 0.0;
+                    var at = extend ? x : Math.Clamp(x, xmin, xmax);
+                    var k = Segment(at, xmin, step, count);
+                    for (var j = 0; j < k; j++)
+                    {
+                        area += 0.5 * step * (s[first + j] + s[first + j + 1]);
+                    }
+
+                    var from = xmin + (k * step);
+                    var yFrom = s[first + k];
+                    var yAt = yFrom + ((at - from) * (s[first + k + 1] - yFrom) / step);
+                    area += 0.5 * (at - from) * (yFrom + yAt);
+                    var flat = x < xmin ? (x - xmin) * s[first] : x > xmax ? (x - xmax) * s[first + count - 1] : 0;
+                    return extend ? area : area + flat;
+                }
+
+            case 5 or 8:
+                {
+                    for (var k = 0; k < count - 1; k++)
+                    {
+                        var (y0, y1) = (s[first + k], s[first + k + 1]);
+                        if (x >= Math.Min(y0, y1) && x <= Math.Max(y0, y1))
+                        {
+                            return y1 == y0 ? xmin + (k * step) : xmin + ((k + (x - y0) / (y1 - y0)) * step);
+                        }
+                    }
+
+                    if (!extend)
+                    {
+                        return Math.Abs(x - s[first]) <= Math.Abs(x - s[first + count - 1]) ? xmin : xmax;
+                    }
+
+                    var (end, last) = Math.Abs(x - s[first]) <= Math.Abs(x - s[first + count - 1]) ? (0, 0) : (count - 2, count - 1);
+                    var slope = (s[first + end + 1] - s[first + end]) / step;
+                    return slope == 0 ? double.NaN : xmin + (last * step) + ((x - s[first + last]) / slope);
+                }
+
+            default:
+                return double.NaN;
+        }
+    }
+
+    /// <summary>The segment (0 to count − 2) of equally spaced points holding x; the end segments beyond the ends.</summary>
+    private static int Segment(double x, double xmin, double step, int count) => Math.Clamp((int)Math.Floor((x - xmin) / step), 0, count - 2);
 
     /// <summary>
     /// Element (row, column) of the inverse of the n×n matrix stored row by row from slot <paramref name="first"/>,

@@ -234,6 +234,9 @@ public enum DiagnosticCode
     /// <summary>INVERT MATRIX needs a variable whose last two subscripts have the same size</summary>
     InvertMatrixNotSquare,
 
+    /// <summary>VECTOR LOOKUP needs a subscripted variable whose last subscript runs over the lookup's points</summary>
+    VectorLookupNeedsVector,
+
     /// <summary>'{name}' cannot be inverted here</summary>
     CannotInvertHere,
 
@@ -443,6 +446,9 @@ public enum DiagnosticCode
 
     /// <summary>at time {time} VECTOR SELECT selected {count} elements, and its error action ({action}) allows at most one</summary>
     VectorSelectSelectedSeveral,
+
+    /// <summary>at time {time} a priority profile has type {type}: the allocation functions compute types 0 (fixed quantity), 1 (rectangular), 2 (triangular), 3 (normal) and 4 (exponential), and ALLOCATE AVAILABLE each plus 10 for whole numbers; type 5 (constant elasticity) is not implemented, as Vensim's documentation does not give its formula</summary>
+    PriorityTypeNotComputed,
 
     /// <summary>a subscript range must list its elements or call GET DIRECT SUBSCRIPT</summary>
     SubscriptRangeWithoutElements,

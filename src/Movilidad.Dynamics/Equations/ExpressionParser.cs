@@ -286,7 +286,9 @@ internal sealed class ExpressionParser
             if (!IsSymbol(")"))
             {
                 args.Add(ParseArgument(canonical, 0));
-                while (IsSymbol(","))
+
+                // Vensim separates a macro call's inputs from the names receiving its output arguments with a colon.
+                while (IsSymbol(",") || (_dialect == Dialect.Vensim && IsSymbol(":")))
                 {
                     _index++;
                     args.Add(ParseArgument(canonical, args.Count));
@@ -354,7 +356,13 @@ internal sealed class ExpressionParser
         var result = new List<SubscriptRef>();
         while (true)
         {
-            if (IsSymbol("*"))
+            if (IsSymbol("*") && _index + 2 < _tokens.Count && _tokens[_index + 1] is { Kind: TokenKind.Symbol, Value: ":" } && _tokens[_index + 2].Kind == TokenKind.Name)
+            {
+                // XMILE's "*:Dim" (as xmutil writes Vensim's "Dim!"): every element of the dimension or subrange Dim.
+                _index += 2;
+                result.Add(new SubscriptRef(Names.Canonical(Advance().Value), true, false));
+            }
+            else if (IsSymbol("*"))
             {
                 _index++;
                 result.Add(new SubscriptRef("*", false, true));
@@ -743,7 +751,9 @@ internal sealed class ExpressionParser
                 continue;
             }
 
-            if (c == '\'' && _dialect == Dialect.Vensim)
+            // Vensim quotes text with apostrophes ('file.xlsx'), but an apostrophe straight after a name's last letter is
+            // part of the name (DimA', a copy of DimA): Rank[DimA'] reads the element of DimA'.
+            if (c == '\'' && _dialect == Dialect.Vensim && (sb.Length == 0 || sb[^1] == ' '))
             {
                 break;
             }

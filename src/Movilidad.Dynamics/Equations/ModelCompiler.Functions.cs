@@ -142,6 +142,12 @@ internal sealed partial class ModelCompiler
             return LowerMacroCall(call, macro, cx);
         }
 
+        if (f == Vensim.MdlReader.MacroOutput && call.Arguments is [CallExpr macroCall, NumberExpr { Value: var output }] &&
+            _model.Macros.TryGetValue(macroCall.Function, out var called))
+        {
+            return LowerMacroCall(macroCall, called, cx, called.Outputs[(int)output]);
+        }
+
         switch (f)
         {
             case "abs":
@@ -204,6 +210,8 @@ internal sealed partial class ModelCompiler
             case "zidz":
                 Arity(call, cx, 2, 2);
                 return Expression.Call(Builtin(nameof(Functions.Zidz)), A(0), A(1));
+            case Vensim.MdlReader.SintegBound:
+                return Expression.Call(Builtin(nameof(Functions.SintegBound)), A(0), A(1), A(2), A(3), A(4), A(5));
             case "safediv":
                 Arity(call, cx, 2, 3);
                 return args.Count == 2
@@ -214,7 +222,7 @@ internal sealed partial class ModelCompiler
                 return Expression.Condition(IsTrue(A(0)), A(1), A(2));
             case "min" or "max" when args.Count == 2:
                 return Expression.Call(MathMethod(f == "min" ? nameof(Math.Min) : nameof(Math.Max), 2), A(0), A(1));
-            case "vector select" or "vector elm map" or "vector rank" or "vector sort order" or "vector reorder" or "allocate by priority" or "allocate available" or "invert matrix"
+            case "vector select" or "vector elm map" or "vector rank" or "vector sort order" or "vector reorder" or "vector lookup" or "allocate by priority" or "allocate available" or "invert matrix"
                 or "find market price" or "demand at price" or "supply at price" or "allocate":
                 return LowerVectorFunction(call, cx);
             case "min" or "max" or "vmin" or "vmax" or "sum" or "prod" or "mean" or "stddev" or "size" or "elmcount":

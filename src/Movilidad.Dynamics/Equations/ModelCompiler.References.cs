@@ -13,8 +13,9 @@ internal sealed partial class ModelCompiler
             return Lower(argument.Argument, cx.With(argument.Scope, argument.Bindings));
         }
 
-        // Inside a macro a name ending in '$' is the enclosing model's variable (Vensim: "TIME STEP$"), unsubscripted.
-        if (key.EndsWith('$') && key.Length > 1)
+        // Inside a macro a name ending in '$' is the enclosing model's variable (Vensim: "TIME STEP$"), unsubscripted;
+        // a variable whose own name ends in '$' ("DOLLAR SIGN$") is itself.
+        if (key.EndsWith('$') && key.Length > 1 && FindInstance(key, cx) is null)
         {
             var outer = Names.Canonical(key.TrimEnd('$'));
             return LowerReference(reference with { Name = outer, DisplayName = reference.DisplayName.TrimEnd().TrimEnd('$') }, cx.With(_main, Bindings.Empty));
@@ -40,6 +41,14 @@ internal sealed partial class ModelCompiler
             if (reference.Subscripts.Count == 0 && !_dimensions.ContainsKey(key) && _dimensionsOfElement.TryGetValue(key, out var holders))
             {
                 return Expression.Constant((double)(holders[0].ElementKeys.IndexOf(key) + 1));
+            }
+
+            // XMILE: Dim.Element used as a value is the element's position in the dimension (from 1), as Stella gives it.
+            var dot = key.IndexOf('.', StringComparison.Ordinal);
+            if (!IsVensim && reference.Subscripts.Count == 0 && dot > 0 && _dimensions.TryGetValue(key[..dot], out var named)
+                && IndexInDimension(named, key[(dot + 1)..]) is >= 0 and var position)
+            {
+                return Expression.Constant((double)(position + 1));
             }
 
             return LowerBuiltinName(reference, cx);

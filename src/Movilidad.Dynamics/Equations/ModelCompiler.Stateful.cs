@@ -409,17 +409,7 @@ internal sealed partial class ModelCompiler
                         var inputDeps = new HashSet<int>();
                         var inputCx = new LoweringContext(cx.Scope, cx.Bindings, false, inputDeps, cx.Variable, cx.Location);
                         SetAuxiliary(input, Lower(args[0], inputCx), inputDeps, true);
-                        var initDeps = new HashSet<int> { DtSlot };
-                        var initCx = new LoweringContext(cx.Scope, cx.Bindings, true, initDeps, cx.Variable, cx.Location);
-                        var lineRef = Expression.ArrayIndex(Expression.Property(_context, nameof(RunContext.Lines)), Expression.Constant(line));
-                        output.Init = Expression.Call(
-                            typeof(RunContext).GetMethod(nameof(RunContext.StartLine))!,
-                            _context,
-                            Expression.Constant(line),
-                            Lower(args[1], initCx),
-                            Read(DtSlot),
-                            args.Count > 2 ? Lower(args[2], initCx) : Lower(args[0], initCx));
-                        output.InitDeps = initDeps;
+                        var lineRef = StartPipeline(output, nameof(RunContext.StartLine), line, args[1], args.Count > 2 ? args[2] : args[0], cx);
                         output.Dynamic = Expression.Call(typeof(DelayLine).GetMethod(nameof(DelayLine.Output))!, lineRef);
                         output.DynamicDeps = [];
                         output.AlwaysDynamic = true;
@@ -430,9 +420,72 @@ internal sealed partial class ModelCompiler
                     return Read((int)held);
                 }
 
+            case "delay material" or "delay information":
+                return LowerVariableDelay(call, site, cx);
+
             default:
                 throw Error(cx.Location, cx.Variable, new Diagnostic(DiagnosticCode.UnknownFunction, ("function", call.Function.ToUpperInvariant())));
         }
+    }
+
+    /// <summary>
+    /// Vensim's discrete delays whose delay time may change: DELAY MATERIAL(input, delay, initial, missing) adds what
+    /// becomes due together and gives the missing value when nothing is due; DELAY INFORMATION(input, delay, initial)
+    /// keeps the most recent value due and holds it (see <see cref="MaterialLine"/> and <see cref="InformationLine"/>).
+    /// The input and the delay are taken each step; the pipeline is filled with the initial value at the start.
+    /// </summary>
+    private BinaryExpression LowerVariableDelay(CallExpr call, Dictionary<string, object> site, LoweringContext cx)
+    {
+        var material = call.Function == "delay material";
+        Arity(call, cx, material ? 4 : 3, material ? 4 : 3);
+        var args = call.Arguments;
+        if (!site.TryGetValue("variable delay", out var held))
+        {
+            var line = _lineCount++;
+            var input = NewSlot(cx.Variable, cx.Location);
+            var delay = NewSlot(cx.Variable, cx.Location);
+            var output = NewSlot(cx.Variable, cx.Location);
+            site["variable delay"] = held = output.Index;
+            var inputDeps = new HashSet<int>();
+            SetAuxiliary(input, Lower(args[0], new LoweringContext(cx.Scope, cx.Bindings, false, inputDeps, cx.Variable, cx.Location)), inputDeps, true);
+            var delayDeps = new HashSet<int>();
+            SetAuxiliary(delay, Lower(args[1], new LoweringContext(cx.Scope, cx.Bindings, false, delayDeps, cx.Variable, cx.Location)), delayDeps, true);
+            var lineRef = StartPipeline(output, material ? nameof(RunContext.StartMaterialLine) : nameof(RunContext.StartInformationLine), line, args[1], args[2], cx);
+            var outputDeps = new HashSet<int>();
+            output.Dynamic = material
+                ? Expression.Call(
+                    typeof(MaterialLine).GetMethod(nameof(MaterialLine.Output))!,
+                    lineRef,
+                    Lower(args[3], new LoweringContext(cx.Scope, cx.Bindings, false, outputDeps, cx.Variable, cx.Location)))
+                : Expression.Call(typeof(InformationLine).GetMethod(nameof(InformationLine.Latest))!, lineRef);
+            output.DynamicDeps = outputDeps;
+            output.AlwaysDynamic = true;
+            var push = material ? typeof(MaterialLine).GetMethod(nameof(MaterialLine.Push))! : typeof(InformationLine).GetMethod(nameof(InformationLine.Push))!;
+            _updates.Add(Expression.Call(push, lineRef, Read(input.Index), Read(delay.Index)));
+        }
+
+        cx.Deps.Add((int)held);
+        return Read((int)held);
+    }
+
+    /// <summary>
+    /// Makes <paramref name="output"/>'s initial value start pipeline <paramref name="line"/> (the run context's
+    /// <paramref name="startMethod"/>, given the delay and initial value at the start and TIME STEP) and returns the
+    /// expression reading the pipeline.
+    /// </summary>
+    private BinaryExpression StartPipeline(Slot output, string startMethod, int line, Expr delay, Expr initial, LoweringContext cx)
+    {
+        var initDeps = new HashSet<int> { DtSlot };
+        var initCx = new LoweringContext(cx.Scope, cx.Bindings, true, initDeps, cx.Variable, cx.Location);
+        output.Init = Expression.Call(
+            typeof(RunContext).GetMethod(startMethod)!,
+            _context,
+            Expression.Constant(line),
+            Lower(delay, initCx),
+            Read(DtSlot),
+            Lower(initial, initCx));
+        output.InitDeps = initDeps;
+        return Expression.ArrayIndex(Expression.Property(_context, nameof(RunContext.Lines)), Expression.Constant(line));
     }
 
     /// <summary>
@@ -643,12 +696,20 @@ internal sealed partial class ModelCompiler
 
             case CallExpr { Function: "integer" or "int", Arguments.Count: 1 } integer:
                 return C(integer.Arguments[0]) is { } value ? Math.Truncate(value) : null;
+            case CallExpr { Function: "max" or "min", Arguments.Count: 2 } extreme:
+                return C(extreme.Arguments[0]) is { } first && C(extreme.Arguments[1]) is { } second
+                    ? extreme.Function == "max" ? Math.Max(first, second) : Math.Min(first, second)
+                    : null;
             default:
                 return null;
         }
     }
 
-    private BinaryExpression LowerMacroCall(CallExpr call, MacroDefinition macro, LoweringContext cx)
+    /// <summary>
+    /// A macro call, expanded once per call site: its value is the macro-named variable of the expansion, or the
+    /// output argument <paramref name="output"/> for a variable receiving one (see <c>MdlReader.DefineMacroOutputs</c>).
+    /// </summary>
+    private BinaryExpression LowerMacroCall(CallExpr call, MacroDefinition macro, LoweringContext cx, string? output = null)
     {
         if (call.Arguments.Count != macro.Parameters.Count + macro.Outputs.Count)
         {
@@ -668,12 +729,13 @@ internal sealed partial class ModelCompiler
         }
 
         var macroScope = (Scope)existing;
-        if (!macro.Body.Variables.ContainsKey(macro.Key))
+        var read = output ?? macro.Key;
+        if (!macro.Body.Variables.ContainsKey(read))
         {
-            throw Error(cx.Location, cx.Variable, new Diagnostic(DiagnosticCode.MacroWithoutOutput, ("function", call.Function.ToUpperInvariant()), ("output", macro.Key)));
+            throw Error(cx.Location, cx.Variable, new Diagnostic(DiagnosticCode.MacroWithoutOutput, ("function", call.Function.ToUpperInvariant()), ("output", read)));
         }
 
-        var instance = EnsureInstance(macroScope, macro.Key, cx.Location);
+        var instance = EnsureInstance(macroScope, read, cx.Location);
         var slot = instance.Slots[0];
         cx.Deps.Add(slot);
         return Read(slot);

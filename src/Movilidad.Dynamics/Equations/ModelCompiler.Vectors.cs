@@ -88,6 +88,27 @@ internal sealed partial class ModelCompiler
                     return Expression.Condition(ascending, SortOrder(values, position, true), SortOrder(values, position, false));
                 }
 
+            case "vector lookup":
+                {
+                    Arity(call, cx, 5, 5);
+                    if (args[0] is not ReferenceExpr reference || FindInstance(reference.Name, cx) is not { Dimensions.Length: > 0 })
+                    {
+                        throw Error(cx.Location, cx.Variable, new Diagnostic(DiagnosticCode.VectorLookupNeedsVector));
+                    }
+
+                    // Vensim passes the vector's first element; the whole last subscript is the lookup's points.
+                    var (first, _, count) = ContiguousVector(args[0], cx);
+                    return Expression.Call(
+                        typeof(Builtins.Functions).GetMethod(nameof(Builtins.Functions.VectorLookup))!,
+                        _state,
+                        Expression.Constant(first),
+                        Expression.Constant(count),
+                        Lower(args[1], cx),
+                        Lower(args[2], cx),
+                        Lower(args[3], cx),
+                        Lower(args[4], cx));
+                }
+
             case "invert matrix":
                 {
                     Arity(call, cx, 2, 2);
@@ -159,8 +180,8 @@ internal sealed partial class ModelCompiler
                     var demand = CurveRun(args[0], args[1], "FIND MARKET PRICE", cx);
                     var supply = CurveRun(args[2], args[3], "FIND MARKET PRICE", cx);
                     return Expression.Call(
-                        typeof(Builtins.Allocation).GetMethod(nameof(Builtins.Allocation.MarketPrice))!,
-                        [_state, .. demand.Concat(supply).Select(slot => Expression.Constant(slot))]);
+                        typeof(Builtins.Allocation).GetMethod(nameof(Builtins.Allocation.MarketPriceOrRefuse))!,
+                        [_state, .. demand.Concat(supply).Select(slot => Expression.Constant(slot)), .. Place(cx)]);
                 }
 
             case "demand at price" or "supply at price":
@@ -168,12 +189,16 @@ internal sealed partial class ModelCompiler
                     Arity(call, cx, 3, 3);
                     var profile = ProfileFields(args[1], call.Function.ToUpperInvariant(), cx);
                     return Expression.Call(
-                        typeof(Builtins.Allocation).GetMethod(call.Function == "demand at price" ? nameof(Builtins.Allocation.DemandAtPrice) : nameof(Builtins.Allocation.SupplyAtPrice))!,
-                        Lower(args[0], cx),
+                        typeof(Builtins.Allocation).GetMethod(nameof(Builtins.Allocation.CurveTypeOrRefuse))!,
+                        [Expression.Call(
+                            typeof(Builtins.Allocation).GetMethod(call.Function == "demand at price" ? nameof(Builtins.Allocation.DemandAtPrice) : nameof(Builtins.Allocation.SupplyAtPrice))!,
+                            Lower(args[0], cx),
+                            Read(profile),
+                            Read(profile + 1),
+                            Read(profile + 2),
+                            Lower(args[2], cx)),
                         Read(profile),
-                        Read(profile + 1),
-                        Read(profile + 2),
-                        Lower(args[2], cx));
+                        .. Place(cx)]);
                 }
 
             default:
@@ -242,17 +267,29 @@ internal sealed partial class ModelCompiler
             }
         }
 
-        return Expression.Call(
-            typeof(Builtins.Allocation).GetMethod(nameof(Builtins.Allocation.Available))!,
-            _state,
-            Expression.Constant(requestSlots[0]),
-            Expression.Constant(requestStride),
-            Expression.Constant(profileSlots[0]),
-            Expression.Constant(profileStride),
-            Expression.Constant(count),
-            Expression.Constant(position),
-            Lower(call.Arguments[2], cx));
+        return Allocated(requestSlots[0], requestStride, profileSlots[0], profileStride, count, position, Lower(call.Arguments[2], cx), cx);
     }
+
+    /// <summary>
+    /// ALLOCATE AVAILABLE's share for requester <paramref name="position"/>, stopping the run with an error naming the
+    /// variable, the time and the type when a profile names a curve the engine does not compute
+    /// (<see cref="Builtins.Allocation.AvailableOrRefuse"/>).
+    /// </summary>
+    private MethodCallExpression Allocated(int request, int requestStride, int profile, int profileStride, int count, int position, Expression available, LoweringContext cx) => Expression.Call(
+        typeof(Builtins.Allocation).GetMethod(nameof(Builtins.Allocation.AvailableOrRefuse))!,
+        [_state,
+        Expression.Constant(request),
+        Expression.Constant(requestStride),
+        Expression.Constant(profile),
+        Expression.Constant(profileStride),
+        Expression.Constant(count),
+        Expression.Constant(position),
+        available,
+        .. Place(cx)]);
+
+    /// <summary>Where an allocation function is evaluated, for its error: the time, the variable element, the file and the place in it.</summary>
+    private Expression[] Place(LoweringContext cx) =>
+        [Read(TimeSlot), Expression.Constant(ElementDisplayName(cx)), Expression.Constant(_model.Source), Expression.Constant(cx.Location)];
 
     /// <summary>
     /// XMILE's ALLOCATE(available, dimension, requests, priorities, widths[, type]) as Stella writes it: the
@@ -305,16 +342,7 @@ internal sealed partial class ModelCompiler
             cx.Deps.Add(first + k);
         }
 
-        return Expression.Call(
-            typeof(Builtins.Allocation).GetMethod(nameof(Builtins.Allocation.Available))!,
-            _state,
-            Expression.Constant(first),
-            Expression.Constant(Fields),
-            Expression.Constant(first + 1),
-            Expression.Constant(Fields),
-            Expression.Constant(count),
-            Expression.Constant(position),
-            Lower(args[0], cx));
+        return Allocated(first, Fields, first + 1, Fields, count, position, Lower(args[0], cx), cx);
     }
 
     /// <summary>An ALLOCATE argument with its wildcards standing for the allocation dimension's element being read.</summary>

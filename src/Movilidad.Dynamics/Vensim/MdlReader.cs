@@ -119,6 +119,87 @@ internal sealed class MdlReader
                 throw new ModelException(e.Diagnostic, _file, e.Position.Line, e.Position.Column, null);
             }
         }
+
+        DefineMacroOutputs();
+    }
+
+    /// <summary>
+    /// A macro call may name, after a colon, variables that receive the macro's output arguments (Vensim: "total
+    /// reserve = add3(lakes, rivers, reservoirs : min reserve, max reserve)" makes <c>min reserve</c> and
+    /// <c>max reserve</c> model variables holding the macro's <c>minval</c> and <c>maxval</c>). Each becomes a variable
+    /// of the model whose equation reads that output of the same call (<see cref="MacroOutput"/>), with the subscripts
+    /// of the equation making the call.
+    /// </summary>
+    private void DefineMacroOutputs()
+    {
+        foreach (var variable in _model.Main.Order.ToList())
+        {
+            foreach (var equation in variable.Equations.ToList())
+            {
+                foreach (var call in Calls(equation.Expression))
+                {
+                    if (!_model.Macros.TryGetValue(call.Function, out var macro) || macro.Outputs.Count == 0 ||
+                        call.Arguments.Count != macro.Parameters.Count + macro.Outputs.Count)
+                    {
+                        continue;
+                    }
+
+                    for (var k = 0; k < macro.Outputs.Count; k++)
+                    {
+                        if (call.Arguments[macro.Parameters.Count + k] is ReferenceExpr { Subscripts.Count: 0 } target)
+                        {
+                            var output = _model.Main.GetOrAdd(target.DisplayName, VariableKind.Auxiliary, equation.Location);
+                            output.Equations.Add(new EquationDefinition
+                            {
+                                Subscripts = equation.Subscripts,
+                                Except = equation.Except,
+                                Expression = new CallExpr(MacroOutput, [call, new NumberExpr(k)], call.Position),
+                                Location = equation.Location,
+                            });
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>The function an output argument's variable calls: the macro call and the output's position.</summary>
+    internal const string MacroOutput = "macro output";
+
+    private static IEnumerable<CallExpr> Calls(Expr? expr)
+    {
+        var pending = new Stack<Expr>();
+        if (expr is not null)
+        {
+            pending.Push(expr);
+        }
+
+        while (pending.TryPop(out var node))
+        {
+            switch (node)
+            {
+                case CallExpr call:
+                    yield return call;
+                    foreach (var argument in call.Arguments)
+                    {
+                        pending.Push(argument);
+                    }
+
+                    break;
+                case UnaryExpr unary:
+                    pending.Push(unary.Operand);
+                    break;
+                case BinaryExpr binary:
+                    pending.Push(binary.Left);
+                    pending.Push(binary.Right);
+                    break;
+                case ConditionalExpr conditional:
+                    pending.Push(conditional.Condition);
+                    pending.Push(conditional.WhenTrue);
+                    pending.Push(conditional.WhenFalse);
+                    break;
+            }
+        }
     }
 
     private sealed class MacroBuilder(MacroDefinition definition)
@@ -161,7 +242,7 @@ internal sealed class MdlReader
         }
 
         var name = header[..open].Trim();
-        var inner = header[(open + 1)..header.LastIndexOf(')')];
+        var inner = header[(open + 1)..header.LastIndexOf(')')].Replace("\\\r\n", " ", StringComparison.Ordinal).Replace("\\\n", " ", StringComparison.Ordinal);
         var colon = inner.IndexOf(':', StringComparison.Ordinal);
         var inputs = colon >= 0 ? inner[..colon] : inner;
         var outputs = colon >= 0 ? inner[(colon + 1)..] : string.Empty;
@@ -438,6 +519,10 @@ internal sealed class MdlReader
                 case CallExpr { Function: "integ" }:
                     variable.Kind = VariableKind.Stock;
                     break;
+                case CallExpr { Function: "sinteg", Arguments.Count: 7 } sinteg:
+                    variable.Kind = VariableKind.Stock;
+                    expr = SintegAsInteg(sinteg, name, subscripts);
+                    break;
                 case CallExpr { Function: "get xls lookups" or "get direct lookups" }:
                     variable.Kind = VariableKind.Lookup;
                     break;
@@ -457,6 +542,25 @@ internal sealed class MdlReader
         {
             throw new ModelException(e.Diagnostic, _file, e.Position.Line, e.Position.Column, name);
         }
+    }
+
+    /// <summary>The function bounding a SINTEG stock: value, min, max, quant, spec, thresh (see <c>Functions.SintegBound</c>).</summary>
+    internal const string SintegBound = "sinteg bound";
+
+    /// <summary>
+    /// Vensim's SINTEG(rate, initial, min, max, quant, spec, thresh) integrates rate but keeps the stock within min and
+    /// max, at a multiple of quant, and at spec when within thresh of it (each :NA: when unused). It is read as an INTEG
+    /// that starts at the bounded initial value and whose rate takes the stock each step to the bounded value of where
+    /// the plain integration would have taken it: (bound(stock + TIME STEP·rate) − stock) / TIME STEP, exact with Euler.
+    /// </summary>
+    private static CallExpr SintegAsInteg(CallExpr sinteg, string name, List<string> subscripts)
+    {
+        var a = sinteg.Arguments;
+        var self = new ReferenceExpr(Names.Canonical(name), name, [.. subscripts.Select(sub => new SubscriptRef(Names.Canonical(sub), false, false))]);
+        var dt = new ReferenceExpr("time step", "TIME STEP", []);
+        CallExpr Bound(Expr value) => new(SintegBound, [value, a[2], a[3], a[4], a[5], a[6]], sinteg.Position);
+        var rate = new BinaryExpr("/", new BinaryExpr("-", Bound(new BinaryExpr("+", self, new BinaryExpr("*", dt, a[0]))), self), dt);
+        return new CallExpr("integ", [rate, Bound(a[1])], sinteg.Position);
     }
 
     /// <summary>TABBED ARRAY(...) holds numbers separated by tabs and line breaks, filled in element order.</summary>

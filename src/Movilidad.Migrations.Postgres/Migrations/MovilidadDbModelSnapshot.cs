@@ -159,6 +159,9 @@ namespace Movilidad.Migrations.Postgres.Migrations
                         .HasMaxLength(2)
                         .HasColumnType("character varying(2)");
 
+                    b.Property<int?>("InstitutionId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Role")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -2037,6 +2040,278 @@ namespace Movilidad.Migrations.Postgres.Migrations
                     b.ToTable("OutlookSectors", (string)null);
                 });
 
+            modelBuilder.Entity("Movilidad.Platform.Meetings.Meeting", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Convener")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("CountryCode")
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<bool>("IsVirtual")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.Property<int?>("Men")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("ParticipantsTotal")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Place")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("RecordedById")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Table")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("Women")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("WorkingGroupId")
+                        .HasColumnType("integer");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Agenda", "Movilidad.Platform.Meetings.Meeting.Agenda#Bilingual", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("En")
+                                .IsRequired()
+                                .HasMaxLength(20000)
+                                .HasColumnType("character varying(20000)")
+                                .HasColumnName("AgendaEn");
+
+                            b1.Property<string>("Es")
+                                .IsRequired()
+                                .HasMaxLength(20000)
+                                .HasColumnType("character varying(20000)")
+                                .HasColumnName("AgendaEs");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Minutes", "Movilidad.Platform.Meetings.Meeting.Minutes#Bilingual", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("En")
+                                .IsRequired()
+                                .HasMaxLength(20000)
+                                .HasColumnType("character varying(20000)")
+                                .HasColumnName("MinutesEn");
+
+                            b1.Property<string>("Es")
+                                .IsRequired()
+                                .HasMaxLength(20000)
+                                .HasColumnType("character varying(20000)")
+                                .HasColumnName("MinutesEs");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Title", "Movilidad.Platform.Meetings.Meeting.Title#Bilingual", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("En")
+                                .IsRequired()
+                                .HasMaxLength(400)
+                                .HasColumnType("character varying(400)")
+                                .HasColumnName("TitleEn");
+
+                            b1.Property<string>("Es")
+                                .IsRequired()
+                                .HasMaxLength(400)
+                                .HasColumnType("character varying(400)")
+                                .HasColumnName("TitleEs");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Date");
+
+                    b.HasIndex("RecordedById");
+
+                    b.HasIndex("CountryCode", "Date");
+
+                    b.HasIndex("WorkingGroupId", "Date");
+
+                    b.ToTable("Meetings");
+                });
+
+            modelBuilder.Entity("Movilidad.Platform.Meetings.MeetingAgreement", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("ActivityId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("DueDate")
+                        .HasColumnType("date");
+
+                    b.Property<int>("MeetingId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("OwnerId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("OwnerName")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Text", "Movilidad.Platform.Meetings.MeetingAgreement.Text#Bilingual", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("En")
+                                .IsRequired()
+                                .HasMaxLength(4000)
+                                .HasColumnType("character varying(4000)")
+                                .HasColumnName("TextEn");
+
+                            b1.Property<string>("Es")
+                                .IsRequired()
+                                .HasMaxLength(4000)
+                                .HasColumnType("character varying(4000)")
+                                .HasColumnName("TextEs");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActivityId")
+                        .IsUnique();
+
+                    b.HasIndex("MeetingId");
+
+                    b.HasIndex("OwnerId");
+
+                    b.ToTable("MeetingAgreements");
+                });
+
+            modelBuilder.Entity("Movilidad.Platform.Meetings.MeetingFile", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<int>("MeetingId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("character varying(260)");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("UploadedById")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MeetingId");
+
+                    b.HasIndex("UploadedById");
+
+                    b.ToTable("MeetingFiles");
+                });
+
+            modelBuilder.Entity("Movilidad.Platform.Meetings.MeetingFileContent", b =>
+                {
+                    b.Property<int>("FileId")
+                        .HasColumnType("integer");
+
+                    b.Property<byte[]>("Bytes")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("FileId");
+
+                    b.ToTable("MeetingFileContents");
+                });
+
+            modelBuilder.Entity("Movilidad.Platform.Meetings.MeetingParticipant", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(28)
+                        .HasColumnType("character varying(28)");
+
+                    b.Property<string>("CountryCode")
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
+
+                    b.Property<int?>("InstitutionId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("MeetingId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<int>("People")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InstitutionId");
+
+                    b.HasIndex("MeetingId");
+
+                    b.ToTable("MeetingParticipants");
+                });
+
             modelBuilder.Entity("Movilidad.Platform.Mentoring.MentoringExpert", b =>
                 {
                     b.Property<int>("Id")
@@ -2234,6 +2509,12 @@ namespace Movilidad.Migrations.Postgres.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<string>("CodeSortKey")
+                        .IsRequired()
+                        .HasMaxLength(176)
+                        .HasColumnType("character varying(176)")
+                        .UseCollation("C");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -2313,6 +2594,8 @@ namespace Movilidad.Migrations.Postgres.Migrations
                     b.HasIndex("WorkingGroupId");
 
                     b.HasIndex("ActionId", "Code");
+
+                    b.HasIndex("ActionId", "CodeSortKey");
 
                     b.ToTable("Activities");
                 });
@@ -2553,6 +2836,181 @@ namespace Movilidad.Migrations.Postgres.Migrations
                     b.ToTable("ConceptNotes");
                 });
 
+            modelBuilder.Entity("Movilidad.Platform.Network.NetworkReview", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("Approved")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime?>("ApprovedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("ApprovedById")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<int>("PlanId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Changes", "Movilidad.Platform.Network.NetworkReview.Changes#Bilingual", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("En")
+                                .IsRequired()
+                                .HasMaxLength(20000)
+                                .HasColumnType("character varying(20000)")
+                                .HasColumnName("ChangesEn");
+
+                            b1.Property<string>("Es")
+                                .IsRequired()
+                                .HasMaxLength(20000)
+                                .HasColumnType("character varying(20000)")
+                                .HasColumnName("ChangesEs");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Findings", "Movilidad.Platform.Network.NetworkReview.Findings#Bilingual", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("En")
+                                .IsRequired()
+                                .HasMaxLength(20000)
+                                .HasColumnType("character varying(20000)")
+                                .HasColumnName("FindingsEn");
+
+                            b1.Property<string>("Es")
+                                .IsRequired()
+                                .HasMaxLength(20000)
+                                .HasColumnType("character varying(20000)")
+                                .HasColumnName("FindingsEs");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApprovedById");
+
+                    b.HasIndex("PlanId")
+                        .IsUnique();
+
+                    b.ToTable("NetworkReviews");
+                });
+
+            modelBuilder.Entity("Movilidad.Platform.Network.NetworkUpdate", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("AuthorId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("DecidedById")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ElementId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("EvidenceUrl")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("InstitutionId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("Percent")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Quarter")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Milestone", "Movilidad.Platform.Network.NetworkUpdate.Milestone#Bilingual", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("En")
+                                .IsRequired()
+                                .HasMaxLength(1000)
+                                .HasColumnType("character varying(1000)")
+                                .HasColumnName("MilestoneEn");
+
+                            b1.Property<string>("Es")
+                                .IsRequired()
+                                .HasMaxLength(1000)
+                                .HasColumnType("character varying(1000)")
+                                .HasColumnName("MilestoneEs");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Progress", "Movilidad.Platform.Network.NetworkUpdate.Progress#Bilingual", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("En")
+                                .IsRequired()
+                                .HasMaxLength(8000)
+                                .HasColumnType("character varying(8000)")
+                                .HasColumnName("ProgressEn");
+
+                            b1.Property<string>("Es")
+                                .IsRequired()
+                                .HasMaxLength(8000)
+                                .HasColumnType("character varying(8000)")
+                                .HasColumnName("ProgressEs");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorId");
+
+                    b.HasIndex("DecidedById");
+
+                    b.HasIndex("InstitutionId");
+
+                    b.HasIndex("ElementId", "Quarter")
+                        .IsUnique();
+
+                    b.ToTable("NetworkUpdates");
+                });
+
             modelBuilder.Entity("Movilidad.Platform.Plans.AxisLink", b =>
                 {
                     b.Property<int>("ElementId")
@@ -2642,6 +3100,21 @@ namespace Movilidad.Migrations.Postgres.Migrations
                     b.ToTable("GcmLinks");
                 });
 
+            modelBuilder.Entity("Movilidad.Platform.Plans.IndicatorContribution", b =>
+                {
+                    b.Property<int>("ElementId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("IndicatorId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("ElementId", "IndicatorId");
+
+                    b.HasIndex("IndicatorId");
+
+                    b.ToTable("IndicatorContributions");
+                });
+
             modelBuilder.Entity("Movilidad.Platform.Plans.Plan", b =>
                 {
                     b.Property<int>("Id")
@@ -2694,6 +3167,14 @@ namespace Movilidad.Migrations.Postgres.Migrations
                     b.Property<int>("PeriodStart")
                         .HasColumnType("integer");
 
+                    b.Property<string>("ReturnComment")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Review")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
                     b.Property<int>("SortOrder")
                         .HasColumnType("integer");
 
@@ -2706,6 +3187,10 @@ namespace Movilidad.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
 
                     b.ComplexProperty(typeof(Dictionary<string, object>), "ApprovalText", "Movilidad.Platform.Plans.Plan.ApprovalText#Bilingual", b1 =>
                         {
@@ -2779,6 +3264,12 @@ namespace Movilidad.Migrations.Postgres.Migrations
                     b.Property<string>("Code")
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
+
+                    b.Property<string>("CodeSortKey")
+                        .IsRequired()
+                        .HasMaxLength(176)
+                        .HasColumnType("character varying(176)")
+                        .UseCollation("C");
 
                     b.Property<DateTime?>("DeletedAt")
                         .HasColumnType("timestamp with time zone");
@@ -2947,6 +3438,21 @@ namespace Movilidad.Migrations.Postgres.Migrations
                         .IsUnique();
 
                     b.ToTable("PlanLevels");
+                });
+
+            modelBuilder.Entity("Movilidad.Platform.Plans.ResultContribution", b =>
+                {
+                    b.Property<int>("ElementId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResultId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("ElementId", "ResultId");
+
+                    b.HasIndex("ResultId");
+
+                    b.ToTable("ResultContributions");
                 });
 
             modelBuilder.Entity("Movilidad.Platform.Plans.SdgLink", b =>
@@ -3646,6 +4152,121 @@ namespace Movilidad.Migrations.Postgres.Migrations
                         .IsUnique();
 
                     b.ToTable("SourceReferences");
+                });
+
+            modelBuilder.Entity("Movilidad.Platform.Qualifications.CompetencyStandard", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime?>("ChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("ChangedById")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Code")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Content")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Countries")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<string>("Country")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
+
+                    b.Property<string>("Draft")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Institution")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("LastVerified")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("Occupations")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<string>("Procedures")
+                        .IsRequired()
+                        .HasMaxLength(1600)
+                        .HasColumnType("character varying(1600)");
+
+                    b.Property<string>("Published")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<DateTime?>("PublishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReviewComment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("StatusCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Name", "Movilidad.Platform.Qualifications.CompetencyStandard.Name#Bilingual", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("En")
+                                .IsRequired()
+                                .HasMaxLength(600)
+                                .HasColumnType("character varying(600)")
+                                .HasColumnName("NameEn");
+
+                            b1.Property<string>("Es")
+                                .IsRequired()
+                                .HasMaxLength(600)
+                                .HasColumnType("character varying(600)")
+                                .HasColumnName("NameEs");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChangedById");
+
+                    b.HasIndex("Country");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
+
+                    b.ToTable("CompetencyStandards");
                 });
 
             modelBuilder.Entity("Movilidad.Platform.Qualifications.ExchangeRate", b =>
@@ -4485,6 +5106,8 @@ namespace Movilidad.Migrations.Postgres.Migrations
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Document"), "GIN");
 
+                    b.HasIndex("IsPublic");
+
                     b.HasIndex("Source")
                         .IsUnique();
 
@@ -4579,22 +5202,55 @@ namespace Movilidad.Migrations.Postgres.Migrations
                     b.Property<bool?>("Abroad")
                         .HasColumnType("boolean");
 
+                    b.Property<DateTime?>("ChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("ChangedById")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Content")
-                        .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<string>("Countries")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
 
                     b.Property<string>("Country")
                         .IsRequired()
                         .HasMaxLength(2)
                         .HasColumnType("character varying(2)");
 
+                    b.Property<string>("Draft")
+                        .HasColumnType("text");
+
                     b.Property<string>("Key")
                         .IsRequired()
                         .HasMaxLength(80)
                         .HasColumnType("character varying(80)");
 
+                    b.Property<DateTime?>("PublishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReviewComment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
                     b.Property<bool?>("SelfEmployed")
                         .HasColumnType("boolean");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("StatusCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
 
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Name", "Movilidad.Platform.SocialSecurity.EnrolmentOption.Name#Bilingual", b1 =>
                         {
@@ -4615,6 +5271,8 @@ namespace Movilidad.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ChangedById");
+
                     b.HasIndex("Country");
 
                     b.HasIndex("Key")
@@ -4631,8 +5289,21 @@ namespace Movilidad.Migrations.Postgres.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<DateTime?>("ChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("ChangedById")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Content")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Countries")
                         .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<string>("Draft")
                         .HasColumnType("text");
 
                     b.Property<string>("Key")
@@ -4643,10 +5314,30 @@ namespace Movilidad.Migrations.Postgres.Migrations
                     b.Property<int>("Number")
                         .HasColumnType("integer");
 
+                    b.Property<DateTime?>("PublishedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Ratified")
                         .IsRequired()
                         .HasMaxLength(400)
                         .HasColumnType("character varying(400)");
+
+                    b.Property<string>("ReviewComment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("StatusCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
 
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Name", "Movilidad.Platform.SocialSecurity.IloConvention.Name#Bilingual", b1 =>
                         {
@@ -4666,6 +5357,8 @@ namespace Movilidad.Migrations.Postgres.Migrations
                         });
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ChangedById");
 
                     b.HasIndex("Key")
                         .IsUnique();
@@ -4922,6 +5615,33 @@ namespace Movilidad.Migrations.Postgres.Migrations
                     b.HasIndex("StartDate");
 
                     b.ToTable("Courses");
+                });
+
+            modelBuilder.Entity("Movilidad.Platform.Training.CourseInterest", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AccountId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("CourseId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountId");
+
+                    b.HasIndex("CourseId", "AccountId")
+                        .IsUnique();
+
+                    b.ToTable("CourseInterests");
                 });
 
             modelBuilder.Entity("Movilidad.Platform.Accounts.ApiToken", b =>
@@ -5225,6 +5945,75 @@ namespace Movilidad.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Movilidad.Platform.Meetings.Meeting", b =>
+                {
+                    b.HasOne("Movilidad.Platform.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("RecordedById")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Movilidad.Platform.Institutions.Institution", null)
+                        .WithMany()
+                        .HasForeignKey("WorkingGroupId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Movilidad.Platform.Meetings.MeetingAgreement", b =>
+                {
+                    b.HasOne("Movilidad.Platform.Monitoring.Activity", null)
+                        .WithMany()
+                        .HasForeignKey("ActivityId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Movilidad.Platform.Meetings.Meeting", null)
+                        .WithMany("Agreements")
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Movilidad.Platform.Institutions.Institution", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Movilidad.Platform.Meetings.MeetingFile", b =>
+                {
+                    b.HasOne("Movilidad.Platform.Meetings.Meeting", null)
+                        .WithMany("Files")
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Movilidad.Platform.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("UploadedById")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Movilidad.Platform.Meetings.MeetingFileContent", b =>
+                {
+                    b.HasOne("Movilidad.Platform.Meetings.MeetingFile", null)
+                        .WithOne("Content")
+                        .HasForeignKey("Movilidad.Platform.Meetings.MeetingFileContent", "FileId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Movilidad.Platform.Meetings.MeetingParticipant", b =>
+                {
+                    b.HasOne("Movilidad.Platform.Institutions.Institution", null)
+                        .WithMany()
+                        .HasForeignKey("InstitutionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Movilidad.Platform.Meetings.Meeting", null)
+                        .WithMany("Participants")
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Movilidad.Platform.Mentoring.MentoringExpert", b =>
                 {
                     b.HasOne("Movilidad.Platform.Accounts.Account", null)
@@ -5366,6 +6155,47 @@ namespace Movilidad.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("Movilidad.Platform.Network.NetworkReview", b =>
+                {
+                    b.HasOne("Movilidad.Platform.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("ApprovedById")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Movilidad.Platform.Plans.Plan", null)
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Movilidad.Platform.Network.NetworkUpdate", b =>
+                {
+                    b.HasOne("Movilidad.Platform.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Movilidad.Platform.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("DecidedById")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Movilidad.Platform.Plans.PlanElement", "Element")
+                        .WithMany()
+                        .HasForeignKey("ElementId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Movilidad.Platform.Institutions.Institution", null)
+                        .WithMany()
+                        .HasForeignKey("InstitutionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Element");
+                });
+
             modelBuilder.Entity("Movilidad.Platform.Plans.AxisLink", b =>
                 {
                     b.HasOne("Movilidad.Platform.Plans.PlanElement", "Axis")
@@ -5418,6 +6248,23 @@ namespace Movilidad.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Movilidad.Platform.Plans.IndicatorContribution", b =>
+                {
+                    b.HasOne("Movilidad.Platform.Plans.PlanElement", null)
+                        .WithMany("Indicators")
+                        .HasForeignKey("ElementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Movilidad.Platform.Indicators.Indicator", "Indicator")
+                        .WithMany()
+                        .HasForeignKey("IndicatorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Indicator");
+                });
+
             modelBuilder.Entity("Movilidad.Platform.Plans.Plan", b =>
                 {
                     b.HasOne("Movilidad.Platform.Institutions.Institution", "ApprovalBody")
@@ -5467,6 +6314,23 @@ namespace Movilidad.Migrations.Postgres.Migrations
                         .HasForeignKey("PlanId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Movilidad.Platform.Plans.ResultContribution", b =>
+                {
+                    b.HasOne("Movilidad.Platform.Plans.PlanElement", null)
+                        .WithMany("Results")
+                        .HasForeignKey("ElementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Movilidad.Platform.Plans.PlanElement", "Result")
+                        .WithMany()
+                        .HasForeignKey("ResultId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Result");
                 });
 
             modelBuilder.Entity("Movilidad.Platform.Plans.SdgLink", b =>
@@ -5680,6 +6544,14 @@ namespace Movilidad.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("Movilidad.Platform.Qualifications.CompetencyStandard", b =>
+                {
+                    b.HasOne("Movilidad.Platform.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("ChangedById")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("Movilidad.Platform.Qualifications.QualificationProcedure", b =>
                 {
                     b.HasOne("Movilidad.Platform.Accounts.Account", null)
@@ -5780,6 +6652,22 @@ namespace Movilidad.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Movilidad.Platform.SocialSecurity.EnrolmentOption", b =>
+                {
+                    b.HasOne("Movilidad.Platform.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("ChangedById")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Movilidad.Platform.SocialSecurity.IloConvention", b =>
+                {
+                    b.HasOne("Movilidad.Platform.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("ChangedById")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("Movilidad.Platform.Training.Course", b =>
                 {
                     b.HasOne("Movilidad.Platform.Institutions.Institution", null)
@@ -5791,6 +6679,21 @@ namespace Movilidad.Migrations.Postgres.Migrations
                         .WithMany()
                         .HasForeignKey("RecordedById")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Movilidad.Platform.Training.CourseInterest", b =>
+                {
+                    b.HasOne("Movilidad.Platform.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Movilidad.Platform.Training.Course", null)
+                        .WithMany()
+                        .HasForeignKey("CourseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Movilidad.Platform.Accounts.Account", b =>
@@ -5839,6 +6742,20 @@ namespace Movilidad.Migrations.Postgres.Migrations
                     b.Navigation("Issues");
                 });
 
+            modelBuilder.Entity("Movilidad.Platform.Meetings.Meeting", b =>
+                {
+                    b.Navigation("Agreements");
+
+                    b.Navigation("Files");
+
+                    b.Navigation("Participants");
+                });
+
+            modelBuilder.Entity("Movilidad.Platform.Meetings.MeetingFile", b =>
+                {
+                    b.Navigation("Content");
+                });
+
             modelBuilder.Entity("Movilidad.Platform.Mentoring.MentoringRequest", b =>
                 {
                     b.Navigation("Sessions");
@@ -5876,7 +6793,11 @@ namespace Movilidad.Migrations.Postgres.Migrations
 
                     b.Navigation("GcmObjectives");
 
+                    b.Navigation("Indicators");
+
                     b.Navigation("Institutions");
+
+                    b.Navigation("Results");
 
                     b.Navigation("SdgTargets");
                 });

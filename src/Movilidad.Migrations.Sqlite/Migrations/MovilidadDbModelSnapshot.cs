@@ -145,6 +145,9 @@ namespace Movilidad.Migrations.Sqlite.Migrations
                         .HasMaxLength(2)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("InstitutionId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Role")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -1971,6 +1974,270 @@ namespace Movilidad.Migrations.Sqlite.Migrations
                     b.ToTable("OutlookSectors", (string)null);
                 });
 
+            modelBuilder.Entity("Movilidad.Platform.Meetings.Meeting", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Convener")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CountryCode")
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsVirtual")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Men")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ParticipantsTotal")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Place")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("RecordedById")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Table")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Women")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("WorkingGroupId")
+                        .HasColumnType("INTEGER");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Agenda", "Movilidad.Platform.Meetings.Meeting.Agenda#Bilingual", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("En")
+                                .IsRequired()
+                                .HasMaxLength(20000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("AgendaEn");
+
+                            b1.Property<string>("Es")
+                                .IsRequired()
+                                .HasMaxLength(20000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("AgendaEs");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Minutes", "Movilidad.Platform.Meetings.Meeting.Minutes#Bilingual", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("En")
+                                .IsRequired()
+                                .HasMaxLength(20000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("MinutesEn");
+
+                            b1.Property<string>("Es")
+                                .IsRequired()
+                                .HasMaxLength(20000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("MinutesEs");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Title", "Movilidad.Platform.Meetings.Meeting.Title#Bilingual", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("En")
+                                .IsRequired()
+                                .HasMaxLength(400)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("TitleEn");
+
+                            b1.Property<string>("Es")
+                                .IsRequired()
+                                .HasMaxLength(400)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("TitleEs");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Date");
+
+                    b.HasIndex("RecordedById");
+
+                    b.HasIndex("CountryCode", "Date");
+
+                    b.HasIndex("WorkingGroupId", "Date");
+
+                    b.ToTable("Meetings");
+                });
+
+            modelBuilder.Entity("Movilidad.Platform.Meetings.MeetingAgreement", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ActivityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("DueDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MeetingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("OwnerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OwnerName")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Text", "Movilidad.Platform.Meetings.MeetingAgreement.Text#Bilingual", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("En")
+                                .IsRequired()
+                                .HasMaxLength(4000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("TextEn");
+
+                            b1.Property<string>("Es")
+                                .IsRequired()
+                                .HasMaxLength(4000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("TextEs");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActivityId")
+                        .IsUnique();
+
+                    b.HasIndex("MeetingId");
+
+                    b.HasIndex("OwnerId");
+
+                    b.ToTable("MeetingAgreements");
+                });
+
+            modelBuilder.Entity("Movilidad.Platform.Meetings.MeetingFile", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MeetingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("UploadedById")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MeetingId");
+
+                    b.HasIndex("UploadedById");
+
+                    b.ToTable("MeetingFiles");
+                });
+
+            modelBuilder.Entity("Movilidad.Platform.Meetings.MeetingFileContent", b =>
+                {
+                    b.Property<int>("FileId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Bytes")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("FileId");
+
+                    b.ToTable("MeetingFileContents");
+                });
+
+            modelBuilder.Entity("Movilidad.Platform.Meetings.MeetingParticipant", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(28)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CountryCode")
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("InstitutionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MeetingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("People")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InstitutionId");
+
+                    b.HasIndex("MeetingId");
+
+                    b.ToTable("MeetingParticipants");
+                });
+
             modelBuilder.Entity("Movilidad.Platform.Mentoring.MentoringExpert", b =>
                 {
                     b.Property<int>("Id")
@@ -2160,6 +2427,11 @@ namespace Movilidad.Migrations.Sqlite.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CodeSortKey")
+                        .IsRequired()
+                        .HasMaxLength(176)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
@@ -2239,6 +2511,8 @@ namespace Movilidad.Migrations.Sqlite.Migrations
                     b.HasIndex("WorkingGroupId");
 
                     b.HasIndex("ActionId", "Code");
+
+                    b.HasIndex("ActionId", "CodeSortKey");
 
                     b.ToTable("Activities");
                 });
@@ -2475,6 +2749,177 @@ namespace Movilidad.Migrations.Sqlite.Migrations
                     b.ToTable("ConceptNotes");
                 });
 
+            modelBuilder.Entity("Movilidad.Platform.Network.NetworkReview", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Approved")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ApprovedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ApprovedById")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PlanId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Changes", "Movilidad.Platform.Network.NetworkReview.Changes#Bilingual", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("En")
+                                .IsRequired()
+                                .HasMaxLength(20000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("ChangesEn");
+
+                            b1.Property<string>("Es")
+                                .IsRequired()
+                                .HasMaxLength(20000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("ChangesEs");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Findings", "Movilidad.Platform.Network.NetworkReview.Findings#Bilingual", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("En")
+                                .IsRequired()
+                                .HasMaxLength(20000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("FindingsEn");
+
+                            b1.Property<string>("Es")
+                                .IsRequired()
+                                .HasMaxLength(20000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("FindingsEs");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApprovedById");
+
+                    b.HasIndex("PlanId")
+                        .IsUnique();
+
+                    b.ToTable("NetworkReviews");
+                });
+
+            modelBuilder.Entity("Movilidad.Platform.Network.NetworkUpdate", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("AuthorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("DecidedById")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ElementId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EvidenceUrl")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("InstitutionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Percent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Quarter")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Milestone", "Movilidad.Platform.Network.NetworkUpdate.Milestone#Bilingual", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("En")
+                                .IsRequired()
+                                .HasMaxLength(1000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("MilestoneEn");
+
+                            b1.Property<string>("Es")
+                                .IsRequired()
+                                .HasMaxLength(1000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("MilestoneEs");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Progress", "Movilidad.Platform.Network.NetworkUpdate.Progress#Bilingual", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("En")
+                                .IsRequired()
+                                .HasMaxLength(8000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("ProgressEn");
+
+                            b1.Property<string>("Es")
+                                .IsRequired()
+                                .HasMaxLength(8000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("ProgressEs");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorId");
+
+                    b.HasIndex("DecidedById");
+
+                    b.HasIndex("InstitutionId");
+
+                    b.HasIndex("ElementId", "Quarter")
+                        .IsUnique();
+
+                    b.ToTable("NetworkUpdates");
+                });
+
             modelBuilder.Entity("Movilidad.Platform.Plans.AxisLink", b =>
                 {
                     b.Property<int>("ElementId")
@@ -2562,6 +3007,21 @@ namespace Movilidad.Migrations.Sqlite.Migrations
                     b.ToTable("GcmLinks");
                 });
 
+            modelBuilder.Entity("Movilidad.Platform.Plans.IndicatorContribution", b =>
+                {
+                    b.Property<int>("ElementId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("IndicatorId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ElementId", "IndicatorId");
+
+                    b.HasIndex("IndicatorId");
+
+                    b.ToTable("IndicatorContributions");
+                });
+
             modelBuilder.Entity("Movilidad.Platform.Plans.Plan", b =>
                 {
                     b.Property<int>("Id")
@@ -2612,6 +3072,14 @@ namespace Movilidad.Migrations.Sqlite.Migrations
                     b.Property<int>("PeriodStart")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ReturnComment")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Review")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("SortOrder")
                         .HasColumnType("INTEGER");
 
@@ -2624,6 +3092,10 @@ namespace Movilidad.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
 
                     b.ComplexProperty(typeof(Dictionary<string, object>), "ApprovalText", "Movilidad.Platform.Plans.Plan.ApprovalText#Bilingual", b1 =>
                         {
@@ -2694,6 +3166,11 @@ namespace Movilidad.Migrations.Sqlite.Migrations
 
                     b.Property<string>("Code")
                         .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CodeSortKey")
+                        .IsRequired()
+                        .HasMaxLength(176)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("DeletedAt")
@@ -2861,6 +3338,21 @@ namespace Movilidad.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("PlanLevels");
+                });
+
+            modelBuilder.Entity("Movilidad.Platform.Plans.ResultContribution", b =>
+                {
+                    b.Property<int>("ElementId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResultId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ElementId", "ResultId");
+
+                    b.HasIndex("ResultId");
+
+                    b.ToTable("ResultContributions");
                 });
 
             modelBuilder.Entity("Movilidad.Platform.Plans.SdgLink", b =>
@@ -3546,6 +4038,119 @@ namespace Movilidad.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("SourceReferences");
+                });
+
+            modelBuilder.Entity("Movilidad.Platform.Qualifications.CompetencyStandard", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ChangedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ChangedById")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Content")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Countries")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Country")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Draft")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Institution")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastVerified")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Occupations")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Procedures")
+                        .IsRequired()
+                        .HasMaxLength(1600)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Published")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("PublishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewComment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StatusCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Name", "Movilidad.Platform.Qualifications.CompetencyStandard.Name#Bilingual", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("En")
+                                .IsRequired()
+                                .HasMaxLength(600)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("NameEn");
+
+                            b1.Property<string>("Es")
+                                .IsRequired()
+                                .HasMaxLength(600)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("NameEs");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChangedById");
+
+                    b.HasIndex("Country");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
+
+                    b.ToTable("CompetencyStandards");
                 });
 
             modelBuilder.Entity("Movilidad.Platform.Qualifications.ExchangeRate", b =>
@@ -4356,6 +4961,8 @@ namespace Movilidad.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("IsPublic");
+
                     b.HasIndex("Source")
                         .IsUnique();
 
@@ -4434,8 +5041,18 @@ namespace Movilidad.Migrations.Sqlite.Migrations
                     b.Property<bool?>("Abroad")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("ChangedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ChangedById")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Content")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Countries")
                         .IsRequired()
+                        .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Country")
@@ -4443,12 +5060,35 @@ namespace Movilidad.Migrations.Sqlite.Migrations
                         .HasMaxLength(2)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Draft")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Key")
                         .IsRequired()
                         .HasMaxLength(80)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("PublishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewComment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool?>("SelfEmployed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StatusCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Name", "Movilidad.Platform.SocialSecurity.EnrolmentOption.Name#Bilingual", b1 =>
@@ -4470,6 +5110,8 @@ namespace Movilidad.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ChangedById");
+
                     b.HasIndex("Country");
 
                     b.HasIndex("Key")
@@ -4484,8 +5126,21 @@ namespace Movilidad.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("ChangedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ChangedById")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Content")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Countries")
                         .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Draft")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Key")
@@ -4496,10 +5151,30 @@ namespace Movilidad.Migrations.Sqlite.Migrations
                     b.Property<int>("Number")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("PublishedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Ratified")
                         .IsRequired()
                         .HasMaxLength(400)
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewComment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StatusCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
 
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Name", "Movilidad.Platform.SocialSecurity.IloConvention.Name#Bilingual", b1 =>
                         {
@@ -4519,6 +5194,8 @@ namespace Movilidad.Migrations.Sqlite.Migrations
                         });
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ChangedById");
 
                     b.HasIndex("Key")
                         .IsUnique();
@@ -4771,6 +5448,31 @@ namespace Movilidad.Migrations.Sqlite.Migrations
                     b.HasIndex("StartDate");
 
                     b.ToTable("Courses");
+                });
+
+            modelBuilder.Entity("Movilidad.Platform.Training.CourseInterest", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AccountId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CourseId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountId");
+
+                    b.HasIndex("CourseId", "AccountId")
+                        .IsUnique();
+
+                    b.ToTable("CourseInterests");
                 });
 
             modelBuilder.Entity("Movilidad.Platform.Accounts.ApiToken", b =>
@@ -5074,6 +5776,75 @@ namespace Movilidad.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Movilidad.Platform.Meetings.Meeting", b =>
+                {
+                    b.HasOne("Movilidad.Platform.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("RecordedById")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Movilidad.Platform.Institutions.Institution", null)
+                        .WithMany()
+                        .HasForeignKey("WorkingGroupId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Movilidad.Platform.Meetings.MeetingAgreement", b =>
+                {
+                    b.HasOne("Movilidad.Platform.Monitoring.Activity", null)
+                        .WithMany()
+                        .HasForeignKey("ActivityId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Movilidad.Platform.Meetings.Meeting", null)
+                        .WithMany("Agreements")
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Movilidad.Platform.Institutions.Institution", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Movilidad.Platform.Meetings.MeetingFile", b =>
+                {
+                    b.HasOne("Movilidad.Platform.Meetings.Meeting", null)
+                        .WithMany("Files")
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Movilidad.Platform.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("UploadedById")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Movilidad.Platform.Meetings.MeetingFileContent", b =>
+                {
+                    b.HasOne("Movilidad.Platform.Meetings.MeetingFile", null)
+                        .WithOne("Content")
+                        .HasForeignKey("Movilidad.Platform.Meetings.MeetingFileContent", "FileId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Movilidad.Platform.Meetings.MeetingParticipant", b =>
+                {
+                    b.HasOne("Movilidad.Platform.Institutions.Institution", null)
+                        .WithMany()
+                        .HasForeignKey("InstitutionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Movilidad.Platform.Meetings.Meeting", null)
+                        .WithMany("Participants")
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Movilidad.Platform.Mentoring.MentoringExpert", b =>
                 {
                     b.HasOne("Movilidad.Platform.Accounts.Account", null)
@@ -5215,6 +5986,47 @@ namespace Movilidad.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("Movilidad.Platform.Network.NetworkReview", b =>
+                {
+                    b.HasOne("Movilidad.Platform.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("ApprovedById")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Movilidad.Platform.Plans.Plan", null)
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Movilidad.Platform.Network.NetworkUpdate", b =>
+                {
+                    b.HasOne("Movilidad.Platform.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Movilidad.Platform.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("DecidedById")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Movilidad.Platform.Plans.PlanElement", "Element")
+                        .WithMany()
+                        .HasForeignKey("ElementId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Movilidad.Platform.Institutions.Institution", null)
+                        .WithMany()
+                        .HasForeignKey("InstitutionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Element");
+                });
+
             modelBuilder.Entity("Movilidad.Platform.Plans.AxisLink", b =>
                 {
                     b.HasOne("Movilidad.Platform.Plans.PlanElement", "Axis")
@@ -5267,6 +6079,23 @@ namespace Movilidad.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Movilidad.Platform.Plans.IndicatorContribution", b =>
+                {
+                    b.HasOne("Movilidad.Platform.Plans.PlanElement", null)
+                        .WithMany("Indicators")
+                        .HasForeignKey("ElementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Movilidad.Platform.Indicators.Indicator", "Indicator")
+                        .WithMany()
+                        .HasForeignKey("IndicatorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Indicator");
+                });
+
             modelBuilder.Entity("Movilidad.Platform.Plans.Plan", b =>
                 {
                     b.HasOne("Movilidad.Platform.Institutions.Institution", "ApprovalBody")
@@ -5316,6 +6145,23 @@ namespace Movilidad.Migrations.Sqlite.Migrations
                         .HasForeignKey("PlanId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Movilidad.Platform.Plans.ResultContribution", b =>
+                {
+                    b.HasOne("Movilidad.Platform.Plans.PlanElement", null)
+                        .WithMany("Results")
+                        .HasForeignKey("ElementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Movilidad.Platform.Plans.PlanElement", "Result")
+                        .WithMany()
+                        .HasForeignKey("ResultId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Result");
                 });
 
             modelBuilder.Entity("Movilidad.Platform.Plans.SdgLink", b =>
@@ -5529,6 +6375,14 @@ namespace Movilidad.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("Movilidad.Platform.Qualifications.CompetencyStandard", b =>
+                {
+                    b.HasOne("Movilidad.Platform.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("ChangedById")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("Movilidad.Platform.Qualifications.QualificationProcedure", b =>
                 {
                     b.HasOne("Movilidad.Platform.Accounts.Account", null)
@@ -5629,6 +6483,22 @@ namespace Movilidad.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Movilidad.Platform.SocialSecurity.EnrolmentOption", b =>
+                {
+                    b.HasOne("Movilidad.Platform.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("ChangedById")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Movilidad.Platform.SocialSecurity.IloConvention", b =>
+                {
+                    b.HasOne("Movilidad.Platform.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("ChangedById")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("Movilidad.Platform.Training.Course", b =>
                 {
                     b.HasOne("Movilidad.Platform.Institutions.Institution", null)
@@ -5640,6 +6510,21 @@ namespace Movilidad.Migrations.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("RecordedById")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Movilidad.Platform.Training.CourseInterest", b =>
+                {
+                    b.HasOne("Movilidad.Platform.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Movilidad.Platform.Training.Course", null)
+                        .WithMany()
+                        .HasForeignKey("CourseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Movilidad.Platform.Accounts.Account", b =>
@@ -5688,6 +6573,20 @@ namespace Movilidad.Migrations.Sqlite.Migrations
                     b.Navigation("Issues");
                 });
 
+            modelBuilder.Entity("Movilidad.Platform.Meetings.Meeting", b =>
+                {
+                    b.Navigation("Agreements");
+
+                    b.Navigation("Files");
+
+                    b.Navigation("Participants");
+                });
+
+            modelBuilder.Entity("Movilidad.Platform.Meetings.MeetingFile", b =>
+                {
+                    b.Navigation("Content");
+                });
+
             modelBuilder.Entity("Movilidad.Platform.Mentoring.MentoringRequest", b =>
                 {
                     b.Navigation("Sessions");
@@ -5725,7 +6624,11 @@ namespace Movilidad.Migrations.Sqlite.Migrations
 
                     b.Navigation("GcmObjectives");
 
+                    b.Navigation("Indicators");
+
                     b.Navigation("Institutions");
+
+                    b.Navigation("Results");
 
                     b.Navigation("SdgTargets");
                 });

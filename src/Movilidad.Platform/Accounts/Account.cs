@@ -35,7 +35,10 @@ public class RoleGrant
     public string? CountryCode { get; set; }
     public int? WorkingGroupId { get; set; }
 
-    public Grant ToGrant() => new(Role, CountryCode, WorkingGroupId);
+    /// <summary>The institution a network agency's grant is limited to.</summary>
+    public int? InstitutionId { get; set; }
+
+    public Grant ToGrant() => new(Role, CountryCode, WorkingGroupId, InstitutionId);
 }
 
 /// <summary>A personal token for machine clients of <c>/api</c>: only its SHA-256 is stored; it acts with its owner's grants.</summary>

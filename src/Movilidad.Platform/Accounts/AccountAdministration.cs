@@ -8,8 +8,8 @@ using Movilidad.Platform.Data;
 
 namespace Movilidad.Platform.Accounts;
 
-/// <summary>A role to give, named as people write it: <c>focal-point:GT</c>, <c>working-group-member:GT-ML</c>, <c>secretariat</c>.</summary>
-public sealed record GrantRequest(Role Role, string? Country, string? WorkingGroup)
+/// <summary>A role to give, named as people write it: <c>focal-point:GT</c>, <c>working-group-member:GT-ML</c>, <c>network-agency:OIT</c>, <c>secretariat</c>.</summary>
+public sealed record GrantRequest(Role Role, string? Country, string? WorkingGroup, string? Institution = null)
 {
     public static bool TryParse(string text, out GrantRequest? request)
     {
@@ -25,6 +25,7 @@ public sealed record GrantRequest(Role Role, string? Country, string? WorkingGro
         {
             Role.FocalPoint => scope is null ? null : new GrantRequest(role, scope.ToUpperInvariant(), null),
             Role.WorkingGroupMember => scope is null ? null : new GrantRequest(role, null, scope),
+            Role.NetworkAgency => scope is null ? null : new GrantRequest(role, null, null, scope.ToUpperInvariant()),
             Role.Secretariat or Role.Presidency or Role.Observer or Role.CivilSociety or Role.Curator => scope is null ? new GrantRequest(role, null, null) : null,
             _ => null,
         };
@@ -32,7 +33,7 @@ public sealed record GrantRequest(Role Role, string? Country, string? WorkingGro
     }
 }
 
-public sealed record GrantView(int Id, Role Role, string? Country, string? WorkingGroup);
+public sealed record GrantView(int Id, Role Role, string? Country, string? WorkingGroup, string? Institution = null);
 
 /// <summary>An account as its administrators see it; <paramref name="PasswordChosen"/> is false while an invited person has not yet chosen a password (not active).</summary>
 public sealed record AccountView(int Id, string Email, string DisplayName, bool TwoFactor, bool LockedOut, DateTimeOffset? DeletedAt, IReadOnlyList<GrantView> Grants, int Version, bool PasswordChosen);
@@ -52,9 +53,11 @@ public static class AccountAdministration
     {
         var groups = await db.Institutions.AsNoTracking().Where(i => i.Kind == InstitutionKind.WorkingGroup).ToDictionaryAsync(i => i.Id, i => i.Code, ct);
         var accounts = await ordered.Include(a => a.Grants).ToListAsync(ct);
+        var agencyIds = accounts.SelectMany(a => a.Grants).Select(g => g.InstitutionId).OfType<int>().Distinct().ToList();
+        var agencies = await db.Institutions.AsNoTracking().Where(i => agencyIds.Contains(i.Id)).ToDictionaryAsync(i => i.Id, i => i.Code, ct);
         return accounts.Select(a => new AccountView(a.Id, a.Email, a.DisplayName, a.TwoFactorEnabled, a.LockoutEnd > now, a.DeletedAt,
             a.Grants.OrderBy(g => g.Role).ThenBy(g => g.CountryCode, StringComparer.Ordinal)
-                .Select(g => new GrantView(g.Id, g.Role, g.CountryCode, g.WorkingGroupId is { } w ? groups.GetValueOrDefault(w) : null)).ToList(),
+                .Select(g => new GrantView(g.Id, g.Role, g.CountryCode, g.WorkingGroupId is { } w ? groups.GetValueOrDefault(w) : null, g.InstitutionId is { } i ? agencies.GetValueOrDefault(i) : null)).ToList(),
             a.Version, a.PasswordHash != null)).ToList();
     }
 
@@ -70,6 +73,11 @@ public static class AccountAdministration
                 return group is null
                     ? (null, $"'{request.WorkingGroup}' is not a working group.")
                     : (new RoleGrant { Role = request.Role, WorkingGroupId = group.Id }, null);
+            case Role.NetworkAgency:
+                var agency = await db.Institutions.AsNoTracking().SingleOrDefaultAsync(i => i.Code == request.Institution && i.Kind == InstitutionKind.UnAgency, ct);
+                return agency is null
+                    ? (null, $"'{request.Institution}' is not a UN agency of the institutions list.")
+                    : (new RoleGrant { Role = request.Role, InstitutionId = agency.Id }, null);
             default:
                 return (new RoleGrant { Role = request.Role, CountryCode = request.Country }, null);
         }

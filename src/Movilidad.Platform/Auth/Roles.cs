@@ -12,10 +12,13 @@ public enum Role
 
     /// <summary>Reviews and publishes items of the knowledge repository; granted by the Secretariat.</summary>
     Curator,
+
+    /// <summary>A person of a UN agency of the Regional Network, limited to their agency: writes the quarterly updates of the network plan's activities it is responsible for; the co-chair agencies' people approve them.</summary>
+    NetworkAgency,
 }
 
-/// <summary>One role held by a signed-in person, with the country or working group it is limited to.</summary>
-public sealed record Grant(Role Role, string? Country = null, int? WorkingGroupId = null)
+/// <summary>One role held by a signed-in person, with the country, working group or institution it is limited to.</summary>
+public sealed record Grant(Role Role, string? Country = null, int? WorkingGroupId = null, int? InstitutionId = null)
 {
     public const string ClaimType = "movilidad:grant";
 
@@ -26,6 +29,7 @@ public sealed record Grant(Role Role, string? Country = null, int? WorkingGroupI
     {
         Role.FocalPoint => $"{Role}:{Country}",
         Role.WorkingGroupMember => $"{Role}:{WorkingGroupId?.ToString(System.Globalization.CultureInfo.InvariantCulture)}",
+        Role.NetworkAgency => $"{Role}:{InstitutionId?.ToString(System.Globalization.CultureInfo.InvariantCulture)}",
         Role.Secretariat or Role.Presidency or Role.Observer or Role.CivilSociety or Role.Curator => Role.ToString(),
         _ => throw new ArgumentOutOfRangeException(nameof(Role), Role, null),
     };
@@ -42,7 +46,8 @@ public sealed record Grant(Role Role, string? Country = null, int? WorkingGroupI
         {
             Role.FocalPoint when parts.Length == 2 => new Grant(role, Country: parts[1]),
             Role.WorkingGroupMember when parts.Length == 2 && int.TryParse(parts[1], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var group) => new Grant(role, WorkingGroupId: group),
-            Role.FocalPoint or Role.WorkingGroupMember => null,
+            Role.NetworkAgency when parts.Length == 2 && int.TryParse(parts[1], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var institution) => new Grant(role, InstitutionId: institution),
+            Role.FocalPoint or Role.WorkingGroupMember or Role.NetworkAgency => null,
             _ => new Grant(role),
         };
     }

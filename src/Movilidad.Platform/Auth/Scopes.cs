@@ -16,6 +16,13 @@ public sealed record WorkingGroupScope(IReadOnlyCollection<int> WorkingGroupIds)
     public bool HasMember(Grant grant) => grant.Role == Role.WorkingGroupMember && grant.WorkingGroupId is { } group && WorkingGroupIds.Contains(group);
 }
 
+/// <summary>Content that belongs to some institutions (the agencies responsible for a network activity, the network's co-chairs).</summary>
+public sealed record InstitutionScope(IReadOnlyCollection<int> InstitutionIds)
+{
+    /// <summary>Whether the grant is a network agency's, for one of these institutions.</summary>
+    public bool HasAgency(Grant grant) => grant.Role == Role.NetworkAgency && grant.InstitutionId is { } institution && InstitutionIds.Contains(institution);
+}
+
 /// <summary>Content that is published or not yet.</summary>
 public sealed record PublicationScope(bool IsPublished);
 

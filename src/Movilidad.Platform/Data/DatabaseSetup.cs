@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Movilidad.Platform.Data;
@@ -37,6 +38,7 @@ public static class DatabaseSetup
         }));
 
         services.AddSingleton<DataVersion>();
+        services.AddSingleton<Search.SearchCounts>();
 
         // Each feature's loader is found where the feature keeps it, as its EF configuration is.
         foreach (var loader in typeof(MovilidadDb).Assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false } && t.IsAssignableTo(typeof(IContentLoader))))
@@ -70,9 +72,12 @@ public static class DatabaseSetup
         }
 
         var dataFolder = options.ContentDirectory ?? ShippedData.Folder;
+        var log = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger("Movilidad.Content");
         foreach (var loader in scope.ServiceProvider.GetServices<IContentLoader>().OrderBy(l => l.Order))
         {
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
             await loader.LoadAsync(dataFolder, cancellationToken);
+            log.LogInformation("{Loader} checked the shipped content in {Milliseconds:F0} ms", loader.GetType().Name, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         }
 
         // A database whose content predates the search index (upgraded by the migration that made it) gets its index built once.

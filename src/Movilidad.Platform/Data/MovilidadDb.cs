@@ -38,6 +38,8 @@ public class MovilidadDb(DbContextOptions<MovilidadDb> options, AuditSeal? seal 
     public DbSet<GcmLink> GcmLinks => Set<GcmLink>();
     public DbSet<SdgLink> SdgLinks => Set<SdgLink>();
     public DbSet<AxisLink> AxisLinks => Set<AxisLink>();
+    public DbSet<ResultContribution> ResultContributions => Set<ResultContribution>();
+    public DbSet<IndicatorContribution> IndicatorContributions => Set<IndicatorContribution>();
     public DbSet<Institution> Institutions => Set<Institution>();
     public DbSet<Country> Countries => Set<Country>();
     public DbSet<Currency> Currencies => Set<Currency>();
@@ -65,6 +67,7 @@ public class MovilidadDb(DbContextOptions<MovilidadDb> options, AuditSeal? seal 
     public DbSet<Programmes.SourceReference> SourceReferences => Set<Programmes.SourceReference>();
     public DbSet<Qualifications.QualificationProcedure> QualificationProcedures => Set<Qualifications.QualificationProcedure>();
     public DbSet<Qualifications.ExchangeRate> ExchangeRates => Set<Qualifications.ExchangeRate>();
+    public DbSet<Qualifications.CompetencyStandard> CompetencyStandards => Set<Qualifications.CompetencyStandard>();
     public DbSet<Mentoring.MentoringExpert> MentoringExperts => Set<Mentoring.MentoringExpert>();
     public DbSet<Mentoring.MentoringRequest> MentoringRequests => Set<Mentoring.MentoringRequest>();
     public DbSet<Mentoring.MentoringSession> MentoringSessions => Set<Mentoring.MentoringSession>();
@@ -105,6 +108,14 @@ public class MovilidadDb(DbContextOptions<MovilidadDb> options, AuditSeal? seal 
     public DbSet<Knowledge.RepositoryFile> RepositoryFiles => Set<Knowledge.RepositoryFile>();
     public DbSet<Knowledge.RepositoryFileContent> RepositoryFileContents => Set<Knowledge.RepositoryFileContent>();
     public DbSet<Training.Course> Courses => Set<Training.Course>();
+    public DbSet<Meetings.Meeting> Meetings => Set<Meetings.Meeting>();
+    public DbSet<Meetings.MeetingParticipant> MeetingParticipants => Set<Meetings.MeetingParticipant>();
+    public DbSet<Meetings.MeetingAgreement> MeetingAgreements => Set<Meetings.MeetingAgreement>();
+    public DbSet<Meetings.MeetingFile> MeetingFiles => Set<Meetings.MeetingFile>();
+    public DbSet<Meetings.MeetingFileContent> MeetingFileContents => Set<Meetings.MeetingFileContent>();
+    public DbSet<Training.CourseInterest> CourseInterests => Set<Training.CourseInterest>();
+    public DbSet<Network.NetworkUpdate> NetworkUpdates => Set<Network.NetworkUpdate>();
+    public DbSet<Network.NetworkReview> NetworkReviews => Set<Network.NetworkReview>();
     public DbSet<StoredDataVersion> StoredDataVersions => Set<StoredDataVersion>();
     public DbSet<Search.IndexedEntry> SearchEntries => Set<Search.IndexedEntry>();
     public DbSet<Search.IndexedFacet> SearchFacets => Set<Search.IndexedFacet>();
@@ -114,6 +125,21 @@ public class MovilidadDb(DbContextOptions<MovilidadDb> options, AuditSeal? seal 
     /// (<c>VisibilitySetup</c>), true for the command line. Deleted elements are never seen through the filters.
     /// </summary>
     public bool ShowsUnpublished { get; set; }
+
+    /// <summary>Whether this unit of work, when it sees unpublished content, sees every working group's draft work plan (the Secretariat, the command line).</summary>
+    public bool SeesEveryDraft { get; set; } = true;
+
+    /// <summary>Otherwise, the working groups whose draft work plans it sees (the reader's own).</summary>
+    public int[] DraftGroups { get; set; } = [];
+
+    /// <summary>
+    /// What this unit of work sees, for the keys of the caches readers share: published content only, everything, or the
+    /// unpublished content with the draft work plans of these working groups. Readers with the same value see the same
+    /// content; one group's member never gets what was computed for another group's.
+    /// </summary>
+    public string Visibility => !ShowsUnpublished ? "published"
+        : SeesEveryDraft ? "all"
+        : "drafts:" + string.Join(',', DraftGroups.Order().Select(g => g.ToString(System.Globalization.CultureInfo.InvariantCulture)));
 
     /// <summary>A synchronous save (the command line's): the same as <see cref="SaveChangesAsync(bool, CancellationToken)"/>.</summary>
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
@@ -255,6 +281,7 @@ public class MovilidadDb(DbContextOptions<MovilidadDb> options, AuditSeal? seal 
         if (Database.IsNpgsql())
         {
             Search.IndexedEntryConfiguration.ConfigurePostgres(modelBuilder);
+            NaturalSortKey.CompareOrdinallyOnPostgres(modelBuilder);
         }
 
         // Each feature says what its entities show to readers who do not see unpublished content.

@@ -20,6 +20,7 @@ public interface IPublicationRules
 public sealed class PublicationFilters
 {
     private readonly ModelBuilder model;
+    private readonly Expression context;
     private readonly Expression showsUnpublished;
 
     internal PublicationFilters(ModelBuilder model, MovilidadDb db)
@@ -28,7 +29,21 @@ public sealed class PublicationFilters
 
         // A member of the context itself, as a filter written in OnModelCreating has it: EF reads it from the context
         // that runs each query, not from the one that built the model.
-        showsUnpublished = Expression.Property(Expression.Constant(db, typeof(MovilidadDb)), nameof(MovilidadDb.ShowsUnpublished));
+        context = Expression.Constant(db, typeof(MovilidadDb));
+        showsUnpublished = Expression.Property(context, nameof(MovilidadDb.ShowsUnpublished));
+    }
+
+    /// <summary>
+    /// A rule that reads more of the reader than whether they see unpublished content (<see cref="MovilidadDb.DraftGroups"/>):
+    /// the whole filter, its second parameter standing for the context that runs the query.
+    /// </summary>
+    public PublicationFilters SeenBy<T>(Expression<Func<T, MovilidadDb, bool>> seen)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(seen);
+        var body = ReplacingExpressionVisitor.Replace(seen.Parameters[1], context, seen.Body);
+        model.Entity<T>().HasQueryFilter(Expression.Lambda<Func<T, bool>>(body, seen.Parameters[0]));
+        return this;
     }
 
     public PublicationFilters Seen<T>(Expression<Func<T, bool>> published, Expression<Func<T, bool>>? always = null)

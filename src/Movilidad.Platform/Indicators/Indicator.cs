@@ -39,6 +39,12 @@ public enum IndicatorSource
 
     /// <summary>Countries whose report for the period is submitted or approved (1 per such country).</summary>
     CountriesReporting,
+
+    /// <summary>
+    /// Virtual mentoring sessions held (the Regional Plan's action 1.3): one per session logged, counted for the mentee's
+    /// country in the period of the session's date.
+    /// </summary>
+    MentoringSessions,
 }
 
 /// <summary>Where one country's report for one period stands.</summary>

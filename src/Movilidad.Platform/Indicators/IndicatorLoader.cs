@@ -186,7 +186,7 @@ public sealed class IndicatorLoader(MovilidadDb db) : IContentLoader
             var source = ParseEnum<IndicatorSource>(entry.Source);
             if (indicatorType is null || targetType is null || aggregation is null || source is null)
             {
-                Fail(where, "type (result, process, impact), targetType (incremental, cumulative), aggregation (sum, average, count-of-countries) and source (reported, activities-done, countries-reporting) take one of the listed values.");
+                Fail(where, "type (result, process, impact), targetType (incremental, cumulative), aggregation (sum, average, count-of-countries) and source (reported, activities-done, countries-reporting, mentoring-sessions) take one of the listed values.");
             }
 
             foreach (var dimension in entry.Dimensions.Where(d => !Disaggregation.Dimensions.ContainsKey(d)))

@@ -260,12 +260,12 @@ public static class SyntheticData
                 activities[i].Id = ids[i];
             }
 
-            await CopyAsync("Activities", ["Id", "ActionId", "Code", "TitleEs", "TitleEn", "DescriptionEs", "DescriptionEn", "StartDate", "EndDate", "WorkingGroupId", "Priority", "GenderMarker", "Status", "CreatedAt", "Version"],
+            await CopyAsync("Activities", ["Id", "ActionId", "Code", "CodeSortKey", "TitleEs", "TitleEn", "DescriptionEs", "DescriptionEn", "StartDate", "EndDate", "WorkingGroupId", "Priority", "GenderMarker", "Status", "CreatedAt", "Version"],
                 activities, (w, a) =>
                 {
                     w.Write(a.Id, NpgsqlDbType.Integer);
                     w.Write(a.ActionId, NpgsqlDbType.Integer);
-                    Text(w, a.Code, a.Title.Es, a.Title.En, a.Description.Es, a.Description.En);
+                    Text(w, a.Code, a.CodeSortKey, a.Title.Es, a.Title.En, a.Description.Es, a.Description.En);
                     Nullable(w, a.StartDate, NpgsqlDbType.Date);
                     Nullable(w, a.EndDate, NpgsqlDbType.Date);
                     Nullable(w, a.WorkingGroupId, NpgsqlDbType.Integer);

@@ -41,6 +41,10 @@ public static class RepositoryFiles
 
     private static readonly string Accepted = "PDF, DOCX, XLSX, PPTX, ODT, ODS, PNG, JPEG, SVG";
 
+    /// <summary>The refusal of a file over <see cref="RepositoryLimits.FileBytes"/>: also what an upload's size says before it is read.</summary>
+    public static readonly FileCheck TooLarge = FileCheck.Refused(
+        $"The file is larger than {RepositoryLimits.FileBytes / 1024 / 1024} MB.", $"El archivo pesa más de {RepositoryLimits.FileBytes / 1024 / 1024} MB.");
+
     public static string Sha256(byte[] content) => Convert.ToHexStringLower(SHA256.HashData(content));
 
     public static FileCheck Check(string fileName, byte[] content)
@@ -52,7 +56,7 @@ public static class RepositoryFiles
 
         if (content.Length > RepositoryLimits.FileBytes)
         {
-            return FileCheck.Refused($"The file is larger than {RepositoryLimits.FileBytes / 1024 / 1024} MB.", $"El archivo pesa más de {RepositoryLimits.FileBytes / 1024 / 1024} MB.");
+            return TooLarge;
         }
 
         var check = ByContent(content);

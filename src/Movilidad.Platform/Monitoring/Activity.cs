@@ -1,3 +1,4 @@
+using Movilidad.Platform.Data;
 using Movilidad.Platform.Institutions;
 using Movilidad.Platform.Plans;
 using Movilidad.Platform.Localization;
@@ -40,7 +41,18 @@ public partial class Activity : IVersioned
     /// <summary>The plan element (level "action") the activity carries out.</summary>
     public int ActionId { get; set; }
     public PlanElement? Action { get; set; }
-    public required string Code { get; set; }
+    public required string Code
+    {
+        get;
+        set
+        {
+            field = value;
+            CodeSortKey = NaturalSortKey.Of(value);
+        }
+    }
+
+    /// <summary>The code's <see cref="NaturalSortKey"/>: lists sort and page by it in the database (A2 before A10).</summary>
+    public string CodeSortKey { get; private set; } = string.Empty;
     public Bilingual Title { get; set; } = Bilingual.Empty;
     public Bilingual Description { get; set; } = Bilingual.Empty;
     public Term? Term { get; set; }

@@ -23,6 +23,7 @@ internal sealed class ActivityConfiguration :
     public void Configure(EntityTypeBuilder<Activity> builder)
     {
         builder.Property(a => a.Code).HasMaxLength(CodeMaxLength);
+        builder.Property(a => a.CodeSortKey).HasMaxLength(NaturalSortKey.MaxLength(CodeMaxLength));
         builder.HasBilingual(a => a.Title, TitleMaxLength).HasBilingual(a => a.Description, TextMaxLength);
         builder.Property(a => a.Term).HasConversion<string>().HasMaxLength(16);
         builder.Property(a => a.Priority).HasConversion<string>().HasMaxLength(16);
@@ -32,6 +33,7 @@ internal sealed class ActivityConfiguration :
         builder.HasOne(a => a.Action).WithMany().HasForeignKey(a => a.ActionId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(a => a.WorkingGroup).WithMany().HasForeignKey(a => a.WorkingGroupId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(a => new { a.ActionId, a.Code });
+        builder.HasIndex(a => new { a.ActionId, a.CodeSortKey });
         builder.HasIndex(a => a.WorkingGroupId);
         builder.HasMany(a => a.Countries).WithOne().HasForeignKey(c => c.ActivityId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(a => a.Institutions).WithOne().HasForeignKey(i => i.ActivityId).OnDelete(DeleteBehavior.Cascade);

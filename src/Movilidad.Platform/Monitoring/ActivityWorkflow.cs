@@ -18,6 +18,25 @@ public static class ActivityWorkflow
         _ => throw new ArgumentOutOfRangeException(nameof(from), from, null),
     };
 
+    /// <summary>
+    /// The statuses the moves lead to from <paramref name="from"/> in one move or several, and <paramref name="from"/>
+    /// itself: where an activity can have got to by the end of a quarter (the UN network's quarterly updates).
+    /// </summary>
+    public static IReadOnlySet<ActivityStatus> Reachable(ActivityStatus from)
+    {
+        var seen = new HashSet<ActivityStatus> { from };
+        var next = new Queue<ActivityStatus>([from]);
+        while (next.TryDequeue(out var status))
+        {
+            foreach (var to in Next(status).Where(seen.Add))
+            {
+                next.Enqueue(to);
+            }
+        }
+
+        return seen;
+    }
+
     public static bool NeedsConceptNote(ActivityStatus to) => to is ActivityStatus.ConceptNoteComplete or ActivityStatus.Approved or ActivityStatus.InProgress;
 
     public static bool NeedsReason(ActivityStatus to) => to is ActivityStatus.Postponed or ActivityStatus.Cancelled;

@@ -1,5 +1,6 @@
 using Movilidad.Platform.Institutions;
 using Movilidad.Platform.Localization;
+using Movilidad.Platform.Writes;
 
 namespace Movilidad.Platform.Plans;
 
@@ -18,7 +19,15 @@ public enum PlanKind
     WorkingGroupWorkPlan,
 }
 
-public class Plan
+/// <summary>Where a working group's draft stands in its approval: sent to the Secretariat, sent back with a comment, or approved (published).</summary>
+public enum PlanReview
+{
+    Submitted,
+    Returned,
+    Approved,
+}
+
+public class Plan : IVersioned
 {
     public int Id { get; set; }
     public required string Key { get; set; }
@@ -48,6 +57,15 @@ public class Plan
     /// <summary>Published plans are read by everyone; unpublished ones only by the people who work on them.</summary>
     public bool IsPublished { get; set; } = true;
 
+    /// <summary>The approval step a plan made here is at; null for the shipped plans and for drafts never submitted.</summary>
+    public PlanReview? Review { get; set; }
+
+    /// <summary>What the Secretariat asked to change when it returned the draft to its working group.</summary>
+    public string? ReturnComment { get; set; }
+
+    /// <summary>Goes up by one on every approval step; a step taken from an older version is a conflict.</summary>
+    public int Version { get; set; }
+
     /// <summary>Hash of the shipped content last applied; a row whose content no longer hashes to it was edited here.</summary>
     public string SourceHash { get; set; } = string.Empty;
     public List<PlanLevel> Levels { get; set; } = [];
@@ -68,4 +86,12 @@ public class PlanLevel
 
     /// <summary>Its elements tell the plan's background (meetings before it, context): dated, but not tasks, so the roadmap does not draw them.</summary>
     public bool Narrative { get; set; }
+}
+
+public static class PlanReviews
+{
+    public const int CommentMaxLength = 4000;
+
+    /// <summary>A working group's plan not approved yet: only that group's members and the Secretariat see it.</summary>
+    public static bool IsGroupDraft(this Plan plan) => plan is { IsPublished: false, Kind: PlanKind.WorkingGroupWorkPlan };
 }

@@ -12,7 +12,9 @@ internal sealed class PlanConfiguration :
     IEntityTypeConfiguration<ElementInstitution>,
     IEntityTypeConfiguration<GcmLink>,
     IEntityTypeConfiguration<SdgLink>,
-    IEntityTypeConfiguration<AxisLink>
+    IEntityTypeConfiguration<AxisLink>,
+    IEntityTypeConfiguration<ResultContribution>,
+    IEntityTypeConfiguration<IndicatorContribution>
 {
     public void Configure(EntityTypeBuilder<Plan> builder)
     {
@@ -24,6 +26,9 @@ internal sealed class PlanConfiguration :
         builder.Property(p => p.ApprovalCountries).HasMaxLength(64);
         builder.Property(p => p.ApprovalSource).HasMaxLength(128);
         builder.Property(p => p.SourceHash).HasMaxLength(64);
+        builder.Property(p => p.Review).HasConversion<string>().HasMaxLength(16);
+        builder.Property(p => p.ReturnComment).HasMaxLength(PlanReviews.CommentMaxLength);
+        builder.Property(p => p.Version).IsConcurrencyToken();
         builder.HasBilingual(p => p.Title, 400).HasBilingual(p => p.Summary).HasBilingual(p => p.ApprovalText);
         builder.HasOne(p => p.Owner).WithMany().HasForeignKey(p => p.OwnerId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(p => p.ApprovalBody).WithMany().HasForeignKey(p => p.ApprovalBodyId).OnDelete(DeleteBehavior.Restrict);
@@ -45,6 +50,7 @@ internal sealed class PlanConfiguration :
         builder.HasIndex(e => new { e.PlanId, e.Key }).IsUnique();
         builder.Property(e => e.LevelKey).HasMaxLength(64);
         builder.Property(e => e.Code).HasMaxLength(32);
+        builder.Property(e => e.CodeSortKey).HasMaxLength(NaturalSortKey.MaxLength(32));
         builder.Property(e => e.Section).HasMaxLength(400);
         builder.Property(e => e.Term).HasConversion<string>().HasMaxLength(16);
         builder.Property(e => e.IndicatorType).HasConversion<string>().HasMaxLength(16);
@@ -58,6 +64,8 @@ internal sealed class PlanConfiguration :
         builder.HasMany(e => e.GcmObjectives).WithOne().HasForeignKey(g => g.ElementId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(e => e.SdgTargets).WithOne().HasForeignKey(s => s.ElementId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(e => e.Axes).WithOne().HasForeignKey(a => a.ElementId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(e => e.Results).WithOne().HasForeignKey(r => r.ElementId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(e => e.Indicators).WithOne().HasForeignKey(i => i.ElementId).OnDelete(DeleteBehavior.Cascade);
     }
 
     public void Configure(EntityTypeBuilder<Footnote> builder)
@@ -91,5 +99,19 @@ internal sealed class PlanConfiguration :
         builder.HasKey(a => new { a.ElementId, a.AxisId });
         builder.HasOne(a => a.Axis).WithMany().HasForeignKey(a => a.AxisId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(a => a.AxisId);
+    }
+
+    public void Configure(EntityTypeBuilder<ResultContribution> builder)
+    {
+        builder.HasKey(r => new { r.ElementId, r.ResultId });
+        builder.HasOne(r => r.Result).WithMany().HasForeignKey(r => r.ResultId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(r => r.ResultId);
+    }
+
+    public void Configure(EntityTypeBuilder<IndicatorContribution> builder)
+    {
+        builder.HasKey(i => new { i.ElementId, i.IndicatorId });
+        builder.HasOne(i => i.Indicator).WithMany().HasForeignKey(i => i.IndicatorId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(i => i.IndicatorId);
     }
 }

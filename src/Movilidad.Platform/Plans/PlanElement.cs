@@ -1,3 +1,4 @@
+using Movilidad.Platform.Data;
 using Movilidad.Platform.Institutions;
 using Movilidad.Platform.Localization;
 using Movilidad.Platform.Writes;
@@ -36,7 +37,18 @@ public partial class PlanElement : IVersioned
     public PlanElement? Parent { get; set; }
     public required string Key { get; set; }
     public required string LevelKey { get; set; }
-    public string? Code { get; set; }
+    public string? Code
+    {
+        get;
+        set
+        {
+            field = value;
+            CodeSortKey = NaturalSortKey.Of(value);
+        }
+    }
+
+    /// <summary>The code's <see cref="NaturalSortKey"/>: lists of activities sort by their action's in the database.</summary>
+    public string CodeSortKey { get; private set; } = string.Empty;
     public Bilingual Title { get; set; } = Bilingual.Empty;
     public Bilingual Text { get; set; } = Bilingual.Empty;
 
@@ -69,6 +81,12 @@ public partial class PlanElement : IVersioned
     public List<GcmLink> GcmObjectives { get; set; } = [];
     public List<SdgLink> SdgTargets { get; set; } = [];
     public List<AxisLink> Axes { get; set; } = [];
+
+    /// <summary>The Strategic Plan's expected results this element contributes to.</summary>
+    public List<ResultContribution> Results { get; set; } = [];
+
+    /// <summary>The Strategic Plan's indicators this element contributes to.</summary>
+    public List<IndicatorContribution> Indicators { get; set; } = [];
 }
 
 public class Footnote

@@ -9,12 +9,15 @@ using YamlDotNet.RepresentationModel;
 
 namespace Movilidad.Platform.Programmes;
 
-/// <summary>Programme, agreement or qualification procedure: what differs between the kinds of registry entries.</summary>
+/// <summary>Programme, agreement, qualification procedure or competency standard: what differs between the kinds of registry entries.</summary>
 public enum RegistryKind
 {
     Programme,
     Agreement,
     Procedure,
+    Standard,
+    Convention,
+    EnrolmentOption,
 }
 
 /// <summary>
@@ -37,7 +40,7 @@ public static partial class RegistryContent
     public static readonly string[] ProgrammeKinds = ["destination-scheme", "origin-placement-service", "border-worker-permit", "bilateral-scheme", "programme-family"];
     public static readonly string[] Modalities = ["bilateral", "regional-free-mobility", "regional-integration", "global"];
     public static readonly string[] AgreementKinds = ["mou", "bilateral-agreement", "multilateral-agreement"];
-    public static readonly string[] AgreementSubjects = ["labour-mobility", "social-security"];
+    public static readonly string[] AgreementSubjects = ["labour-mobility", "social-security", "academic-mobility"];
     public static readonly string[] AgreementStatuses = ["signed", "ratified", "in-force", "applied", "not-in-force", "unknown"];
 
     public static readonly JsonSerializerOptions Json = new() { WriteIndented = false };
@@ -116,7 +119,7 @@ public static partial class RegistryContent
             errors.Add("content.key", "content.key is required: lower-case letters, digits and hyphens, at most 80.");
         }
 
-        var name = kind == RegistryKind.Agreement ? "title" : "name";
+        var name = kind is RegistryKind.Agreement or RegistryKind.Convention ? "title" : "name";
         errors.Text($"content.{name}.es", Text(content, $"{name}.es"), NameMaxLength, required: true);
         errors.Text($"content.{name}.en", Text(content, $"{name}.en"), NameMaxLength, required: true);
         void OneOf(string path, string[] allowed, bool required)
@@ -166,6 +169,18 @@ public static partial class RegistryContent
         {
             Qualifications.ProcedureRules.Check(content, countries, procedureCodes ?? throw new ArgumentNullException(nameof(procedureCodes)), errors);
         }
+        else if (kind == RegistryKind.Standard)
+        {
+            Qualifications.StandardRules.Check(content, countries, procedureCodes ?? throw new ArgumentNullException(nameof(procedureCodes)), errors);
+        }
+        else if (kind == RegistryKind.Convention)
+        {
+            SocialSecurity.ConventionRules.CheckConvention(content, references, countries, errors);
+        }
+        else if (kind == RegistryKind.EnrolmentOption)
+        {
+            SocialSecurity.ConventionRules.CheckOption(content, countries, procedureCodes ?? throw new ArgumentNullException(nameof(procedureCodes)), errors);
+        }
         else
         {
             OneOf("kind", AgreementKinds, required: true);
@@ -213,7 +228,11 @@ public static partial class RegistryContent
         {
             Qualifications.ProcedureRules.Columns(content, errors);
         }
-        else
+        else if (kind == RegistryKind.Standard)
+        {
+            Qualifications.StandardRules.Columns(content, errors);
+        }
+        else if (kind == RegistryKind.Agreement)
         {
             var agreement = new Agreement();
             Describe(agreement, content);

@@ -6,8 +6,8 @@ using Movilidad.Platform.Writes;
 
 namespace Movilidad.Platform.Qualifications;
 
-/// <summary>The codes a procedure's content may name: countries, currencies (ISO 4217), ISCO-08 groups and national bodies.</summary>
-public sealed record ProcedureCodes(IReadOnlySet<string> Currencies, IReadOnlySet<string> Occupations, IReadOnlySet<string> Bodies);
+/// <summary>The codes a procedure's or standard's content may name: currencies (ISO 4217), ISCO-08 groups, national bodies and (for a standard) the procedures' keys.</summary>
+public sealed record ProcedureCodes(IReadOnlySet<string> Currencies, IReadOnlySet<string> Occupations, IReadOnlySet<string> Bodies, IReadOnlySet<string> Procedures);
 
 /// <summary>
 /// What a qualification procedure's content must hold beyond what every registry entry does (see <c>data/README.md</c>,
@@ -21,6 +21,9 @@ public static partial class ProcedureRules
 
     /// <summary>The lists whose items are statements (a bilingual text with its sources).</summary>
     public static readonly string[] StatementLists = ["steps", "documents", "support", "legalBasis", "notes"];
+
+    /// <summary>The lists of codes a procedure may name: <c>partners</c>, the national bodies that take part beside the responsible one.</summary>
+    public static readonly string[] CodeLists = ["partners"];
 
     /// <summary>An entry not verified for this many months is flagged.</summary>
     public const int StaleMonths = 12;
@@ -44,6 +47,7 @@ public static partial class ProcedureRules
             errors.Add("content.institution", "content.institution is one of the codes of the national bodies (data/bodies.yaml).");
         }
 
+        Partners(content["partners"], codes.Bodies, errors);
         foreach (var list in StatementLists)
         {
             RegistryContent.Statements(content, list, errors);
@@ -61,6 +65,28 @@ public static partial class ProcedureRules
         if (RegistryContent.Text(content, "url") is { } url && !(Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http"))
         {
             errors.Add("content.url", "content.url is required to be an http or https address.");
+        }
+    }
+
+    private static void Partners(JsonNode? node, IReadOnlySet<string> bodies, FieldErrors errors)
+    {
+        if (node is null)
+        {
+            return;
+        }
+
+        if (node is not JsonArray partners)
+        {
+            errors.Add("content.partners", "content.partners is a list of codes of the national bodies (data/bodies.yaml).");
+            return;
+        }
+
+        for (var i = 0; i < partners.Count; i++)
+        {
+            if (partners[i] is not JsonValue value || !value.TryGetValue<string>(out var code) || !bodies.Contains(code))
+            {
+                errors.Add($"content.partners[{i}]", $"content.partners[{i}] is not a code of the national bodies (data/bodies.yaml).");
+            }
         }
     }
 
@@ -173,7 +199,10 @@ public static partial class ProcedureRules
     /// Whether a procedure concerns an ISCO-08 occupation (any when null): it names the group itself, a group within it
     /// (asked for 74, it names 7411) or the group it belongs to (asked for 7411, it names 741).
     /// </summary>
-    public static bool Concerns(QualificationProcedure procedure, string? occupation)
+    public static bool Concerns(QualificationProcedure procedure, string? occupation) => Concerns(procedure.Occupations, occupation);
+
+    /// <summary>Whether a column of ISCO-08 codes (<c> 7411 742 </c>) concerns an occupation, as <see cref="Concerns(QualificationProcedure, string?)"/>.</summary>
+    public static bool Concerns(string occupations, string? occupation)
     {
         if (string.IsNullOrWhiteSpace(occupation))
         {
@@ -181,7 +210,7 @@ public static partial class ProcedureRules
         }
 
         var asked = occupation.Trim();
-        return procedure.Occupations.Split(' ', StringSplitOptions.RemoveEmptyEntries)
+        return occupations.Split(' ', StringSplitOptions.RemoveEmptyEntries)
             .Any(code => code.StartsWith(asked, StringComparison.Ordinal) || asked.StartsWith(code, StringComparison.Ordinal));
     }
 
@@ -199,6 +228,9 @@ public static partial class ProcedureRules
             errors.Add("content.occupations", $"content.occupations is longer than {RegistryConfiguration.ListMaxLength * 4} characters.");
         }
     }
+
+    /// <summary>Whether a text is a date as the sourced files write them: <c>YYYY</c>, <c>YYYY-MM</c> or <c>YYYY-MM-DD</c>.</summary>
+    internal static bool IsDateText(string text) => DateText().IsMatch(text);
 
     [GeneratedRegex(@"^\d{4}(-\d{2}(-\d{2})?)?$")]
     private static partial Regex DateText();

@@ -6,7 +6,8 @@ namespace Movilidad.Platform.Qualifications;
 
 internal sealed class QualificationsConfiguration :
     IEntityTypeConfiguration<QualificationProcedure>,
-    IEntityTypeConfiguration<ExchangeRate>
+    IEntityTypeConfiguration<ExchangeRate>,
+    IEntityTypeConfiguration<CompetencyStandard>
 {
     public void Configure(EntityTypeBuilder<QualificationProcedure> builder)
     {
@@ -17,6 +18,20 @@ internal sealed class QualificationsConfiguration :
         builder.Property(p => p.Institution).HasMaxLength(RegistryConfiguration.CodeMaxLength);
         builder.Property(p => p.Occupations).HasMaxLength(RegistryConfiguration.ListMaxLength * 4);
         builder.Property(p => p.LastVerified).HasMaxLength(10);
+    }
+
+    public void Configure(EntityTypeBuilder<CompetencyStandard> builder)
+    {
+        RegistryConfiguration.Entry(builder);
+        builder.Property(s => s.Kind).HasMaxLength(RegistryConfiguration.CodeMaxLength);
+        builder.Property(s => s.Country).HasMaxLength(2);
+        builder.HasIndex(s => s.Country);
+        builder.Property(s => s.Institution).HasMaxLength(RegistryConfiguration.CodeMaxLength);
+        builder.Property(s => s.Code).HasMaxLength(RegistryConfiguration.CodeMaxLength);
+        builder.Property(s => s.Occupations).HasMaxLength(RegistryConfiguration.ListMaxLength);
+        builder.Property(s => s.Procedures).HasMaxLength(RegistryConfiguration.ListMaxLength * 4);
+        builder.Property(s => s.Published).HasMaxLength(10);
+        builder.Property(s => s.LastVerified).HasMaxLength(10);
     }
 
     public void Configure(EntityTypeBuilder<ExchangeRate> builder)

@@ -24,10 +24,10 @@ public class IndexedEntry
     public string? Language { get; set; }
     public int? Year { get; set; }
 
-    /// <summary>The titles as the SQLite index reads them (Spanish stemmed, English folded; see <see cref="TextSearch"/>).</summary>
+    /// <summary>The titles as the SQLite index reads them (Spanish stemmed, English folded; see <see cref="TextSearch"/>); empty on PostgreSQL.</summary>
     public string FtsTitle { get; set; } = string.Empty;
 
-    /// <summary>The texts as the SQLite index reads them.</summary>
+    /// <summary>The texts as the SQLite index reads them; empty on PostgreSQL.</summary>
     public string FtsBody { get; set; } = string.Empty;
 
     public List<IndexedFacet> Facets { get; set; } = [];

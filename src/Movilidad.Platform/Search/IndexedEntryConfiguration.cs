@@ -17,6 +17,10 @@ internal sealed class IndexedEntryConfiguration : IEntityTypeConfiguration<Index
         builder.HasIndex(e => new { e.Kind, e.Key });
         builder.Property(e => e.Path).HasMaxLength(400);
         builder.Property(e => e.Language).HasMaxLength(8);
+
+        // The search reads the ids of the entries that are not public through this index alone (on SQLite it holds the
+        // rowid), never the wide rows of the entries it matched.
+        builder.HasIndex(e => e.IsPublic);
         builder.HasMany(e => e.Facets).WithOne().HasForeignKey(f => f.EntryId).OnDelete(DeleteBehavior.Cascade);
     }
 

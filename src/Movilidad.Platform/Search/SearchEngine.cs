@@ -49,6 +49,9 @@ public static class SearchEngine
 
     public static readonly IReadOnlyList<string> FacetNames = ["type", "country", "line", "objective", "topic", "language", "year"];
 
+    /// <summary>The stages of a search, in order, as <c>stageDone</c> of <see cref="SearchAsync"/> names them when each ends.</summary>
+    public static readonly IReadOnlyList<string> Stages = ["count", "page", "snippets"];
+
     /// <summary>The query as clauses: each a word or a phrase (its words), folded.</summary>
     public static IReadOnlyList<IReadOnlyList<string>> Parse(string? query)
     {
@@ -69,7 +72,16 @@ public static class SearchEngine
         return clauses.Take(MaxClauses).ToList();
     }
 
-    public static async Task<SearchAnswer> SearchAsync(this MovilidadDb db, SearchRequest request, CancellationToken ct)
+    /// <summary>
+    /// Searches; the total and the facets' counts come from <paramref name="counts"/> (the process's, kept per data
+    /// version) or, without it, from a grouped query over the match's facet rows. <paramref name="stageDone"/>, when
+    /// given, is called with the name of each stage (<see cref="Stages"/>) as it ends.
+    /// </summary>
+    public static Task<SearchAnswer> SearchAsync(this MovilidadDb db, SearchRequest request, SearchCounts? counts, CancellationToken ct, Action<string>? stageDone = null) =>
+        SearchCountedAsync(db, request, stageDone ?? (_ => { }), counts, broadCount: null, ct);
+
+    /// <summary>As the public one; <paramref name="broadCount"/> chooses how SQLite counts without <paramref name="counts"/> (null: by the match's size), for tests of both ways.</summary>
+    internal static async Task<SearchAnswer> SearchCountedAsync(MovilidadDb db, SearchRequest request, Action<string> stageDone, SearchCounts? counts, bool? broadCount, CancellationToken ct)
     {
         var clauses = Parse(request.Query);
         var page = Math.Clamp(request.Page, 1, MaxPage);
@@ -84,10 +96,10 @@ public static class SearchEngine
         await db.Database.OpenConnectionAsync(ct);
         try
         {
-            var answer = await RunAsync(connection, request, clauses, page, postgres, similar: false, ct);
+            var answer = await RunAsync(connection, request, clauses, page, postgres, similar: false, stageDone, counts, broadCount, ct);
             if (answer.Total == 0 && postgres && clauses.All(c => c.Count == 1))
             {
-                answer = await RunAsync(connection, request, clauses, page, postgres, similar: true, ct);
+                answer = await RunAsync(connection, request, clauses, page, postgres, similar: true, stageDone, counts, broadCount, ct);
             }
 
             return answer;
@@ -99,53 +111,164 @@ public static class SearchEngine
     }
 
     private static async Task<SearchAnswer> RunAsync(
-        DbConnection connection, SearchRequest request, IReadOnlyList<IReadOnlyList<string>> clauses, int page, bool postgres, bool similar, CancellationToken ct)
+        DbConnection connection, SearchRequest request, IReadOnlyList<IReadOnlyList<string>> clauses, int page, bool postgres, bool similar, Action<string> stageDone, SearchCounts? counts, bool? broadCount, CancellationToken ct)
     {
-        var filters = request.Filters.Where(f => FacetNames.Contains(f.Key) && !string.IsNullOrWhiteSpace(f.Value)).ToList();
-        var conditions = new StringBuilder("(e.\"IsPublic\" OR @restricted)");
-        for (var i = 0; i < filters.Count; i++)
-        {
-            conditions.Append(CultureInfo.InvariantCulture,
-                $" AND EXISTS (SELECT 1 FROM \"SearchFacets\" f{i} WHERE f{i}.\"EntryId\" = e.\"Id\" AND f{i}.\"Name\" = @fn{i} AND f{i}.\"Value\" = @fv{i})");
-        }
+        var filters = request.Filters
+            .Where(f => FacetNames.Contains(f.Key) && !string.IsNullOrWhiteSpace(f.Value))
+            .Select(f => KeyValuePair.Create(f.Key, f.Value.Trim()))
+            .OrderBy(f => f.Key, StringComparer.Ordinal)
+            .ToList();
+        var query = postgres ? string.Join(' ', clauses.Select(c => c.Count == 1 ? c[0] : $"\"{string.Join(' ', c)}\"")) : Fts5Match(clauses);
 
-        var websearch = string.Join(' ', clauses.Select(c => c.Count == 1 ? c[0] : $"\"{string.Join(' ', c)}\""));
-        var hits = postgres
-            ? $"""
-              WITH q AS (SELECT websearch_to_tsquery('movilidad_es', @query) || websearch_to_tsquery('movilidad_en', @query) AS query),
-              hits AS (SELECT e."Id", {(similar
-                  ? "GREATEST(word_similarity(@query, e.\"TitleEs\"), word_similarity(@query, e.\"TitleEn\"))"
-                  : "ts_rank(e.\"Document\", q.query)")} AS "Rank"
-                  FROM "SearchEntries" e CROSS JOIN q
-                  WHERE {(similar ? "(@query <% e.\"TitleEs\" OR @query <% e.\"TitleEn\")" : "e.\"Document\" @@ q.query")} AND {conditions})
-              """
-            : $"""
-              WITH hits AS (SELECT e."Id", -bm25("{SearchSql.Fts5Table}", 8.0, 1.0) AS "Rank"
-                  FROM "{SearchSql.Fts5Table}" JOIN "SearchEntries" e ON e."Id" = "{SearchSql.Fts5Table}".rowid
-                  WHERE "{SearchSql.Fts5Table}" MATCH @query AND {conditions})
-              """;
-        var query = postgres ? websearch : Fts5Match(clauses);
+        // What a matched entry (its id as `id`) must also be: visible to the reader, and of every facet value chosen. Each
+        // is a set the database builds once (the entries not public: few, through their index; the entries of a value),
+        // so the match never reads the wide rows of the entries it does not show.
+        string Conditions(string id)
+        {
+            var conditions = new StringBuilder(request.SeesRestricted ? "TRUE" : $"{id} NOT IN (SELECT \"Id\" FROM \"SearchEntries\" WHERE \"IsPublic\" = FALSE)");
+            for (var i = 0; i < filters.Count; i++)
+            {
+                conditions.Append(CultureInfo.InvariantCulture, $" AND {id} IN (SELECT \"EntryId\" FROM \"SearchFacets\" WHERE \"Name\" = @fn{i} AND \"Value\" = @fv{i})");
+            }
+
+            return conditions.ToString();
+        }
 
         void Bind(DbCommand command)
         {
             Add(command, "query", query);
-            Add(command, "restricted", request.SeesRestricted);
             for (var i = 0; i < filters.Count; i++)
             {
                 Add(command, $"fn{i}", filters[i].Key);
-                Add(command, $"fv{i}", filters[i].Value.Trim());
+                Add(command, $"fv{i}", filters[i].Value);
             }
         }
 
-        var facets = new Dictionary<string, List<FacetValue>>();
-        await using (var command = connection.CreateCommand())
+        var tsquery = "(websearch_to_tsquery('movilidad_es', @query) || websearch_to_tsquery('movilidad_en', @query))";
+        string Matches(string conditions) => postgres
+            ? $"""
+              SELECT e."Id" FROM "SearchEntries" e
+              WHERE {(similar ? "(@query <% e.\"TitleEs\" OR @query <% e.\"TitleEn\")" : $"e.\"Document\" @@ {tsquery}")} AND {conditions}
+              """
+            : $"""SELECT rowid AS "Id" FROM "{SearchSql.Fts5Table}" WHERE "{SearchSql.Fts5Table}" MATCH @query AND {conditions}""";
+
+        var count = counts is null
+            ? await CountAsync(connection, Matches(Conditions(postgres ? "e.\"Id\"" : "rowid")), Bind, postgres, query, broadCount, ct)
+            : await counts.CountAsync(
+                connection,
+                new SearchCounts.Key(query, similar, request.SeesRestricted, string.Join('\n', filters.Select(f => $"{f.Key}={f.Value}"))),
+                filters,
+                async () =>
+                {
+                    // Every entry of the match, whoever may see it and whatever the filters: the facet sets apply both.
+                    await using var command = connection.CreateCommand();
+                    command.CommandText = postgres ? ThroughIndexes(Matches("TRUE")) : Matches("TRUE");
+                    Add(command, "query", query);
+                    var ids = new List<long>();
+                    await using var reader = await ReadAsync(command, postgres, ct);
+                    while (await reader.ReadAsync(ct))
+                    {
+                        ids.Add(reader.GetInt64(0));
+                    }
+
+                    return ids;
+                },
+                ct);
+        stageDone("count");
+
+        var total = count.Total;
+        var results = new List<SearchResultItem>();
+        if (total > 0)
         {
+            // The page: ranked and cut in the database (FTS5 sorts its matches by bm25 itself), then only its rows read.
+            var ranked = postgres
+                ? $"""
+                  SELECT e."Id", {(similar
+                      ? "GREATEST(word_similarity(@query, e.\"TitleEs\"), word_similarity(@query, e.\"TitleEn\"))"
+                      : $"ts_rank(e.\"Document\", {tsquery})")} AS "Rank"
+                  FROM "SearchEntries" e
+                  WHERE {(similar ? "(@query <% e.\"TitleEs\" OR @query <% e.\"TitleEn\")" : $"e.\"Document\" @@ {tsquery}")} AND {Conditions("e.\"Id\"")}
+                  ORDER BY "Rank" DESC, e."Id" LIMIT @take OFFSET @skip
+                  """
+                : $"""
+                  SELECT rowid AS "Id", -rank AS "Rank" FROM "{SearchSql.Fts5Table}"
+                  WHERE "{SearchSql.Fts5Table}" MATCH @query AND rank MATCH 'bm25(8.0, 1.0)' AND {Conditions("rowid")}
+                  ORDER BY rank, rowid LIMIT @take OFFSET @skip
+                  """;
+            await using var command = connection.CreateCommand();
+            var english = request.English;
+            var headline = postgres && !similar
+                ? $"""
+                  , ts_headline(CASE WHEN (@english AND e."TextEn" <> '') OR e."TextEs" = '' THEN 'movilidad_en' ELSE 'movilidad_es' END::regconfig,
+                      CASE WHEN (@english AND e."TextEn" <> '') OR e."TextEs" = '' THEN e."TextEn" ELSE e."TextEs" END, {tsquery}, @headline)
+                  """
+                : string.Empty;
             command.CommandText = $"""
-                {hits}
-                SELECT f."Name", f."Value", COUNT(*) FROM hits JOIN "SearchFacets" f ON f."EntryId" = hits."Id" GROUP BY f."Name", f."Value"
+                {(postgres ? ThroughIndexes(string.Empty) : string.Empty)}
+                WITH page AS ({ranked})
+                SELECT e."Kind", e."Key", e."Path", e."TitleEs", e."TitleEn", e."TextEs", e."TextEn", e."IsPublic"{headline}
+                FROM page JOIN "SearchEntries" e ON e."Id" = page."Id"
+                ORDER BY page."Rank" DESC, page."Id"
                 """;
             Bind(command);
-            await using var reader = await command.ExecuteReaderAsync(ct);
+            Add(command, "take", PageSize);
+            Add(command, "skip", (page - 1) * PageSize);
+            if (headline.Length > 0)
+            {
+                Add(command, "english", english);
+                Add(command, "headline", $"StartSel={MarkStart}, StopSel={MarkEnd}, MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=\" … \"");
+            }
+
+            var words = clauses.SelectMany(c => c).ToList();
+            var rows = new List<(SearchResultItem Item, string Text, string? Headline)>();
+            await using (var reader = await ReadAsync(command, postgres, ct))
+            {
+                while (await reader.ReadAsync(ct))
+                {
+                    var (titleEs, titleEn, textEs, textEn) = (reader.GetString(3), reader.GetString(4), reader.GetString(5), reader.GetString(6));
+                    var title = english ? First(titleEn, titleEs) : First(titleEs, titleEn);
+                    var text = english ? First(textEn, textEs) : First(textEs, textEn);
+                    rows.Add((new SearchResultItem(reader.GetString(0), reader.GetString(1), reader.GetString(2), title, string.Empty, reader.GetBoolean(7)), text, headline.Length > 0 ? reader.GetString(8) : null));
+                }
+            }
+
+            stageDone("page");
+            results.AddRange(rows.Select(r => r.Item with { Snippet = r.Headline is { } marked ? Marked(marked) : Highlight(r.Text, words) }));
+        }
+        else
+        {
+            stageDone("page");
+        }
+
+        stageDone("snippets");
+
+        return new SearchAnswer(request.Query ?? string.Empty, total, page, PageSize, similar, results, count.Facets);
+    }
+
+    /// <summary>
+    /// The count without <see cref="SearchCounts"/>: one grouped query over the ids of the match (<paramref name="matches"/>,
+    /// the reader's visibility and the filters applied) and their facet rows. SQLite groups by sorting: when the match
+    /// holds more than a fifth of the entries, reading every facet row in the order of its (name, value) index and keeping
+    /// those of the match is cheaper than sorting the match's facet rows.
+    /// </summary>
+    private static async Task<SearchCount> CountAsync(DbConnection connection, string matches, Action<DbCommand> bind, bool postgres, string query, bool? broadCount, CancellationToken ct)
+    {
+        var facets = new Dictionary<string, List<FacetValue>>(StringComparer.Ordinal);
+        var broad = !postgres && (broadCount ?? await IsBroadAsync(connection, query, ct));
+        await using (var command = connection.CreateCommand())
+        {
+            command.CommandText = postgres ? ThroughIndexes(string.Empty) : string.Empty;
+            command.CommandText += broad
+                ? $"""
+                  SELECT f."Name", f."Value", COUNT(*) FROM "SearchFacets" f INDEXED BY "IX_SearchFacets_Name_Value_EntryId"
+                  WHERE f."EntryId" IN ({matches}) GROUP BY f."Name", f."Value"
+                  """
+                : $"""
+                  WITH m AS ({matches})
+                  SELECT f."Name", f."Value", COUNT(*) FROM m JOIN "SearchFacets" f ON f."EntryId" = m."Id" GROUP BY f."Name", f."Value"
+                  """;
+            bind(command);
+            await using var reader = await ReadAsync(command, postgres, ct);
             while (await reader.ReadAsync(ct))
             {
                 var name = reader.GetString(0);
@@ -159,48 +282,46 @@ public static class SearchEngine
         }
 
         // Every entry has exactly one type: the type counts add up to the number of results.
-        var total = facets.TryGetValue("type", out var types) ? types.Sum(t => t.Count) : 0;
-        var results = new List<SearchResultItem>();
-        if (total > 0)
-        {
-            await using var command = connection.CreateCommand();
-            var english = request.English;
-            var headline = postgres
-                ? """
-                  , ts_headline(CASE WHEN (@english AND e."TextEn" <> '') OR e."TextEs" = '' THEN 'movilidad_en' ELSE 'movilidad_es' END::regconfig,
-                      CASE WHEN (@english AND e."TextEn" <> '') OR e."TextEs" = '' THEN e."TextEn" ELSE e."TextEs" END, q.query, @headline)
-                  """
-                : string.Empty;
-            command.CommandText = $"""
-                {hits}
-                SELECT e."Kind", e."Key", e."Path", e."TitleEs", e."TitleEn", e."TextEs", e."TextEn", e."IsPublic"{headline}
-                FROM hits JOIN "SearchEntries" e ON e."Id" = hits."Id"{(postgres ? " CROSS JOIN q" : "")}
-                ORDER BY hits."Rank" DESC, e."Id" LIMIT @take OFFSET @skip
-                """;
-            Bind(command);
-            Add(command, "take", PageSize);
-            Add(command, "skip", (page - 1) * PageSize);
-            if (postgres)
-            {
-                Add(command, "english", english);
-                Add(command, "headline", $"StartSel={MarkStart}, StopSel={MarkEnd}, MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=\" … \"");
-            }
+        return new SearchCount(facets.TryGetValue("type", out var types) ? types.Sum(t => t.Count) : 0, Ordered(facets));
+    }
 
-            var words = clauses.SelectMany(c => c).ToList();
-            await using var reader = await command.ExecuteReaderAsync(ct);
-            while (await reader.ReadAsync(ct))
-            {
-                var (titleEs, titleEn, textEs, textEn) = (reader.GetString(3), reader.GetString(4), reader.GetString(5), reader.GetString(6));
-                var title = english ? First(titleEn, titleEs) : First(titleEs, titleEn);
-                var text = english ? First(textEn, textEs) : First(textEs, textEn);
-                var snippet = postgres && !similar ? Marked(reader.GetString(8)) : Highlight(text, words);
-                results.Add(new SearchResultItem(reader.GetString(0), reader.GetString(1), reader.GetString(2), title, snippet, reader.GetBoolean(7)));
-            }
+    /// <summary>Each facet's values most frequent first (then by value), at most <see cref="MaxFacetValues"/> of them.</summary>
+    internal static IReadOnlyDictionary<string, IReadOnlyList<FacetValue>> Ordered(Dictionary<string, List<FacetValue>> facets) =>
+        facets.ToDictionary(
+            f => f.Key,
+            f => (IReadOnlyList<FacetValue>)f.Value.OrderByDescending(v => v.Count).ThenBy(v => v.Value, StringComparer.Ordinal).Take(MaxFacetValues).ToList(),
+            StringComparer.Ordinal);
+
+    /// <summary>
+    /// PostgreSQL: a statement run with sequential scans ruled out, in the implicit transaction of its batch (the setting
+    /// ends with it). For a match of a large part of the entries the planner otherwise reads the whole table and detoasts
+    /// every entry's <c>tsvector</c> to test it, where the GIN index gives the match's rows without reading one (a query
+    /// of plain words needs no recheck): the count then reads no <c>tsvector</c>, and the page only those it ranks.
+    /// </summary>
+    internal static string ThroughIndexes(string statement) => $"SELECT set_config('enable_seqscan', 'off', true);\n{statement}";
+
+    /// <summary>Runs a command; on PostgreSQL, past the result of <see cref="ThroughIndexes"/>.</summary>
+    private static async Task<DbDataReader> ReadAsync(DbCommand command, bool postgres, CancellationToken ct)
+    {
+        var reader = await command.ExecuteReaderAsync(ct);
+        if (postgres)
+        {
+            await reader.NextResultAsync(ct);
         }
 
-        return new SearchAnswer(
-            request.Query ?? string.Empty, total, page, PageSize, similar, results,
-            facets.ToDictionary(f => f.Key, f => (IReadOnlyList<FacetValue>)f.Value.OrderByDescending(v => v.Count).ThenBy(v => v.Value, StringComparer.Ordinal).Take(MaxFacetValues).ToList()));
+        return reader;
+    }
+
+    /// <summary>SQLite: whether the FTS5 query matches more than a fifth of the entries (their ids' span, read from the key's ends).</summary>
+    private static async Task<bool> IsBroadAsync(DbConnection connection, string query, CancellationToken ct)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"""
+            SELECT (SELECT COUNT(*) FROM "{SearchSql.Fts5Table}" WHERE "{SearchSql.Fts5Table}" MATCH @query) * 5 >
+                   COALESCE((SELECT MAX("Id") FROM "SearchEntries") - (SELECT MIN("Id") FROM "SearchEntries") + 1, 0)
+            """;
+        Add(command, "query", query);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture) == 1;
     }
 
     /// <summary>The FTS5 query of the clauses: each word (or phrase) as its Spanish stem or as written, all of them required.</summary>

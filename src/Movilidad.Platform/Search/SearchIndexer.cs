@@ -87,8 +87,12 @@ public static class SearchIndexer
         }
     }
 
-    /// <summary>Rebuilds the whole index from the entities, in one transaction; returns the number of entries written.</summary>
-    public static async Task<int> ReindexAsync(MovilidadDb db, CancellationToken ct = default)
+    /// <summary>
+    /// Rebuilds the whole index from the entities, in one transaction; returns the number of entries written. With
+    /// <paramref name="announce"/>, the data version moves so that what the web nodes keep of the index is read again; a
+    /// restore into a new database, which no node has read, leaves the version it restored.
+    /// </summary>
+    public static async Task<int> ReindexAsync(MovilidadDb db, bool announce = true, CancellationToken ct = default)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await db.SearchFacets.ExecuteDeleteAsync(ct);
@@ -104,6 +108,12 @@ public static class SearchIndexer
             }
         }
 
+        // The rows were written around the change tracker's hook: what is kept of the index (SearchCounts) must see them.
+        if (announce)
+        {
+            db.ContentChanged();
+        }
+
         await transaction.CommitAsync(ct);
         return written;
     }
@@ -116,7 +126,7 @@ public static class SearchIndexer
             return false;
         }
 
-        await ReindexAsync(db, ct);
+        await ReindexAsync(db, ct: ct);
         return true;
     }
 
@@ -190,6 +200,12 @@ public static class SearchIndexer
             .Where(e => e.Entry is not null)
             .Select(e => ToRow(Source(type, (int)key.GetValue(e.Entity)!), e.Entry!))
             .ToList();
+        if (db.Database.IsNpgsql())
+        {
+            // The FTS5 columns are SQLite's: on PostgreSQL they would only double the rows the full-text search reads.
+            rows.ForEach(row => (row.FtsTitle, row.FtsBody) = (string.Empty, string.Empty));
+        }
+
         if (rows.Count > 0)
         {
             await db.SaveIndexRowsAsync(rows, ct);

@@ -46,6 +46,30 @@ public static class SyntheticSearchData
 
     private static readonly string[] Countries = ["BZ", "CA", "CR", "SV", "US", "GT", "HN", "MX", "NI", "PA", "DO"];
 
+    // The words bench/load/search.sh draws its two-word queries from (its Lua script holds the same lists).
+    private static readonly string[] FirstWords =
+    [
+        "migrantes", "trabajadoras", "contratación", "seguridad", "certificación", "reintegración", "derechos", "fraude",
+        "género", "empleo", "agrícolas", "consulados", "autoridades", "competencias", "movilidad", "workers", "recruitment",
+        "social", "skills", "rights", "employers", "fraud", "gender", "labour", "returnees", "programmes", "portability",
+        "capacitan", "protegen", "coordinate", "assess", "rural", "frontera", "región", "temporales", "solidaria", "emprendimiento",
+        "información", "mercado", "igualdad", "prevention", "consular", "agencies", "public", "Guatemala", "Honduras", "México",
+        "Panama", "Costa Rica", "equitativa",
+    ];
+
+    private static readonly string[] SecondWords =
+    [
+        "laboral", "Guatemala", "Honduras", "trabajadores", "workers", "región", "rural", "protección", "fair",
+        "temporal", "programas", "services", "destino", "norte", "mexico", "salvador", "derechos", "training", "empleadores",
+        "certifican", "orientan", "financian", "supervisan", "oversee", "guide", "fund", "document", "strengthen", "locales",
+        "sociedad", "civil", "organisations", "institutions", "seguridad", "portabilidad", "competencias", "reintegration",
+        "rights", "igualdad", "equality", "fraude", "prevención", "consulados", "agencias", "contratación", "recruitment",
+        "mobility", "movilidad", "regular", "social",
+    ];
+
+    /// <summary>A query of two words of the synthetic vocabulary, as the search load test draws them.</summary>
+    public static string Query(Random random) => $"{Pick(random, FirstWords)} {Pick(random, SecondWords)}";
+
     /// <summary>A title and a text of some sentences, in Spanish and English, drawn from <paramref name="random"/>.</summary>
     public static (Bilingual Title, Bilingual Text) Text(Random random, int sentences)
     {
@@ -85,7 +109,7 @@ public static class SyntheticSearchData
                 {
                     Title = title, Summary = summary, Body = text,
                     InstitutionId = institution.Id, Status = PracticeStatus.Published, SubmittedAt = published.AddDays(-30), PublishedAt = published,
-                    Countries = [new() { CountryCode = institution.CountryCode! }, new() { CountryCode = Pick(random, Countries) }],
+                    Countries = new[] { institution.CountryCode!, Pick(random, Countries) }.Distinct().Select(c => new PracticeCountry { CountryCode = c }).ToList(),
                     GcmObjectives = [new() { Objective = random.Next(1, 24) }],
                 });
             }

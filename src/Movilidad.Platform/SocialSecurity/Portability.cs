@@ -36,9 +36,15 @@ public sealed record BodyAnswer(string Code, Bilingual Name, string? Acronym, st
 public sealed record CountryAnswer(
     string Country, int? Years, bool Covered, IReadOnlyList<BodyAnswer> Institutions, IReadOnlyList<ConventionStatus> Conventions, IReadOnlyList<OptionAnswer> Options, Bilingual? OptionsGap);
 
-/// <summary>The whole answer: per pair of countries and per country, and every source cited, for a guidance (not a decision).</summary>
+/// <summary>
+/// The whole answer: per pair of countries and per country, and every source cited, for a guidance (not a decision);
+/// <see cref="WhatToDo"/> says what a person can do where a pair has no agreement that applies (null when every pair has one).
+/// </summary>
 public sealed record PortabilityAnswer(
-    IReadOnlyList<string> Countries, WorkStatus Status, IReadOnlyList<PairAnswer> Pairs, IReadOnlyList<CountryAnswer> Details, bool AnyInstrument, IReadOnlyList<string> Sources);
+    IReadOnlyList<string> Countries, WorkStatus Status, IReadOnlyList<PairAnswer> Pairs, IReadOnlyList<CountryAnswer> Details, bool AnyInstrument, IReadOnlyList<string> Sources)
+{
+    public Bilingual? WhatToDo { get; init; }
+}
 
 /// <summary>
 /// The portability checker of issue 14 (line 3 of the Regional Plan): for the countries someone worked in, which
@@ -51,7 +57,7 @@ public static class Portability
 {
     public static readonly string[] Effective = ["in-force", "applied"];
 
-    /// <summary>The social-security agreements (published content) and the rest of what the answer names, read once.</summary>
+    /// <summary>The social-security agreements, conventions and enrolment options (published content only) and the rest of what the answer names, read once.</summary>
     public sealed record Facts(
         IReadOnlyList<InstrumentFacts> Instruments, IReadOnlyList<IloConvention> Conventions, IReadOnlyList<EnrolmentOption> Options,
         IReadOnlyList<CountryGap> Gaps, IReadOnlyList<NationalBody> Institutions);
@@ -61,8 +67,8 @@ public static class Portability
         var agreements = await db.Agreements.AsNoTracking().Where(a => a.Subject == "social-security" && a.Content != null).OrderBy(a => a.Key).ToListAsync(ct);
         return new Facts(
             [.. agreements.Select(a => Instrument(a.Key, RegistryContent.Parse(a.Content!)))],
-            await db.IloConventions.AsNoTracking().OrderBy(c => c.Number).ToListAsync(ct),
-            await db.EnrolmentOptions.AsNoTracking().OrderBy(o => o.Key).ToListAsync(ct),
+            await db.IloConventions.AsNoTracking().Where(c => c.Content != null).OrderBy(c => c.Number).ToListAsync(ct),
+            await db.EnrolmentOptions.AsNoTracking().Where(o => o.Content != null).OrderBy(o => o.Key).ToListAsync(ct),
             await db.CountryGaps.AsNoTracking().Where(g => g.Topic == SocialSecurityLoader.EnrolmentTopic).ToListAsync(ct),
             await db.NationalBodies.AsNoTracking().Where(b => b.Kind == "social-security-institution").OrderBy(b => b.Code).ToListAsync(ct));
     }
@@ -133,9 +139,9 @@ public static class Portability
         return new PortabilityAnswer(countries, status, pairs, details, pairs.Any(p => p.Applies.Count > 0), sources);
     }
 
-    private static OptionAnswer Option(EnrolmentOption option)
+    public static OptionAnswer Option(EnrolmentOption option)
     {
-        var content = RegistryContent.Parse(option.Content);
+        var content = RegistryContent.Parse(option.Content!);
         return new OptionAnswer(
             option.Key, option.Name, option.SelfEmployed, option.Abroad, RegistryContent.Strings(content, "branches.items"),
             RegistryContent.Pair(content, "whoMayApply"), RegistryContent.Pair(content, "howToApply"), [.. Cited(content).Distinct(StringComparer.Ordinal)]);
@@ -144,7 +150,7 @@ public static class Portability
     /// <summary>A convention's row for a country, or null when the registry has no row for it.</summary>
     public static ConventionStatus? Convention(IloConvention convention, string country)
     {
-        var content = RegistryContent.Parse(convention.Content);
+        var content = RegistryContent.Parse(convention.Content!);
         var state = (RegistryContent.At(content, "states") as JsonArray ?? []).FirstOrDefault(s => RegistryContent.Text(s, "country") == country);
         return state is null ? null : new ConventionStatus(
             convention.Key, convention.Number, convention.Name, RegistryContent.Text(state, "status") ?? "unknown", RegistryContent.Text(state, "ratified"),

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Movilidad.Platform.Data;
+using Movilidad.Platform.Programmes;
 
 namespace Movilidad.Platform.SocialSecurity;
 
@@ -15,19 +16,15 @@ internal sealed class SocialSecurityConfiguration :
 
     public void Configure(EntityTypeBuilder<IloConvention> builder)
     {
-        builder.Property(c => c.Key).HasMaxLength(KeyLength);
-        builder.HasIndex(c => c.Key).IsUnique();
-        builder.HasBilingual(c => c.Name, NameLength);
-        builder.Property(c => c.Ratified).HasMaxLength(400);
+        RegistryConfiguration.Entry(builder);
+        builder.Property(c => c.Ratified).HasMaxLength(RegistryConfiguration.ListMaxLength);
     }
 
     public void Configure(EntityTypeBuilder<EnrolmentOption> builder)
     {
-        builder.Property(o => o.Key).HasMaxLength(KeyLength);
-        builder.HasIndex(o => o.Key).IsUnique();
+        RegistryConfiguration.Entry(builder);
         builder.Property(o => o.Country).HasMaxLength(2);
         builder.HasIndex(o => o.Country);
-        builder.HasBilingual(o => o.Name, NameLength);
     }
 
     public void Configure(EntityTypeBuilder<CountryGap> builder)

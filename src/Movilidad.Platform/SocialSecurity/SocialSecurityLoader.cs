@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Movilidad.Platform.Data;
 using Movilidad.Platform.Localization;
 using Movilidad.Platform.Programmes;
+using Movilidad.Platform.Qualifications;
 using YamlDotNet.Core;
 
 namespace Movilidad.Platform.SocialSecurity;
@@ -10,11 +11,13 @@ namespace Movilidad.Platform.SocialSecurity;
 /// <summary>
 /// Loads the national bodies of <c>data/bodies.yaml</c>, the ILO conventions of <c>data/social-security/ilo-conventions.yaml</c>
 /// and the voluntary enrolment options of <c>data/social-security/voluntary-enrolment.yaml</c> (with the countries where
-/// none was read, as gaps). The files are the only source of this content (nobody edits it in the platform), so each
-/// start brings the rows up to the files. Every <c>sources</c> must name a reference loaded before (order 500), every
-/// country an ISO code: a file that breaks a rule stops the load with the file and the field. All of it lands, or none.
+/// none was read, as gaps). Bodies and gaps are brought up to the files at each start. Conventions and options are
+/// entries of the sourced registry, checked as an edit is: new ones are added, published; those nobody changed in the
+/// platform are brought up to the files; those changed in the platform (reviewed drafts) keep their edits. Every
+/// <c>sources</c> must name a reference loaded before (order 500), every country an ISO code: a file that breaks a rule
+/// stops the load with the file and the field. All of it lands, or none.
 /// </summary>
-public sealed class SocialSecurityLoader(MovilidadDb db) : IContentLoader
+public sealed class SocialSecurityLoader(MovilidadDb db, TimeProvider clock) : IContentLoader
 {
     public const string EnrolmentTopic = "voluntary-enrolment";
 
@@ -61,50 +64,11 @@ public sealed class SocialSecurityLoader(MovilidadDb db) : IContentLoader
             body.Sources = RegistryContent.List(RegistryContent.Strings(node, "sources"));
         }
 
-        var storedConventions = await db.IloConventions.ToDictionaryAsync(c => c.Key, StringComparer.Ordinal, ct);
-        foreach (var (node, i) in conventions.Select((c, i) => (c, i)))
-        {
-            var field = $"social-security/ilo-conventions.yaml [{i}]";
-            var key = Checker.Key(node, "key", field);
-            if (!storedConventions.TryGetValue(key, out var convention))
-            {
-                convention = new IloConvention { Key = key };
-                storedConventions[key] = convention;
-                db.IloConventions.Add(convention);
-            }
-
-            check.Sources(node, field);
-            var states = RegistryContent.At(node, "states") as JsonArray ?? [];
-            foreach (var state in states)
-            {
-                check.Country(state, "country", field);
-            }
-
-            convention.Number = int.TryParse(RegistryContent.Text(node, "number"), out var number) ? number : throw new DataFileException(field, $"'{key}': number is the convention's number.");
-            convention.Name = Checker.Name(node, "title", field);
-            convention.Ratified = RegistryContent.List([.. states.Where(s => RegistryContent.Text(s, "status") == "ratified").Select(s => RegistryContent.Text(s, "country")!)]);
-            convention.Content = node!.ToJsonString(RegistryContent.Json);
-        }
-
-        var storedOptions = await db.EnrolmentOptions.ToDictionaryAsync(o => o.Key, StringComparer.Ordinal, ct);
-        foreach (var (node, i) in (RegistryContent.At(enrolment, "options") as JsonArray ?? []).Select((o, i) => (o, i)))
-        {
-            var field = $"social-security/voluntary-enrolment.yaml options[{i}]";
-            var key = Checker.Key(node, "key", field);
-            if (!storedOptions.TryGetValue(key, out var option))
-            {
-                option = new EnrolmentOption { Key = key };
-                storedOptions[key] = option;
-                db.EnrolmentOptions.Add(option);
-            }
-
-            check.Sources(node, field);
-            option.Country = check.Country(node, "country", field);
-            option.Name = Checker.Name(node, "name", field);
-            option.SelfEmployed = Flag(node, "selfEmployed");
-            option.Abroad = Flag(node, "abroad");
-            option.Content = node!.ToJsonString(RegistryContent.Json);
-        }
+        var now = clock.GetUtcNow().UtcDateTime;
+        var codes = new ProcedureCodes(new HashSet<string>(), new HashSet<string>(), storedBodies.Keys.ToHashSet(StringComparer.Ordinal), new HashSet<string>());
+        Keep(await db.IloConventions.ToDictionaryAsync(c => c.Key, StringComparer.Ordinal, ct), conventions, "social-security/ilo-conventions.yaml", RegistryKind.Convention, references, countries, codes, now, ConventionRules.Describe);
+        Keep(await db.EnrolmentOptions.ToDictionaryAsync(o => o.Key, StringComparer.Ordinal, ct), RegistryContent.At(enrolment, "options") as JsonArray ?? [],
+            "social-security/voluntary-enrolment.yaml options", RegistryKind.EnrolmentOption, references, countries, codes, now, ConventionRules.Describe);
 
         var storedGaps = await db.CountryGaps.Where(g => g.Topic == EnrolmentTopic).ToDictionaryAsync(g => g.Country, StringComparer.Ordinal, ct);
         var notRead = RegistryContent.At(enrolment, "countriesNotRead") as JsonArray ?? [];
@@ -128,8 +92,54 @@ public sealed class SocialSecurityLoader(MovilidadDb db) : IContentLoader
         await transaction.CommitAsync(ct);
     }
 
-    private static bool? Flag(JsonNode? node, string name) =>
-        RegistryContent.At(node, name) is JsonValue value && value.TryGetValue<bool>(out var flag) ? flag : null;
+    /// <summary>
+    /// The entries of a file, each checked as an edit is: a new one is added, published; one nobody changed in the platform
+    /// (never written through the review) is brought up to the file; one changed in the platform is left as it is.
+    /// </summary>
+    private void Keep<T>(
+        Dictionary<string, T> stored, JsonArray items, string file, RegistryKind kind, IReadOnlySet<string> references, IReadOnlySet<string> countries,
+        ProcedureCodes codes, DateTime now, Action<T, JsonObject> describe)
+        where T : RegistryEntry, new()
+    {
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (node, i) in items.Select((n, i) => (n, i)))
+        {
+            var field = $"{file}[{i}]";
+            if (node is not JsonObject content)
+            {
+                throw new DataFileException(field, "every entry is a mapping.");
+            }
+
+            var errors = RegistryContent.Validate(content, kind, references, countries, codes);
+            var key = RegistryContent.Text(content, "key");
+            if (errors.Count > 0)
+            {
+                throw new DataFileException(field, $"'{key}': {string.Join(" ", errors.SelectMany(e => e.Value))}");
+            }
+
+            if (!keys.Add(key!))
+            {
+                throw new DataFileException(field, $"the key '{key}' is used twice.");
+            }
+
+            if (!stored.TryGetValue(key!, out var entry))
+            {
+                entry = new T();
+                stored[key!] = entry;
+                db.Set<T>().Add(entry);
+            }
+            else if (entry.Version > 0 || entry.ChangedAt is not null)
+            {
+                continue;
+            }
+
+            entry.Content = content.ToJsonString(RegistryContent.Json);
+            entry.Draft = null;
+            entry.Stage = RegistryStage.Published;
+            entry.PublishedAt ??= now;
+            describe(entry, content);
+        }
+    }
 
     private static async Task<JsonNode?> ReadAsync(string path, string name, CancellationToken ct)
     {

@@ -33,3 +33,14 @@ internal sealed class CourseConfiguration : IEntityTypeConfiguration<Course>
         builder.Property(c => c.Version).IsConcurrencyToken();
     }
 }
+
+internal sealed class CourseInterestConfiguration : IEntityTypeConfiguration<CourseInterest>
+{
+    public void Configure(EntityTypeBuilder<CourseInterest> builder)
+    {
+        builder.HasIndex(i => new { i.CourseId, i.AccountId }).IsUnique();
+        builder.HasIndex(i => i.AccountId);
+        builder.HasOne<Course>().WithMany().HasForeignKey(i => i.CourseId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Accounts.Account>().WithMany().HasForeignKey(i => i.AccountId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -11,8 +11,22 @@ internal sealed record Candidate(TableFile File, SheetInfo Sheet, TableRow Heade
     public string AboveText => string.Join(" ", Above.SelectMany(r => Enumerable.Range(0, r.Count).Select(r.Text)).Where(t => t.Length > 0));
 }
 
-/// <summary>A table recognised as a publication: which one, its columns, and what it is in words.</summary>
-internal sealed record Recognition(SourceReader Reader, RecordSource Source, Candidate Candidate, Columns Columns, RecordMessage Description, int Score);
+/// <summary>
+/// A table recognised as a publication: which one, its columns, and what it is in words. <see cref="Missing"/> lists the
+/// fields the reader cannot read it without and did not find, each a group of which one column is enough: a table of a
+/// known publication whose new edition renamed or moved a column it is known by is still recognised from the columns it
+/// has, and is read once the person names the column (<see cref="RecordReaderOptions.Columns"/>).
+/// </summary>
+internal sealed record Recognition(SourceReader Reader, RecordSource Source, Candidate Candidate, Columns Columns, RecordMessage Description, int Score)
+{
+    public IReadOnlyList<ColumnSpec[]> Missing { get; init; } = [];
+
+    /// <summary>The documented template proposed for a table no saved mapping names: it gives way to any publication's reader.</summary>
+    public bool Fallback { get; init; }
+
+    /// <summary>How the recognitions of a table are ranked before their scores: a publication with all its fields, then one with fields missing, then the template.</summary>
+    public int Tier => Fallback ? 0 : Missing.Count > 0 ? 1 : 2;
+}
 
 /// <summary>Everything a reader needs while it reads: the table, the options, the crosswalk, places, and the report it fills.</summary>
 internal sealed class ReadContext(Recognition recognition, RecordReaderOptions options, OccupationCrosswalk crosswalk, RecordReport report)
@@ -163,13 +177,39 @@ internal abstract class SourceReader
     protected static bool IsNote(TableRow row) =>
         IsFootnote(row) && (row.Text(0).Contains(' ', StringComparison.Ordinal) || row.Text(0).EndsWith(':'));
 
-    protected static RecordFileException MissingColumns(Recognition recognition, IReadOnlyList<ColumnSpec> missing)
+    /// <summary>How many of <paramref name="groups"/> (the columns a publication is known by) have none of their columns in the table.</summary>
+    protected static int Absent(Columns columns, string[][] groups) => groups.Count(g => !g.Any(columns.Has));
+
+    /// <summary>
+    /// The fields the table lacks: each group of <paramref name="groups"/> none of whose columns was found (the columns the
+    /// publication is known by), then each required field not found.
+    /// </summary>
+    protected static List<ColumnSpec[]> MissingFields(Columns columns, IReadOnlyList<ColumnSpec> specs, params string[][] groups)
+    {
+        var missing = groups.Where(g => !g.Any(columns.Has)).Select(g => g.Select(k => specs.First(s => s.Key == k)).ToArray()).ToList();
+        missing.AddRange(columns.Missing.Where(spec => !missing.Any(g => g.Contains(spec))).Select(spec => new[] { spec }));
+        return missing;
+    }
+
+    /// <summary>
+    /// The error for a table that lacks fields its reader needs: it names each field's known column and key, and says how
+    /// to name the column that holds it instead (the import page, <c>--column KEY=COLUMN</c> on the command line).
+    /// </summary>
+    internal static RecordFileException MissingColumns(Recognition recognition, IReadOnlyList<ColumnSpec[]> missing)
     {
         var candidate = recognition.Candidate;
-        var names = string.Join(", ", missing.Select(m => m.Names[0]));
+        var names = string.Join(", ", missing.Select(g => string.Join("/", g.Select(s => s.Names[0]))));
+        string Names(string or) => string.Join(", ", missing.Select(g => string.Join(or, g.Select(s => s.Names[0]))));
+        string Keys(string or) => string.Join(", ", missing.Select(g => string.Join(or, g.Select(s => s.Key))));
+        var example = missing[0][0].Key;
+        var many = missing.Count > 1;
         return new RecordFileException("missing-column", new SourceLocation(candidate.File.FileName, candidate.Sheet.Name.Length == 0 ? null : candidate.Sheet.Name, candidate.Header.Number), names,
             new RecordMessage(
-                $"Falta la columna {names} en la fila de encabezados ({recognition.Description.Es}). Agréguela con su nombre o uno de sus nombres conocidos.",
-                $"Column {names} is missing from the header row ({recognition.Description.En}). Add it under its name or one of its known names."));
+                $"{(many ? "Faltan las columnas" : "Falta la columna")} {Names(" o ")} en la fila de encabezados ({recognition.Description.Es}). "
+                + $"{(many ? "Agréguelas" : "Agréguela")} con su nombre o uno de sus nombres conocidos, o indique qué columna del archivo contiene {(many ? "cada campo" : "el campo")} ({Keys(" o ")}): "
+                + $"en la página de importación, o con --column {example}=COLUMNA en la línea de órdenes.",
+                $"{(many ? "Columns" : "Column")} {Names(" or ")} {(many ? "are" : "is")} missing from the header row ({recognition.Description.En}). "
+                + $"Add {(many ? "them" : "it")} under {(many ? "their names or known names" : "its name or one of its known names")}, or name the column of the file that holds {(many ? "each field" : "the field")} ({Keys(" or ")}): "
+                + $"on the import page, or with --column {example}=COLUMN on the command line."));
     }
 }

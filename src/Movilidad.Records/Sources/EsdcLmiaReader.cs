@@ -35,7 +35,8 @@ internal sealed partial class EsdcLmiaReader : SourceReader
     public override Recognition? Recognise(Candidate candidate)
     {
         var columns = Columns.Resolve(candidate, Specs);
-        if (!columns.Has("province") || !columns.Has("employer") || !(columns.Has("positions") || columns.Has("lmias")))
+        var absent = Absent(columns, Identifying);
+        if (absent > 1 || absent == 1 && !(TitleNamesLmias(candidate) && columns.Found >= 3))
         {
             return null;
         }
@@ -45,7 +46,17 @@ internal sealed partial class EsdcLmiaReader : SourceReader
         return new Recognition(this, RecordSource.EsdcLmia, candidate, columns, negative
             ? new RecordMessage($"lista de empleadores con EIMT negativa de ESDC (Canadá){when}", $"ESDC list of employers issued a negative LMIA (Canada){when}")
             : new RecordMessage($"lista de empleadores con EIMT positiva de ESDC (Canadá){when}", $"ESDC list of employers issued a positive LMIA (Canada){when}"),
-            10 + columns.Found);
+            10 + columns.Found) { Missing = MissingFields(columns, Specs, Identifying) };
+    }
+
+    // The columns an ESDC list is known by: the province, the employer, and a count. A list that lacks one of them (renamed
+    // in a new edition) is still this publication when its title row names LMIAs and it has three of its other columns.
+    private static readonly string[][] Identifying = [["province"], ["employer"], ["positions", "lmias"]];
+
+    private static bool TitleNamesLmias(Candidate candidate)
+    {
+        var title = Columns.Normalise(candidate.AboveText);
+        return title.Contains("LMIA", StringComparison.Ordinal) || title.Contains("EIMT", StringComparison.Ordinal) || title.Contains("LABOUR_MARKET_IMPACT", StringComparison.Ordinal);
     }
 
     private static bool IsNegative(Candidate candidate) =>
@@ -54,10 +65,6 @@ internal sealed partial class EsdcLmiaReader : SourceReader
     public override IEnumerable<RecordRow> Read(ReadContext context)
     {
         var columns = context.Columns;
-        if (columns.Missing.Count > 0)
-        {
-            throw MissingColumns(context.Recognition, columns.Missing);
-        }
         var title = context.Candidate.AboveText;
         var period = TitlePeriod(title) ?? TitlePeriod(context.Candidate.Sheet.Name)
             ?? throw new RecordFileException("no-period", new SourceLocation(context.FileName, context.Report.Sheet, Math.Max(1, context.Candidate.Header.Number - 1)), null, new RecordMessage(

@@ -29,23 +29,30 @@ internal sealed partial class IlostatReader : SourceReader
     public override Recognition? Recognise(Candidate candidate)
     {
         var columns = Columns.Resolve(candidate, Specs);
-        if (!columns.Has("area") || !columns.Has("time") || !columns.Has("occupation") || !columns.Has("value"))
+        var absent = Absent(columns, Identifying);
+        if (absent > 1)
         {
             return null;
         }
         var sample = candidate.Below.Where(r => r.Filled > 2).Take(10).ToList();
-        if (sample.Count > 0 && !sample.Any(r => ParseOccupation(r.Text(columns["occupation"])) is not null))
+        if (columns.Has("occupation") && sample.Count > 0 && !sample.Any(r => ParseOccupation(r.Text(columns["occupation"])) is not null))
         {
             return null;
         }
         var indicator = Indicator(columns, sample.FirstOrDefault());
-        if (!indicator.Contains("EMP", StringComparison.Ordinal))
+        // A file that lacks one of its columns (renamed) is still ILOSTAT's employment by occupation when its indicator says so.
+        if (!indicator.Contains("EMP", StringComparison.Ordinal) || absent == 1 && !indicator.Contains("OCU", StringComparison.Ordinal))
         {
             return null;
         }
         return new Recognition(this, RecordSource.Ilostat, candidate, columns,
-            new RecordMessage($"ILOSTAT, empleo por ocupación ({indicator})", $"ILOSTAT, employment by occupation ({indicator})"), 10 + columns.Found);
+            new RecordMessage($"ILOSTAT, empleo por ocupación ({indicator})", $"ILOSTAT, employment by occupation ({indicator})"), 10 + columns.Found)
+        {
+            Missing = MissingFields(columns, Specs, Identifying),
+        };
     }
+
+    private static readonly string[][] Identifying = [["area"], ["time"], ["occupation"], ["value"]];
 
     // The indicator's id: the value of its column (bulk CSV) or of MEASURE (SDMX-CSV), the dataflow's id, or the name
     // of the value column in the DDF extract (emp_2emp_sex_ocu_nb).
@@ -65,10 +72,6 @@ internal sealed partial class IlostatReader : SourceReader
     public override IEnumerable<RecordRow> Read(ReadContext context)
     {
         var columns = context.Columns;
-        if (columns.Missing.Count > 0)
-        {
-            throw MissingColumns(context.Recognition, columns.Missing);
-        }
         context.Report.Classification = OccupationClassification.Isco08;
         foreach (var row in context.DataRows(IsNote))
         {

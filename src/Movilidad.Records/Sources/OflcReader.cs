@@ -39,7 +39,8 @@ internal sealed class OflcReader : SourceReader
     public override Recognition? Recognise(Candidate candidate)
     {
         var columns = Columns.Resolve(candidate, Specs);
-        if (!columns.Has("case") || !(columns.Has("requested") || columns.Has("certified")) || !(columns.Has("status") || columns.Has("decision")))
+        var absent = Absent(columns, Identifying);
+        if (absent > 1 || absent == 1 && columns.Found < PartialMinimum)
         {
             return null;
         }
@@ -52,8 +53,15 @@ internal sealed class OflcReader : SourceReader
         var year = fiscalYear is null ? "" : $", FY{fiscalYear}";
         var name = visa == RecordSource.OflcH2A ? "H-2A" : "H-2B";
         return new Recognition(this, visa.Value, candidate, columns,
-            new RecordMessage($"archivo de divulgación {name} de OFLC (EE. UU.){year}", $"US OFLC {name} disclosure file{year}"), 10 + columns.Found);
+            new RecordMessage($"archivo de divulgación {name} de OFLC (EE. UU.){year}", $"US OFLC {name} disclosure file{year}"), 10 + columns.Found) { Missing = MissingFields(columns, Specs, Identifying) };
     }
+
+    // The columns an OFLC disclosure file is known by: its case number, a count of workers, and its decision (status or
+    // date). A file that lacks one of them (renamed in a new edition) is still this publication when it has enough of
+    // the others (the thinnest year, FY2010, has twelve).
+    private static readonly string[][] Identifying = [["case"], ["requested", "certified"], ["decision", "status"]];
+
+    private const int PartialMinimum = 6;
 
     // H-2A or H-2B: the visa column's value, else the sheet name, else the case numbers (iCERT numbers H-300 for
     // H-2A, H-400 for H-2B), else the columns only H-2A files have. Null for another programme (H-1B, PERM...).
@@ -105,14 +113,10 @@ internal sealed class OflcReader : SourceReader
     public override IEnumerable<RecordRow> Read(ReadContext context)
     {
         var columns = context.Columns;
-        if (columns.Missing.Count > 0)
-        {
-            throw MissingColumns(context.Recognition, columns.Missing);
-        }
         var fileYear = Detection.FiscalYear(context.Candidate);
         if (!columns.Has("decision") && fileYear is null)
         {
-            throw MissingColumns(context.Recognition, [Specs.First(s => s.Key == "decision")]);
+            throw MissingColumns(context.Recognition, [[Specs.First(s => s.Key == "decision")]]);
         }
         if (!columns.Has("decision"))
         {

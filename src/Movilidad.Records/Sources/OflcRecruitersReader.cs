@@ -28,21 +28,21 @@ internal sealed partial class OflcRecruitersReader : SourceReader
     {
         var columns = Columns.Resolve(candidate, Specs);
         var recruiterColumns = candidate.Names.Count(n => n.StartsWith("RECRUITER", StringComparison.Ordinal));
-        if (!columns.Has("case") || recruiterColumns < 2)
+        // Without its case number column (renamed in a new edition), a table of recruiters' columns is still Appendix C.
+        if (recruiterColumns < (columns.Has("case") ? 2 : 3))
         {
             return null;
         }
         var year = Detection.FiscalYear(candidate) is { } fy ? $", FY{fy}" : "";
         return new Recognition(this, RecordSource.OflcH2BRecruiters, candidate, columns,
-            new RecordMessage($"Apéndice C H-2B de OFLC: reclutadores extranjeros declarados{year}", $"OFLC H-2B Appendix C: foreign recruiters declared{year}"), 10 + columns.Found);
+            new RecordMessage($"Apéndice C H-2B de OFLC: reclutadores extranjeros declarados{year}", $"OFLC H-2B Appendix C: foreign recruiters declared{year}"), 10 + columns.Found)
+        {
+            Missing = MissingFields(columns, Specs, ["case"]),
+        };
     }
 
     public override IEnumerable<RecordRow> Read(ReadContext context)
     {
-        if (context.Columns.Missing.Count > 0)
-        {
-            throw MissingColumns(context.Recognition, context.Columns.Missing);
-        }
         var fileYear = Detection.FiscalYear(context.Candidate);
         context.Report.HasOccupations = false;
         foreach (var row in context.DataRows(IsNote))

@@ -21,7 +21,11 @@ internal sealed class TemplateReader : SourceReader
             return null;
         }
         return new Recognition(this, RecordSource.Template, candidate, columns,
-            new RecordMessage("plantilla de series de Movilidad", "Movilidad series template"), baseScore + columns.Found);
+            new RecordMessage("plantilla de series de Movilidad", "Movilidad series template"), baseScore + columns.Found)
+        {
+            Missing = MissingFields(columns, specs),
+            Fallback = ReferenceEquals(mapping, TemplateMapping.Default),
+        };
     }
 
     private static string Key(TemplateMeasure measure) => $"measure:{measure.Column}";
@@ -54,10 +58,6 @@ internal sealed class TemplateReader : SourceReader
     {
         var mapping = context.Options.Template ?? TemplateMapping.Default;
         var columns = context.Columns;
-        if (columns.Missing.Count > 0)
-        {
-            throw MissingColumns(context.Recognition, columns.Missing);
-        }
         var fixedCountry = mapping.Country is null ? null : context.Places.Country(mapping.Country)
             ?? throw new RecordFileException("bad-mapping", context.At(context.Candidate.Header), null, new RecordMessage(
                 $"El país fijo de la correspondencia de columnas, «{mapping.Country}», no es un país (ISO 3166).",

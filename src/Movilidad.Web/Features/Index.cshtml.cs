@@ -19,7 +19,7 @@ namespace Movilidad.Web.Features;
 [OutputCache(PolicyName = PlanCache.Policy)]
 public class IndexModel(MovilidadDb db, ContentCache cache) : PageModel
 {
-    private sealed record Key(string? Database, bool ShowsUnpublished);
+    private sealed record Key(string? Database, string Visibility);
 
     private sealed record Figures(IReadOnlyList<PlanSummary> Plans, int InstitutionCount);
 
@@ -28,8 +28,8 @@ public class IndexModel(MovilidadDb db, ContentCache cache) : PageModel
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var figures = (await cache.GetOrComputeAsync(new Key(db.Database.GetConnectionString(), db.ShowsUnpublished),
-            async () => new Figures(await db.PlanSummariesAsync(ct), await db.Institutions.CountAsync(ct))))!;
+        var figures = (await cache.GetOrComputeAsync(new Key(db.Database.GetConnectionString(), db.Visibility),
+            async () => new Figures(await db.PlanSummariesAsync(ct), await db.Institutions.CountAsync(ct)), ct))!;
         Plans = figures.Plans;
         InstitutionCount = figures.InstitutionCount;
     }

@@ -6,7 +6,10 @@ using Movilidad.Platform.Audit;
 using Movilidad.Platform.Data;
 using Movilidad.Platform.Demo;
 using Movilidad.Platform.Indicators;
+using Movilidad.Platform.Institutions;
 using Movilidad.Platform.Monitoring;
+using Movilidad.Platform.Reference;
+using Movilidad.Platform.Search;
 using Movilidad.Web.Tests.Features.Indicators;
 using Movilidad.Web.Tests.Infrastructure;
 using AuditCommand = cli::Movilidad.Cli.Audit.AuditCommand;
@@ -75,6 +78,27 @@ public abstract class CommandLineTests(DatabaseProvider provider)
         Assert.Equal(1, await RunAsync(At("audit", "verify")));
         Assert.Equal(0, await RunAsync(At("audit", "checkpoint")));
         Assert.Equal(0, await RunAsync(At("audit", "verify")));
+    }
+
+    [Fact]
+    public async Task SearchSeed_PracticeWhoseTwoCountriesAreOne_IsSavedOnceWithThatCountry_AndEveryPracticeIndexed()
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var db = database.CreateContext();
+        await db.Database.MigrateAsync();
+        await new ReferenceLoader(db).LoadAsync(ShippedData.Folder);
+        db.Institutions.Add(new Institution { Code = "seed-gt", Kind = InstitutionKind.MemberState, Name = new("Ministerio", "Ministry"), Acronym = new("MT", "MT"), CountryCode = "GT" });
+        await db.SaveChangesAsync();
+
+        // One institution and eleven countries: a practice's second country is the institution's about one time in eleven.
+        var indexed = await SyntheticSearchData.SeedPracticesAsync(db, 300, 1, _ => { }, CancellationToken.None);
+
+        var countries = await db.Practices.Select(p => p.Countries.Count).ToListAsync();
+        Assert.Equal(300, countries.Count);
+        Assert.Contains(1, countries);
+        Assert.Contains(2, countries);
+        Assert.True(await db.Practices.AllAsync(p => p.Countries.Any(c => c.CountryCode == "GT")));
+        Assert.True(indexed >= 300, $"the index holds {indexed} entries");
     }
 
     [Fact]

@@ -140,7 +140,7 @@ public abstract class ApiRequestsTests(MovilidadApp app)
     }
 
     /// <summary>
-    /// The document declares both ways to sign in, an operationId and a documented 4XX answer on every operation,
+    /// The document declares both ways to sign in, an operationId and a documented 4XX answer on every operation, a description of every tag,
     /// servers without a trailing slash, and no two paths that differ only by a parameter's name. <c>./test.sh</c> lints the copy written to <c>MOVILIDAD_OPENAPI_OUT</c>.
     /// </summary>
     [Fact]
@@ -166,6 +166,10 @@ public abstract class ApiRequestsTests(MovilidadApp app)
         var ids = operations.Select(o => o.Operation.TryGetProperty("operationId", out var id) ? id.GetString() : null).ToList();
         Assert.All(ids, id => Assert.False(string.IsNullOrEmpty(id)));
         Assert.Equal(ids.Count, ids.Distinct().Count());
+        var tags = document.GetProperty("tags").EnumerateArray().ToDictionary(t => t.GetProperty("name").GetString()!, t => t.TryGetProperty("description", out var d) ? d.GetString() : null);
+        Assert.All(tags, t => Assert.False(string.IsNullOrWhiteSpace(t.Value), $"tag {t.Key} has no description (OpenApiDescription.Tags)"));
+        Assert.All(operations.SelectMany(o => o.Operation.TryGetProperty("tags", out var named) ? named.EnumerateArray().Select(n => n.GetString()!) : []),
+            name => Assert.True(tags.ContainsKey(name), $"tag {name} is not in the document's list"));
         Assert.All(operations, o =>
         {
             Assert.True(o.Operation.GetProperty("responses").EnumerateObject().Any(r => r.Name.StartsWith('4')), $"{o.Key} documents no 4XX answer");

@@ -16,6 +16,8 @@ public sealed partial class FeatureBoundaryTests
         [("Comments", "Monitoring")] = (["ActivityEditing", "MonitoringOperations"], "comments target activities: their entity type and who reads them"),
         [("Comments", "Plans")] = (["ElementEditing", "PlanOperations"], "comments target plan elements: their entity type, and who reads plans"),
         [("Demand", "LabourMarket")] = (["ObservationQuery"], "a model's bindings read labour-market series through the explorer's public query, as an anonymous reader sees them"),
+        [("Indicators", "Meetings")] = (["MeetingCounts", "WorkingGroupYear"], "a working group's R3 indicator page shows its meetings held and activities done per year (R3 and the two-meetings check)"),
+        [("Meetings", "Monitoring")] = (["ActivityEditing", "ActivityEdit", "ActivitySnapshot", "MonitoringOperations"], "an agreement of a meeting becomes an activity through the follow-up's own rules: its validation, its audit, who may create activities"),
         [("Institutions", "Plans")] = (["PlanCache", "PlanPermissions", "PlanOperations"], "plan pages show institution names (their cache is evicted); who reads unpublished content and plans"),
         [("Matrix", "Monitoring")] = (["ActivityEditing", "ActivityQueries", "MonitoringOperations"], "the follow-up matrix is the activities' country shares in Excel: it reads and writes them through Monitoring's rules"),
         [("Monitoring", "Comments")] = (["CommentThread"], "the comment thread shown on an activity's page"),
@@ -27,7 +29,7 @@ public sealed partial class FeatureBoundaryTests
         [("Qualifications", "Programmes")] = (["RegistryPage", "ProgrammesApi", "RegistryEntryView", "RegistryOperations", "RegistryScope", "RegistryEditPage", "RegistryHistory"], "qualification procedures are entries of the sourced registry: its reads, review, edit form, history tab and numbered sources"),
         [("Reports", "Indicators")] = (["IndicatorDashboard", "IndicatorProgress", "IndicatorOperations", "Disaggregation", "IndicatorTotals"], "the report's indicator section reads the indicators' figures"),
         [("Reports", "Pledges")] = (["PledgeQueries", "PledgeSummary", "YearQuarter", "PledgeEditing"], "the report's pledge section lists the pledges and their quarterly updates"),
-        [("SocialSecurity", "Programmes")] = (["RegistryPage"], "the instruments pages number their sources as the agreements they list, and use the registry's citation partials"),
+        [("SocialSecurity", "Programmes")] = (["RegistryPage", "ProgrammesApi", "RegistryOperations", "RegistryScope", "RegistryEditPage", "RegistryHistory"], "the instruments pages number their sources as the agreements they list, and use the registry's citation partials; ILO conventions and enrolment options are entries of the sourced registry: its reads, review, edit form and history tab"),
         [("SocialSecurity", "Reports")] = (["PdfReport", "ReportDocument", "ReportTitlePage", "ReportText", "Block", "Heading", "Paragraph", "Table"], "the guide of action 3.3 is laid out as PDF by the reports' renderer"),
         [("Roadmap", "Plans")] = (["PlanSummary", "PlanQueries"], "the roadmap offers the plans to choose from"),
     };

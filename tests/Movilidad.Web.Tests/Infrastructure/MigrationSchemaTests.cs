@@ -86,6 +86,30 @@ public abstract class MigrationSchemaTests(DatabaseProvider provider)
         Assert.Equal(await SchemaSnapshot.ReadAsync(model, provider), await SchemaSnapshot.ReadAsync(upgraded, provider));
     }
 
+    /// <summary>
+    /// The SQL with which the migration that added the codes' sort keys fills them for the rows already there computes, on
+    /// this database, the keys the model sets with every code (<see cref="NaturalSortKey"/>).
+    /// </summary>
+    [Fact]
+    public async Task Migrate_AddCodeSortKeys_FillsTheKeysOfExistingRowsAsTheModelComputesThem()
+    {
+        string?[] codes = ["A101", "a2", "A1001", "1.10", "A1", "1.9", "B", "1.2.3", "1.2.10", "1.10.1", "A-7", "A 7", "Ñ1", "007", "x9.Y10", "", "A0", "A00012", "12345678901x", "ab000", null];
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var db = database.CreateContext();
+        await db.Database.ExecuteSqlRawAsync("""CREATE TABLE "SortKeyProbe" ("Id" integer PRIMARY KEY, "Code" varchar(32) NULL, "CodeSortKey" varchar(176) NOT NULL DEFAULT '')""");
+        for (var n = 0; n < codes.Length; n++)
+        {
+            await db.Database.ExecuteSqlAsync($"""INSERT INTO "SortKeyProbe" ("Id", "Code") VALUES ({n}, {codes[n]})""");
+        }
+
+        await db.Database.ExecuteSqlRawAsync(provider == DatabaseProvider.Sqlite
+            ? Movilidad.Migrations.Sqlite.Migrations.AddCodeSortKeys.Fill("SortKeyProbe")
+            : Movilidad.Migrations.Postgres.Migrations.AddCodeSortKeys.Fill("SortKeyProbe"));
+
+        var keys = await db.Database.SqlQueryRaw<string>("""SELECT "CodeSortKey" AS "Value" FROM "SortKeyProbe" ORDER BY "Id" """).ToListAsync();
+        Assert.Equal(codes.Select(NaturalSortKey.Of), keys);
+    }
+
     [Fact]
     public async Task Migrate_Twice_ChangesNothing()
     {

@@ -13,15 +13,27 @@ namespace Movilidad.Web.Tests.Infrastructure;
 public abstract class MovilidadApp(DatabaseProvider provider, TestDatabase? shared = null) : WebApplicationFactory<Program>, IAsyncLifetime
 {
     private TestDatabase? database;
+    private bool prepared;
 
     public DatabaseProvider Provider => provider;
     public TestDatabase Database => database ?? throw new InvalidOperationException("The database is created in InitializeAsync.");
 
     public async Task InitializeAsync()
     {
-        database = shared ?? await TestDatabase.CreateAsync(provider);
+        prepared = shared is null;
+        database = shared ?? await TestDatabase.CreatePreparedAsync(provider, PrepareTemplateAsync);
         StartServer();
     }
+
+    /// <summary>Starts and stops a plain host on the template, which migrates it and loads the shipped content.</summary>
+    private static async Task PrepareTemplateAsync(TestDatabase template)
+    {
+        IAsyncLifetime host = new TemplateHost(template);
+        await host.InitializeAsync();
+        await host.DisposeAsync();
+    }
+
+    private sealed class TemplateHost(TestDatabase template) : MovilidadApp(template.Provider, template);
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -31,6 +43,13 @@ public abstract class MovilidadApp(DatabaseProvider provider, TestDatabase? shar
         builder.UseSetting("Mail:PickupDirectory", MailFolder);
         builder.UseSetting("Database:DataDirectory", DataFolder);
         builder.UseSetting("Observability:WarmUp", "false");
+
+        // A copy of the prepared template holds the shipped content already: its host does not check it again (the
+        // loaders' own tests run them, and the template's host ran them all on this very content).
+        if (prepared)
+        {
+            builder.UseSetting("Database:LoadContent", "false");
+        }
 
         // Tests sign many people in from one address; RateLimitTests checks the limit with its own app.
         builder.UseSetting("Security:SignInPermitsPerMinute", SignInPermitsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));

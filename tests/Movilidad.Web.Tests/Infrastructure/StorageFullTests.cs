@@ -65,6 +65,9 @@ public sealed class StorageFullTests : IAsyncLifetime
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             base.ConfigureWebHost(builder);
+
+            // Unpooled: the page limit set on a connection while the disk is full would stay on a pooled one after.
+            builder.UseSetting("ConnectionStrings:Movilidad", new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(Database.ConnectionString) { Pooling = false }.ToString());
             builder.ConfigureTestServices(services => services.ConfigureDbContext<MovilidadDb>(options => options.AddInterceptors(Disk)));
         }
     }

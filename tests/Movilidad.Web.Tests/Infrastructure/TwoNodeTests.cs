@@ -7,6 +7,8 @@ using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.EntityFrameworkCore;
 using Movilidad.Platform.Data;
 using Movilidad.Web.Tests.Features.Indicators;
+using Movilidad.Web.Tests.Features.Matrix;
+using Movilidad.Web.Tests.Features.Monitoring;
 
 namespace Movilidad.Web.Tests.Infrastructure;
 
@@ -109,6 +111,9 @@ public abstract class TwoNodeTests(TwoNodes nodes)
         double? Target(string json) => JsonDocument.Parse(json).RootElement.GetProperty("indicators").EnumerateArray()
             .Single(i => i.GetProperty("id").GetInt32() == id).GetProperty("target") is { ValueKind: JsonValueKind.Number } t ? t.GetDouble() : null;
         var before = Target(await observer.GetStringAsync(url));
+        var reader = await nodes.B.ClientInAsync("en", "observer");
+        var page = $"/indicators?plan={IndicatorBuilders.Plan}&indicator={id}";
+        Assert.DoesNotContain("Title from node A", await reader.GetStringAsync(page), StringComparison.Ordinal);
 
         var secretariat = await nodes.A.ClientAsAsync("secretariat");
         var current = await secretariat.GetFromJsonAsync<JsonElement>($"/api/indicators/{id}");
@@ -120,6 +125,53 @@ public abstract class TwoNodeTests(TwoNodes nodes)
         })).StatusCode);
 
         await SeenWithinASecondAsync(observer, url, json => Target(json) == target);
+        var shown = $"<td class=\"num\">{target.ToString("N0", System.Globalization.CultureInfo.GetCultureInfo("en"))}</td>";
+        await SeenWithinASecondAsync(reader, page, html => html.Contains(shown, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task ShareEditedOnA_IsInBsMatrixExportWithinASecond()
+    {
+        int id;
+        await using (var db = nodes.A.CreateDb())
+        {
+            var activity = new Movilidad.Platform.Monitoring.Activity
+            {
+                ActionId = await nodes.A.ActionIdAsync(), WorkingGroupId = await nodes.A.WorkingGroupIdAsync(), Code = "N" + Guid.NewGuid().ToString("N")[..6],
+                Title = new("Taller de dos nodos", "Two-node workshop"), CreatedAt = DateTime.UtcNow, Countries = [new() { CountryCode = "GT" }],
+            };
+            db.Activities.Add(activity);
+            await db.SaveChangesAsync();
+            id = activity.Id;
+        }
+
+        var reader = await nodes.B.ClientAsAsync("observer");
+        var kept = await reader.GetAsync("/api/matrix?language=en");
+        Assert.Equal(HttpStatusCode.OK, kept.StatusCode);
+        var etag = kept.Headers.ETag!;
+
+        var focal = await nodes.A.ClientAsAsync("focal-point:GT");
+        var saved = await focal.PutAsJsonAsync($"/api/activities/{id}/countries/GT", new { version = 0, status = "planned", budgetAmount = 4321m, budgetCurrency = "USD" });
+        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+
+        var watch = Stopwatch.StartNew();
+        while (true)
+        {
+            var conditional = new HttpRequestMessage(HttpMethod.Get, "/api/matrix?language=en");
+            conditional.Headers.IfNoneMatch.Add(etag);
+            var answer = await reader.SendAsync(conditional);
+            if (answer.StatusCode == HttpStatusCode.OK)
+            {
+                Assert.NotEqual(etag, answer.Headers.ETag);
+                using var workbook = new MatrixWorkbook(await answer.Content.ReadAsByteArrayAsync());
+                Assert.Equal("4321", workbook.Value(id, "GT", "Budget (country)"));
+                return;
+            }
+
+            Assert.Equal(HttpStatusCode.NotModified, answer.StatusCode);
+            Assert.True(watch.Elapsed < Within, $"The matrix export did not show the change within {Within.TotalSeconds} s on the other node.");
+            await Task.Delay(50);
+        }
     }
 
     [Fact]

@@ -51,14 +51,14 @@ public static class DemandApi
             .ProducesRead<ModelDetails>()
             .WithSummary("One model: its versions (file, format, SHA-256, who uploaded it), scenarios, and the latest version's stocks, flows, auxiliaries, constants, lookups and data variables with units and comments.");
 
-        api.MapPost("", async Task<IResult> (HttpContext http, MovilidadDb db, IAuthorizationService auth, TimeProvider clock, CancellationToken ct) =>
+        api.MapPost("", async Task<IResult> (HttpContext http, MovilidadDb db, IAuthorizationService auth, IStringLocalizer text, TimeProvider clock, CancellationToken ct) =>
             {
                 if (!await CanManageAnyAsync(http.User, auth))
                 {
                     return TypedResults.Forbid();
                 }
 
-                var (upload, errors) = await DemandUpload.ReadAsync(http, ct);
+                var (upload, errors) = await DemandUpload.ReadAsync(http, text, ct);
                 if (upload is null)
                 {
                     return TypedResults.ValidationProblem(errors);
@@ -69,7 +69,7 @@ public static class DemandApi
                     return TypedResults.Forbid();
                 }
 
-                var outcome = await DemandEditing.CreateAsync(db, upload, AuditActor.From(http), clock, ct);
+                var outcome = await DemandEditing.CreateAsync(db, upload, text, AuditActor.From(http), clock, ct);
                 return outcome.ToCreated("model", m => $"/api/models/{m.Id}");
             })
             .Accepts<IFormFile>("multipart/form-data")
@@ -78,7 +78,7 @@ public static class DemandApi
             .WithSummary("Adds a model (multipart: 'file' a Vensim .mdl or XMILE model, 'data' its data files, 'title', 'country' ISO 3166-1 alpha-2 or none, 'note'). "
                 + "400 with the engine's message (line, variable) when it does not read or compile.");
 
-        api.MapPost("/{id:int}/versions", async Task<IResult> (int id, HttpContext http, MovilidadDb db, IAuthorizationService auth, TimeProvider clock, CancellationToken ct) =>
+        api.MapPost("/{id:int}/versions", async Task<IResult> (int id, HttpContext http, MovilidadDb db, IAuthorizationService auth, IStringLocalizer text, TimeProvider clock, CancellationToken ct) =>
             {
                 if (await db.DemandModels.Where(m => m.Id == id).Select(m => new { m.Country }).SingleOrDefaultAsync(ct) is not { } model)
                 {
@@ -90,7 +90,7 @@ public static class DemandApi
                     return TypedResults.Forbid();
                 }
 
-                var (upload, errors) = await DemandUpload.ReadAsync(http, ct);
+                var (upload, errors) = await DemandUpload.ReadAsync(http, text, ct);
                 if (upload is null)
                 {
                     return TypedResults.ValidationProblem(errors);
@@ -98,17 +98,17 @@ public static class DemandApi
 
                 if (!int.TryParse(http.Request.Form["version"], NumberStyles.None, CultureInfo.InvariantCulture, out var version))
                 {
-                    return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["version"] = ["version is the model's version as read (a whole number)."] });
+                    return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["version"] = [text["Demand.Refusal.Version"]] });
                 }
 
-                return (await DemandEditing.AddVersionAsync(db, id, version, upload, AuditActor.From(http), clock, ct)).ToHttp("model", id);
+                return (await DemandEditing.AddVersionAsync(db, id, version, upload, text, AuditActor.From(http), clock, ct)).ToHttp("model", id);
             })
             .Accepts<IFormFile>("multipart/form-data")
             .WithBodyLimit(DemandUpload.MaxBytes)
             .ProducesWrite<ModelView>()
             .WithSummary("Uploads a new version of a model (multipart: 'file', 'data', 'note', 'version' the model's version as read: 409 when someone uploaded meanwhile). Earlier versions are kept.");
 
-        api.MapPost("/{id:int}/scenarios", async Task<IResult> (int id, ScenarioRequest request, HttpContext http, MovilidadDb db, IAuthorizationService auth, TimeProvider clock, CancellationToken ct) =>
+        api.MapPost("/{id:int}/scenarios", async Task<IResult> (int id, ScenarioRequest request, HttpContext http, MovilidadDb db, IAuthorizationService auth, IStringLocalizer text, TimeProvider clock, CancellationToken ct) =>
             {
                 if (await DemandEditing.FindAsync(db, id, ct) is not { } model)
                 {
@@ -120,13 +120,13 @@ public static class DemandApi
                     return TypedResults.Forbid();
                 }
 
-                var outcome = await DemandEditing.AddScenarioAsync(db, model, request.Name, request.Description, new ScenarioOverrides(request.Constants, request.Lookups), AuditActor.From(http), clock, ct);
+                var outcome = await DemandEditing.AddScenarioAsync(db, model, request.Name, request.Description, new ScenarioOverrides(request.Constants, request.Lookups), text, AuditActor.From(http), clock, ct);
                 return outcome.ToCreated("scenario", s => $"/api/models/{id}#scenario-{s.Id}");
             })
             .ProducesWrite<ScenarioView>(StatusCodes.Status201Created)
             .WithSummary("Adds a scenario: a name and overrides of constants ({\"name\": value}) and lookups ({\"name\": {\"x\": [..], \"y\": [..]}}), each checked against the model.");
 
-        api.MapPost("/{id:int}/scenarios/import", async Task<IResult> (int id, HttpContext http, MovilidadDb db, IAuthorizationService auth, TimeProvider clock, CancellationToken ct) =>
+        api.MapPost("/{id:int}/scenarios/import", async Task<IResult> (int id, HttpContext http, MovilidadDb db, IAuthorizationService auth, IStringLocalizer text, TimeProvider clock, CancellationToken ct) =>
             {
                 if (await DemandEditing.FindAsync(db, id, ct) is not { } model)
                 {
@@ -141,22 +141,22 @@ public static class DemandApi
                 var form = await MultipartForm.ReadAsync(http, DemandUpload.MaxBytes, ct);
                 if (form?.Files.GetFile("file") is not { } file)
                 {
-                    return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = ["Send the changes file (.cin) as the multipart field 'file'."] });
+                    return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = [text["Demand.Refusal.NoChangesFile"]] });
                 }
 
-                string text;
+                string changes;
                 using (var reader = new StreamReader(file.OpenReadStream(), Encoding.UTF8))
                 {
-                    text = await reader.ReadToEndAsync(ct);
+                    changes = await reader.ReadToEndAsync(ct);
                 }
 
-                var (overrides, name, error) = DemandEditing.ReadChanges(text, Path.GetFileName(file.FileName));
+                var (overrides, name, error) = DemandEditing.ReadChanges(changes, Path.GetFileName(file.FileName));
                 if (overrides is null)
                 {
                     return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = [error!] });
                 }
 
-                var outcome = await DemandEditing.AddScenarioAsync(db, model, form["name"].ToString() is { Length: > 0 } given ? given : name, $"Imported from {Path.GetFileName(file.FileName)}.", overrides, AuditActor.From(http), clock, ct);
+                var outcome = await DemandEditing.AddScenarioAsync(db, model, form["name"].ToString() is { Length: > 0 } given ? given : name, text["Demand.ScenarioImportedFrom", Path.GetFileName(file.FileName)].Value, overrides, text, AuditActor.From(http), clock, ct);
                 return outcome.ToCreated("scenario", s => $"/api/models/{id}#scenario-{s.Id}");
             })
             .Accepts<IFormFile>("multipart/form-data")
@@ -250,7 +250,7 @@ public static class DemandApi
             .ProducesWrite<RunView>()
             .WithSummary("Asks a queued or running run to stop: it stops within a second and keeps what it had done.");
 
-        api.MapPost("/runs/{id:int}/scenario", async Task<IResult> (int id, RunScenarioRequest request, HttpContext http, MovilidadDb db, IAuthorizationService auth, TimeProvider clock, CancellationToken ct) =>
+        api.MapPost("/runs/{id:int}/scenario", async Task<IResult> (int id, RunScenarioRequest request, HttpContext http, MovilidadDb db, IAuthorizationService auth, IStringLocalizer text, TimeProvider clock, CancellationToken ct) =>
             {
                 if (await DemandQueries.RunAsync(db, id, ct) is not { } run || await DemandEditing.FindAsync(db, run.ModelId, ct) is not { } model)
                 {
@@ -262,7 +262,7 @@ public static class DemandApi
                     return TypedResults.Forbid();
                 }
 
-                var outcome = await DemandCalibration.SaveScenarioAsync(db, model, run, request.Name, AuditActor.From(http), clock, ct);
+                var outcome = await DemandCalibration.SaveScenarioAsync(db, model, run, request.Name, text, AuditActor.From(http), clock, ct);
                 return outcome.ToCreated("scenario", s => $"/api/models/{model.Id}#scenario-{s.Id}");
             })
             .ProducesWrite<ScenarioView>(StatusCodes.Status201Created)
@@ -303,19 +303,19 @@ public static class DemandUpload
 {
     public const long MaxBytes = 50_000_000;
 
-    public static async Task<(ModelUpload? Upload, Dictionary<string, string[]> Errors)> ReadAsync(HttpContext http, CancellationToken ct)
+    public static async Task<(ModelUpload? Upload, Dictionary<string, string[]> Errors)> ReadAsync(HttpContext http, IStringLocalizer text, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         var form = await MultipartForm.ReadAsync(http, MaxBytes, ct);
         if (form?.Files.GetFile("file") is not { } file || file.Length == 0)
         {
-            errors["file"] = ["Send the model (.mdl, .xmile) as the multipart field 'file'."];
+            errors["file"] = [text["Demand.Refusal.NoModelFile"]];
             return (null, errors);
         }
 
         if (file.Length > DemandLibrary.MaxModelBytes)
         {
-            errors["file"] = [string.Create(CultureInfo.InvariantCulture, $"The model file is {file.Length:N0} bytes; the limit is {DemandLibrary.MaxModelBytes:N0}.")];
+            errors["file"] = [text["Demand.Refusal.ModelTooLarge", file.Length, DemandLibrary.MaxModelBytes]];
             return (null, errors);
         }
 

@@ -77,46 +77,46 @@ public static class DemandBindings
         var variable = variables.FirstOrDefault(v => DemandRuns.Key(v.Name) == DemandRuns.Key(request.Variable ?? string.Empty));
         if (variable is null || variable.Kind is not (StructureKind.Data or StructureKind.Constant))
         {
-            errors.Add("variable", $"'{DemandRuns.Shorten(request.Variable)}' is not a data variable or constant of the model.");
+            errors.Add("variable", text["Demand.Refusal.NotBindable", DemandRuns.Shorten(request.Variable)]);
         }
         else if (model.Bindings.Any(b => DemandRuns.Key(b.Variable) == DemandRuns.Key(variable.Name)))
         {
-            errors.Add("variable", $"'{variable.Name}' is already bound.");
+            errors.Add("variable", text["Demand.Refusal.AlreadyBound", variable.Name]);
         }
 
         if (request.Kind is not ("series" or "proxy"))
         {
-            errors.Add("kind", "kind is series (a labour-market series as it is) or proxy (with scale, lag or index).");
+            errors.Add("kind", text["Demand.Refusal.BindingKind"]);
         }
 
         if (string.IsNullOrWhiteSpace(request.Measure))
         {
-            errors.Add("measure", "measure is required (workers-certified, positions-approved...).");
+            errors.Add("measure", text["Demand.Refusal.Measure"]);
         }
 
         if (request.Aggregation is not (null or "sum" or "mean"))
         {
-            errors.Add("aggregation", "aggregation is sum or mean.");
+            errors.Add("aggregation", text["Demand.Refusal.Aggregation"]);
         }
 
         if (request.Alignment is null || !Alignments.Contains(request.Alignment))
         {
-            errors.Add("alignment", "alignment is fiscal-year, calendar-year or quarter.");
+            errors.Add("alignment", text["Demand.Refusal.Alignment"]);
         }
 
         if (request.Scale is { } scale && (!double.IsFinite(scale) || scale == 0))
         {
-            errors.Add("scale", "scale is a finite number other than 0.");
+            errors.Add("scale", text["Demand.Refusal.Scale"]);
         }
 
         if (request.Lag is { } lag && (!double.IsFinite(lag) || lag < 0))
         {
-            errors.Add("lag", "lag is 0 or more model time units.");
+            errors.Add("lag", text["Demand.Refusal.Lag"]);
         }
 
         if (request.Kind == "series" && (request.Scale is not (null or 1) || request.Lag is not (null or 0) || request.IndexBase is not null))
         {
-            errors.Add("kind", "a series binding takes the series as it is: make it a proxy to scale, lag or index it.");
+            errors.Add("kind", text["Demand.Refusal.SeriesAsIs"]);
         }
 
         if (errors.Count > 0)
@@ -155,7 +155,7 @@ public static class DemandBindings
     {
         if (binding.DatasetId is { } datasetId && !await db.Set<Platform.LabourMarket.LabourDataset>().AnyAsync(d => d.Id == datasetId, ct))
         {
-            return (null, ("dataset", $"dataset {datasetId} no longer exists (deleted or replaced): bind '{binding.Variable}' to another dataset."));
+            return (null, ("dataset", text["Demand.Refusal.DatasetGone", datasetId, binding.Variable].Value));
         }
 
         var byFiscalYear = binding.Alignment == "fiscal-year";
@@ -172,7 +172,7 @@ public static class DemandBindings
         var table = await ObservationQuery.SumAsync(await ObservationQuery.VisibleAsync(db, anonymous, auth, ct), filter, ObservationQuery.MaxRows, ct);
         if (table.Rows.Count == 0)
         {
-            return (null, ("measure", $"no public observation matches the binding of '{binding.Variable}' (measure {binding.Measure}): the series is empty."));
+            return (null, ("measure", text["Demand.Refusal.EmptySeries", binding.Variable, binding.Measure].Value));
         }
 
         var notes = new List<string>();
@@ -185,7 +185,7 @@ public static class DemandBindings
                 : Align(row.Period, binding.Alignment);
             if (time is null)
             {
-                refused.Add(byFiscalYear ? $"{row.Period ?? "?"} (no US fiscal year)" : row.Period ?? "?");
+                refused.Add(byFiscalYear ? text["Demand.Note.NoFiscalYear", row.Period ?? "?"] : row.Period ?? "?");
                 continue;
             }
 
@@ -194,19 +194,19 @@ public static class DemandBindings
 
         if (points.Count == 0)
         {
-            return (null, ("alignment", $"the periods of the series ({string.Join(", ", refused.Distinct().Take(5))}) cannot be aligned by {binding.Alignment}."));
+            return (null, ("alignment", text["Demand.Refusal.NotAlignable", string.Join(", ", refused.Distinct().Take(5)), binding.Alignment].Value));
         }
 
         if (refused.Count > 0)
         {
-            notes.Add($"left out, not alignable by {binding.Alignment}: {string.Join(", ", refused.Distinct().Take(10))}.");
+            notes.Add(text["Demand.Note.LeftOut", binding.Alignment, string.Join(", ", refused.Distinct().Take(10))]);
         }
 
         notes.Add(binding.Alignment switch
         {
-            "fiscal-year" => "US fiscal year Y (October to September) placed at model time Y + 0.5.",
-            "calendar-year" => $"periods within calendar year Y ({binding.Aggregation}) placed at model time Y + 0.5.",
-            _ => $"periods within quarter n of year Y ({binding.Aggregation}) placed at model time Y + (n - 1) / 4 + 0.125.",
+            "fiscal-year" => text["Demand.Note.FiscalYear"],
+            "calendar-year" => text["Demand.Note.CalendarYear", binding.Aggregation],
+            _ => text["Demand.Note.Quarter", binding.Aggregation],
         });
         var times = points.Keys.ToList();
         var values = points.Values.Select(v => binding.Aggregation == "mean" ? v.Average() : v.Sum()).ToList();
@@ -216,13 +216,13 @@ public static class DemandBindings
         {
             for (var t = times[i - 1] + step; t < times[i] - (step / 2); t += step)
             {
-                missing.Add(t.ToString("0.###", CultureInfo.InvariantCulture));
+                missing.Add(DemandCharts.Time(t));
             }
         }
 
         if (missing.Count > 0)
         {
-            notes.Add($"gaps at model time {string.Join(", ", missing)}: the engine interpolates linearly between the neighbouring values.");
+            notes.Add(text["Demand.Note.Gaps", string.Join("; ", missing)]);
         }
 
         if (binding.IndexBase is { } indexBase)
@@ -230,24 +230,24 @@ public static class DemandBindings
             var at = times.FindIndex(t => Math.Abs(t - indexBase) < step / 2);
             if (at < 0 || values[at] == 0)
             {
-                return (null, ("indexBase", $"the series has no value other than 0 at model time {indexBase.ToString(CultureInfo.InvariantCulture)} to index on."));
+                return (null, ("indexBase", text["Demand.Refusal.NoIndexBase", DemandCharts.Time(indexBase)].Value));
             }
 
             var baseValue = values[at];
             values = [.. values.Select(v => v / baseValue)];
-            notes.Add($"indexed: divided by its value at {times[at].ToString(CultureInfo.InvariantCulture)} ({baseValue.ToString("R", CultureInfo.InvariantCulture)}).");
+            notes.Add(text["Demand.Note.Indexed", DemandCharts.Time(times[at]), baseValue]);
         }
 
         if (binding.Scale != 1)
         {
             values = [.. values.Select(v => v * binding.Scale)];
-            notes.Add($"scaled by {binding.Scale.ToString("R", CultureInfo.InvariantCulture)}.");
+            notes.Add(text["Demand.Note.Scaled", binding.Scale]);
         }
 
         if (binding.Lag != 0)
         {
             times = [.. times.Select(t => t + binding.Lag)];
-            notes.Add($"lagged by {binding.Lag.ToString("R", CultureInfo.InvariantCulture)}.");
+            notes.Add(text["Demand.Note.Lagged", binding.Lag]);
         }
 
         return (new BoundSeries(binding.Variable, times, values, notes), null);

@@ -75,7 +75,7 @@ public static class DemandCalibration
         var fit = request.Fit ?? [];
         if (fit.Count is 0 or > MaxConstants)
         {
-            errors.Add("fit", string.Create(CultureInfo.InvariantCulture, $"Fit from 1 to {MaxConstants} constants ({fit.Count} given)."));
+            errors.Add("fit", text["Demand.Refusal.FitCount", MaxConstants, fit.Count]);
         }
 
         for (var i = 0; i < fit.Count; i++)
@@ -83,47 +83,47 @@ public static class DemandCalibration
             var f = fit[i];
             if (!variables.TryGetValue(DemandRuns.Key(f.Name ?? string.Empty), out var v) || v.Kind != StructureKind.Constant)
             {
-                errors.Add($"fit[{i}].name", $"'{DemandRuns.Shorten(f.Name)}' is not a constant of the model.");
+                errors.Add($"fit[{i}].name", text["Demand.Refusal.NotAConstant", DemandRuns.Shorten(f.Name)]);
             }
             else if (fit.Take(i).Any(o => DemandRuns.Key(o.Name ?? string.Empty) == DemandRuns.Key(v.Name)))
             {
-                errors.Add($"fit[{i}].name", $"'{v.Name}' is fitted twice.");
+                errors.Add($"fit[{i}].name", text["Demand.Refusal.FittedTwice", v.Name]);
             }
 
             if (f.Low is not { } low || !double.IsFinite(low))
             {
-                errors.Add($"fit[{i}].low", "low is a finite number.");
+                errors.Add($"fit[{i}].low", text["Demand.Refusal.Low"]);
             }
 
             if (f.High is not { } high || !double.IsFinite(high))
             {
-                errors.Add($"fit[{i}].high", "high is a finite number.");
+                errors.Add($"fit[{i}].high", text["Demand.Refusal.High"]);
             }
             else if (f.Low is { } l && l > high)
             {
-                errors.Add($"fit[{i}].high", string.Create(CultureInfo.InvariantCulture, $"the range is empty: low ({l:R}) is greater than high ({high:R})."));
+                errors.Add($"fit[{i}].high", text["Demand.Refusal.EmptyRange", l, high]);
             }
 
             var start = f.Start ?? v?.Value;
             if (f.Low is { } lo && f.High is { } hi && lo <= hi && start is { } s && (s < lo || s > hi))
             {
-                errors.Add($"fit[{i}].start", string.Create(CultureInfo.InvariantCulture, $"the start value {s:R} is outside the range {lo:R}..{hi:R}: widen the range or give a start inside it."));
+                errors.Add($"fit[{i}].start", text["Demand.Refusal.StartOutside", s, lo, hi]);
             }
         }
 
         if (request.Payoff is not (null or "sse" or "relative"))
         {
-            errors.Add("payoff", $"'{DemandRuns.Shorten(request.Payoff)}' is not a payoff: sse (weighted squared errors) or relative (weighted squared relative errors).");
+            errors.Add("payoff", text["Demand.Refusal.Payoff", DemandRuns.Shorten(request.Payoff)]);
         }
 
         if (request.Method is not (null or "nelder-mead" or "powell"))
         {
-            errors.Add("method", $"'{DemandRuns.Shorten(request.Method)}' is not a method: nelder-mead or powell.");
+            errors.Add("method", text["Demand.Refusal.Method", DemandRuns.Shorten(request.Method)]);
         }
 
         if (request.Starts is < 1 or > MaxStarts)
         {
-            errors.Add("starts", string.Create(CultureInfo.InvariantCulture, $"starts is from 1 to {MaxStarts}."));
+            errors.Add("starts", text["Demand.Refusal.Starts", MaxStarts]);
         }
 
         var result = model.Run(simulation, ct);
@@ -132,7 +132,7 @@ public static class DemandCalibration
         var asked = request.Observed ?? [];
         if (asked.Count == 0)
         {
-            errors.Add("observed", "Give at least one observed series: the model variable and the labour-market series to compare it with.");
+            errors.Add("observed", text["Demand.Refusal.ObservedNone"]);
         }
 
         for (var i = 0; i < asked.Count; i++)
@@ -140,13 +140,13 @@ public static class DemandCalibration
             var o = asked[i];
             if (!variables.TryGetValue(DemandRuns.Key(o.Variable ?? string.Empty), out var v) || result.ColumnOf(v.Name) < 0)
             {
-                errors.Add($"observed[{i}].variable", $"'{DemandRuns.Shorten(o.Variable)}' is not a variable the model saves.");
+                errors.Add($"observed[{i}].variable", text["Demand.Refusal.NotSaved", DemandRuns.Shorten(o.Variable)]);
                 continue;
             }
 
             if (o.Weight is { } w && (!double.IsFinite(w) || w <= 0))
             {
-                errors.Add($"observed[{i}].weight", "weight is a number above 0.");
+                errors.Add($"observed[{i}].weight", text["Demand.Refusal.Weight"]);
             }
 
             var (values, problem) = await ReadAsync(db, v.Name, o, first, last, text, ct);
@@ -166,8 +166,7 @@ public static class DemandCalibration
             var later = observed.Sum(o => o.Times.Count(t => t >= before));
             if (!double.IsFinite(before) || early < 2 || later < 1)
             {
-                errors.Add("backtestBefore", string.Create(CultureInfo.InvariantCulture,
-                    $"the back-test fits the observations before {before} and forecasts the others: it needs at least 2 before ({early}) and 1 from then on ({later})."));
+                errors.Add("backtestBefore", text["Demand.Refusal.Backtest", DemandCharts.Time(before), early, later]);
             }
         }
 
@@ -179,22 +178,22 @@ public static class DemandCalibration
     {
         if (string.IsNullOrWhiteSpace(o.Measure))
         {
-            return (null, ("measure", "measure is required (workers-certified, positions-approved...)."));
+            return (null, ("measure", text["Demand.Refusal.Measure"].Value));
         }
 
         if (o.Aggregation is not (null or "sum" or "mean"))
         {
-            return (null, ("aggregation", "aggregation is sum or mean."));
+            return (null, ("aggregation", text["Demand.Refusal.Aggregation"].Value));
         }
 
         if (o.Alignment is not ("fiscal-year" or "calendar-year" or "quarter"))
         {
-            return (null, ("alignment", "alignment is fiscal-year, calendar-year or quarter."));
+            return (null, ("alignment", text["Demand.Refusal.Alignment"].Value));
         }
 
         if (o.Scale is { } scale && (!double.IsFinite(scale) || scale == 0))
         {
-            return (null, ("scale", "scale is a finite number other than 0."));
+            return (null, ("scale", text["Demand.Refusal.Scale"].Value));
         }
 
         var binding = new DemandBinding
@@ -219,13 +218,13 @@ public static class DemandCalibration
         var inside = series!.Times.Select((t, i) => (t, v: series.Values[i])).Where(p => p.t >= first - 1e-9 && p.t <= last + 1e-9).ToList();
         if (inside.Count == 0)
         {
-            return (null, ("measure", string.Create(CultureInfo.InvariantCulture, $"no observation of the series falls inside the run ({first} to {last}).")));
+            return (null, ("measure", text["Demand.Refusal.OutsideRun", DemandCharts.Time(first), DemandCharts.Time(last)].Value));
         }
 
         var notes = series.Notes.ToList();
         if (inside.Count < series.Times.Count)
         {
-            notes.Add(string.Create(CultureInfo.InvariantCulture, $"{series.Times.Count - inside.Count} observations outside the run ({first} to {last}) left out."));
+            notes.Add(text["Demand.Note.OutsideRun", series.Times.Count - inside.Count, DemandCharts.Time(first), DemandCharts.Time(last)]);
         }
 
         return (new ObservedValues(variable, [.. inside.Select(p => p.t)], [.. inside.Select(p => p.v)], 1, notes), null);
@@ -280,15 +279,16 @@ public static class DemandCalibration
     }
 
     /// <summary>Saves a calibration's fit as a scenario of its model: the run's constants and lookups with the fitted values (audited like any scenario).</summary>
-    public static async Task<WriteOutcome<ScenarioView>> SaveScenarioAsync(MovilidadDb db, DemandModel model, RunView run, string? name, AuditActor actor, TimeProvider clock, CancellationToken ct)
+    public static async Task<WriteOutcome<ScenarioView>> SaveScenarioAsync(MovilidadDb db, DemandModel model, RunView run, string? name, IStringLocalizer text, AuditActor actor, TimeProvider clock, CancellationToken ct)
     {
         if (run.Calibration is not { } fit)
         {
-            return new WriteOutcome<ScenarioView>.Invalid(new Dictionary<string, string[]> { ["run"] = [$"run {run.Id} is not a calibration with results: only a calibration's fit is saved as a scenario."] });
+            return new WriteOutcome<ScenarioView>.Invalid(new Dictionary<string, string[]> { ["run"] = [text["Demand.Refusal.NotCalibration", run.Id]] });
         }
 
-        var description = string.Create(CultureInfo.InvariantCulture, $"Calibration #{run.Id} (model version {run.ModelVersion}): RMSE {fit.Rmse:G5}, MAPE {fit.Mape:0.##} %, R² {fit.RSquared:0.###}.");
-        return await DemandEditing.AddScenarioAsync(db, model, name, description, new ScenarioOverrides(ScenarioConstants(run), run.Inputs.Lookups.Count > 0 ? run.Inputs.Lookups : null), actor, clock, ct);
+        var description = text["Demand.ScenarioFromCalibration", run.Id, run.ModelVersion, fit.Rmse.ToString("G5", CultureInfo.CurrentCulture),
+            fit.Mape.ToString("0.##", CultureInfo.CurrentCulture), fit.RSquared.ToString("0.###", CultureInfo.CurrentCulture)].Value;
+        return await DemandEditing.AddScenarioAsync(db, model, name, description, new ScenarioOverrides(ScenarioConstants(run), run.Inputs.Lookups.Count > 0 ? run.Inputs.Lookups : null), text, actor, clock, ct);
     }
 
     /// <summary>The constants of a scenario made from a calibration: the run's own constants, then the fitted values.</summary>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Movilidad.Dynamics;
 using Movilidad.Dynamics.Analysis;
 using Movilidad.Platform.Audit;
@@ -47,13 +48,13 @@ public static class DemandEditing
     public static ScenarioView ScenarioViewOf(DemandScenario s) => new(s.Id, s.Name, s.Description, ScenarioOverrides.Read(s.Overrides), s.Version);
 
     /// <summary>Adds a model with its first version; refused with the engine's message (line, variable) when the file does not read or compile.</summary>
-    public static async Task<WriteOutcome<ModelView>> CreateAsync(MovilidadDb db, ModelUpload upload, AuditActor actor, TimeProvider clock, CancellationToken ct)
+    public static async Task<WriteOutcome<ModelView>> CreateAsync(MovilidadDb db, ModelUpload upload, IStringLocalizer text, AuditActor actor, TimeProvider clock, CancellationToken ct)
     {
         var errors = new FieldErrors();
-        errors.Text("title", upload.Title, 200, required: true);
+        Text(errors, "title", upload.Title, 200, required: true, text);
         if (upload.Country is { } country && !(country.Length == 2 && country.All(char.IsAsciiLetterUpper)))
         {
-            errors.Add("country", "country is an ISO 3166-1 alpha-2 code (GT, MX).");
+            errors.Add("country", text["Demand.Refusal.Country", DemandRuns.Shorten(country)]);
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -66,11 +67,11 @@ public static class DemandEditing
         var slug = DemandLibrary.Slug(upload.Title ?? string.Empty);
         if (slug.Length == 0 && !errors.ContainsKey("title"))
         {
-            errors.Add("title", "title needs letters or digits.");
+            errors.Add("title", text["Demand.Refusal.TitleLetters"]);
         }
         else if (await db.DemandModels.AnyAsync(m => m.Slug == slug, ct))
         {
-            errors.Add("title", $"a model with the address '{slug}' is already in the library: upload a new version of it instead.");
+            errors.Add("title", text["Demand.Refusal.SlugTaken", slug]);
         }
 
         if (errors.Count > 0)
@@ -85,7 +86,7 @@ public static class DemandEditing
     }
 
     /// <summary>Adds a version to a model read at <paramref name="modelVersion"/> (409 when someone uploaded meanwhile).</summary>
-    public static Task<WriteOutcome<ModelView>> AddVersionAsync(MovilidadDb db, int id, int modelVersion, ModelUpload upload, AuditActor actor, TimeProvider clock, CancellationToken ct)
+    public static Task<WriteOutcome<ModelView>> AddVersionAsync(MovilidadDb db, int id, int modelVersion, ModelUpload upload, IStringLocalizer text, AuditActor actor, TimeProvider clock, CancellationToken ct)
     {
         DemandModelVersion? version = null;
         return db.EditAsync(Models, id, modelVersion, AuditActions.Update, model =>
@@ -98,7 +99,7 @@ public static class DemandEditing
             }
             else if (model.Versions.Any(v => v.Sha256 == read!.Sha256))
             {
-                errors.Add("file", $"this file is already version {model.Versions.First(v => v.Sha256 == read!.Sha256).Number} of the model.");
+                errors.Add("file", text["Demand.Refusal.SameFile", model.Versions.First(v => v.Sha256 == read!.Sha256).Number]);
             }
 
             version = read;
@@ -113,20 +114,20 @@ public static class DemandEditing
     }
 
     /// <summary>Adds a scenario, its overrides checked against the model's latest version.</summary>
-    public static async Task<WriteOutcome<ScenarioView>> AddScenarioAsync(MovilidadDb db, DemandModel model, string? name, string? description, ScenarioOverrides overrides, AuditActor actor, TimeProvider clock, CancellationToken ct)
+    public static async Task<WriteOutcome<ScenarioView>> AddScenarioAsync(MovilidadDb db, DemandModel model, string? name, string? description, ScenarioOverrides overrides, IStringLocalizer text, AuditActor actor, TimeProvider clock, CancellationToken ct)
     {
         var errors = new FieldErrors();
-        errors.Text("name", name, 200, required: true);
-        errors.Text("description", description, 2000, required: false);
+        Text(errors, "name", name, 200, required: true, text);
+        Text(errors, "description", description, 2000, required: false, text);
         var compiled = DemandLibrary.Compile(model.Versions.OrderBy(v => v.Number).Last());
-        foreach (var (field, messages) in DemandRuns.Check(compiled, overrides))
+        foreach (var (field, messages) in DemandRuns.Check(compiled, overrides, text))
         {
             errors[field] = messages;
         }
 
         if (name is not null && model.Scenarios.Any(s => s.Name == name.Trim()))
         {
-            errors.Add("name", $"the model already has a scenario named '{DemandRuns.Shorten(name)}'.");
+            errors.Add("name", text["Demand.Refusal.ScenarioTaken", DemandRuns.Shorten(name)]);
         }
 
         if (errors.Count > 0)
@@ -144,6 +145,19 @@ public static class DemandEditing
             CreatedBy = actor.Name,
         };
         return await db.CreateAsync(Scenarios, scenario, actor, clock, ct);
+    }
+
+    /// <summary>A required text and its length limit, refused in the reader's language naming the field.</summary>
+    public static void Text(FieldErrors errors, string field, string? value, int max, bool required, IStringLocalizer text)
+    {
+        if (required && string.IsNullOrWhiteSpace(value))
+        {
+            errors.Add(field, text["Demand.Refusal.Required", field]);
+        }
+        else if (value?.Length > max)
+        {
+            errors.Add(field, text["Demand.Refusal.TooLong", field, max]);
+        }
     }
 
     /// <summary>Reads a Vensim changes file (<c>.cin</c>) into a scenario named after the file; its errors name the line.</summary>

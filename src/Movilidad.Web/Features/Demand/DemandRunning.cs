@@ -26,13 +26,13 @@ public static class DemandRunning
         var kind = request.Kind ?? "simulation";
         if (kind is not ("simulation" or "sensitivity" or "calibration"))
         {
-            errors.Add("kind", $"'{DemandRuns.Shorten(kind)}' is not a kind of run: simulation, sensitivity or calibration.");
+            errors.Add("kind", text["Demand.Refusal.RunKind", DemandRuns.Shorten(kind)]);
         }
 
         DemandScenario? scenario = null;
         if (request.Scenario is { } scenarioId && (scenario = model.Scenarios.SingleOrDefault(s => s.Id == scenarioId)) is null)
         {
-            errors.Add("scenario", $"the model has no scenario {scenarioId}.");
+            errors.Add("scenario", text["Demand.Refusal.NoScenario", scenarioId]);
         }
 
         var compiled = DemandLibrary.Compile(version);
@@ -43,7 +43,7 @@ public static class DemandRunning
             constants[name] = value;
         }
 
-        foreach (var (field, messages) in DemandRuns.Check(compiled, new ScenarioOverrides(request.Constants, null), "constants"))
+        foreach (var (field, messages) in DemandRuns.Check(compiled, new ScenarioOverrides(request.Constants, null), text, "constants"))
         {
             errors[field.Replace("constants.constants.", "constants.", StringComparison.Ordinal)] = messages;
         }
@@ -51,7 +51,7 @@ public static class DemandRunning
         var vary = request.Vary ?? [];
         if (kind == "sensitivity")
         {
-            foreach (var (field, messages) in DemandRuns.CheckSensitivity(compiled, request.Runs ?? 0, request.Sampling, vary))
+            foreach (var (field, messages) in DemandRuns.CheckSensitivity(compiled, request.Runs ?? 0, request.Sampling, vary, text))
             {
                 errors[field] = messages;
             }
@@ -71,7 +71,7 @@ public static class DemandRunning
             {
                 // A bound constant takes the series' first value (its earliest period) unless the run overrides it.
                 constants[binding.Variable] = series!.Values[0];
-                bound.Add(series with { Times = [series.Times[0]], Values = [series.Values[0]], Notes = [.. series.Notes, $"constant: the value at model time {series.Times[0]}."] });
+                bound.Add(series with { Times = [series.Times[0]], Values = [series.Values[0]], Notes = [.. series.Notes, text["Demand.Note.Constant", DemandCharts.Time(series.Times[0])]] });
             }
             else if (!constants.ContainsKey(binding.Variable))
             {

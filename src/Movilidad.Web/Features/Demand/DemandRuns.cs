@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Movilidad.Dynamics;
 using Movilidad.Dynamics.Analysis;
 using Movilidad.Platform.Data;
@@ -55,7 +56,7 @@ public static class DemandRuns
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     /// <summary>The scenario's overrides, checked against the model: each constant a constant, each lookup a lookup with as many x as y.</summary>
-    public static Dictionary<string, string[]> Check(CompiledModel model, ScenarioOverrides overrides, string field = "overrides")
+    public static Dictionary<string, string[]> Check(CompiledModel model, ScenarioOverrides overrides, IStringLocalizer text, string field = "overrides")
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         var variables = model.Model.Describe().ToDictionary(v => Key(v.Name), StringComparer.Ordinal);
@@ -63,11 +64,11 @@ public static class DemandRuns
         {
             if (!variables.TryGetValue(Key(name), out var v) || v.Kind != StructureKind.Constant)
             {
-                errors[$"{field}.constants.{name}"] = [$"'{Shorten(name)}' is not a constant of the model."];
+                errors[$"{field}.constants.{name}"] = [text["Demand.Refusal.NotAConstant", Shorten(name)]];
             }
             else if (!double.IsFinite(value))
             {
-                errors[$"{field}.constants.{name}"] = [$"'{Shorten(name)}' needs a finite number."];
+                errors[$"{field}.constants.{name}"] = [text["Demand.Refusal.NotFinite", Shorten(name)]];
             }
         }
 
@@ -75,11 +76,11 @@ public static class DemandRuns
         {
             if (!variables.TryGetValue(Key(name), out var v) || v.Kind != StructureKind.Lookup)
             {
-                errors[$"{field}.lookups.{name}"] = [$"'{Shorten(name)}' is not a lookup of the model."];
+                errors[$"{field}.lookups.{name}"] = [text["Demand.Refusal.NotALookup", Shorten(name)]];
             }
             else if (points.X.Count == 0 || points.X.Count != points.Y.Count)
             {
-                errors[$"{field}.lookups.{name}"] = [$"'{Shorten(name)}' needs as many x as y values, at least one."];
+                errors[$"{field}.lookups.{name}"] = [text["Demand.Refusal.LookupPoints", Shorten(name)]];
             }
         }
 
@@ -87,22 +88,22 @@ public static class DemandRuns
     }
 
     /// <summary>The Monte Carlo request checked: the number of runs within the limit, each name a constant, each distribution valid and describing values.</summary>
-    public static Dictionary<string, string[]> CheckSensitivity(CompiledModel model, int runs, string? sampling, IReadOnlyList<VariationInput> vary)
+    public static Dictionary<string, string[]> CheckSensitivity(CompiledModel model, int runs, string? sampling, IReadOnlyList<VariationInput> vary, IStringLocalizer text)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         if (runs is < 1 or > MaxRuns)
         {
-            errors["runs"] = [string.Create(CultureInfo.InvariantCulture, $"{runs:N0} runs asked: a Monte Carlo set has from 1 to {MaxRuns:N0} runs.")];
+            errors["runs"] = [text["Demand.Refusal.Runs", runs, MaxRuns]];
         }
 
         if (sampling is not (null or "lhs" or "random"))
         {
-            errors["sampling"] = [$"'{Shorten(sampling)}' is not a sampling: lhs (Latin hypercube) or random."];
+            errors["sampling"] = [text["Demand.Refusal.Sampling", Shorten(sampling)]];
         }
 
         if (vary.Count == 0)
         {
-            errors["vary"] = ["Vary at least one constant."];
+            errors["vary"] = [text["Demand.Refusal.VaryNone"]];
         }
 
         var constants = model.Model.Describe().Where(v => v.Kind == StructureKind.Constant).ToDictionary(v => Key(v.Name), StringComparer.Ordinal);
@@ -110,7 +111,7 @@ public static class DemandRuns
         {
             if (!constants.ContainsKey(Key(vary[i].Name)))
             {
-                errors[$"vary[{i}].name"] = [$"'{Shorten(vary[i].Name)}' is not a constant of the model."];
+                errors[$"vary[{i}].name"] = [text["Demand.Refusal.NotAConstant", Shorten(vary[i].Name)]];
             }
 
             try
@@ -126,10 +127,19 @@ public static class DemandRuns
         return errors;
     }
 
-    /// <summary>The run's record, with its inputs and their hash, queued (a Monte Carlo set) or about to run (a simulation).</summary>
+    /// <summary>
+    /// The run's record, with its inputs and their hash, queued (a Monte Carlo set) or about to run (a simulation). The notes
+    /// on how bound and observed series were read are kept in the language of who ran it and left out of the hash, which
+    /// identifies the numbers: the same inputs run in Spanish and in English have one hash.
+    /// </summary>
     public static DemandRun Record(DemandModelVersion version, DemandScenario? scenario, RunInputs inputs, string by, int? byId, DateTime at)
     {
         var json = JsonSerializer.Serialize(inputs, Json);
+        var hashed = JsonSerializer.Serialize(inputs with
+        {
+            Bound = inputs.Bound?.Select(b => b with { Notes = [] }).ToList(),
+            Calibration = inputs.Calibration is { } calibration ? calibration with { Observed = [.. calibration.Observed.Select(o => o with { Notes = [] })] } : null,
+        }, Json);
         return new DemandRun
         {
             ModelVersionId = version.Id,
@@ -138,7 +148,7 @@ public static class DemandRuns
             Kind = inputs.Kind,
             Status = "queued",
             Inputs = json,
-            InputsHash = Hash(version.Sha256, json),
+            InputsHash = Hash(version.Sha256, hashed),
             CreatedAt = at,
             CreatedBy = by,
             CreatedById = byId,

@@ -34,7 +34,7 @@ public class IndexModel(MovilidadDb db, IAuthorizationService auth, IStringLocal
             return Forbid();
         }
 
-        var (upload, errors) = await DemandUpload.ReadAsync(HttpContext, ct);
+        var (upload, errors) = await DemandUpload.ReadAsync(HttpContext, text, ct);
         if (upload is not null && !await DemandApi.CanManageAsync(User, auth, upload.Country))
         {
             return Forbid();
@@ -46,7 +46,7 @@ public class IndexModel(MovilidadDb db, IAuthorizationService auth, IStringLocal
             return await RefuseAsync(errors, () => ShowAsync(ct));
         }
 
-        var outcome = await DemandEditing.CreateAsync(db, upload, AuditActor.From(HttpContext), clock, ct);
+        var outcome = await DemandEditing.CreateAsync(db, upload, text, AuditActor.From(HttpContext), clock, ct);
         if (outcome is Platform.Writes.WriteOutcome<ModelView>.Invalid invalid)
         {
             Messages = DemandPage.Messages(invalid.Errors, text);

@@ -10,6 +10,7 @@ using Movilidad.Platform.Audit;
 using Movilidad.Platform.Data;
 using Movilidad.Platform.Demand;
 using Movilidad.Platform.Writes;
+using Movilidad.Web.Infrastructure.Localization;
 using Movilidad.Web.Infrastructure.Pages;
 
 namespace Movilidad.Web.Features.Demand;
@@ -71,14 +72,20 @@ public class ModelModel(MovilidadDb db, IAuthorizationService auth, IStringLocal
     {
         var vary = Sensitivity.Names.Zip(Sensitivity.Distributions).Where(p => !string.IsNullOrWhiteSpace(p.First) || !string.IsNullOrWhiteSpace(p.Second))
             .Select(p => new VariationInput(p.First ?? string.Empty, p.Second ?? string.Empty)).ToList();
-        var runs = long.TryParse(Sensitivity.Runs, NumberStyles.None, CultureInfo.InvariantCulture, out var asked) ? (int)Math.Min(asked, int.MaxValue) : 0;
-        int.TryParse(Sensitivity.Seed, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var seed);
+        var fields = new FieldErrors();
+        var runs = Whole(fields, "runs", Sensitivity.Runs) ?? 0;
+        var seed = Whole(fields, "seed", Sensitivity.Seed) ?? 0;
+        if (fields.Count > 0)
+        {
+            return await RefuseWithAsync(slug, fields, ct);
+        }
+
         return await StartAsync(slug, new RunRequest("sensitivity", Sensitivity.Scenario, null, seed, runs, Sensitivity.Sampling, vary), ct);
     }
 
     public async Task<IActionResult> OnPostCalibrateAsync(string slug, CancellationToken ct)
     {
-        var fields = new TypedFields(CultureInfo.CurrentCulture);
+        var fields = new FieldErrors();
         var fit = new List<FitInput>();
         for (var i = 0; i < Calibration.Names.Count; i++)
         {
@@ -89,14 +96,14 @@ public class ModelModel(MovilidadDb db, IAuthorizationService auth, IStringLocal
             }
         }
 
-        var observed = new ObservedInput(Calibration.Series.Variable, fields.Count("observed[0].dataset", Calibration.Series.Dataset), Calibration.Series.Measure, Calibration.Series.Occupation,
+        var observed = new ObservedInput(Calibration.Series.Variable, Whole(fields, "observed[0].dataset", Calibration.Series.Dataset), Calibration.Series.Measure, Calibration.Series.Occupation,
             Calibration.Series.Area, Calibration.Series.Programme, Calibration.Series.Aggregation, Calibration.Series.Alignment,
             Number(fields, "observed[0].scale", Calibration.Series.Scale), Number(fields, "observed[0].weight", Calibration.Weight));
-        var request = new RunRequest("calibration", Calibration.Scenario, null, fields.Count("seed", Calibration.Seed) ?? 0, null, null, null, fit, [observed],
-            Calibration.Payoff, Calibration.Method, fields.Count("starts", Calibration.StartCount), Number(fields, "backtestBefore", Calibration.BacktestBefore));
-        if (fields.Errors.Count > 0)
+        var request = new RunRequest("calibration", Calibration.Scenario, null, Whole(fields, "seed", Calibration.Seed) ?? 0, null, null, null, fit, [observed],
+            Calibration.Payoff, Calibration.Method, Whole(fields, "starts", Calibration.StartCount), Number(fields, "backtestBefore", Calibration.BacktestBefore));
+        if (fields.Count > 0)
         {
-            return await RefuseWithAsync(slug, fields.Errors, ct);
+            return await RefuseWithAsync(slug, fields, ct);
         }
 
         return await StartAsync(slug, request, ct);
@@ -135,7 +142,7 @@ public class ModelModel(MovilidadDb db, IAuthorizationService auth, IStringLocal
             return await RefuseWithAsync(slug, new Dictionary<string, string[]> { ["changes"] = [error!] }, ct);
         }
 
-        var outcome = await DemandEditing.AddScenarioAsync(db, model, name, $"{Path.GetFileName(changes.FileName)}", overrides, AuditActor.From(HttpContext), clock, ct);
+        var outcome = await DemandEditing.AddScenarioAsync(db, model, name, $"{Path.GetFileName(changes.FileName)}", overrides, text, AuditActor.From(HttpContext), clock, ct);
         if (outcome is WriteOutcome<ScenarioView>.Invalid invalid)
         {
             Messages = DemandPage.Messages(invalid.Errors, text);
@@ -157,12 +164,12 @@ public class ModelModel(MovilidadDb db, IAuthorizationService auth, IStringLocal
             return Forbid();
         }
 
-        var fields = new TypedFields(CultureInfo.CurrentCulture);
-        var request = new BindingRequest(Binding.Variable, Binding.Kind, fields.Count("dataset", Binding.Dataset), Binding.Measure, Binding.Occupation, Binding.Area, Binding.Programme,
+        var fields = new FieldErrors();
+        var request = new BindingRequest(Binding.Variable, Binding.Kind, Whole(fields, "dataset", Binding.Dataset), Binding.Measure, Binding.Occupation, Binding.Area, Binding.Programme,
             Binding.Aggregation, Binding.Alignment, Number(fields, "scale", Binding.Scale), Number(fields, "lag", Binding.Lag), Number(fields, "indexBase", Binding.IndexBase));
-        if (fields.Errors.Count > 0)
+        if (fields.Count > 0)
         {
-            return await RefuseWithAsync(slug, fields.Errors, ct);
+            return await RefuseWithAsync(slug, fields, ct);
         }
 
         if (preview)
@@ -186,7 +193,39 @@ public class ModelModel(MovilidadDb db, IAuthorizationService auth, IStringLocal
         return await PageAfterWriteAsync(outcome, $"/models/{slug}#bindings", () => ShowAsync(slug, ct));
     }
 
-    private static double? Number(TypedFields fields, string field, string? text) => fields.Amount(field, text) is { } amount ? (double)amount : null;
+    /// <summary>A number typed in the reader's format (a decimal comma in Spanish); blank is none, anything else refused in the reader's language.</summary>
+    private double? Number(FieldErrors errors, string field, string? typed)
+    {
+        if (string.IsNullOrWhiteSpace(typed))
+        {
+            return null;
+        }
+
+        if (PageFormats.TryParseAmount(typed, CultureInfo.CurrentCulture, out var amount))
+        {
+            return (double)amount;
+        }
+
+        errors.Add(field, text["Demand.Refusal.NotANumber", DemandRuns.Shorten(typed)]);
+        return null;
+    }
+
+    /// <summary>A whole number typed in a form, with or without the reader's thousands separators; blank is none; one too large for the field is its largest value (refused by the rule that limits it).</summary>
+    private int? Whole(FieldErrors errors, string field, string? typed)
+    {
+        if (string.IsNullOrWhiteSpace(typed))
+        {
+            return null;
+        }
+
+        if (long.TryParse(typed, NumberStyles.Integer | NumberStyles.AllowThousands, CultureInfo.CurrentCulture, out var whole))
+        {
+            return (int)Math.Clamp(whole, int.MinValue, int.MaxValue);
+        }
+
+        errors.Add(field, text["Demand.Refusal.NotAWholeNumber", DemandRuns.Shorten(typed)]);
+        return null;
+    }
 
     private async Task<IActionResult> StartAsync(string slug, RunRequest request, CancellationToken ct)
     {

@@ -54,7 +54,7 @@ public class RunModel(MovilidadDb db, IAuthorizationService auth, IStringLocaliz
             return Forbid();
         }
 
-        var outcome = await DemandCalibration.SaveScenarioAsync(db, model, run, ScenarioName, AuditActor.From(HttpContext), clock, ct);
+        var outcome = await DemandCalibration.SaveScenarioAsync(db, model, run, ScenarioName, text, AuditActor.From(HttpContext), clock, ct);
         if (outcome is WriteOutcome<ScenarioView>.Invalid invalid)
         {
             Messages = DemandPage.Messages(invalid.Errors, text);

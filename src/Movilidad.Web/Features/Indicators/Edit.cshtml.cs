@@ -33,6 +33,9 @@ public sealed class IndicatorForm
     public IndicatorType Type { get; set; }
     public TargetType TargetType { get; set; }
     public AggregationRule Aggregation { get; set; }
+
+    /// <summary>Where a new indicator's values come from: reported by the countries, or counted by the platform.</summary>
+    public IndicatorSource Source { get; set; }
     public int? ElementId { get; set; }
     public int? WorkingGroupId { get; set; }
     public string? Baseline { get; set; }
@@ -179,7 +182,7 @@ public partial class EditModel(MovilidadDb db, IAuthorizationService auth, IStri
         var outcome = id is { } existing
             ? await db.SaveIndicatorAsync(existing, new IndicatorEdit(Form.Version, name, definition, unit, baseline, year, sent, Form.Type, Form.TargetType, Form.Aggregation, Form.ElementId, Form.WorkingGroupId), actor, clock, ct)
             : await db.CreateIndicatorAsync(new IndicatorCreate(Form.Plan ?? string.Empty, Form.Code ?? string.Empty, Form.Type, name, definition, unit, Form.UnitCode ?? string.Empty,
-                baseline, year, Form.TargetType, Form.Aggregation, Form.ElementId, Form.WorkingGroupId, sent), actor, clock, ct);
+                baseline, year, Form.TargetType, Form.Aggregation, Form.ElementId, Form.WorkingGroupId, sent, Form.Source), actor, clock, ct);
         current = (outcome as WriteOutcome<IndicatorView>.Conflict)?.Current;
         var saved = (outcome as WriteOutcome<IndicatorView>.Saved)?.Value.Id ?? id ?? 0;
         return await PageAfterWriteAsync(outcome, $"/indicators/{AuditTrail.Key(saved)}", () => ShowAsync(ct));

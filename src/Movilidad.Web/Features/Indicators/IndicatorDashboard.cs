@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Movilidad.Platform.Plans;
@@ -103,7 +104,7 @@ public sealed class IndicatorDashboard(ContentCache cache)
         IndicatorDashboardData Data, int PlanId, IReadOnlyDictionary<int, (AggregationRule Aggregation, TargetType TargetType)> Rules,
         IReadOnlyDictionary<(int Indicator, string Country, string Period), decimal> Automatic, ConcurrentDictionary<int, IReadOnlyList<TrendPoint>> Trends);
 
-    private sealed record Key(string? Database, bool ShowsUnpublished, bool ApprovedOnly, string? Plan);
+    private sealed record Key(string? Database, string Visibility, bool ApprovedOnly, string? Plan);
 
     /// <summary>
     /// The dashboard of a plan (the first with indicators and a calendar when none is named), with the trend of one
@@ -113,9 +114,31 @@ public sealed class IndicatorDashboard(ContentCache cache)
     public async Task<IndicatorDashboardData?> ComputeAsync(MovilidadDb db, string? planKey, int? trendIndicator, bool approvedOnly, CancellationToken ct)
     {
         // Only plans that exist are kept, so the cache holds no more entries than there are plans.
-        var snapshot = await cache.GetOrComputeAsync(new Key(db.Database.GetConnectionString(), db.ShowsUnpublished, approvedOnly, planKey), () => SnapshotAsync(db, planKey, approvedOnly, ct));
+        var snapshot = await cache.GetOrComputeAsync(new Key(db.Database.GetConnectionString(), db.Visibility, approvedOnly, planKey), () => SnapshotAsync(db, planKey, approvedOnly, ct), ct);
         return snapshot is null ? null : await WithTrendAsync(db, snapshot, trendIndicator, approvedOnly, ct);
     }
+
+    /// <summary>
+    /// The figures as the API sends them (UTF-8 JSON in the host's options), serialised once per plan, visibility and trend
+    /// indicator and kept until the content changes; the figures are read again inside, after the cache has taken its
+    /// change token, so a change made meanwhile is never kept (a key the fresh figures do not fit is answered unkept).
+    /// </summary>
+    public async Task<byte[]?> JsonAsync(MovilidadDb db, string? planKey, int? trendIndicator, bool approvedOnly, JsonSerializerOptions json, CancellationToken ct)
+    {
+        if (await ComputeAsync(db, planKey, trendIndicator, approvedOnly, ct) is not { } data)
+        {
+            return null;
+        }
+
+        var key = new JsonKey(db.Database.GetConnectionString(), db.Visibility, approvedOnly, data.PlanKey, data.TrendIndicatorId);
+        return await cache.GetOrComputeAsync(key, async () =>
+                await ComputeAsync(db, data.PlanKey, data.TrendIndicatorId, approvedOnly, ct) is { } fresh && fresh.TrendIndicatorId == data.TrendIndicatorId
+                    ? JsonSerializer.SerializeToUtf8Bytes(fresh, json)
+                    : null, ct)
+            ?? JsonSerializer.SerializeToUtf8Bytes(data, json);
+    }
+
+    private sealed record JsonKey(string? Database, string Visibility, bool ApprovedOnly, string Plan, int? TrendIndicator);
 
     /// <summary>
     /// The public query other features use: the progress of the given indicators (those the reader sees), as the dashboard

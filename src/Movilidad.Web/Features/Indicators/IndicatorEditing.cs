@@ -20,10 +20,14 @@ public sealed record IndicatorEdit(
     int Version, Bilingual Name, Bilingual Definition, Bilingual Unit, decimal? Baseline, int? BaselineYear, IReadOnlyList<TargetEdit>? Targets,
     IndicatorType? Type = null, TargetType? TargetType = null, AggregationRule? Aggregation = null, int? ElementId = null, int? WorkingGroupId = null);
 
-/// <summary>A new indicator of a plan, typed by the Secretariat; its values are reported by the countries.</summary>
+/// <summary>
+/// A new indicator of a plan, typed by the Secretariat; its values are reported by the countries, or counted by the
+/// platform from its own records when a source other than <see cref="IndicatorSource.Reported"/> is chosen.
+/// </summary>
 public sealed record IndicatorCreate(
     string Plan, string Code, IndicatorType Type, Bilingual Name, Bilingual Definition, Bilingual Unit, string UnitCode, decimal? Baseline, int? BaselineYear,
-    TargetType TargetType, AggregationRule Aggregation, int? ElementId, int? WorkingGroupId, IReadOnlyList<TargetEdit>? Targets);
+    TargetType TargetType, AggregationRule Aggregation, int? ElementId, int? WorkingGroupId, IReadOnlyList<TargetEdit>? Targets,
+    IndicatorSource Source = IndicatorSource.Reported);
 
 /// <summary>Every target of an indicator at once (all or nothing), with the indicator's version read.</summary>
 public sealed record TargetsEdit(int Version, IReadOnlyList<TargetEdit> Targets);
@@ -67,6 +71,11 @@ public static class IndicatorEditing
             errors["code"] = [$"The plan {plan.Key} already has an indicator {code}."];
         }
 
+        if (!Enum.IsDefined(create.Source))
+        {
+            errors["source"] = ["The source is one of reported, activities-done, countries-reporting, mentoring-sessions."];
+        }
+
         if (!IndicatorLoader.UnitCodes.Contains(create.UnitCode ?? string.Empty))
         {
             errors["unitCode"] = [$"The unit code is one of {string.Join(", ", IndicatorLoader.UnitCodes)}."];
@@ -84,7 +93,7 @@ public static class IndicatorEditing
         var indicator = new Indicator
         {
             PlanId = plan.Id, Plan = plan, Key = CreatedKeyPrefix + code.ToLowerInvariant().Replace(' ', '-'), Code = code, UnitCode = create.UnitCode!,
-            Source = IndicatorSource.Reported, SortOrder = order + 1,
+            Source = create.Source, SortOrder = order + 1,
         };
         Apply(indicator, edit, clock);
         db.Indicators.Add(indicator);

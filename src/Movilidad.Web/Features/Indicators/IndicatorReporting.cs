@@ -485,6 +485,29 @@ public static class IndicatorReporting
             }
         }
 
+        if (indicators.Any(i => i.Source == IndicatorSource.MentoringSessions))
+        {
+            var sessions = db.MentoringSessions.AsNoTracking().Join(db.MentoringRequests.AsNoTracking(), s => s.RequestId, r => r.Id, (s, r) => new { r.Country, s.Date })
+                .Where(s => s.Date >= first && s.Date <= last);
+            if (country is not null)
+            {
+                sessions = sessions.Where(s => s.Country == country);
+            }
+
+            var held = await sessions.GroupBy(s => new { s.Country, s.Date }).Select(g => new { g.Key.Country, g.Key.Date, Count = g.Count() }).ToListAsync(ct);
+            foreach (var indicator in indicators.Where(i => i.Source == IndicatorSource.MentoringSessions))
+            {
+                foreach (var row in held)
+                {
+                    if (PeriodOf(row.Date) is { } period)
+                    {
+                        var key = (indicator.Id, row.Country, period);
+                        result[key] = result.GetValueOrDefault(key) + row.Count;
+                    }
+                }
+            }
+        }
+
         if (indicators.Any(i => i.Source == IndicatorSource.CountriesReporting))
         {
             var ids = periods.Select(p => p.Id).ToList();

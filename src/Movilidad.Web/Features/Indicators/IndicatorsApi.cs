@@ -1,7 +1,9 @@
 using System.Text;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 using Movilidad.Web.Infrastructure.Api;
 using Movilidad.Platform.Audit;
 using Movilidad.Web.Infrastructure.Auth;
@@ -139,14 +141,17 @@ public static class IndicatorsApi
                 .WithSummary(locking ? "Locks a period: none of its values change until it is reopened (the Secretariat)." : "Reopens a locked period, with the reason (the Secretariat); audited.");
         }
 
-        api.MapGet("/dashboard", async Task<IResult> (string? plan, int? indicator, HttpContext http, MovilidadDb db, IndicatorDashboard dashboard, IAuthorizationService auth, CancellationToken ct) =>
+        api.MapGet("/dashboard", async Task<IResult> (
+                string? plan, int? indicator, HttpContext http, MovilidadDb db, IndicatorDashboard dashboard, IAuthorizationService auth, IOptions<JsonOptions> json, CancellationToken ct) =>
             {
                 if (!await auth.CanAsync(http.User, IndicatorOperations.Read))
                 {
                     return TypedResults.Forbid();
                 }
 
-                return await dashboard.ComputeAsync(db, plan, indicator, approvedOnly: false, ct) is { } data ? TypedResults.Ok(data) : NotFoundProblem.Of("plan with indicators", plan ?? "(default)");
+                return await dashboard.JsonAsync(db, plan, indicator, approvedOnly: false, json.Value.SerializerOptions, ct) is { } body
+                    ? TypedResults.Bytes(body, "application/json; charset=utf-8")
+                    : NotFoundProblem.Of("plan with indicators", plan ?? "(default)");
             })
             .ProducesRead<IndicatorDashboardData>()
             .WithSummary("The dashboard's figures: progress per indicator, line, country and working group, the trend of one indicator, and the reporting status per period.");

@@ -43,7 +43,7 @@ public class ProposeModel(MovilidadDb db, IAuthorizationService authorization, T
         {
             if (file.Length > RepositoryLimits.FileBytes)
             {
-                return await RefuseAsync(new FieldErrors { ["file"] = [$"The file is larger than {RepositoryLimits.FileBytes / 1024 / 1024} MB."] });
+                return await RefuseAsync(new FieldErrors { ["file"] = [RepositoryEditing.Message(RepositoryFiles.TooLarge)] });
             }
 
             using var buffer = new MemoryStream();

@@ -150,14 +150,22 @@ public static class RepositoryApi
             .ProducesFile("application/octet-stream")
             .WithSummary("The current version of a document's file, as an attachment with its media type.");
 
-        app.MapGroup("/api/toolkits").WithTags("Repository")
-            .MapGet("/{id:int}/download", async Task<IResult> (int id, HttpContext http, MovilidadDb db, CancellationToken ct) =>
+        var toolkits = app.MapGroup("/api/toolkits").WithTags("Repository").AddEndpointFilter(ApiAntiforgery.RequireForCookies);
+        toolkits.MapGet("/{id:int}/download", async Task<IResult> (int id, HttpContext http, MovilidadDb db, CancellationToken ct) =>
                 await db.RepositoryItems.AsNoTracking().VisibleTo(http.User).Where(i => i.Id == id && i.Kind == ItemKind.Toolkit).Select(i => (int?)i.Id).SingleOrDefaultAsync(ct) is null
                     ? NotFoundProblem.Of("toolkit", id)
                     : TypedResults.File(await ToolkitPackage.ZipAsync(db, id, ct), "application/zip", $"toolkit-{id.ToString(CultureInfo.InvariantCulture)}.zip"))
             .AllowAnonymous()
             .ProducesFile("application/zip")
             .WithSummary("A communication toolkit as one ZIP: manifest.json (metadata, guide, assets with versions and SHA-256), the planning guide in Spanish and English (Markdown) and the current version of every editable asset.");
+
+        toolkits.MapPut("/{id:int}/guide", async Task<IResult> (int id, ToolkitGuideEdit edit, HttpContext http, MovilidadDb db, IAuthorizationService auth, TimeProvider clock, CancellationToken ct) =>
+                !await auth.CanAsync(http.User, RepositoryOperations.Curate)
+                    ? TypedResults.Forbid()
+                    : (await ToolkitGuides.EditAsync(db, id, edit, AuditActor.From(http), clock, ct)).ToHttp("toolkit", id))
+            .RequireAuthorization()
+            .ProducesWrite<RepositoryItemView>()
+            .WithSummary("The Secretariat or a curator replaces a toolkit's planning guide (steps, audiences, channels, calendar template, messages per audience in Spanish and English); complete true marks it no longer a draft to complete (both languages are then required). Send the item's version you read; a stale one gets 409.");
         return app;
     }
 
@@ -185,7 +193,7 @@ public static class RepositoryApi
 
         if (file.Length > RepositoryLimits.FileBytes)
         {
-            return (null, null, TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = [$"The file is larger than {RepositoryLimits.FileBytes / 1024 / 1024} MB."] }));
+            return (null, null, TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = [RepositoryEditing.Message(RepositoryFiles.TooLarge)] }));
         }
 
         using var buffer = new MemoryStream();

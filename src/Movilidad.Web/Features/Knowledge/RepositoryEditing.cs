@@ -130,18 +130,9 @@ public static class RepositoryEditing
         errors.Text("licence", p.Licence, RepositoryLimits.Name, required: false);
 
         var countries = p.Countries ?? [];
-        var known = await db.Countries.Where(c => countries.Contains(c.Alpha2)).Select(c => c.Alpha2).ToListAsync(ct);
-        foreach (var (code, i) in countries.Select((c, i) => (c, i)).Where(x => !known.Contains(x.c)))
-        {
-            errors.Add($"countries[{i}]", $"{code} is not an ISO 3166 country code.");
-        }
-
         var lines = p.Lines ?? [];
-        var codes = await db.PlanElements.Where(e => e.Code != null && lines.Contains(e.Code)).Select(e => e.Code!).Distinct().ToListAsync(ct);
-        foreach (var (code, i) in lines.Select((c, i) => (c, i)).Where(x => !codes.Contains(x.c)))
-        {
-            errors.Add($"lines[{i}]", $"No plan element has the code {code}.");
-        }
+        var occupations = p.Occupations ?? [];
+        await errors.ReferenceCodesAsync(db, countries, lines, occupations, ct);
 
         foreach (var (objective, i) in (p.Objectives ?? []).Select((o, i) => (o, i)).Where(x => x.o is < 1 or > 23))
         {
@@ -151,13 +142,6 @@ public static class RepositoryEditing
         foreach (var (topic, i) in (p.Topics ?? []).Select((t, i) => (t, i)).Where(x => !RepositoryVocabulary.Topics.ContainsKey(x.t)))
         {
             errors.Add($"topics[{i}]", $"{topic} is not a topic: " + string.Join(", ", RepositoryVocabulary.Topics.Keys) + ".");
-        }
-
-        var occupations = p.Occupations ?? [];
-        var isco = await db.Occupations.Where(o => occupations.Contains(o.Code)).Select(o => o.Code).ToListAsync(ct);
-        foreach (var (code, i) in occupations.Select((c, i) => (c, i)).Where(x => !isco.Contains(x.c)))
-        {
-            errors.Add($"occupations[{i}]", $"{code} is not an ISCO-08 code.");
         }
 
         if (p.Language is { } language && (language.Length != 2 || !language.All(char.IsAsciiLetterLower)))
@@ -213,20 +197,24 @@ public static class RepositoryEditing
     /// <summary>A file as uploaded: its name and bytes.</summary>
     public sealed record Upload(string Name, byte[] Content);
 
+    /// <summary>A refused file's reason in the reader's language.</summary>
+    public static string Message(FileCheck refused) => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "es" ? refused.ErrorEs! : refused.ErrorEn!;
+
     /// <summary>Checks an upload by content; the refusal names the field <c>file</c> in the reader's language.</summary>
     public static (RepositoryFile? File, string? Text, FieldErrors Errors) Prepare(Upload upload, string slot, int version, int? uploadedBy, DateTime now)
     {
         var errors = new FieldErrors();
         if (upload.Name.Length > RepositoryLimits.FileName)
         {
-            errors.Add("file", $"The file's name is longer than {RepositoryLimits.FileName} characters.");
+            errors.Add("file", Message(FileCheck.Refused(
+                $"The file's name is longer than {RepositoryLimits.FileName} characters.", $"El nombre del archivo tiene más de {RepositoryLimits.FileName} caracteres.")));
             return (null, null, errors);
         }
 
         var check = RepositoryFiles.Check(upload.Name, upload.Content);
         if (check.Kind is not { } kind)
         {
-            errors.Add("file", CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "es" ? check.ErrorEs! : check.ErrorEn!);
+            errors.Add("file", Message(check));
             return (null, null, errors);
         }
 

@@ -25,9 +25,7 @@ public class DatasetsModel(MovilidadDb db, IAuthorizationService auth) : PageMod
         var visible = await LabourDatasets.VisibleAsync(db, User, auth);
         Sources = await visible.Select(d => d.Source).Distinct().OrderBy(s => s).ToListAsync(ct);
         Source = source is not null && Sources.Contains(source) ? source : null;
-        var matching = Source is null ? visible : visible.Where(d => d.Source == Source);
-        Datasets = await matching.OrderByDescending(d => d.ImportedAt).ThenByDescending(d => d.Id)
-            .PageAsync(start, size, (page, token) => LabourDatasets.SummariesAsync(page, token), ct);
+        Datasets = await LabourDatasets.PageAsync(visible, Source, start, size, ct);
     }
 
     /// <summary>The datasets of the same source and page size, starting at <paramref name="start"/>.</summary>

@@ -347,7 +347,7 @@ public static class LabourImports
             await LabourColumnMappings.SaveAsync(db, job.Signature, header, mapping, actor, clock, ct);
             job.MappingJson = mapping.ToJson();
         }
-        else if (form.Keys.Any(k => k.StartsWith("column-", StringComparison.Ordinal)))
+        else
         {
             await using var file = staging.Open(job.StagedFile);
             if (file is null)
@@ -358,6 +358,18 @@ public static class LabourImports
             var inspection = RecordFile.Inspect(file, job.FileName);
             var (columns, errors) = ColumnsFrom(form, inspection.Header, inspection.Fields, inspection.FoundColumns, text);
             if (columns is null)
+            {
+                return new WriteOutcome<LabourImportView>.Invalid(errors);
+            }
+
+            // A field the file lacks (its column renamed or moved in this edition) must be given a column before the import.
+            foreach (var group in inspection.Missing.Where(g => !g.Any(columns.ContainsKey)))
+            {
+                var names = string.Join(" / ", group.Select(k => inspection.Fields.First(f => f.Key == k).Name));
+                errors[ColumnField(group[0])] = [text["LabourMarket.Import.NeedColumn", names]];
+            }
+
+            if (errors.Count > 0)
             {
                 return new WriteOutcome<LabourImportView>.Invalid(errors);
             }

@@ -8,6 +8,7 @@ using Movilidad.Web.Infrastructure.Web;
 using Movilidad.Platform.LabourMarket;
 using Movilidad.Records;
 using Movilidad.Web.Infrastructure.Api;
+using Movilidad.Web.Infrastructure.Pages;
 using Movilidad.Web.Infrastructure.Auth;
 
 namespace Movilidad.Web.Features.LabourMarket;
@@ -22,11 +23,12 @@ public static class LabourMarketApi
     {
         var api = app.MapGroup("/api/labour-market").WithTags("Labour market").AddEndpointFilter(ApiAntiforgery.RequireForCookies);
 
-        api.MapGet("/datasets", async (HttpContext http, MovilidadDb db, IAuthorizationService auth, CancellationToken ct) =>
-                TypedResults.Ok(await LabourDatasets.SummariesAsync(await LabourDatasets.VisibleAsync(db, http.User, auth), ct)))
+        api.MapGet("/datasets", async (string? source, int? start, int? size, HttpContext http, MovilidadDb db, IAuthorizationService auth, CancellationToken ct) =>
+                TypedResults.Ok(ListPage.Of(await LabourDatasets.PageAsync(await LabourDatasets.VisibleAsync(db, http.User, auth), source,
+                    start ?? 0, size ?? Paging.DefaultSize, ct))))
             .AllowAnonymous()
             .CacheOutput(LabourMarketCache.Policy)
-            .WithSummary("The imported datasets, newest first: source, file, SHA-256, period, rows read, imported and skipped, totals per measure with the share mapped to ISCO-08.");
+            .WithSummary("The imported datasets, newest first, of one source (publication slug) when given: source, file, SHA-256, period, rows read, imported and skipped, totals per measure with the share mapped to ISCO-08; start (0-based) and size (25, 50, 100 or 200) page them.");
 
         api.MapGet("/datasets/{id:int}", async Task<IResult> (int id, HttpContext http, MovilidadDb db, IAuthorizationService auth, CancellationToken ct) =>
                 await LabourDatasets.DetailsAsync(await LabourDatasets.VisibleAsync(db, http.User, auth), db, id, ct) is { } details
@@ -139,8 +141,8 @@ public static class LabourMarketApi
                 return outcome.ToCreated("dataset", created => $"/api/labour-market/datasets/{AuditTrail.Key(created.Id)}");
             })
             .Accepts<IFormFile>("multipart/form-data")
-            .WithSummary("Imports a file (multipart field 'file'; 'source' to name the publication, 'restricted' true to keep it for signed-in readers, 'replaces' a dataset id): "
-                + "whole or nothing. 400 names the file, sheet, row and column; 409 answers with the dataset that already holds the same file.");
+            .WithSummary("Imports a file (multipart field 'file'; 'source' to name the publication, 'restricted' true to keep it for signed-in readers, 'replaces' a dataset id, "
+                + "'column-KEY' the file's column for a field of the publication's reader that a new edition renamed or moved): whole or nothing. 400 names the file, sheet, row and column; 409 answers with the dataset that already holds the same file.");
 
         api.MapPost("/imports", async Task<IResult> (HttpContext http, MovilidadDb db, LabourImportStaging staging, IAuthorizationService auth, IStringLocalizer text, TimeProvider clock, CancellationToken ct) =>
             {
@@ -241,11 +243,13 @@ public static class LabourUpload
     /// <summary>The largest file accepted through the web (OFLC's yearly disclosure files are tens of megabytes).</summary>
     public const long MaxBytes = 150_000_000;
 
+    private const string ColumnPrefix = "column-";
+
     public static string Language => System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "es" ? "es" : "en";
 
     public static Task<IFormCollection?> ReadAsync(HttpContext http, CancellationToken ct) => MultipartForm.ReadAsync(http, MaxBytes, ct);
 
-    /// <summary>The form's options (<c>source</c>, <c>restricted</c>, <c>replaces</c>), each malformed one an error naming it.</summary>
+    /// <summary>The form's options (<c>source</c>, <c>restricted</c>, <c>replaces</c>, <c>column-KEY</c>), each malformed one an error naming it.</summary>
     public static (Func<Stream, string, LabourImportRequest>? Request, Dictionary<string, string[]> Errors) Request(IFormCollection form, IStringLocalizer text)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
@@ -282,7 +286,10 @@ public static class LabourUpload
             }
         }
 
-        return errors.Count > 0 ? (null, errors) : ((stream, name) => new LabourImportRequest(stream, name, source, restricted, replaces), errors);
+        // column-KEY names the file's column for a field of the publication's reader (one a new edition renamed or moved); the reader refuses an unknown field or column.
+        var columns = form.Keys.Where(k => k.StartsWith(ColumnPrefix, StringComparison.Ordinal) && form[k].ToString().Length > 0)
+            .ToDictionary(k => k[ColumnPrefix.Length..], k => form[k].ToString(), StringComparer.Ordinal);
+        return errors.Count > 0 ? (null, errors) : ((stream, name) => new LabourImportRequest(stream, name, source, restricted, replaces, Columns: columns.Count > 0 ? columns : null), errors);
     }
 
     public static async Task<Stream> BufferAsync(IFormFile file, CancellationToken ct)

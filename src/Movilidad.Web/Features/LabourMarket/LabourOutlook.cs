@@ -151,7 +151,7 @@ public static class LabourOutlook
     public static async Task<OutlookResult> ComputeAsync(MovilidadDb db, ContentCache cache, bool readsRestricted, OutlookFilter filter, IReadOnlyList<OutlookSector> sectors, IStringLocalizer text, CancellationToken ct)
     {
         var key = new Key(string.Join('|', db.Database.GetConnectionString(), readsRestricted, filter, OutlookSectors.Stamp(sectors), CultureInfo.CurrentUICulture.Name));
-        return (await cache.GetOrComputeAsync<OutlookResult>(key, async () => await ComputeUncachedAsync(db, readsRestricted, filter, sectors, text, ct)))!;
+        return (await cache.GetOrComputeAsync<OutlookResult>(key, async () => await ComputeUncachedAsync(db, readsRestricted, filter, sectors, text, ct), ct))!;
     }
 
     private static async Task<OutlookResult> ComputeUncachedAsync(MovilidadDb db, bool readsRestricted, OutlookFilter filter, IReadOnlyList<OutlookSector> sectors, IStringLocalizer text, CancellationToken ct)

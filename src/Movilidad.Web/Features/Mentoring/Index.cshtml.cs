@@ -5,7 +5,6 @@ using Movilidad.Platform.Audit;
 using Movilidad.Platform.Data;
 using Movilidad.Platform.Localization;
 using Movilidad.Web.Infrastructure.Auth;
-using Movilidad.Web.Infrastructure.Pages;
 
 namespace Movilidad.Web.Features.Mentoring;
 
@@ -14,15 +13,13 @@ namespace Movilidad.Web.Features.Mentoring;
 /// reasons of their rank, the contacts once matched; a form to ask for mentoring and one to register as an expert.
 /// </summary>
 [Authorize]
-public class IndexModel(MovilidadDb db, IAuthorizationService auth, TimeProvider clock) : WritePage
+public class IndexModel(MovilidadDb db, IAuthorizationService auth, TimeProvider clock) : MentoringPage
 {
     public IReadOnlyList<RequestView> Requests { get; private set; } = [];
 
     public ExpertView? Me { get; private set; }
 
     public IReadOnlyList<(string Key, string? Parent, Bilingual Name)> Areas { get; private set; } = [];
-
-    public IReadOnlyDictionary<string, Bilingual> CountryNames { get; private set; } = new Dictionary<string, Bilingual>();
 
     public bool Manages { get; private set; }
 
@@ -48,7 +45,7 @@ public class IndexModel(MovilidadDb db, IAuthorizationService auth, TimeProvider
     {
         Posted = "ask";
         var outcome = await MentoringApi.AskAsync(db, new MentoringAsk(Ask.Country, Ask.Topic, Ask.Language, Ask.Description, Ask.Contact), User, AuditActor.From(HttpContext), clock, ct);
-        return await PageAfterWriteAsync(outcome, "/mentoring?done=asked", ShowAsync(ct));
+        return await PageAfterWriteAsync(outcome, r => Task.FromResult<IActionResult>(Redirect($"/mentoring/requests/{r.Id}?done=asked")), ShowAsync(ct));
     }
 
     public async Task<IActionResult> OnPostRegisterAsync(CancellationToken ct)
@@ -79,13 +76,14 @@ public class IndexModel(MovilidadDb db, IAuthorizationService auth, TimeProvider
         var account = AuditActor.From(HttpContext).AccountId;
         var me = await db.MentoringExperts.AsNoTracking().FirstOrDefaultAsync(e => e.AccountId == account, ct);
         Me = me is null ? null : ExpertView.Of(me);
-        Areas = [.. (await MentoringApi.AreasAsync(db, ct)).Select(a => (a.Key, a.Value.Parent, a.Value.Name)).OrderBy(a => a.Key.StartsWith('l') ? 1 : 0).ThenBy(a => a.Parent ?? a.Key, StringComparer.Ordinal).ThenBy(a => a.Parent is null ? 0 : 1)];
-        CountryNames = await db.Countries.AsNoTracking().ToDictionaryAsync(c => c.Alpha2, c => c.Name, StringComparer.Ordinal, ct);
+        Areas = await AreaChoicesAsync(db, ct);
+        await LoadNamesAsync(db, ct);
     }
 
-    public string CountryName(string code) => CountryNames.TryGetValue(code, out var name) ? name.Current : code;
+    /// <summary>The areas to choose from, each pillar followed by its topics, the plan's lines last.</summary>
+    public static async Task<IReadOnlyList<(string Key, string? Parent, Bilingual Name)>> AreaChoicesAsync(MovilidadDb db, CancellationToken ct) =>
+        [.. (await MentoringApi.AreasAsync(db, ct)).Select(a => (a.Key, a.Value.Parent, a.Value.Name)).OrderBy(a => a.Key.StartsWith('l') ? 1 : 0).ThenBy(a => a.Parent ?? a.Key, StringComparer.Ordinal).ThenBy(a => a.Parent is null ? 0 : 1)];
 
-    public string AreaName(string key) => Areas.FirstOrDefault(a => a.Key == key) is { Key: not null } area ? area.Name.Current : key;
 }
 
 /// <summary>The request form.</summary>
@@ -101,6 +99,9 @@ public sealed class MentoringAskForm
 
     public string? Contact { get; set; }
 }
+
+/// <summary>The fields of an expert's registration or profile, under <paramref name="Prefix"/>, with the areas and countries to choose from.</summary>
+public sealed record ExpertFields(ExpertForm Form, string Prefix, IReadOnlyList<(string Key, string? Parent, Bilingual Name)> Areas, IReadOnlyDictionary<string, Bilingual> Countries);
 
 /// <summary>The expert's registration form.</summary>
 public sealed class ExpertForm

@@ -36,6 +36,9 @@ public sealed record RequestView(
 /// <summary>An expert's registration (their own account).</summary>
 public sealed record ExpertRegistration(string? Name, string? Country, string? Kind, List<string>? Areas, List<string>? Languages, int? HoursPerMonth, string? Contact);
 
+/// <summary>An expert's profile as edited by the expert or the Secretariat: the version read and the fields of the registration.</summary>
+public sealed record ExpertChange(int Version, string? Name, string? Country, string? Kind, List<string>? Areas, List<string>? Languages, int? HoursPerMonth, string? Contact);
+
 /// <summary>A request for mentoring.</summary>
 public sealed record MentoringAsk(string? Country, string? Topic, string? Language, string? Description, string? Contact);
 
@@ -113,24 +116,25 @@ public static class MentoringApi
                     return TypedResults.Forbid();
                 }
 
-                return (await db.EditAsync(Experts, id, step.Version, "validate", e => Task.FromResult<IDictionary<string, string[]>>(
-                    e.Status == ExpertStatus.Proposed ? new FieldErrors() : new FieldErrors { ["status"] = [$"The expert is {e.Status}: only a proposed registration is validated."] }), e =>
-                    {
-                        e.Status = ExpertStatus.Validated;
-                        return Task.CompletedTask;
-                    }, AuditActor.From(http), clock, ct)).ToHttp("mentoring expert", id);
+                return (await ValidateAsync(db, id, step.Version, AuditActor.From(http), clock, ct)).ToHttp("mentoring expert", id);
             })
             .ProducesWrite<ExpertView>()
             .WithSummary("The Secretariat validates an expert's registration.");
+
+        group.MapPut("/experts/{id:int}", async Task<IResult> (int id, ExpertChange change, HttpContext http, MovilidadDb db, IAuthorizationService auth, TimeProvider clock, CancellationToken ct) =>
+                (await EditExpertAsync(db, id, change, http.User, auth, AuditActor.From(http), clock, ct)).ToHttp("mentoring expert", id))
+            .ProducesWrite<ExpertView>()
+            .WithSummary("The expert edits their own profile (areas, languages, country, hours a month, contact), or the Secretariat does; a validated expert stays validated. Send the version you read; a stale one gets 409.");
 
         group.MapGet("/requests", async (HttpContext http, MovilidadDb db, IAuthorizationService auth, CancellationToken ct) =>
                 TypedResults.Ok(await RequestsAsync(db, http.User, auth, ct)))
             .WithSummary("The mentoring requests of the signed-in person (as mentee or as matched expert); every request for the Secretariat.");
 
         group.MapGet("/requests/{id:int}", async Task<IResult> (int id, HttpContext http, MovilidadDb db, IAuthorizationService auth, CancellationToken ct) =>
-                await RefuseAsync(db, id, http, auth, Party.Secretariat | Party.Mentee | Party.Expert, ct) ?? TypedResults.Ok(await RequestAsync(db, id, http.User, auth, ct)))
+                await RequestAsync(db, id, http.User, auth, ct) is { } view ? (IResult)TypedResults.Ok(view)
+                : await db.MentoringRequests.AnyAsync(r => r.Id == id, ct) ? TypedResults.Forbid() : NotFoundProblem.Of("mentoring request", id))
             .ProducesRead<RequestView>()
-            .WithSummary("A mentoring request, to its mentee, its matched expert and the Secretariat: while open, the experts proposed with the reasons of their rank.");
+            .WithSummary("A mentoring request, to its mentee, its matched expert and the Secretariat: while open, the experts proposed with the reasons of their rank. A validated expert proposed for an open request reads it too (without the mentee's contact, with their own rank) so as to accept it.");
 
         group.MapPost("/requests", async Task<IResult> (MentoringAsk body, HttpContext http, MovilidadDb db, IAuthorizationService auth, TimeProvider clock, CancellationToken ct) =>
             {
@@ -194,7 +198,72 @@ public static class MentoringApi
             .Select(e => ExpertView.Of(e, manages || e.AccountId == me || mentors.Contains(e.Id)))];
     }
 
+    /// <summary>The Secretariat validates a proposed registration (the caller checks that the actor manages mentoring).</summary>
+    public static Task<WriteOutcome<ExpertView>> ValidateAsync(MovilidadDb db, int id, int version, AuditActor actor, TimeProvider clock, CancellationToken ct) =>
+        db.EditAsync(Experts, id, version, "validate", e => Task.FromResult<IDictionary<string, string[]>>(
+            e.Status == ExpertStatus.Proposed ? new FieldErrors() : new FieldErrors { ["status"] = [$"The expert is {e.Status}: only a proposed registration is validated."] }), e =>
+            {
+                e.Status = ExpertStatus.Validated;
+                return Task.CompletedTask;
+            }, actor, clock, ct);
+
     public static async Task<WriteOutcome<ExpertView>> RegisterAsync(MovilidadDb db, ExpertRegistration body, AuditActor actor, TimeProvider clock, CancellationToken ct)
+    {
+        var errors = await CheckExpertAsync(db, body, ct);
+        if (actor.AccountId is not { } account)
+        {
+            errors.Add("account", "an expert registers with their own account.");
+        }
+        else if (await db.MentoringExperts.AnyAsync(e => e.AccountId == account, ct))
+        {
+            errors.Add("account", "this account is already registered as an expert.");
+        }
+
+        if (errors.Count > 0)
+        {
+            return new WriteOutcome<ExpertView>.Invalid(errors);
+        }
+
+        var expert = new MentoringExpert { AccountId = actor.AccountId!.Value, Status = ExpertStatus.Proposed };
+        Apply(expert, body);
+        return await db.CreateAsync(Experts, expert, actor, clock, ct);
+    }
+
+    /// <summary>The expert edits their own profile, or the Secretariat does; the status stays as it is.</summary>
+    public static async Task<WriteOutcome<ExpertView>> EditExpertAsync(
+        MovilidadDb db, int id, ExpertChange change, ClaimsPrincipal user, IAuthorizationService auth, AuditActor actor, TimeProvider clock, CancellationToken ct)
+    {
+        var owner = await db.MentoringExperts.AsNoTracking().Where(e => e.Id == id).Select(e => (int?)e.AccountId).FirstOrDefaultAsync(ct);
+        if (owner is null)
+        {
+            return new WriteOutcome<ExpertView>.NotFound();
+        }
+
+        if (owner != actor.AccountId && !await auth.CanAsync(user, MentoringOperations.Manage, null))
+        {
+            return new WriteOutcome<ExpertView>.Forbidden();
+        }
+
+        var body = new ExpertRegistration(change.Name, change.Country, change.Kind, change.Areas, change.Languages, change.HoursPerMonth, change.Contact);
+        return await db.EditAsync(Experts, id, change.Version, AuditActions.Update, async _ => await CheckExpertAsync(db, body, ct), expert =>
+        {
+            Apply(expert, body);
+            return Task.CompletedTask;
+        }, actor, clock, ct);
+    }
+
+    private static void Apply(MentoringExpert expert, ExpertRegistration body)
+    {
+        expert.Name = body.Name!.Trim();
+        expert.Country = body.Country!.Trim().ToUpperInvariant();
+        expert.Kind = body.Kind!;
+        expert.Areas = Platform.Programmes.RegistryContent.List(body.Areas!);
+        expert.Languages = Platform.Programmes.RegistryContent.List(body.Languages!);
+        expert.HoursPerMonth = body.HoursPerMonth!.Value;
+        expert.Contact = body.Contact!.Trim();
+    }
+
+    private static async Task<FieldErrors> CheckExpertAsync(MovilidadDb db, ExpertRegistration body, CancellationToken ct)
     {
         var errors = new FieldErrors();
         errors.Text("name", body.Name, MentoringExpert.NameMaxLength, required: true);
@@ -214,7 +283,7 @@ public static class MentoringApi
         {
             for (var i = 0; i < body.Areas.Count; i++)
             {
-                if (!areas.ContainsKey(body.Areas[i]))
+                if (body.Areas[i] is not { } area || !areas.ContainsKey(area))
                 {
                     errors.Add($"areas[{i}]", $"areas[{i}] is not a key of a pillar, thematic topic or line of the plans.");
                 }
@@ -231,27 +300,7 @@ public static class MentoringApi
             errors.Add("hoursPerMonth", "hoursPerMonth is a number of hours from 0 to 200.");
         }
 
-        if (actor.AccountId is not { } account)
-        {
-            errors.Add("account", "an expert registers with their own account.");
-        }
-        else if (await db.MentoringExperts.AnyAsync(e => e.AccountId == account, ct))
-        {
-            errors.Add("account", "this account is already registered as an expert.");
-        }
-
-        if (errors.Count > 0)
-        {
-            return new WriteOutcome<ExpertView>.Invalid(errors);
-        }
-
-        var expert = new MentoringExpert
-        {
-            AccountId = actor.AccountId!.Value, Name = body.Name!.Trim(), Country = body.Country!.Trim().ToUpperInvariant(), Kind = body.Kind!,
-            Areas = Platform.Programmes.RegistryContent.List(body.Areas!), Languages = Platform.Programmes.RegistryContent.List(body.Languages!),
-            HoursPerMonth = body.HoursPerMonth!.Value, Contact = body.Contact!.Trim(), Status = ExpertStatus.Proposed,
-        };
-        return await db.CreateAsync(Experts, expert, actor, clock, ct);
+        return errors;
     }
 
     private static async Task CountryAsync(MovilidadDb db, string? country, FieldErrors errors, CancellationToken ct)
@@ -302,11 +351,20 @@ public static class MentoringApi
     {
         var manages = await auth.CanAsync(user, MentoringOperations.Manage, null);
         var me = AccountOf(user);
-        var expert = await db.MentoringExperts.AsNoTracking().Where(e => e.AccountId == me).Select(e => (int?)e.Id).FirstOrDefaultAsync(ct);
-        var ids = await db.MentoringRequests.AsNoTracking().Where(r => manages || r.MenteeAccountId == me || (expert != null && r.ExpertId == expert))
-            .OrderByDescending(r => r.Id).Select(r => r.Id).ToListAsync(ct);
+        var expert = await db.MentoringExperts.AsNoTracking().Where(e => e.AccountId == me).Select(e => new { e.Id, e.Status }).FirstOrDefaultAsync(ct);
+        var expertId = expert?.Id;
+        var ids = await db.MentoringRequests.AsNoTracking().Where(r => manages || r.MenteeAccountId == me || (expertId != null && r.ExpertId == expertId))
+            .Select(r => r.Id).ToListAsync(ct);
+        if (!manages && expert is { Status: ExpertStatus.Validated })
+        {
+            // The open requests this expert is proposed for, so that they may accept one.
+            var rank = await RankerAsync(db, ct);
+            var open = await db.MentoringRequests.AsNoTracking().Where(r => r.Status == MentoringStatus.Open && r.MenteeAccountId != me).ToListAsync(ct);
+            ids.AddRange(open.Where(r => rank(r).Proposals.Any(p => p.ExpertId == expert.Id)).Select(r => r.Id));
+        }
+
         var views = new List<RequestView>();
-        foreach (var id in ids)
+        foreach (var id in ids.Distinct().OrderDescending())
         {
             views.Add((await RequestAsync(db, id, user, auth, ct, ranked: false))!);
         }
@@ -314,7 +372,21 @@ public static class MentoringApi
         return views;
     }
 
-    /// <summary>A request as the reader may see it, or null when they are neither one of its people nor the Secretariat.</summary>
+    /// <summary>Ranks the validated experts for a request (never the mentee themselves), with the load of each expert as it stands.</summary>
+    private static async Task<Func<MentoringRequest, Ranking>> RankerAsync(MovilidadDb db, CancellationToken ct)
+    {
+        var parents = (await AreasAsync(db, ct)).ToDictionary(a => a.Key, a => a.Value.Parent, StringComparer.Ordinal);
+        var experts = await db.MentoringExperts.AsNoTracking().Where(x => x.Status == ExpertStatus.Validated).ToListAsync(ct);
+        var mentees = await db.MentoringRequests.AsNoTracking().Where(r => r.Status == MentoringStatus.Matched && r.ExpertId != null)
+            .GroupBy(r => r.ExpertId!.Value).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        return request => Matching.Rank(request.Topic, request.Language, experts.Where(x => x.AccountId != request.MenteeAccountId), parents, mentees);
+    }
+
+    /// <summary>
+    /// A request as the reader may see it, or null when they may not: its people and the Secretariat see it whole (with
+    /// the ranking while it is open); a validated expert proposed for an open request sees it without the mentee's
+    /// contact and with only their own rank.
+    /// </summary>
     public static async Task<RequestView?> RequestAsync(MovilidadDb db, int id, ClaimsPrincipal user, IAuthorizationService auth, CancellationToken ct, bool ranked = true)
     {
         var request = await db.MentoringRequests.AsNoTracking().Include(r => r.Sessions).FirstOrDefaultAsync(r => r.Id == id, ct);
@@ -328,25 +400,23 @@ public static class MentoringApi
         var manages = await auth.CanAsync(user, MentoringOperations.Manage, null);
         var mentee = request.MenteeAccountId == me;
         var isExpert = expert is not null && expert.AccountId == me;
+        var areas = await AreasAsync(db, ct);
+        var topicName = areas.TryGetValue(request.Topic, out var area) ? area.Name : Bilingual.Empty;
         if (!manages && !mentee && !isExpert)
         {
-            return null;
+            var mine = request.Status == MentoringStatus.Open && me is not null
+                ? await db.MentoringExperts.AsNoTracking().FirstOrDefaultAsync(x => x.AccountId == me && x.Status == ExpertStatus.Validated, ct)
+                : null;
+            var own = mine is null ? null : (await RankerAsync(db, ct))(request).Proposals.FirstOrDefault(p => p.ExpertId == mine.Id);
+            return own is null ? null : Plain(request) with { TopicName = topicName, Ranking = new Ranking([own], Nearest: own.Reasons.Contains("near-topic")) };
         }
 
-        var areas = await AreasAsync(db, ct);
-        Ranking? ranking = null;
-        if (ranked && request.Status == MentoringStatus.Open && (manages || mentee))
-        {
-            var experts = await db.MentoringExperts.AsNoTracking().Where(x => x.Status == ExpertStatus.Validated).ToListAsync(ct);
-            var mentees = await db.MentoringRequests.AsNoTracking().Where(r => r.Status == MentoringStatus.Matched && r.ExpertId != null)
-                .GroupBy(r => r.ExpertId!.Value).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
-            ranking = Matching.Rank(request.Topic, request.Language, experts, areas.ToDictionary(a => a.Key, a => a.Value.Parent, StringComparer.Ordinal), mentees);
-        }
+        var ranking = ranked && request.Status == MentoringStatus.Open && (manages || mentee) ? (await RankerAsync(db, ct))(request) : null;
 
         // Only the Secretariat and the matched people get this far: contacts are theirs to see.
         return Plain(request) with
         {
-            TopicName = areas.TryGetValue(request.Topic, out var area) ? area.Name : Bilingual.Empty,
+            TopicName = topicName,
             ExpertName = expert?.Name,
             MenteeContact = request.MenteeContact,
             ExpertContact = expert?.Contact,
@@ -389,7 +459,7 @@ public static class MentoringApi
 
     /// <summary>Who may act on a request.</summary>
     [Flags]
-    private enum Party
+    public enum Party
     {
         Secretariat = 1,
         Mentee = 2,
@@ -398,21 +468,29 @@ public static class MentoringApi
     }
 
     /// <summary>404 when there is no such request, 403 when the reader is none of the parties allowed, else null.</summary>
-    private static async Task<IResult?> RefuseAsync(MovilidadDb db, int id, HttpContext http, IAuthorizationService auth, Party allowed, CancellationToken ct)
+    private static async Task<IResult?> RefuseAsync(MovilidadDb db, int id, HttpContext http, IAuthorizationService auth, Party allowed, CancellationToken ct) =>
+        await AllowsAsync(db, id, http, auth, allowed, ct) switch
+        {
+            null => (IResult?)NotFoundProblem.Of("mentoring request", id),
+            true => null,
+            false => TypedResults.Forbid(),
+        };
+
+    /// <summary>Whether the reader is one of the parties <paramref name="allowed"/> to act on the request; null when there is no such request.</summary>
+    public static async Task<bool?> AllowsAsync(MovilidadDb db, int id, HttpContext http, IAuthorizationService auth, Party allowed, CancellationToken ct)
     {
         var request = await db.MentoringRequests.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, ct);
         if (request is null)
         {
-            return NotFoundProblem.Of("mentoring request", id);
+            return null;
         }
 
         var actor = AuditActor.From(http);
         var side = await SideAsync(db, request, actor, ct);
-        var may = (allowed.HasFlag(Party.Secretariat) && await auth.CanAsync(http.User, MentoringOperations.Manage, null))
+        return (allowed.HasFlag(Party.Secretariat) && await auth.CanAsync(http.User, MentoringOperations.Manage, null))
             || (allowed.HasFlag(Party.Mentee) && side == true)
             || (allowed.HasFlag(Party.Expert) && side == false)
             || (allowed.HasFlag(Party.AnyExpert) && await db.MentoringExperts.AnyAsync(e => e.AccountId == actor.AccountId && e.Status == ExpertStatus.Validated, ct));
-        return may ? null : TypedResults.Forbid();
     }
 
     /// <summary>Whether the actor is the request's mentee (true), its expert (false), or neither (null).</summary>

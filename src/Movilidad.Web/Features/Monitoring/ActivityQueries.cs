@@ -30,10 +30,10 @@ public static class ActivityQueries
 {
     /// <summary>
     /// The activities that match, ordered by plan, then action code and activity code in natural order (A2 before A10), a
-    /// page at a time. Natural order cannot be said in SQL on both databases: the sort keys of every match are read and
-    /// ordered here, and only the page's rows are read in full.
+    /// page at a time: the database sorts by the codes' stored <see cref="Movilidad.Platform.Data.NaturalSortKey"/> and reads
+    /// one page.
     /// </summary>
-    public static async Task<Paged<ActivitySummary>> ActivityPageAsync(this MovilidadDb db, ActivityFilter filter, int start, int size, CancellationToken ct)
+    public static Task<Paged<ActivitySummary>> ActivityPageAsync(this MovilidadDb db, ActivityFilter filter, int start, int size, CancellationToken ct)
     {
         var query = db.Activities.AsNoTracking();
         if (filter.PlanId is { } plan)
@@ -61,16 +61,10 @@ public static class ActivityQueries
             query = query.Where(a => a.Status == status);
         }
 
-        var keys = await query.Select(a => new { a.Id, Plan = a.Action!.Plan!.SortOrder, Action = a.Action.Code, a.Code }).ToListAsync(ct);
-        size = Paging.Size(size);
-        start = Paging.Start(start, keys.Count, size);
-        var ids = keys.OrderBy(k => k.Plan).ThenBy(k => k.Action, NaturalOrder.Instance).ThenBy(k => k.Code, NaturalOrder.Instance).ThenBy(k => k.Id)
-            .Skip(start).Take(size).Select(k => k.Id).ToList();
-        var rows = (await db.Activities.AsNoTracking().Where(a => ids.Contains(a.Id))
+        return query.OrderBy(a => a.Action!.Plan!.SortOrder).ThenBy(a => a.Action!.CodeSortKey).ThenBy(a => a.CodeSortKey).ThenBy(a => a.Id)
             .Select(a => new ActivitySummary(a.Id, a.ActionId, a.Action!.Code, a.Code, a.Title, a.WorkingGroupId, a.Status, a.StartDate, a.EndDate,
                 a.Countries.OrderBy(c => c.CountryCode).Select(c => c.CountryCode).ToList(), a.Version))
-            .ToListAsync(ct)).ToDictionary(r => r.Id);
-        return new Paged<ActivitySummary>(ids.Select(id => rows[id]).ToList(), keys.Count, start, size);
+            .PageAsync(start, size, ct);
     }
 
     /// <summary>The plans that have actions (where activities hang), and the lines of the chosen one: the elements its actions sit under.</summary>
@@ -87,16 +81,19 @@ public static class ActivityQueries
     }
 
     /// <summary>
-    /// The shares still open (neither they nor their activity done or cancelled) whose end (the country's own, else the activity's) is before
-    /// <paramref name="until"/>, earliest first; of the given countries, or of all when none are given.
+    /// The shares still open (neither they nor their activity done or cancelled) whose end (the country's own, else the activity's) is on or
+    /// after <paramref name="from"/> (when given) and before <paramref name="until"/>, earliest first; of the given countries, or of all when
+    /// none are given; a page of them, counted and read by the database.
     /// </summary>
-    public static async Task<List<DueShare>> DueSharesAsync(this MovilidadDb db, IReadOnlyCollection<string>? countries, DateOnly until, CancellationToken ct)
+    public static Task<Paged<DueShare>> DueSharePageAsync(this MovilidadDb db, IReadOnlyCollection<string>? countries, DateOnly? from, DateOnly until, int start, int size,
+        CancellationToken ct)
     {
         // Joined from the shares (not SelectMany from the activities), which SQLite cannot translate; the activities' filter drops deleted ones.
         var shares = db.ActivityCountries.AsNoTracking().Join(db.Activities.AsNoTracking(), c => c.ActivityId, a => a.Id, (c, a) => new
         {
             a.Id,
             a.Code,
+            a.CodeSortKey,
             a.Title,
             c.CountryCode,
             End = c.EndDate ?? a.EndDate,
@@ -108,12 +105,17 @@ public static class ActivityQueries
             shares = shares.Where(s => countries.Contains(s.CountryCode));
         }
 
-        var rows = await shares
+        if (from is { } first)
+        {
+            shares = shares.Where(s => s.End >= first);
+        }
+
+        return shares
             .Where(s => s.End != null && s.End < until && s.Status != ActivityStatus.Done && s.Status != ActivityStatus.Cancelled
                 && s.ActivityStatus != ActivityStatus.Done && s.ActivityStatus != ActivityStatus.Cancelled)
-            .OrderBy(s => s.End).ThenBy(s => s.CountryCode).ThenBy(s => s.Code)
-            .ToListAsync(ct);
-        return rows.Select(s => new DueShare(s.Id, s.Code, s.Title, s.CountryCode, s.End!.Value, s.Status)).ToList();
+            .OrderBy(s => s.End).ThenBy(s => s.CountryCode).ThenBy(s => s.CodeSortKey).ThenBy(s => s.Id)
+            .Select(s => new DueShare(s.Id, s.Code, s.Title, s.CountryCode, s.End!.Value, s.Status))
+            .PageAsync(start, size, ct);
     }
 
     public static async Task<ActivityChoices> ActivityChoicesAsync(this MovilidadDb db, CancellationToken ct)

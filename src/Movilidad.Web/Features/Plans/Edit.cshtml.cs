@@ -31,6 +31,10 @@ public sealed class ElementInput
     public string? GcmObjectives { get; set; }
     public string? GcmInferred { get; set; }
 
+    /// <summary>The Strategic Plan's results and indicators ticked, by code.</summary>
+    public List<string> Results { get; set; } = [];
+    public List<string> Indicators { get; set; } = [];
+
     public static ElementInput From(ElementSnapshot s) => new()
     {
         Version = s.Version,
@@ -43,6 +47,8 @@ public sealed class ElementInput
         Footnotes = s.Footnotes.Select(f => new FootnoteInput { Number = f.Number, Es = f.Text.Es, En = f.Text.En }).ToList(),
         GcmObjectives = string.Join(", ", s.GcmObjectives),
         GcmInferred = string.Join(", ", s.GcmInferred),
+        Results = [.. s.Results],
+        Indicators = [.. s.Indicators],
     };
 
     /// <summary>Reads a list of objective numbers; a part that is not a whole number is named in <paramref name="errors"/>.</summary>
@@ -74,7 +80,9 @@ public sealed class ElementInput
         Footnotes.Where(f => !string.IsNullOrWhiteSpace(f.Es) || !string.IsNullOrWhiteSpace(f.En))
             .Select(f => new FootnoteView(f.Number, new Bilingual(f.Es ?? string.Empty, f.En ?? string.Empty))).ToList(),
         Objectives(GcmObjectives, "gcmObjectives", errors),
-        Objectives(GcmInferred, "gcmInferred", errors));
+        Objectives(GcmInferred, "gcmInferred", errors),
+        Results,
+        Indicators);
 }
 
 /// <summary>
@@ -89,6 +97,9 @@ public class EditModel(MovilidadDb db, IAuthorizationService authorization, IOut
     public int Id { get; private set; }
     public string? Code { get; private set; }
     public bool Deleted { get; private set; }
+
+    /// <summary>The Strategic Plan's results and indicators the form offers.</summary>
+    public ContributionChoices Choices { get; private set; } = new([], []);
 
     /// <summary>The version someone else saved while this person was editing.</summary>
     public ElementSnapshot? Theirs { get; private set; }
@@ -168,6 +179,7 @@ public class EditModel(MovilidadDb db, IAuthorizationService authorization, IOut
         Code = element.Code;
         Deleted = element.DeletedAt is not null;
         db.ChangeTracker.Clear();
+        Choices = await db.ContributionChoicesAsync(ct);
         return null;
     }
 }

@@ -13,6 +13,9 @@ public class ElementModel(MovilidadDb db, IAuthorizationService authorization, T
     public ElementDetail? Element { get; private set; }
     public bool CanEdit { get; private set; }
 
+    /// <summary>Whether the person adds elements under this one: a plan made here, by the Secretariat or its working group while a draft.</summary>
+    public bool CanAddUnder { get; private set; }
+
     /// <summary>The history tab is for the people who work on the plans (those who read unpublished content).</summary>
     public bool ReadsHistory { get; private set; }
 
@@ -29,6 +32,8 @@ public class ElementModel(MovilidadDb db, IAuthorizationService authorization, T
 
         CanEdit = User.Identity?.IsAuthenticated == true && await authorization.CanAsync(User, PlanOperations.Edit, await db.ScopeAsync(id, ct));
         ReadsHistory = PlanPermissions.ReadsUnpublished(User);
+        CanAddUnder = User.Identity?.IsAuthenticated == true && Element.SourceDocument.Length == 0
+            && await db.PlanScopeAsync(Element.Plan.Id, ct) is { } scope && await authorization.CanAsync(User, PlanOperations.Create, scope);
         Comments = await CommentThread.LoadAsync(db, authorization, HttpContext, ElementEditing.EntityType, id.ToString(System.Globalization.CultureInfo.InvariantCulture), clock, ct);
         return Page();
     }

@@ -27,11 +27,12 @@ public sealed record ElementInstitutionCreate(string Code, InstitutionRole Role)
 
 /// <summary>
 /// An element of a plan made here, with the fields the shipped plans have: code, bilingual title and text, timeframe,
-/// institutions by role, GCM objectives and SDG targets.
+/// institutions by role, GCM objectives and SDG targets, and the Strategic Plan's results and indicators it contributes to (by code).
 /// </summary>
 public sealed record ElementCreate(
     int? ParentId, string Level, string? Code, Bilingual Title, Bilingual? Text, Term? Term, DateOnly? StartDate, DateOnly? EndDate,
-    IReadOnlyList<ElementInstitutionCreate>? Institutions, IReadOnlyList<int>? GcmObjectives, IReadOnlyList<string>? SdgTargets);
+    IReadOnlyList<ElementInstitutionCreate>? Institutions, IReadOnlyList<int>? GcmObjectives, IReadOnlyList<string>? SdgTargets,
+    IReadOnlyList<string>? Results = null, IReadOnlyList<string>? Indicators = null);
 
 public sealed record ElementCreated(int Id, int PlanId, int? ParentId, string Key, string Level, string? Code, Bilingual Title, bool IsActionable, int Version);
 
@@ -44,10 +45,13 @@ public static partial class PlanCreation
     public static async Task<WorkingGroupScope> OwnerScopeAsync(this MovilidadDb db, string? owner, CancellationToken ct) =>
         new(owner is null ? [] : await db.Institutions.Where(i => i.Code == owner && i.Kind == InstitutionKind.WorkingGroup).Select(i => i.Id).ToListAsync(ct));
 
-    /// <summary>Who may add elements to a plan: the Secretariat, and while a working group's plan is a draft, that group's members.</summary>
+    /// <summary>
+    /// Who may add elements to a plan: the Secretariat, and while a working group's plan is a draft not waiting for the
+    /// Secretariat's approval, that group's members.
+    /// </summary>
     public static async Task<WorkingGroupScope?> PlanScopeAsync(this MovilidadDb db, int planId, CancellationToken ct) =>
-        await db.Plans.IgnoreQueryFilters().Where(p => p.Id == planId).Select(p => new { p.IsPublished, p.OwnerId, Kind = (InstitutionKind?)p.Owner!.Kind }).SingleOrDefaultAsync(ct) is { } plan
-            ? new WorkingGroupScope(!plan.IsPublished && plan.Kind == InstitutionKind.WorkingGroup && plan.OwnerId is { } owner ? [owner] : [])
+        await db.Plans.IgnoreQueryFilters().Where(p => p.Id == planId).Select(p => new { p.IsPublished, p.Review, p.OwnerId, Kind = (InstitutionKind?)p.Owner!.Kind }).SingleOrDefaultAsync(ct) is { } plan
+            ? new WorkingGroupScope(!plan.IsPublished && plan.Review != PlanReview.Submitted && plan.Kind == InstitutionKind.WorkingGroup && plan.OwnerId is { } owner ? [owner] : [])
             : null;
 
     public static async Task<WriteOutcome<PlanCreated>> CreatePlanAsync(this MovilidadDb db, PlanCreate create, AuditActor actor, TimeProvider clock, CancellationToken ct)
@@ -55,9 +59,9 @@ public static partial class PlanCreation
         var errors = new Dictionary<string, string[]>();
         void Add(string field, string message) => errors[field] = [message];
         var key = create.Key?.Trim() ?? string.Empty;
-        if (!KeyPattern().IsMatch(key))
+        if (!KeyPattern().IsMatch(key) || key == "new")
         {
-            Add("key", "The key is 3 to 64 lower-case letters, digits and hyphens, starting with a letter.");
+            Add("key", "The key is 3 to 64 lower-case letters, digits and hyphens, starting with a letter (not 'new').");
         }
         else if (await db.Plans.IgnoreQueryFilters().AnyAsync(p => p.Key == key, ct))
         {
@@ -140,6 +144,46 @@ public static partial class PlanCreation
         return new WriteOutcome<PlanCreated>.Saved(View(plan));
     }
 
+    /// <summary>
+    /// Adds a level at the end of a plan made here, draft or published: the elements already there keep their levels. A
+    /// plan shipped with its source document keeps the document's levels: one added here would make the plan count as
+    /// edited, and it would stop taking its file's corrections (<c>PlanContentLoader</c>), so it is refused.
+    /// </summary>
+    public static async Task<WriteOutcome<PlanCreated>> AddLevelAsync(this MovilidadDb db, int planId, LevelCreate level, AuditActor actor, TimeProvider clock, CancellationToken ct)
+    {
+        var plan = await db.Plans.IgnoreQueryFilters().Include(p => p.Levels).Include(p => p.Owner).SingleOrDefaultAsync(p => p.Id == planId, ct);
+        if (plan is null)
+        {
+            return new WriteOutcome<PlanCreated>.NotFound();
+        }
+
+        var errors = new Dictionary<string, string[]>();
+        if (plan.SourceDocument.Length > 0)
+        {
+            errors["plan"] = [$"The plan {plan.Key} is shipped with its source document ({plan.SourceDocument}): its levels are the document's, and a level added here would stop it from taking its file's corrections. Make a plan here for another structure."];
+        }
+
+        if (level.Key is not { Length: >= 1 and <= 64 } levelKey || !LevelKeyPattern().IsMatch(levelKey))
+        {
+            errors["key"] = ["A level's key is lower-case letters, digits and hyphens."];
+        }
+        else if (plan.Levels.Any(l => l.Key == levelKey))
+        {
+            errors["key"] = [$"The plan already has a level '{levelKey}'."];
+        }
+
+        BilingualRequired(errors, "name", level.Name, 200);
+        if (errors.Count > 0)
+        {
+            return new WriteOutcome<PlanCreated>.Invalid(errors);
+        }
+
+        var before = View(plan);
+        plan.Levels.Add(new PlanLevel { Key = level.Key, Name = Trim(level.Name), SortOrder = plan.Levels.Select(l => l.SortOrder).DefaultIfEmpty(-1).Max() + 1, Actionable = level.Actionable });
+        await db.SaveAuditedAsync(actor, () => new AuditRecord(AuditActions.Update, PlanEntityType, plan.Id.ToString(CultureInfo.InvariantCulture), before, View(plan)), clock, ct);
+        return new WriteOutcome<PlanCreated>.Saved(View(plan));
+    }
+
     public static async Task<WriteOutcome<ElementCreated>> CreateElementAsync(this MovilidadDb db, int planId, ElementCreate create, AuditActor actor, TimeProvider clock, CancellationToken ct)
     {
         var plan = await db.Plans.IgnoreQueryFilters().Include(p => p.Levels).SingleOrDefaultAsync(p => p.Id == planId, ct);
@@ -209,6 +253,7 @@ public static partial class PlanCreation
             Add($"institutions[{i}].code", $"No institution has the code {link.Code}.");
         }
 
+        var targets = await db.ResolveTargetsAsync(create.Results, create.Indicators, errors, ct);
         if (errors.Count > 0)
         {
             return new WriteOutcome<ElementCreated>.Invalid(errors);
@@ -219,6 +264,7 @@ public static partial class PlanCreation
         var element = new PlanElement
         {
             PlanId = planId,
+            Plan = plan,
             Parent = parent,
             Key = $"e{count + 1}",
             LevelKey = level!.Key,
@@ -236,6 +282,7 @@ public static partial class PlanCreation
             GcmObjectives = (create.GcmObjectives ?? []).Distinct().Select(o => new GcmLink { Objective = o }).ToList(),
             SdgTargets = (create.SdgTargets ?? []).Distinct(StringComparer.Ordinal).Select(t => new SdgLink { Target = t }).ToList(),
         };
+        targets.ApplyTo(element);
         element.SearchText = TextSearch.Fold(string.Join(' ', element.Code, element.Title.Es, element.Title.En, element.Text.Es, element.Text.En));
         var outcome = await db.CreateAsync(ElementEditing.Elements, element, actor, clock, ct);
         return outcome is WriteOutcome<ElementSnapshot>.Saved

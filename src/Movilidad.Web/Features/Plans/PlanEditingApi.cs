@@ -2,7 +2,6 @@ using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
-using Microsoft.EntityFrameworkCore;
 using Movilidad.Web.Infrastructure.Api;
 using Movilidad.Platform.Audit;
 using Movilidad.Web.Infrastructure.Auth;
@@ -59,15 +58,11 @@ public static class PlanEditingApi
                     return TypedResults.Forbid();
                 }
 
-                var plan = await db.Plans.IgnoreQueryFilters().SingleOrDefaultAsync(p => p.Id == id, ct);
-                if (plan is null)
+                if (!await db.SetPublishedAsync(id, change.IsPublished, AuditActor.From(http), clock, ct))
                 {
                     return NotFoundProblem.Of("plan", id);
                 }
 
-                var before = new { plan.IsPublished };
-                plan.IsPublished = change.IsPublished;
-                await db.SaveAuditedAsync(AuditActor.From(http), () => new AuditRecord(AuditActions.Publish, "plan", plan.Id.ToString(CultureInfo.InvariantCulture), before, new { plan.IsPublished }), clock, ct);
                 await cache.EvictByTagAsync(PlanCache.Tag, ct);
                 return TypedResults.NoContent();
             })

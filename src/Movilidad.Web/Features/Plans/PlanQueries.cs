@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Movilidad.Platform.Data;
+using Movilidad.Platform.Plans;
 
 namespace Movilidad.Web.Features.Plans;
 
@@ -64,6 +65,8 @@ public static class PlanQueries
             .Include(x => x.Institutions).ThenInclude(i => i.Institution)
             .Include(x => x.GcmObjectives).Include(x => x.SdgTargets)
             .Include(x => x.Axes).ThenInclude(a => a.Axis)
+            .Include(x => x.Results).ThenInclude(r => r.Result)
+            .Include(x => x.Indicators).ThenInclude(i => i.Indicator)
             .AsSplitQuery()
             .SingleOrDefaultAsync(x => x.Id == id, ct);
         if (e is null)
@@ -105,6 +108,23 @@ public static class PlanQueries
             e.GcmObjectives.Where(g => g.Inferred).Select(g => g.Objective).Order().ToList(),
             e.SdgTargets.Select(s => s.Target).Order(StringComparer.Ordinal).ToList(),
             e.Axes.Where(a => a.Axis is not null).Select(a => new ElementRef(a.Axis!.Id, a.Axis.Code, a.Axis.LevelKey, a.Axis.Title)).ToList(),
-            e.IndicatorType, plan.SourceDocument, e.Section, ancestors, children, e.Version);
+            e.IndicatorType, plan.SourceDocument, e.Section, ancestors, children, e.Version,
+            e.Results.Where(r => r.Result is not null).OrderBy(r => r.Result!.SortOrder)
+                .Select(r => new TargetRef(r.ResultId, StrategicPlanTargets.ResultCode(r.Result!.Key), r.Result.Title)).ToList(),
+            e.Indicators.Where(i => i.Indicator is not null).OrderBy(i => i.Indicator!.SortOrder)
+                .Select(i => new TargetRef(i.IndicatorId, i.Indicator!.Code, i.Indicator.Name)).ToList());
+    }
+
+    /// <summary>A plan's levels in order, whoever may see the plan (the forms that add to a draft ask for them).</summary>
+    public static Task<List<LevelView>> PlanLevelsAsync(this MovilidadDb db, int planId, CancellationToken ct) =>
+        db.Plans.IgnoreQueryFilters().AsNoTracking().Where(p => p.Id == planId).SelectMany(p => p.Levels).OrderBy(l => l.SortOrder)
+            .Select(l => new LevelView(l.Key, l.Name)).ToListAsync(ct);
+
+    /// <summary>What an element may name as its contribution: the Strategic Plan's expected results and indicators, as the reader sees them.</summary>
+    public static async Task<ContributionChoices> ContributionChoicesAsync(this MovilidadDb db, CancellationToken ct)
+    {
+        var results = await db.StrategicResults().AsNoTracking().Select(e => new { e.Id, e.Key, e.Title }).ToListAsync(ct);
+        var indicators = await db.StrategicIndicators().AsNoTracking().Select(i => new TargetRef(i.Id, i.Code, i.Name)).ToListAsync(ct);
+        return new ContributionChoices(results.Select(r => new TargetRef(r.Id, StrategicPlanTargets.ResultCode(r.Key), r.Title)).ToList(), indicators);
     }
 }

@@ -37,7 +37,16 @@ public sealed record ElementDetail(
     IReadOnlyList<FootnoteView> Footnotes, IReadOnlyList<InstitutionLink> Institutions, TimeframeView? Timeframe,
     IReadOnlyList<int> GcmObjectives, IReadOnlyList<int> GcmInferred, IReadOnlyList<string> SdgTargets, IReadOnlyList<ElementRef> Axes,
     IndicatorType? IndicatorType, string SourceDocument, string Section, IReadOnlyList<ElementRef> Ancestors,
-    IReadOnlyList<ElementRef> Children, int Version);
+    IReadOnlyList<ElementRef> Children, int Version, IReadOnlyList<TargetRef> Results, IReadOnlyList<TargetRef> Indicators);
+
+/// <summary>A Strategic Plan result (an element, <c>/elements/{id}</c>) or indicator (<c>/indicators/{id}</c>) an element contributes to.</summary>
+public sealed record TargetRef(int Id, string Code, Bilingual Title);
+
+/// <summary>The results and indicators a form offers, by code.</summary>
+public sealed record ContributionChoices(IReadOnlyList<TargetRef> Results, IReadOnlyList<TargetRef> Indicators);
+
+/// <summary>The form's fieldset of contributions: the choices, the codes ticked, and the form's prefix (<c>Input</c>, <c>Form</c>).</summary>
+public sealed record ContributionFields(string Prefix, ContributionChoices Choices, IReadOnlyCollection<string> Results, IReadOnlyCollection<string> Indicators);
 
 public static class InstitutionViews
 {

@@ -1,12 +1,15 @@
 using Movilidad.Platform.Auth;
 using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Movilidad.Web.Infrastructure.Api;
 using Movilidad.Platform.Audit;
 using Movilidad.Web.Infrastructure.Auth;
 using Movilidad.Platform.Data;
 using Movilidad.Platform.Pledges;
+using Movilidad.Web.Infrastructure.Pages;
 
 namespace Movilidad.Web.Features.Pledges;
 
@@ -29,9 +32,20 @@ public static class PledgesApi
     {
         var pledges = app.MapGroup("/api/pledges").WithTags("Pledges").AddEndpointFilter(ApiAntiforgery.RequireForCookies);
 
-        pledges.MapGet("/", async (HttpContext http, MovilidadDb db, CancellationToken ct) => TypedResults.Ok(await db.PledgeSummariesAsync(http.User, ct)))
+        pledges.MapGet("/", async Task<Results<Ok<ListPage<PledgeSummary>>, ValidationProblem>> (string? status, string? type, int? gcm, int? start, int? size,
+                HttpContext http, MovilidadDb db, IStringLocalizer text, CancellationToken ct) =>
+            {
+                if (!QueryParameter.TryEnum<PledgeStatus>(status, "status", text, out var latest, out var problem)
+                    || !QueryParameter.TryEnum<PledgerType>(type, "type", text, out var pledger, out problem))
+                {
+                    return problem!;
+                }
+
+                return TypedResults.Ok(ListPage.Of(await db.Pledges.AsNoTracking().VisibleTo(http.User).Matching(latest, pledger, gcm).OrderBy(p => p.Id)
+                    .PageAsync(start ?? 0, size ?? Paging.DefaultSize, (page, token) => page.SummariesAsync(token), ct)));
+            })
             .AllowAnonymous()
-            .WithSummary("The pledges you may read (published ones, and unpublished ones for those who may read them), with their latest status.");
+            .WithSummary("The pledges you may read (published ones, and unpublished ones for those who may read them), oldest first, with their latest status; filtered by that status, pledger type and GCM objective (1-23); start (0-based) and size (25, 50, 100 or 200) page them.");
 
         pledges.MapGet("/{id:int}", async Task<IResult> (int id, HttpContext http, MovilidadDb db, CancellationToken ct) =>
             {

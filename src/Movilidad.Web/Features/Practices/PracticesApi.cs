@@ -8,6 +8,7 @@ using Movilidad.Platform.Data;
 using Movilidad.Platform.Localization;
 using Movilidad.Platform.Practices;
 using Movilidad.Platform.Writes;
+using Movilidad.Web.Infrastructure.Pages;
 
 namespace Movilidad.Web.Features.Practices;
 
@@ -39,10 +40,11 @@ public static class PracticesApi
     {
         var practices = app.MapGroup("/api/practices").WithTags("Practices").AddEndpointFilter(ApiAntiforgery.RequireForCookies);
 
-        practices.MapGet("/", async (string? country, int? gcm, HttpContext http, MovilidadDb db, CancellationToken ct) =>
-                TypedResults.Ok(await db.Practices.AsNoTracking().VisibleTo(http.User).PracticeSummariesAsync(country, gcm, ct)))
+        practices.MapGet("/", async (string? country, int? gcm, int? start, int? size, HttpContext http, MovilidadDb db, CancellationToken ct) =>
+                TypedResults.Ok(ListPage.Of(await db.Practices.AsNoTracking().VisibleTo(http.User).Matching(country, gcm).Newest()
+                    .PageAsync(start ?? 0, size ?? Paging.DefaultSize, (page, token) => page.SummariesAsync(token), ct))))
             .AllowAnonymous()
-            .WithSummary("Good practices, newest publication first, filtered by country (ISO 3166 alpha-2) and GCM objective (1-23).");
+            .WithSummary("Good practices, newest publication first, filtered by country (ISO 3166 alpha-2) and GCM objective (1-23); start (0-based) and size (25, 50, 100 or 200) page them.");
 
         practices.MapGet("/{id:int}", async Task<IResult> (int id, HttpContext http, MovilidadDb db, IAuthorizationService auth, CancellationToken ct) =>
             {
@@ -122,9 +124,6 @@ public static class PracticesApi
 
         return await auth.CanAsync(http.User, PracticeOperations.EditOwn, scope) ? null : TypedResults.Forbid();
     }
-
-    public static Task<List<PracticeSummary>> PracticeSummariesAsync(this IQueryable<Practice> practices, string? country, int? gcm, CancellationToken ct) =>
-        practices.Matching(country, gcm).Newest().SummariesAsync(ct);
 
     /// <summary>The practices about a country (ISO 3166 alpha-2) and serving a GCM objective (1-23), each when given.</summary>
     public static IQueryable<Practice> Matching(this IQueryable<Practice> practices, string? country, int? gcm)

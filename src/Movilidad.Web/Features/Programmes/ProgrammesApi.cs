@@ -56,7 +56,7 @@ public static class ProgrammesApi
 
         group.MapPost("/", async Task<IResult> (RegistryChange change, HttpContext http, MovilidadDb db, IAuthorizationService auth, TimeProvider clock, CancellationToken ct) =>
             {
-                if (change.Content is { } content && !await auth.CanAsync(http.User, RegistryOperations.Propose, RegistryEditing.ScopeOf<T>(content)))
+                if (change.Content is { } content && !await RegistryEditing.MayProposeAsync<T>(auth, http.User, null, content))
                 {
                     return TypedResults.Forbid();
                 }
@@ -68,8 +68,21 @@ public static class ProgrammesApi
             .ProducesWrite<RegistryEntryView>(StatusCodes.Status201Created)
             .WithSummary($"Proposes a new {what} (version 0) as a draft: the Secretariat, or a focal point of a country it names. The content is the entry as in data/, in JSON.");
 
-        MapStep<T, RegistryChange>(group, HttpMethods.Put, "/{id:int}", what, RegistryOperations.Propose, (db, id, change, actor, clock, ct) => db.ProposeAsync<T>(id, change, actor, clock, ct))
-            .WithSummary($"Saves a change to a {what} as its draft (what is published stays until the Secretariat publishes the change). Send the version you read; a stale one gets 409.");
+        group.MapPut("/{id:int}", async Task<IResult> (int id, RegistryChange change, HttpContext http, MovilidadDb db, IAuthorizationService auth, TimeProvider clock, CancellationToken ct) =>
+            {
+                if (await db.Set<T>().AsNoTracking().FirstOrDefaultAsync(e => e.Id == id, ct) is not { } entry)
+                {
+                    return NotFoundProblem.Of(what, id);
+                }
+
+                var allowed = change.Content is { } content
+                    ? await RegistryEditing.MayProposeAsync(auth, http.User, entry, content)
+                    : await auth.CanAsync(http.User, RegistryOperations.Propose, new RegistryScope(entry.CountryList));
+                return allowed ? (await db.ProposeAsync<T>(id, change, AuditActor.From(http), clock, ct)).ToHttp(what, id) : TypedResults.Forbid();
+            })
+            .RequireAuthorization()
+            .ProducesWrite<RegistryEntryView>()
+            .WithSummary($"Saves a change to a {what} as its draft (what is published stays until the Secretariat publishes the change). Send the version you read; a stale one gets 409. A focal point changes only the entries of their country (of an ILO convention, their country's row).");
         MapStep<T, RegistryStep>(group, HttpMethods.Post, "/{id:int}/submit", what, RegistryOperations.Propose, (db, id, step, actor, clock, ct) => db.SubmitAsync<T>(id, step.Version, actor, clock, ct))
             .WithSummary($"Sends the draft of a {what} for the Secretariat's review.");
         MapStep<T, RegistryStep>(group, HttpMethods.Post, "/{id:int}/publish", what, RegistryOperations.Review, (db, id, step, actor, clock, ct) => db.PublishAsync<T>(id, step.Version, actor, clock, ct))

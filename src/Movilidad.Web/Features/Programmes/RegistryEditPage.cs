@@ -37,6 +37,12 @@ public abstract partial class RegistryEditPage(IStringLocalizer text) : WritePag
 
     public abstract string ListPath { get; }
 
+    /// <summary>The text key of a note under the title on who may change what, or null.</summary>
+    public virtual string? RuleText => null;
+
+    /// <summary>Where the breadcrumb's list is (the list path, unless the kind's list lives elsewhere).</summary>
+    public virtual string ListHref => ListPath;
+
     /// <summary>The text key of the list's name, for the breadcrumb.</summary>
     public virtual string ListLabel => ListPath == "/programmes" ? "Programme.List" : "Agreement.List";
 
@@ -78,6 +84,9 @@ public abstract partial class RegistryEditPage(IStringLocalizer text) : WritePag
             ("/programmes", "modality.code") => (RegistryContent.Modalities, "Modality."),
             ("/agreements", "kind") => (RegistryContent.AgreementKinds, "AgreementKind."),
             ("/agreements", "subject") => (RegistryContent.AgreementSubjects, "Subject."),
+            ("/qualifications/standards", "kind") => (Platform.Qualifications.StandardRules.Kinds, "Standards.Kind."),
+            ("/qualifications/standards", "status.code") => (Platform.Qualifications.StandardRules.Statuses, "Standards.Status."),
+            ("/social-security/instruments", _) when StateStatus().IsMatch(path) => (Platform.SocialSecurity.ConventionRules.StateStatuses, "SocialSecurity.Ilo."),
             _ => ((string[]?)null, string.Empty),
         };
         return codes?.Select(c => (c, text[prefix + c].Value)).ToList();
@@ -119,10 +128,18 @@ public abstract partial class RegistryEditPage(IStringLocalizer text) : WritePag
 
     public IEnumerable<string> ErrorsAt(string path) => Errors.Where(e => InputOf(e.Key) == path).Select(e => ErrorText(e.Key));
 
+    /// <summary>The text key of an error that this kind of entry words itself (a procedure's duration or currency), or null for the registry's wording.</summary>
+    protected virtual string? OwnErrorText(string message) => null;
+
     /// <summary>An error in the reader's language, by what the field is.</summary>
     public string ErrorText(string path)
     {
         var message = Errors.TryGetValue(path, out var m) ? m[0] : string.Empty;
+        if (OwnErrorText(message) is { } own)
+        {
+            return text[own, Label(path)].Value;
+        }
+
         var kind = path switch
         {
             "key" => "Key",
@@ -144,6 +161,9 @@ public abstract partial class RegistryEditPage(IStringLocalizer text) : WritePag
 
     [System.Text.RegularExpressions.GeneratedRegex("[^A-Za-z0-9-]")]
     private static partial System.Text.RegularExpressions.Regex NotId();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^states\[[0-9]+\]\.status$")]
+    private static partial System.Text.RegularExpressions.Regex StateStatus();
 }
 
 /// <summary>A fold of the edit form: its name, the content's parts it holds and how many of their fields are wrong (an error or a conflict).</summary>
@@ -168,11 +188,23 @@ public abstract class RegistryEditPage<T>(MovilidadDb db, IAuthorizationService 
 {
     public const int MaxFields = 10_000;
 
+    /// <summary>The entry as stored when the page opened it, or null for a new one.</summary>
+    private T? stored;
+
     /// <summary>The lists of statements of this kind: the form offers an empty statement in each.</summary>
     private static IReadOnlyList<string> StatementLists => RegistryEditing.KindOf<T>() switch
     {
         RegistryKind.Programme => RegistryContent.ProgrammeStatementLists,
         RegistryKind.Procedure => Platform.Qualifications.ProcedureRules.StatementLists,
+        RegistryKind.Standard => Platform.Qualifications.StandardRules.StatementLists,
+        _ => [],
+    };
+
+    /// <summary>The lists of codes of this kind the form always offers, even where the content leaves them out.</summary>
+    private static IReadOnlyList<string> CodeLists => RegistryEditing.KindOf<T>() switch
+    {
+        RegistryKind.Procedure => Platform.Qualifications.ProcedureRules.CodeLists,
+        RegistryKind.Standard => Platform.Qualifications.StandardRules.CodeLists,
         _ => [],
     };
 
@@ -185,7 +217,7 @@ public abstract class RegistryEditPage<T>(MovilidadDb db, IAuthorizationService 
         }
 
         Done = done is "saved" or "submitted" or "published" or "returned" ? done : null;
-        Fields = RegistryForm.Fields(Entry is null ? await BlankAsync(ct) : Entry.Draft ?? Entry.Content ?? [], StatementLists);
+        Fields = RegistryForm.Fields(Entry is null ? await BlankAsync(ct) : Entry.Draft ?? Entry.Content ?? [], StatementLists, CodeLists);
         return Page();
     }
 
@@ -198,23 +230,23 @@ public abstract class RegistryEditPage<T>(MovilidadDb db, IAuthorizationService 
 
         var errors = new FieldErrors();
         var content = RegistryForm.Read(Request.Form.Where(f => f.Key.Length > 2 && f.Key[1] == ':').Select(f => KeyValuePair.Create(f.Key, f.Value.ToString())), errors);
-        Fields = RegistryForm.Fields(content, StatementLists);
+        Fields = RegistryForm.Fields(content, StatementLists, CodeLists);
         if (errors.Count > 0)
         {
             return await RefuseAsync(Named(errors));
+        }
+
+        // What is wrong with the content is said first: the countries it names decide who may propose it.
+        if (await RegistryEditing.ValidateAsync<T>(db, content, ct) is { Count: > 0 } invalid)
+        {
+            return await RefuseAsync(Named(invalid));
         }
 
         var actor = AuditActor.From(HttpContext);
         WriteOutcome<RegistryEntryView> outcome;
         if (Entry is null)
         {
-            // What is wrong with the content is said first: the countries it names decide who may propose it.
-            if (await RegistryEditing.ValidateAsync<T>(db, content, ct) is { Count: > 0 } invalid)
-            {
-                return await RefuseAsync(Named(invalid));
-            }
-
-            if (!await auth.CanAsync(User, RegistryOperations.Propose, RegistryEditing.ScopeOf<T>(content)))
+            if (!await RegistryEditing.MayProposeAsync<T>(auth, User, null, content))
             {
                 return Forbid();
             }
@@ -223,6 +255,12 @@ public abstract class RegistryEditPage<T>(MovilidadDb db, IAuthorizationService 
         }
         else
         {
+            var shown = RegistryForm.Read(RegistryForm.Fields(Entry.Draft ?? Entry.Content ?? [], StatementLists, CodeLists).Select(f => KeyValuePair.Create(f.Input, f.Value)), new FieldErrors());
+            if (!await RegistryEditing.MayProposeAsync(auth, User, stored, content, shown))
+            {
+                return Forbid();
+            }
+
             outcome = await db.ProposeAsync<T>(Entry.Id, new RegistryChange(version, content), actor, clock, ct);
         }
 
@@ -253,7 +291,7 @@ public abstract class RegistryEditPage<T>(MovilidadDb db, IAuthorizationService 
             return Forbid();
         }
 
-        Fields = RegistryForm.Fields(Entry!.Draft ?? Entry.Content ?? [], StatementLists);
+        Fields = RegistryForm.Fields(Entry!.Draft ?? Entry.Content ?? [], StatementLists, CodeLists);
         return await AfterAsync(await step(Entry), done, _ => { });
     }
 
@@ -299,6 +337,7 @@ public abstract class RegistryEditPage<T>(MovilidadDb db, IAuthorizationService 
             return Forbid();
         }
 
+        stored = entry;
         Entry = RegistryEntryView.Of(entry);
         Version = entry.Version;
         CanReview = await auth.CanAsync(User, RegistryOperations.Review, scope);

@@ -1,11 +1,15 @@
+using System.Security.Claims;
 using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 using Movilidad.Platform.Audit;
 using Movilidad.Platform.Data;
 using Movilidad.Platform.Localization;
 using Movilidad.Platform.Programmes;
 using Movilidad.Platform.Qualifications;
+using Movilidad.Platform.SocialSecurity;
 using Movilidad.Platform.Writes;
+using Movilidad.Web.Infrastructure.Auth;
 
 namespace Movilidad.Web.Features.Programmes;
 
@@ -42,12 +46,25 @@ public static class RegistryEditing
 {
     public static Editable<T, RegistryEntryView> Kind<T>()
         where T : RegistryEntry =>
-        new(KindOf<T>() switch { RegistryKind.Programme => "programme", RegistryKind.Agreement => "agreement", _ => "qualification-procedure" },
+        new(KindOf<T>() switch
+            {
+                RegistryKind.Programme => "programme",
+                RegistryKind.Agreement => "agreement",
+                RegistryKind.Standard => "competency-standard",
+                RegistryKind.Convention => "ilo-convention",
+                RegistryKind.EnrolmentOption => "enrolment-option",
+                _ => "qualification-procedure",
+            },
             (db, id, ct) => db.Set<T>().FirstOrDefaultAsync(e => e.Id == id, ct),
             RegistryEntryView.Of, e => e.Key, e => e.CountryList.Count > 0 ? e.CountryList[0] : null);
 
     public static RegistryKind KindOf<T>() =>
-        typeof(T) == typeof(Programme) ? RegistryKind.Programme : typeof(T) == typeof(QualificationProcedure) ? RegistryKind.Procedure : RegistryKind.Agreement;
+        typeof(T) == typeof(Programme) ? RegistryKind.Programme
+        : typeof(T) == typeof(QualificationProcedure) ? RegistryKind.Procedure
+        : typeof(T) == typeof(CompetencyStandard) ? RegistryKind.Standard
+        : typeof(T) == typeof(IloConvention) ? RegistryKind.Convention
+        : typeof(T) == typeof(EnrolmentOption) ? RegistryKind.EnrolmentOption
+        : RegistryKind.Agreement;
 
     /// <summary>The countries a content names, as the scope of who may propose it.</summary>
     public static RegistryScope ScopeOf<T>(JsonObject content)
@@ -71,7 +88,60 @@ public static class RegistryEditing
             case QualificationProcedure q:
                 ProcedureRules.Describe(q, content);
                 break;
+            case CompetencyStandard s:
+                StandardRules.Describe(s, content);
+                break;
+            case IloConvention c:
+                ConventionRules.Describe(c, content);
+                break;
+            case EnrolmentOption o:
+                ConventionRules.Describe(o, content);
+                break;
         }
+    }
+
+    /// <summary>
+    /// Whether the reader may save this content as a new entry (<paramref name="entry"/> null) or as a change to one: a
+    /// proposer of the countries it names (before and after the change); for an ILO convention, whose rows are the member states', a new convention or a
+    /// change outside the rows is the Secretariat's, and a focal point changes only their own country's row. A form
+    /// passes what it <paramref name="shown"/> (the content as its fields read back), so that only what was typed counts.
+    /// </summary>
+    public static async Task<bool> MayProposeAsync<T>(IAuthorizationService auth, ClaimsPrincipal user, T? entry, JsonObject content, JsonObject? shown = null)
+        where T : RegistryEntry, new()
+    {
+        // A regional standard names no country: it is the Secretariat's, and so is turning a country's standard into one.
+        if (KindOf<T>() == RegistryKind.Standard && RegistryContent.Text(content, "region") is not null)
+        {
+            return await auth.CanAsync(user, RegistryOperations.Review, ScopeOf<T>(content));
+        }
+
+        if (KindOf<T>() != RegistryKind.Convention)
+        {
+            // A change stays within what the proposer may propose: the entry's countries before it, and those it names after
+            // it (unless it names none: then what is wrong with it is said by the validation).
+            var after = ScopeOf<T>(content);
+            return entry is null
+                ? await auth.CanAsync(user, RegistryOperations.Propose, after)
+                : await auth.CanAsync(user, RegistryOperations.Propose, new RegistryScope(entry.CountryList))
+                    && (after.Countries.Count == 0 || await auth.CanAsync(user, RegistryOperations.Propose, after));
+        }
+
+        var before = entry?.Draft ?? entry?.Content;
+        var change = ConventionRules.Touched(shown ?? (before is null ? null : RegistryContent.Parse(before)), content);
+        if (change.Other)
+        {
+            return await auth.CanAsync(user, RegistryOperations.Review, ScopeOf<T>(content));
+        }
+
+        foreach (var country in change.Countries)
+        {
+            if (!await auth.CanAsync(user, RegistryOperations.Propose, new RegistryScope([country])))
+            {
+                return false;
+            }
+        }
+
+        return await auth.CanAsync(user, RegistryOperations.Propose, new RegistryScope(entry!.CountryList));
     }
 
     public static async Task<FieldErrors> ValidateAsync<T>(MovilidadDb db, JsonObject? content, CancellationToken ct)
@@ -86,7 +156,7 @@ public static class RegistryEditing
 
         var references = (await db.SourceReferences.Select(r => r.Key).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
         var countries = (await db.Countries.Select(c => c.Alpha2).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
-        var codes = KindOf<T>() == RegistryKind.Procedure ? await QualificationsLoader.CodesAsync(db, ct) : null;
+        var codes = KindOf<T>() is RegistryKind.Procedure or RegistryKind.Standard or RegistryKind.EnrolmentOption ? await QualificationsLoader.CodesAsync(db, ct) : null;
         return RegistryContent.Validate(content, KindOf<T>(), references, countries, codes);
     }
 

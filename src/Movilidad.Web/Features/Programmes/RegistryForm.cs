@@ -69,10 +69,13 @@ public static partial class RegistryForm
     public static string SectionOf(string part) => SectionParts.FirstOrDefault(s => s.Parts.Contains(part, StringComparer.Ordinal)).Section ?? "other";
 
     /// <summary>The form's fields for a content (the current draft, the published content, or an empty one made from an entry of the same kind).</summary>
-    public static IReadOnlyList<RegistryField> Fields(JsonObject content, IReadOnlyList<string> statementLists)
+    public static IReadOnlyList<RegistryField> Fields(JsonObject content, IReadOnlyList<string> statementLists, IReadOnlyList<string>? codeLists = null)
     {
         var fields = new List<RegistryField>();
         Lay(content, string.Empty, fields);
+
+        // A list of codes the content leaves out gets its input all the same, so that it can be filled in.
+        fields.AddRange((codeLists ?? Array.Empty<string>()).Where(l => RegistryContent.At(content, l) is null).Select(l => new RegistryField(l, RegistryFieldKind.List, string.Empty)));
 
         // A list of statements the content leaves out or empty gets one empty statement, so that one can be added.
         foreach (var list in statementLists.Where(l => RegistryContent.At(content, l) is not JsonArray { Count: > 0 }))

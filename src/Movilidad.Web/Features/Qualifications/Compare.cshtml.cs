@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Movilidad.Platform.Data;
 using Movilidad.Platform.Localization;
+using Movilidad.Web.Infrastructure.Auth;
 
 namespace Movilidad.Web.Features.Qualifications;
 
@@ -14,7 +15,7 @@ namespace Movilidad.Web.Features.Qualifications;
 /// country with nothing sourced says so; a cost without a sourced figure is never converted.
 /// </summary>
 [AllowAnonymous]
-public class CompareModel(MovilidadDb db, IStringLocalizer text, TimeProvider clock) : PageModel
+public class CompareModel(MovilidadDb db, IStringLocalizer text, IAuthorizationService auth, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Occupation { get; set; }
@@ -41,13 +42,15 @@ public class CompareModel(MovilidadDb db, IStringLocalizer text, TimeProvider cl
 
     public IReadOnlyList<(string Code, Bilingual Name)> Occupations { get; private set; } = [];
 
+    /// <summary>Whether the reader enters exchange rates (a missing rate then links to its form).</summary>
+    public bool CanEditRates { get; private set; }
+
     public async Task OnGetAsync(CancellationToken ct)
     {
+        CanEditRates = await auth.CanAsync(User, QualificationOperations.EditRates, null);
         CountryNames = await db.Countries.AsNoTracking().ToDictionaryAsync(c => c.Alpha2, c => c.Name, StringComparer.Ordinal, ct);
         Currencies = [.. (await db.ExchangeRates.AsNoTracking().Select(r => r.Currency).Distinct().ToListAsync(ct)).Append(Platform.Qualifications.CostConversion.Dollar).Order(StringComparer.Ordinal)];
-        var named = (await db.QualificationProcedures.AsNoTracking().Where(p => p.Content != null).Select(p => p.Occupations).ToListAsync(ct))
-            .SelectMany(o => o.Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToHashSet(StringComparer.Ordinal);
-        Occupations = [.. (await db.Occupations.AsNoTracking().Where(o => named.Contains(o.Code)).ToListAsync(ct)).OrderBy(o => o.Code, StringComparer.Ordinal).Select(o => (o.Code, o.Name))];
+        Occupations = await QualificationsApi.OccupationsNamedAsync(db, ct);
         if (Occupation is null && Kind is null)
         {
             return;

@@ -53,9 +53,7 @@ public class IndexModel(MovilidadDb db, IAuthorizationService auth, IStringLocal
         CountryNames = await db.Countries.AsNoTracking().ToDictionaryAsync(c => c.Alpha2, c => c.Name, StringComparer.Ordinal, ct);
         Bodies = await db.NationalBodies.AsNoTracking().ToDictionaryAsync(b => b.Code, b => b.Name, StringComparer.Ordinal, ct);
         Procedures = await QualificationsApi.ListAsync(db, User, auth, Country, Occupation, Kind, QualificationsApi.Today(clock), ct);
-        var named = (await db.QualificationProcedures.AsNoTracking().Where(p => p.Content != null).Select(p => p.Occupations).ToListAsync(ct))
-            .SelectMany(o => o.Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToHashSet(StringComparer.Ordinal);
-        Occupations = [.. (await db.Occupations.AsNoTracking().Where(o => named.Contains(o.Code)).ToListAsync(ct)).OrderBy(o => o.Code, StringComparer.Ordinal).Select(o => (o.Code, o.Name))];
+        Occupations = await QualificationsApi.OccupationsNamedAsync(db, ct);
         var countries = await db.Countries.AsNoTracking().Select(c => c.Alpha2).ToListAsync(ct);
         CanPropose = await auth.CanAsync(User, RegistryOperations.Propose, new RegistryScope(countries));
         return Page();

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Movilidad.Platform.Data;
 using Movilidad.Platform.Localization;
+using Movilidad.Platform.Programmes;
 using Movilidad.Platform.Qualifications;
 using Movilidad.Web.Features.Programmes;
 using Movilidad.Web.Infrastructure.Auth;
@@ -29,7 +30,13 @@ public class ProcedureModel(MovilidadDb db, IAuthorizationService auth, TimeProv
 
     public NationalBodyView? Body { get; private set; }
 
+    /// <summary>The national bodies that take part beside the responsible one (<c>partners</c>).</summary>
+    public IReadOnlyList<NationalBodyView> Partners { get; private set; } = [];
+
     public IReadOnlyDictionary<string, Bilingual> OccupationNames { get; private set; } = new Dictionary<string, Bilingual>();
+
+    /// <summary>The published competency standards that name this procedure as one that certifies against them.</summary>
+    public IReadOnlyList<(string Key, string? Code, Bilingual Name)> Standards { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(string key, CancellationToken ct)
     {
@@ -46,10 +53,15 @@ public class ProcedureModel(MovilidadDb db, IAuthorizationService auth, TimeProv
         await LoadReferencesAsync(db, ct);
         CountryName = await db.Countries.AsNoTracking().Where(c => c.Alpha2 == Procedure.Country).Select(c => c.Name).FirstOrDefaultAsync(ct) ?? new Bilingual(Procedure.Country, Procedure.Country);
         Body = await db.NationalBodies.AsNoTracking().FirstOrDefaultAsync(b => b.Code == Procedure.Institution, ct) is { } body ? new NationalBodyView(body.Name, body.Acronym, body.Url) : null;
+        var partners = RegistryContent.Strings(Document, "partners").ToList();
+        var named = await db.NationalBodies.AsNoTracking().Where(b => partners.Contains(b.Code)).ToDictionaryAsync(b => b.Code, b => new NationalBodyView(b.Name, b.Acronym, b.Url), StringComparer.Ordinal, ct);
+        Partners = [.. partners.Select(code => named.TryGetValue(code, out var partner) ? partner : new NationalBodyView(new Bilingual(code, code), null, null))];
 
         // A list, not the read-only wrapper a collection expression makes: PostgreSQL's provider maps lists and arrays as parameters.
         var codes = ProcedureRules.OccupationCodes(Document).ToList();
         OccupationNames = await db.Occupations.AsNoTracking().Where(o => codes.Contains(o.Code)).ToDictionaryAsync(o => o.Code, o => o.Name, StringComparer.Ordinal, ct);
+        var padded = $" {Procedure.Key} ";
+        Standards = [.. (await db.CompetencyStandards.AsNoTracking().Where(s => s.Content != null && s.Procedures.Contains(padded)).OrderBy(s => s.Key).ToListAsync(ct)).Select(s => (s.Key, s.Code, s.Name))];
         return Page();
     }
 

@@ -28,8 +28,12 @@ public sealed record ComparedProcedure(
     string Key, Bilingual Name, string Kind, string? Institution, IReadOnlyList<Bilingual> Steps, int? TypicalDays, int? MaxDays, Bilingual? DurationText,
     Bilingual? CostText, decimal? CostValue, string? CostCurrency, string? CostAsOf, ConvertedCost? Converted, string? LastVerified, bool Stale);
 
-/// <summary>One country of a comparison: its procedures, or none sourced.</summary>
-public sealed record ComparedCountry(string Country, IReadOnlyList<ComparedProcedure> Procedures);
+/// <summary>
+/// One country of a comparison: its procedures, or none sourced; for a comparison by occupation, the competency standards
+/// and occupational profiles recorded for it (empty: none recorded for the occupation in the country; null when no
+/// occupation was asked).
+/// </summary>
+public sealed record ComparedCountry(string Country, IReadOnlyList<ComparedProcedure> Procedures, IReadOnlyList<StandardSummary>? Standards);
 
 /// <summary>The comparison of countries for one occupation or one kind of procedure, costs in one currency at a stated date.</summary>
 public sealed record Comparison(string? Occupation, string? Kind, string Currency, DateOnly On, IReadOnlyList<ComparedCountry> Countries);
@@ -66,6 +70,7 @@ public static partial class QualificationsApi
 {
     public static IEndpointRouteBuilder MapQualificationsApi(this IEndpointRouteBuilder app)
     {
+        StandardsApi.MapStandardsApi(app);
         var procedures = ProgrammesApi.MapRegistry<QualificationProcedure>(app, "/api/qualifications/procedures", "Qualifications", "qualification procedure", withList: false);
         procedures.MapGet("/", async Task<IResult> (string? country, string? occupation, string? kind, HttpContext http, MovilidadDb db, IAuthorizationService auth, IStringLocalizer text, TimeProvider clock, CancellationToken ct) =>
             {
@@ -92,7 +97,7 @@ public static partial class QualificationsApi
             .AllowAnonymous()
             .Produces<Comparison>()
             .ProducesValidationProblem()
-            .WithSummary("Compares countries side by side for one occupation (ISCO-08) or one kind of procedure: steps, duration and cost, converted to one currency (currency=, default USD) at a stated date (on=YYYY-MM-DD, default today) with the Secretariat's rates and their sources; countries=GT,MX (default: the member states).");
+            .WithSummary("Compares countries side by side for one occupation (ISCO-08) or one kind of procedure: steps, duration and cost, converted to one currency (currency=, default USD) at a stated date (on=YYYY-MM-DD, default today) with the Secretariat's rates and their sources; countries=GT,MX (default: the member states). For an occupation, each country also lists the competency standards and occupational profiles recorded for it (an empty list: none recorded).");
 
         group.MapGet("/rates", async (MovilidadDb db, CancellationToken ct) =>
                 TypedResults.Ok((await db.ExchangeRates.AsNoTracking().OrderBy(r => r.Currency).ThenByDescending(r => r.AsOf).ToListAsync(ct)).Select(ExchangeRateView.Of).ToList()))
@@ -212,6 +217,15 @@ public static partial class QualificationsApi
             ProcedureRules.IsStale(p.LastVerified, today), visible[p.Id].IsPublished, visible[p.Id].Stage))];
     }
 
+    /// <summary>The ISCO-08 groups the published procedures and standards name, with their names, for the pages' occupation filters.</summary>
+    public static async Task<IReadOnlyList<(string Code, Bilingual Name)>> OccupationsNamedAsync(MovilidadDb db, CancellationToken ct)
+    {
+        var columns = await db.QualificationProcedures.AsNoTracking().Where(p => p.Content != null).Select(p => p.Occupations).ToListAsync(ct);
+        columns.AddRange(await db.CompetencyStandards.AsNoTracking().Where(s => s.Content != null).Select(s => s.Occupations).ToListAsync(ct));
+        var named = columns.SelectMany(o => o.Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToHashSet(StringComparer.Ordinal);
+        return [.. (await db.Occupations.AsNoTracking().Where(o => named.Contains(o.Code)).ToListAsync(ct)).OrderBy(o => o.Code, StringComparer.Ordinal).Select(o => (o.Code, o.Name))];
+    }
+
     /// <summary>A 400 naming the filter that is not a known country, ISCO-08 code or kind, or null.</summary>
     public static async Task<IResult?> FilterProblemAsync(MovilidadDb db, string? country, string? occupation, string? kind, IStringLocalizer text, CancellationToken ct)
     {
@@ -245,8 +259,9 @@ public static partial class QualificationsApi
 
         var procedures = (await query.OrderBy(p => p.Kind).ThenBy(p => p.Key).ToListAsync(ct)).Where(p => ProcedureRules.Concerns(p, request.Occupation)).ToList();
         var conversion = new CostConversion(await db.ExchangeRates.AsNoTracking().ToListAsync(ct));
+        var standards = request.Occupation is null ? null : await StandardsApi.PublishedAsync(db, request.Countries, request.Occupation, today, ct);
         return new Comparison(request.Occupation, request.Kind, request.Currency, request.On, [.. request.Countries.Select(c => new ComparedCountry(c,
-            [.. procedures.Where(p => p.Country == c).Select(p => Compared(p, conversion, request, today))]))]);
+            [.. procedures.Where(p => p.Country == c).Select(p => Compared(p, conversion, request, today))], standards is null ? null : [.. standards[c]]))]);
     }
 
     private static ComparedProcedure Compared(QualificationProcedure p, CostConversion conversion, CompareRequest request, DateOnly today)

@@ -10,7 +10,7 @@ namespace Movilidad.Web.Features.Search;
 
 [AllowAnonymous]
 [OutputCache(PolicyName = SearchApi.CachePolicy)]
-public class IndexModel(MovilidadDb db, IStringLocalizer text) : PageModel
+public class IndexModel(MovilidadDb db, SearchCounts counts, IStringLocalizer text) : PageModel
 {
     public SearchRequest? Search { get; private set; }
     public SearchAnswer? Answer { get; private set; }
@@ -26,7 +26,7 @@ public class IndexModel(MovilidadDb db, IStringLocalizer text) : PageModel
         }
 
         Search = request;
-        Answer = await db.SearchAsync(request, ct);
+        Answer = await db.SearchAsync(request, counts, ct);
         return Page();
     }
 

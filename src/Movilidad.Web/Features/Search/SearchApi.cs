@@ -69,14 +69,14 @@ public static class SearchApi
     {
         app.MapGet("/api/search", async Task<Results<Ok<SearchAnswer>, ValidationProblem>> (
                 string? q, string? type, string? country, string? line, string? objective, string? topic, string? lang, string? year, string? page,
-                HttpContext http, MovilidadDb db, IStringLocalizer text, CancellationToken ct) =>
+                HttpContext http, MovilidadDb db, SearchCounts counts, IStringLocalizer text, CancellationToken ct) =>
             {
                 if (!TryRead(http.Request.Query, db, text, out var request, out var problem))
                 {
                     return problem!;
                 }
 
-                return TypedResults.Ok(await db.SearchAsync(request, ct));
+                return TypedResults.Ok(await db.SearchAsync(request, counts, ct));
             })
             .WithTags("Search")
             .AllowAnonymous()

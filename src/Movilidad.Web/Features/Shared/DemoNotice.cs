@@ -19,7 +19,7 @@ public static class DemoNotice
     {
         try
         {
-            return (await cache.GetOrComputeAsync(new Key(db.Database.GetConnectionString()), async () => new Known(await DemoData.IsPresentAsync(db, ct))))!.Present;
+            return (await cache.GetOrComputeAsync(new Key(db.Database.GetConnectionString()), async () => new Known(await DemoData.IsPresentAsync(db, ct)), ct))!.Present;
         }
         catch (Exception e) when (DatabaseUnavailable.Is(e))
         {

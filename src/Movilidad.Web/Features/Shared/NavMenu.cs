@@ -41,6 +41,8 @@ public static class NavMenu
             new("/indicators", "Menu.IndicatorDashboard", "indicators"),
             new("/indicators/reports", "Menu.Indicators", "indicators", StaffOnly: true),
             new("/monitoring/matrix", "Menu.Matrix", "monitoring", StaffOnly: true),
+            new("/meetings", "Meetings.Menu", "meetings"),
+            new("/network", "Network.Menu", "network"),
             new("/reports", "Nav.Reports", "reports"),
             new("/pledges", "Nav.Pledges", "pledges"),
             new("/pledges/dashboard", "Menu.PledgeDashboard", "pledges"),

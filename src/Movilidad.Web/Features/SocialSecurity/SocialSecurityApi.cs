@@ -4,6 +4,7 @@ using Movilidad.Platform.Data;
 using Movilidad.Platform.Localization;
 using Movilidad.Platform.Programmes;
 using Movilidad.Platform.SocialSecurity;
+using Movilidad.Web.Features.Programmes;
 using Movilidad.Web.Infrastructure.Localization;
 
 namespace Movilidad.Web.Features.SocialSecurity;
@@ -11,9 +12,12 @@ namespace Movilidad.Web.Features.SocialSecurity;
 /// <summary>A party's or a state's status in an instrument.</summary>
 public sealed record InstrumentCountry(string Country, string Status, IReadOnlyList<string> Sources);
 
-/// <summary>One instrument of the social-security registry: an agreement (by its key in the agreements registry) or an ILO convention.</summary>
+/// <summary>
+/// One instrument of the registry of actions 2.5 and 3.2: an agreement on social security or on academic mobility (by its
+/// key in the agreements registry; <see cref="Subject"/> says which) or an ILO convention (subject social-security).
+/// </summary>
 public sealed record InstrumentView(
-    string Key, string Kind, int? Number, Bilingual Title, string? Signed, string? Status, IReadOnlyList<string> Branches, IReadOnlyList<InstrumentCountry> Countries, string Page, IReadOnlyList<string> Sources);
+    string Key, string Kind, string Subject, int? Number, Bilingual Title, string? Signed, string? Status, IReadOnlyList<string> Branches, IReadOnlyList<InstrumentCountry> Countries, string Page, IReadOnlyList<string> Sources);
 
 /// <summary>
 /// The social-security instruments registry and the portability checker for machine readers, public like their pages:
@@ -22,25 +26,37 @@ public sealed record InstrumentView(
 /// </summary>
 public static class SocialSecurityApi
 {
+    public const string SocialSecuritySubject = "social-security";
+
+    /// <summary>The agreements' subject of the conventions on academic mobility and the recognition of studies (actions 2.5 and 3.2).</summary>
+    public const string AcademicMobilitySubject = "academic-mobility";
+
     public static IEndpointRouteBuilder MapSocialSecurityApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/social-security").WithTags("Social security");
 
         group.MapGet("/instruments", async (string? country, MovilidadDb db, CancellationToken ct) => TypedResults.Ok(await InstrumentsAsync(db, country?.ToUpperInvariant(), ct)))
             .AllowAnonymous()
-            .WithSummary("The social-security instruments: the social-security agreements of the agreements registry (by key) and the ILO conventions on migrant workers and social security, with each country's status and sources; country= keeps those that name it.");
+            .WithSummary("The instruments of actions 2.5 and 3.2: the social-security and academic-mobility agreements and conventions of the agreements registry (by key, subject social-security or academic-mobility) and the ILO conventions on migrant workers and social security, with each country's status and sources (published content only); country= keeps those that name it.");
 
-        group.MapGet("/portability", async Task<IResult> (string? countries, string? status, string? years, MovilidadDb db, IStringLocalizer text, CancellationToken ct) =>
+        ProgrammesApi.MapRegistry<IloConvention>(app, "/api/social-security/conventions", "Social security", "ILO convention");
+        ProgrammesApi.MapRegistry<EnrolmentOption>(app, "/api/social-security/enrolment-options", "Social security", "voluntary enrolment option");
+
+        group.MapGet("/portability", async Task<IResult> (string? countries, string? status, string? years, MovilidadDb db, IStringLocalizer text, TextLocalizer texts, CancellationToken ct) =>
             {
                 var (request, errors) = await PortabilityRequest.ParseAsync(countries, status, years, db, text, ct);
-                return request is null
-                    ? TypedResults.ValidationProblem(errors, detail: string.Join(" ", errors.Select(e => $"{e.Key}: {e.Value[0]}")))
-                    : TypedResults.Ok(Portability.Answer(await Portability.ReadAsync(db, ct), request.Countries, request.Status, request.Years));
+                if (request is null)
+                {
+                    return TypedResults.ValidationProblem(errors, detail: string.Join(" ", errors.Select(e => $"{e.Key}: {e.Value[0]}")));
+                }
+
+                var answer = Portability.Answer(await Portability.ReadAsync(db, ct), request.Countries, request.Status, request.Years);
+                return TypedResults.Ok(answer with { WhatToDo = answer.Pairs.Any(p => p.Applies.Count == 0) ? texts.All["SocialSecurity.NoInstrumentWhatToDo"] : null });
             })
             .AllowAnonymous()
             .Produces<PortabilityAnswer>()
             .ProducesValidationProblem()
-            .WithSummary("Guidance, not a legal decision: for two or three countries worked in (countries=GT,MX), as employee or self-employed (status=employee|self-employed), and optionally the years in each (years=4,6), which branches can be totalised under which agreement, and where none applies, the voluntary enrolment options; every fact with its source keys.");
+            .WithSummary("Guidance, not a legal decision: for two or three countries worked in (countries=GT,MX), as employee or self-employed (status=employee|self-employed), and optionally the years in each (years=4,6), which branches can be totalised under which agreement, and where none applies, the voluntary enrolment options and what to do (whatToDo, in Spanish and English); every fact with its source keys.");
 
         group.MapGet("/guide", async Task<IResult> (string? countries, string? status, string? years, string? language, MovilidadDb db, IStringLocalizer text, TextLocalizer texts, TimeProvider clock, CancellationToken ct) =>
             {
@@ -67,21 +83,22 @@ public static class SocialSecurityApi
 
     public static async Task<List<InstrumentView>> InstrumentsAsync(MovilidadDb db, string? country, CancellationToken ct)
     {
-        var agreements = await db.Agreements.AsNoTracking().Where(a => a.Subject == "social-security" && a.Content != null).OrderBy(a => a.Key).ToListAsync(ct);
-        var conventions = await db.IloConventions.AsNoTracking().OrderBy(c => c.Number).ToListAsync(ct);
+        var agreements = await db.Agreements.AsNoTracking()
+            .Where(a => (a.Subject == SocialSecuritySubject || a.Subject == AcademicMobilitySubject) && a.Content != null).OrderBy(a => a.Key).ToListAsync(ct);
+        var conventions = await db.IloConventions.AsNoTracking().Where(c => c.Content != null).OrderBy(c => c.Number).ToListAsync(ct);
         var views = agreements.Select(a =>
             {
                 var content = RegistryContent.Parse(a.Content!);
                 var facts = Portability.Instrument(a.Key, content);
                 return new InstrumentView(
-                    a.Key, a.Kind, null, a.Name, a.Signed, a.StatusCode, facts.Branches,
+                    a.Key, a.Kind, a.Subject, null, a.Name, a.Signed, a.StatusCode, facts.Branches,
                     [.. (RegistryContent.At(content, "parties") as System.Text.Json.Nodes.JsonArray ?? []).Select(p => Country(p, "status"))], $"/agreements/{a.Key}", facts.Sources);
             })
             .Concat(conventions.Select(c =>
             {
-                var content = RegistryContent.Parse(c.Content);
+                var content = RegistryContent.Parse(c.Content!);
                 return new InstrumentView(
-                    c.Key, "ilo-convention", c.Number, c.Name, RegistryContent.Text(content, "adopted") ?? RegistryContent.Text(content, "adoptedYear"),
+                    c.Key, "ilo-convention", SocialSecuritySubject, c.Number, c.Name, RegistryContent.Text(content, "adopted") ?? RegistryContent.Text(content, "adoptedYear"),
                     null, [], [.. (RegistryContent.At(content, "states") as System.Text.Json.Nodes.JsonArray ?? []).Select(s => Country(s, "status"))],
                     $"/social-security/instruments/{c.Key}", [.. Portability.Cited(content).Distinct(StringComparer.Ordinal)]);
             }));

@@ -105,25 +105,9 @@ public static class CourseEditing
         }
 
         var countries = input.Countries ?? [];
-        var known = await db.Countries.Where(c => countries.Contains(c.Alpha2)).Select(c => c.Alpha2).ToListAsync(ct);
-        foreach (var (code, i) in countries.Select((c, i) => (c, i)).Where(x => !known.Contains(x.c)))
-        {
-            errors.Add($"countries[{i}]", $"{code} is not an ISO 3166 country code.");
-        }
-
         var lines = input.Lines ?? [];
-        var codes = await db.PlanElements.Where(e => e.Code != null && lines.Contains(e.Code)).Select(e => e.Code!).Distinct().ToListAsync(ct);
-        foreach (var (code, i) in lines.Select((c, i) => (c, i)).Where(x => !codes.Contains(x.c)))
-        {
-            errors.Add($"lines[{i}]", $"No plan element has the code {code}.");
-        }
-
         var occupations = input.Occupations ?? [];
-        var isco = await db.Occupations.Where(o => occupations.Contains(o.Code)).Select(o => o.Code).ToListAsync(ct);
-        foreach (var (code, i) in occupations.Select((c, i) => (c, i)).Where(x => !isco.Contains(x.c)))
-        {
-            errors.Add($"occupations[{i}]", $"{code} is not an ISCO-08 code.");
-        }
+        await errors.ReferenceCodesAsync(db, countries, lines, occupations, ct);
 
         if ((input.Languages?.Count ?? 0) + (input.Audiences?.Count ?? 0) + (input.Topics?.Count ?? 0) + countries.Count + lines.Count + occupations.Count > 300)
         {

@@ -25,6 +25,9 @@ public sealed record CourseFilter(string? Kind, string? Modality, string? Countr
 /// <summary>The training catalogue for machine readers: the list (filtered, paged), a course, recording and changing one.</summary>
 public static class CoursesApi
 {
+    /// <summary>The most events one iCalendar file holds.</summary>
+    public const int MaxIcsEvents = 5000;
+
     public static IEndpointRouteBuilder MapCoursesApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/courses").WithTags("Training").AddEndpointFilter(ApiAntiforgery.RequireForCookies);
@@ -33,6 +36,19 @@ public static class CoursesApi
                 TypedResults.Ok(await db.Courses.AsNoTracking().CoursePageAsync(new CourseFilter(kind, modality, country, audience, topic, lang), start ?? 0, size ?? Paging.DefaultSize, ct)))
             .AllowAnonymous()
             .WithSummary("The training catalogue, newest edition first (courses without dates last), filtered by kind, modality, country, audience, topic and language; start (0-based) and size (25, 50, 100 or 200) page it.");
+
+        api.MapGet("/calendar.ics", async (string? kind, string? modality, string? country, string? audience, string? topic, string? lang, HttpContext http, MovilidadDb db, TimeProvider clock, CancellationToken ct) =>
+            {
+                var courses = await db.Courses.AsNoTracking().Matching(new CourseFilter(kind, modality, country, audience, topic, lang)).Where(c => c.StartDate != null)
+                    .OrderBy(c => c.StartDate).ThenBy(c => c.Id).Take(MaxIcsEvents)
+                    .Select(c => new IcsCourse(c.Id, c.Title, c.ProviderName, c.StartDate!.Value, c.EndDate, c.Url)).ToListAsync(ct);
+                var site = $"{http.Request.Scheme}://{http.Request.Host}";
+                var english = System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
+                return TypedResults.File(System.Text.Encoding.UTF8.GetBytes(CourseIcs.Write(courses, site, clock.GetUtcNow().UtcDateTime, english)), CourseIcs.ContentType, english ? "courses.ics" : "cursos.ics");
+            })
+            .AllowAnonymous()
+            .ProducesFile("text/calendar")
+            .WithSummary("The dated courses that match the catalogue's filters as an iCalendar file (RFC 5545): one all-day event per course, titled in the reader's language (Accept-Language), at most 5,000.");
 
         api.MapGet("/{id:int}", async Task<IResult> (int id, MovilidadDb db, CancellationToken ct) =>
                 await db.Courses.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, ct) is { } course
@@ -54,21 +70,60 @@ public static class CoursesApi
             .RequireAuthorization()
             .ProducesWrite<CourseView>()
             .WithSummary("Changes a course (the whole of it): the Secretariat any; a focal point those of their country's institutions or that they recorded; an observer those it recorded. Send the version you read; a stale one gets 409.");
+
+        api.MapGet("/{id:int}/interest", async Task<IResult> (int id, HttpContext http, MovilidadDb db, IAuthorizationService auth, CancellationToken ct) =>
+                await CourseInterests.SeesWhoAsync(db, auth, http.User, id, AuditActor.From(http).AccountId, ct) switch
+                {
+                    null => NotFoundProblem.Of("course", id),
+                    false => TypedResults.Forbid(),
+                    true => TypedResults.Ok(await CourseInterests.ViewAsync(db, id, AuditActor.From(http).AccountId, seesWho: true, ct)),
+                })
+            .RequireAuthorization()
+            .ProducesRead<CourseInterestView>()
+            .WithSummary("Who said they are interested in a course, and how many: for its provider (the focal point of the provider's country, the person who recorded it) and the Secretariat.");
+
+        api.MapPost("/{id:int}/interest", (int id, HttpContext http, MovilidadDb db, IAuthorizationService auth, TimeProvider clock, CancellationToken ct) => SetInterestAsync(id, true, http, db, auth, clock, ct))
+            .RequireAuthorization()
+            .ProducesWrite<CourseInterestView>()
+            .WithSummary("Says the signed-in person is interested in the course (once: saying it again changes nothing). The answer has the count and the people for the course's provider.");
+
+        api.MapDelete("/{id:int}/interest", (int id, HttpContext http, MovilidadDb db, IAuthorizationService auth, TimeProvider clock, CancellationToken ct) => SetInterestAsync(id, false, http, db, auth, clock, ct))
+            .RequireAuthorization()
+            .ProducesWrite<CourseInterestView>()
+            .WithSummary("Withdraws the signed-in person's interest in the course (withdrawing it again changes nothing).");
         return app;
     }
 
-    /// <summary>The courses that match the filter, newest edition first, a page of them.</summary>
-    public static async Task<CoursePage> CoursePageAsync(this IQueryable<Course> courses, CourseFilter filter, int start, int size, CancellationToken ct)
+    private static async Task<IResult> SetInterestAsync(int id, bool interested, HttpContext http, MovilidadDb db, IAuthorizationService auth, TimeProvider clock, CancellationToken ct)
+    {
+        if (!await auth.CanAsync(http.User, CourseOperations.Interest))
+        {
+            return TypedResults.Forbid();
+        }
+
+        var actor = AuditActor.From(http);
+        var seesWho = await CourseInterests.SeesWhoAsync(db, auth, http.User, id, actor.AccountId, ct) == true;
+        return (await CourseInterests.SetAsync(db, id, interested, seesWho, actor, clock, ct)).ToHttp("course", id);
+    }
+
+    /// <summary>The courses that match the filter (an unknown kind or modality matches nothing).</summary>
+    public static IQueryable<Course> Matching(this IQueryable<Course> courses, CourseFilter filter)
     {
         var kind = CourseVocabulary.Parse<CourseKind>(filter.Kind);
         var modality = CourseVocabulary.Parse<CourseModality>(filter.Modality);
-        var page = await courses
+        return courses
             .Where(c => filter.Kind == null || c.Kind == kind)
             .Where(c => filter.Modality == null || c.Modality == modality)
             .Where(c => filter.Country == null || EF.Functions.Like(c.Countries, CodeList.Pattern(filter.Country)))
             .Where(c => filter.Audience == null || EF.Functions.Like(c.Audiences, CodeList.Pattern(filter.Audience)))
             .Where(c => filter.Topic == null || EF.Functions.Like(c.Topics, CodeList.Pattern(filter.Topic)))
-            .Where(c => filter.Lang == null || EF.Functions.Like(c.Languages, CodeList.Pattern(filter.Lang)))
+            .Where(c => filter.Lang == null || EF.Functions.Like(c.Languages, CodeList.Pattern(filter.Lang)));
+    }
+
+    /// <summary>The courses that match the filter, newest edition first, a page of them.</summary>
+    public static async Task<CoursePage> CoursePageAsync(this IQueryable<Course> courses, CourseFilter filter, int start, int size, CancellationToken ct)
+    {
+        var page = await courses.Matching(filter)
             .OrderByDescending(c => c.StartDate != null).ThenByDescending(c => c.StartDate).ThenBy(c => c.Id)
             .Select(c => new { c.Id, c.Kind, c.Modality, c.Title, c.ProviderName, c.Languages, c.Audiences, c.Topics, c.Countries, c.StartDate, c.EndDate, c.Hours, c.Url })
             .PageAsync(start, size, ct);

@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 using Movilidad.Web.Infrastructure.Auth;
 
 namespace Movilidad.Web.Infrastructure.Api;
@@ -7,7 +9,8 @@ public static class ApiAntiforgery
 {
     /// <summary>
     /// A write to the API from a signed-in browser must carry the antiforgery token in <c>X-CSRF-TOKEN</c>; a
-    /// machine client with a bearer token sends no cookie and needs none.
+    /// machine client with a bearer token sends no cookie and needs none. The refusal names the header in the reader's
+    /// language, so a form posted without it is not mistaken for a form whose fields were refused.
     /// </summary>
     public static async ValueTask<object?> RequireForCookies(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
@@ -18,8 +21,9 @@ public static class ApiAntiforgery
             var antiforgery = http.RequestServices.GetRequiredService<IAntiforgery>();
             if (!await antiforgery.IsRequestValidAsync(http))
             {
-                return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Antiforgery token missing or invalid",
-                    detail: "A write from a signed-in browser needs the X-CSRF-TOKEN header; machine clients use a bearer token.");
+                var text = http.RequestServices.GetRequiredService<IStringLocalizer>();
+                var header = http.RequestServices.GetRequiredService<IOptions<AntiforgeryOptions>>().Value.HeaderName ?? "X-CSRF-TOKEN";
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [header] = [text["Api.Antiforgery", header]] }, title: text["Api.AntiforgeryTitle"]);
             }
         }
 

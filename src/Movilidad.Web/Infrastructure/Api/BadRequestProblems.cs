@@ -16,6 +16,9 @@ public sealed partial class BadRequestProblems(IProblemDetailsService problems, 
 {
     public const string BodyField = "body";
 
+    /// <summary>The multipart field every upload endpoint reads its file from: what a body over an upload's limit is named by.</summary>
+    public const string FileField = "file";
+
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(httpContext);
@@ -25,7 +28,7 @@ public sealed partial class BadRequestProblems(IProblemDetailsService problems, 
         }
 
         ApiRequests.UseRequestCulture(httpContext);
-        var (field, message) = Describe(bad);
+        var (field, message) = Describe(httpContext, bad);
         httpContext.Response.StatusCode = bad.StatusCode;
         var details = new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field] = [message] })
         {
@@ -42,11 +45,11 @@ public sealed partial class BadRequestProblems(IProblemDetailsService problems, 
     }
 
     /// <summary>The field a failed binding concerns and what is wrong with it, read from the exception the framework throws.</summary>
-    private (string Field, string Message) Describe(BadHttpRequestException bad)
+    private (string Field, string Message) Describe(HttpContext http, BadHttpRequestException bad)
     {
         if (bad.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
-            return (BodyField, text["Api.TooLarge", MaxBytes().Match(bad.Message) is { Success: true } max ? max.Value : "?"]);
+            return (TakesAFile(http) ? FileField : BodyField, text["Api.TooLarge", MaxBytes().Match(bad.Message) is { Success: true } max ? max.Value : "?"]);
         }
 
         if (bad.StatusCode == StatusCodes.Status415UnsupportedMediaType)
@@ -79,6 +82,13 @@ public sealed partial class BadRequestProblems(IProblemDetailsService problems, 
             ? (name, text["Api.NotOfType", parameter.Groups["value"].Value, text[Kind(type)]])
             : (name, text["Api.Required", name]);
     }
+
+    /// <summary>
+    /// Whether the endpoint reads an uploaded file (it declares a multipart body of <see cref="IFormFile"/>): the endpoint
+    /// the exception came from, which the exception handler keeps in its feature after clearing the request's.
+    /// </summary>
+    private static bool TakesAFile(HttpContext http) =>
+        (http.Features.Get<IExceptionHandlerFeature>()?.Endpoint ?? http.GetEndpoint())?.Metadata.GetOrderedMetadata<Microsoft.AspNetCore.Http.Metadata.IAcceptsMetadata>().Any(a => a.RequestType == typeof(IFormFile)) == true;
 
     private static JsonException? FindJson(Exception? e)
     {

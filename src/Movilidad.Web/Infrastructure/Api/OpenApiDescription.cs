@@ -17,25 +17,35 @@ public static class OpenApiDescription
     public const string Cookie = "cookie";
     public const string SessionCookie = "movilidad.auth";
 
-    /// <summary>What each tag of the document groups; a tag not named here is listed without a description.</summary>
+    /// <summary>What each tag of the document groups; every tag an endpoint uses is named here (a test checks it).</summary>
     private static readonly Dictionary<string, string> Tags = new(StringComparer.Ordinal)
     {
         ["Accounts"] = "The signed-in person.",
         ["Agreements"] = "Bilateral and multilateral agreements and memoranda on labour mobility and social security, with their review.",
         ["Comments"] = "Comments on plan elements and activities, and their moderation.",
+        ["Demand models"] = "System-dynamics models of labour demand: models and their versions, scenarios, bindings to labour-market data, and runs with their results as CSV and Excel.",
         ["Follow-up matrix"] = "The follow-up matrix as an Excel workbook: download and upload.",
+        ["Fraud reports"] = "Reports of recruitment fraud sent by anyone, without an account (with a signed time token), and their follow-up by the country's focal point.",
         ["Indicators"] = "Indicators, their targets, the values countries report, their review and the dashboard.",
         ["Institutions"] = "Member states, CRM bodies, working groups and other organisations.",
+        ["Labour market"] = "Labour-market records: imported datasets with their provenance and mapping to ISCO-08, observations summed by any dimensions, SDMX-CSV, imports, and the occupation outlook.",
+        ["Meetings"] = "Meetings of the working groups, the GRCM and the Vice-Ministerial level, workshops, national forums and civil-society working tables: participants, minutes, agreements turned into activities, attachments, and the meetings held per working group and year (indicator R3).",
+        ["Mentoring"] = "Mentoring: experts and their validation, requests matched with ranked experts, sessions, feedback and the counts for the indicators.",
         ["Monitoring"] = "Operational-plan activities, their country shares, concept notes and history.",
+        ["Network"] = "The UN Regional Network's follow-up of its work plan: the activities' status from quarterly updates written by the responsible agencies and approved by the co-chairs, the mid-term review, and the progress by priority and agency.",
         ["Open data"] = "Exports anyone may read: IATI activities and SDMX-CSV values.",
         ["Plans"] = "Plans, their elements as a tree, and their editing and publication.",
         ["Pledges"] = "Pledges to the Global Compact for Migration and their quarterly updates.",
         ["Programmes"] = "Temporary employment programmes, every statement with its public source, and their review.",
         ["Practices"] = "Good practices, from submission to publication.",
+        ["Qualifications"] = "Procedures to have qualifications recognised in member countries, compared side by side in one currency, and the exchange rates used.",
+        ["Recruiters"] = "The directory of recruitment agencies, their licences and sanctions, duplicates to review, and the worker's check of an agency before signing.",
         ["Reference"] = "ISO countries and currencies, and the ISCO-08 occupations.",
         ["Reports"] = "The semi-annual reports to the GRCM.",
+        ["Repository"] = "The knowledge repository and communication toolkits: items with facets, proposals, gender-perspective review, publication and file versions.",
         ["Search"] = "Search across the plans in Spanish and English.",
         ["Social security"] = "The social-security instruments registry (agreements by key, ILO conventions), the portability checker and its guide as PDF.",
+        ["Training"] = "The training catalogue: courses filtered by kind, modality, country, audience, topic and language, paged; recording and changing them.",
     };
 
     public static IServiceCollection AddMovilidadOpenApi(this IServiceCollection services) =>

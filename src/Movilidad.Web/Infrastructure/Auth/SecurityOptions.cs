@@ -10,8 +10,8 @@ public sealed class SecurityOptions
     [Range(1, 10_000)]
     public int SignInPermitsPerMinute { get; set; } = 10;
 
-    /// <summary>API requests per minute, counted per person (or token owner) and per client address.</summary>
-    [Range(1, 1_000_000)]
+    /// <summary>API requests per minute, counted per person (or token owner) and per client address (load tests raise it to 10^9).</summary>
+    [Range(1, 1_000_000_000)]
     public int ApiPermitsPerMinute { get; set; } = 600;
 
     /// <summary>Comment writes (add, edit, delete) per person per minute, on the pages and the API together.</summary>

@@ -1,7 +1,9 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
+using Movilidad.Platform.Auth;
 using Movilidad.Web.Tests.Infrastructure;
 
 namespace Movilidad.Web.Tests.Features.Accounts;
@@ -199,6 +201,47 @@ public abstract class SignInTests(MovilidadApp app)
         Assert.Matches(row + "Active</td>", await client.GetStringAsync($"/accounts/users?q={Uri.EscapeDataString(email)}"));
         var me = await signedIn.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/me");
         Assert.Contains(me.GetProperty("grants").EnumerateArray(), g => g.GetProperty("country").GetString() == "GT");
+    }
+
+    [Fact]
+    public async Task NetworkAgencyRole_PickedFromTheNetworksAgencies_OnTheInvitationAndTheAccountPage()
+    {
+        var secretariat = await app.AddPersonAsync(Unique("agency-inviter"), twoFactor: true, "secretariat");
+        var client = await app.SignInAsync(secretariat);
+
+        // Offered: the role, and the agencies the network's work plan names (not the network itself, not a UN body it does not name).
+        var page = await client.GetStringAsync("/accounts/users");
+        Assert.Contains("<option value=\"network-agency\">", page, StringComparison.Ordinal);
+        var offered = page.Split("id=\"grant-agency\"")[1].Split("</select>")[0];
+        Assert.Contains("<option value=\"OIM\">", offered, StringComparison.Ordinal);
+        Assert.Contains("<option value=\"OIT\">", offered, StringComparison.Ordinal);
+        Assert.DoesNotContain("value=\"RED-ONU\"", offered, StringComparison.Ordinal);
+        Assert.DoesNotContain("value=\"ONU-AG\"", offered, StringComparison.Ordinal);
+
+        // Without its agency the role is refused, with what to do; with it, the account reads it by the agency's name.
+        var email = Unique("agency");
+        var refused = await client.PostFormAsync("/accounts/users", "/accounts/users?handler=Invite", new() { ["Email"] = email, ["DisplayName"] = "Agency", ["Role"] = "network-agency" });
+        Assert.Contains("choose the agency from the list", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var invite = await client.PostFormAsync("/accounts/users", "/accounts/users?handler=Invite", new() { ["Email"] = email, ["DisplayName"] = "Agency", ["Role"] = "network-agency", ["Agency"] = "OIM" });
+        Assert.Equal(HttpStatusCode.OK, invite.StatusCode);
+        Assert.Matches($"{Regex.Escape(email)}</a></td>\\s*<td>Agency</td>\\s*<td>Agency of the UN Regional Network · IOM · International Organization for Migration</td>", await invite.Content.ReadAsStringAsync());
+
+        // A second agency given on the account's page is a grant of its own.
+        int id;
+        await using (var db = app.CreateDb())
+        {
+            id = await db.Accounts.Where(a => a.Email == email).Select(a => a.Id).SingleAsync();
+        }
+
+        Assert.Equal(HttpStatusCode.Redirect, (await client.PostFormAsync($"/accounts/users/{id}", $"/accounts/users/{id}?handler=Grant", new() { ["Role"] = "network-agency", ["Agency"] = "CEPAL" })).StatusCode);
+        await using (var db = app.CreateDb())
+        {
+            var agencies = await db.Accounts.Where(a => a.Id == id).SelectMany(a => a.Grants).Where(g => g.Role == Role.NetworkAgency)
+                .Join(db.Institutions, g => g.InstitutionId, i => (int?)i.Id, (g, i) => i.Code).ToListAsync();
+            Assert.Equal(["CEPAL", "OIM"], agencies.Order(StringComparer.Ordinal));
+            var key = id.ToString(CultureInfo.InvariantCulture);
+            Assert.True(await db.AuditEntries.AnyAsync(e => e.EntityType == "account" && e.EntityId == key && e.Action == "role-change"));
+        }
     }
 }
 

@@ -140,6 +140,202 @@ public abstract class DemandApiTests(MovilidadApp app)
         Assert.Equal(2, await db.AuditEntries.CountAsync(e => e.EntityType == "demand-model" && e.EntityId == Platform.Audit.AuditTrail.Key(id)));
     }
 
+    /// <summary>English words a refusal said in Spanish must not carry (the engine's and the feature's texts, not names of the model).</summary>
+    private static readonly string[] EnglishWords = [" is not ", " is required", " needs ", "Send the", " must ", " of the model", "Give at least", "Vary at least", " expected ", "unknown ", " only "];
+
+    /// <summary>The messages of a 400 by field, each checked to be in the reader's language (the fragment of that language, none of the other's).</summary>
+    private static async Task RefusedAsync(HttpResponseMessage response, string language, params (string Field, string Es, string En)[] expected)
+    {
+        var errors = (await JsonAsync(response, HttpStatusCode.BadRequest)).GetProperty("errors");
+        foreach (var (field, es, en) in expected)
+        {
+            Assert.True(errors.TryGetProperty(field, out var messages), $"'{field}' is not named: {errors}");
+            var message = messages[0].GetString()!;
+            Assert.Contains(language == "es" ? es : en, message, StringComparison.Ordinal);
+            Assert.DoesNotContain(language == "es" ? en : es, message, StringComparison.Ordinal);
+            if (language == "es")
+            {
+                Assert.DoesNotContain(EnglishWords, w => message.Contains(w, StringComparison.Ordinal));
+            }
+        }
+    }
+
+    /// <summary>The error box of a page refused with 400, decoded; in Spanish without English words.</summary>
+    private static async Task<string> PageErrorsAsync(HttpResponseMessage response, string language)
+    {
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{(int)response.StatusCode} {html}");
+        var box = System.Text.RegularExpressions.Regex.Match(html, "data-testid=\"errors\">(.*?)</div>", System.Text.RegularExpressions.RegexOptions.Singleline);
+        Assert.True(box.Success, "the page shows no errors");
+        var errors = WebUtility.HtmlDecode(box.Groups[1].Value);
+        if (language == "es")
+        {
+            Assert.DoesNotContain(EnglishWords, w => errors.Contains(w, StringComparison.Ordinal));
+        }
+
+        return errors;
+    }
+
+    private static HttpClient InLanguage(HttpClient client, string language)
+    {
+        client.DefaultRequestHeaders.AcceptLanguage.Clear();
+        client.DefaultRequestHeaders.AcceptLanguage.Add(new System.Net.Http.Headers.StringWithQualityHeaderValue(language));
+        return client;
+    }
+
+    [Theory]
+    [InlineData("es")]
+    [InlineData("en")]
+    public async Task BadInput_ThroughTheApi_IsRefusedInTheReadersLanguage_NamingTheField(string language)
+    {
+        var id = await ReferenceIdAsync();
+        var client = await app.ClientInAsync(language, "secretariat");
+
+        // Uploads and versions.
+        await RefusedAsync(await client.PostAsync("/api/models", new MultipartFormDataContent { { new StringContent("x"), "title" } }), language,
+            ("file", "Envíe el modelo", "Send the model"));
+        await RefusedAsync(await client.PostAsync("/api/models", Upload(SmallModel, "population.mdl", country: "Guatemala")), language,
+            ("title", "Falta 'title'", "'title' is required"), ("country", "no es un código de país", "is not an ISO 3166-1"));
+        await RefusedAsync(await client.PostAsync($"/api/models/{id}/versions", Upload(SmallModel, "population.mdl", version: "x")), language,
+            ("version", "versión del modelo", "model's version"));
+
+        // Scenarios, written and imported.
+        await RefusedAsync(await client.PostAsJsonAsync($"/api/models/{id}/scenarios", new { constants = new Dictionary<string, double> { ["no such"] = 1 } }), language,
+            ("name", "Falta 'name'", "'name' is required"), ("overrides.constants.no such", "no es una constante del modelo", "is not a constant of the model"));
+        await RefusedAsync(await client.PostAsync($"/api/models/{id}/scenarios/import", new MultipartFormDataContent { { new StringContent("x"), "name" } }), language,
+            ("file", "archivo de cambios", "changes file"));
+
+        // Bindings.
+        await RefusedAsync(await client.PostAsJsonAsync($"/api/models/{id}/bindings", new { variable = "labour gap", kind = "other", alignment = "month" }), language,
+            ("variable", "no es una variable de datos", "is not a data variable"), ("kind", "El tipo", "The kind"),
+            ("measure", "La medida", "The measure"), ("alignment", "La alineación", "The alignment"));
+
+        // Runs: a simulation, a Monte Carlo set, a calibration, a fit saved as a scenario.
+        await RefusedAsync(await client.PostAsJsonAsync($"/api/models/{id}/runs", new { kind = "forecast", scenario = 987654 }), language,
+            ("kind", "no es un tipo de corrida", "is not a kind of run"), ("scenario", "no tiene el escenario 987654", "has no scenario 987654"));
+        await RefusedAsync(await client.PostAsJsonAsync($"/api/models/{id}/runs", new { kind = "sensitivity", runs = 10_000_000, sampling = "sobol", vary = Array.Empty<object>() }), language,
+            ("runs", "10.000.000 corridas", "10,000,000 runs"), ("sampling", "no es un muestreo", "is not a sampling"), ("vary", "Varíe al menos", "Vary at least"));
+        await RefusedAsync(await client.PostAsJsonAsync($"/api/models/{id}/runs", new
+            {
+                kind = "calibration",
+                fit = new[] { new { name = "nope", low = 2, high = 1 } },
+                payoff = "x",
+                method = "y",
+                starts = 99,
+                observed = Array.Empty<object>(),
+            }), language,
+            ("fit[0].name", "no es una constante", "is not a constant"), ("fit[0].high", "rango está vacío", "range is empty"),
+            ("payoff", "no es una función de pago", "is not a payoff"), ("method", "no es un método", "is not a method"),
+            ("starts", "van de 1 a 16", "from 1 to 16"), ("observed", "al menos una serie observada", "at least one observed series"));
+        var simulation = await JsonAsync(await client.PostAsJsonAsync($"/api/models/{id}/runs", new { kind = "simulation" }), HttpStatusCode.Created);
+        await RefusedAsync(await client.PostAsJsonAsync($"/api/models/runs/{simulation.GetProperty("id").GetInt32()}/scenario", new { name = "x" }), language,
+            ("run", "no es una calibración", "is not a calibration"));
+    }
+
+    [Theory]
+    [InlineData("es")]
+    [InlineData("en")]
+    public async Task BadInput_ThroughThePages_IsSaidInTheReadersLanguage_NamingTheField(string language)
+    {
+        var es = language == "es";
+        var uploader = await app.ClientAsAsync("focal-point:GT");
+        var created = await JsonAsync(await uploader.PostAsync("/api/models", Upload(SmallModel, "population.mdl", "Idioma " + Guid.NewGuid().ToString("N")[..8], "GT")), HttpStatusCode.Created);
+        var slug = created.GetProperty("slug").GetString()!;
+        var run = await JsonAsync(await uploader.PostAsJsonAsync($"/api/models/{created.GetProperty("id").GetInt32()}/runs", new { kind = "simulation" }), HttpStatusCode.Created);
+        var client = InLanguage(await app.SignInAsync(await app.AddPersonAsync($"{Guid.NewGuid():N}@example.org", twoFactor: false, "focal-point:GT")), language);
+        var token = (await client.FormTokenAsync($"/models/{slug}"))!;
+
+        async Task<string> PostAsync(string url, HttpContent content) => await PageErrorsAsync(await client.PostAsync(url, content), language);
+        FormUrlEncodedContent Form(params (string Name, string Value)[] fields) =>
+            new([.. fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value)), new("__RequestVerificationToken", token)]);
+        void Says(string errors, params (string Es, string En)[] expected)
+        {
+            foreach (var (spanish, english) in expected)
+            {
+                Assert.Contains(es ? spanish : english, errors, StringComparison.Ordinal);
+            }
+        }
+
+        // The upload form: no file, then no title.
+        var noFile = new MultipartFormDataContent { { new StringContent("Sin archivo"), "title" }, { new StringContent(token), "__RequestVerificationToken" } };
+        Says(await PostAsync("/models", noFile), ("Archivo del modelo", "Model file"), ("Envíe el modelo", "Send the model"));
+        var noTitle = Upload(SmallModel, "population.mdl", country: "GT");
+        noTitle.Add(new StringContent(token), "__RequestVerificationToken");
+        Says(await PostAsync("/models", noTitle), ("Título:", "Title:"), ("Falta 'title'", "'title' is required"));
+
+        // The model page's forms: Monte Carlo, calibration, binding, changes file.
+        Says(await PostAsync($"/models/{slug}?handler=Sensitivity", Form(("Sensitivity.Runs", es ? "10.000.000" : "10,000,000"), ("Sensitivity.Sampling", "lhs"), ("Sensitivity.Names[0]", "birth rate"), ("Sensitivity.Distributions[0]", "uniform(0.01,0.05)"))),
+            ("Corridas:", "Runs:"), ("10.000.000 corridas", "10,000,000 runs"));
+        Says(await PostAsync($"/models/{slug}?handler=Calibrate", Form(("Calibration.Names[0]", "birth rate"), ("Calibration.Lows[0]", "mucho"), ("Calibration.Highs[0]", "0.1"))),
+            ("Constantes a ajustar", "Constants to fit"), ("'mucho' no es un número", "'mucho' is not a number"));
+        Says(await PostAsync($"/models/{slug}?handler=Bind", Form(("Binding.Variable", "births"), ("Binding.Kind", "series"), ("Binding.Measure", ""), ("Binding.Alignment", "month"))),
+            ("Variable:", "Variable:"), ("no es una variable de datos", "is not a data variable"), ("Medida:", "Measure:"), ("La medida", "The measure"), ("Alineación:", "Alignment:"));
+        var noChanges = new MultipartFormDataContent { { new StringContent(token), "__RequestVerificationToken" } };
+        Says(await PostAsync($"/models/{slug}?handler=Import", noChanges), ("Archivo de cambios (.cin)", "Changes file (.cin)"));
+
+        // A run that is not a calibration saved as a scenario.
+        Says(await PostAsync($"/models/runs/{run.GetProperty("id").GetInt32()}?handler=SaveScenario", Form(("ScenarioName", "x"))),
+            ("Corrida:", "Run:"), ("no es una calibración", "is not a calibration"));
+    }
+
+    [Theory]
+    [InlineData("es", "no es un modelo de dinámica de sistemas", "se esperaba ')' pero la ecuación terminó", "función desconocida 'FROBNICATE'", "línea")]
+    [InlineData("en", "not a system-dynamics model", "expected ')' but the equation ended", "unknown function 'FROBNICATE'", "line")]
+    public async Task BrokenUpload_ThroughApiAndPage_TheEngineMessageInTheReadersLanguage_WithLineAndVariable(string language, string notAModel, string syntax, string unknownFunction, string line)
+    {
+        // A person signed in on the pages posts to the API with the antiforgery token in X-CSRF-TOKEN: without it the
+        // antiforgery check refuses the post before the upload is read (the 400 without a 'file' error seen before; it
+        // now names the header). A machine client posts with its bearer token; the page posts its form.
+        var person = await app.AddPersonAsync($"{Guid.NewGuid():N}@example.org", twoFactor: false, "focal-point:GT");
+        var browser = InLanguage(await app.SignInAsync(person), language);
+        var token = (await browser.FormTokenAsync("/models"))!;
+        await RefusedAsync(await browser.PostAsync("/api/models", Upload(SmallModel, "population.mdl", "Sin token", "GT")), language,
+            ("X-CSRF-TOKEN", "encabezado X-CSRF-TOKEN", "X-CSRF-TOKEN header"));
+        browser.DefaultRequestHeaders.Add("X-CSRF-TOKEN", token);
+        var machine = InLanguage(await app.TokenClientAsync(person), language);
+        const string xmile = """
+            <xmile version="1.0" xmlns="http://docs.oasis-open.org/xmile/ns/XMILE/v1.0">
+              <header><name>m</name></header>
+              <sim_specs><start>0</start><stop>1</stop><dt>1</dt></sim_specs>
+              <model><variables>
+                <aux name="b"><eqn>FROBNICATE(1)</eqn></aux>
+              </variables></model>
+            </xmile>
+            """;
+        var garbage = new byte[4096];
+        new Random(12).NextBytes(garbage);
+        var cases = new (byte[] Bytes, string File, string Expected, string Place)[]
+        {
+            (garbage, "garbage.bin", notAModel, @"^garbage\.bin: "),
+            (System.Text.Encoding.UTF8.GetBytes(SmallModel.Replace("population * birth rate", "population * (birth rate", StringComparison.Ordinal)), "population.mdl", syntax, @"^population\.mdl:6:\d+: variable 'births': "),
+            (System.Text.Encoding.UTF8.GetBytes(xmile), "m.xmile", unknownFunction, $@"^m\.xmile: .*<aux name=""b"">.* \({line} \d+\): variable 'b': "),
+        };
+        foreach (var (bytes, file, expected, place) in cases)
+        {
+            MultipartFormDataContent Form() =>
+                new() { { new ByteArrayContent(bytes), "file", file }, { new StringContent("Roto " + Guid.NewGuid().ToString("N")[..8]), "title" }, { new StringContent("GT"), "country" } };
+
+            foreach (var client in new[] { browser, machine })
+            {
+                var message = (await JsonAsync(await client.PostAsync("/api/models", Form()), HttpStatusCode.BadRequest)).GetProperty("errors").GetProperty("file")[0].GetString()!;
+                Assert.Contains(expected, message, StringComparison.Ordinal);
+                Assert.Matches(place, message);
+            }
+
+            var page = Form();
+            page.Add(new StringContent(token), "__RequestVerificationToken");
+            var errors = await PageErrorsAsync(await browser.PostAsync("/models", page), language);
+            Assert.Contains(expected, errors, StringComparison.Ordinal);
+            Assert.Matches(place[1..], errors);
+            Assert.DoesNotContain(nameof(Movilidad.Dynamics.DiagnosticCode.UnknownFunction), errors, StringComparison.Ordinal);
+        }
+
+        // A file over the model limit, and no file at all: refused naming 'file' in the reader's language.
+        var large = new MultipartFormDataContent { { new ByteArrayContent(new byte[Platform.Demand.DemandLibrary.MaxModelBytes + 1]), "file", "large.mdl" }, { new StringContent("Grande"), "title" } };
+        await RefusedAsync(await machine.PostAsync("/api/models", large), language, ("file", "20.000.001 bytes; el límite es 20.000.000", "20,000,001 bytes; the limit is 20,000,000"));
+        await RefusedAsync(await browser.PostAsync("/api/models", new MultipartFormDataContent { { new StringContent("Nada"), "title" } }), language, ("file", "Envíe el modelo", "Send the model"));
+    }
+
     [Fact]
     public async Task UploadPage_AModelPostedWithTheForm_GoesToItsPage()
     {
@@ -258,6 +454,14 @@ public abstract class DemandApiTests(MovilidadApp app)
         };
         var scenario = await JsonAsync(await secretariat.PostAsync($"/api/models/{id}/scenarios/import", form), HttpStatusCode.Created);
         Assert.Equal(0.03, scenario.GetProperty("overrides").GetProperty("constants").GetProperty("productivity growth rate").GetDouble());
+        Assert.Equal("Importado de mechanisation.cin.", scenario.GetProperty("description").GetString());
+        var english = new MultipartFormDataContent
+        {
+            { new ByteArrayContent("productivity growth rate = 0.025\n"u8.ToArray()), "file", "slower.cin" },
+            { new StringContent(name + "-en"), "name" },
+        };
+        var described = await JsonAsync(await (await app.ClientInAsync("en", "secretariat")).PostAsync($"/api/models/{id}/scenarios/import", english), HttpStatusCode.Created);
+        Assert.Equal("Imported from slower.cin.", described.GetProperty("description").GetString());
 
         var bad = new MultipartFormDataContent { { new ByteArrayContent("productivity growth rate = 0.03\nthis line has no value\n"u8.ToArray()), "file", "bad.cin" } };
         var refused = await JsonAsync(await secretariat.PostAsync($"/api/models/{id}/scenarios/import", bad), HttpStatusCode.BadRequest);
@@ -444,7 +648,7 @@ public abstract class DemandCalibrationTests(MovilidadApp app)
         });
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         var errors = (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
-        Assert.Contains("greater than high", errors.GetProperty("fit[0].high")[0].GetString(), StringComparison.Ordinal);
+        Assert.Contains("greater than the upper", errors.GetProperty("fit[0].high")[0].GetString(), StringComparison.Ordinal);
         Assert.Contains("outside the range", errors.GetProperty("fit[1].start")[0].GetString(), StringComparison.Ordinal);
         Assert.Contains("not a constant", errors.GetProperty("fit[2].name")[0].GetString(), StringComparison.Ordinal);
         Assert.True(errors.TryGetProperty("starts", out _));
@@ -512,6 +716,9 @@ public abstract class DemandCalibrationTests(MovilidadApp app)
         Assert.Equal(HttpStatusCode.Forbidden, (await (await app.ClientAsAsync("focal-point:GT")).PostAsJsonAsync($"/api/models/runs/{runId}/scenario", new { name = "x" })).StatusCode);
         var scenario = await DemandApiTests.JsonAsync(await secretariat.PostAsJsonAsync($"/api/models/runs/{runId}/scenario", new { name = "Calibrated" }), HttpStatusCode.Created);
         Assert.Equal(initial, scenario.GetProperty("overrides").GetProperty("constants").GetProperty("initial employment").GetDouble(), 9);
+        Assert.Matches($"^Calibration #{runId} \\(model version \\d+\\): RMSE [0-9.E+-]+, MAPE [0-9.]+ %, R² [0-9.-]+\\.$", scenario.GetProperty("description").GetString()!);
+        var spanish = await DemandApiTests.JsonAsync(await (await app.ClientAsAsync("secretariat")).PostAsJsonAsync($"/api/models/runs/{runId}/scenario", new { name = "Calibrado" }), HttpStatusCode.Created);
+        Assert.Matches($"^Calibración n\\.º {runId} \\(versión \\d+ del modelo\\): RMSE [0-9,E+-]+, MAPE [0-9,]+ %, R² [0-9,-]+\\.$", spanish.GetProperty("description").GetString()!);
         var twice = await secretariat.PostAsJsonAsync($"/api/models/runs/{runId}/scenario", new { name = "Calibrated" });
         Assert.Equal(HttpStatusCode.BadRequest, twice.StatusCode);
         Assert.Contains("\"name\"", await twice.Content.ReadAsStringAsync(), StringComparison.Ordinal);

@@ -127,6 +127,64 @@ public abstract class IndicatorPagesTests(MovilidadApp app)
         Assert.Contains(">Previous<", second, StringComparison.Ordinal);
         Assert.DoesNotContain(">Next<", second, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Dashboard_KeptBody_IsSharedByReadersOfOneVisibilityOnly_AndEachGetsTheirOwnShell()
+    {
+        var url = $"/indicators?plan={Plan}";
+        static string Body(string html) => html[html.IndexOf("<form method=\"get\" class=\"filters\"", StringComparison.Ordinal)..html.IndexOf("</main>", StringComparison.Ordinal)];
+
+        // Those who work on the plans: the reporting status, no public note; the edit link only for who may edit.
+        var observer = await (await app.ClientInAsync("en", "observer")).GetStringAsync(url);
+        var secretariat = await (await app.ClientInAsync("en", "secretariat")).GetStringAsync(url);
+        Assert.Equal(Body(observer), Body(secretariat));
+        Assert.Contains("id=\"reporting\"", Body(observer), StringComparison.Ordinal);
+        Assert.DoesNotContain("data-testid=\"new-indicator\"", observer, StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"new-indicator\"", secretariat, StringComparison.Ordinal);
+        Assert.DoesNotContain("data-testid=\"public-note\"", secretariat, StringComparison.Ordinal);
+
+        // Signed in without working on the plans, or not signed in: the public dashboard, never the kept one above.
+        foreach (var reader in new[] { await app.ClientInAsync("en", "civil-society"), app.ClientIn("en") })
+        {
+            var html = await reader.GetStringAsync(url);
+            Assert.NotEqual(Body(observer), Body(html));
+            Assert.DoesNotContain("id=\"reporting\"", html, StringComparison.Ordinal);
+            Assert.Contains("data-testid=\"public-note\"", html, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task Dashboard_DrawnAndKept_AnswersEachLanguageAndOddAddressAndShowsAnEditAtOnce()
+    {
+        var key = await app.PlanOfManyIndicatorsAsync(70);
+        var english = await app.ClientInAsync("en", "observer");
+        var spanish = await app.ClientInAsync("es", "observer");
+        var line = System.Text.RegularExpressions.Regex.Match(WebUtility.HtmlDecode(await english.GetStringAsync($"/indicators?plan={key}")), "line=([0-9]+)&start=60").Groups[1].Value;
+        var second = $"/indicators?plan={key}&line={line}&start=60";
+
+        Assert.Contains("Indicators 61–70 of 70", WebUtility.HtmlDecode(await english.GetStringAsync(second)), StringComparison.Ordinal);
+        Assert.Contains("Indicadores 61–70 de 70", WebUtility.HtmlDecode(await spanish.GetStringAsync(second)), StringComparison.Ordinal);
+        Assert.Contains("Muchos 65", WebUtility.HtmlDecode(await spanish.GetStringAsync(second)), StringComparison.Ordinal);
+        Assert.Contains("Indicators 61–70 of 70", WebUtility.HtmlDecode(await english.GetStringAsync($"/indicators?plan={key}&line={line}&start={int.MaxValue}")), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await english.GetAsync($"/indicators?plan={key}&line=-7&start={int.MinValue}&indicator={int.MaxValue}")).StatusCode);
+
+        var secretariat = await app.ClientAsAsync("secretariat");
+        await using (var db = app.CreateDb())
+        {
+            var id = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(db.Indicators.Where(i => i.Key == "m65" && i.Plan!.Key == key).Select(i => i.Id));
+            var current = await secretariat.GetFromJsonAsync<JsonElement>($"/api/indicators/{id}");
+            var edited = await secretariat.PutAsJsonAsync($"/api/indicators/{id}", new
+            {
+                version = current.GetProperty("version").GetInt32(), name = new { es = "Muchos 65 renombrado", en = "Many 65 renamed" },
+                definition = new { es = "Definición", en = "Definition" }, unit = current.GetProperty("unit"),
+                targets = new object[] { new { period = "2025-S2", value = 65 } },
+            });
+            Assert.True(edited.IsSuccessStatusCode, await edited.Content.ReadAsStringAsync());
+        }
+
+        Assert.Contains("Muchos 65 renombrado", WebUtility.HtmlDecode(await spanish.GetStringAsync(second)), StringComparison.Ordinal);
+        Assert.Contains("Many 65 renamed", WebUtility.HtmlDecode(await english.GetStringAsync(second)), StringComparison.Ordinal);
+    }
 }
 
 public sealed class IndicatorPagesTestsOnSqlite(SqliteApp app) : IndicatorPagesTests(app), IClassFixture<SqliteApp>;

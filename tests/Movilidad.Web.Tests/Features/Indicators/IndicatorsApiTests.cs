@@ -32,7 +32,7 @@ public abstract class IndicatorsApiTests(MovilidadApp app)
     {
         var client = await app.ClientAsAsync("observer");
         var indicators = await client.GetFromJsonAsync<JsonElement>($"/api/indicators?plan={Plan}");
-        var shipped = indicators.EnumerateArray().Where(i => i.GetProperty("key").GetString() != PeopleKey).ToList();
+        var shipped = indicators.EnumerateArray().Where(i => i.GetProperty("key").GetString() is { } key && key != PeopleKey && !key.StartsWith(IndicatorEditing.CreatedKeyPrefix, StringComparison.Ordinal)).ToList();
 
         Assert.Equal(["R1", "R2", "R3.GF", "R3.PROT", "R3.ML", "P1", "P2", "I1", "I2", "I3", "SEG.1"], shipped.Select(i => i.GetProperty("code").GetString()));
         var r1 = shipped[0];
@@ -246,6 +246,54 @@ public abstract class IndicatorsApiTests(MovilidadApp app)
         var after = await observer.GetFromJsonAsync<JsonElement>(Report("2023-S1", "CR"));
         Assert.Equal(1, after.GetProperty("values").EnumerateArray().Single(v => v.GetProperty("indicatorId").GetInt32() == seg).GetProperty("total").GetDecimal());
     }
+
+    [Fact]
+    public async Task MentoringSessionsIndicator_CreatedByTheSecretariat_CountsTheSessionsHeldByTheMenteesCountryAndPeriod()
+    {
+        var secretariat = await app.ClientAsAsync("secretariat");
+        object Indicator(string code, string source) => new
+        {
+            plan = Plan, code, type = "process", source,
+            name = new { es = "Sesiones de mentoría virtual", en = "Virtual mentoring sessions" },
+            definition = new { es = "Sesiones de mentoría realizadas (acción 1.3).", en = "Mentoring sessions held (action 1.3)." },
+            unit = new { es = "Sesiones", en = "Sessions" }, unitCode = "NUMBER", targetType = "incremental", aggregation = "sum",
+        };
+
+        var refused = await secretariat.PostAsJsonAsync("/api/indicators", Indicator("MENT-X", "teleport"));
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("source", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var created = await Pledges.PledgeBuilders.CreatedAsync(await secretariat.PostAsJsonAsync("/api/indicators", Indicator("MENT-1", "mentoring-sessions")));
+        var id = created.GetProperty("id").GetInt32();
+        Assert.True(created.GetProperty("automatic").GetBoolean());
+
+        var mentee = await app.AddPersonAsync($"{Guid.NewGuid():N}@example.org", twoFactor: false);
+        await using (var db = app.CreateDb())
+        {
+            MentoringRequestWith(db, mentee.Id, "CR", new DateOnly(2023, 2, 10), new DateOnly(2023, 6, 30), new DateOnly(2023, 7, 1));
+            MentoringRequestWith(db, mentee.Id, "PA", new DateOnly(2023, 3, 5));
+            await db.SaveChangesAsync();
+        }
+
+        var observer = await app.ClientAsAsync("observer");
+        async Task<decimal> TotalAsync(string period, string country) =>
+            (await observer.GetFromJsonAsync<JsonElement>(Report(period, country))).GetProperty("values").EnumerateArray()
+                .Single(v => v.GetProperty("indicatorId").GetInt32() == id).GetProperty("total").GetDecimal();
+        Assert.Equal(2, await TotalAsync("2023-S1", "CR"));
+        Assert.Equal(1, await TotalAsync("2023-S2", "CR"));
+        Assert.Equal(1, await TotalAsync("2023-S1", "PA"));
+
+        var page = await (await app.ClientIn("es").GetAsync($"/indicators/{id}")).Content.ReadAsStringAsync();
+        Assert.Contains("sesiones de mentoría virtual realizadas (acción 1.3)", page, StringComparison.Ordinal);
+    }
+
+    /// <summary>A mentoring request of a mentee in the country, with one session logged on each date given.</summary>
+    private static void MentoringRequestWith(MovilidadDb db, int mentee, string country, params DateOnly[] sessions) =>
+        db.MentoringRequests.Add(new Platform.Mentoring.MentoringRequest
+        {
+            MenteeAccountId = mentee, MenteeName = "Persona mentorada", MenteeContact = "mentee@example.org", Country = country, Topic = "l1",
+            Language = "es", Description = "Recién designada en movilidad laboral.", Status = Platform.Mentoring.MentoringStatus.Matched, CreatedAt = DateTime.UtcNow,
+            Sessions = [.. sessions.Select(date => new Platform.Mentoring.MentoringSession { Date = date, Minutes = 60, Topics = "l1", LoggedById = mentee })],
+        });
 
     [Fact]
     public async Task SdmxCsv_OfApprovedValues_ParsesBackWithSdmxCodes()

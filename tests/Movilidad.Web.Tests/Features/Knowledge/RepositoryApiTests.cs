@@ -144,7 +144,52 @@ public abstract class RepositoryApiTests(MovilidadApp app)
         Assert.Contains("title.es", longTitle.Keys);
         var huge = await proposer.PostAsync("/api/repository/documents", Upload(Metadata(), "grande.pdf", new byte[22 * 1024 * 1024]));
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, huge.StatusCode);
+        Assert.Equal(["file"], (await huge.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").EnumerateObject().Select(e => e.Name));
         Assert.Equal(before, await db.RepositoryItems.CountAsync());
+    }
+
+    [Fact]
+    public async Task ProposePage_ATitleOf100000CharactersOrAFileOverTheLimit_IsRefusedNeverA500()
+    {
+        await using var db = app.CreateDb();
+        var before = await db.RepositoryItems.CountAsync();
+        foreach (var (language, titleError, sizeError) in new[] { ("es", "Dé el título en español o en inglés", "pesa más de 20 MB"), ("en", "Give the title in Spanish or English", "larger than 20 MB") })
+        {
+            var proposer = await app.ClientInAsync(language, "civil-society");
+            var longTitle = await PostProposalPageAsync(proposer, new string('a', 100_000), "guia.pdf", TestFiles.Pdf("hola"));
+            var page = await longTitle.Content.ReadAsStringAsync();
+            Assert.True(longTitle.StatusCode == HttpStatusCode.BadRequest, $"{(int)longTitle.StatusCode}: {page[..Math.Min(page.Length, 2000)]}");
+            Assert.Contains(titleError, page, StringComparison.Ordinal);
+
+            // Over the file limit but inside the page's body limit: refused at the field; over the body limit (a 200 MB upload
+            // is stopped at the first 21 MB): the antiforgery check, which reads the form first, refuses it (400, not a 500).
+            var overFile = await PostProposalPageAsync(proposer, "Guía", "grande.pdf", new byte[RepositoryLimits.FileBytes + 1]);
+            Assert.Equal(HttpStatusCode.BadRequest, overFile.StatusCode);
+            Assert.Contains(sizeError, await overFile.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            var overBody = await PostProposalPageAsync(proposer, "Guía", "enorme.pdf", new byte[22 * 1024 * 1024]);
+            Assert.Equal(HttpStatusCode.BadRequest, overBody.StatusCode);
+        }
+
+        Assert.Equal(before, await db.RepositoryItems.CountAsync());
+    }
+
+    /// <summary>Posts the proposal page's form with a file, as a browser does (multipart, with the form's antiforgery token).</summary>
+    private static async Task<HttpResponseMessage> PostProposalPageAsync(HttpClient client, string title, string fileName, byte[] content)
+    {
+        var token = System.Text.RegularExpressions.Regex.Match(await client.GetStringAsync("/repository/propose"), "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"");
+        Assert.True(token.Success);
+        var form = new MultipartFormDataContent
+        {
+            { new StringContent(WebUtility.HtmlDecode(token.Groups[1].Value)), "__RequestVerificationToken" },
+            { new StringContent("document"), "Form.Kind" },
+            { new StringContent("manual"), "Form.Type" },
+            { new StringContent(title), "Form.TitleEs" },
+            { new StringContent("es"), "Form.Language" },
+        };
+        var file = new ByteArrayContent(content);
+        file.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
+        form.Add(file, "file", fileName);
+        return await client.PostAsync("/repository/propose", form);
     }
 
     [Fact]

@@ -43,6 +43,16 @@ public abstract class LabourImportPageTests(LabourMarketApp app)
         throw new TimeoutException($"import {id} did not end in a minute");
     }
 
+    /// <summary>Confirms an import with the form's fields, waits for it to end, and answers the dataset it made (it must have succeeded).</summary>
+    private static async Task<(int Id, JsonElement Dataset)> ImportedAsync(HttpClient client, int id, Dictionary<string, string> fields)
+    {
+        await JsonAsync(await client.PostAsync($"/api/labour-market/imports/{id}/start", new FormUrlEncodedContent(fields)), HttpStatusCode.OK);
+        var done = await FinishedAsync(client, id);
+        Assert.True(done.GetProperty("status").GetString() == "done", done.ToString());
+        var datasetId = done.GetProperty("datasetId").GetInt32();
+        return (datasetId, await JsonAsync(await client.GetAsync($"/api/labour-market/datasets/{datasetId}"), HttpStatusCode.OK));
+    }
+
     private static byte[] Filled(byte[] template, IEnumerable<object[]> rows)
     {
         using var stream = new MemoryStream();
@@ -292,12 +302,7 @@ public abstract class LabourImportPageTests(LabourMarketApp app)
         Assert.Contains("data-testid=\"named\"", previewPage, StringComparison.Ordinal);
         Assert.Contains("data-testid=\"preview\"", previewPage, StringComparison.Ordinal);
 
-        await JsonAsync(await secretariat.PostAsync($"/api/labour-market/imports/{id}/start",
-            new FormUrlEncodedContent(new Dictionary<string, string> { ["column-occupation"] = "Job code and title", ["column-province"] = "Province/Territory" })), HttpStatusCode.OK);
-        var done = await FinishedAsync(secretariat, id);
-        Assert.True(done.GetProperty("status").GetString() == "done", done.ToString());
-        var datasetId = done.GetProperty("datasetId").GetInt32();
-        var dataset = await JsonAsync(await secretariat.GetAsync($"/api/labour-market/datasets/{datasetId}"), HttpStatusCode.OK);
+        var (datasetId, dataset) = await ImportedAsync(secretariat, id, new() { ["column-occupation"] = "Job code and title", ["column-province"] = "Province/Territory" });
         var summary = dataset.GetProperty("summary");
         Assert.Equal(original.RowsImported, summary.GetProperty("rowsImported").GetInt32());
         var total = summary.GetProperty("totals").EnumerateArray().Single();
@@ -307,6 +312,54 @@ public abstract class LabourImportPageTests(LabourMarketApp app)
 
         // Left out of the other tests' sums.
         Assert.Equal(HttpStatusCode.OK, (await secretariat.DeleteAsync($"/api/labour-market/datasets/{datasetId}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task KnownPublication_WithAColumnItIsKnownByRenamedAndMoved_IsRecognised_AndImportedOnceTheColumnIsNamed()
+    {
+        const string name = "negative_lmia_2019Q4_new_edition.csv";
+        var secretariat = await app.ClientInAsync("en", "secretariat");
+        var original = (await app.ImportedAsync())[RecordFiles.NegativeLmia];
+
+        // The real ESDC list with its employer column (one of the three it is known by) renamed and moved to the end, after a
+        // column ESDC never published: still recognised from its title and other columns, not read as a template.
+        var edited = RecordFiles.Reedited(RecordFiles.NegativeLmia, "Employer", "Business operating name", "Internal reference");
+        var created = await JsonAsync(await secretariat.PostAsync("/api/labour-market/imports", Upload(edited, name)), HttpStatusCode.Created);
+        var id = created.GetProperty("id").GetInt32();
+        Assert.Equal("esdc-lmia", created.GetProperty("detected").GetString());
+        var layout = created.GetProperty("layout");
+        Assert.False(layout.GetProperty("usesMapping").GetBoolean());
+        Assert.Contains(layout.GetProperty("fields").EnumerateArray(), f => f.GetProperty("key").GetString() == "employer" && f.GetProperty("missing").GetBoolean());
+        Assert.DoesNotContain(layout.GetProperty("fields").EnumerateArray(), f => f.GetProperty("key").GetString() != "employer" && f.GetProperty("missing").GetBoolean());
+        var error = layout.GetProperty("errors").GetProperty("file")[0].GetString()!;
+        Assert.Contains(name, error, StringComparison.Ordinal);
+        Assert.Contains("Column EMPLOYER is missing", error, StringComparison.Ordinal);
+        Assert.Contains("(employer)", error, StringComparison.Ordinal);
+
+        // The page marks the field as missing, to choose its column.
+        var page = await (await secretariat.GetAsync($"/labour-market/import/{id}")).Content.ReadAsStringAsync();
+        Assert.Matches("data-field=\"employer\"[^>]* data-missing=\"true\"", page);
+        Assert.DoesNotMatch("data-field=\"(?!employer)[a-z]+\"[^>]* data-missing=\"true\"", page);
+        Assert.Contains("data-testid=\"missing\"", page, StringComparison.Ordinal);
+
+        // Started without naming it: 400 naming the field. Named: imported with the totals of the list as published.
+        var unnamed = await JsonAsync(await secretariat.PostAsync($"/api/labour-market/imports/{id}/start", new FormUrlEncodedContent([])), HttpStatusCode.BadRequest);
+        Assert.Contains("EMPLOYER", unnamed.GetProperty("errors").GetProperty("column-employer")[0].GetString(), StringComparison.Ordinal);
+        var (datasetId, dataset) = await ImportedAsync(secretariat, id, new() { ["column-employer"] = "Business operating name" });
+        var summary = dataset.GetProperty("summary");
+        Assert.Equal(original.RowsImported, summary.GetProperty("rowsImported").GetInt32());
+        Assert.Equal(original.Observations, summary.GetProperty("observations").GetInt32());
+        Assert.Equal(original.Totals.Single().Total, summary.GetProperty("totals").EnumerateArray().Single().GetProperty("total").GetDecimal());
+        Assert.Equal(HttpStatusCode.OK, (await secretariat.DeleteAsync($"/api/labour-market/datasets/{datasetId}")).StatusCode);
+
+        // The direct import takes the same column-KEY; without it the file is refused naming the field, and nothing lands.
+        var refused = await JsonAsync(await secretariat.PostAsync("/api/labour-market/datasets", Upload(edited, name)), HttpStatusCode.BadRequest);
+        Assert.Contains("(employer)", refused.GetProperty("errors").GetProperty("file")[0].GetString(), StringComparison.Ordinal);
+        var named = Upload(edited, name);
+        named.Add(new StringContent("Business operating name"), "column-employer");
+        var direct = await JsonAsync(await secretariat.PostAsync("/api/labour-market/datasets", named), HttpStatusCode.Created);
+        Assert.Equal(original.Totals.Single().Total, direct.GetProperty("totals").EnumerateArray().Single().GetProperty("total").GetDecimal());
+        Assert.Equal(HttpStatusCode.OK, (await secretariat.DeleteAsync($"/api/labour-market/datasets/{direct.GetProperty("id").GetInt32()}")).StatusCode);
     }
 
     [Fact]

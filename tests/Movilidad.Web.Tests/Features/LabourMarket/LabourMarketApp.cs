@@ -1,4 +1,6 @@
+using System.Text;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.VisualBasic.FileIO;
 using Movilidad.Platform.Audit;
 using Movilidad.Platform.Data;
 using Movilidad.Platform.LabourMarket;
@@ -28,6 +30,35 @@ public static class RecordFiles
         }
 
         return Path.Combine(folder?.FullName ?? throw new InvalidOperationException("The repository root is not above the test binaries."), "data", "records", relative);
+    }
+
+    /// <summary>
+    /// A shipped CSV list as a new edition might publish it: column <paramref name="column"/> renamed <paramref name="renamed"/>
+    /// and moved to the end, after a column the publication never had (<paramref name="extra"/>, a value on every data row);
+    /// every value as published (Latin-1, as ESDC writes).
+    /// </summary>
+    public static byte[] Reedited(string relative, string column, string renamed, string extra)
+    {
+        using var parser = new TextFieldParser(PathOf(relative), Encoding.Latin1) { TextFieldType = FieldType.Delimited, HasFieldsEnclosedInQuotes = true, TrimWhiteSpace = false };
+        parser.SetDelimiters(",");
+        var rows = new List<string[]>();
+        while (!parser.EndOfData)
+        {
+            rows.Add(parser.ReadFields() ?? []);
+        }
+
+        var header = rows.FindIndex(r => r.Contains(column));
+        var at = Array.IndexOf(rows[header], column);
+        var text = new StringBuilder();
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var row = rows[i];
+            var data = i > header && row.Count(c => c.Trim().Length > 0) > 2;
+            string[] cells = [.. row.Where((_, c) => c != at), i == header ? extra : data ? $"ref-{i}" : "", i == header ? renamed : at < row.Length ? row[at] : ""];
+            text.AppendJoin(',', cells.Select(c => c.IndexOfAny([',', '"', '\n']) >= 0 ? $"\"{c.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : c)).Append("\r\n");
+        }
+
+        return Encoding.Latin1.GetBytes(text.ToString());
     }
 }
 

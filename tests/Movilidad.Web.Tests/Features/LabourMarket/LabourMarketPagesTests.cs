@@ -111,6 +111,31 @@ public abstract class LabourMarketPagesTests(LabourMarketApp app)
     }
 
     [Fact]
+    public async Task DatasetPage_ListsEachObservationWithTheFileRowItCameFrom()
+    {
+        var lmia = (await app.ImportedAsync())[RecordFiles.NegativeLmia];
+        var all = await PageAsync($"/labour-market/datasets/{lmia.Id}");
+        Assert.Contains($"data-testid=\"observation-count\">{lmia.Observations.ToString("N0", CultureInfo.GetCultureInfo("en"))}<", all, StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"observations\"", all, StringComparison.Ordinal);
+
+        // Row 3 of the file, its first data row (title and header above): "Newfoundland and Labrador, High Wage, Bailey
+        // Veterinary Surgical Specialty Ltd., ..., 3114-Veterinarians, 1": only its observations, each linking to the row.
+        var line = File.ReadLines(RecordFiles.PathOf(RecordFiles.NegativeLmia), System.Text.Encoding.Latin1).Where(l => l.Length > 0).ElementAt(2);
+        Assert.StartsWith("Newfoundland and Labrador,", line, StringComparison.Ordinal);
+        Assert.EndsWith(",3114-Veterinarians,1", line, StringComparison.Ordinal);
+        var row = await PageAsync($"/labour-market/datasets/{lmia.Id}?row=3", "es");
+        Assert.Contains("noc2011 3114", row, StringComparison.Ordinal);
+        Assert.Contains("CA-NL", row, StringComparison.Ordinal);
+        var shown = int.Parse(System.Text.RegularExpressions.Regex.Match(row, "data-testid=\"observation-count\">(\\d+)<").Groups[1].Value, CultureInfo.InvariantCulture);
+        Assert.InRange(shown, 1, 10);
+        var table = row[row.IndexOf("data-testid=\"observations\"", StringComparison.Ordinal)..];
+        Assert.Equal(shown, System.Text.RegularExpressions.Regex.Count(table, $"href=\"/labour-market/datasets/{lmia.Id}\\?row=3#observations\">3</a>"));
+        Assert.Equal(shown, System.Text.RegularExpressions.Regex.Count(table, "<a href=\"/labour-market/datasets/\\d+\\?row=\\d+#observations\">"));
+        Assert.Contains("Fila del archivo", row, StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"no-observations\"", await PageAsync($"/labour-market/datasets/{lmia.Id}?row=2"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task OccupationPage_ShowsTheGroupAcrossSourcesAndCountries()
     {
         await app.ImportedAsync();

@@ -1,8 +1,12 @@
+using System.Data.Common;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
 using Movilidad.Dynamics.Analysis;
 using Movilidad.Platform.Data;
 using Movilidad.Platform.LabourMarket;
@@ -30,7 +34,17 @@ public abstract class OutlookApp(DatabaseProvider provider) : MovilidadApp(provi
     };
 
     private readonly SemaphoreSlim gate = new(1, 1);
+    private readonly AggregationCounter aggregations = new();
     private bool seeded;
+
+    /// <summary>How many GROUP BY commands this app has sent to its database (the outlook's aggregations over the observations).</summary>
+    public int Aggregations => aggregations.Count;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.ConfigureServices(services => services.ConfigureDbContext<MovilidadDb>((_, db) => db.AddInterceptors(aggregations)));
+    }
 
     public async Task SeedAsync()
     {
@@ -100,6 +114,34 @@ public abstract class OutlookApp(DatabaseProvider provider) : MovilidadApp(provi
     }
 }
 
+/// <summary>Counts the GROUP BY commands a database context sends.</summary>
+public sealed class AggregationCounter : DbCommandInterceptor
+{
+    private int count;
+
+    public int Count => Volatile.Read(ref count);
+
+    public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+    {
+        Counted(command);
+        return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
+    }
+
+    public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
+    {
+        Counted(command);
+        return base.ReaderExecuting(command, eventData, result);
+    }
+
+    private void Counted(DbCommand command)
+    {
+        if (command.CommandText.Contains("GROUP BY", StringComparison.OrdinalIgnoreCase))
+        {
+            Interlocked.Increment(ref count);
+        }
+    }
+}
+
 public sealed class OutlookSqliteApp() : OutlookApp(DatabaseProvider.Sqlite);
 
 public sealed class OutlookPostgresApp() : OutlookApp(DatabaseProvider.Postgres);
@@ -120,6 +162,25 @@ public abstract class OutlookTests(OutlookApp app)
 
     private static JsonElement Occupation(JsonElement outlook, string code) =>
         outlook.GetProperty("occupations").EnumerateArray().Single(o => o.GetProperty("occupation").GetString() == code);
+
+    [Fact]
+    public async Task Api_ColdRequestsAtOnce_ComputeTheOutlookOnce()
+    {
+        // The same filter read once in English counts the aggregations of one computation; eight readers asking for it in
+        // Spanish at the same moment (a key nobody has computed yet) share one computation instead of running them eight times.
+        const string query = $"area={OutlookApp.Country}&level=2&horizon=4";
+        var before = app.Aggregations;
+        await OutlookAsync(query);
+        var once = app.Aggregations - before;
+        Assert.True(once > 0, "the outlook aggregates the observations");
+
+        var start = app.Aggregations;
+        var answers = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => app.ClientIn("es").GetAsync("/api/labour-market/outlook?" + query)));
+        Assert.All(answers, a => Assert.Equal(HttpStatusCode.OK, a.StatusCode));
+        Assert.Equal(once, app.Aggregations - start);
+        var bodies = await Task.WhenAll(answers.Select(a => a.Content.ReadAsStringAsync()));
+        Assert.Single(bodies.Distinct(StringComparer.Ordinal));
+    }
 
     [Fact]
     public async Task Api_KnownSeries_RankedByProjectedChangeWithThePartialYearLeftOut()

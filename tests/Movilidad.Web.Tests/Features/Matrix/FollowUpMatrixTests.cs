@@ -259,6 +259,58 @@ public abstract class FollowUpMatrixTests(MovilidadApp app)
     }
 
     [Fact]
+    public async Task Export_Repeated_IsTheKeptWorkbook_AConditionalGetIs304_AndAnEditChangesItAtOnce()
+    {
+        var id = await ActivityAsync();
+        var client = await app.ClientAsAsync("focal-point:GT");
+        var first = await client.GetAsync("/api/matrix?language=es");
+        var etag = first.Headers.ETag;
+        Assert.NotNull(etag);
+        Assert.True(first.Headers.CacheControl is { Private: true, NoCache: true }, $"Cache-Control: {first.Headers.CacheControl}");
+        var bytes = await first.Content.ReadAsByteArrayAsync();
+
+        // A repeat is the same workbook; a conditional GET of it is 304 without a body.
+        var again = await client.GetAsync("/api/matrix?language=es");
+        Assert.Equal(etag, again.Headers.ETag);
+        Assert.Equal(bytes, await again.Content.ReadAsByteArrayAsync());
+        var conditional = new HttpRequestMessage(HttpMethod.Get, "/api/matrix?language=es");
+        conditional.Headers.IfNoneMatch.Add(etag);
+        var notModified = await client.SendAsync(conditional);
+        Assert.Equal(HttpStatusCode.NotModified, notModified.StatusCode);
+        Assert.Empty(await notModified.Content.ReadAsByteArrayAsync());
+
+        // Another language or filter is another workbook; a reader without the right gets nothing, kept or not.
+        Assert.NotEqual(etag, (await client.GetAsync("/api/matrix?language=en")).Headers.ETag);
+        Assert.NotEqual(etag, (await client.GetAsync("/api/matrix?language=es&plan=prml-2023-2027")).Headers.ETag);
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await app.ClientAsAsync("civil-society")).GetAsync("/api/matrix?language=es")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await app.ClientIn("es").GetAsync("/api/matrix?language=es")).StatusCode);
+
+        // An edit of a share expires the kept workbook: the same conditional GET now gets the new one.
+        var saved = await client.PutAsJsonAsync($"/api/activities/{id}/countries/GT", new { version = 0, status = "planned", budgetAmount = 777m, budgetCurrency = "USD" });
+        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+        conditional = new HttpRequestMessage(HttpMethod.Get, "/api/matrix?language=es");
+        conditional.Headers.IfNoneMatch.Add(etag);
+        var changed = await client.SendAsync(conditional);
+        Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
+        Assert.NotEqual(etag, changed.Headers.ETag);
+        using var workbook = new MatrixWorkbook(await changed.Content.ReadAsByteArrayAsync());
+        Assert.Equal("777", workbook.Value(id, "GT", "Presupuesto (país)"));
+    }
+
+    [Fact]
+    public async Task Export_OfAPlanOrLineThatDoesNotExist_IsAnEmptyWorkbookEachTime()
+    {
+        var client = await app.ClientAsAsync("observer");
+        foreach (var url in new[] { "/api/matrix?plan=no-such-plan", $"/api/matrix?plan=prml-2023-2027&line={int.MaxValue}", "/api/matrix?line=-1" })
+        {
+            var response = await client.GetAsync(url);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            using var empty = new MatrixWorkbook(await response.Content.ReadAsByteArrayAsync());
+            Assert.Single(empty.Rows);
+        }
+    }
+
+    [Fact]
     public async Task Import_EditedCells_LandAsTypedWithDecimalCommaAndTextDates()
     {
         var id = await ActivityAsync(completeNote: true);

@@ -155,6 +155,18 @@ public abstract class MentoringTests(MovilidadApp app)
         Assert.True(ranking.GetProperty("nearest").GetBoolean());
         Assert.Contains(ranking.GetProperty("proposals").EnumerateArray(), p => p.GetProperty("name").GetString() == "Nora");
 
+        // The page says the same: nobody covers the topic, here are the nearest, each with why.
+        var nora = created.GetProperty("id").GetInt32();
+        var page = await mentee.PostPageFormAsync("/mentoring?handler=Ask",
+            [F("Ask.Country", "GT"), F("Ask.Topic", "tema-2-13"), F("Ask.Language", "es"), F("Ask.Description", "Tema sin expertos, por la página."), F("Ask.Contact", "gt@example.org")]);
+        Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
+        var html = System.Net.WebUtility.HtmlDecode(await mentee.GetStringAsync(page.Headers.Location!.OriginalString));
+        Assert.Contains("data-testid=\"nearest\"", html, StringComparison.Ordinal);
+        Assert.Contains("Ningún experto cubre este tema: estos son los más cercanos", html, StringComparison.Ordinal);
+        var proposal = html[html.IndexOf($"data-testid=\"proposal-{nora}\"", StringComparison.Ordinal)..];
+        Assert.Contains("Nora", proposal[..proposal.IndexOf("</li>", StringComparison.Ordinal)], StringComparison.Ordinal);
+        Assert.Contains("tema cercano", proposal[..proposal.IndexOf("</li>", StringComparison.Ordinal)], StringComparison.Ordinal);
+
         var errors = await ErrorsAsync(await mentee.PostAsJsonAsync("/api/mentoring/requests", new { country = "XX", topic = "no-such-topic", language = "de", description = "", contact = "" }));
         foreach (var field in new[] { "country", "topic", "language", "description", "contact" })
         {
@@ -166,6 +178,10 @@ public abstract class MentoringTests(MovilidadApp app)
         {
             Assert.True(registration.TryGetProperty(field, out _), $"{field}: {registration}");
         }
+
+        // A null among the areas (the API fuzz test's 500, seed 833054329) is named like any unknown area.
+        var nullArea = await ErrorsAsync(await mentee.PostAsJsonAsync("/api/mentoring/experts", new { name = "Y", country = "GT", kind = "functional-expert", areas = new string?[] { null }, languages = new[] { "es" }, hoursPerMonth = 5, contact = "y@example.org" }));
+        Assert.True(nullArea.TryGetProperty("areas[0]", out _), nullArea.ToString());
 
         Assert.Equal(HttpStatusCode.Unauthorized, (await app.Browser().GetAsync("/api/mentoring/experts")).StatusCode);
     }
@@ -191,6 +207,127 @@ public abstract class MentoringTests(MovilidadApp app)
         var html = await page.GetStringAsync("/mentoring");
         Assert.Contains("Olga", html, StringComparison.Ordinal);
         Assert.Contains("covers the topic (4)", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ExpertProfile_IsEditedByTheExpertOrTheSecretariat_Versioned_AndBadInputNamed()
+    {
+        var secretariat = await app.ClientAsAsync("secretariat");
+        var expert = await app.ClientAsAsync("observer");
+        var other = await app.ClientAsAsync("observer");
+        var created = await OkAsync(await expert.PostAsJsonAsync("/api/mentoring/experts", Registration("Quim", ["tema-1-5"], ["es"], 4)), HttpStatusCode.Created);
+        var id = created.GetProperty("id").GetInt32();
+        var url = $"/api/mentoring/experts/{id}";
+        object Change(int version, int hours = 6, string kind = "crm-member") =>
+            new { version, name = "Quim", country = "CR", kind, areas = new[] { "tema-1-5", "tema-1-6" }, languages = new[] { "es", "fr" }, hoursPerMonth = hours, contact = "quim@example.org" };
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await other.PutAsJsonAsync(url, Change(0))).StatusCode);
+        var edited = await OkAsync(await expert.PutAsJsonAsync(url, Change(0)));
+        Assert.Equal(["tema-1-5", "tema-1-6"], edited.GetProperty("areas").EnumerateArray().Select(a => a.GetString()));
+        Assert.Equal(["es", "fr"], edited.GetProperty("languages").EnumerateArray().Select(a => a.GetString()));
+        Assert.Equal("proposed", edited.GetProperty("status").GetString());
+        Assert.Equal(HttpStatusCode.Conflict, (await expert.PutAsJsonAsync(url, Change(0))).StatusCode);
+        var errors = await ErrorsAsync(await secretariat.PutAsJsonAsync(url, Change(1, hours: -3, kind: "guru")));
+        Assert.True(errors.TryGetProperty("hoursPerMonth", out _), errors.ToString());
+        Assert.True(errors.TryGetProperty("kind", out _), errors.ToString());
+        await OkAsync(await secretariat.PutAsJsonAsync(url, Change(1, hours: 12)));
+        Assert.Equal(HttpStatusCode.NotFound, (await secretariat.PutAsJsonAsync("/api/mentoring/experts/999999", Change(0))).StatusCode);
+
+        await using var db = app.CreateDb();
+        var trail = await db.AuditEntries.Where(e => e.EntityType == "mentoring-expert" && e.EntityId == id.ToString(System.Globalization.CultureInfo.InvariantCulture)).OrderBy(e => e.Id).Select(e => e.Action).ToListAsync();
+        Assert.Equal(["create", "update", "update"], trail);
+    }
+
+    private static bool Denied(HttpResponseMessage response) =>
+        response.StatusCode == HttpStatusCode.Forbidden
+        || (response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location?.OriginalString.Contains("/account/denied", StringComparison.Ordinal) == true);
+
+    private static KeyValuePair<string, string> F(string name, string value) => new(name, value);
+
+    [Fact]
+    public async Task Pages_TakeAnExpertAndARequest_FromRegistrationToFeedbackAndCounts()
+    {
+        var secretariat = await app.SignInAsync(await app.AddPersonAsync($"{Guid.NewGuid():N}@example.org", twoFactor: true, "secretariat"));
+        var expert = await app.SignInAsync(await app.AddPersonAsync($"{Guid.NewGuid():N}@example.org", twoFactor: false, "observer"));
+        var mentee = await app.SignInAsync(await app.AddPersonAsync($"{Guid.NewGuid():N}@example.org", twoFactor: false, "focal-point:SV"));
+
+        // The expert registers (a bad form names its fields), then edits the profile; a stale version is a 409.
+        var refused = await expert.PostPageFormAsync("/mentoring?handler=Register",
+            [F("Register.Name", "Pia"), F("Register.Country", "SV"), F("Register.Kind", "crm-member"), F("Register.Languages", "es"), F("Register.HoursPerMonth", "-3"), F("Register.Contact", "pia@example.org")]);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        var refusedHtml = await refused.Content.ReadAsStringAsync();
+        Assert.Contains("Choose 1 to 50 areas from the list.", refusedHtml, StringComparison.Ordinal);
+        Assert.Contains("Hours a month are a number from 0 to 200.", refusedHtml, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, (await expert.PostPageFormAsync("/mentoring?handler=Register",
+            [F("Register.Name", "Pia"), F("Register.Country", "SV"), F("Register.Kind", "crm-member"), F("Register.Areas", "tema-3-4"), F("Register.Areas", "l2"),
+             F("Register.Languages", "es"), F("Register.HoursPerMonth", "8"), F("Register.Contact", "pia@example.org")])).StatusCode);
+        Assert.Contains("value=\"Pia\"", await expert.GetStringAsync("/mentoring/profile"), StringComparison.Ordinal);
+        KeyValuePair<string, string>[] Profile(int version) =>
+            [F("Version", version.ToString(System.Globalization.CultureInfo.InvariantCulture)), F("Form.Name", "Pía Ruiz"), F("Form.Country", "SV"), F("Form.Kind", "crm-member"),
+             F("Form.Areas", "tema-3-4"), F("Form.Languages", "es"), F("Form.Languages", "en"), F("Form.HoursPerMonth", "10"), F("Form.Contact", "pia@example.org")];
+        Assert.Equal(HttpStatusCode.Redirect, (await expert.PostPageFormAsync("/mentoring/profile", Profile(0))).StatusCode);
+        var stale = await expert.PostPageFormAsync("/mentoring/profile", Profile(0));
+        Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
+        Assert.Contains("Someone else saved this", await stale.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        int pia;
+        await using (var db = app.CreateDb())
+        {
+            pia = await db.MentoringExperts.Where(e => e.Name == "Pía Ruiz").Select(e => e.Id).SingleAsync();
+        }
+
+        // The Secretariat validates from its queue; nobody else may.
+        Assert.Contains($"queued-{pia}", await secretariat.GetStringAsync("/mentoring/experts"), StringComparison.Ordinal);
+        KeyValuePair<string, string>[] validate = [F("expertId", pia.ToString(System.Globalization.CultureInfo.InvariantCulture)), F("version", "1")];
+        Assert.True(Denied(await expert.PostPageFormAsync("/mentoring/experts?handler=Validate", validate)));
+        Assert.Equal(HttpStatusCode.Redirect, (await secretariat.PostPageFormAsync("/mentoring/experts?handler=Validate", validate)).StatusCode);
+        var listed = await mentee.GetStringAsync("/mentoring/experts");
+        Assert.Contains($"expert-{pia}", listed, StringComparison.Ordinal);
+        Assert.DoesNotContain("pia@example.org", listed, StringComparison.Ordinal);
+
+        // The mentee asks and lands on the request, the expert ranked with the reasons, no contact yet.
+        var asked = await mentee.PostPageFormAsync("/mentoring?handler=Ask",
+            [F("Ask.Country", "SV"), F("Ask.Topic", "tema-3-4"), F("Ask.Language", "es"), F("Ask.Description", "Recién designada."), F("Ask.Contact", "sv@example.org")]);
+        Assert.Equal(HttpStatusCode.Redirect, asked.StatusCode);
+        var location = asked.Headers.Location!.OriginalString;
+        var id = int.Parse(System.Text.RegularExpressions.Regex.Match(location, "/mentoring/requests/([0-9]+)").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        var url = $"/mentoring/requests/{id}";
+        var ranked = await mentee.GetStringAsync(location);
+        Assert.Contains($"proposal-{pia}", ranked, StringComparison.Ordinal);
+        Assert.Contains("covers the topic (4)", ranked, StringComparison.Ordinal);
+        Assert.DoesNotContain("pia@example.org", ranked, StringComparison.Ordinal);
+
+        // The expert proposed finds it among their requests, without the mentee's contact, and accepts it.
+        Assert.Contains(url, await expert.GetStringAsync("/mentoring"), StringComparison.Ordinal);
+        var proposed = await expert.GetStringAsync(url);
+        Assert.Contains("I accept this request", proposed, StringComparison.Ordinal);
+        Assert.DoesNotContain("sv@example.org", proposed, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, (await expert.PostPageFormAsync($"{url}?handler=Accept", [F("Version", "0"), F("ExpertId", pia.ToString(System.Globalization.CultureInfo.InvariantCulture))])).StatusCode);
+        Assert.Contains("sv@example.org", await expert.GetStringAsync(url), StringComparison.Ordinal);
+        Assert.Contains("pia@example.org", await mentee.GetStringAsync(url), StringComparison.Ordinal);
+
+        // Sessions: bad input named, a stale version refused, both sides log.
+        var badSession = await mentee.PostPageFormAsync($"{url}?handler=Session", [F("Version", "1"), F("Session.Date", "2026-01-10"), F("Session.Minutes", "-3"), F("Session.Topics", "Normativa")]);
+        Assert.Equal(HttpStatusCode.BadRequest, badSession.StatusCode);
+        Assert.Contains("The duration is a number of minutes from 1 to 600.", await badSession.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, (await expert.PostPageFormAsync($"{url}?handler=Session",
+            [F("Version", "1"), F("Session.Date", "2026-01-10"), F("Session.Minutes", "45"), F("Session.Topics", "Normativa laboral"), F("Session.FollowUps", "Enviar la guía")])).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await mentee.PostPageFormAsync($"{url}?handler=Session", [F("Version", "1"), F("Session.Date", "2026-01-12"), F("Session.Minutes", "30"), F("Session.Topics", "Otra")])).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await mentee.PostPageFormAsync($"{url}?handler=Session", [F("Version", "2"), F("Session.Date", "2026-01-12"), F("Session.Minutes", "75"), F("Session.Topics", "Datos")])).StatusCode);
+
+        // Feedback from both sides, not from the Secretariat.
+        Assert.True(Denied(await secretariat.PostPageFormAsync($"{url}?handler=Feedback", [F("Version", "3"), F("Feedback.Rating", "5")])));
+        Assert.Equal(HttpStatusCode.Redirect, (await mentee.PostPageFormAsync($"{url}?handler=Feedback", [F("Version", "3"), F("Feedback.Rating", "5"), F("Feedback.Comment", "Muy útil")])).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await expert.PostPageFormAsync($"{url}?handler=Feedback", [F("Version", "4"), F("Feedback.Rating", "4")])).StatusCode);
+        var done = await secretariat.GetStringAsync(url);
+        Assert.Contains("5 out of 5 · Muy útil", done, StringComparison.Ordinal);
+        Assert.Contains("4 out of 5", done, StringComparison.Ordinal);
+        Assert.Contains("Enviar la guía", done, StringComparison.Ordinal);
+
+        // The Secretariat's counts by topic and country; nobody else reads them.
+        var counts = await secretariat.GetStringAsync("/mentoring/counts");
+        Assert.Contains("by-topic-tema-3-4", counts, StringComparison.Ordinal);
+        Assert.Contains("by-country-SV", counts, StringComparison.Ordinal);
+        Assert.True(Denied(await mentee.GetAsync("/mentoring/counts")));
     }
 }
 

@@ -301,4 +301,15 @@ public sealed class NaturalOrderTests
         string[] codes = ["A101", "a2", "A1001", "1.10", "A1", "1.9", "A01", "B", "1.2.3"];
         Assert.Equal(["1.2.3", "1.9", "1.10", "A01", "A1", "a2", "A101", "A1001", "B"], codes.Order(Movilidad.Web.Infrastructure.Pages.NaturalOrder.Instance));
     }
+
+    /// <summary>The stored keys, compared ordinally as the databases compare them, order codes as <c>NaturalOrder</c> does.</summary>
+    [Fact]
+    public void SortKeys_ComparedOrdinally_OrderCodesNaturally()
+    {
+        string[] codes = ["A101", "a2", "A1001", "1.10", "A1", "1.9", "B", "1.2.3", "1.2.10", "1.10.1", "A-7", "A 7", "Ñ1", "007", "x9.Y10", "", "A0", "A00012"];
+        Assert.Equal(codes.Order(Movilidad.Web.Infrastructure.Pages.NaturalOrder.Instance), codes.OrderBy(Movilidad.Platform.Data.NaturalSortKey.Of, StringComparer.Ordinal));
+        Assert.Equal("A0000000002", Movilidad.Platform.Data.NaturalSortKey.Of("a2"));
+        Assert.Equal("0000000001.0000000010.0000000001", Movilidad.Platform.Data.NaturalSortKey.Of("1.10.1"));
+        Assert.True(Movilidad.Platform.Data.NaturalSortKey.Of(new string('1', 1) + string.Concat(Enumerable.Repeat(".1", 15)) + "1").Length <= Movilidad.Platform.Data.NaturalSortKey.MaxLength(32));
+    }
 }

@@ -133,9 +133,8 @@ public abstract class ContentCorrectionsTests(MovilidadApp app)
             Assert.Contains(listed.EnumerateArray(), i => i.GetProperty("code").GetString() == code);
         }
 
-        var page = await reader.GetStringAsync("/institutions");
-        Assert.Contains("Gobiernos locales", page, StringComparison.Ordinal);
-        Assert.Contains("Organizaciones de empleadores", page, StringComparison.Ordinal);
+        Assert.Contains("<h2 id=\"kind-LocalGovernment\">Gobiernos locales <span", await reader.GetStringAsync("/institutions?kind=local-government"), StringComparison.Ordinal);
+        Assert.Contains("<h2 id=\"kind-EmployersOrganisation\">Organizaciones de empleadores <span", await reader.GetStringAsync("/institutions?kind=employers-organisation"), StringComparison.Ordinal);
 
         var secretariat = await app.ClientAsAsync("secretariat");
         var pledge = await PledgeBuilders.CreatedAsync(await secretariat.PostAsJsonAsync("/api/pledges", await app.PledgeAsync("T-MUNI")));

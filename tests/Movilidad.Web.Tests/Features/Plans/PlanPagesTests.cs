@@ -107,9 +107,11 @@ public abstract class PlanPagesTests(MovilidadApp app)
     {
         var (status, html) = await Get("/institutions");
         Assert.Equal(HttpStatusCode.OK, status);
-        Assert.Contains("Países miembros", html, StringComparison.Ordinal);
-        Assert.Contains("Sistema de las Naciones Unidas", html, StringComparison.Ordinal);
-        Assert.Contains("Organización Internacional del Trabajo", html, StringComparison.Ordinal);
+        Assert.Contains("<h2 id=\"kind-MemberState\">Países miembros <span", html, StringComparison.Ordinal);
+        Assert.True(html.IndexOf("id=\"kind-MemberState\"", StringComparison.Ordinal) < html.IndexOf("<h2 id=\"kind-UnAgency\">Sistema de las Naciones Unidas", StringComparison.Ordinal), "member states first");
+        var (_, agencies) = await Get("/institutions?kind=un-agency&size=100");
+        Assert.Contains("Organización Internacional del Trabajo", agencies, StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"kind-MemberState\"", agencies, StringComparison.Ordinal);
     }
 
     [Fact]

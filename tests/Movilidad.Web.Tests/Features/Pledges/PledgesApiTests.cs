@@ -77,7 +77,7 @@ public abstract class PledgesApiTests(MovilidadApp app)
         var client = await app.ClientAsAsync("focal-point:HN");
         var id = (await PledgeBuilders.CreatedAsync(await client.PostAsJsonAsync("/api/pledges", await app.PledgeAsync("HN")))).GetProperty("id").GetInt32();
         await app.BackdateAsync(id, Due.Start.AddDays(-200).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc));
-        var before = (await client.GetFromJsonAsync<JsonElement>("/api/pledges")).EnumerateArray().Single(p => p.GetProperty("id").GetInt32() == id);
+        var before = (await client.GetFromJsonAsync<JsonElement>("/api/pledges?size=200")).GetProperty("items").EnumerateArray().Single(p => p.GetProperty("id").GetInt32() == id);
         Assert.Equal("not-started", before.GetProperty("status").GetString());
 
         var pdf = "%PDF-1.4\n1 0 obj <<>> endobj\n%%EOF"u8.ToArray();
@@ -246,12 +246,12 @@ public abstract class PledgesApiTests(MovilidadApp app)
         var id = (await PledgeBuilders.CreatedAsync(await focal.PostAsJsonAsync("/api/pledges", await app.PledgeAsync("GT")))).GetProperty("id").GetInt32();
         var anonymous = app.Browser();
         Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync($"/api/pledges/{id}")).StatusCode);
-        Assert.DoesNotContain((await anonymous.GetFromJsonAsync<JsonElement>("/api/pledges")).EnumerateArray(), p => p.GetProperty("id").GetInt32() == id);
+        Assert.DoesNotContain((await anonymous.GetFromJsonAsync<JsonElement>("/api/pledges?size=200")).GetProperty("items").EnumerateArray(), p => p.GetProperty("id").GetInt32() == id);
 
         var secretariat = await app.ClientAsAsync("secretariat");
         await OkAsync(await secretariat.PutAsJsonAsync($"/api/pledges/{id}/publication", new { version = 0, isPublished = true }));
         Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync($"/api/pledges/{id}")).StatusCode);
-        Assert.Contains((await anonymous.GetFromJsonAsync<JsonElement>("/api/pledges")).EnumerateArray(), p => p.GetProperty("id").GetInt32() == id);
+        Assert.Contains((await anonymous.GetFromJsonAsync<JsonElement>("/api/pledges?size=200")).GetProperty("items").EnumerateArray(), p => p.GetProperty("id").GetInt32() == id);
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.PostAsJsonAsync("/api/pledges", await app.PledgeAsync("GT"))).StatusCode);
 
         await using var db = app.CreateDb();

@@ -115,7 +115,7 @@ public abstract class PracticePipelineTests(MovilidadApp app)
         Assert.DoesNotContain("Agregue resultados medibles.", page, StringComparison.Ordinal);
         Assert.Contains("Ventanilla única con resultados medibles", await anonymous.GetStringAsync("/practices?country=GT&gcm=6"), StringComparison.Ordinal);
         Assert.DoesNotContain("Ventanilla única con resultados medibles", await anonymous.GetStringAsync("/practices?gcm=1"), StringComparison.Ordinal);
-        var listed = (await anonymous.GetFromJsonAsync<JsonElement>("/api/practices?country=GT")).EnumerateArray().Select(p => p.GetProperty("id").GetInt32()).ToList();
+        var listed = (await anonymous.GetFromJsonAsync<JsonElement>("/api/practices?country=GT&size=200")).GetProperty("items").EnumerateArray().Select(p => p.GetProperty("id").GetInt32()).ToList();
         Assert.Contains(id, listed);
         Assert.DoesNotContain(second, listed);
         var read = await anonymous.GetFromJsonAsync<JsonElement>($"/api/practices/{id}");

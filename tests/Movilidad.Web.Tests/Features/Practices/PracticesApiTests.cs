@@ -89,7 +89,7 @@ public abstract class PracticesApiTests(MovilidadApp app)
         var read = await anonymous.GetFromJsonAsync<JsonElement>($"/api/practices/{id}");
         Assert.Equal("Ventanilla única con resultados medibles", read.GetProperty("title").GetProperty("es").GetString());
         Assert.Equal(JsonValueKind.Null, read.GetProperty("consentGivenBy").ValueKind);
-        Assert.Contains(id, (await anonymous.GetFromJsonAsync<JsonElement>("/api/practices?country=HN&gcm=23")).EnumerateArray().Select(p => p.GetProperty("id").GetInt32()));
+        Assert.Contains(id, (await anonymous.GetFromJsonAsync<JsonElement>("/api/practices?country=HN&gcm=23&size=200")).GetProperty("items").EnumerateArray().Select(p => p.GetProperty("id").GetInt32()));
 
         await using var db = app.CreateDb();
         var audit = await db.AuditEntries.Where(e => e.EntityType == "practice" && e.EntityId == id.ToString(CultureInfo.InvariantCulture)).OrderBy(e => e.Id).ToListAsync();

@@ -17,7 +17,7 @@ namespace Movilidad.Web.Tests.Features.Qualifications;
 /// Secretariat's rates, reviewed like the registry (a focal point proposes for their own country only), found by
 /// search, and bad input refused naming the field.
 /// </summary>
-public abstract class QualificationsTests(MovilidadApp app)
+public abstract partial class QualificationsTests(MovilidadApp app)
 {
     private static string DataFolder
     {
@@ -69,21 +69,32 @@ public abstract class QualificationsTests(MovilidadApp app)
         Assert.Subset(countries.ToHashSet(), new HashSet<string> { "BZ", "CA", "CR", "SV", "US", "GT", "HN", "MX", "NI", "PA", "DO" });
 
         // An edit published in the platform survives a reload of data/.
+        await ReloadKeepsAnEditAsync<QualificationProcedure>("/api/qualifications/procedures", "mx-conocer-certificacion", db => new QualificationsLoader(db, TimeProvider.System));
+    }
+
+    /// <summary>
+    /// Edits a shipped entry through the API and publishes the change, loads data/ again with <paramref name="loader"/>,
+    /// and checks that nothing was added and the edit was kept.
+    /// </summary>
+    private async Task ReloadKeepsAnEditAsync<T>(string api, string key, Func<MovilidadDb, IContentLoader> loader)
+        where T : RegistryEntry
+    {
         var secretariat = await app.ClientAsAsync("secretariat");
-        var conocer = await db.QualificationProcedures.AsNoTracking().SingleAsync(p => p.Key == "mx-conocer-certificacion");
-        var content = RegistryContent.Parse(conocer.Content!);
-        content["name"]!["es"] = "Certificación editada en la plataforma";
-        var saved = await OkAsync(await secretariat.PutAsJsonAsync($"/api/qualifications/procedures/{conocer.Id}", new { version = conocer.Version, content }));
-        await OkAsync(await secretariat.PostAsJsonAsync($"/api/qualifications/procedures/{conocer.Id}/publish", new { version = saved.GetProperty("version").GetInt32() }));
-        var before = await db.QualificationProcedures.CountAsync();
+        await using var db = app.CreateDb();
+        var entry = await db.Set<T>().AsNoTracking().SingleAsync(e => e.Key == key);
+        var content = RegistryContent.Parse(entry.Content!);
+        content["name"]!["es"] = "Editado en la plataforma";
+        var saved = await OkAsync(await secretariat.PutAsJsonAsync($"{api}/{entry.Id}", new { version = entry.Version, content }));
+        await OkAsync(await secretariat.PostAsJsonAsync($"{api}/{entry.Id}/publish", new { version = saved.GetProperty("version").GetInt32() }));
+        var before = await db.Set<T>().CountAsync();
         await using (var scope = app.Services.CreateAsyncScope())
         {
-            await new QualificationsLoader(scope.ServiceProvider.GetRequiredService<MovilidadDb>(), TimeProvider.System).LoadAsync(DataFolder);
+            await loader(scope.ServiceProvider.GetRequiredService<MovilidadDb>()).LoadAsync(DataFolder);
         }
 
-        Assert.Equal(before, await db.QualificationProcedures.CountAsync());
-        var reloaded = await OkAsync(await app.Browser().GetAsync("/api/qualifications/procedures/mx-conocer-certificacion"));
-        Assert.Equal("Certificación editada en la plataforma", reloaded.GetProperty("content").GetProperty("name").GetProperty("es").GetString());
+        Assert.Equal(before, await db.Set<T>().CountAsync());
+        var reloaded = await OkAsync(await app.Browser().GetAsync($"{api}/{key}"));
+        Assert.Equal("Editado en la plataforma", reloaded.GetProperty("content").GetProperty("name").GetProperty("es").GetString());
     }
 
     [Theory]
@@ -230,6 +241,8 @@ public abstract class QualificationsTests(MovilidadApp app)
     [InlineData("lastVerified", "\"ayer\"", "content.lastVerified")]
     [InlineData("occupations", "[{\"isco08\":\"12345\",\"sources\":[\"mx-conocer-proceso-uv\"]}]", "content.occupations[0].isco08")]
     [InlineData("steps", "[{\"es\":\"Paso\",\"en\":\"Step\"}]", "content.steps[0].sources")]
+    [InlineData("partners", "[\"MX-CONOCER\", \"MX-NOPE\"]", "content.partners[1]")]
+    [InlineData("partners", "\"MX-NOPE\"", "content.partners")]
     public async Task Propose_BadContent_Is400NamingTheField(string field, string json, string error)
     {
         var secretariat = await app.ClientAsAsync("secretariat");
@@ -251,6 +264,8 @@ public abstract class QualificationsTests(MovilidadApp app)
     [InlineData("/qualifications?country=BZ&kind=recognition", "data-testid=\"country-BZ\"")]
     [InlineData("/qualifications?occupation=xx", "data-testid=\"filter-problem\"")]
     [InlineData("/qualifications/mx-conocer-certificacion", "data-testid=\"section-steps\"")]
+    [InlineData("/qualifications/hn-hondureno-para-el-mundo", "(INFOP)</span>")]
+    [InlineData("/qualifications/mx-conocer-certificacion", "None named in the sources.")]
     [InlineData("/qualifications/compare?kind=recognition", "data-testid=\"compare-table\"")]
     [InlineData("/qualifications/compare?kind=recognition&currency=XYZ", "data-testid=\"compare-errors\"")]
     public async Task Pages_Answer(string page, string expected)
@@ -259,6 +274,158 @@ public abstract class QualificationsTests(MovilidadApp app)
         var html = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == HttpStatusCode.OK, $"{page}: {(int)response.StatusCode}");
         Assert.Contains(expected, html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RatesPage_TheSecretariatAddsAndCorrectsARate_Versioned_AndTheComparisonLinksToItWhenARateIsMissing()
+    {
+        var secretariat = await app.SignInAsync(await app.AddPersonAsync($"{Guid.NewGuid():N}@example.org", twoFactor: true, "secretariat"));
+        var focal = await app.SignInAsync(await app.AddPersonAsync($"{Guid.NewGuid():N}@example.org", twoFactor: false, "focal-point:HN"));
+        List<KeyValuePair<string, string>> Rate(string rate, string? id = null)
+        {
+            List<KeyValuePair<string, string>> fields =
+            [
+                new("Form.Version", "0"), new("Form.Currency", "HNL"), new("Form.Rate", rate),
+                new("Form.AsOf", "2093-03-01"), new("Form.Source", "Banco Central de Honduras"), new("Form.SourceUrl", "https://www.bch.hn/"),
+            ];
+            if (id is not null)
+            {
+                fields.Add(new("Form.Id", id));
+            }
+
+            return fields;
+        }
+
+        var refused = await secretariat.PostPageFormAsync("/qualifications/rates", Rate("-2"));
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("The rate is a number above 0", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, (await secretariat.PostPageFormAsync("/qualifications/rates", Rate("abc"))).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await secretariat.PostPageFormAsync("/qualifications/rates", Rate("24.6"))).StatusCode);
+        var forbidden = await focal.PostPageFormAsync("/qualifications/rates", Rate("25"));
+        Assert.True(forbidden.StatusCode == HttpStatusCode.Redirect && forbidden.Headers.Location!.OriginalString.Contains("/account/denied", StringComparison.Ordinal), $"{(int)forbidden.StatusCode}");
+
+        int id;
+        await using (var db = app.CreateDb())
+        {
+            id = await db.ExchangeRates.Where(r => r.Currency == "HNL" && r.AsOf == new DateOnly(2093, 3, 1)).Select(r => r.Id).SingleAsync();
+        }
+
+        var editing = await secretariat.GetStringAsync($"/qualifications/rates?edit={id}");
+        Assert.Contains("data-testid=\"rate-HNL-2093-03-01\"", editing, StringComparison.Ordinal);
+        Assert.Contains("value=\"24.6\"", editing, StringComparison.Ordinal);
+        var key = id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(HttpStatusCode.Redirect, (await secretariat.PostPageFormAsync("/qualifications/rates", Rate("24.7", key))).StatusCode);
+        var stale = await secretariat.PostPageFormAsync("/qualifications/rates", Rate("24.8", key));
+        Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
+        Assert.Contains("data-testid=\"conflict\"", await stale.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("24.7", await app.Browser().GetStringAsync("/qualifications/rates"), StringComparison.Ordinal);
+
+        // A cost in a currency without a rate on the date: the Secretariat is sent to the rates page, a reader only told.
+        var proposer = await app.ClientAsAsync("focal-point:MX");
+        var api = await app.ClientAsAsync("secretariat");
+        var cost = new JsonObject { ["amount"] = new JsonObject { ["value"] = 900, ["currency"] = "MXN", ["asOf"] = "2026" }, ["sources"] = new JsonArray("mx-conocer-proceso-uv") };
+        var created = await OkAsync(await proposer.PostAsJsonAsync("/api/qualifications/procedures", new { version = 0, content = NewProcedure(UniqueKey("test-rate"), cost: cost) }), HttpStatusCode.Created);
+        await OkAsync(await api.PostAsJsonAsync($"/api/qualifications/procedures/{created.GetProperty("id").GetInt32()}/publish", new { version = 0 }));
+        const string compare = "/qualifications/compare?occupation=0310&country=MX&currency=USD&on=1991-01-01";
+        Assert.Contains("/qualifications/rates?currency=MXN", await secretariat.GetStringAsync(compare), StringComparison.Ordinal);
+        var read = await app.Browser().GetStringAsync(compare);
+        Assert.Contains("No exchange rate for MXN", read, StringComparison.Ordinal);
+        Assert.DoesNotContain("/qualifications/rates?currency=MXN", read, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// A procedure with every field the issue lists (institution, who may apply, steps in order, documents, typical and
+    /// maximum duration, cost with its currency, support, legal basis, link, last verified) shows each on its page; verified
+    /// 13 months ago it is flagged on its page, in the list and in the API, and verified 11 months ago it is not.
+    /// </summary>
+    [Fact]
+    public async Task Procedure_ShowsEveryFieldOfTheIssue_AndOneNotVerifiedFor12MonthsIsFlagged()
+    {
+        var secretariat = await app.ClientAsAsync("secretariat");
+        var today = DateOnly.FromDateTime(app.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
+        JsonArray Sources() => new("mx-conocer-proceso-uv");
+        JsonObject Statement(string es, string en) => new() { ["es"] = es, ["en"] = en, ["sources"] = Sources() };
+        async Task<string> PublishAsync(DateOnly verified)
+        {
+            var key = UniqueKey("test-fields");
+            var content = NewProcedure(key,
+                cost: new JsonObject { ["amount"] = new JsonObject { ["value"] = 1250, ["currency"] = "MXN", ["asOf"] = "2026" }, ["sources"] = Sources() },
+                duration: new JsonObject { ["typicalDays"] = 20, ["maxDays"] = 45, ["sources"] = Sources() });
+            content["lastVerified"] = verified.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+            content["institution"] = "MX-CONOCER";
+            content["whoMayApply"] = Statement("Personas trabajadoras en activo", "Workers in employment");
+            content["steps"] = new JsonArray(Statement("Primer paso", "First step"), Statement("Segundo paso", "Second step"));
+            content["documents"] = new JsonArray(Statement("Identificación oficial", "Official identification"));
+            content["support"] = new JsonArray(Statement("Diagnóstico gratuito", "Free diagnostic"));
+            content["legalBasis"] = new JsonArray(Statement("Reglas generales del CONOCER", "CONOCER general rules"));
+            content["url"] = "https://conocer.gob.mx/";
+            var created = await OkAsync(await secretariat.PostAsJsonAsync("/api/qualifications/procedures", new { version = 0, content }), HttpStatusCode.Created);
+            await OkAsync(await secretariat.PostAsJsonAsync($"/api/qualifications/procedures/{created.GetProperty("id").GetInt32()}/publish", new { version = 0 }));
+            return key;
+        }
+
+        var old = await PublishAsync(today.AddMonths(-13));
+        var recent = await PublishAsync(today.AddMonths(-11));
+        var html = WebUtility.HtmlDecode(await app.ClientIn("en").GetStringAsync($"/qualifications/{old}"));
+        foreach (var expected in new[]
+        {
+            "National Council for the Standardisation and Certification of Labour Competencies", "Workers in employment", "<li>First step", "<li>Second step", "Official identification",
+            "Free diagnostic", "CONOCER general rules", "href=\"https://conocer.gob.mx/\"", "1250 MXN", "data-testid=\"stale\"", today.AddMonths(-13).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        })
+        {
+            Assert.Contains(expected, html, StringComparison.Ordinal);
+        }
+
+        Assert.True(html.IndexOf("First step", StringComparison.Ordinal) < html.IndexOf("Second step", StringComparison.Ordinal), "the steps in order");
+        Assert.Contains("typical: 20 days", html, StringComparison.Ordinal);
+        Assert.Contains("maximum: 45 days", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("data-testid=\"stale\"", await app.Browser().GetStringAsync($"/qualifications/{recent}"), StringComparison.Ordinal);
+
+        var listed = (await OkAsync(await app.Browser().GetAsync("/api/qualifications/procedures?country=MX&occupation=0310"))).EnumerateArray().ToDictionary(p => p.GetProperty("key").GetString()!);
+        Assert.True(listed[old].GetProperty("stale").GetBoolean());
+        Assert.False(listed[recent].GetProperty("stale").GetBoolean());
+        var list = await app.Browser().GetStringAsync("/qualifications?country=MX&occupation=0310");
+        var card = list[list.IndexOf($"data-testid=\"procedure-{old}\"", StringComparison.Ordinal)..];
+        Assert.Contains("data-testid=\"stale\"", card[..card.IndexOf("</li>", StringComparison.Ordinal)], StringComparison.Ordinal);
+    }
+
+    /// <summary>On the page as in the API, a cost in an unknown currency and a duration of -3 days are refused naming the field in the reader's language, and nothing is saved.</summary>
+    [Theory]
+    [InlineData("en", ": a known ISO 4217 currency code", ": a whole number of days")]
+    [InlineData("es", ": un código de moneda ISO 4217 conocido", ": un número entero de días")]
+    public async Task EditPage_ACostInAnUnknownCurrencyAndADurationOfMinus3Days_AreNamed_AndNothingIsSaved(string language, string currency, string days)
+    {
+        var focal = await app.ClientInAsync(language, "focal-point:MX");
+        var key = UniqueKey("test-page-bad");
+        var response = await focal.PostPageFormAsync("/qualifications/edit?handler=Save",
+        [
+            new("version", "0"), new("t:key", key), new("t:country", "MX"), new("t:kind", "evaluation"), new("t:name.es", "Evaluación de prueba"), new("t:name.en", "Test evaluation"),
+            new("t:steps[0].es", "Paso"), new("t:steps[0].en", "Step"), new("l:steps[0].sources", "mx-conocer-proceso-uv"), new("t:lastVerified", "2026-12-01"),
+            new("n:cost.amount.value", "100"), new("t:cost.amount.currency", "ZZZ"), new("t:cost.amount.asOf", "2026"), new("l:cost.sources", "mx-conocer-proceso-uv"),
+            new("n:duration.typicalDays", "-3"), new("l:duration.sources", "mx-conocer-proceso-uv"),
+        ]);
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{(int)response.StatusCode}");
+        Assert.Contains("data-testid=\"registry-errors\"", html, StringComparison.Ordinal);
+        Assert.Contains(currency, html, StringComparison.Ordinal);
+        Assert.Contains(days, html, StringComparison.Ordinal);
+        await using var db = app.CreateDb();
+        Assert.False(await db.QualificationProcedures.AnyAsync(p => p.Key == key));
+    }
+
+    /// <summary>The issue's API addresses are in the OpenAPI document.</summary>
+    [Fact]
+    public async Task OpenApi_ListsTheIssuesAddresses()
+    {
+        var paths = (await OkAsync(await app.Browser().GetAsync("/openapi/v1.json"))).GetProperty("paths").EnumerateObject().Select(p => p.Name.TrimEnd('/')).ToHashSet(StringComparer.Ordinal);
+        foreach (var path in new[]
+        {
+            "/api/qualifications/procedures", "/api/qualifications/compare", "/api/qualifications/standards", "/api/qualifications/rates", "/api/social-security/instruments",
+            "/api/social-security/portability", "/api/social-security/guide", "/api/mentoring/experts", "/api/mentoring/requests", "/api/mentoring/counts",
+        })
+        {
+            Assert.True(paths.Contains(path), path);
+        }
     }
 
     [Fact]

@@ -55,6 +55,11 @@ public abstract partial class AuthorizationMatrixTests
         }));
         table[$"POST {api}/experts/{{id:int}}/validate"] = new(OnlySecretariat, null, async (ids, _) =>
             new HttpRequestMessage(HttpMethod.Post, $"{api}/experts/{await NewExpert(ids, ExpertStatus.Proposed)}/validate") { Content = JsonContent.Create(new { version = 0 }) });
+        table[$"PUT {api}/experts/{{id:int}}"] = new(OnlySecretariat, null, async (ids, _) =>
+            new HttpRequestMessage(HttpMethod.Put, $"{api}/experts/{await NewExpert(ids, ExpertStatus.Validated)}")
+            {
+                Content = JsonContent.Create(new { version = 0, name = "Experta", country = "CR", kind = "functional-expert", areas = new[] { "tema-1-1" }, languages = new[] { "es" }, hoursPerMonth = 6, contact = "experta@example.org" }),
+            });
         table[$"GET {api}/requests"] = new(SignedIn, null, Static(_ => $"{api}/requests"));
         table[$"GET {api}/requests/{{id:int}}"] = new(OnlySecretariat, null, async (ids, _) => Get($"{api}/requests/{await NewMentoringRequest(ids, matched: false)}"));
         table[$"POST {api}/requests"] = new(SignedIn, null, (_, _) => Task.FromResult(new HttpRequestMessage(HttpMethod.Post, $"{api}/requests")
@@ -80,6 +85,39 @@ public abstract partial class AuthorizationMatrixTests
         {
             ["Ask.Country"] = "GT", ["Ask.Topic"] = "tema-1-1", ["Ask.Language"] = "es", ["Ask.Description"] = "Mentoría", ["Ask.Contact"] = "yo@example.org",
         })));
+        table["GET /mentoring/requests/{id:int}"] = new(OnlySecretariat, null, async (ids, _) => Get($"/mentoring/requests/{await NewMentoringRequest(ids, matched: false)}"));
+        table["POST /mentoring/requests/{id:int}?handler=Accept"] = new(OnlySecretariat, null, async (ids, _) =>
+        {
+            var request = await NewMentoringRequest(ids, matched: false);
+            var expert = await NewExpert(ids, ExpertStatus.Validated);
+            return new HttpRequestMessage(HttpMethod.Post, $"/mentoring/requests/{request}?handler=Accept")
+            {
+                Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["Version"] = "0", ["ExpertId"] = expert.ToString(System.Globalization.CultureInfo.InvariantCulture) }),
+            };
+        });
+        table["POST /mentoring/requests/{id:int}?handler=Session"] = new(OnlySecretariat, null, async (ids, _) =>
+            new HttpRequestMessage(HttpMethod.Post, $"/mentoring/requests/{await NewMentoringRequest(ids, matched: true)}?handler=Session")
+            {
+                Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["Version"] = "0", ["Session.Date"] = "2026-01-15", ["Session.Minutes"] = "60", ["Session.Topics"] = "Datos" }),
+            });
+        table["POST /mentoring/requests/{id:int}?handler=Feedback"] = new(Nobody, null, async (ids, _) =>
+            new HttpRequestMessage(HttpMethod.Post, $"/mentoring/requests/{await NewMentoringRequest(ids, matched: true)}?handler=Feedback")
+            {
+                Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["Version"] = "0", ["Feedback.Rating"] = "5" }),
+            });
+        table["GET /mentoring/experts"] = new(SignedIn, null, Static(_ => "/mentoring/experts"));
+        table["POST /mentoring/experts?handler=Validate"] = new(OnlySecretariat, null, async (ids, _) =>
+            new HttpRequestMessage(HttpMethod.Post, "/mentoring/experts?handler=Validate")
+            {
+                Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["expertId"] = (await NewExpert(ids, ExpertStatus.Proposed)).ToString(System.Globalization.CultureInfo.InvariantCulture), ["version"] = "0" }),
+            });
+        table["GET /mentoring/profile"] = new(SignedIn, null, Static(_ => "/mentoring/profile"));
+        table["POST /mentoring/profile"] = new(SignedIn, null, Form((_, _) => "/mentoring/profile", (_, _) => Task.FromResult(new Dictionary<string, string>
+        {
+            ["Version"] = "0", ["Form.Name"] = "Matriz", ["Form.Country"] = "GT", ["Form.Kind"] = "crm-member", ["Form.Areas"] = "pil1", ["Form.Languages"] = "es",
+            ["Form.HoursPerMonth"] = "4", ["Form.Contact"] = "matriz@example.org",
+        })));
+        table["GET /mentoring/counts"] = new(OnlySecretariat, null, Static(_ => "/mentoring/counts"));
         table["POST /mentoring?handler=Register"] = new(SignedIn, null, Form((_, _) => "/mentoring?handler=Register", (_, _) => Task.FromResult(new Dictionary<string, string>
         {
             ["Register.Name"] = "Matriz", ["Register.Country"] = "GT", ["Register.Kind"] = "crm-member", ["Register.Areas"] = "pil1", ["Register.Languages"] = "es",

@@ -106,6 +106,18 @@ public abstract partial class AuthorizationMatrixTests(MovilidadApp app, ITestOu
             return id;
         }
 
+        return (await NewPlan(db, key, owner, review: null)).Id;
+    }
+
+    /// <summary>A new draft work plan of GT-ML (own scope) or GT-PROT (other) at an approval step, for a row whose call moves it on.</summary>
+    private static async Task<(int Id, string Key)> FreshPlan(Ids ids, Scope scope, Platform.Plans.PlanReview? review)
+    {
+        await using var db = (Platform.Data.MovilidadDb)ids.Db();
+        return await NewPlan(db, $"matrix-{Guid.NewGuid():N}", scope == Scope.Other ? "GT-PROT" : "GT-ML", review);
+    }
+
+    private static async Task<(int Id, string Key)> NewPlan(Platform.Data.MovilidadDb db, string key, string owner, Platform.Plans.PlanReview? review)
+    {
         var plan = new Platform.Plans.Plan
         {
             Key = key,
@@ -115,13 +127,22 @@ public abstract partial class AuthorizationMatrixTests(MovilidadApp app, ITestOu
             PeriodStart = 2025,
             PeriodEnd = 2026,
             IsPublished = false,
+            Review = review,
             OwnerId = await db.Institutions.Where(i => i.Code == owner).Select(i => i.Id).SingleAsync(),
             Levels = [new() { Key = "activity", Name = new("Actividad", "Activity"), Actionable = true }],
         };
         db.Plans.Add(plan);
         await db.SaveChangesAsync();
-        return plan.Id;
+        return (plan.Id, plan.Key);
     }
+
+    private static Func<Ids, Scope, Task<HttpRequestMessage>> PlanStep(string step, Platform.Plans.PlanReview? review, bool page) => async (ids, scope) =>
+    {
+        var (id, key) = await FreshPlan(ids, scope, review);
+        return page
+            ? new HttpRequestMessage(HttpMethod.Post, $"/plans/{key}?handler={step}") { Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["Version"] = "0", ["Comment"] = "Falta el calendario." }) }
+            : new HttpRequestMessage(HttpMethod.Post, $"/api/plans/{id}/{step}") { Content = JsonContent.Create(new { version = 0, comment = "Falta el calendario." }) };
+    };
 
     /// <summary>A finished simulation of the GT (own) or MX (other) model: not a calibration, so saving it as a scenario is refused with a 400.</summary>
     private static async Task<int> DemandRun(Ids ids, Scope scope)
@@ -373,6 +394,25 @@ public abstract partial class AuthorizationMatrixTests(MovilidadApp app, ITestOu
         return item.Id;
     }
 
+    /// <summary>A fresh published toolkit with a one-step draft guide, proposed by nobody in the table.</summary>
+    private static async Task<int> NewToolkit(Ids ids)
+    {
+        await using var db = (Platform.Data.MovilidadDb)ids.Db();
+        var item = new Movilidad.Platform.Knowledge.RepositoryItem
+        {
+            Kind = Movilidad.Platform.Knowledge.ItemKind.Toolkit,
+            Type = Movilidad.Platform.Knowledge.ItemType.Toolkit,
+            Title = new("Herramienta de la matriz", "Matrix toolkit"),
+            Status = Movilidad.Platform.Knowledge.ItemStatus.Published,
+            IsDraft = true,
+            ProposedAt = DateTime.UtcNow,
+            Guide = "{\"steps\":[{\"es\":\"Paso\",\"en\":\"Step\"}],\"audiences\":[],\"channels\":[],\"calendar\":[],\"messages\":[]}",
+        };
+        db.RepositoryItems.Add(item);
+        await db.SaveChangesAsync();
+        return item.Id;
+    }
+
     /// <summary>A fresh course of GT's institution (own scope) or MX's (other), recorded by nobody in the table.</summary>
     private static async Task<int> NewCourse(Ids ids, Scope scope)
     {
@@ -532,7 +572,10 @@ public abstract partial class AuthorizationMatrixTests(MovilidadApp app, ITestOu
     {
         AddRegistryRows(Table);
         AddQualificationRows(Table);
+        AddSocialSecurityRows(Table);
         AddMentoringRows(Table);
+        AddMeetingRows(Table);
+        AddNetworkRows(Table);
     }
 
     private static void AddRegistryRows(Dictionary<string, Row> table)
@@ -687,6 +730,35 @@ public abstract partial class AuthorizationMatrixTests(MovilidadApp app, ITestOu
             {
                 Content = JsonContent.Create(new { level = "activity", title = new { es = "Actividad", en = "Activity" } }),
             }),
+        ["POST /api/plans/{id:int}/levels"] = new([Secretariat, Member], OnlySecretariat, async (ids, scope) =>
+            new HttpRequestMessage(HttpMethod.Post, $"/api/plans/{(await FreshPlan(ids, scope, null)).Id}/levels")
+            {
+                Content = JsonContent.Create(new { key = "task", name = new { es = "Tarea", en = "Task" }, actionable = true }),
+            }),
+        ["POST /api/plans/{id:int}/submission"] = new([Secretariat, Member], OnlySecretariat, PlanStep("submission", null, page: false)),
+        ["POST /api/plans/{id:int}/approval"] = new(OnlySecretariat, OnlySecretariat, PlanStep("approval", Platform.Plans.PlanReview.Submitted, page: false)),
+        ["POST /api/plans/{id:int}/return"] = new(OnlySecretariat, OnlySecretariat, PlanStep("return", Platform.Plans.PlanReview.Submitted, page: false)),
+        ["GET /plans/new"] = new([Secretariat, Member], null, Static(_ => "/plans/new")),
+        ["POST /plans/new"] = new([Secretariat, Member], OnlySecretariat, Form((_, _) => "/plans/new", (_, scope) => Task.FromResult(new Dictionary<string, string>
+        {
+            ["Form.Kind"] = "WorkingGroupWorkPlan", ["Form.Owner"] = scope == Scope.Other ? "GT-PROT" : "GT-ML", ["Form.Key"] = $"matrix-{Guid.NewGuid():N}", ["Form.TitleEs"] = "Plan", ["Form.TitleEn"] = "Plan",
+            ["Form.PeriodStart"] = "2025", ["Form.PeriodEnd"] = "2026", ["Form.Levels[0].Key"] = "activity", ["Form.Levels[0].NameEs"] = "Actividad", ["Form.Levels[0].NameEn"] = "Activity",
+        }))),
+        ["GET /plans/{key}/elements/new"] = new([Secretariat, Member], OnlySecretariat, async (ids, scope) => Get($"/plans/{(await FreshPlan(ids, scope, null)).Key}/elements/new")),
+        ["POST /plans/{key}/elements/new"] = new([Secretariat, Member], OnlySecretariat, async (ids, scope) =>
+            new HttpRequestMessage(HttpMethod.Post, $"/plans/{(await FreshPlan(ids, scope, null)).Key}/elements/new")
+            {
+                Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["Form.Level"] = "activity", ["Form.TitleEs"] = "Actividad", ["Form.TitleEn"] = "Activity" }),
+            }),
+        ["POST /plans/{key}?handler=AddLevel"] = new([Secretariat, Member], OnlySecretariat, async (ids, scope) =>
+            new HttpRequestMessage(HttpMethod.Post, $"/plans/{(await FreshPlan(ids, scope, null)).Key}?handler=AddLevel")
+            {
+                Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["NewLevel.Key"] = "task", ["NewLevel.NameEs"] = "Tarea", ["NewLevel.NameEn"] = "Task" }),
+            }),
+        ["POST /plans/{key}?handler=Submit"] = new([Secretariat, Member], OnlySecretariat, PlanStep("Submit", null, page: true)),
+        ["POST /plans/{key}?handler=Approve"] = new(OnlySecretariat, OnlySecretariat, PlanStep("Approve", Platform.Plans.PlanReview.Submitted, page: true)),
+        ["POST /plans/{key}?handler=Return"] = new(OnlySecretariat, OnlySecretariat, PlanStep("Return", Platform.Plans.PlanReview.Submitted, page: true)),
+        ["POST /plans/{key}?handler=Publish"] = new(OnlySecretariat, null, Form((ids, _) => $"/plans/{ids.PlanKey}?handler=Publish", (_, _) => Task.FromResult(new Dictionary<string, string>()))),
 
         ["GET /elements/{id:int}/edit"] = new([Secretariat, Presidency, Member], Editors, (ids, scope) => Task.FromResult(Get($"/elements/{Element(ids, scope)}/edit"))),
         ["POST /elements/{id:int}/edit"] = new([Secretariat, Presidency, Member], Editors,
@@ -952,6 +1024,19 @@ public abstract partial class AuthorizationMatrixTests(MovilidadApp app, ITestOu
         {
             Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["Version"] = "0", ["Audience"] = "public" }),
         }),
+        ["PUT /api/toolkits/{id:int}/guide"] = new(Curators, null, async (ids, _) => new HttpRequestMessage(HttpMethod.Put, $"/api/toolkits/{await NewToolkit(ids)}/guide")
+        {
+            Content = JsonContent.Create(new { version = 0, complete = false, guide = new { steps = new[] { new { es = "Paso de la matriz", en = "Matrix step" } } } }),
+        }),
+        ["GET /repository/{id:int}/guide"] = new(Curators, null, async (ids, _) => Get($"/repository/{await NewToolkit(ids)}/guide")),
+        ["POST /repository/{id:int}/guide"] = new(Curators, null, async (ids, _) => new HttpRequestMessage(HttpMethod.Post, $"/repository/{await NewToolkit(ids)}/guide")
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["Form.Version"] = "0", ["Form.Steps[0].Es"] = "Paso", ["Form.Steps[0].En"] = "Step" }),
+        }),
+        ["POST /repository/{id:int}/guide?handler=Asset"] = new(Curators, null, async (ids, _) => new HttpRequestMessage(HttpMethod.Post, $"/repository/{await NewToolkit(ids)}/guide?handler=Asset")
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["Form.Version"] = "0", ["Slot"] = "poster" }),
+        }),
         ["GET /api/courses/"] = new(Everyone, null, Static(_ => "/api/courses?modality=virtual")),
         ["GET /api/courses/{id:int}"] = new(Everyone, null, async (ids, scope) => Get($"/api/courses/{await NewCourse(ids, scope)}")),
         ["POST /api/courses/"] = new([Secretariat, FocalPoint, Observer], [Secretariat, Observer], (ids, scope) => Task.FromResult(new HttpRequestMessage(HttpMethod.Post, "/api/courses")
@@ -961,6 +1046,17 @@ public abstract partial class AuthorizationMatrixTests(MovilidadApp app, ITestOu
         ["PUT /api/courses/{id:int}"] = new([Secretariat, FocalPoint], OnlySecretariat, async (ids, scope) => new HttpRequestMessage(HttpMethod.Put, $"/api/courses/{await NewCourse(ids, scope)}")
         {
             Content = JsonContent.Create(new { version = 1, kind = "course", title = new { es = "Curso de la matriz", en = string.Empty }, providerId = Institution(ids, scope) }),
+        }),
+        ["GET /api/courses/calendar.ics"] = new(Everyone, null, Static(_ => "/api/courses/calendar.ics?country=GT")),
+        ["GET /api/courses/{id:int}/interest"] = new([Secretariat, FocalPoint], OnlySecretariat, async (ids, scope) => Get($"/api/courses/{await NewCourse(ids, scope)}/interest")),
+        ["POST /api/courses/{id:int}/interest"] = new(SignedIn, null, async (ids, _) => new HttpRequestMessage(HttpMethod.Post, $"/api/courses/{await NewCourse(ids, Scope.Own)}/interest")),
+        ["DELETE /api/courses/{id:int}/interest"] = new(SignedIn, null, async (ids, _) => new HttpRequestMessage(HttpMethod.Delete, $"/api/courses/{await NewCourse(ids, Scope.Own)}/interest")),
+        ["GET /courses/calendar"] = new(Everyone, null, Static(_ => "/courses/calendar?month=2027-02&modality=virtual")),
+        ["GET /courses/dashboard"] = new(Everyone, null, Static(_ => "/courses/dashboard")),
+        ["GET /courses/{id:int}/history"] = new([Secretariat, FocalPoint], OnlySecretariat, async (ids, scope) => Get($"/courses/{await NewCourse(ids, scope)}/history")),
+        ["POST /courses/{id:int}?handler=Interest"] = new(SignedIn, null, async (ids, _) => new HttpRequestMessage(HttpMethod.Post, $"/courses/{await NewCourse(ids, Scope.Own)}?handler=Interest")
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["Interested"] = "true" }),
         }),
         ["GET /courses"] = new(Everyone, null, Static(_ => "/courses?modality=virtual")),
         ["GET /courses/{id:int}"] = new(Everyone, null, async (ids, scope) => Get($"/courses/{await NewCourse(ids, scope)}")),
@@ -1282,6 +1378,7 @@ public abstract partial class AuthorizationMatrixTests(MovilidadApp app, ITestOu
         var unexpectedAllows = new List<string>();
         var unexpectedDenials = new List<string>();
         var calls = 0;
+        var spent = new Dictionary<string, TimeSpan>();
         // Sign-out last, whatever order the rows were added in: it ends the session of the client that calls it.
         foreach (var (key, row) in Table.OrderBy(r => r.Key == "POST /account/sign-out"))
         {
@@ -1302,7 +1399,9 @@ public abstract partial class AuthorizationMatrixTests(MovilidadApp app, ITestOu
                         request.Content = new FormUrlEncodedContent(fields);
                     }
 
+                    var started = System.Diagnostics.Stopwatch.GetTimestamp();
                     var response = await client.SendAsync(request);
+                    spent[key] = spent.GetValueOrDefault(key) + System.Diagnostics.Stopwatch.GetElapsedTime(started);
                     calls++;
                     var denied = Denied(response);
                     var expected = allowed.Contains(role);
@@ -1323,7 +1422,7 @@ public abstract partial class AuthorizationMatrixTests(MovilidadApp app, ITestOu
             }
         }
 
-        output.WriteLine($"Authorisation matrix on {app.Provider}: {Table.Count} endpoints and page handlers, {Table.Values.Sum(r => r.Scoped ? 2 : 1)} endpoint-scope pairs, {Roles.Length} roles: {calls} calls.");
+        output.WriteLine($"Authorisation matrix on {app.Provider}: {Table.Count} endpoints and page handlers, {Table.Values.Sum(r => r.Scoped ? 2 : 1)} endpoint-scope pairs, {Roles.Length} roles: {calls} calls in {spent.Values.Sum(t => t.TotalSeconds):F0} s; the slowest rows: {string.Join(", ", spent.OrderByDescending(s => s.Value).Take(12).Select(s => $"{s.Key} {s.Value.TotalSeconds:F1} s"))}.");
         Assert.True(unexpectedAllows.Count == 0, "Unexpected allows:\n" + string.Join("\n", unexpectedAllows));
         Assert.True(unexpectedDenials.Count == 0, "Unexpected denials or failures:\n" + string.Join("\n", unexpectedDenials));
         Assert.Equal(Table.Values.Sum(r => r.Scoped ? 2 : 1) * Roles.Length, calls);

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Movilidad.Platform.SocialSecurity;
 using Movilidad.Web.Tests.Infrastructure;
@@ -37,21 +38,29 @@ public abstract class PortabilityTests(MovilidadApp app)
         answer.GetProperty("details").EnumerateArray().Single(d => d.GetProperty("country").GetString() == country);
 
     [Theory]
-    [InlineData("CA", "US", "ca-us-social-security", "old-age invalidity survivors", "")]
-    [InlineData("US", "CA", "ca-us-social-security", "old-age invalidity survivors", "")]
-    [InlineData("CA", "MX", "ca-mx-social-security", "old-age invalidity survivors", "")]
-    [InlineData("MX", "CA", "ca-mx-social-security", "old-age invalidity survivors", "")]
-    [InlineData("SV", "DO", "cmiss", "old-age invalidity survivors work-injury", "")]
-    [InlineData("DO", "SV", "cmiss", "old-age invalidity survivors work-injury", "")]
-    [InlineData("MX", "US", "", "", "us-mx-totalization")]
-    [InlineData("US", "MX", "", "", "us-mx-totalization")]
-    [InlineData("CR", "NI", "", "", "ca-multilateral-1967")]
-    [InlineData("NI", "CR", "", "", "ca-multilateral-1967")]
-    [InlineData("GT", "HN", "", "", "ca-multilateral-1967")]
-    [InlineData("SV", "ES", "cmiss", "old-age invalidity survivors work-injury", "")]
-    public async Task Pair_AnswersAsItsSourcesSay_InBothDirections(string a, string b, string applies, string branches, string notApplying)
+    [InlineData("CA", "US", "employee", "ca-us-social-security", "old-age invalidity survivors", "")]
+    [InlineData("US", "CA", "employee", "ca-us-social-security", "old-age invalidity survivors", "")]
+    [InlineData("US", "CA", "self-employed", "ca-us-social-security", "old-age invalidity survivors", "")]
+    [InlineData("CA", "MX", "employee", "ca-mx-social-security", "old-age invalidity survivors", "")]
+    [InlineData("MX", "CA", "employee", "ca-mx-social-security", "old-age invalidity survivors", "")]
+    [InlineData("SV", "DO", "employee", "cmiss", "old-age invalidity survivors work-injury", "")]
+    [InlineData("DO", "SV", "employee", "cmiss", "old-age invalidity survivors work-injury", "")]
+    [InlineData("DO", "SV", "self-employed", "cmiss", "old-age invalidity survivors work-injury", "")]
+    [InlineData("MX", "US", "employee", "", "", "us-mx-totalization")]
+    [InlineData("US", "MX", "employee", "", "", "us-mx-totalization")]
+    [InlineData("US", "MX", "self-employed", "", "", "us-mx-totalization")]
+    [InlineData("CR", "NI", "employee", "", "", "ca-multilateral-1967")]
+    [InlineData("NI", "CR", "employee", "", "", "ca-multilateral-1967")]
+    [InlineData("GT", "HN", "employee", "", "", "ca-multilateral-1967")]
+    [InlineData("HN", "GT", "self-employed", "", "", "ca-multilateral-1967")]
+    [InlineData("SV", "ES", "employee", "cmiss", "old-age invalidity survivors work-injury", "")]
+    [InlineData("ES", "SV", "employee", "cmiss", "old-age invalidity survivors work-injury", "")]
+    [InlineData("BZ", "PA", "employee", "", "", "")]
+    [InlineData("PA", "BZ", "self-employed", "", "", "")]
+    public async Task Pair_AnswersAsItsSourcesSay_InBothDirections(string a, string b, string status, string applies, string branches, string notApplying)
     {
-        var answer = await CheckAsync($"countries={a},{b}&status=employee");
+        var answer = await CheckAsync($"countries={a},{b}&status={status}");
+        Assert.Equal(status, answer.GetProperty("status").GetString());
         var pair = Pair(answer, a, b);
         Assert.Equal(applies.Length == 0 ? [] : [applies], Keys(pair.GetProperty("applies")));
         Assert.Equal(notApplying.Length == 0 ? [] : [notApplying], Keys(pair.GetProperty("notApplying")));
@@ -63,16 +72,76 @@ public abstract class PortabilityTests(MovilidadApp app)
             Assert.Equal($"/agreements/{applies}", instrument.GetProperty("path").GetString());
             Assert.NotEmpty(instrument.GetProperty("sources").EnumerateArray());
 
-            // Covered by an agreement with every other country: no voluntary enrolment to offer.
+            // Covered by an agreement with every other country: no voluntary enrolment to offer, nothing more to do.
             Assert.All(answer.GetProperty("details").EnumerateArray(), d => Assert.True(d.GetProperty("covered").GetBoolean()));
             Assert.All(answer.GetProperty("details").EnumerateArray(), d => Assert.Empty(d.GetProperty("options").EnumerateArray()));
+            Assert.Equal(JsonValueKind.Null, answer.GetProperty("whatToDo").ValueKind);
         }
         else
         {
+            // No instrument found: said so, with what to do, in both languages.
             Assert.All(answer.GetProperty("details").EnumerateArray(), d => Assert.False(d.GetProperty("covered").GetBoolean()));
+            Assert.StartsWith("What to do:", answer.GetProperty("whatToDo").GetProperty("en").GetString(), StringComparison.Ordinal);
+            Assert.StartsWith("Qué hacer:", answer.GetProperty("whatToDo").GetProperty("es").GetString(), StringComparison.Ordinal);
         }
 
-        Assert.NotEmpty(answer.GetProperty("sources").EnumerateArray());
+        // Every answer says where to ask in the member states (the registry names no institution of Spain).
+        Assert.All(answer.GetProperty("details").EnumerateArray().Where(d => d.GetProperty("country").GetString() != "ES"), d => Assert.NotEmpty(d.GetProperty("institutions").EnumerateArray()));
+    }
+
+    /// <summary>
+    /// Belize and Panama: no agreement of the registry names both (the Ibero-American one lists them as not signed, the
+    /// 1967 Central American one does not list Belize): no instrument, said so with what to do, and each country's
+    /// voluntary enrolment options (Belize's voluntary contributor is for people not self-employed, its self-employed
+    /// scheme for them; Panama's voluntary insurance says nothing of it). The page says the same.
+    /// </summary>
+    [Fact]
+    public async Task APairWithNoData_SaysNoInstrumentWasFound_WithWhatToDo_OnTheApiAndThePage()
+    {
+        var employee = await CheckAsync("countries=BZ,PA&status=employee");
+        Assert.Empty(Pair(employee, "BZ", "PA").GetProperty("applies").EnumerateArray());
+        Assert.Empty(Pair(employee, "BZ", "PA").GetProperty("notApplying").EnumerateArray());
+        Assert.Equal(["bz-ssb-self-employed", "bz-ssb-voluntary-contributor"], Keys(Detail(employee, "BZ").GetProperty("options")));
+        Assert.Equal(["pa-css-seguro-voluntario"], Keys(Detail(employee, "PA").GetProperty("options")));
+        var self = await CheckAsync("countries=BZ,PA&status=self-employed");
+        Assert.Equal(["bz-ssb-self-employed"], Keys(Detail(self, "BZ").GetProperty("options")));
+        Assert.Equal(["pa-css-seguro-voluntario"], Keys(Detail(self, "PA").GetProperty("options")));
+
+        foreach (var (language, expected) in new[] { ("en", "What to do: keep proof"), ("es", "Qué hacer: conserve las pruebas") })
+        {
+            var response = await app.ClientIn(language).GetAsync("/social-security/portability?country=BZ&country=PA&status=self-employed");
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+            Assert.Contains("data-testid=\"no-instrument\"", html, StringComparison.Ordinal);
+            Assert.Contains(expected, html, StringComparison.Ordinal);
+            Assert.Contains(language == "en" ? "No social-security agreement in force between Belize and Panama" : "ningún convenio de seguridad social en vigor entre Belice y Panamá", html, StringComparison.Ordinal);
+            Assert.Equal(2, Regex.Count(html, "data-testid=\"option\""));
+        }
+    }
+
+    /// <summary>
+    /// Three countries, self-employed, worked out by hand: El Salvador and the Dominican Republic apply the Ibero-American
+    /// agreement; Guatemala has signed neither it nor (as far as a source says) anything with the Dominican Republic, and
+    /// the 1967 Central American agreement's statuses for El Salvador and Guatemala are not verified. So only one pair is
+    /// covered, every country has an uncovered pair, and the self-employed options are offered: El Salvador's ISSS scheme
+    /// for the self-employed, Guatemala's IGSS voluntary cover; the Dominican Republic's option abroad is for employees only.
+    /// </summary>
+    [Fact]
+    public async Task ThreeCountries_SelfEmployed_OnePairCovered_OptionsForEachCountryWithAnUncoveredPair()
+    {
+        var answer = await CheckAsync("countries=SV,DO,GT&status=self-employed&years=3,5,2");
+        Assert.Equal(["cmiss"], Keys(Pair(answer, "SV", "DO").GetProperty("applies")));
+        Assert.Equal(8, Pair(answer, "SV", "DO").GetProperty("yearsTogether").GetInt32());
+        Assert.Empty(Keys(Pair(answer, "SV", "GT").GetProperty("applies")));
+        Assert.Equal(["ca-multilateral-1967"], Keys(Pair(answer, "SV", "GT").GetProperty("notApplying")));
+        Assert.Empty(Keys(Pair(answer, "DO", "GT").GetProperty("applies")));
+        Assert.Empty(Keys(Pair(answer, "DO", "GT").GetProperty("notApplying")));
+        Assert.True(answer.GetProperty("anyInstrument").GetBoolean());
+        Assert.NotEqual(JsonValueKind.Null, answer.GetProperty("whatToDo").ValueKind);
+        Assert.All(answer.GetProperty("details").EnumerateArray(), d => Assert.False(d.GetProperty("covered").GetBoolean()));
+        Assert.Equal(["sv-isss-independientes"], Keys(Detail(answer, "SV").GetProperty("options")));
+        Assert.Empty(Keys(Detail(answer, "DO").GetProperty("options")));
+        Assert.Equal(["gt-igss-cobertura-voluntaria-independientes"], Keys(Detail(answer, "GT").GetProperty("options")));
     }
 
     [Fact]
@@ -173,7 +242,7 @@ public abstract class PortabilityTests(MovilidadApp app)
         await using var db = app.CreateDb();
         var before = (await db.IloConventions.CountAsync(), await db.EnrolmentOptions.CountAsync(), await db.NationalBodies.CountAsync(), await db.CountryGaps.CountAsync());
         Assert.Equal(14, before.Item2);
-        var loader = new SocialSecurityLoader(db);
+        var loader = new SocialSecurityLoader(db, TimeProvider.System);
         await loader.LoadAsync(Path.Combine(LocalizationTests.RepositoryRoot(), "data"));
         Assert.Equal(before, (await db.IloConventions.CountAsync(), await db.EnrolmentOptions.CountAsync(), await db.NationalBodies.CountAsync(), await db.CountryGaps.CountAsync()));
     }

@@ -151,6 +151,160 @@ public abstract class CoursesTests(MovilidadApp app)
     }
 
     [Fact]
+    public async Task Interest_IsOneRowPerPerson_Idempotent_Audited_AndOnlyTheProviderSeesWhoAndHowMany()
+    {
+        var gt = await InstitutionAsync("GT");
+        var created = await JsonAsync(await (await app.ClientAsAsync("secretariat")).PostAsJsonAsync("/api/courses", Body(gt, "Curso con interesados " + Guid.NewGuid().ToString("N")[..6])), HttpStatusCode.Created);
+        var id = created.GetProperty("id").GetInt32();
+        var interest = $"/api/courses/{id}/interest";
+        Assert.Equal(HttpStatusCode.Unauthorized, (await app.Browser().PostAsync(interest, null)).StatusCode);
+
+        var person = await app.ClientAsAsync("civil-society");
+        var first = await JsonAsync(await person.PostAsync(interest, null), HttpStatusCode.OK);
+        Assert.True(first.GetProperty("interested").GetBoolean());
+        Assert.Equal(JsonValueKind.Null, first.GetProperty("count").ValueKind);
+        Assert.Equal(JsonValueKind.Null, first.GetProperty("people").ValueKind);
+        await JsonAsync(await person.PostAsync(interest, null), HttpStatusCode.OK);
+        await JsonAsync(await (await app.ClientAsAsync("observer")).PostAsync(interest, null), HttpStatusCode.OK);
+
+        var provider = await app.ClientAsAsync("focal-point:GT");
+        var seen = await JsonAsync(await provider.GetAsync(interest), HttpStatusCode.OK);
+        Assert.Equal(2, seen.GetProperty("count").GetInt32());
+        Assert.Equal(2, seen.GetProperty("people").GetArrayLength());
+        Assert.All(seen.GetProperty("people").EnumerateArray(), p => Assert.EndsWith("@example.org", p.GetProperty("email").GetString(), StringComparison.Ordinal));
+        Assert.Equal(HttpStatusCode.Forbidden, (await person.GetAsync(interest)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await app.ClientAsAsync("focal-point:MX")).GetAsync(interest)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await person.PostAsync("/api/courses/999999/interest", null)).StatusCode);
+
+        var withdrawn = await JsonAsync(await person.DeleteAsync(interest), HttpStatusCode.OK);
+        Assert.False(withdrawn.GetProperty("interested").GetBoolean());
+        await JsonAsync(await person.DeleteAsync(interest), HttpStatusCode.OK);
+        var own = await JsonAsync(await provider.PostAsync(interest, null), HttpStatusCode.OK);
+        Assert.Equal(2, own.GetProperty("count").GetInt32());
+
+        await using var db = app.CreateDb();
+        Assert.Equal(2, await db.CourseInterests.CountAsync(i => i.CourseId == id));
+        var audit = await db.AuditEntries.AsNoTracking().Where(a => a.EntityType == "course-interest" && a.EntityId == id.ToString(CultureInfo.InvariantCulture))
+            .OrderBy(a => a.Id).Select(a => a.Action).ToListAsync();
+        Assert.Equal(["interest", "interest", "withdraw-interest", "interest"], audit);
+    }
+
+    [Fact]
+    public async Task Interest_ThroughTheCoursePage_AndTheProvidersPageCountsIt()
+    {
+        var gt = await InstitutionAsync("GT");
+        var title = "Curso de la página de interés " + Guid.NewGuid().ToString("N")[..6];
+        var id = (await JsonAsync(await (await app.ClientAsAsync("secretariat")).PostAsJsonAsync("/api/courses", Body(gt, title)), HttpStatusCode.Created)).GetProperty("id").GetInt32();
+        var anonymous = await app.ClientIn("es").GetStringAsync($"/courses/{id}");
+        Assert.Contains("Inicie sesión para indicar que le interesa", anonymous, StringComparison.Ordinal);
+
+        var reader = await app.SignInAsync(await app.AddPersonAsync($"{Guid.NewGuid():N}@example.org", twoFactor: false, "civil-society"));
+        var saved = await reader.PostPageFormAsync($"/courses/{id}?handler=Interest", [new("Interested", "true")]);
+        Assert.True(saved.StatusCode == HttpStatusCode.Redirect, await saved.Content.ReadAsStringAsync());
+        var page = await reader.GetStringAsync($"/courses/{id}");
+        Assert.Contains("data-testid=\"interested\"", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("data-testid=\"interest-count\"", page, StringComparison.Ordinal);
+
+        var provider = await app.SignInAsync(await app.AddPersonAsync($"{Guid.NewGuid():N}@example.org", twoFactor: false, "focal-point:GT"));
+        var providerPage = await provider.GetStringAsync($"/courses/{id}");
+        Assert.Matches("data-testid=\"interest-count\">[^<]*: 1<", providerPage);
+        Assert.Contains($"/courses/{id}/history", providerPage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task History_ListsTheCoursesVersionsWithLabelledFields_ForThoseWhoMayChangeIt()
+    {
+        var gt = await InstitutionAsync("GT");
+        var focal = await app.ClientAsAsync("focal-point:GT");
+        var title = "Curso con historia " + Guid.NewGuid().ToString("N")[..6];
+        var id = (await JsonAsync(await focal.PostAsJsonAsync("/api/courses", Body(gt, title)), HttpStatusCode.Created)).GetProperty("id").GetInt32();
+        await JsonAsync(await focal.PutAsJsonAsync($"/api/courses/{id}", Body(gt, title + " (2028)", version: 0)), HttpStatusCode.OK);
+
+        var person = await app.AddPersonAsync($"{Guid.NewGuid():N}@example.org", twoFactor: false, "focal-point:GT");
+        var client = await app.SignInAsync(person);
+        client.DefaultRequestHeaders.AcceptLanguage.Clear();
+        client.DefaultRequestHeaders.AcceptLanguage.Add(new System.Net.Http.Headers.StringWithQualityHeaderValue("es"));
+        var history = await client.GetAsync($"/courses/{id}/history");
+        Assert.Equal(HttpStatusCode.OK, history.StatusCode);
+        var html = await history.Content.ReadAsStringAsync();
+        Assert.Contains("(2028)", html, StringComparison.Ordinal);
+        Assert.Contains("Título (español)", html, StringComparison.Ordinal);
+        var other = await (await app.SignInAsync(await app.AddPersonAsync($"{Guid.NewGuid():N}@example.org", twoFactor: false, "focal-point:MX"))).GetAsync($"/courses/{id}/history");
+        Assert.Equal(HttpStatusCode.Redirect, other.StatusCode);
+        Assert.Contains("/account/denied", other.Headers.Location?.OriginalString, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Calendar_ShowsTheMonthWithTheListsFilters_UndatedApart_AndTheIcsReadsBack()
+    {
+        var gt = await InstitutionAsync("GT");
+        var secretariat = await app.ClientAsAsync("secretariat");
+        var tag = Guid.NewGuid().ToString("N")[..6];
+        var dated = (await JsonAsync(await secretariat.PostAsJsonAsync("/api/courses", Body(gt, "Curso de marzo, con coma; y punto " + tag)), HttpStatusCode.Created)).GetProperty("id").GetInt32();
+        var undated = Body(gt, "Curso sin fechas " + tag);
+        var json = JsonSerializer.SerializeToNode(undated)!.AsObject();
+        json["startDate"] = null;
+        json["endDate"] = null;
+        json["countries"] = new System.Text.Json.Nodes.JsonArray("GT");
+        var undatedId = (await JsonAsync(await secretariat.PostAsJsonAsync("/api/courses", json), HttpStatusCode.Created)).GetProperty("id").GetInt32();
+
+        var spanish = app.ClientIn("es");
+        var february = await spanish.GetStringAsync("/courses/calendar?month=2027-02&country=GT&kind=diplomado");
+        Assert.Contains("Febrero de 2027", february, StringComparison.Ordinal);
+        Assert.Contains($"href=\"/courses/{dated}\"", february, StringComparison.Ordinal);
+        Assert.Contains($"href=\"/courses/{undatedId}\"", february, StringComparison.Ordinal);
+        Assert.Contains("title=\"Lunes\"", february, StringComparison.Ordinal);
+        Assert.Contains("month=2027-03", february, StringComparison.Ordinal);
+        var march = await spanish.GetStringAsync("/courses/calendar?month=2027-03&country=GT&kind=diplomado");
+        Assert.Contains("data-testid=\"ongoing\"", march, StringComparison.Ordinal);
+        var english = await app.ClientIn("en").GetStringAsync("/courses/calendar?month=2027-02&kind=workshop");
+        Assert.Contains("February 2027", english, StringComparison.Ordinal);
+        Assert.DoesNotContain($"href=\"/courses/{dated}\"", english, StringComparison.Ordinal);
+        var unread = await spanish.GetAsync("/courses/calendar?month=2027-13");
+        Assert.Equal(HttpStatusCode.OK, unread.StatusCode);
+        Assert.Contains("data-testid=\"month-unread\"", await unread.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        var ics = await spanish.GetAsync("/api/courses/calendar.ics?country=GT&kind=diplomado");
+        Assert.Equal(HttpStatusCode.OK, ics.StatusCode);
+        Assert.Equal("text/calendar", ics.Content.Headers.ContentType?.MediaType);
+        var text = await ics.Content.ReadAsStringAsync();
+        Assert.StartsWith("BEGIN:VCALENDAR\r\n", text, StringComparison.Ordinal);
+        Assert.All(text.Split("\r\n"), line => Assert.True(System.Text.Encoding.UTF8.GetByteCount(line) <= 75, line));
+        var unfolded = text.Replace("\r\n ", string.Empty, StringComparison.Ordinal);
+        var events = unfolded.Split("BEGIN:VEVENT").Skip(1).ToList();
+        var ours = Assert.Single(events, e => e.Contains($"UID:course-{dated}@movilidad", StringComparison.Ordinal));
+        Assert.Contains("DTSTART;VALUE=DATE:20270201\r\n", ours, StringComparison.Ordinal);
+        Assert.Contains("DTEND;VALUE=DATE:20270701\r\n", ours, StringComparison.Ordinal);
+        Assert.Contains($"SUMMARY:Curso de marzo\\, con coma\\; y punto {tag}\r\n", ours, StringComparison.Ordinal);
+        Assert.DoesNotContain(events, e => e.Contains($"UID:course-{undatedId}@", StringComparison.Ordinal));
+        Assert.EndsWith("END:VCALENDAR\r\n", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Dashboard_CountsTheCoursesPerCountryAndSemesterOfTheirStart()
+    {
+        await using (var db = app.CreateDb())
+        {
+            var before = await Platform.Training.CourseCounts.BySemesterAsync(db.Courses, default);
+            var gt = await InstitutionAsync("GT");
+            var body = JsonSerializer.SerializeToNode(Body(gt, "Curso contado " + Guid.NewGuid().ToString("N")[..6]))!.AsObject();
+            body["countries"] = new System.Text.Json.Nodes.JsonArray("BZ", "PA");
+            body["startDate"] = "2031-08-01";
+            body["endDate"] = "2031-09-01";
+            await JsonAsync(await (await app.ClientAsAsync("secretariat")).PostAsJsonAsync("/api/courses", body), HttpStatusCode.Created);
+            var after = await Platform.Training.CourseCounts.BySemesterAsync(db.Courses, default);
+            int Count(IEnumerable<Platform.Training.CourseCount> counts, string country) => counts.Where(c => c.Country == country && c.Period == "2031-S2").Sum(c => c.Count);
+            Assert.Equal(Count(before, "BZ") + 1, Count(after, "BZ"));
+            Assert.Equal(Count(before, "PA") + 1, Count(after, "PA"));
+            Assert.Equal(Count(before, "GT"), Count(after, "GT"));
+        }
+
+        var page = await app.ClientIn("en").GetStringAsync("/courses/dashboard");
+        Assert.Contains("Second half 2031", page, StringComparison.Ordinal);
+        Assert.Contains("data-country=\"BZ\"", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Pages_RecordACourseThroughTheForm_AndShowErrorsAtTheirField()
     {
         var gt = await InstitutionAsync("GT");

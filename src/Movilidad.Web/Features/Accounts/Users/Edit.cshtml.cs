@@ -40,7 +40,7 @@ public class EditModel(MovilidadDb db, UserManager<Account> users, IAuthorizatio
 
         await users.ChangeGrantsAsync(db, account, grants =>
         {
-            if (!grants.Any(g => g.Role == grant.Role && g.CountryCode == grant.CountryCode && g.WorkingGroupId == grant.WorkingGroupId))
+            if (!grants.Any(g => g.Role == grant.Role && g.CountryCode == grant.CountryCode && g.WorkingGroupId == grant.WorkingGroupId && g.InstitutionId == grant.InstitutionId))
             {
                 grants.Add(grant);
             }

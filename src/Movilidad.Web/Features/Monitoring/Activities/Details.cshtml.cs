@@ -12,6 +12,9 @@ using Movilidad.Web.Infrastructure.Pages;
 
 namespace Movilidad.Web.Features.Monitoring.Activities;
 
+/// <summary>The meeting whose agreement an activity came from.</summary>
+public sealed record MeetingLink(int Id, Bilingual Title, DateOnly Date);
+
 [AllowAnonymous]
 public class DetailsModel(MovilidadDb db, IAuthorizationService auth, TimeProvider clock) : WritePage
 {
@@ -27,6 +30,9 @@ public class DetailsModel(MovilidadDb db, IAuthorizationService auth, TimeProvid
     /// <summary>The countries whose share this person may edit.</summary>
     public IReadOnlySet<string> EditableShares { get; private set; } = new HashSet<string>();
     public CommentThread? Comments { get; private set; }
+
+    /// <summary>The meeting whose agreement became this activity, when the reader may read that meeting.</summary>
+    public MeetingLink? FromMeeting { get; private set; }
 
     [BindProperty]
     public ActivityStatus NewStatus { get; set; }
@@ -73,6 +79,8 @@ public class DetailsModel(MovilidadDb db, IAuthorizationService auth, TimeProvid
         var action = await db.PlanElements.AsNoTracking().Where(e => e.Id == activity.ActionId).Select(e => new { e.Code, e.Title }).SingleOrDefaultAsync(ct);
         ActionCode = action?.Code;
         ActionTitle = action?.Title ?? Bilingual.Empty;
+        FromMeeting = await db.MeetingAgreements.AsNoTracking().Where(g => g.ActivityId == id)
+            .Join(db.Meetings, g => g.MeetingId, m => m.Id, (g, m) => new MeetingLink(m.Id, m.Title, m.Date)).FirstOrDefaultAsync(ct);
         CanEdit = await auth.CanAsync(User, MonitoringOperations.EditActivity, await db.ActivityScopeAsync(activity.WorkingGroupId, activity.ActionId, ct));
         var editable = new HashSet<string>(StringComparer.Ordinal);
         foreach (var share in Activity.Countries)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -5,6 +6,7 @@ using Movilidad.Web.Features.Indicators;
 using Movilidad.Web.Infrastructure.Auth;
 using Movilidad.Platform.Auth;
 using Movilidad.Platform.Data;
+using Movilidad.Web.Infrastructure.Pages;
 
 namespace Movilidad.Web.Features.Monitoring.Activities;
 
@@ -17,9 +19,20 @@ public class DueModel(MovilidadDb db, IAuthorizationService auth, TimeProvider c
     [BindProperty(SupportsGet = true)]
     public string? Country { get; set; }
 
+    /// <summary>Where the page of late shares starts (0-based).</summary>
+    [BindProperty(SupportsGet = true)]
+    public int Start { get; set; }
+
+    /// <summary>Where the page of shares due soon starts (0-based).</summary>
+    [BindProperty(SupportsGet = true)]
+    public int SoonStart { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public int Size { get; set; } = Paging.DefaultSize;
+
     public DateOnly Today { get; private set; }
-    public IReadOnlyList<DueShare> Late { get; private set; } = [];
-    public IReadOnlyList<DueShare> Soon { get; private set; } = [];
+    public Paged<DueShare> Late { get; private set; } = null!;
+    public Paged<DueShare> Soon { get; private set; } = null!;
     public IReadOnlyCollection<string> Countries { get; private set; } = [];
 
     /// <summary>Indicator values the countries must report now (ended periods, not locked, values not sent).</summary>
@@ -38,10 +51,21 @@ public class DueModel(MovilidadDb db, IAuthorizationService auth, TimeProvider c
 
         // A focal point sees their own countries unless they ask for another one; everyone else sees all.
         Countries = !string.IsNullOrEmpty(Country) ? [Country.ToUpperInvariant()] : User.FocalCountries().ToList();
-        var due = await db.DueSharesAsync(Countries, Today.AddDays(HorizonDays + 1), ct);
-        Late = due.Where(s => s.IsLate(Today)).ToList();
-        Soon = due.Where(s => !s.IsLate(Today)).ToList();
+        Late = await db.DueSharePageAsync(Countries, null, Today, Start, Size, ct);
+        Soon = await db.DueSharePageAsync(Countries, Today, Today.AddDays(HorizonDays + 1), SoonStart, Size, ct);
+        (Size, Start, SoonStart) = (Late.Size, Late.Start, Soon.Start);
         Reports = await db.DueReportsAsync(Countries, Today, ct);
         return Page();
     }
+
+    /// <summary>The late shares from <paramref name="start"/>, the other list where it is (same country and page size).</summary>
+    public string LateLink(int start) => Link(start, SoonStart) + "#late";
+
+    /// <summary>The shares due soon from <paramref name="start"/>, the late ones where they are.</summary>
+    public string SoonLink(int start) => Link(Start, start) + "#soon";
+
+    private string Link(int lateStart, int soonStart) => Paging.Link("/monitoring/due", new Dictionary<string, string?>
+    {
+        ["country"] = Country, ["soonStart"] = soonStart > 0 ? soonStart.ToString(CultureInfo.InvariantCulture) : null,
+    }, Size, lateStart);
 }

@@ -1,0 +1,296 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Movilidad.Migrations.Sqlite.Migrations
+{
+    /// <inheritdoc />
+    public partial class AddConventionReview : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AlterColumn<string>(
+                name: "Content",
+                table: "IloConventions",
+                type: "TEXT",
+                nullable: true,
+                oldClrType: typeof(string),
+                oldType: "TEXT");
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "ChangedAt",
+                table: "IloConventions",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "ChangedById",
+                table: "IloConventions",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Countries",
+                table: "IloConventions",
+                type: "TEXT",
+                maxLength: 400,
+                nullable: false,
+                defaultValue: "");
+
+            migrationBuilder.AddColumn<string>(
+                name: "Draft",
+                table: "IloConventions",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "PublishedAt",
+                table: "IloConventions",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "ReviewComment",
+                table: "IloConventions",
+                type: "TEXT",
+                maxLength: 2000,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Stage",
+                table: "IloConventions",
+                type: "TEXT",
+                maxLength: 16,
+                nullable: false,
+                defaultValue: "");
+
+            migrationBuilder.AddColumn<string>(
+                name: "StatusCode",
+                table: "IloConventions",
+                type: "TEXT",
+                maxLength: 40,
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "Version",
+                table: "IloConventions",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AlterColumn<string>(
+                name: "Content",
+                table: "EnrolmentOptions",
+                type: "TEXT",
+                nullable: true,
+                oldClrType: typeof(string),
+                oldType: "TEXT");
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "ChangedAt",
+                table: "EnrolmentOptions",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "ChangedById",
+                table: "EnrolmentOptions",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Countries",
+                table: "EnrolmentOptions",
+                type: "TEXT",
+                maxLength: 400,
+                nullable: false,
+                defaultValue: "");
+
+            migrationBuilder.AddColumn<string>(
+                name: "Draft",
+                table: "EnrolmentOptions",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "PublishedAt",
+                table: "EnrolmentOptions",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "ReviewComment",
+                table: "EnrolmentOptions",
+                type: "TEXT",
+                maxLength: 2000,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Stage",
+                table: "EnrolmentOptions",
+                type: "TEXT",
+                maxLength: 16,
+                nullable: false,
+                defaultValue: "");
+
+            migrationBuilder.AddColumn<string>(
+                name: "StatusCode",
+                table: "EnrolmentOptions",
+                type: "TEXT",
+                maxLength: 40,
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "Version",
+                table: "EnrolmentOptions",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IloConventions_ChangedById",
+                table: "IloConventions",
+                column: "ChangedById");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EnrolmentOptions_ChangedById",
+                table: "EnrolmentOptions",
+                column: "ChangedById");
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_EnrolmentOptions_Accounts_ChangedById",
+                table: "EnrolmentOptions",
+                column: "ChangedById",
+                principalTable: "Accounts",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_IloConventions_Accounts_ChangedById",
+                table: "IloConventions",
+                column: "ChangedById",
+                principalTable: "Accounts",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
+
+            // Data: the conventions and options loaded before they were reviewed are published content; the start-up load
+            // then fills their other columns from data/ (nobody has edited them in the platform yet).
+            migrationBuilder.Sql("UPDATE \"IloConventions\" SET \"Stage\" = 'Published'");
+            migrationBuilder.Sql("UPDATE \"EnrolmentOptions\" SET \"Stage\" = 'Published'");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropForeignKey(
+                name: "FK_EnrolmentOptions_Accounts_ChangedById",
+                table: "EnrolmentOptions");
+
+            migrationBuilder.DropForeignKey(
+                name: "FK_IloConventions_Accounts_ChangedById",
+                table: "IloConventions");
+
+            migrationBuilder.DropIndex(
+                name: "IX_IloConventions_ChangedById",
+                table: "IloConventions");
+
+            migrationBuilder.DropIndex(
+                name: "IX_EnrolmentOptions_ChangedById",
+                table: "EnrolmentOptions");
+
+            migrationBuilder.DropColumn(
+                name: "ChangedAt",
+                table: "IloConventions");
+
+            migrationBuilder.DropColumn(
+                name: "ChangedById",
+                table: "IloConventions");
+
+            migrationBuilder.DropColumn(
+                name: "Countries",
+                table: "IloConventions");
+
+            migrationBuilder.DropColumn(
+                name: "Draft",
+                table: "IloConventions");
+
+            migrationBuilder.DropColumn(
+                name: "PublishedAt",
+                table: "IloConventions");
+
+            migrationBuilder.DropColumn(
+                name: "ReviewComment",
+                table: "IloConventions");
+
+            migrationBuilder.DropColumn(
+                name: "Stage",
+                table: "IloConventions");
+
+            migrationBuilder.DropColumn(
+                name: "StatusCode",
+                table: "IloConventions");
+
+            migrationBuilder.DropColumn(
+                name: "Version",
+                table: "IloConventions");
+
+            migrationBuilder.DropColumn(
+                name: "ChangedAt",
+                table: "EnrolmentOptions");
+
+            migrationBuilder.DropColumn(
+                name: "ChangedById",
+                table: "EnrolmentOptions");
+
+            migrationBuilder.DropColumn(
+                name: "Countries",
+                table: "EnrolmentOptions");
+
+            migrationBuilder.DropColumn(
+                name: "Draft",
+                table: "EnrolmentOptions");
+
+            migrationBuilder.DropColumn(
+                name: "PublishedAt",
+                table: "EnrolmentOptions");
+
+            migrationBuilder.DropColumn(
+                name: "ReviewComment",
+                table: "EnrolmentOptions");
+
+            migrationBuilder.DropColumn(
+                name: "Stage",
+                table: "EnrolmentOptions");
+
+            migrationBuilder.DropColumn(
+                name: "StatusCode",
+                table: "EnrolmentOptions");
+
+            migrationBuilder.DropColumn(
+                name: "Version",
+                table: "EnrolmentOptions");
+
+            migrationBuilder.AlterColumn<string>(
+                name: "Content",
+                table: "IloConventions",
+                type: "TEXT",
+                nullable: false,
+                defaultValue: "",
+                oldClrType: typeof(string),
+                oldType: "TEXT",
+                oldNullable: true);
+
+            migrationBuilder.AlterColumn<string>(
+                name: "Content",
+                table: "EnrolmentOptions",
+                type: "TEXT",
+                nullable: false,
+                defaultValue: "",
+                oldClrType: typeof(string),
+                oldType: "TEXT",
+                oldNullable: true);
+        }
+    }
+}
