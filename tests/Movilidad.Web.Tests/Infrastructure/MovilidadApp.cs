@@ -38,6 +38,10 @@ public abstract class MovilidadApp(DatabaseProvider provider, TestDatabase? shar
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+
+        // A host that reloads its settings on change holds an inotify instance until the finalizer runs; a test run
+        // starts hundreds of hosts and CI's limit of 128 instances per user was reached (every later host failed).
+        builder.UseSetting("hostBuilder:reloadConfigOnChange", "false");
         builder.UseSetting("Database:Provider", provider.ToString());
         builder.UseSetting("ConnectionStrings:Movilidad", Database.ConnectionString);
         builder.UseSetting("Mail:PickupDirectory", MailFolder);

@@ -4,6 +4,7 @@ using System.Net.Http.Headers;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Movilidad.Platform.Data;
 using Movilidad.Web.Features.Indicators;
@@ -42,6 +43,16 @@ public sealed class ObservedPostgresApp() : ObservedApp(DatabaseProvider.Postgre
 
 public abstract partial class ObservabilityTests(ObservedApp app)
 {
+    [Fact]
+    public void TestHost_SettingsFiles_AreReadOnceAndNotWatched()
+    {
+        // A watched settings file costs an inotify instance per host; hundreds of test hosts exhausted CI's 128.
+        var configuration = (IConfigurationRoot)app.Services.GetRequiredService<IConfiguration>();
+        var files = configuration.Providers.OfType<FileConfigurationProvider>().ToList();
+        Assert.NotEmpty(files);
+        Assert.All(files, f => Assert.False(f.Source.ReloadOnChange, f.Source.Path));
+    }
+
     [Fact]
     public async Task MetricsScrape_AfterRequests_CountsAndTimesThemByRoute()
     {
