@@ -5,7 +5,8 @@
 # and sets failed=1 when any answer was not 2xx or any socket error (connect, read, write, timeout) happened.
 # Expects $work (a scratch folder, before sourcing), then $threads, $connections and $duration; a script ends with `exit "$failed"`.
 
-command -v wrk >/dev/null || { [ "$(id -u)" = 0 ] && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
+# A fresh machine has no package lists yet: update them before installing.
+command -v wrk >/dev/null || { [ "$(id -u)" = 0 ] && { apt-get update -qq >/dev/null 2>&1 || true; DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }; }
 command -v wrk >/dev/null || { echo "wrk is needed (apt-get install wrk)" >&2; exit 1; }
 failed=0
 load() { cut -d' ' -f1-3 /proc/loadavg; }

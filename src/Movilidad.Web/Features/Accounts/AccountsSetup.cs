@@ -53,6 +53,8 @@ public static class AccountsSetup
                 });
             });
         services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));
+        services.AddMemoryCache();
+        services.AddScoped<ISecurityStampValidator, KeptStampValidator>();
         services.AddAntiforgery(options =>
         {
             options.Cookie.Name = "movilidad.csrf";

@@ -1,10 +1,19 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using Movilidad.Platform.Accounts;
+using Movilidad.Web.Features.Accounts;
 using Movilidad.Web.Tests.Infrastructure;
 
 namespace Movilidad.Web.Tests.Features.Accounts;
@@ -143,6 +152,48 @@ public abstract partial class AccountSecurityTests(MovilidadApp app)
         Assert.False(await SignInWithRecoveryCodeAsync(person, first[0]));
         Assert.True(await SignInWithRecoveryCodeAsync(person, second[0]));
         Assert.False(await SignInWithRecoveryCodeAsync(person, second[0]));
+    }
+
+    [Fact]
+    public async Task StampCheck_KeptPerAccountAndStampForOneInterval_AChangedStampStillEndsTheSessionAfterIt()
+    {
+        var person = await app.AddPersonAsync(Unique("stamp"), twoFactor: false, "observer");
+        await using var scope = app.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<Account>>();
+        var signIn = scope.ServiceProvider.GetRequiredService<SignInManager<Account>>();
+        signIn.Context = new DefaultHttpContext { RequestServices = scope.ServiceProvider };
+        var account = await users.FindByIdAsync(person.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var session = await signIn.CreateUserPrincipalAsync(account!);
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var interval = TimeSpan.FromMinutes(1);
+        var validator = new KeptStampValidator(
+            Options.Create(new SecurityStampValidatorOptions { ValidationInterval = interval, TimeProvider = clock }),
+            signIn,
+            NullLoggerFactory.Instance,
+            new MemoryCache(new MemoryCacheOptions()));
+
+        // A cookie issued two intervals ago, as a client that never took the renewed one keeps sending.
+        async Task<CookieValidatePrincipalContext> CheckAsync()
+        {
+            var ticket = new AuthenticationTicket(session, new AuthenticationProperties { IssuedUtc = clock.GetUtcNow() - (2 * interval) }, IdentityConstants.ApplicationScheme);
+            var context = new CookieValidatePrincipalContext(signIn.Context, new AuthenticationScheme(IdentityConstants.ApplicationScheme, null, typeof(CookieAuthenticationHandler)), new CookieAuthenticationOptions(), ticket);
+            await validator.ValidateAsync(context);
+            return context;
+        }
+
+        var first = await CheckAsync();
+        Assert.NotNull(first.Principal);
+        Assert.True(first.ShouldRenew);
+
+        // Within the interval the person checked last is reused without reading the account: the new stamp is not seen yet.
+        Assert.True((await users.UpdateSecurityStampAsync(account!)).Succeeded);
+        var kept = await CheckAsync();
+        Assert.NotNull(kept.Principal);
+        Assert.True(kept.ShouldRenew);
+
+        // After it the account is read again and the session with the old stamp ends.
+        clock.Advance(interval + TimeSpan.FromSeconds(1));
+        Assert.Null((await CheckAsync()).Principal);
     }
 
     private async Task<bool> SignInWithRecoveryCodeAsync(Person person, string code)
