@@ -237,6 +237,16 @@ public abstract class IndicatorEditingTests(MovilidadApp app)
         Assert.Equal("PERSONS", read.GetProperty("unitCode").GetString());
         Assert.Contains($"href=\"/indicators/{id}\"", await secretariat.GetStringAsync($"/indicators?plan={Plan}"), StringComparison.Ordinal);
         Assert.Contains($"href=\"/indicators/{id}\"", await secretariat.GetStringAsync($"/indicators/reports?plan={Plan}"), StringComparison.Ordinal);
+        Assert.False(read.GetProperty("automatic").GetBoolean());
+
+        // The computation chosen on the form: the indicator counts the mentoring sessions held, nobody types its values.
+        fields.RemoveAll(f => f.Key == "Form.Code");
+        fields.Add(new("Form.Code", "N9"));
+        fields.Add(new("Form.Source", "MentoringSessions"));
+        var counted = await secretariat.PostPageFormAsync($"/indicators/edit?plan={Plan}", fields);
+        Assert.Equal(HttpStatusCode.Redirect, counted.StatusCode);
+        var countedId = counted.Headers.Location!.OriginalString["/indicators/".Length..];
+        Assert.True((await OkAsync(await secretariat.GetAsync($"/api/indicators/{countedId}"))).GetProperty("automatic").GetBoolean());
     }
 
     [Fact]

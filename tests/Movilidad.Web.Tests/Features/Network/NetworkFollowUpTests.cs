@@ -105,6 +105,39 @@ public abstract class NetworkFollowUpTests(MovilidadApp app)
     }
 
     [Fact]
+    public async Task Updates_OfAPlanTakenBackToDraft_AreReadOnlyWithTheirPlan()
+    {
+        var id = await ActivityAsync("b3-2");
+        var created = await JsonAsync(await (await app.ClientAsAsync("network-agency:PNUD")).PostAsJsonAsync($"/api/network/activities/{id}/updates", Update("2023-Q2", "in-progress")), HttpStatusCode.Created);
+        var update = created.GetProperty("id").GetInt32();
+
+        async Task<bool> SeenAsync(bool unpublished)
+        {
+            await using var db = app.CreateDb();
+            db.ShowsUnpublished = unpublished;
+            return await db.NetworkUpdates.AnyAsync(u => u.Id == update);
+        }
+
+        Assert.True(await SeenAsync(unpublished: false));
+        await using (var db = app.CreateDb())
+        {
+            await db.Plans.Where(p => p.Key == Plan).ExecuteUpdateAsync(p => p.SetProperty(x => x.IsPublished, false));
+        }
+
+        try
+        {
+            Assert.False(await SeenAsync(unpublished: false));
+            Assert.True(await SeenAsync(unpublished: true));
+        }
+        finally
+        {
+            await using var db = app.CreateDb();
+            db.ShowsUnpublished = true;
+            await db.Plans.Where(p => p.Key == Plan).ExecuteUpdateAsync(p => p.SetProperty(x => x.IsPublished, true));
+        }
+    }
+
+    [Fact]
     public async Task BadInput_IsRefusedNamingTheField_AndAnAgencyGrantNamesAUnAgency()
     {
         var id = await ActivityAsync("b4-1");
