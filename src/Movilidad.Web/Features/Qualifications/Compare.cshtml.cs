@@ -62,10 +62,16 @@ public class CompareModel(MovilidadDb db, IStringLocalizer text, IAuthorizationS
         if (request is not null)
         {
             Result = await QualificationsApi.CompareAsync(db, request, today, ct);
+            RegionNames = await StandardsApi.RegionNamesAsync(db, ct);
         }
     }
 
     public string CountryName(string code) => CountryNames.TryGetValue(code, out var name) ? name.Current : code;
+
+    /// <summary>The regional bodies' names, for the regional standards that follow the countries.</summary>
+    public IReadOnlyDictionary<string, Bilingual> RegionNames { get; private set; } = new Dictionary<string, Bilingual>();
+
+    public string RegionName(string code) => RegionNames.TryGetValue(code, out var name) ? name.Current : code;
 
     public bool IsChosen(string code) => Chosen.Count == 0 || Chosen.Contains(code, StringComparer.OrdinalIgnoreCase);
 }

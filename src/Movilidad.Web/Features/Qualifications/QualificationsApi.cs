@@ -36,7 +36,8 @@ public sealed record ComparedProcedure(
 public sealed record ComparedCountry(string Country, IReadOnlyList<ComparedProcedure> Procedures, IReadOnlyList<StandardSummary>? Standards);
 
 /// <summary>The comparison of countries for one occupation or one kind of procedure, costs in one currency at a stated date.</summary>
-public sealed record Comparison(string? Occupation, string? Kind, string Currency, DateOnly On, IReadOnlyList<ComparedCountry> Countries);
+/// <summary>The comparison, with the regional standards for the occupation (a region's, such as SICA's, not one country's) after the countries.</summary>
+public sealed record Comparison(string? Occupation, string? Kind, string Currency, DateOnly On, IReadOnlyList<ComparedCountry> Countries, IReadOnlyList<StandardSummary>? Regional);
 
 /// <summary>A rate entered by the Secretariat (one US dollar in units of the currency, on a date, with its source).</summary>
 public sealed record ExchangeRateView(int Id, string Currency, decimal Rate, DateOnly AsOf, string Source, string? SourceUrl, int Version)
@@ -261,7 +262,8 @@ public static partial class QualificationsApi
         var conversion = new CostConversion(await db.ExchangeRates.AsNoTracking().ToListAsync(ct));
         var standards = request.Occupation is null ? null : await StandardsApi.PublishedAsync(db, request.Countries, request.Occupation, today, ct);
         return new Comparison(request.Occupation, request.Kind, request.Currency, request.On, [.. request.Countries.Select(c => new ComparedCountry(c,
-            [.. procedures.Where(p => p.Country == c).Select(p => Compared(p, conversion, request, today))], standards is null ? null : [.. standards[c]]))]);
+            [.. procedures.Where(p => p.Country == c).Select(p => Compared(p, conversion, request, today))], standards is null ? null : [.. standards[c]]))],
+            standards is null ? null : [.. standards[string.Empty]]);
     }
 
     private static ComparedProcedure Compared(QualificationProcedure p, CostConversion conversion, CompareRequest request, DateOnly today)

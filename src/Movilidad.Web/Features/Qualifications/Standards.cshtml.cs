@@ -49,8 +49,7 @@ public class StandardsModel(MovilidadDb db, IAuthorizationService auth, IStringL
         CountryNames = await db.Countries.AsNoTracking().ToDictionaryAsync(c => c.Alpha2, c => c.Name, StringComparer.Ordinal, ct);
         Standards = await StandardsApi.ListAsync(db, User, auth, Country, Occupation, QualificationsApi.Today(clock), ct);
         Occupations = await QualificationsApi.OccupationsNamedAsync(db, ct);
-        var regions = Platform.Qualifications.StandardRules.Regions.ToList();
-        RegionNames = await db.Institutions.AsNoTracking().Where(i => regions.Contains(i.Code)).ToDictionaryAsync(i => i.Code, i => i.Name, StringComparer.Ordinal, ct);
+        RegionNames = await StandardsApi.RegionNamesAsync(db, ct);
         var countries = await db.Countries.AsNoTracking().Select(c => c.Alpha2).ToListAsync(ct);
         CanPropose = await auth.CanAsync(User, RegistryOperations.Propose, new RegistryScope(countries));
         return Page();

@@ -59,12 +59,19 @@ public static class StandardsApi
             .Select(s => StandardSummary.Of(s, today, visible[s.Id].IsPublished, visible[s.Id].Stage))];
     }
 
-    /// <summary>The published standards of some countries for an occupation (the comparison's), by country.</summary>
+    /// <summary>The regional bodies' names (data/institutions.yaml), for the regional standards.</summary>
+    public static async Task<IReadOnlyDictionary<string, Bilingual>> RegionNamesAsync(MovilidadDb db, CancellationToken ct)
+    {
+        var regions = Platform.Qualifications.StandardRules.Regions.ToList();
+        return await db.Institutions.AsNoTracking().Where(i => regions.Contains(i.Code)).ToDictionaryAsync(i => i.Code, i => i.Name, StringComparer.Ordinal, ct);
+    }
+
+    /// <summary>The published standards of some countries for an occupation (the comparison's), by country; the regional ones under the empty code.</summary>
     public static async Task<ILookup<string, StandardSummary>> PublishedAsync(MovilidadDb db, IReadOnlyList<string> countries, string occupation, DateOnly today, CancellationToken ct)
     {
         // A list, not the read-only wrapper a collection expression makes: PostgreSQL's provider maps lists and arrays as parameters.
         var codes = countries.ToList();
-        var standards = await db.CompetencyStandards.AsNoTracking().Where(s => s.Content != null && codes.Contains(s.Country)).OrderBy(s => s.Key).ToListAsync(ct);
+        var standards = await db.CompetencyStandards.AsNoTracking().Where(s => s.Content != null && (codes.Contains(s.Country) || s.Country == string.Empty)).OrderBy(s => s.Key).ToListAsync(ct);
         return standards.Where(s => ProcedureRules.Concerns(s.Occupations, occupation))
             .Select(s => StandardSummary.Of(s, today, true, RegistryStage.Published)).ToLookup(s => s.Country, StringComparer.Ordinal);
     }

@@ -97,6 +97,16 @@ public abstract partial class QualificationsTests
         Assert.Contains("data-testid=\"standard-mx-conocer-ec0435\"", page, StringComparison.Ordinal);
         Assert.Contains("data-testid=\"no-standard-GT\"", page, StringComparison.Ordinal);
         Assert.Contains("No standard recorded for this occupation in this country.", page, StringComparison.Ordinal);
+
+        // A region's standard (SICA's) follows the countries whatever countries are compared.
+        Assert.Empty(answer.GetProperty("regional").EnumerateArray());
+        Assert.Equal(JsonValueKind.Null, byKind.GetProperty("regional").ValueKind);
+        var solar = await OkAsync(await app.Browser().GetAsync("/api/qualifications/compare?occupation=7411&countries=GT"));
+        Assert.Contains("sica-cecc-instalador-fotovoltaico", solar.GetProperty("regional").EnumerateArray().Select(s => s.GetProperty("key").GetString()));
+        Assert.Equal("SICA", solar.GetProperty("regional").EnumerateArray().First(s => s.GetProperty("key").GetString() == "sica-cecc-instalador-fotovoltaico").GetProperty("region").GetString());
+        var solarPage = await app.Browser().GetStringAsync("/qualifications/compare?occupation=7411&country=GT");
+        Assert.Contains("data-testid=\"compare-region-SICA\"", solarPage, StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"standard-sica-cecc-instalador-fotovoltaico\"", solarPage, StringComparison.Ordinal);
     }
 
     [Fact]
