@@ -431,11 +431,13 @@ public static class MeetingEditing
             var errors = new FieldErrors();
             if (name.Length is 0 or > MeetingLimits.FileName)
             {
-                errors.Add("file", $"The file needs a name of at most {Int(MeetingLimits.FileName)} characters.");
+                errors.Add("file", CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "es"
+                    ? $"El archivo necesita un nombre de {Int(MeetingLimits.FileName)} caracteres como máximo."
+                    : $"The file needs a name of at most {Int(MeetingLimits.FileName)} characters.");
             }
             else if (check.Kind is null)
             {
-                errors.Add("file", check.ErrorEn!);
+                errors.Add("file", Knowledge.RepositoryEditing.Message(check));
             }
 
             return Task.FromResult<IDictionary<string, string[]>>(errors);

@@ -214,6 +214,19 @@ public abstract class MeetingsTests(MovilidadApp app)
         var id = created.GetProperty("id").GetInt32();
         var disguised = await JsonAsync(await focal.PostAsync($"/api/meetings/{id}/files", new MultipartFormDataContent { { new StringContent("0"), "version" }, { new ByteArrayContent(Png), "file", "acta.pdf" } }), HttpStatusCode.BadRequest);
         Assert.Contains("file", Fields(disguised));
+        async Task<string> RefusalInAsync(string language)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/meetings/{id}/files")
+            {
+                Content = new MultipartFormDataContent { { new StringContent("0"), "version" }, { new ByteArrayContent(Png), "file", "acta.pdf" } },
+            };
+            request.Headers.AcceptLanguage.Add(new System.Net.Http.Headers.StringWithQualityHeaderValue(language));
+            return (await JsonAsync(await focal.SendAsync(request), HttpStatusCode.BadRequest)).GetProperty("errors").GetProperty("file")[0].GetString()!;
+        }
+
+        var check = Movilidad.Platform.Knowledge.RepositoryFiles.Check("acta.pdf", Png);
+        Assert.Equal(check.ErrorEs, await RefusalInAsync("es"));
+        Assert.Equal(check.ErrorEn, await RefusalInAsync("en"));
         var other = await app.ClientAsAsync("focal-point:MX");
         Assert.Equal(HttpStatusCode.Forbidden, (await other.PostAsync($"/api/meetings/{id}/files", new MultipartFormDataContent { { new StringContent("0"), "version" }, { new ByteArrayContent(Png), "file", "lista.png" } })).StatusCode);
         var attached = await JsonAsync(await focal.PostAsync($"/api/meetings/{id}/files", new MultipartFormDataContent { { new StringContent("0"), "version" }, { new ByteArrayContent(Png), "file", "lista.png" } }), HttpStatusCode.OK);
