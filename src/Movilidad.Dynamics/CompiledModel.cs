@@ -114,6 +114,9 @@ public sealed class CompiledModel
     /// <summary>The precision the generated methods compute in; the integrator rounds the stocks to it.</summary>
     public Precision Precision { get; init; }
 
+    /// <summary>How long each phase of the compilation took.</summary>
+    public required CompileTimes CompileTimes { get; init; }
+
     /// <summary>A slot computed once when the run starts (a constant or an initial value) whose value holds for the whole run.</summary>
     internal bool IsConstantSlot(int slot) => _constant[slot];
 

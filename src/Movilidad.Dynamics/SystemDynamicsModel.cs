@@ -120,11 +120,15 @@ public sealed class SystemDynamicsModel
 
     /// <summary>Compiles the model into a runnable form.</summary>
     /// <exception cref="ModelException">An equation refers to something unknown, is circular, or has the wrong shape.</exception>
-    public CompiledModel Compile(CancellationToken cancellationToken = default) => ModelCompiler.Compile(this, Precision.Double, cancellationToken);
+    public CompiledModel Compile(CancellationToken cancellationToken = default) => ModelCompiler.Compile(this, Precision.Double, CompileFor.ManyRuns, cancellationToken);
 
     /// <summary>Compiles the model into a runnable form computing in the given precision.</summary>
     /// <exception cref="ModelException">An equation refers to something unknown, is circular, or has the wrong shape.</exception>
-    public CompiledModel Compile(Precision precision, CancellationToken cancellationToken = default) => ModelCompiler.Compile(this, precision, cancellationToken);
+    public CompiledModel Compile(Precision precision, CancellationToken cancellationToken = default) => ModelCompiler.Compile(this, precision, CompileFor.ManyRuns, cancellationToken);
+
+    /// <summary>Compiles the model computing in the given precision, its machine code made for <paramref name="purpose"/>.</summary>
+    /// <exception cref="ModelException">An equation refers to something unknown, is circular, or has the wrong shape.</exception>
+    public CompiledModel Compile(Precision precision, CompileFor purpose, CancellationToken cancellationToken = default) => ModelCompiler.Compile(this, precision, purpose, cancellationToken);
 
     internal static readonly Diagnostic NotAModel = new Diagnostic(DiagnosticCode.NotAModel);
 

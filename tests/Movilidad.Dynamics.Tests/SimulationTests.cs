@@ -103,6 +103,42 @@ public sealed class SimulationTests
     }
 
     [Fact]
+    public void Compile_ModelOfSeveralGeneratedMethods_SaysHowLongEachPhaseTook()
+    {
+        // 300 auxiliaries that change with time: more than one generated method holds (120 statements), so their
+        // machine code is made while compiling.
+        var chain = string.Join("\n", Enumerable.Range(1, 300).Select(i => $"a{i} = a{i - 1} + Time ~~|"));
+        var times = ModelText.Vensim($"a0 = Time ~~|\n{chain}").Compile().CompileTimes;
+
+        Assert.True(times.Lowering > TimeSpan.Zero, "lowering");
+        Assert.True(times.Emitting > TimeSpan.Zero, "emitting");
+        Assert.True(times.MachineCode > TimeSpan.Zero, "machine code");
+    }
+
+    [Fact]
+    public void Compile_ModelOfOneGeneratedMethodPerPhase_LeavesItsMachineCodeToItsFirstCall()
+    {
+        var times = ModelText.Vensim(Growth).Compile().CompileTimes;
+
+        Assert.True(times.Lowering > TimeSpan.Zero, "lowering");
+        Assert.Equal(TimeSpan.Zero, times.MachineCode);
+    }
+
+    [Fact]
+    public void Compile_ForOneRun_GivesTheSameResultsAsForManyRuns()
+    {
+        // 3,000 conditional auxiliaries: cut into many methods for many runs, and into a few larger ones for one run.
+        var chain = string.Join("\n", Enumerable.Range(1, 3_000).Select(i => $"a{i} = IF THEN ELSE(a{i - 1} > {i}, a{i - 1} * 0.5, a{i - 1} + Time) + level / 1000 ~~|"));
+        var model = ModelText.Vensim($"a0 = Time ~~|\n{chain}\nlevel = INTEG(a3000 / 1000, 1) ~~|", final: 20);
+
+        var many = model.Compile(Precision.Double, CompileFor.ManyRuns).Run();
+        var one = model.Compile(Precision.Double, CompileFor.OneRun).Run();
+
+        Assert.Equal(many.Names, one.Names);
+        Assert.All(Enumerable.Range(0, many.Names.Count), c => Assert.Equal(many.Column(c).ToArray(), one.Column(c).ToArray()));
+    }
+
+    [Fact]
     public void Run_CancelledToken_Stops()
     {
         var model = ModelText.Vensim(Growth, final: 1_000_000, dt: 0.01).Compile();

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Text;
 using Movilidad.Dynamics;
 using Movilidad.Dynamics.Results;
@@ -10,17 +11,19 @@ namespace Movilidad.Cli.Sd;
 /// <summary><c>movilidad sd</c>: run system-dynamics models and check them against reference outputs.</summary>
 public static class SdCommand
 {
-    public static Command Create()
+    /// <param name="environment">Where the locale is read from (LC_ALL, LC_MESSAGES, LANG) for the language of <c>sd run</c>'s
+    /// messages and timings; the process's environment when null.</param>
+    public static Command Create(Func<string, string?>? environment = null)
     {
         var sd = new Command("sd", "Run Vensim (.mdl) and XMILE system-dynamics models");
-        sd.Add(CreateRun());
+        sd.Add(CreateRun(SdErrors.LanguageOf(environment ?? Environment.GetEnvironmentVariable)));
         sd.Add(CreateCheck());
         sd.Add(SensitivityCommand.Create());
         sd.Add(CalibrateCommand.Create());
         return sd;
     }
 
-    private static Command CreateRun()
+    private static Command CreateRun(CultureInfo language)
     {
         var model = new Argument<FileInfo>("MODEL") { Description = "The model file (.mdl, .xmile, .stmx, .itmx)" };
         var method = new Option<string>("--method") { Description = "Integration method: euler, rk2 or rk4 (default: the model's)" };
@@ -33,7 +36,9 @@ public static class SdCommand
         var precision = new Option<string>("--precision") { Description = "Arithmetic: double (default) or single, to reproduce a single-precision Vensim's results", DefaultValueFactory = _ => "double" };
         precision.AcceptOnlyFromAmong("double", "single");
         var scenario = RunInputs.ScenarioOption();
-        var command = new Command("run", "Run a model and print or write its results table") { model, method, set, data, output, progress, precision, scenario };
+        var timings = new Option<bool>("--timings") { Description = "Print on the error stream how long each phase took (process start, reading, compiling, running, writing the results): wall clock and processor time" };
+        var optimize = new Option<bool>("--optimize") { Description = "Make fully optimised machine code: slower to start, faster per step (for runs of many thousands of steps)" };
+        var command = new Command("run", "Run a model and print or write its results table") { model, method, set, data, output, progress, precision, scenario, timings, optimize };
         command.SetAction((parse, cancellation) => Task.FromResult(Run(
             new RunRequest(
                 parse.GetValue(model)!,
@@ -43,7 +48,10 @@ public static class SdCommand
                 parse.GetValue(output),
                 parse.GetValue(progress) ?? "auto",
                 parse.GetValue(precision) == "single" ? Precision.Single : Precision.Double,
-                parse.GetValue(scenario)),
+                parse.GetValue(scenario),
+                parse.GetValue(timings),
+                parse.GetValue(optimize)),
+            language,
             parse.InvocationConfiguration.Output,
             parse.InvocationConfiguration.Error,
             cancellation)));
@@ -58,11 +66,12 @@ public static class SdCommand
         return command;
     }
 
-    private sealed record RunRequest(FileInfo Model, string? Method, string[] Sets, FileInfo[] DataFiles, FileInfo? Output, string Progress, Precision Precision, FileInfo? Scenario);
+    private sealed record RunRequest(FileInfo Model, string? Method, string[] Sets, FileInfo[] DataFiles, FileInfo? Output, string Progress, Precision Precision, FileInfo? Scenario, bool Timings, bool Optimize);
 
-    private static int Run(RunRequest request, TextWriter stdout, TextWriter stderr, CancellationToken cancellation) =>
-        SdErrors.Handle(request.Model, stderr, () =>
+    private static int Run(RunRequest request, CultureInfo language, TextWriter stdout, TextWriter stderr, CancellationToken cancellation) =>
+        SdErrors.Handle(request.Model, stderr, language, () =>
         {
+            var timings = request.Timings ? new RunTimings() : null;
             var scenario = RunInputs.Read(request.Scenario, request.DataFiles);
             var constants = new Dictionary<string, double>(scenario.Constants, StringComparer.Ordinal);
             foreach (var assignment in request.Sets)
@@ -77,7 +86,10 @@ public static class SdCommand
                 constants[assignment[..equals].Trim()] = value;
             }
 
-            var compiled = SystemDynamicsModel.Load(request.Model.FullName).Compile(request.Precision, cancellation);
+            var loaded = SystemDynamicsModel.Load(request.Model.FullName);
+            timings?.Mark(RunTimings.Phase.Read);
+            var compiled = loaded.Compile(request.Precision, request.Optimize ? CompileFor.ManyRuns : CompileFor.OneRun, cancellation);
+            timings?.Compiled(compiled);
             var options = scenario with
             {
                 Constants = constants,
@@ -90,6 +102,7 @@ public static class SdCommand
                 },
             };
             var result = RunWithProgress(compiled, options, request.Progress, stderr, cancellation);
+            timings?.Mark(RunTimings.Phase.Run);
             if (request.Output is null)
             {
                 Write(result, stdout, '\t');
@@ -98,6 +111,12 @@ public static class SdCommand
             {
                 using var writer = new StreamWriter(request.Output.FullName, false, new UTF8Encoding(false));
                 Write(result, writer, ',');
+            }
+
+            if (timings is not null)
+            {
+                timings.Mark(RunTimings.Phase.Write);
+                timings.Write(stderr, language);
             }
 
             return 0;
@@ -159,17 +178,46 @@ public static class SdCommand
 
         writer.WriteLine(sb.ToString());
         Span<char> number = stackalloc char[32];
+        var constant = ConstantTexts(result, number);
         for (var row = 0; row < result.Times.Count; row++)
         {
             sb.Clear();
             Append(sb, result.Times[row], number);
-            for (var column = 0; column < result.Names.Count; column++)
+            for (var column = 0; column < constant.Length; column++)
             {
-                Append(sb.Append(separator), result[row, column], number);
+                sb.Append(separator);
+                if (constant[column] is { } text)
+                {
+                    sb.Append(text);
+                }
+                else
+                {
+                    Append(sb, result[row, column], number);
+                }
             }
 
             writer.WriteLine(sb);
         }
+    }
+
+    /// <summary>
+    /// The text of each column that holds the same value (to the bit) on every row, written once rather than once per
+    /// row: most of a large model's saved variables are constants (over half of C-LEARN's).
+    /// </summary>
+    private static string?[] ConstantTexts(SimulationResult result, Span<char> buffer)
+    {
+        var texts = new string?[result.Names.Count];
+        for (var column = 0; column < texts.Length; column++)
+        {
+            var bits = MemoryMarshal.Cast<double, long>(result.Column(column));
+            if (bits.Length > 1 && !bits.ContainsAnyExcept(bits[0]))
+            {
+                result.Column(column)[0].TryFormat(buffer, out var written, "R", CultureInfo.InvariantCulture);
+                texts[column] = new string(buffer[..written]);
+            }
+        }
+
+        return texts;
     }
 
     /// <summary>The shortest text that reads back as the same double, without a string per value (C-LEARN writes over a million).</summary>

@@ -25,7 +25,10 @@ internal static class SdErrors
     }
 
     /// <summary>Bad input is 2, a model or file that cannot be used 1, a cancelled run 130.</summary>
-    public static int Handle(FileInfo model, TextWriter stderr, Func<int> work)
+    public static int Handle(FileInfo model, TextWriter stderr, Func<int> work) => Handle(model, stderr, Language, work);
+
+    /// <summary>As <see cref="Handle(FileInfo, TextWriter, Func{int})"/>, saying the engine's messages in <paramref name="language"/>.</summary>
+    public static int Handle(FileInfo model, TextWriter stderr, CultureInfo language, Func<int> work)
     {
         try
         {
@@ -33,12 +36,12 @@ internal static class SdErrors
         }
         catch (AnalysisException e)
         {
-            stderr.WriteLine(e.Describe(Language));
+            stderr.WriteLine(e.Describe(language));
             return 2;
         }
         catch (ModelException e)
         {
-            stderr.WriteLine(e.Describe(Language));
+            stderr.WriteLine(e.Describe(language));
             return 1;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

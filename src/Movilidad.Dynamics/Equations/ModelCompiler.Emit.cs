@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Linq.Expressions;
 using System.Runtime.CompilerServices;
 using System.Runtime.ExceptionServices;
@@ -8,6 +9,9 @@ namespace Movilidad.Dynamics.Equations;
 internal sealed partial class ModelCompiler
 {
     private const int InterpretedInitialValues = 1_000;
+
+    private readonly Stopwatch _clock = Stopwatch.StartNew();
+    private TimeSpan _machineCode;
 
     private CompiledModel Emit()
     {
@@ -29,15 +33,17 @@ internal sealed partial class ModelCompiler
             flowBody.Add(Expression.Assign(Expression.ArrayAccess(_rates, Expression.Constant(k)), stocks[k].Rate ?? Zero));
         }
 
+        var lowered = _clock.Elapsed;
         var interpreted = initBody.Count > InterpretedInitialValues
             ? TreeInterpreter.Create(Expression.Block(typeof(void), initBody), _state, _context, _single)
             : null;
         var state = _state;
         var context = _context;
         var single = _single;
-        var init = new InitialValues(interpreted, () => Chained(Chunks(initBody).Select(c => IlEmitter.Compile<Action<double[], RunContext>>(c, single, state, context)).ToArray()));
-        var flows = Chained(MachineCode(Chunks(flowBody), c => IlEmitter.Compile<Action<double[], double[], RunContext>>(c, single, state, _rates, context)));
-        var update = Chained(MachineCode(Chunks(_updates), c => IlEmitter.Compile<Action<double[], RunContext>>(c, single, state, context)));
+        var oneRun = _oneRun;
+        var init = new InitialValues(interpreted, () => Chained(Chunks(initBody, oneRun).Select(c => IlEmitter.Compile<Action<double[], RunContext>>(c, single, state, context)).ToArray()));
+        var flows = Chained(MachineCode(Chunks(flowBody, oneRun), c => IlEmitter.Compile<Action<double[], double[], RunContext>>(c, single, state, _rates, context)));
+        var update = Chained(MachineCode(Chunks(_updates, oneRun), c => IlEmitter.Compile<Action<double[], RunContext>>(c, single, state, context)));
 
         var outputs = _slots.Where(s => s.OutputName is not null).OrderBy(s => s.OutputName, StringComparer.OrdinalIgnoreCase).ToList();
         var named = new Dictionary<string, List<int>>(StringComparer.Ordinal);
@@ -74,19 +80,20 @@ internal sealed partial class ModelCompiler
             [.. _slots.Select(s => !s.IsStock && !dynamic[s.Index] && s.Index != TimeSlot)])
         {
             Precision = _single ? Precision.Single : Precision.Double,
+            CompileTimes = new CompileTimes(lowered, _clock.Elapsed - lowered - _machineCode, _machineCode),
         };
     }
 
     /// <summary>
     /// Splits a phase into methods of at most a few hundred statements and a bounded size: the JIT compiles a method
     /// with more than about 60,000 bytes of IL or 2,000 basic blocks without optimising it (MinOpts), which made the
-    /// chunks of C-LEARN's conditional-heavy equations run several times slower than their parts.
+    /// chunks of C-LEARN's conditional-heavy equations run several times slower than their parts. For one run, the
+    /// parts are made that large on purpose (up to 1,000 statements, 40,000 nodes or 3,000 conditionals, past the
+    /// JIT's limits for most of them): quick to compile, slower to run.
     /// </summary>
-    private static IEnumerable<Expression> Chunks(List<Expression> statements)
+    private static IEnumerable<Expression> Chunks(List<Expression> statements, bool oneRun)
     {
-        const int maxStatements = 120;
-        const int maxNodes = 3_000;
-        const int maxBranches = 400;
+        var (maxStatements, maxNodes, maxBranches) = oneRun ? (1_000, 40_000, 3_000) : (120, 3_000, 400);
         if (statements.Count == 0)
         {
             yield return Expression.Empty();
@@ -135,7 +142,7 @@ internal sealed partial class ModelCompiler
     }
 
     /// <summary>
-    /// Emits the methods of a phase split into several, and has the JIT turn each into machine code now, on every
+    /// Emits the methods of a phase split into several, then has the JIT turn them into machine code now, on every
     /// core: a dynamic method is otherwise compiled, with full optimisation, on its first call, one after the other
     /// in the first step of the first run (about half a second for a model of 10,000 equations).
     /// </summary>
@@ -149,20 +156,23 @@ internal sealed partial class ModelCompiler
         }
 
         var parts = new T[bodies.Count];
+        OnEveryCore(bodies.Count, i => parts[i] = emit(bodies[i]));
+        var start = _clock.Elapsed;
+        OnEveryCore(parts.Length, i => RuntimeHelpers.PrepareDelegate(parts[i]));
+        _machineCode += _clock.Elapsed - start;
+        return parts;
+    }
+
+    private void OnEveryCore(int count, Action<int> body)
+    {
         try
         {
-            Parallel.For(0, bodies.Count, new ParallelOptions { CancellationToken = _cancellation }, i =>
-            {
-                parts[i] = emit(bodies[i]);
-                RuntimeHelpers.PrepareDelegate(parts[i]);
-            });
+            Parallel.For(0, count, new ParallelOptions { CancellationToken = _cancellation }, body);
         }
         catch (AggregateException e) when (e.InnerExceptions.Count == 1)
         {
             ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
         }
-
-        return parts;
     }
 
     private static Action<double[], RunContext> Chained(Action<double[], RunContext>[] parts) =>

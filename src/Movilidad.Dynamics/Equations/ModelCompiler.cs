@@ -45,6 +45,8 @@ internal sealed partial class ModelCompiler
 
     private bool _single;
 
+    private bool _oneRun;
+
     private ModelCompiler(SystemDynamicsModel model, CancellationToken cancellation)
     {
         _model = model;
@@ -106,9 +108,9 @@ internal sealed partial class ModelCompiler
         return result;
     }
 
-    public static CompiledModel Compile(SystemDynamicsModel model, Precision precision, CancellationToken cancellationToken)
+    public static CompiledModel Compile(SystemDynamicsModel model, Precision precision, CompileFor purpose, CancellationToken cancellationToken)
     {
-        var compiler = new ModelCompiler(model, cancellationToken) { _single = precision == Precision.Single };
+        var compiler = new ModelCompiler(model, cancellationToken) { _single = precision == Precision.Single, _oneRun = purpose == CompileFor.OneRun };
         return compiler.Run();
     }
 

@@ -9,11 +9,14 @@ namespace Movilidad.Web.Tests.Cli;
 /// <summary>Runs <c>movilidad sd ...</c> in process, as a modeller would type it, capturing both streams.</summary>
 internal static class SdCli
 {
-    public static (int Exit, string Out, string Error) Run(params string[] args)
+    public static (int Exit, string Out, string Error) Run(params string[] args) => RunIn(null, args);
+
+    /// <summary>As <see cref="Run"/>, with the locale read from <paramref name="environment"/> (the process's when null).</summary>
+    public static (int Exit, string Out, string Error) RunIn(Func<string, string?>? environment, params string[] args)
     {
         var stdout = new StringWriter(CultureInfo.InvariantCulture);
         var stderr = new StringWriter(CultureInfo.InvariantCulture);
-        var root = new RootCommand { SdCommand.Create() };
+        var root = new RootCommand { SdCommand.Create(environment) };
         var exit = root.Parse(["sd", .. args]).Invoke(new InvocationConfiguration { Output = stdout, Error = stderr });
         return (exit, stdout.ToString(), stderr.ToString());
     }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 
 namespace Movilidad.Web.Tests.Cli;
 
@@ -223,6 +224,72 @@ public sealed class SdCommandTests : IDisposable
 
         Assert.Equal((0, string.Empty), (exit, error));
     }
+
+    [Fact]
+    public void Run_TimingsOption_NamesEachPhaseWithItsWallAndProcessorTimeOnTheErrorStream()
+    {
+        var model = Write("growth.mdl", Growth);
+        var csv = Path.Combine(_folder.FullName, "out.csv");
+
+        var (exit, output, error) = SdCli.RunIn(_ => null, "run", model, "--out", csv, "--timings");
+
+        Assert.Equal((0, string.Empty), (exit, output));
+        Assert.Equal(4, File.ReadAllLines(csv).Length);
+        var lines = Lines(error);
+        Assert.Equal("timings: wall clock (processor time of every thread)", lines[0]);
+        Assert.Equal(
+            ["process start", "reading the model", "compiling", "  equations to expressions", "  emitting IL", "  machine code (JIT)", "running", "writing the results", "total"],
+            lines.Skip(1).Select(PhaseName));
+        var wall = lines.Skip(1).Select(line => Milliseconds(line, @"(\d+) ms")).ToList();
+        Assert.Equal(wall[^1], wall[0] + wall[1] + wall[2] + wall[6] + wall[7], 3.0);
+        Assert.All([1, 2, 3, 7, 8, 9], i => Assert.Matches(@"\d+ ms \(\d+ ms\)$", lines[i]));
+        Assert.All([4, 5, 6], i => Assert.EndsWith(" ms", lines[i], StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Run_TimingsUnderASpanishLocale_NamesThePhasesInSpanish()
+    {
+        var model = Write("growth.mdl", Growth);
+
+        var (exit, _, error) = SdCli.RunIn(name => name == "LANG" ? "es_MX.UTF-8" : null, "run", model, "--out", Path.Combine(_folder.FullName, "out.csv"), "--timings");
+
+        Assert.Equal(0, exit);
+        var lines = Lines(error);
+        Assert.Equal("tiempos: reloj (tiempo de procesador de todos los hilos)", lines[0]);
+        Assert.Equal(
+            ["arranque del proceso", "lectura del modelo", "compilación", "  ecuaciones a expresiones", "  emisión de IL", "  código máquina (JIT)", "simulación", "escritura de los resultados", "total"],
+            lines.Skip(1).Select(PhaseName));
+    }
+
+    [Fact]
+    public void Run_OptimizeOption_WritesTheSameTable()
+    {
+        var model = Write("growth.mdl", Growth);
+
+        var quick = Sd("run", model);
+        var optimized = Sd("run", model, "--optimize");
+
+        Assert.Equal((0, string.Empty), (quick.Exit, quick.Error));
+        Assert.Equal(quick, optimized);
+    }
+
+    [Fact]
+    public void Run_WithoutTimings_PrintsNoTimings()
+    {
+        var model = Write("growth.mdl", Growth);
+
+        var (exit, _, error) = Sd("run", model, "--out", Path.Combine(_folder.FullName, "out.csv"));
+
+        Assert.Equal((0, string.Empty), (exit, error));
+    }
+
+    private static string[] Lines(string text) => [.. text.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => line.TrimEnd('\r'))];
+
+    /// <summary>A timings line is two spaces, the phase's name (indented two more under the compilation), then its figures.</summary>
+    private static string PhaseName(string line) => Regex.Match(line, @"^  (.+?) +\d+ ms").Groups[1].Value;
+
+    private static double Milliseconds(string line, string pattern) =>
+        double.Parse(Regex.Match(line, pattern).Groups[1].Value, CultureInfo.InvariantCulture);
 
     [Fact]
     public void Check_PassingFailingAndBrokenModels_OneLineEachAndTheTotals()
