@@ -9,10 +9,12 @@
 # (wrk-lib.sh); the script exits with 1 when any was not 2xx. Before the load, `movilidad search time` prints the CPU
 # time of a query per stage: signed in with the counts of the web (facet sets and counts kept per data version), signed
 # in with every count a grouped query (--uncached, as before them), and not signed in; on PostgreSQL, the server's version
-# and settings and EXPLAIN ANALYZE of a query's match (what the count reads) and of its ranked page.
+# and settings and EXPLAIN ANALYZE of a word's match (what the count reads, once per data version) and of a query's ranked page.
 # Usage: bench/load/search.sh [seconds, default 20] [connections, default 8] [entries, default 100000] [postgres connection string]
 # A PostgreSQL connection string without Database= (e.g. "Host=127.0.0.1;Port=5432;Username=postgres") gets a database of
-# the run's own, dropped at the end; with Database= that database is used and kept (run it on an empty one).
+# the run's own, dropped at the end; with Database= that database is used and kept (run it on an empty one). On SQLite,
+# SEARCH_DATA_DIR=folder uses and keeps the database of that folder instead of a scratch one. Entries 0 seeds nothing:
+# to measure again, or another build, on a database a run seeded and kept.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 duration=${1:-20}
@@ -44,36 +46,43 @@ if [ -n "$postgres" ]; then
   export Database__Provider=Postgres ConnectionStrings__Movilidad="$postgres"
   database=(--database "$postgres" --provider Postgres)
 else
-  mkdir -p "$work/db"
-  export Database__DataDirectory="$work/db"
-  database=(--database "$work/db/movilidad.db")
+  data=${SEARCH_DATA_DIR:-$work/db}
+  mkdir -p "$data"
+  export Database__DataDirectory="$data"
+  database=(--database "$data/movilidad.db")
 fi
 
 source bench/load/wrk-lib.sh
 source bench/load/dashboard-lib.sh
 start_app 5197 # migrates and loads the shipped content (the practices need its institutions)
 kill "$server"; wait "$server" 2>/dev/null || true; server=
-started=$(date +%s)
-(cd src/Movilidad.Web && dotnet "$work/cli/movilidad.dll" search seed --practices "$entries" --seed 1 "${database[@]}" 2>/dev/null | tail -n 1)
-echo "seeded in $(( $(date +%s) - started )) s"
+if [ "$entries" -gt 0 ]; then
+  started=$(date +%s)
+  (cd src/Movilidad.Web && dotnet "$work/cli/movilidad.dll" search seed --practices "$entries" --seed 1 "${database[@]}" 2>/dev/null | tail -n 1)
+  echo "seeded in $(( $(date +%s) - started )) s"
+fi
 # CPU time per query and stage, one query at a time (meaningful under load, unlike the wall-clock figures below).
 (cd src/Movilidad.Web && for mode in "" --uncached --anonymous; do dotnet "$work/cli/movilidad.dll" search time --queries 200 $mode "${database[@]}"; echo; done)
 if [ -n "$postgres" ] && command -v psql >/dev/null; then
-  # The plans of one query of the benchmark's vocabulary, as the search sends them (SearchEngine: the count reads the
-  # match's ids only; the page ranks the match not signed in).
+  # The plans of one query of the benchmark's vocabulary, as the search sends them (SearchEngine): the count reads the
+  # ids of each word in each configuration once per data version (then kept as bit sets); the page ranks the newest
+  # 2,000 entries of the match (SearchEngine.RankedAtMost; the lowest id ranked comes from the kept sets, here from psql).
   PGPASSWORD=$(setting Password) psql -X -q -h "$(setting Host)" -p "$(setting Port)" -U "$(setting Username)" -d "$(setting Database)" <<'SQL'
 \pset pager off
 SELECT version();
 SELECT name, setting, unit FROM pg_settings WHERE name IN ('shared_buffers', 'work_mem', 'effective_cache_size', 'jit', 'max_parallel_workers_per_gather');
-\echo 'The count: the ids of the match (two words of the vocabulary)'
+\set q '((websearch_to_tsquery(''movilidad_es'', ''trabajadoras'') && websearch_to_tsquery(''movilidad_es'', ''laboral'')) || (websearch_to_tsquery(''movilidad_en'', ''trabajadoras'') && websearch_to_tsquery(''movilidad_en'', ''laboral'')))'
+\echo 'The count: the ids of one word in one configuration, once per data version'
+SET enable_seqscan = off;
 EXPLAIN (ANALYZE, BUFFERS, COSTS OFF)
-SELECT e."Id" FROM "SearchEntries" e
-WHERE e."Document" @@ (websearch_to_tsquery('movilidad_es', 'trabajadoras laboral') || websearch_to_tsquery('movilidad_en', 'trabajadoras laboral'));
-\echo 'The page: ranked, not signed in, page 2'
+SELECT e."Id" FROM "SearchEntries" e WHERE e."Document" @@ websearch_to_tsquery('movilidad_es', 'trabajadoras');
+SELECT COUNT(*) AS matches FROM "SearchEntries" e WHERE e."Document" @@ :q;
+SELECT e."Id" AS floor FROM "SearchEntries" e WHERE e."Document" @@ :q ORDER BY e."Id" DESC LIMIT 1 OFFSET 1999 \gset
+\echo 'The page: the newest 2,000 of the match ranked, not signed in, page 2'
 EXPLAIN (ANALYZE, BUFFERS, COSTS OFF)
-SELECT e."Id", ts_rank(e."Document", (websearch_to_tsquery('movilidad_es', 'trabajadoras laboral') || websearch_to_tsquery('movilidad_en', 'trabajadoras laboral'))) AS "Rank"
+SELECT e."Id", ts_rank(e."Document", :q) AS "Rank"
 FROM "SearchEntries" e
-WHERE e."Document" @@ (websearch_to_tsquery('movilidad_es', 'trabajadoras laboral') || websearch_to_tsquery('movilidad_en', 'trabajadoras laboral'))
+WHERE e."Document" @@ :q AND e."Id" >= :floor
   AND e."Id" NOT IN (SELECT "Id" FROM "SearchEntries" WHERE "IsPublic" = FALSE)
 ORDER BY "Rank" DESC, e."Id" LIMIT 20 OFFSET 20;
 SQL
@@ -106,7 +115,7 @@ request = function()
 end
 LUA
 
-echo "$([ -n "$postgres" ] && echo PostgreSQL || echo SQLite), $entries synthetic practices, $connections connections"
+echo "$([ -n "$postgres" ] && echo PostgreSQL || echo SQLite), $entries synthetic practices added, $connections connections"
 measure_header
 run "/api/search (signed in)" "$base/api/search"
 run "/search (signed in)" "$base/search"

@@ -7,7 +7,14 @@ using Movilidad.Platform.Data;
 namespace Movilidad.Platform.Search;
 
 /// <summary>The total of a search and every facet's values among its results with their counts, most frequent first.</summary>
-public sealed record SearchCount(int Total, IReadOnlyDictionary<string, IReadOnlyList<FacetValue>> Facets);
+public sealed record SearchCount(int Total, IReadOnlyDictionary<string, IReadOnlyList<FacetValue>> Facets)
+{
+    /// <summary>
+    /// When more entries match than a search ranks (<see cref="SearchEngine.RankedAtMost"/>), the lowest id it ranks: the
+    /// results from it up are the newest that many; otherwise null, every result is ranked.
+    /// </summary>
+    public long? RankedFrom { get; init; }
+}
 
 /// <summary>
 /// Counts searches cheaply and keeps the counts, per database and per data version read from the database itself at each
@@ -16,6 +23,8 @@ public sealed record SearchCount(int Total, IReadOnlyDictionary<string, IReadOnl
 /// <list type="bullet">
 /// <item>the facet values of every entry, read once per version as bit sets (<see cref="FacetSets"/>): a match is counted
 /// by reading its ids only (the full-text index, no facet row) and a few AND and population counts per facet value;</item>
+/// <item>the entries each word (or phrase) of a query matches, read once per version as a bit set (<see cref="MatchSets"/>):
+/// words repeat across queries far more than queries do, and a query's match is the sets of its words combined;</item>
 /// <item>the count of each query (its words, filters, and whether the reader sees entries that are not public: a reader
 /// with less access never gets the counts of one with more), kept under that version.</item>
 /// </list>
@@ -31,15 +40,15 @@ public sealed class SearchCounts(TimeProvider clock)
 
     private readonly ConcurrentDictionary<string, Snapshot> databases = new(StringComparer.Ordinal);
 
-    /// <summary>What one query's count depends on, besides the version: the match as sent to the database, and who reads.</summary>
-    internal sealed record Key(string Match, bool Similar, bool SeesRestricted, string Filters);
+    /// <summary>What one query's count depends on, besides the version: the match as sent to the database, who reads, and how many results are ranked.</summary>
+    internal sealed record Key(string Match, bool Similar, bool SeesRestricted, string Filters, int RankedAtMost);
 
     /// <summary>
-    /// The count of a query: kept, or counted from the ids <paramref name="matched"/> reads (every entry of the match,
-    /// whoever may see it and whatever the filters) against the facet sets of the database's current version.
+    /// The count of a query: kept, or counted from the set <paramref name="matched"/> gives (every entry of the match,
+    /// whoever may see it and whatever the filters, read with the sets of the current version) against its facet sets.
     /// </summary>
     internal async Task<SearchCount> CountAsync(
-        DbConnection connection, Key key, IReadOnlyList<KeyValuePair<string, string>> filters, Func<Task<List<long>>> matched, CancellationToken ct)
+        DbConnection connection, Key key, IReadOnlyList<KeyValuePair<string, string>> filters, Func<MatchSets, Task<ulong[]>> matched, CancellationToken ct)
     {
         // The version is read first: whatever is read after it holds at least every change it announces.
         var version = await ReadVersionAsync(connection, ct);
@@ -50,7 +59,7 @@ public sealed class SearchCounts(TimeProvider clock)
         }
 
         var sets = await snapshot.SetsAsync(connection, ct);
-        var count = sets.Count(await matched(), filters, key.SeesRestricted);
+        var count = sets.Count(await matched(new MatchSets(sets, snapshot.Words)), filters, key.SeesRestricted, key.RankedAtMost);
         if (snapshot.Counts.Count >= MaxKeptQueries)
         {
             snapshot.Counts.Clear();
@@ -90,6 +99,9 @@ public sealed class SearchCounts(TimeProvider clock)
         public long Version { get; } = version;
         public DateTimeOffset Taken { get; } = taken;
         public ConcurrentDictionary<Key, SearchCount> Counts { get; } = new();
+
+        /// <summary>The entries of each word or phrase asked under this version (<see cref="MatchSets"/>).</summary>
+        public ConcurrentDictionary<string, MatchSets.Kept> Words { get; } = new(StringComparer.Ordinal);
 
         /// <summary>The facet sets, read once by the first query that needs them (on its connection) and shared with the others.</summary>
         public async Task<FacetSets> SetsAsync(DbConnection connection, CancellationToken ct)
@@ -143,6 +155,86 @@ public sealed class SearchCounts(TimeProvider clock)
                 }
             }
         }
+    }
+}
+
+/// <summary>
+/// The match of a query as a set over the entries of <see cref="FacetSets"/> (bit i for its i-th entry): the sets of its
+/// words and phrases, each read from the full-text index once per data version and kept, combined with AND and OR.
+/// What is kept is bounded: past <see cref="MaxKeptBits"/> bits the kept sets are dropped.
+/// </summary>
+internal sealed class MatchSets
+{
+    /// <summary>The bits of the words' sets kept per version, at most (32 MB).</summary>
+    public const long MaxKeptBits = 256L * 1024 * 1024;
+
+    private readonly FacetSets sets;
+    private readonly ConcurrentDictionary<string, Kept> kept;
+
+    internal MatchSets(FacetSets sets, ConcurrentDictionary<string, Kept> kept) => (this.sets, this.kept) = (sets, kept);
+
+    /// <summary>A word's set; null when the word matches whatever the entry (a word the text search ignores, as a stop word).</summary>
+    internal sealed record Kept(ulong[]? Entries);
+
+    /// <summary>
+    /// The set of a word or phrase, named by <paramref name="key"/> (what the database is asked), kept or read by
+    /// <paramref name="read"/> (the ids it matches; null when it places no condition).
+    /// </summary>
+    public async Task<ulong[]?> WordAsync(string key, Func<Task<List<long>?>> read)
+    {
+        if (kept.TryGetValue(key, out var known))
+        {
+            return known.Entries;
+        }
+
+        var ids = await read();
+        var entries = ids is null ? null : sets.Of(ids);
+        if ((kept.Count + 1L) * sets.Length > MaxKeptBits)
+        {
+            kept.Clear();
+        }
+
+        kept[key] = new Kept(entries);
+        return entries;
+    }
+
+    /// <summary>The set of these ids, not kept.</summary>
+    public ulong[] Of(IEnumerable<long> ids) => sets.Of(ids);
+
+    /// <summary>The entries in every set (a null set places no condition); null when every set is null.</summary>
+    public static ulong[]? And(IEnumerable<ulong[]?> all)
+    {
+        ulong[]? result = null;
+        foreach (var set in all.OfType<ulong[]>())
+        {
+            if (result is null)
+            {
+                result = (ulong[])set.Clone();
+                continue;
+            }
+
+            for (var i = 0; i < result.Length; i++)
+            {
+                result[i] &= set[i];
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>The entries in either set (a null set holds none).</summary>
+    public ulong[] Either(ulong[]? a, ulong[]? b)
+    {
+        var result = new ulong[(sets.Length + 63) / 64];
+        foreach (var set in new[] { a, b }.OfType<ulong[]>())
+        {
+            for (var i = 0; i < result.Length; i++)
+            {
+                result[i] |= set[i];
+            }
+        }
+
+        return result;
     }
 }
 
@@ -224,18 +316,28 @@ internal sealed class FacetSets
         return new FacetSets(ids, restricted, facets);
     }
 
-    /// <summary>The count of a match (entries' ids; ids the sets do not hold, written after they were read, are left out).</summary>
-    public SearchCount Count(IEnumerable<long> matched, IReadOnlyList<KeyValuePair<string, string>> filters, bool seesRestricted)
+    /// <summary>How many entries the sets are over.</summary>
+    public int Length => ids.Length;
+
+    /// <summary>The set of these entries' ids (ids the sets do not hold, written after they were read, are left out).</summary>
+    public ulong[] Of(IEnumerable<long> matched)
     {
-        var match = new ulong[restricted.Length];
+        var set = new ulong[restricted.Length];
         foreach (var id in matched)
         {
             if (Array.BinarySearch(ids, id) is var i and >= 0)
             {
-                Set(match, i);
+                Set(set, i);
             }
         }
 
+        return set;
+    }
+
+    /// <summary>The count of a match (a set over these entries), with the id of its <paramref name="rankedAtMost"/>-th newest entry when it holds more.</summary>
+    public SearchCount Count(ulong[] matched, IReadOnlyList<KeyValuePair<string, string>> filters, bool seesRestricted, int rankedAtMost)
+    {
+        var match = (ulong[])matched.Clone();
         if (!seesRestricted)
         {
             for (var i = 0; i < match.Length; i++)
@@ -266,7 +368,34 @@ internal sealed class FacetSets
             }
         }
 
-        return new SearchCount(match.Sum(w => BitOperations.PopCount(w)), SearchEngine.Ordered(counted));
+        var total = match.Sum(w => BitOperations.PopCount(w));
+        return new SearchCount(total, SearchEngine.Ordered(counted)) { RankedFrom = total > rankedAtMost ? Newest(match, rankedAtMost) : null };
+    }
+
+    /// <summary>The id of the entry of the <paramref name="n"/>-th highest bit of the set (its n-th newest entry), or null when it holds fewer.</summary>
+    private long? Newest(ulong[] set, int n)
+    {
+        var above = 0;
+        for (var w = set.Length - 1; w >= 0; w--)
+        {
+            var word = set[w];
+            var bits = BitOperations.PopCount(word);
+            if (above + bits < n)
+            {
+                above += bits;
+                continue;
+            }
+
+            // The (n - above)-th highest bit of this word: the higher ones cleared.
+            for (var k = n - above; k > 1; k--)
+            {
+                word &= ~(1UL << (63 - BitOperations.LeadingZeroCount(word)));
+            }
+
+            return ids[(w * 64) + 63 - BitOperations.LeadingZeroCount(word)];
+        }
+
+        return null;
     }
 
     private static void Set(ulong[] set, int i) => set[i >> 6] |= 1UL << (i & 63);

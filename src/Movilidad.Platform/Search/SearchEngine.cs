@@ -42,6 +42,14 @@ public static class SearchEngine
     public const int PageSize = 20;
     public const int MaxPage = 500;
     public const int MaxQueryLength = 500;
+
+    /// <summary>
+    /// The most entries a query ranks: when more match (visible to the reader and of the values chosen), the newest this
+    /// many of them (the highest ids: the entries written last) are ranked, and the older ones follow them newest first.
+    /// Ranking reads every ranked entry's full-text data (FTS5's bm25, PostgreSQL's <c>ts_rank</c> of its <c>tsvector</c>):
+    /// a query of common words matching a third of 100,000 entries would otherwise rank them all for a page of 20.
+    /// </summary>
+    public const int RankedAtMost = 2000;
     private const int MaxClauses = 12;
     private const int MaxFacetValues = 30;
     private const char MarkStart = '\uE000';
@@ -78,10 +86,14 @@ public static class SearchEngine
     /// given, is called with the name of each stage (<see cref="Stages"/>) as it ends.
     /// </summary>
     public static Task<SearchAnswer> SearchAsync(this MovilidadDb db, SearchRequest request, SearchCounts? counts, CancellationToken ct, Action<string>? stageDone = null) =>
-        SearchCountedAsync(db, request, stageDone ?? (_ => { }), counts, broadCount: null, ct);
+        SearchCountedAsync(db, request, stageDone ?? (_ => { }), counts, broadCount: null, RankedAtMost, ct);
 
-    /// <summary>As the public one; <paramref name="broadCount"/> chooses how SQLite counts without <paramref name="counts"/> (null: by the match's size), for tests of both ways.</summary>
-    internal static async Task<SearchAnswer> SearchCountedAsync(MovilidadDb db, SearchRequest request, Action<string> stageDone, SearchCounts? counts, bool? broadCount, CancellationToken ct)
+    /// <summary>
+    /// As the public one; <paramref name="broadCount"/> chooses how SQLite counts without <paramref name="counts"/> (null:
+    /// by the match's size), and <paramref name="rankedAtMost"/> bounds the ranking (<see cref="RankedAtMost"/>), for tests.
+    /// </summary>
+    internal static async Task<SearchAnswer> SearchCountedAsync(
+        MovilidadDb db, SearchRequest request, Action<string> stageDone, SearchCounts? counts, bool? broadCount, int rankedAtMost, CancellationToken ct)
     {
         var clauses = Parse(request.Query);
         var page = Math.Clamp(request.Page, 1, MaxPage);
@@ -96,10 +108,11 @@ public static class SearchEngine
         await db.Database.OpenConnectionAsync(ct);
         try
         {
-            var answer = await RunAsync(connection, request, clauses, page, postgres, similar: false, stageDone, counts, broadCount, ct);
+            var ask = new Asked(request, clauses, page, postgres, rankedAtMost);
+            var answer = await RunAsync(connection, ask, similar: false, stageDone, counts, broadCount, ct);
             if (answer.Total == 0 && postgres && clauses.All(c => c.Count == 1))
             {
-                answer = await RunAsync(connection, request, clauses, page, postgres, similar: true, stageDone, counts, broadCount, ct);
+                answer = await RunAsync(connection, ask, similar: true, stageDone, counts, broadCount, ct);
             }
 
             return answer;
@@ -110,15 +123,21 @@ public static class SearchEngine
         }
     }
 
+    /// <summary>A search as read: the request, its clauses, the page, the database, and how many matches are ranked at most.</summary>
+    private sealed record Asked(SearchRequest Request, IReadOnlyList<IReadOnlyList<string>> Clauses, int Page, bool Postgres, int RankedAtMost);
+
     private static async Task<SearchAnswer> RunAsync(
-        DbConnection connection, SearchRequest request, IReadOnlyList<IReadOnlyList<string>> clauses, int page, bool postgres, bool similar, Action<string> stageDone, SearchCounts? counts, bool? broadCount, CancellationToken ct)
+        DbConnection connection, Asked asked, bool similar, Action<string> stageDone, SearchCounts? counts, bool? broadCount, CancellationToken ct)
     {
+        var (request, clauses, page, postgres) = (asked.Request, asked.Clauses, asked.Page, asked.Postgres);
         var filters = request.Filters
             .Where(f => FacetNames.Contains(f.Key) && !string.IsNullOrWhiteSpace(f.Value))
             .Select(f => KeyValuePair.Create(f.Key, f.Value.Trim()))
             .OrderBy(f => f.Key, StringComparer.Ordinal)
             .ToList();
-        var query = postgres ? string.Join(' ', clauses.Select(c => c.Count == 1 ? c[0] : $"\"{string.Join(' ', c)}\"")) : Fts5Match(clauses);
+        // PostgreSQL: each clause as websearch_to_tsquery reads it, a word or a "quoted phrase".
+        var terms = clauses.Select(c => c.Count == 1 ? c[0] : $"\"{string.Join(' ', c)}\"").ToList();
+        var query = postgres ? string.Join(' ', terms) : Fts5Match(clauses);
 
         // What a matched entry (its id as `id`) must also be: visible to the reader, and of every facet value chosen. Each
         // is a set the database builds once (the entries not public: few, through their index; the entries of a value),
@@ -137,6 +156,11 @@ public static class SearchEngine
         void Bind(DbCommand command)
         {
             Add(command, "query", query);
+            for (var i = 0; postgres && !similar && i < terms.Count; i++)
+            {
+                Add(command, $"c{i}", terms[i]);
+            }
+
             for (var i = 0; i < filters.Count; i++)
             {
                 Add(command, $"fn{i}", filters[i].Key);
@@ -144,7 +168,7 @@ public static class SearchEngine
             }
         }
 
-        var tsquery = "(websearch_to_tsquery('movilidad_es', @query) || websearch_to_tsquery('movilidad_en', @query))";
+        var tsquery = Tsquery(terms.Count);
         string Matches(string conditions) => postgres
             ? $"""
               SELECT e."Id" FROM "SearchEntries" e
@@ -152,49 +176,126 @@ public static class SearchEngine
               """
             : $"""SELECT rowid AS "Id" FROM "{SearchSql.Fts5Table}" WHERE "{SearchSql.Fts5Table}" MATCH @query AND {conditions}""";
 
+        var id = postgres ? "e.\"Id\"" : "rowid";
         var count = counts is null
-            ? await CountAsync(connection, Matches(Conditions(postgres ? "e.\"Id\"" : "rowid")), Bind, postgres, query, broadCount, ct)
+            ? await CountAsync(connection, Matches(Conditions(id)), Bind, postgres, query, broadCount, ct)
             : await counts.CountAsync(
                 connection,
-                new SearchCounts.Key(query, similar, request.SeesRestricted, string.Join('\n', filters.Select(f => $"{f.Key}={f.Value}"))),
+                new SearchCounts.Key(query, similar, request.SeesRestricted, string.Join('\n', filters.Select(f => $"{f.Key}={f.Value}")), asked.RankedAtMost),
                 filters,
-                async () =>
+                async sets =>
                 {
                     // Every entry of the match, whoever may see it and whatever the filters: the facet sets apply both.
-                    await using var command = connection.CreateCommand();
-                    command.CommandText = postgres ? ThroughIndexes(Matches("TRUE")) : Matches("TRUE");
-                    Add(command, "query", query);
-                    var ids = new List<long>();
-                    await using var reader = await ReadAsync(command, postgres, ct);
-                    while (await reader.ReadAsync(ct))
+                    async Task<List<long>> IdsAsync(string statement, params (string Name, string Value)[] parameters)
                     {
-                        ids.Add(reader.GetInt64(0));
+                        await using var command = connection.CreateCommand();
+                        command.CommandText = postgres ? ThroughIndexes(statement) : statement;
+                        foreach (var (name, value) in parameters)
+                        {
+                            Add(command, name, value);
+                        }
+
+                        var ids = new List<long>();
+                        await using var reader = await ReadAsync(command, postgres, ct);
+                        while (await reader.ReadAsync(ct))
+                        {
+                            ids.Add(reader.GetInt64(0));
+                        }
+
+                        return ids;
                     }
 
-                    return ids;
+                    if (similar)
+                    {
+                        return sets.Of(await IdsAsync(Matches("TRUE"), ("query", query)));
+                    }
+
+                    if (!postgres)
+                    {
+                        // Every clause required: the query's match is the clauses' sets ANDed.
+                        var each = new List<ulong[]?>();
+                        foreach (var clause in clauses)
+                        {
+                            var match = Fts5Match([clause]);
+                            each.Add(await sets.WordAsync(match, async () => await IdsAsync(Matches("TRUE"), ("query", match))));
+                        }
+
+                        return MatchSets.And(each)!;
+                    }
+
+                    // Every clause in Spanish, or every clause in English (the tsquery's two sides); a clause that one
+                    // configuration ignores (a stop word) places no condition on its side, a side of no clause matches nothing.
+                    var sides = new List<ulong[]?>();
+                    foreach (var configuration in Configurations)
+                    {
+                        var each = new List<ulong[]?>();
+                        foreach (var word in terms)
+                        {
+                            each.Add(await sets.WordAsync($"{configuration}\n{word}", async () =>
+                            {
+                                await using var command = connection.CreateCommand();
+                                command.CommandText = $"SELECT numnode(websearch_to_tsquery('{configuration}', @word))";
+                                Add(command, "word", word);
+                                return Convert.ToInt32(await command.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture) == 0
+                                    ? null
+                                    : await IdsAsync($"""SELECT e."Id" FROM "SearchEntries" e WHERE e."Document" @@ websearch_to_tsquery('{configuration}', @word)""", ("word", word));
+                            }));
+                        }
+
+                        sides.Add(MatchSets.And(each));
+                    }
+
+                    return sets.Either(sides[0], sides[1]);
                 },
                 ct);
+        var total = count.Total;
+        var rankedFrom = counts is null && total > asked.RankedAtMost
+            ? await RankedFromAsync(connection, Matches(Conditions(id)), Bind, postgres, asked.RankedAtMost, ct)
+            : count.RankedFrom;
         stageDone("count");
 
-        var total = count.Total;
         var results = new List<SearchResultItem>();
         if (total > 0)
         {
             // The page: ranked and cut in the database (FTS5 sorts its matches by bm25 itself), then only its rows read.
-            var ranked = postgres
-                ? $"""
-                  SELECT e."Id", {(similar
-                      ? "GREATEST(word_similarity(@query, e.\"TitleEs\"), word_similarity(@query, e.\"TitleEn\"))"
-                      : $"ts_rank(e.\"Document\", {tsquery})")} AS "Rank"
-                  FROM "SearchEntries" e
-                  WHERE {(similar ? "(@query <% e.\"TitleEs\" OR @query <% e.\"TitleEn\")" : $"e.\"Document\" @@ {tsquery}")} AND {Conditions("e.\"Id\"")}
-                  ORDER BY "Rank" DESC, e."Id" LIMIT @take OFFSET @skip
-                  """
-                : $"""
-                  SELECT rowid AS "Id", -rank AS "Rank" FROM "{SearchSql.Fts5Table}"
-                  WHERE "{SearchSql.Fts5Table}" MATCH @query AND rank MATCH 'bm25(8.0, 1.0)' AND {Conditions("rowid")}
-                  ORDER BY rank, rowid LIMIT @take OFFSET @skip
-                  """;
+            // When more entries match than are ranked, the page takes what it holds of the ranked newest (from the id
+            // rankedFrom up), then of the older ones, newest first.
+            var (skip, take) = ((page - 1) * PageSize, PageSize);
+            var ranked = rankedFrom is null ? take : Math.Clamp(asked.RankedAtMost - skip, 0, take);
+            var rankedMatch = $"{(rankedFrom is null ? string.Empty : $"{id} >= @rankedFrom AND ")}{Conditions(id)}";
+            var parts = new List<string>();
+            var selects = new List<string>();
+            if (ranked > 0)
+            {
+                parts.Add(postgres
+                    ? $"""
+                      ranked AS (
+                        SELECT e."Id", {(similar
+                            ? "GREATEST(word_similarity(@query, e.\"TitleEs\"), word_similarity(@query, e.\"TitleEn\"))"
+                            : $"ts_rank(e.\"Document\", {tsquery})")} AS "Rank"
+                        FROM "SearchEntries" e
+                        WHERE {(similar ? "(@query <% e.\"TitleEs\" OR @query <% e.\"TitleEn\")" : $"e.\"Document\" @@ {tsquery}")} AND {rankedMatch}
+                        ORDER BY "Rank" DESC, e."Id" LIMIT @take OFFSET @skip)
+                      """
+                    : $"""
+                      ranked AS (
+                        SELECT rowid AS "Id", -rank AS "Rank" FROM "{SearchSql.Fts5Table}"
+                        WHERE "{SearchSql.Fts5Table}" MATCH @query AND rank MATCH 'bm25(8.0, 1.0)' AND {rankedMatch}
+                        ORDER BY rank, rowid LIMIT @take OFFSET @skip)
+                      """);
+                selects.Add("""SELECT "Id", "Rank", 0 AS "Part" FROM ranked""");
+            }
+
+            if (ranked < take)
+            {
+                parts.Add($"""
+                    older AS (
+                      SELECT "Id" FROM ({Matches($"{id} < @rankedFrom AND {Conditions(id)}")}) m
+                      ORDER BY "Id" DESC LIMIT @olderTake OFFSET @olderSkip)
+                    """);
+                selects.Add($"""SELECT "Id", {(postgres ? "0::real" : "0.0")} AS "Rank", 1 AS "Part" FROM older""");
+            }
+
             await using var command = connection.CreateCommand();
             var english = request.English;
             var headline = postgres && !similar
@@ -205,14 +306,29 @@ public static class SearchEngine
                 : string.Empty;
             command.CommandText = $"""
                 {(postgres ? ThroughIndexes(string.Empty) : string.Empty)}
-                WITH page AS ({ranked})
+                WITH {string.Join(", ", parts)}, page AS ({string.Join(" UNION ALL ", selects)})
                 SELECT e."Kind", e."Key", e."Path", e."TitleEs", e."TitleEn", e."TextEs", e."TextEn", e."IsPublic"{headline}
                 FROM page JOIN "SearchEntries" e ON e."Id" = page."Id"
-                ORDER BY page."Rank" DESC, page."Id"
+                ORDER BY page."Part", page."Rank" DESC, CASE WHEN page."Part" = 0 THEN page."Id" ELSE -page."Id" END
                 """;
             Bind(command);
-            Add(command, "take", PageSize);
-            Add(command, "skip", (page - 1) * PageSize);
+            if (ranked > 0)
+            {
+                Add(command, "take", ranked);
+                Add(command, "skip", skip);
+            }
+
+            if (rankedFrom is { } from)
+            {
+                Add(command, "rankedFrom", from);
+            }
+
+            if (ranked < take)
+            {
+                Add(command, "olderTake", take - ranked);
+                Add(command, "olderSkip", Math.Max(0, skip - asked.RankedAtMost));
+            }
+
             if (headline.Length > 0)
             {
                 Add(command, "english", english);
@@ -283,6 +399,31 @@ public static class SearchEngine
 
         // Every entry has exactly one type: the type counts add up to the number of results.
         return new SearchCount(facets.TryGetValue("type", out var types) ? types.Sum(t => t.Count) : 0, Ordered(facets));
+    }
+
+    /// <summary>PostgreSQL's text search configurations of the index, Spanish and English (stemming and unaccent).</summary>
+    private static readonly string[] Configurations = ["movilidad_es", "movilidad_en"];
+
+    /// <summary>
+    /// PostgreSQL: the tsquery of <paramref name="clauses"/> clauses (parameters <c>@c0</c>, <c>@c1</c>...): all of them
+    /// in Spanish, or all of them in English. <c>&amp;&amp;</c> and <c>||</c> leave out a side that is empty (a stop word).
+    /// </summary>
+    private static string Tsquery(int clauses) =>
+        "(" + string.Join(" || ", Configurations.Select(c => "(" + string.Join(" && ", Enumerable.Range(0, clauses).Select(i => $"websearch_to_tsquery('{c}', @c{i})")) + ")")) + ")";
+
+    /// <summary>
+    /// Without <see cref="SearchCounts"/>, for a match of more than <paramref name="rankedAtMost"/> entries (<paramref name="matches"/>,
+    /// the reader's visibility and the filters applied): the id of its <paramref name="rankedAtMost"/>-th newest entry, the
+    /// lowest one ranked.
+    /// </summary>
+    private static async Task<long?> RankedFromAsync(DbConnection connection, string matches, Action<DbCommand> bind, bool postgres, int rankedAtMost, CancellationToken ct)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = (postgres ? ThroughIndexes(string.Empty) : string.Empty) + $"""SELECT "Id" FROM ({matches}) m ORDER BY "Id" DESC LIMIT 1 OFFSET @newest""";
+        bind(command);
+        Add(command, "newest", rankedAtMost - 1);
+        await using var reader = await ReadAsync(command, postgres, ct);
+        return await reader.ReadAsync(ct) ? reader.GetInt64(0) : null;
     }
 
     /// <summary>Each facet's values most frequent first (then by value), at most <see cref="MaxFacetValues"/> of them.</summary>

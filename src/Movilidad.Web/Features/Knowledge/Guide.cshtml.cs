@@ -69,8 +69,11 @@ public sealed class GuideForm
 
 /// <summary>
 /// A toolkit's planning guide edited in the page (<c>/repository/{id}/guide</c>) by the Secretariat or a curator, and new
-/// versions of its assets uploaded (checked by content as every upload): version-checked, audited.
+/// versions of its assets uploaded (checked by content as every upload, up to the repository's file limit): version-checked, audited.
 /// </summary>
+[RequestSizeLimit(RepositoryApi.UploadBodyBytes)]
+[RequestFormLimits(MultipartBodyLengthLimit = RepositoryApi.UploadBodyBytes)]
+[UploadLimit("Toolkit.File", RepositoryLimits.FileBytes)]
 public class GuideModel(MovilidadDb db, IAuthorizationService authorization, TimeProvider clock) : RepositoryPageBase
 {
     [BindProperty]

@@ -7,6 +7,7 @@ using Movilidad.Platform.Knowledge;
 using Movilidad.Platform.Localization;
 using Movilidad.Platform.Writes;
 using Movilidad.Web.Infrastructure.Auth;
+using Movilidad.Web.Infrastructure.Pages;
 
 namespace Movilidad.Web.Features.Knowledge;
 
@@ -14,6 +15,7 @@ namespace Movilidad.Web.Features.Knowledge;
 [Authorize]
 [RequestSizeLimit(RepositoryApi.UploadBodyBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = RepositoryApi.UploadBodyBytes)]
+[UploadLimit("Repository.FileLabel", RepositoryLimits.FileBytes)]
 public class ProposeModel(MovilidadDb db, IAuthorizationService authorization, TimeProvider clock) : RepositoryPageBase
 {
     [BindProperty]

@@ -153,7 +153,7 @@ public abstract class RepositoryApiTests(MovilidadApp app)
     {
         await using var db = app.CreateDb();
         var before = await db.RepositoryItems.CountAsync();
-        foreach (var (language, titleError, sizeError) in new[] { ("es", "Dé el título en español o en inglés", "pesa más de 20 MB"), ("en", "Give the title in Spanish or English", "larger than 20 MB") })
+        foreach (var (language, titleError, sizeError, fileLabel) in new[] { ("es", "Dé el título en español o en inglés", "pesa más de 20 MB", "Archivo (documento)"), ("en", "Give the title in Spanish or English", "larger than 20 MB", "File (document)") })
         {
             var proposer = await app.ClientInAsync(language, "civil-society");
             var longTitle = await PostProposalPageAsync(proposer, new string('a', 100_000), "guia.pdf", TestFiles.Pdf("hola"));
@@ -161,13 +161,25 @@ public abstract class RepositoryApiTests(MovilidadApp app)
             Assert.True(longTitle.StatusCode == HttpStatusCode.BadRequest, $"{(int)longTitle.StatusCode}: {page[..Math.Min(page.Length, 2000)]}");
             Assert.Contains(titleError, page, StringComparison.Ordinal);
 
-            // Over the file limit but inside the page's body limit: refused at the field; over the body limit (a 200 MB upload
-            // is stopped at the first 21 MB): the antiforgery check, which reads the form first, refuses it (400, not a 500).
+            // Over the file limit but inside the page's body limit: refused at the field; over the body limit, before anything
+            // reads it (the antiforgery check would refuse it with a bare 400): 413, the page naming the field and the limit.
             var overFile = await PostProposalPageAsync(proposer, "Guía", "grande.pdf", new byte[RepositoryLimits.FileBytes + 1]);
             Assert.Equal(HttpStatusCode.BadRequest, overFile.StatusCode);
             Assert.Contains(sizeError, await overFile.Content.ReadAsStringAsync(), StringComparison.Ordinal);
             var overBody = await PostProposalPageAsync(proposer, "Guía", "enorme.pdf", new byte[22 * 1024 * 1024]);
-            Assert.Equal(HttpStatusCode.BadRequest, overBody.StatusCode);
+            var refusal = await overBody.Content.ReadAsStringAsync();
+            Assert.True(overBody.StatusCode == HttpStatusCode.RequestEntityTooLarge, $"{(int)overBody.StatusCode}: {refusal[..Math.Min(refusal.Length, 2000)]}");
+            var said = System.Text.RegularExpressions.Regex.Match(refusal, "data-testid=\"error-text\">([^<]*)<").Groups[1].Value;
+            Assert.StartsWith(fileLabel + ":", WebUtility.HtmlDecode(said), StringComparison.Ordinal);
+            Assert.Contains(sizeError, WebUtility.HtmlDecode(said), StringComparison.Ordinal);
+
+            // The API answers the same upload with problem details naming the field, in the reader's language.
+            var api = await proposer.PostAsync("/api/repository/documents", Upload(Metadata(), "enorme.pdf", new byte[22 * 1024 * 1024]));
+            Assert.Equal(HttpStatusCode.RequestEntityTooLarge, api.StatusCode);
+            var problem = await api.Content.ReadFromJsonAsync<JsonElement>();
+            Assert.Equal(["file"], problem.GetProperty("errors").EnumerateObject().Select(e => e.Name));
+            Assert.Equal(language == "es" ? "La solicitud es demasiado grande" : "The request is too large", problem.GetProperty("title").GetString());
+            Assert.Contains(language == "es" ? "lo máximo que acepta" : "the most this address accepts", problem.GetProperty("errors").GetProperty("file")[0].GetString(), StringComparison.Ordinal);
         }
 
         Assert.Equal(before, await db.RepositoryItems.CountAsync());

@@ -150,9 +150,17 @@ public abstract partial class ToolkitGuideTests(MovilidadApp app)
         var uploaded = await PostAssetAsync(client, id, 1, "poster", "poster-v2.svg", TestFiles.Svg("<circle r=\"4\"/>"));
         Assert.True(uploaded.StatusCode == HttpStatusCode.Redirect, await uploaded.Content.ReadAsStringAsync());
 
+        // Artwork of a few megabytes is taken (the page's limit is the repository's, not the platform's 1 MB); a body over
+        // it is refused before anything reads it, naming the field and the largest file.
+        var large = await PostAssetAsync(client, id, 2, "poster", "poster-v3.svg", TestFiles.Svg($"<desc>{new string('a', 3_000_000)}</desc>"));
+        Assert.True(large.StatusCode == HttpStatusCode.Redirect, $"{(int)large.StatusCode}");
+        var huge = await PostAssetAsync(client, id, 3, "poster", "enorme.svg", new byte[22 * 1024 * 1024]);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, huge.StatusCode);
+        Assert.Contains("Archivo: el archivo pesa más de 20 MB", WebUtility.HtmlDecode(await huge.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+
         await using var db = app.CreateDb();
         var versions = await db.RepositoryFiles.AsNoTracking().Where(f => f.ItemId == id && f.Slot == "poster").OrderBy(f => f.FileVersion).Select(f => f.Name).ToListAsync();
-        Assert.Equal(["poster.svg", "poster-v2.svg"], versions);
+        Assert.Equal(["poster.svg", "poster-v2.svg", "poster-v3.svg"], versions);
     }
 
     private static async Task<HttpResponseMessage> PostAssetAsync(HttpClient client, int id, int version, string slot, string name, byte[] content)

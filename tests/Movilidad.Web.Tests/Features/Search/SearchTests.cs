@@ -132,19 +132,25 @@ public abstract class SearchTests(MovilidadApp app)
         await PracticeAsync("Tremolina sin publicar", "Unpublished tremolina", "Texto.", "Text.", published: false, country: "PA");
         await using var db = app.CreateDb();
         var counts = new SearchCounts(new FakeTimeProvider());
-        foreach (var filters in new[] { new Dictionary<string, string>(), new() { ["country"] = "PA" }, new() { ["country"] = " PA ", ["year"] = "2025" }, new() { ["country"] = "ZZ" } })
+        // "en" is a Spanish stop word and not an English one, "in" the reverse: a clause one configuration ignores.
+        foreach (var (query, filters) in new[] { new Dictionary<string, string>(), new() { ["country"] = "PA" }, new() { ["country"] = " PA ", ["year"] = "2025" }, new() { ["country"] = "ZZ" } }
+            .Select(f => ("tremolina", f)).Append(("tremolina en Honduras", [])).Append(("tremolina in Panama", [])))
         {
             foreach (var restricted in new[] { false, true })
             {
-                var request = new SearchRequest("tremolina", filters, 1, restricted, English: false);
+                var request = new SearchRequest(query, filters, 1, restricted, English: false);
                 var stages = new List<string>();
-                var fromMatch = await SearchEngine.SearchCountedAsync(db, request, stages.Add, counts: null, broadCount: false, CancellationToken.None);
-                var fromIndex = await SearchEngine.SearchCountedAsync(db, request, _ => { }, counts: null, broadCount: true, CancellationToken.None);
-                var fromSets = await SearchEngine.SearchCountedAsync(db, request, _ => { }, counts, broadCount: null, CancellationToken.None);
-                var kept = await SearchEngine.SearchCountedAsync(db, request, _ => { }, counts, broadCount: null, CancellationToken.None);
+                var fromMatch = await SearchEngine.SearchCountedAsync(db, request, stages.Add, counts: null, broadCount: false, SearchEngine.RankedAtMost, CancellationToken.None);
+                var fromIndex = await SearchEngine.SearchCountedAsync(db, request, _ => { }, counts: null, broadCount: true, SearchEngine.RankedAtMost, CancellationToken.None);
+                var fromSets = await SearchEngine.SearchCountedAsync(db, request, _ => { }, counts, broadCount: null, SearchEngine.RankedAtMost, CancellationToken.None);
+                var kept = await SearchEngine.SearchCountedAsync(db, request, _ => { }, counts, broadCount: null, SearchEngine.RankedAtMost, CancellationToken.None);
                 Assert.Equal(SearchEngine.Stages, stages.Take(SearchEngine.Stages.Count)); // PostgreSQL looks for similar titles after a match of none
 
-                if (!filters.ContainsKey("year"))
+                if (query != "tremolina")
+                {
+                    Assert.Equal(1, fromMatch.Total);
+                }
+                else if (!filters.ContainsKey("year"))
                 {
                     Assert.Equal(filters.Count == 0 ? (restricted ? 3 : 2) : filters.ContainsValue("ZZ") ? 0 : restricted ? 2 : 1, fromMatch.Total);
                 }
@@ -158,6 +164,38 @@ public abstract class SearchTests(MovilidadApp app)
                 }
 
                 Assert.Same(fromSets.Facets, kept.Facets);
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Search_MoreMatchesThanRanked_RanksTheNewestThenTheOlderNewestFirstWithBothWaysOfCounting()
+    {
+        // Written in this order (ids grow): A and the newer C, E, F have the word in their title; E also three times in its text.
+        var a = await PracticeAsync("Zarandela en la región", "Zarandela in the region", "Un texto.", "A text.");
+        var b = await PracticeAsync("Otra práctica de la región", "Another practice", "Trata de la zarandela.", "About zarandela.");
+        var c = await PracticeAsync("Zarandela en la región", "Zarandela in the region", "Un texto sin la palabra.", "A text.");
+        var d = await PracticeAsync("Otra práctica de la región", "Another practice", "Trata de la zarandela.", "About zarandela.");
+        var e = await PracticeAsync("Zarandela en la región", "Zarandela in the region", "Zarandela, zarandela y más zarandela.", "Zarandela.");
+        var f = await PracticeAsync("Zarandela en la región", "Zarandela in the region", "Un texto sin la palabra.", "A text.", published: false);
+        await using var db = app.CreateDb();
+        var counts = new SearchCounts(new FakeTimeProvider());
+        foreach (var (restricted, expected) in new[] { (false, new[] { e, c, d, b, a }), (true, new[] { e, f, d, c, b, a }) })
+        {
+            foreach (var kept in new[] { null, counts })
+            {
+                // Three ranked: the newest three the reader finds; the older ones follow, newest first.
+                var request = new SearchRequest("zarandela", new Dictionary<string, string>(), 1, restricted, English: false);
+                var answer = await SearchEngine.SearchCountedAsync(db, request, _ => { }, kept, broadCount: null, rankedAtMost: 3, CancellationToken.None);
+                Assert.Equal(expected.Length, answer.Total);
+                Assert.Equal(expected.Select(id => $"/practices/{id}"), answer.Results.Select(r => r.Path));
+                Assert.Empty((await SearchEngine.SearchCountedAsync(db, request with { Page = 2 }, _ => { }, kept, broadCount: null, rankedAtMost: 3, CancellationToken.None)).Results);
+
+                // As many ranked as match: all of them ranked, A (its word in the title) before the newer D (in the text).
+                var all = await SearchEngine.SearchCountedAsync(db, request, _ => { }, kept, broadCount: null, rankedAtMost: expected.Length, CancellationToken.None);
+                Assert.Equal($"/practices/{e}", all.Results[0].Path);
+                var paths = all.Results.Select(r => r.Path).ToList();
+                Assert.True(paths.IndexOf($"/practices/{a}") < paths.IndexOf($"/practices/{d}"), string.Join(", ", paths));
             }
         }
     }
