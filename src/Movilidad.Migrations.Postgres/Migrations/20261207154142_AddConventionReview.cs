@@ -174,11 +174,6 @@ namespace Movilidad.Migrations.Postgres.Migrations
                 principalTable: "Accounts",
                 principalColumn: "Id",
                 onDelete: ReferentialAction.Restrict);
-
-            // Data: the conventions and options loaded before they were reviewed are published content; the start-up load
-            // then fills their other columns from data/ (nobody has edited them in the platform yet).
-            migrationBuilder.Sql("UPDATE \"IloConventions\" SET \"Stage\" = 'Published'");
-            migrationBuilder.Sql("UPDATE \"EnrolmentOptions\" SET \"Stage\" = 'Published'");
         }
 
         /// <inheritdoc />

@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.DependencyInjection;
 using Movilidad.Platform.Data;
 
@@ -39,9 +40,14 @@ public abstract class MovilidadApp(DatabaseProvider provider, TestDatabase? shar
     {
         builder.UseEnvironment("Testing");
 
-        // A host that reloads its settings on change holds an inotify instance until the finalizer runs; a test run
-        // starts hundreds of hosts and CI's limit of 128 instances per user was reached (every later host failed).
+        // A host that watches a file holds an inotify instance until the finalizer runs; a test run starts hundreds of
+        // hosts and CI's limit of 128 instances per user was reached (every later host failed).
         builder.UseSetting("hostBuilder:reloadConfigOnChange", "false");
+
+        // The web root is watched too (asp-append-version keeps each file's hash until the file changes): test hosts poll
+        // it, only when a hash is read, instead of holding an inotify instance each.
+        builder.ConfigureServices((context, _) => context.HostingEnvironment.WebRootFileProvider =
+            new PhysicalFileProvider(context.HostingEnvironment.WebRootPath) { UsePollingFileWatcher = true, UseActivePolling = false });
         builder.UseSetting("Database:Provider", provider.ToString());
         builder.UseSetting("ConnectionStrings:Movilidad", Database.ConnectionString);
         builder.UseSetting("Mail:PickupDirectory", MailFolder);

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.FileProviders;
 using Movilidad.Platform.Data;
 using Movilidad.Web.Features.Indicators;
 using Movilidad.Web.Infrastructure.Observability;
@@ -44,13 +45,16 @@ public sealed class ObservedPostgresApp() : ObservedApp(DatabaseProvider.Postgre
 public abstract partial class ObservabilityTests(ObservedApp app)
 {
     [Fact]
-    public void TestHost_SettingsFiles_AreReadOnceAndNotWatched()
+    public void TestHost_SettingsFilesAndWebRoot_HoldNoFileWatcher()
     {
-        // A watched settings file costs an inotify instance per host; hundreds of test hosts exhausted CI's 128.
+        // A watched file costs an inotify instance per host until it is finalised; hundreds of test hosts exhausted CI's 128.
         var configuration = (IConfigurationRoot)app.Services.GetRequiredService<IConfiguration>();
         var files = configuration.Providers.OfType<FileConfigurationProvider>().ToList();
         Assert.NotEmpty(files);
         Assert.All(files, f => Assert.False(f.Source.ReloadOnChange, f.Source.Path));
+        var webRoot = Assert.IsType<PhysicalFileProvider>(app.Services.GetRequiredService<IWebHostEnvironment>().WebRootFileProvider);
+        Assert.True(webRoot.UsePollingFileWatcher);
+        Assert.False(webRoot.UseActivePolling);
     }
 
     [Fact]

@@ -681,6 +681,7 @@ public abstract partial class AuthorizationMatrixTests(MovilidadApp app, ITestOu
         ["GET /"] = new(Everyone, null, Static(_ => "/")),
         ["GET /Index"] = new(Everyone, null, Static(_ => "/Index")),
         ["GET /Error"] = new(Everyone, null, Static(_ => "/Error?code=404")),
+        ["POST /Error"] = new(Everyone, null, (_, _) => Task.FromResult(new HttpRequestMessage(HttpMethod.Post, "/Error?code=413"))),
         ["GET /plans"] = new(Everyone, null, Static(_ => "/plans")),
         ["GET /plans/{key}"] = new(Everyone, null, Static(ids => $"/plans/{ids.PlanKey}")),
         ["GET /elements/{id:int}"] = new(Everyone, null, Static(ids => $"/elements/{ids.ReadElement}")),
