@@ -45,9 +45,9 @@ public abstract class MovilidadApp(DatabaseProvider provider, TestDatabase? shar
         builder.UseSetting("hostBuilder:reloadConfigOnChange", "false");
 
         // The web root is watched too (asp-append-version keeps each file's hash until the file changes): test hosts poll
-        // it, only when a hash is read, instead of holding an inotify instance each.
+        // it instead. Only with active polling does the provider create no FileSystemWatcher at all.
         builder.ConfigureServices((context, _) => context.HostingEnvironment.WebRootFileProvider =
-            new PhysicalFileProvider(context.HostingEnvironment.WebRootPath) { UsePollingFileWatcher = true, UseActivePolling = false });
+            new PhysicalFileProvider(context.HostingEnvironment.WebRootPath) { UsePollingFileWatcher = true, UseActivePolling = true });
         builder.UseSetting("Database:Provider", provider.ToString());
         builder.UseSetting("ConnectionStrings:Movilidad", Database.ConnectionString);
         builder.UseSetting("Mail:PickupDirectory", MailFolder);

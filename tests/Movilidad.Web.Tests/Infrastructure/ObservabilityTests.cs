@@ -54,7 +54,7 @@ public abstract partial class ObservabilityTests(ObservedApp app)
         Assert.All(files, f => Assert.False(f.Source.ReloadOnChange, f.Source.Path));
         var webRoot = Assert.IsType<PhysicalFileProvider>(app.Services.GetRequiredService<IWebHostEnvironment>().WebRootFileProvider);
         Assert.True(webRoot.UsePollingFileWatcher);
-        Assert.False(webRoot.UseActivePolling);
+        Assert.True(webRoot.UseActivePolling);
     }
 
     [Fact]
